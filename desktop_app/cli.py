@@ -1,0 +1,69 @@
+"""The command line of DESIGN §8. Each subcommand lives in ``desktop_app/commands/<name>.py``.
+
+A command module defines ``add_parser(subparsers)`` (cheap: no heavy imports at module level, so starting the GUI
+stays fast) which registers a parser whose ``handler`` default is ``run(args) -> int``.
+Exit codes: 0 done, 1 a problem found or refused (one clear sentence on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from desktop_app import __version__, log
+from desktop_app.errors import UserFacingError
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+# One line per command module; an issue that builds a command adds its module here.
+COMMAND_MODULES: tuple[str, ...] = (
+)
+
+_log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="waymark",
+        description="Waymark: record, screen and refer concerns about child exploitation, offline.",
+        epilog="Passphrases are read from --passphrase-file or standard input, never from the command line.",
+    )
+    parser.add_argument("--version", action="version", version=f"Waymark {__version__}")
+    parser.add_argument("--debug", action="store_true", help="write more detail to the log file")
+    parser.add_argument("--demo", action="store_true", help="start on a throw-away vault of fictional records")
+    parser.add_argument("--vault", metavar="DIR", help="open the vault in DIR instead of the default one")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desktop_app.commands.{name}").add_parser(sub)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except UserFacingError as error:
+        print(f"waymark: {error.sentence}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print("waymark: stopped.", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception:
+        _log.exception("command %s failed", log.Safe(args.command))
+        print("waymark: something went wrong; nothing was changed after the last confirmed step. "
+              "The log file has the details.", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on bad usage
+    log.configure(debug=args.debug)
+    if args.command is None:
+        from desktop_app.ui.app import run_gui
+
+        return run_gui(args)
+    return run_command(args)

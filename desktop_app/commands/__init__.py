@@ -1,0 +1,1 @@
+"""Headless subcommands; see desktop_app.cli."""

@@ -1,0 +1,1 @@
+"""Plain typed values passed between layers: no Qt, no ORM."""

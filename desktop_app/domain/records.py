@@ -1,0 +1,207 @@
+"""The records a DSL keeps: children, concerns, screenings, decisions, referrals and addenda.
+
+These values cross every layer. The store keeps each record's body as JSON made by ``domain.codec`` (inside the
+encrypted database), with indexed columns beside it for the lists a dashboard needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from desktop_app.domain.enums import AnswerStatus, Basis, ChildRole, RiskLevel, Role, RouteId, When
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who did something. Staff recording from the lock screen have no user id."""
+
+    name: str
+    role: str
+    user_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    user_id: str
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class ChildDetails:
+    first_name: str
+    last_name: str
+    known_as: str = ""
+    date_of_birth: date | None = None
+    age_years: int | None = None  # when the date of birth is not known
+    year_group: str = ""
+    gender: str = ""
+    address: str = ""
+    parental_responsibility: str = ""
+    other_agencies: str = ""
+    social_worker: str = ""  # allocated social worker's name and contact, if any
+    learning_disability: bool = False
+
+    @property
+    def display_name(self) -> str:
+        known = f" ({self.known_as})" if self.known_as and self.known_as != self.first_name else ""
+        return f"{self.first_name} {self.last_name}{known}".strip()
+
+    def age_on(self, day: date) -> int | None:
+        if self.date_of_birth is None:
+            return self.age_years
+        dob = self.date_of_birth
+        return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    child_id: int
+    details: ChildDetails
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OtherChild:
+    name: str
+    role: ChildRole
+    details: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AdultOfConcern:
+    name_or_nickname: str
+    description: str = ""
+    vehicle: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    details: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernDraft:
+    """Everything the staff wizard collects. Half-filled while drafting; validated by the intake service."""
+
+    immediate_danger: bool | None = None
+    child: ChildDetails | None = None
+    existing_child_id: int | None = None  # set when the DSL picks a child already on file
+    happened_at: datetime | None = None
+    location: str = ""
+    account: str = ""  # what was seen or heard
+    childs_words: str = ""  # the child's own words, verbatim
+    others_present: str = ""
+    action_taken: str = ""
+    category_ids: tuple[str, ...] = ()
+    sign_ids: tuple[str, ...] = ()  # screening item ids ticked at the quick-pick
+    other_children: tuple[OtherChild, ...] = ()
+    adults: tuple[AdultOfConcern, ...] = ()
+    places: tuple[Place, ...] = ()
+    about_adult_working_with_children: bool | None = None
+    group_or_community: bool | None = None
+    recorder_name: str = ""
+    recorder_role: str = ""
+    recorded_at: datetime | None = None
+    declaration: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Concern:
+    concern_id: int
+    reference: str  # e.g. "WM-2026-00042", shown to staff and printed
+    child_id: int
+    draft: ConcernDraft
+    submitted_at: datetime
+    sealed: bool  # recorded from the lock screen and imported
+    status: str  # a ConcernStatus value; moves are events, never edits of the concern
+
+
+@dataclass(frozen=True, slots=True)
+class Addendum:
+    """A correction or addition to a submitted record: the original is never changed."""
+
+    addendum_id: int
+    object_kind: str  # "concern", "screening", "referral"
+    object_id: int
+    author: Actor
+    written_at: datetime
+    reason: str
+    change: str  # what changed, in the author's words
+
+
+@dataclass(frozen=True, slots=True)
+class AnsweredItem:
+    """One answer with the item text as it was shown, so a record prints as completed after the form changes."""
+
+    item_id: str
+    section_id: str
+    section_title: str
+    text: str
+    status: AnswerStatus
+    when: When | None = None
+    basis: Basis | None = None
+    note: str = ""
+    significant: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    suggested_level: RiskLevel
+    suggested_reasons: tuple[str, ...]
+    confirmed_level: RiskLevel
+    override_reason: str
+    childs_wishes: str
+    parents_views: str
+    parents_told: bool
+    parents_not_told_reason: str
+    danger_statement: str
+    safety_goal: str
+    routes: tuple[RouteId, ...]
+    review_date: date
+    actions: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningRecord:
+    screening_id: int
+    concern_id: int
+    child_id: int
+    definition_id: str
+    definition_version: str
+    definition_hash: str
+    answers: tuple[AnsweredItem, ...]
+    decision: Decision
+    completed_by: Actor
+    completed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralEntry:
+    referral_id: int
+    concern_id: int
+    route: RouteId
+    contacted_name: str
+    contacted_at: datetime
+    reference: str
+    outcome: str
+    confirmation_due: date | None
+    confirmation_sent: date | None
+    recorded_by: Actor
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """The school or college, with its DSL contact details for documents."""
+
+    name: str
+    address: str = ""
+    phone: str = ""
+    dsl_name: str = ""
+    dsl_phone: str = ""
+    dsl_email: str = ""
+    extra: dict[str, str] = field(default_factory=dict)

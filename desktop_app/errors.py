@@ -1,0 +1,30 @@
+"""Errors a user can act on. Anything else is a bug: logged without personal data, shown as 'nothing was lost'."""
+
+from __future__ import annotations
+
+
+class UserFacingError(Exception):
+    """An error with one clear sentence a DSL or IT technician can act on."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+
+    def __str__(self) -> str:
+        return self.sentence
+
+
+class FieldProblem(UserFacingError):
+    """A bad value in one named field of a form or wizard."""
+
+    def __init__(self, field: str, sentence: str) -> None:
+        super().__init__(sentence)
+        self.field = field
+
+
+class InvalidInput(UserFacingError):
+    """Several field problems at once; the screen shows each beside its field."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__(" ".join(p.sentence for p in problems))
+        self.problems = problems

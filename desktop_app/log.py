@@ -1,0 +1,95 @@
+"""Logging to a rotating file, with a filter that keeps personal data out of every line.
+
+The guarantee is structural rather than a hunt for names: a log line is the code's own message template, and only
+numbers, booleans, enums and values wrapped in ``Safe`` are interpolated into it. Any other argument (a string that
+might be a child's name, a passphrase, a path holding a name) becomes ``<redacted>``. Exception messages are dropped;
+only the exception type and the code location are kept, because messages (SQL errors, OS errors) can echo data.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import logging.handlers
+import traceback
+from pathlib import Path
+from typing import Any
+
+from desktop_app import paths
+
+LOG_FILE_NAME = "waymark.log"
+REDACTED = "<redacted>"
+
+
+class Safe:
+    """Mark a value as safe to log (an id, a count, an action name); never wrap personal data."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def _clean_arg(value: Any) -> Any:
+    if isinstance(value, Safe):
+        return value.value
+    if isinstance(value, bool | int | float | enum.Enum) or value is None:
+        return value
+    return REDACTED
+
+
+def _clean_exception(exc_info: Any) -> str:
+    exc_type, _exc, tb = exc_info
+    frames = traceback.extract_tb(tb)
+    where = " <- ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in reversed(frames[-8:]))
+    name = exc_type.__qualname__ if exc_type else "Exception"
+    return f"{name} (message withheld) at {where}"
+
+
+class PersonalDataFilter(logging.Filter):
+    """Rewrite each record so that only the message template and safe values remain."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not isinstance(record.msg, str):
+            record.msg = REDACTED
+        if record.args:
+            if isinstance(record.args, dict):
+                record.args = {k: _clean_arg(v) for k, v in record.args.items()}
+            else:
+                record.args = tuple(_clean_arg(a) for a in record.args)
+        if not record.name.startswith("desktop_app"):
+            # A library's own pre-formatted text could echo SQL parameters or paths: keep it short.
+            record.msg = record.msg[:160]
+        if record.exc_info:
+            record.msg = f"{record.msg} | {_clean_exception(record.exc_info)}"
+            record.exc_info = None
+            record.exc_text = None
+        record.stack_info = None
+        return True
+
+
+def configure(debug: bool = False, log_dir: Path | None = None) -> Path:
+    """Log to a rotating file (INFO, or DEBUG with --debug) through the personal-data filter; return its path."""
+    folder = log_dir or paths.log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    log_path = folder / LOG_FILE_NAME
+    handler = logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(PersonalDataFilter())
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "_waymark", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler._waymark = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    # SQL text and parameters must never reach a log, whatever the level.
+    for noisy in ("sqlalchemy", "alembic", "PIL", "pikepdf", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return log_path

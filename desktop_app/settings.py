@@ -1,0 +1,42 @@
+"""Per-machine preferences (zoom, idle lock minutes, last vault folder). Never personal data."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from desktop_app import paths
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    zoom_percent: int = 100
+    idle_lock_minutes: int = 5
+
+    def with_zoom(self, percent: int) -> Preferences:
+        return replace(self, zoom_percent=max(70, min(250, percent)))
+
+
+def _path() -> Path:
+    return paths.config_dir() / SETTINGS_FILE
+
+
+def load() -> Preferences:
+    try:
+        data = json.loads(_path().read_text(encoding="utf-8"))
+        known = {k: v for k, v in data.items() if k in Preferences.__dataclass_fields__}
+        return Preferences(**known)
+    except (OSError, ValueError, TypeError):
+        return Preferences()
+
+
+def save(prefs: Preferences) -> None:
+    target = _path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(prefs), indent=2), encoding="utf-8")
+    os.replace(tmp, target)

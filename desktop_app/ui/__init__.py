@@ -1,0 +1,1 @@
+"""PySide6 screens: thin, they lay out widgets and call services."""
