@@ -1,0 +1,400 @@
+"""The DSL's casework: complete a screening with its decision, record referrals and confirmations, add corrections,
+close a concern. Each use case checks its input (``InvalidInput`` naming each field), writes in one transaction with
+its audit row, and returns plain values. Nothing submitted is edited: corrections are addenda, status moves are events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Protocol
+
+from desktop_app.domain.enums import ConcernStatus, RiskLevel, RouteId
+from desktop_app.domain.records import (
+    Actor,
+    Addendum,
+    AnsweredItem,
+    Decision,
+    ReferralEntry,
+    ScreeningRecord,
+)
+from desktop_app.domain.screening import DefinitionRef, ScreeningResult
+from desktop_app.errors import FieldProblem, InvalidInput
+
+if TYPE_CHECKING:
+    from desktop_app.services.screening_flow import ScreeningDraft
+
+# Long enough for any honest account; refuses a paste of a whole file by mistake.
+MAX_TEXT = 100_000
+# Written confirmation of a phone referral is expected within two days unless the DSL sets another date.
+CONFIRMATION_DAYS = 2
+# Routes that are a contact with another agency, and so can expect written confirmation.
+ROUTES_NEEDING_CONFIRMATION = frozenset(
+    {RouteId.SOCIAL_WORKER, RouteId.SAFEGUARDING_HUB, RouteId.POLICE_101, RouteId.LADO, RouteId.NRM,
+     RouteId.EMERGENCY_999, RouteId.EARLY_HELP}
+)
+ADDENDUM_KINDS = ("concern", "screening", "referral")
+
+
+class UnitOfWork(Protocol):
+    """What these use cases need of ``VaultSession.uow()`` (the store's unit of work)."""
+
+    children: Any
+    concerns: Any
+    screenings: Any
+    referrals: Any
+    addenda: Any
+    audit: Any
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def commit(self) -> None: ...
+
+
+class Session(Protocol):
+    def uow(self) -> UnitOfWork: ...
+    def actor(self) -> Actor: ...
+
+
+# --- input checks: plain functions, each problem named by its field -------------------------------------------------
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def _text_problems(values: dict[str, str], required: dict[str, str]) -> list[FieldProblem]:
+    problems = [FieldProblem(name, sentence) for name, sentence in required.items() if _blank(values.get(name))]
+    problems += [
+        FieldProblem(name, f"This is longer than {MAX_TEXT:,} characters; shorten it or attach it as a document.")
+        for name, value in values.items()
+        if value is not None and len(value) > MAX_TEXT
+    ]
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionForm:
+    """What the decision page collects, exactly as entered (blanks and all)."""
+
+    confirmed_level: RiskLevel | None
+    override_reason: str = ""
+    childs_wishes: str = ""
+    parents_told: bool | None = None
+    parents_views: str = ""
+    parents_not_told_reason: str = ""
+    danger_statement: str = ""
+    safety_goal: str = ""
+    routes: tuple[RouteId, ...] = ()
+    review_date: date | None = None
+    actions: str = ""
+
+
+def check_decision(form: DecisionForm, result: ScreeningResult, today: date) -> Decision:
+    """The decision as recorded, or ``InvalidInput`` naming every field still to put right."""
+    texts = {
+        "override_reason": form.override_reason,
+        "childs_wishes": form.childs_wishes,
+        "parents_views": form.parents_views,
+        "parents_not_told_reason": form.parents_not_told_reason,
+        "danger_statement": form.danger_statement,
+        "safety_goal": form.safety_goal,
+        "actions": form.actions,
+    }
+    required = {
+        "childs_wishes": "Record the child's wishes and feelings (or why they could not be sought).",
+        "danger_statement": "Write the danger statement: what you are worried will happen if nothing changes.",
+        "safety_goal": "Write the safety goal: what needs to be true for the child to be safe.",
+    }
+    problems: list[FieldProblem] = []
+    if form.confirmed_level is None:
+        problems.append(FieldProblem("confirmed_level", "Choose the level of risk you judge it to be."))
+    elif form.confirmed_level is not result.suggested_level and _blank(form.override_reason):
+        problems.append(
+            FieldProblem(
+                "override_reason",
+                f"You chose {form.confirmed_level.label.lower()} but the tool suggests "
+                f"{result.suggested_level.label.lower()}: say why.",
+            )
+        )
+    if form.parents_told is None:
+        problems.append(FieldProblem("parents_told", "Say whether the parents or carers were told."))
+    elif form.parents_told:
+        required["parents_views"] = "Record what the parents or carers said (their views)."
+    else:
+        required["parents_not_told_reason"] = "Say why the parents or carers were not told."
+    problems += _text_problems(texts, required)
+    if not form.routes:
+        problems.append(FieldProblem("routes", "Choose at least one route (monitor and review is a route)."))
+    if form.review_date is None:
+        problems.append(FieldProblem("review_date", "Choose a review date."))
+    elif form.review_date < today:
+        problems.append(FieldProblem("review_date", "The review date is in the past; choose today or later."))
+    if problems:
+        raise InvalidInput(_in_page_order(problems))
+    assert form.confirmed_level is not None and form.review_date is not None and form.parents_told is not None
+    overridden = form.confirmed_level is not result.suggested_level
+    return Decision(
+        suggested_level=result.suggested_level,
+        suggested_reasons=tuple(result.reasons),
+        confirmed_level=form.confirmed_level,
+        override_reason=form.override_reason.strip() if overridden else "",
+        childs_wishes=form.childs_wishes.strip(),
+        parents_views=form.parents_views.strip(),
+        parents_told=form.parents_told,
+        parents_not_told_reason="" if form.parents_told else form.parents_not_told_reason.strip(),
+        danger_statement=form.danger_statement.strip(),
+        safety_goal=form.safety_goal.strip(),
+        routes=_ordered_routes(form.routes, result),
+        review_date=form.review_date,
+        actions=form.actions.strip(),
+    )
+
+
+_DECISION_ORDER = (
+    "confirmed_level", "override_reason", "childs_wishes", "parents_told", "parents_views", "parents_not_told_reason",
+    "danger_statement", "safety_goal", "routes", "review_date", "actions",
+)
+
+
+def _in_page_order(problems: list[FieldProblem]) -> list[FieldProblem]:
+    rank = {name: i for i, name in enumerate(_DECISION_ORDER)}
+    return sorted(problems, key=lambda p: rank.get(p.field, len(rank)))
+
+
+def _ordered_routes(chosen: tuple[RouteId, ...], result: ScreeningResult) -> tuple[RouteId, ...]:
+    """The routes chosen, in the engine's order of action first, then the rest in the order they were ticked."""
+    advised = [advice.route for advice in result.routes if advice.route in chosen]
+    extra = [route for route in dict.fromkeys(chosen) if route not in advised]
+    return (*advised, *extra)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralForm:
+    route: RouteId | None
+    contacted_name: str = ""
+    contacted_at: datetime | None = None
+    reference: str = ""
+    outcome: str = ""
+    confirmation_needed: bool = True
+    confirmation_due: date | None = None
+
+
+def default_confirmation_due(contacted_at: datetime) -> date:
+    return contacted_at.date() + timedelta(days=CONFIRMATION_DAYS)
+
+
+def check_referral(form: ReferralForm, now: datetime, concern_submitted: datetime | None = None) -> ReferralForm:
+    """The referral contact as it will be recorded, or ``InvalidInput`` naming each field to put right."""
+    problems: list[FieldProblem] = []
+    if form.route is None:
+        problems.append(FieldProblem("route", "Choose the route you used."))
+    problems += _text_problems(
+        {"contacted_name": form.contacted_name, "reference": form.reference, "outcome": form.outcome},
+        {
+            "contacted_name": "Who did you speak to or write to? Give their name and role.",
+            "outcome": "Record what was agreed or what happens next.",
+        },
+    )
+    if form.contacted_at is None:
+        problems.append(FieldProblem("contacted_at", "When did you make contact?"))
+    elif form.contacted_at > now + timedelta(minutes=5):
+        problems.append(FieldProblem("contacted_at", "That time is in the future."))
+    elif concern_submitted is not None and form.contacted_at < concern_submitted - timedelta(days=1):
+        problems.append(FieldProblem("contacted_at", "That is before the concern was recorded."))
+    if form.confirmation_needed:
+        if form.confirmation_due is None:
+            problems.append(FieldProblem("confirmation_due", "Choose when written confirmation is due."))
+        elif form.contacted_at is not None and form.confirmation_due < form.contacted_at.date():
+            problems.append(FieldProblem("confirmation_due", "The due date is before the contact was made."))
+    if problems:
+        raise InvalidInput(problems)
+    return ReferralForm(
+        route=form.route,
+        contacted_name=form.contacted_name.strip(),
+        contacted_at=form.contacted_at,
+        reference=form.reference.strip(),
+        outcome=form.outcome.strip(),
+        confirmation_needed=form.confirmation_needed,
+        confirmation_due=form.confirmation_due if form.confirmation_needed else None,
+    )
+
+
+def check_confirmation(sent: date | None, today: date, contacted_at: datetime | None) -> date:
+    if sent is None:
+        raise InvalidInput([FieldProblem("sent", "Choose the date the written confirmation was sent.")])
+    if sent > today:
+        raise InvalidInput([FieldProblem("sent", "That date is in the future.")])
+    if contacted_at is not None and sent < contacted_at.date():
+        raise InvalidInput([FieldProblem("sent", "That is before the referral contact was made.")])
+    return sent
+
+
+def check_addendum(reason: str, change: str) -> tuple[str, str]:
+    problems = _text_problems(
+        {"reason": reason, "change": change},
+        {
+            "reason": "Say why a correction is needed.",
+            "change": "Say what is corrected or added; the original stays as it was.",
+        },
+    )
+    if problems:
+        raise InvalidInput(problems)
+    return reason.strip(), change.strip()
+
+
+def check_outcome(outcome: str) -> str:
+    problems = _text_problems({"outcome": outcome}, {"outcome": "Closing a concern needs its outcome."})
+    if problems:
+        raise InvalidInput(problems)
+    return outcome.strip()
+
+
+# --- use cases: one transaction each, audited ------------------------------------------------------------------------
+
+
+def _concern_ref(concern_id: int) -> str:
+    return f"concern:{concern_id}"
+
+
+def save_screening(
+    uow: UnitOfWork,
+    concern_id: int,
+    definition: DefinitionRef,
+    answers: tuple[AnsweredItem, ...],
+    decision: Decision,
+    actor: Actor,
+) -> ScreeningRecord:
+    """Write a completed screening and move the concern on, inside an open unit of work (no commit)."""
+    concern = uow.concerns.get(concern_id)
+    if concern.status == ConcernStatus.CLOSED:
+        raise InvalidInput([FieldProblem("concern", "This concern is closed; record a new concern instead.")])
+    record: ScreeningRecord = uow.screenings.add(concern_id, definition, answers, decision, actor)
+    uow.audit.append(
+        actor,
+        "screening.completed",
+        f"screening:{record.screening_id}",
+        {
+            "concern": concern_id,
+            "suggested": decision.suggested_level.value,
+            "confirmed": decision.confirmed_level.value,
+            "overridden": decision.confirmed_level is not decision.suggested_level,
+            "routes": [route.value for route in decision.routes],
+            "definition": f"{definition.id}@{definition.version}",
+        },
+    )
+    if concern.status in (ConcernStatus.AWAITING_SCREENING, ConcernStatus.SCREENED):
+        uow.concerns.set_status(concern_id, ConcernStatus.SCREENED, actor, "screened")
+    return record
+
+
+def complete_screening(
+    session: Session, concern_id: int, draft: ScreeningDraft, form: DecisionForm, today: date
+) -> ScreeningRecord:
+    """Check the decision against the engine's suggestion, then save the screening, audited, in one transaction."""
+    problems = draft.all_problems()
+    result = draft.result()
+    try:
+        decision = check_decision(form, result, today)
+    except InvalidInput as error:
+        problems += error.problems
+    if problems:
+        raise InvalidInput(problems)
+    actor = session.actor()
+    with session.uow() as uow:
+        record = save_screening(uow, concern_id, draft.definition_ref(), draft.answered_items(), decision, actor)
+        uow.commit()
+    return record
+
+
+def add_referral(uow: UnitOfWork, concern_id: int, form: ReferralForm, actor: Actor) -> ReferralEntry:
+    """Record a referral contact inside an open unit of work (no commit); the form must have been checked."""
+    assert form.route is not None and form.contacted_at is not None
+    entry: ReferralEntry = uow.referrals.add(
+        concern_id,
+        form.route,
+        form.contacted_name,
+        form.contacted_at,
+        form.reference,
+        form.outcome,
+        form.confirmation_due if form.confirmation_needed else None,
+        actor,
+    )
+    uow.audit.append(
+        actor, "referral.recorded", f"referral:{entry.referral_id}", {"concern": concern_id, "route": form.route.value}
+    )
+    concern = uow.concerns.get(concern_id)
+    if concern.status in (ConcernStatus.AWAITING_SCREENING, ConcernStatus.SCREENED):
+        uow.concerns.set_status(concern_id, ConcernStatus.REFERRED, actor, "referred")
+    return entry
+
+
+def record_referral(session: Session, concern_id: int, form: ReferralForm, now: datetime) -> ReferralEntry:
+    actor = session.actor()
+    with session.uow() as uow:
+        concern = uow.concerns.get(concern_id)
+        if concern.status == ConcernStatus.CLOSED:
+            raise InvalidInput([FieldProblem("route", "This concern is closed; add a correction instead.")])
+        checked = check_referral(form, now, concern.submitted_at)
+        entry = add_referral(uow, concern_id, checked, actor)
+        uow.commit()
+    return entry
+
+
+def confirm_referral(uow: UnitOfWork, referral: ReferralEntry, sent: date, actor: Actor) -> None:
+    uow.referrals.record_confirmation(referral.referral_id, sent, actor)
+    uow.audit.append(
+        actor,
+        "referral.confirmed",
+        f"referral:{referral.referral_id}",
+        {"concern": referral.concern_id, "sent": sent.isoformat()},
+    )
+
+
+def record_confirmation(session: Session, concern_id: int, referral_id: int, sent: date | None, today: date) -> None:
+    """Record that written confirmation of a referral was sent: an event; the referral entry is not edited."""
+    actor = session.actor()
+    with session.uow() as uow:
+        entries: list[ReferralEntry] = uow.referrals.for_concern(concern_id)
+        entry = next((e for e in entries if e.referral_id == referral_id), None)
+        if entry is None:
+            raise InvalidInput([FieldProblem("referral", "Choose a referral entry of this concern.")])
+        if entry.confirmation_sent is not None:
+            raise InvalidInput([FieldProblem("referral", "Written confirmation of that referral is already recorded.")])
+        confirm_referral(uow, entry, check_confirmation(sent, today, entry.contacted_at), actor)
+        uow.commit()
+
+
+def write_addendum(uow: UnitOfWork, kind: str, object_id: int, reason: str, change: str, actor: Actor) -> Addendum:
+    if kind not in ADDENDUM_KINDS:
+        raise ValueError(f"unknown record kind {kind!r}")
+    addendum: Addendum = uow.addenda.add(kind, object_id, actor, reason, change)
+    uow.audit.append(actor, "addendum.added", f"{kind}:{object_id}", {"addendum": addendum.addendum_id})
+    return addendum
+
+
+def add_correction(session: Session, kind: str, object_id: int, reason: str, change: str) -> Addendum:
+    """Add a correction to a submitted record; the original text stays exactly as it was."""
+    reason, change = check_addendum(reason, change)
+    actor = session.actor()
+    with session.uow() as uow:
+        addendum = write_addendum(uow, kind, object_id, reason, change, actor)
+        uow.commit()
+    return addendum
+
+
+def close(uow: UnitOfWork, concern_id: int, outcome: str, actor: Actor) -> None:
+    uow.concerns.set_status(concern_id, ConcernStatus.CLOSED, actor, outcome)
+    uow.audit.append(actor, "concern.closed", _concern_ref(concern_id), {"status": ConcernStatus.CLOSED.value})
+
+
+def close_concern(session: Session, concern_id: int, outcome: str) -> None:
+    """Close a concern with its outcome (an event; the concern itself is unchanged)."""
+    outcome = check_outcome(outcome)
+    actor = session.actor()
+    with session.uow() as uow:
+        concern = uow.concerns.get(concern_id)
+        if concern.status == ConcernStatus.CLOSED:
+            raise InvalidInput([FieldProblem("outcome", "This concern is already closed.")])
+        close(uow, concern_id, outcome, actor)
+        uow.commit()

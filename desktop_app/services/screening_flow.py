@@ -1,0 +1,250 @@
+"""The screening wizard without Qt: its pages, its answers, the live suggestion, and what each page still needs.
+
+The wizard only lays out what this module decides. The rules themselves live in ``desktop_app.screening``: this
+module calls ``evaluate`` and never re-implements a band or a hard rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.domain.enums import AnswerStatus, RouteId, When
+from desktop_app.domain.records import AnsweredItem, Child, Concern
+from desktop_app.domain.screening import (
+    Answer,
+    ChildFacts,
+    ConcernFacts,
+    DefinitionRef,
+    ScreeningInput,
+    ScreeningResult,
+)
+from desktop_app.errors import FieldProblem
+
+if TYPE_CHECKING:
+    from desktop_app.definitions import ContactsDefinition, ScreeningDefinition
+
+FACTS_PAGE = "facts"
+DECISION_PAGE = "decision"
+
+Evaluate = Callable[..., ScreeningResult]
+
+
+def _engine() -> Evaluate:
+    from desktop_app.screening import evaluate
+
+    return evaluate
+
+
+def item_field(item_id: str) -> str:
+    """The field name a problem with one item is reported under (the wizard puts the message beside that item)."""
+    return f"item:{item_id}"
+
+
+@dataclass
+class ScreeningDraft:
+    """The wizard's state: facts, answers, and which answers came from the concern and still need confirming."""
+
+    definition: ScreeningDefinition
+    contacts: ContactsDefinition | None
+    child: ChildFacts
+    concern: ConcernFacts
+    answers: dict[str, Answer] = field(default_factory=dict)
+    from_concern: set[str] = field(default_factory=set)  # item ids pre-answered from the staff member's ticks
+    evaluate: Evaluate = field(default_factory=_engine)
+
+    # --- pages -----------------------------------------------------------------------------------------------
+    def pages(self) -> list[str]:
+        """Page ids in order: the facts, one page per section of the definition, then the decision."""
+        return [FACTS_PAGE, *(section.id for section in self.definition.sections), DECISION_PAGE]
+
+    def next_page(self, page: str) -> str | None:
+        order = self.pages()
+        index = order.index(page)
+        return order[index + 1] if index + 1 < len(order) else None
+
+    def section_items(self, section_id: str) -> Iterator[Any]:
+        for section in self.definition.sections:
+            if section.id == section_id:
+                yield from section.items
+
+    # --- answers ---------------------------------------------------------------------------------------------
+    def set_answer(self, item_id: str, answer: Answer | None) -> None:
+        self.definition.item(item_id)  # an unknown id is a bug in the caller: fail loudly
+        if answer is None:
+            self.answers.pop(item_id, None)
+        else:
+            # a "no" or "not known" carries no timeframe or basis
+            if answer.status is not AnswerStatus.YES:
+                answer = replace(answer, when=None, basis=None)
+            self.answers[item_id] = answer
+        self.from_concern.discard(item_id)
+
+    def answer_rest_not_known(self, section_id: str) -> None:
+        for item in self.section_items(section_id):
+            if item.id not in self.answers:
+                self.answers[item.id] = Answer(AnswerStatus.NOT_KNOWN)
+
+    def set_facts(self, child: ChildFacts | None = None, concern: ConcernFacts | None = None) -> None:
+        if child is not None:
+            self.child = child
+        if concern is not None:
+            self.concern = concern
+
+    # --- the suggestion --------------------------------------------------------------------------------------
+    def engine_answers(self) -> dict[str, Answer]:
+        """Answers the engine can judge: a 'yes' still missing its timeframe counts as current until it is chosen."""
+        ready: dict[str, Answer] = {}
+        for item_id, answer in self.answers.items():
+            if answer.status is AnswerStatus.YES and answer.when is None:
+                answer = replace(answer, when=When.CURRENT)
+            ready[item_id] = answer
+        return ready
+
+    def result(self) -> ScreeningResult:
+        data = ScreeningInput(child=self.child, concern=self.concern, answers=self.engine_answers())
+        return self.evaluate(self.definition, data, contacts=self.contacts)
+
+    def definition_ref(self) -> DefinitionRef:
+        d = self.definition
+        return DefinitionRef(id=d.id, version=d.version, hash=d.hash)
+
+    def answered_items(self) -> tuple[AnsweredItem, ...]:
+        """Every answer with the item's text as shown, in the definition's order."""
+        out: list[AnsweredItem] = []
+        for section, item in self.definition.items():
+            answer = self.answers.get(item.id)
+            if answer is None:
+                continue
+            out.append(
+                AnsweredItem(
+                    item_id=item.id,
+                    section_id=section.id,
+                    section_title=section.title,
+                    text=item.text,
+                    status=answer.status,
+                    when=answer.when,
+                    basis=answer.basis,
+                    note=answer.note.strip(),
+                    significant=item.significant,
+                )
+            )
+        return tuple(out)
+
+    # --- what each page still needs --------------------------------------------------------------------------
+    def page_problems(self, page: str) -> list[FieldProblem]:
+        """Why the wizard cannot leave ``page`` yet: every item answered, a "yes" with its timeframe and basis."""
+        if page in (FACTS_PAGE, DECISION_PAGE):
+            return []
+        problems: list[FieldProblem] = []
+        for item in self.section_items(page):
+            answer = self.answers.get(item.id)
+            name = item_field(item.id)
+            if answer is None:
+                problems.append(FieldProblem(name, "Answer Yes, No or Not known."))
+            elif item.id in self.from_concern:
+                problems.append(FieldProblem(name, "Ticked by the member of staff: confirm or change this answer."))
+            elif answer.status is AnswerStatus.YES and answer.when is None:
+                problems.append(FieldProblem(name, "Say whether this is current (last 3 months) or earlier."))
+            elif answer.status is AnswerStatus.YES and answer.basis is None:
+                problems.append(FieldProblem(name, "Say how you know: observed, disclosed, reported or a concern."))
+        return problems
+
+    def confirm_from_concern(self, item_id: str) -> None:
+        """The DSL has looked at an answer pre-filled from the concern and keeps it."""
+        self.from_concern.discard(item_id)
+
+    def all_problems(self) -> list[FieldProblem]:
+        return [p for page in self.pages() for p in self.page_problems(page)]
+
+
+def child_facts(child: Child, today: date) -> ChildFacts:
+    """The facts the engine needs about the child, as the child's record has them today."""
+    details = child.details
+    return ChildFacts(
+        age=details.age_on(today),
+        learning_disability=details.learning_disability,
+        has_social_worker=bool(details.social_worker.strip()),
+    )
+
+
+def concern_facts(concern: Concern) -> ConcernFacts:
+    draft = concern.draft
+    return ConcernFacts(
+        immediate_danger=bool(draft.immediate_danger),
+        about_adult_working_with_children=bool(draft.about_adult_working_with_children),
+        group_or_community=bool(draft.group_or_community),
+    )
+
+
+def start_screening(
+    definition: ScreeningDefinition,
+    contacts: ContactsDefinition | None,
+    child: Child,
+    concern: Concern,
+    today: date,
+    evaluate: Evaluate | None = None,
+) -> ScreeningDraft:
+    """A fresh draft for ``concern``: facts from the records, the staff member's ticked signs pre-answered 'yes'."""
+    known = {item.id for _section, item in definition.items()}
+    prefilled = [sign for sign in concern.draft.sign_ids if sign in known]
+    draft = ScreeningDraft(
+        definition=definition,
+        contacts=contacts,
+        child=child_facts(child, today),
+        concern=concern_facts(concern),
+        answers={sign: Answer(AnswerStatus.YES, when=When.CURRENT) for sign in prefilled},
+        from_concern=set(prefilled),
+    )
+    if evaluate is not None:
+        draft.evaluate = evaluate
+    return draft
+
+
+@dataclass(frozen=True, slots=True)
+class RouteChoice:
+    """One route on the decision page: its local contact, whether the engine advises it, and why."""
+
+    route: RouteId
+    title: str
+    phone: str
+    advised: bool
+    why: str
+
+
+def route_choices(
+    result: ScreeningResult, contacts: ContactsDefinition | None, overrides: Mapping[str, str] | None = None
+) -> list[RouteChoice]:
+    """Every route, the engine's first and in its order, each with its local number (the setting's own if set)."""
+    overrides = overrides or {}
+    choices: list[RouteChoice] = []
+    seen: set[RouteId] = set()
+    for advice in result.routes:
+        contact = contacts.for_route(advice.route) if contacts is not None else None
+        phone = overrides.get(contact.id, advice.phone) if contact is not None else advice.phone
+        choices.append(RouteChoice(advice.route, advice.title, phone, True, advice.why))
+        seen.add(advice.route)
+    for route in RouteId:
+        if route in seen:
+            continue
+        contact = contacts.for_route(route) if contacts is not None else None
+        title = contact.title if contact is not None else route_title(route)
+        phone = overrides.get(contact.id, contact.phone) if contact is not None else ""
+        choices.append(RouteChoice(route, title, phone, False, ""))
+    return choices
+
+
+def route_title(route: RouteId) -> str:
+    """A plain name for a route when the contacts file has none."""
+    return {
+        RouteId.EMERGENCY_999: "Police emergency (999)",
+        RouteId.SOCIAL_WORKER: "The child's social worker",
+        RouteId.SAFEGUARDING_HUB: "Safeguarding Hub",
+        RouteId.POLICE_101: "Police non-emergency (101)",
+        RouteId.LADO: "Local Authority Designated Officer (LADO)",
+        RouteId.NRM: "National Referral Mechanism (through social care or police)",
+        RouteId.EARLY_HELP: "Early help",
+        RouteId.MONITOR: "Monitor in school and review",
+    }[route]
