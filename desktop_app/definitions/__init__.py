@@ -1,0 +1,39 @@
+"""The versioned data in forms/ (screening tool, contacts, obligations, categories), loaded and validated."""
+
+from desktop_app.definitions.loader import FormError, Forms, clear_cache, load_file, load_forms
+from desktop_app.definitions.models import (
+    Band,
+    CategoriesDefinition,
+    Category,
+    Contact,
+    ContactsDefinition,
+    Item,
+    Obligation,
+    ObligationsDefinition,
+    Points,
+    Scoring,
+    ScreeningDefinition,
+    Section,
+    SectionKind,
+)
+
+__all__ = [
+    "Band",
+    "CategoriesDefinition",
+    "Category",
+    "Contact",
+    "ContactsDefinition",
+    "FormError",
+    "Forms",
+    "Item",
+    "Obligation",
+    "ObligationsDefinition",
+    "Points",
+    "Scoring",
+    "ScreeningDefinition",
+    "Section",
+    "SectionKind",
+    "clear_cache",
+    "load_file",
+    "load_forms",
+]
