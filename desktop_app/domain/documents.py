@@ -1,0 +1,180 @@
+"""The values each printed document is built from (DESIGN §7). Plain data: services fill them, reports print them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desktop_app.domain.enums import AnswerStatus
+from desktop_app.domain.records import (
+    Actor,
+    Addendum,
+    AnsweredItem,
+    Child,
+    Concern,
+    ReferralEntry,
+    ScreeningRecord,
+    Setting,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What every page of a document carries besides its content."""
+
+    setting_name: str
+    document_id: str  # e.g. "REF-2026-00042-01"
+    audit_seq: int  # the newest audit sequence when the document was made
+    printed_at: datetime
+
+
+class DocumentKind(enum.StrEnum):
+    REFERRAL_SUMMARY = "referral_summary"
+    CHRONOLOGY = "chronology"
+    CHECKLIST = "checklist"
+    QUICK_REFERENCE = "quick_reference"
+    RECOVERY_SHEET = "recovery_sheet"
+
+    @property
+    def label(self) -> str:
+        return {
+            "referral_summary": "Referral summary",
+            "chronology": "Chronology",
+            "checklist": "Obligations checklist",
+            "quick_reference": "What to do: quick reference",
+            "recovery_sheet": "Recovery sheet",
+        }[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class RouteLine:
+    """A route to act on, with the contact's title and phone as the setting knows them."""
+
+    title: str
+    phone: str = ""
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralSummary:
+    """Everything a social worker or the Safeguarding Hub needs about one concern and its screening."""
+
+    setting: Setting
+    child: Child
+    concern: Concern
+    screening: ScreeningRecord | None
+    referrals: tuple[ReferralEntry, ...] = ()
+    addenda: tuple[Addendum, ...] = ()
+    protective_section_ids: frozenset[str] = frozenset()  # sections whose 'yes' answers are protective factors
+    route_titles: tuple[tuple[str, str], ...] = ()  # (route id, title as the local contacts name it)
+    prepared_by: Actor | None = None
+
+    def route_title(self, route: str) -> str:
+        return dict(self.route_titles).get(route, route.replace("_", " ").capitalize())
+
+    def indicators(self) -> tuple[AnsweredItem, ...]:
+        """Items answered yes that are not protective factors, in the order they were answered."""
+        if self.screening is None:
+            return ()
+        return tuple(
+            a
+            for a in self.screening.answers
+            if a.status == AnswerStatus.YES and a.section_id not in self.protective_section_ids
+        )
+
+    def protective_factors(self) -> tuple[AnsweredItem, ...]:
+        if self.screening is None:
+            return ()
+        return tuple(
+            a
+            for a in self.screening.answers
+            if a.status == AnswerStatus.YES and a.section_id in self.protective_section_ids
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyEvent:
+    """One dated, significant event in a child's life as the setting knows it."""
+
+    when: datetime
+    kind: str  # "Concern", "Screening", "Referral", "Missing episode", "Amendment"…
+    summary: str
+    action: str = ""
+    outcome: str = ""
+    reference: str = ""
+    recorded_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Chronology:
+    setting: Setting
+    child: Child
+    events: tuple[ChronologyEvent, ...]  # oldest first
+
+
+@dataclass(frozen=True, slots=True)
+class ObligationText:
+    """An obligation of the setting as the checklist prints it (from ``forms/`` obligations)."""
+
+    obligation_id: str
+    title: str
+    description: str = ""
+    evidence: str = ""  # what counts as evidence
+
+
+class ObligationStatus(enum.StrEnum):
+    MET = "met"
+    PARTLY_MET = "partly_met"
+    NOT_MET = "not_met"
+    NOT_ASSESSED = "not_assessed"
+
+    @property
+    def label(self) -> str:
+        return {"met": "Met", "partly_met": "Partly met", "not_met": "Not met", "not_assessed": "Not assessed"}[
+            self.value
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistEntry:
+    obligation: ObligationText
+    status: ObligationStatus = ObligationStatus.NOT_ASSESSED
+    evidence: str = ""
+    action: str = ""
+    owner: str = ""
+    due: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    name: str
+    role: str
+    signed_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistRun:
+    """A completed year of the obligations audit: one entry per obligation, and who signed it off."""
+
+    year: str  # e.g. "2026/27"
+    entries: tuple[ChecklistEntry, ...]
+    completed_on: date | None = None
+    sign_offs: tuple[SignOff, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ContactLine:
+    """A local number on the quick reference: when to use it, whom it reaches, the number."""
+
+    title: str
+    phone: str
+    when_to_use: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuickReference:
+    setting: Setting
+    steps: tuple[str, ...]  # the 'what to do' steps, in order
+    contacts: tuple[ContactLine, ...]

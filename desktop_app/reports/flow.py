@@ -1,0 +1,155 @@
+"""Paragraph styles and small building blocks shared by every document.
+
+User text always passes through ``esc`` before it reaches a Paragraph: ReportLab reads a mini-markup, so a name such
+as "<b>Tom & Jerry" would otherwise turn bold or break the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from desktop_app.reports import fonts
+
+fonts.register()
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#8a8a8a")
+SHADE = colors.HexColor("#efefef")
+
+BODY = ParagraphStyle(
+    "Body",
+    fontName=fonts.SANS,
+    fontSize=10,
+    leading=13.5,
+    textColor=INK,
+    spaceAfter=3,
+    alignment=TA_LEFT,
+    splitLongWords=1,
+)
+SMALL = ParagraphStyle("Small", parent=BODY, fontSize=8.5, leading=11, textColor=MUTED)
+TITLE = ParagraphStyle("Title", parent=BODY, fontName=fonts.SANS_BOLD, fontSize=17, leading=21, spaceAfter=6)
+H1 = ParagraphStyle(
+    "H1", parent=BODY, fontName=fonts.SANS_BOLD, fontSize=12.5, leading=16, spaceBefore=9, spaceAfter=4, keepWithNext=1
+)
+H2 = ParagraphStyle(
+    "H2", parent=BODY, fontName=fonts.SANS_BOLD, fontSize=10.5, leading=14, spaceBefore=5, spaceAfter=2, keepWithNext=1
+)
+H2_LOOSE = ParagraphStyle("H2Loose", parent=H2, keepWithNext=0)
+VERBATIM = ParagraphStyle(
+    "Verbatim",
+    parent=BODY,
+    fontName=fonts.SANS_OBLIQUE,
+    leftIndent=6 * mm,
+    borderPadding=(2, 4, 2, 4),
+    backColor=SHADE,
+    spaceBefore=2,
+    spaceAfter=6,
+)
+INDENT = ParagraphStyle("Indented", parent=BODY, leftIndent=6 * mm)
+CELL = ParagraphStyle("Cell", parent=BODY, fontSize=9, leading=11.5, spaceAfter=0)
+CELL_BOLD = ParagraphStyle("CellBold", parent=CELL, fontName=fonts.SANS_BOLD)
+
+NOT_RECORDED = "Not recorded"
+
+# Characters XML (and so ReportLab's parser) refuses; a pasted control character must not stop a referral printing.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def esc(text: str) -> str:
+    """User text as ReportLab markup that prints literally, line breaks kept."""
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\t", "    ")
+    return escape(text).replace("\n", "<br/>")
+
+
+def para(text: str, style: ParagraphStyle = BODY) -> Paragraph:
+    """A paragraph of user text (escaped)."""
+    return Paragraph(esc(text), style)
+
+
+def markup(fragment: str, style: ParagraphStyle = BODY) -> Paragraph:
+    """A paragraph of our own markup; every user value inside it must already be escaped."""
+    return Paragraph(fragment, style)
+
+
+def heading(text: str, style: ParagraphStyle = H1) -> Paragraph:
+    return Paragraph(esc(text), style)
+
+
+def or_not_recorded(value: str) -> str:
+    value = value.strip()
+    return esc(value) if value else f'<font color="#555555"><i>{NOT_RECORDED}</i></font>'
+
+
+def field(label: str, value: str, style: ParagraphStyle = BODY) -> Paragraph:
+    """'Label: value' as one paragraph, so a long value splits across pages instead of overflowing a cell."""
+    return Paragraph(f"<b>{esc(label)}:</b> {or_not_recorded(value)}", style)
+
+
+def fields(pairs: Iterable[tuple[str, str]]) -> list[Flowable]:
+    return [field(label, value) for label, value in pairs]
+
+
+def long_text(label: str, value: str, style: ParagraphStyle = INDENT) -> list[Flowable]:
+    """A label on its own line, then the text in paragraphs that split across pages without losing a line."""
+    # No keep-with-next here: a long account would drag its label to a new page and leave half a page blank.
+    out: list[Flowable] = [CondPageBreak(25 * mm), Paragraph(f"<b>{esc(label)}</b>", H2_LOOSE)]
+    if not value.strip():
+        out.append(Paragraph(or_not_recorded(""), style))
+        return out
+    out.extend(Paragraph(esc(block), style) for block in value.replace("\r\n", "\n").split("\n\n") if block.strip())
+    return out
+
+
+def day(value: date | None) -> str:
+    return value.strftime("%d %B %Y").lstrip("0") if value else ""
+
+
+def moment(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    if value.tzinfo is not None:
+        value = value.astimezone()
+    return f"{day(value.date())} {value:%H:%M}"
+
+
+def spacer(height_mm: float = 3) -> Spacer:
+    return Spacer(1, height_mm * mm)
+
+
+def table_basics() -> list[tuple[object, ...]]:
+    """Table style commands every table starts with: DejaVu for any plain-string cell (never Helvetica)."""
+    return [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+    ]
+
+
+def signature_lines(roles: Iterable[str], width: float) -> Flowable:
+    """Ruled lines to sign by hand: name, signature and date for each role."""
+    gap = 5 * mm
+    unit = (width - 2 * gap) / 10
+    rows: list[list[object]] = []
+    style = [*table_basics(), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+    heights: list[float | None] = []
+    for role in roles:
+        top = len(rows)
+        rows.append([Paragraph(f"<b>{esc(role)}</b>", CELL), "", "", "", ""])
+        rows.append(["", "", "", "", ""])
+        rows.append([Paragraph("Name", SMALL), "", Paragraph("Signature", SMALL), "", Paragraph("Date", SMALL)])
+        heights += [None, 9 * mm, None]
+        style += [("SPAN", (0, top), (-1, top)), ("TOPPADDING", (0, top), (-1, top), 8)]
+        style += [("LINEABOVE", (col, top + 2), (col, top + 2), 0.6, RULE) for col in (0, 2, 4)]
+    table = Table(rows, colWidths=[4 * unit, gap, 4 * unit, gap, 2 * unit], rowHeights=heights, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return KeepTogether([table])
