@@ -51,7 +51,9 @@ class ScreeningResult:
     suggested_level: RiskLevel
     reasons: tuple[str, ...]
     routes: tuple[RouteAdvice, ...]
-    protective_factors: tuple[str, ...] = ()
+    protective_factors: tuple[str, ...] = ()  # the text of each protective factor answered yes
+    score: int = 0  # the points behind the band, before the hard rules
+    review_after_days: int = 0  # the definition's default time to the next review at the suggested level
 
 
 Answers = Mapping[str, Answer]
