@@ -174,6 +174,10 @@ def _describe(field: str, problem: ErrorDetails, data: Mapping[str, Any]) -> str
     if kind == "extra_forbidden":
         return f"{where} is not a known field (check the spelling)"
     if kind == "string_pattern_mismatch":
+        if field == "version":
+            return f"{where} must be a version number such as 1 or 2.1, in quotes"
+        if field == "id":
+            return f"{where} must be lower-case letters, digits, hyphens and underscores"
         return f"{where} must be lower-case letters, digits and underscores, starting with a letter"
     if kind == "string_too_short":
         return f"{where} must not be empty"
