@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__, paths, settings
+from desktop_app.errors import UserFacingError
+from desktop_app.ui import ask
+from desktop_app.ui.workers import Task, describe_error, run_in_background, wait_for_all
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
 BASE_POINT_SIZE = 11.0
@@ -26,9 +39,6 @@ def configure_application(app: QApplication) -> None:
     QApplication.setOrganizationName(APP_NAME)
     QGuiApplication.setDesktopFileName("waymark")
     app.setWindowIcon(app_icon())
-    style = paths.resource("style.qss")
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
     apply_zoom(app, settings.load().zoom_percent)
 
 
@@ -38,15 +48,85 @@ def apply_zoom(app: QApplication, percent: int) -> None:
     font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
     app.setFont(font)
     app.setProperty("waymark_zoom", percent)
+    app.setStyleSheet(scaled_style_sheet(percent))
+
+
+def scaled_style_sheet(percent: int) -> str:
+    """The style sheet with every size in pt scaled like the application font, so headings follow the zoom."""
+    path = paths.resource("style.qss")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    return re.sub(r"(\d+(?:\.\d+)?)pt\b", lambda m: f"{float(m.group(1)) * percent / 100:.1f}pt", text)
+
+
+def take_instance_lock(vault_dir: Path) -> Any | None:
+    """The vault's single-instance lock, or None after telling the user why not (another Waymark has it)."""
+    from desktop_app.vault import instance
+
+    try:
+        vault_dir.mkdir(parents=True, exist_ok=True)
+        lock = instance.VaultInstanceLock(vault_dir)
+        lock.acquire()
+    except (UserFacingError, OSError) as error:
+        sentence = error.sentence if isinstance(error, UserFacingError) else describe_error(error)
+        _log.info("second instance refused or lock unavailable")
+        print(f"waymark: {sentence}", file=sys.stderr)
+        ask.current().warn(None, f"{APP_NAME} cannot start", sentence)
+        return None
+    return lock
+
+
+def prepare_demo(window: MainWindow) -> Task:
+    """Fill the window's (empty, temporary) vault with fictional records, then show the lock screen."""
+    from desktop_app.services.demo import create_demo_vault
+
+    window.show_page(window.message_page("Preparing a demo vault of fictional records…", busy=True))
+    task = run_in_background(create_demo_vault, window.vault_dir)
+
+    def ready(passphrase: object) -> None:
+        window.demo_passphrase = str(passphrase)
+        window.show_lock_screen()
+
+    def failed(error: BaseException) -> None:
+        window.show_page(window.message_page(f"The demo could not be prepared. {describe_error(error)}"))
+
+    task.succeeded.connect(ready)
+    task.failed.connect(failed)
+    return task
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    """Start the app: one instance per vault; setup wizard for a new vault, else the lock screen."""
     from desktop_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     configure_application(app)
-    window = MainWindow(args)
-    window.show()
-    _log.info("window shown")
-    return app.exec()
+    demo_root: Path | None = None
+    if getattr(args, "demo", False):
+        demo_root = Path(tempfile.mkdtemp(prefix="waymark-demo-"))
+        vault_dir = demo_root / "vault"
+    else:
+        given = getattr(args, "vault", None)
+        vault_dir = Path(given).expanduser() if given else paths.default_vault_dir()
+    lock = take_instance_lock(vault_dir)
+    if lock is None:
+        if demo_root is not None:
+            shutil.rmtree(demo_root, ignore_errors=True)
+        return 1
+    try:
+        window = MainWindow(args, vault_dir=vault_dir, start=demo_root is None)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        demo_task = prepare_demo(window) if demo_root is not None else None
+        window.show()
+        _log.info("window shown")
+        code = app.exec()
+        del demo_task
+        wait_for_all()
+        return int(code)
+    finally:
+        lock.release()
+        if demo_root is not None:
+            shutil.rmtree(demo_root, ignore_errors=True)

@@ -1,55 +1,267 @@
-"""The main window: a stack of screens (lock screen, setup, dashboard…), the menus and the zoom shortcuts."""
+"""The main window: a stack of screens (lock screen, setup, dashboard…), the menus, the zoom shortcuts, auto-lock.
+
+Only one screen exists at a time: ``show_page`` deletes the one it replaces, so locking leaves no record text in
+any widget. ``session`` is the unlocked ``VaultSession`` or None.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop_app import APP_NAME, __version__, settings
+from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.ui import app as ui_app
 from desktop_app.ui import ask
+from desktop_app.ui.idle import IdleWatcher
+from desktop_app.ui.workers import describe_error, wait_for_all
 
+_log = logging.getLogger(__name__)
 ZOOM_STEP = 10
+RECORDS_PROPERTY = "waymark_shows_records"  # set True on any top-level window that shows records
+
+
+def vault_exists(vault_dir: Path) -> bool:
+    from desktop_app.services import vault as vault_service
+
+    return bool(vault_service.vault_exists(vault_dir))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, args: argparse.Namespace | None = None) -> None:
+    locked = Signal()
+    unlocked = Signal(object)
+
+    def __init__(
+        self,
+        args: argparse.Namespace | None = None,
+        *,
+        vault_dir: Path | None = None,
+        demo_passphrase: str | None = None,
+        start: bool = True,
+    ) -> None:
         super().__init__()
         self.args = args
+        if vault_dir is None:
+            given = getattr(args, "vault", None) if args is not None else None
+            vault_dir = Path(given) if given else paths.default_vault_dir()
+        self.vault_dir = Path(vault_dir)
+        self.demo_passphrase = demo_passphrase
+        self._session: Any = None
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(ui_app.app_icon())
         self.resize(1100, 760)
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
+        self.idle = IdleWatcher(settings.load().idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
         self._build_menus()
-        self.show_page(self._welcome_page())
+        self._update_actions()
+        if start:
+            self.show_start_page()
+        else:
+            self.show_page(self.message_page(APP_NAME))
+
+    # ----- screens -----------------------------------------------------------------------------------------------
+
+    @property
+    def session(self) -> Any:
+        """The unlocked ``VaultSession``, or None while locked."""
+        return self._session
 
     def show_page(self, page: QWidget) -> None:
         """Replace whatever is shown with ``page`` (the old page is deleted: no records linger in memory)."""
         old = self.pages.currentWidget()
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
-        if old is not None and old is not page:
-            self.pages.removeWidget(old)
-            old.deleteLater()
+        for index in reversed(range(self.pages.count())):
+            other = self.pages.widget(index)
+            if other is not None and other is not page:
+                self.pages.removeWidget(other)
+                other.hide()
+                other.deleteLater()
+        del old
         page.setFocus()
 
-    def _welcome_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
+        return self.pages.currentWidget()
+
+    def message_page(self, text: str, busy: bool = False) -> QWidget:
         page = QWidget()
-        page.setObjectName("welcome_page")
+        page.setObjectName("message_page")
         layout = QVBoxLayout(page)
-        title = QLabel(f"<h1>{APP_NAME}</h1>", page)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label = QLabel(text, page)
+        label.setObjectName("title")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
-        layout.addWidget(title)
+        layout.addWidget(label)
+        if busy:
+            from PySide6.QtWidgets import QProgressBar
+
+            bar = QProgressBar(page)
+            bar.setRange(0, 0)
+            bar.setTextVisible(False)
+            bar.setMaximumWidth(400)
+            layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
         return page
 
+    def show_start_page(self) -> None:
+        """The lock screen when the vault exists, otherwise the first-run setup wizard."""
+        try:
+            exists = vault_exists(self.vault_dir)
+        except Exception as error:  # an unreadable folder: say so rather than offer to set up over it
+            _log.warning("could not look for a vault")
+            self.show_page(self.message_page(describe_error(error)))
+            return
+        if exists:
+            self.show_lock_screen()
+        else:
+            self.show_setup()
+
+    def show_lock_screen(self) -> None:
+        from desktop_app.ui.lock_screen import LockScreen
+
+        screen = LockScreen(self.vault_dir, demo_passphrase=self.demo_passphrase)
+        screen.unlocked.connect(self._on_unlocked)
+        self.show_page(screen)
+        screen.passphrase.setFocus()
+
+    def show_setup(self) -> None:
+        from desktop_app.ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(self.vault_dir)
+        wizard.vault_created.connect(self._on_created)
+        wizard.completed.connect(lambda _session: self.show_dashboard())
+        self.show_page(wizard)
+
+    def show_dashboard(self) -> None:
+        if self._session is None:
+            self.show_lock_screen()
+            return
+        try:
+            from desktop_app.ui.dashboard import DashboardPage
+        except ImportError:
+            page = self.message_page(f"The vault is open. Signed in as {self._session.user.name}.")
+            self.show_page(page)
+            return
+        self.show_page(DashboardPage(self._session, host=self))
+
+    def show_settings(self, section: str | None = None) -> None:
+        if self._session is None:
+            return
+        from desktop_app.ui.settings import SettingsPage
+
+        page = SettingsPage(self._session, host=self)
+        if section:
+            page.show_section(section)
+        self.show_page(page)
+
+    # ----- locking -----------------------------------------------------------------------------------------------
+
+    def _on_created(self, session: object) -> None:
+        """The setup wizard made the vault: hold the session so closing or idling locks it."""
+        self._session = session
+        self._update_actions()
+
+    def _on_unlocked(self, session: object) -> None:
+        self._session = session
+        self._update_actions()
+        self.idle.set_minutes(settings.load().idle_lock_minutes)
+        self.idle.start()
+        self.unlocked.emit(session)
+        self.show_dashboard()
+
+    def lock(self) -> None:
+        """Close every window showing records, drop the keys and show the lock screen."""
+        self.idle.stop()
+        self._close_record_windows()
+        session, self._session = self._session, None
+        if session is not None:
+            try:
+                session.lock()
+            except Exception:
+                _log.exception("locking the session failed")
+        self._update_actions()
+        self.setWindowTitle(APP_NAME)
+        if session is not None or not isinstance(self.current_page(), _lock_screen_type()):
+            self.show_lock_screen()
+        if session is not None:
+            self.locked.emit()
+
+    def _close_record_windows(self) -> None:
+        for widget in self.findChildren(QWidget):
+            if widget.isWindow() and not isinstance(widget, QMenu):
+                widget.close()
+                widget.deleteLater()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.property(RECORDS_PROPERTY):
+                widget.close()
+                widget.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        wait_for_all()  # a re-key or backup in flight finishes before the keys are dropped
+        self.idle.stop()
+        self._close_record_windows()
+        if self._session is not None:
+            session, self._session = self._session, None
+            try:
+                session.lock()
+            except Exception:
+                _log.exception("locking the session at close failed")
+        page = self.current_page()
+        if page is not None:
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        super().closeEvent(event)
+
+    # ----- menus -------------------------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Any, shortcut: str | None = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
     def _build_menus(self) -> None:
+        vault = self.menuBar().addMenu("&Vault")
+        self.dashboard_action = self._action("&Dashboard", self.show_dashboard, "Ctrl+D", "dashboard_action")
+        self.settings_action = self._action("&Settings…", self.show_settings, "Ctrl+,", "settings_action")
+        self.users_action = self._action("&People who can unlock…", lambda: self.show_settings("people"))
+        self.passphrase_action = self._action(
+            "Change my &passphrase…", lambda: self.show_settings("passphrase"), None, "passphrase_action"
+        )
+        self.backup_action = self._action("&Back up now…", self.backup_now, None, "backup_action")
+        self.verify_action = self._action("Check the vault for &damage…", self.verify_now, None, "verify_action")
+        self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L", "lock_action")
+        quit_action = self._action("&Quit", self.close, "Ctrl+Q", "quit_action")
+        for action in (self.dashboard_action, self.settings_action, self.users_action, self.passphrase_action):
+            vault.addAction(action)
+        vault.addSeparator()
+        vault.addAction(self.backup_action)
+        vault.addAction(self.verify_action)
+        vault.addSeparator()
+        vault.addAction(self.lock_action)
+        vault.addAction(quit_action)
+        self._session_actions = (
+            self.dashboard_action,
+            self.settings_action,
+            self.users_action,
+            self.passphrase_action,
+            self.backup_action,
+            self.verify_action,
+            self.lock_action,
+        )
+
         view = self.menuBar().addMenu("&View")
         zoom_in = QAction("Make everything &larger", self)
         zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
@@ -62,11 +274,33 @@ class MainWindow(QMainWindow):
         zoom_reset.triggered.connect(lambda: self.set_zoom(100))
         for action in (zoom_in, zoom_out, zoom_reset):
             view.addAction(action)
-            self.addAction(action)  # shortcuts work even when the menu bar is hidden
+            self.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _update_actions(self) -> None:
+        unlocked = self._session is not None
+        for action in self._session_actions:
+            action.setEnabled(unlocked)
+        if unlocked:
+            name = getattr(getattr(self._session, "setting", None), "name", "")
+            self.setWindowTitle(f"{APP_NAME} — {name}" if name else APP_NAME)
+
+    def backup_now(self) -> None:
+        if self._session is not None:
+            from desktop_app.ui.settings.backup import backup_now
+
+            backup_now(self, self._session)
+
+    def verify_now(self) -> None:
+        if self._session is not None:
+            from desktop_app.ui.settings.backup import verify_now
+
+            verify_now(self, self._session)
+
+    # ----- zoom --------------------------------------------------------------------------------------------------
 
     def zoom_by(self, step: int) -> None:
         self.set_zoom(self.zoom_percent() + step)
@@ -90,3 +324,9 @@ class MainWindow(QMainWindow):
             f"{APP_NAME} {__version__}\nRecords, screens and refers concerns about child exploitation. "
             "Works offline: nothing leaves this computer except what you print or save.",
         )
+
+
+def _lock_screen_type() -> type:
+    from desktop_app.ui.lock_screen import LockScreen
+
+    return LockScreen

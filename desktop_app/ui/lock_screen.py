@@ -1,0 +1,414 @@
+"""The lock screen: any staff member records a concern; the DSL or a deputy unlocks (passphrase or recovery key)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sized
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui import ask
+from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields, secret_field
+from desktop_app.ui.workers import Task, describe_error, run_in_background
+from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey
+
+_log = logging.getLogger(__name__)
+
+
+
+def unlock_delay_seconds(failures: int) -> int:
+    """Seconds to wait after ``failures`` wrong passphrases in a row: none for the first two, then doubling to 5 min."""
+    if failures < 3:
+        return 0
+    return int(min(300, 2 ** (failures - 2)))
+
+
+def is_wrong_passphrase(error: BaseException) -> bool:
+    return isinstance(error, WrongPassphrase | WrongRecoveryKey)
+
+
+def pending_sentence(count: int) -> str:
+    if count <= 0:
+        return ""
+    if count == 1:
+        return "1 concern is waiting for the DSL."
+    return f"{count} concerns are waiting for the DSL."
+
+
+def count_pending(vault_dir: Path) -> int:
+    """Sealed concerns in the inbox, through the intake service; 0 when it cannot tell."""
+    try:
+        from desktop_app.services import intake
+
+        waiting = intake.pending(vault_dir)
+    except Exception:
+        _log.info("could not count sealed concerns")
+        return 0
+    if isinstance(waiting, int):
+        return waiting
+    if isinstance(waiting, Sized):
+        return len(waiting)
+    return 0
+
+
+def monospace_font(point_scale: float = 1.0) -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    if point_scale != 1.0 and font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * point_scale)
+    return font
+
+
+def _heading(text: str, parent: QWidget, name: str = "heading") -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+def _note(text: str, parent: QWidget, name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class LockScreen(QWidget):
+    """Emits ``unlocked(session)`` with the open ``VaultSession``."""
+
+    unlocked = Signal(object)
+    countdown_tick_ms = 1000  # tests shorten this
+
+    def __init__(self, vault_dir: Path, *, demo_passphrase: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lock_screen")
+        self.vault_dir = Path(vault_dir)
+        self.demo_passphrase = demo_passphrase
+        self.failures = 0
+        self.wait_left = 0
+        self.task: Task | None = None
+        self.passphrase: QLineEdit
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(self.countdown_tick_ms)
+        self._countdown.timeout.connect(self._tick)
+
+        self.stack = QStackedWidget(self)
+        self.main_page = self._build_main_page()
+        self.recovery_page = self._build_recovery_page()
+        self.stack.addWidget(self.main_page)
+        self.stack.addWidget(self.recovery_page)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.stack)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.refresh_pending()
+
+    # ----- building -----------------------------------------------------------------------------------------------
+
+    def _column(self, page: QWidget) -> QVBoxLayout:
+        """A centred column of readable width inside ``page``."""
+        row = QHBoxLayout(page)
+        row.addStretch(1)
+        column_widget = QWidget(page)
+        column_widget.setMaximumWidth(760)
+        column_widget.setMinimumWidth(420)
+        row.addWidget(column_widget, 4)
+        row.addStretch(1)
+        column = QVBoxLayout(column_widget)
+        column.setSpacing(12)
+        return column
+
+    def _build_main_page(self) -> QWidget:
+        page = QWidget()
+        column = self._column(page)
+        column.addStretch(1)
+        if self.demo_passphrase:
+            banner = _note(
+                "<b>DEMO</b> — fictional records only, deleted when you close Waymark. "
+                f"Passphrase: <span style='font-family: monospace'>{self.demo_passphrase}</span>",
+                page,
+                "demo_banner",
+            )
+            banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            column.addWidget(banner)
+            use_demo = QPushButton("Fill in the demo passphrase", page)
+            use_demo.setObjectName("use_demo_passphrase")
+            use_demo.clicked.connect(lambda: self.passphrase.setText(self.demo_passphrase or ""))
+            column.addWidget(use_demo, 0, Qt.AlignmentFlag.AlignLeft)
+
+        column.addWidget(_heading("Worried about a child?", page, "title"))
+        self.record_button = QPushButton("Record a concern", page)
+        self.record_button.setObjectName("record_concern_button")
+        self.record_button.setProperty("role", "primary")
+        self.record_button.setMinimumHeight(64)
+        self.record_button.clicked.connect(self.record_concern)
+        column.addWidget(self.record_button)
+        column.addWidget(
+            _note(
+                "For any member of staff — no password needed. Write down what you saw or heard; it goes straight "
+                "to the Designated Safeguarding Lead, sealed so that only they can read it. "
+                "If a child is in immediate danger, ring 999 first.",
+                page,
+            )
+        )
+        self.pending_label = _note("", page, "pending_label")
+        column.addWidget(self.pending_label)
+
+        line = QFrame(page)
+        line.setFrameShape(QFrame.Shape.HLine)
+        column.addSpacing(12)
+        column.addWidget(line)
+        column.addSpacing(12)
+
+        column.addWidget(_heading("Designated Safeguarding Lead or deputy", page))
+        column.addWidget(_note("Type your passphrase to open the safeguarding records, then press Enter.", page))
+        row = QHBoxLayout()
+        self.passphrase = secret_field(page, "passphrase")
+        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.setPlaceholderText("Your passphrase")
+        self.passphrase.returnPressed.connect(self.unlock)
+        self.unlock_button = QPushButton("Unlock", page)
+        self.unlock_button.setObjectName("unlock_button")
+        self.unlock_button.clicked.connect(self.unlock)
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.unlock_button)
+        column.addLayout(row)
+        self.busy = QProgressBar(page)
+        self.busy.setObjectName("busy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(10)
+        self.busy.hide()
+        column.addWidget(self.busy)
+        self.message = _note("", page, "error_message")
+        self.message.hide()
+        column.addWidget(self.message)
+        self.countdown_label = _note("", page, "countdown")
+        self.countdown_label.hide()
+        column.addWidget(self.countdown_label)
+        self.forgot_button = QPushButton("Forgotten your passphrase? Use the recovery key", page)
+        self.forgot_button.setObjectName("forgot_button")
+        self.forgot_button.setProperty("role", "link")
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button.clicked.connect(self.show_recovery)
+        column.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(2)
+        return page
+
+    def _build_recovery_page(self) -> QWidget:
+        page = QWidget()
+        column = self._column(page)
+        column.addStretch(1)
+        column.addWidget(_heading("Unlock with the recovery key", page, "title"))
+        column.addWidget(
+            _note(
+                "The recovery key is printed on the recovery sheet, usually kept in the school safe. Type it in "
+                "below — spaces, dashes and capital letters do not matter. Then choose a new passphrase.",
+                page,
+            )
+        )
+        column.addWidget(_note("Recovery key:", page))
+        self.recovery_key = QLineEdit(page)
+        self.recovery_key.setObjectName("recovery_key_entry")
+        self.recovery_key.setAccessibleName("Recovery key")
+        self.recovery_key.setFont(monospace_font(1.2))
+        column.addWidget(self.recovery_key)
+        self.recovery_new = NewPassphraseFields(page, "New passphrase")
+        self.recovery_new.changed.connect(self._update_recovery_button)
+        self.recovery_key.textChanged.connect(self._update_recovery_button)
+        column.addWidget(self.recovery_new)
+        self.recovery_busy = QProgressBar(page)
+        self.recovery_busy.setRange(0, 0)
+        self.recovery_busy.setTextVisible(False)
+        self.recovery_busy.setMaximumHeight(10)
+        self.recovery_busy.hide()
+        column.addWidget(self.recovery_busy)
+        self.recovery_message = _note("", page, "error_message")
+        self.recovery_message.hide()
+        column.addWidget(self.recovery_message)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton("Back", page)
+        self.back_button.setObjectName("recovery_back")
+        self.back_button.clicked.connect(self.show_passphrase)
+        self.recover_button = QPushButton("Unlock and save the new passphrase", page)
+        self.recover_button.setObjectName("recover_button")
+        self.recover_button.setProperty("role", "primary")
+        self.recover_button.clicked.connect(self.unlock_with_recovery)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.recover_button)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        self._update_recovery_button()
+        return page
+
+    # ----- staff route -------------------------------------------------------------------------------------------
+
+    def record_concern(self) -> None:
+        try:
+            from desktop_app.ui.concern import open_staff_wizard
+        except ImportError:
+            ask.current().warn(self, "Record a concern", "Recording a concern is not available in this build.")
+            return
+        wizard = open_staff_wizard(self.window(), self.vault_dir)
+        if wizard is not None:
+            wizard.finished.connect(lambda _result: self.refresh_pending())
+            if not wizard.isVisible():
+                wizard.show()
+
+    def refresh_pending(self) -> None:
+        text = pending_sentence(count_pending(self.vault_dir))
+        self.pending_label.setText(text)
+        self.pending_label.setVisible(bool(text))
+
+    # ----- passphrase route --------------------------------------------------------------------------------------
+
+    def unlock(self) -> None:
+        if self.task is not None or self.wait_left > 0:
+            return
+        secret = self.passphrase.text()
+        if not secret:
+            self._show_message("Type your passphrase first.")
+            return
+        from desktop_app.services import vault as vault_service
+
+        self._set_busy(True)
+        self.task = run_in_background(vault_service.unlock, self.vault_dir, secret)
+        self.task.succeeded.connect(self._unlocked)
+        self.task.failed.connect(self._unlock_failed)
+
+    def _unlocked(self, session: object) -> None:
+        self.task = None
+        self._set_busy(False)
+        self.failures = 0
+        self.passphrase.clear()
+        self.message.hide()
+        self.unlocked.emit(session)
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        self.task = None
+        self._set_busy(False)
+        if is_wrong_passphrase(error):
+            self.failures += 1
+            self._show_message(describe_error(error))
+            self.passphrase.selectAll()
+            self._start_wait(unlock_delay_seconds(self.failures))
+        else:
+            self._show_message(describe_error(error))
+        self.passphrase.setFocus()
+
+    def _start_wait(self, seconds: int) -> None:
+        self.wait_left = seconds
+        if seconds <= 0:
+            return
+        self.unlock_button.setEnabled(False)
+        self._countdown.setInterval(self.countdown_tick_ms)
+        self._countdown.start()
+        self._show_countdown()
+
+    def _tick(self) -> None:
+        self.wait_left = max(0, self.wait_left - 1)
+        if self.wait_left == 0:
+            self._countdown.stop()
+            self.countdown_label.hide()
+            self.unlock_button.setEnabled(True)
+        else:
+            self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        unit = "second" if self.wait_left == 1 else "seconds"
+        self.countdown_label.setText(
+            f"Several wrong passphrases in a row: you can try again in {self.wait_left} {unit}."
+        )
+        self.countdown_label.show()
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.unlock_button.setEnabled(not busy and self.wait_left == 0)
+        self.unlock_button.setText("Unlocking…" if busy else "Unlock")
+        self.passphrase.setReadOnly(busy)
+        self.forgot_button.setEnabled(not busy)
+        if busy:
+            self.message.hide()
+
+    # ----- recovery route ----------------------------------------------------------------------------------------
+
+    def show_recovery(self) -> None:
+        self.stack.setCurrentWidget(self.recovery_page)
+        self.recovery_key.setFocus()
+
+    def show_passphrase(self) -> None:
+        self.recovery_key.clear()
+        self.recovery_new.clear()
+        self.recovery_message.hide()
+        self.stack.setCurrentWidget(self.main_page)
+        self.passphrase.setFocus()
+
+    def _update_recovery_button(self) -> None:
+        self.recover_button.setEnabled(
+            self.task is None and bool(self.recovery_key.text().strip()) and self.recovery_new.acceptable
+        )
+
+    def unlock_with_recovery(self) -> None:
+        if self.task is not None or not self.recovery_new.acceptable:
+            return
+        from desktop_app.services import vault as vault_service
+
+        key_text, new_passphrase = self.recovery_key.text(), self.recovery_new.text
+
+        def recover() -> object:
+            session = vault_service.unlock_with_recovery(self.vault_dir, key_text)
+            try:
+                session.set_own_passphrase(new_passphrase)
+            except BaseException:
+                session.lock()
+                raise
+            return session
+
+        self.recovery_busy.show()
+        self.recovery_message.hide()
+        self.task = run_in_background(recover)
+        self._update_recovery_button()
+        self.task.succeeded.connect(self._recovered)
+        self.task.failed.connect(self._recovery_failed)
+
+    def _recovered(self, session: object) -> None:
+        self.task = None
+        self.recovery_busy.hide()
+        self.show_passphrase()
+        ask.current().inform(
+            self.window(),
+            "New passphrase saved",
+            "The vault is open and your new passphrase is saved. Use it from now on; the recovery key still works "
+            "and should go back in the safe.",
+        )
+        self.unlocked.emit(session)
+
+    def _recovery_failed(self, error: BaseException) -> None:
+        self.task = None
+        self.recovery_busy.hide()
+        self.recovery_message.setText(describe_error(error))
+        self.recovery_message.show()
+        self._update_recovery_button()

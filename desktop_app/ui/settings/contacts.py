@@ -1,0 +1,174 @@
+"""Local contact numbers: the guidance sheet's contacts from forms/, with the phone numbers the setting uses."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import UserFacingError
+from desktop_app.ui.workers import describe_error
+
+_log = logging.getLogger(__name__)
+TITLE, PHONE, WHEN = range(3)
+
+
+def default_contacts() -> tuple[Any, ...]:
+    """The contacts of forms/ (``Contact`` models); raises FormError when the forms folder is broken."""
+    from desktop_app.definitions import load_forms
+
+    return tuple(load_forms().contacts.contacts)
+
+
+class ContactsEditor(QWidget):
+    """A table: who, phone number (editable), when to use them."""
+
+    def __init__(self, parent: QWidget | None = None, overrides: Mapping[str, str] | None = None) -> None:
+        super().__init__(parent)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("error_message")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("contacts_table")
+        self.table.setHorizontalHeaderLabels(["Who", "Phone number", "When to use them"])
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PHONE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.table)
+        self.contacts: tuple[Any, ...] = ()
+        try:
+            self.contacts = default_contacts()
+        except UserFacingError as error:
+            self.problem.setText(f"The list of contacts could not be read: {error.sentence}")
+            self.problem.show()
+        self._fill(overrides or {})
+
+    def _fill(self, overrides: Mapping[str, str]) -> None:
+        self.table.setRowCount(len(self.contacts))
+        for row, contact in enumerate(self.contacts):
+            title = QTableWidgetItem(contact.title)
+            title.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            title.setData(Qt.ItemDataRole.UserRole, contact.id)
+            phone = QTableWidgetItem(overrides.get(contact.id, contact.phone))
+            phone.setToolTip("Double-click to change the number this setting uses.")
+            when = QTableWidgetItem(contact.when_to_use)
+            when.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, TITLE, title)
+            self.table.setItem(row, PHONE, phone)
+            self.table.setItem(row, WHEN, when)
+        self.table.resizeRowsToContents()
+
+    def set_overrides(self, overrides: Mapping[str, str]) -> None:
+        self._fill(overrides)
+
+    def phones(self) -> dict[str, str]:
+        """Contact id → the number shown now."""
+        result = {}
+        for row, contact in enumerate(self.contacts):
+            item = self.table.item(row, PHONE)
+            result[contact.id] = item.text().strip() if item else contact.phone
+        return result
+
+    def set_phone(self, contact_id: str, phone: str) -> None:
+        for row, contact in enumerate(self.contacts):
+            if contact.id == contact_id:
+                item = self.table.item(row, PHONE)
+                if item is not None:
+                    item.setText(phone)
+                return
+        raise KeyError(contact_id)
+
+    def changes(self, current: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Numbers that differ from ``current`` (the stored overrides) or, failing that, from the forms defaults."""
+        stored = dict(current or {})
+        result = {}
+        for contact in self.contacts:
+            before = stored.get(contact.id, contact.phone)
+            now = self.phones()[contact.id]
+            if now != before:
+                result[contact.id] = now
+        return result
+
+
+def save_phones(session: Any, changes: Mapping[str, str]) -> None:
+    """Store changed numbers through the service (audited), one transaction."""
+    if not changes:
+        return
+    actor = session.actor()
+    with session.uow() as uow:
+        for contact_id, phone in changes.items():
+            uow.contacts.set_phone(contact_id, phone, actor)
+        uow.commit()
+
+
+def load_overrides(session: Any) -> dict[str, str]:
+    with session.uow() as uow:
+        return dict(uow.contacts.overrides())
+
+
+class ContactsSection(QWidget):
+    """Settings: edit the local numbers and save them."""
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.stored: dict[str, str] = {}
+        intro = QLabel(
+            "These numbers appear on screening results, referral summaries and the staff quick reference. "
+            "Double-click a number to change it.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.editor = ContactsEditor(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setObjectName("status_message")
+        self.save_button = QPushButton("Save the numbers", self)
+        self.save_button.setObjectName("save_contacts")
+        self.save_button.clicked.connect(self.save)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(row)
+        try:
+            self.stored = load_overrides(session)
+        except Exception as error:
+            _log.warning("could not read the local numbers")
+            self.status.setText(describe_error(error))
+        self.editor.set_overrides(self.stored)
+
+    def save(self) -> None:
+        changes = self.editor.changes(self.stored)
+        if not changes:
+            self.status.setText("Nothing has changed.")
+            return
+        try:
+            save_phones(self.session, changes)
+        except Exception as error:
+            self.status.setText(describe_error(error))
+            return
+        self.stored.update(changes)
+        count = len(changes)
+        self.status.setText(f"Saved {count} number{'s' if count != 1 else ''}.")

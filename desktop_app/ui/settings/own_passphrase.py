@@ -1,0 +1,68 @@
+"""Change my passphrase: the current one, then the new one twice. Runs in the background (Argon2id)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.ui.settings.common import StatusArea
+from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields, secret_field
+from desktop_app.ui.workers import Task, describe_error, run_in_background
+
+
+class PassphraseSection(QWidget):
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.task: Task | None = None
+        intro = QLabel(
+            f"Change the passphrase of {session.user.name}. Other people's passphrases and the recovery key "
+            "are not affected.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.current = secret_field(self, "current_passphrase")
+        form = QFormLayout()
+        form.addRow("Current passphrase:", self.current)
+        self.fields = NewPassphraseFields(self, "New passphrase")
+        self.button = QPushButton("Change my passphrase", self)
+        self.button.setObjectName("change_passphrase")
+        self.button.clicked.connect(self.change)
+        self.status = StatusArea(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.current.textChanged.connect(self._update)
+        self.fields.changed.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.button.setEnabled(self.task is None and bool(self.current.text()) and self.fields.acceptable)
+
+    def change(self) -> None:
+        if self.task is not None or not self.fields.acceptable:
+            return
+        self.status.busy("Saving the new passphrase…")
+        self.task = run_in_background(self.session.change_passphrase, self.current.text(), self.fields.text)
+        self.task.succeeded.connect(self._changed)
+        self.task.failed.connect(self._failed)
+        self._update()
+
+    def _changed(self, _result: object) -> None:
+        self.task = None
+        self.current.clear()
+        self.fields.clear()
+        self.status.done("Your passphrase has been changed. Use the new one from now on.")
+        self._update()
+
+    def _failed(self, error: BaseException) -> None:
+        self.task = None
+        self.status.failed(describe_error(error))
+        self.current.selectAll()
+        self._update()

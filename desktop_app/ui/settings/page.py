@@ -1,0 +1,83 @@
+"""Settings, only while unlocked: people, my passphrase, local numbers, auto-lock, backup and checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui.settings.autolock import AutoLockSection
+from desktop_app.ui.settings.backup import BackupSection
+from desktop_app.ui.settings.contacts import ContactsSection
+from desktop_app.ui.settings.own_passphrase import PassphraseSection
+from desktop_app.ui.settings.people import PeopleSection
+
+SECTIONS = (
+    ("people", "People who can unlock"),
+    ("passphrase", "My passphrase"),
+    ("contacts", "Local contact numbers"),
+    ("autolock", "Auto-lock"),
+    ("backup", "Backup and checks"),
+)
+
+
+class SettingsPage(QWidget):
+    def __init__(self, session: Any, host: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings_page")
+        self.session = session
+        self.host = host
+        title = QLabel("Settings", self)
+        title.setObjectName("title")
+        back = QPushButton("Back to the dashboard", self)
+        back.setObjectName("back_to_dashboard")
+        back.clicked.connect(self._back)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(back)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("settings_nav")
+        self.nav.setMaximumWidth(280)
+        self.stack = QStackedWidget(self)
+        self.sections: dict[str, QWidget] = {
+            "people": PeopleSection(session),
+            "passphrase": PassphraseSection(session),
+            "contacts": ContactsSection(session),
+            "autolock": AutoLockSection(host),
+            "backup": BackupSection(session),
+        }
+        for key, label in SECTIONS:
+            self.nav.addItem(label)
+            scroll = QScrollArea(self.stack)
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(self.sections[key])
+            self.stack.addWidget(scroll)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+    def show_section(self, key: str) -> QWidget:
+        keys = [k for k, _ in SECTIONS]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.sections[key]
+
+    def current_section(self) -> str:
+        return SECTIONS[self.nav.currentRow()][0]
+
+    def _back(self) -> None:
+        if self.host is not None:
+            self.host.show_dashboard()

@@ -1,0 +1,97 @@
+"""A new passphrase typed twice, with live feedback: length, common-password check, whether the two match.
+
+Used by the setup wizard, the recovery route of the lock screen, adding a deputy and changing a passphrase.
+The rules themselves live in ``vault.passphrase`` (no composition rules, DESIGN §5).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+MIN_LENGTH = 15
+
+
+def passphrase_problems(text: str) -> list[str]:
+    from desktop_app.vault import passphrase
+
+    return list(passphrase.problems(text))
+
+
+def secret_field(parent: QWidget | None = None, name: str = "") -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setObjectName(name)
+    field.setMinimumWidth(320)
+    return field
+
+
+class NewPassphraseFields(QWidget):
+    """Two password fields and a feedback line; ``acceptable`` is True when the passphrase may be used."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, first_label: str = "New passphrase") -> None:
+        super().__init__(parent)
+        self.first = secret_field(self, "new_passphrase")
+        self.second = secret_field(self, "new_passphrase_again")
+        self.feedback = QLabel(self)
+        self.feedback.setObjectName("passphrase_feedback")
+        self.feedback.setWordWrap(True)
+        self.match = QLabel(self)
+        self.match.setObjectName("passphrase_match")
+        self.match.setWordWrap(True)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(f"{first_label}:", self.first)
+        form.addRow("", self.feedback)
+        form.addRow("Type it again:", self.second)
+        form.addRow("", self.match)
+        self.first.textChanged.connect(self._update)
+        self.second.textChanged.connect(self._update)
+        self._problems: list[str] = []
+        self._update()
+
+    @property
+    def text(self) -> str:
+        return self.first.text()
+
+    @property
+    def acceptable(self) -> bool:
+        return bool(self.first.text()) and not self._problems and self.first.text() == self.second.text()
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.second.clear()
+
+    def _update(self) -> None:
+        text = self.first.text()
+        count = len(text)
+        self._problems = passphrase_problems(text) if text else [f"Use at least {MIN_LENGTH} characters."]
+        counter = f"{count} character{'s' if count != 1 else ''}"
+        if not text:
+            self.feedback.setText(
+                f"At least {MIN_LENGTH} characters. A few unrelated words with spaces are easy to remember and hard "
+                "to guess. Any letters, numbers or symbols are fine."
+            )
+            self.feedback.setProperty("state", "hint")
+        elif self._problems:
+            self.feedback.setText(f"{counter}. " + " ".join(self._problems))
+            self.feedback.setProperty("state", "bad")
+        else:
+            self.feedback.setText(f"{counter}. This passphrase can be used.")
+            self.feedback.setProperty("state", "good")
+        second = self.second.text()
+        if not second:
+            self.match.setText("")
+            self.match.setProperty("state", "hint")
+        elif second == text:
+            self.match.setText("The two passphrases match.")
+            self.match.setProperty("state", "good")
+        else:
+            self.match.setText("The two passphrases are not the same yet.")
+            self.match.setProperty("state", "bad")
+        for label in (self.feedback, self.match):
+            label.style().unpolish(label)
+            label.style().polish(label)
+        self.changed.emit()
