@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from desktop_app.definitions import ContactsDefinition, ScreeningDefinition
 
 FACTS_PAGE = "facts"
+MAX_CHILD_AGE = 18
 DECISION_PAGE = "decision"
 
 Evaluate = Callable[..., ScreeningResult]
@@ -145,7 +146,7 @@ class ScreeningDraft:
             if answer is None:
                 problems.append(FieldProblem(name, "Answer Yes, No or Not known."))
             elif item.id in self.from_concern:
-                problems.append(FieldProblem(name, "Ticked by the member of staff: confirm or change this answer."))
+                problems.append(FieldProblem(name, "Confirm this answer by choosing how you know, or change it."))
             elif answer.status is AnswerStatus.YES and answer.when is None:
                 problems.append(FieldProblem(name, "Say whether this is current (last 3 months) or earlier."))
             elif answer.status is AnswerStatus.YES and answer.basis is None:
@@ -163,8 +164,9 @@ class ScreeningDraft:
 def child_facts(child: Child, today: date) -> ChildFacts:
     """The facts the engine needs about the child, as the child's record has them today."""
     details = child.details
+    age = details.age_on(today)
     return ChildFacts(
-        age=details.age_on(today),
+        age=age if age is not None and 0 <= age <= MAX_CHILD_AGE else None,  # the wizard asks when it is out of range
         learning_disability=details.learning_disability,
         has_social_worker=bool(details.social_worker.strip()),
     )

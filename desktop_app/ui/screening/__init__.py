@@ -1,0 +1,42 @@
+"""The screening wizard for one concern, and how the concern view opens it."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.ui.screening.wizard import ScreeningWizard
+
+__all__ = ["ScreeningWizard", "open_screening_wizard"]
+
+
+def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
+                          today: date | None = None) -> ScreeningWizard:
+    """Build the wizard for ``concern_id`` from the vault and show it (not modal); it saves through casework."""
+    from desktop_app.definitions import load_forms
+    from desktop_app.screening import default_review_date
+    from desktop_app.services import casework
+
+    today = today or date.today()
+    forms = load_forms()
+    context = casework.screening_context(session, concern_id, forms, today)
+    review_date_for = partial(_review_date, default_review_date, context.draft.definition)
+    wizard = ScreeningWizard(
+        context.draft,
+        lambda form: casework.complete_screening(session, concern_id, context.draft, form, today),
+        child_name=context.child_name,
+        concern_reference=context.reference,
+        review_date_for=review_date_for,
+        today=today,
+        overrides=context.phone_overrides,
+        parent=parent,
+    )
+    wizard.show()
+    return wizard
+
+
+def _review_date(default_review_date: Any, definition: Any, level: Any, today: date) -> date:
+    return default_review_date(level, today, definition)

@@ -1,0 +1,101 @@
+"""The screening wizard: facts, one page per section, the decision; the suggestion beside every page, kept live."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget, QWizard
+
+from desktop_app.domain.records import ScreeningRecord
+from desktop_app.errors import InvalidInput, UserFacingError
+from desktop_app.log import Safe
+from desktop_app.services.screening_flow import ScreeningDraft
+from desktop_app.ui import ask
+from desktop_app.ui.screening.pages import DecisionPage, FactsPage, SectionPage, suggestion_html
+
+_log = logging.getLogger(__name__)
+
+Save = Callable[[Any], ScreeningRecord]  # DecisionForm -> the saved screening (raises InvalidInput)
+
+
+class ScreeningWizard(QWizard):
+    """Emits ``completed(screening_id)`` once the screening and decision are saved."""
+
+    completed = Signal(int)
+
+    def __init__(
+        self,
+        draft: ScreeningDraft,
+        save: Save,
+        *,
+        child_name: str,
+        concern_reference: str,
+        review_date_for: Callable[..., date],
+        today: date,
+        overrides: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("screening_wizard")
+        self.draft = draft
+        self._save = save
+        self.record: ScreeningRecord | None = None
+        self.setWindowTitle(f"Screen concern {concern_reference} — {child_name}")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Save screening and decision")
+        self.resize(1180, 820)
+
+        self.side = QLabel(self)
+        self.side.setObjectName("suggestion_panel")
+        self.side.setWordWrap(True)
+        self.side.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.side.setTextFormat(Qt.TextFormat.RichText)
+        self.side.setMargin(10)
+        self.side.setStyleSheet("background:#eef3f8; border:1px solid #b9c7d6;")
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidget(self.side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFixedWidth(300)
+        self.setSideWidget(side_scroll)
+
+        self.facts_page = FactsPage(draft, child_name)
+        self.facts_page.facts_changed.connect(self.refresh_suggestion)
+        self.addPage(self.facts_page)
+        self.section_pages: dict[str, SectionPage] = {}
+        sections = list(draft.definition.sections)
+        for number, section in enumerate(sections, start=1):
+            page = SectionPage(draft, section, number, len(sections))
+            page.answers_changed.connect(self.refresh_suggestion)
+            self.section_pages[section.id] = page
+            self.addPage(page)
+        self.decision_page = DecisionPage(draft, review_date_for, today, overrides)
+        self.addPage(self.decision_page)
+        self.refresh_suggestion()
+
+    def refresh_suggestion(self) -> None:
+        """Ask the engine again after every change: the side panel and the decision page follow it."""
+        self.side.setText(suggestion_html(self.draft))
+        self.decision_page.refresh()
+
+    def validateCurrentPage(self) -> bool:
+        if self.currentPage() is not self.decision_page:
+            return super().validateCurrentPage()
+        try:
+            self.record = self._save(self.decision_page.form())
+        except InvalidInput as error:
+            leftover = self.decision_page.show_problems(error.problems)
+            if leftover:
+                ask.current().warn(self, "Not saved yet", " ".join(p.sentence for p in leftover))
+            return False
+        except UserFacingError as error:
+            ask.current().warn(self, "Not saved", error.sentence)
+            return False
+        self.decision_page.show_problems([])
+        _log.info("screening %s saved", Safe(self.record.screening_id))
+        self.completed.emit(self.record.screening_id)
+        return True
