@@ -68,10 +68,14 @@ class ReferralSummary:
     addenda: tuple[Addendum, ...] = ()
     protective_section_ids: frozenset[str] = frozenset()  # sections whose 'yes' answers are protective factors
     route_titles: tuple[tuple[str, str], ...] = ()  # (route id, title as the local contacts name it)
+    category_titles: tuple[tuple[str, str], ...] = ()  # (category id, title)
     prepared_by: Actor | None = None
 
     def route_title(self, route: str) -> str:
         return dict(self.route_titles).get(route, route.replace("_", " ").capitalize())
+
+    def category_title(self, category_id: str) -> str:
+        return dict(self.category_titles).get(category_id, category_id.replace("_", " ").capitalize())
 
     def indicators(self) -> tuple[AnsweredItem, ...]:
         """Items answered yes that are not protective factors, in the order they were answered."""

@@ -60,6 +60,7 @@ CELL = ParagraphStyle("Cell", parent=BODY, fontSize=9, leading=11.5, spaceAfter=
 CELL_BOLD = ParagraphStyle("CellBold", parent=CELL, fontName=fonts.SANS_BOLD)
 
 NOT_RECORDED = "Not recorded"
+SHORT_TEXT = 1200  # characters: a text this short stays on the page of its label
 
 # Characters XML (and so ReportLab's parser) refuses; a pasted control character must not stop a referral printing.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -101,13 +102,17 @@ def fields(pairs: Iterable[tuple[str, str]]) -> list[Flowable]:
 
 def long_text(label: str, value: str, style: ParagraphStyle = INDENT) -> list[Flowable]:
     """A label on its own line, then the text in paragraphs that split across pages without losing a line."""
-    # No keep-with-next here: a long account would drag its label to a new page and leave half a page blank.
-    out: list[Flowable] = [CondPageBreak(25 * mm), Paragraph(f"<b>{esc(label)}</b>", H2_LOOSE)]
-    if not value.strip():
-        out.append(Paragraph(or_not_recorded(""), style))
-        return out
-    out.extend(Paragraph(esc(block), style) for block in value.replace("\r\n", "\n").split("\n\n") if block.strip())
-    return out
+    blocks = [block for block in value.replace("\r\n", "\n").split("\n\n") if block.strip()]
+    if not blocks:
+        return [Paragraph(f"<b>{esc(label)}</b>", H2), Paragraph(or_not_recorded(""), style)]
+    if len(value) <= SHORT_TEXT:
+        return [Paragraph(f"<b>{esc(label)}</b>", H2), *(Paragraph(esc(block), style) for block in blocks)]
+    # A long text must not be kept with its label: that would push both to a new page and leave half a page blank.
+    return [
+        CondPageBreak(25 * mm),
+        Paragraph(f"<b>{esc(label)}</b>", H2_LOOSE),
+        *(Paragraph(esc(block), style) for block in blocks),
+    ]
 
 
 def day(value: date | None) -> str:

@@ -1,0 +1,307 @@
+"""The referral summary for the child's social worker or the Safeguarding Hub (DESIGN §7, issue 7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import groupby
+
+from reportlab.platypus import Flowable
+
+from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSummary
+from desktop_app.domain.enums import When
+from desktop_app.domain.records import AnsweredItem, ConcernDraft, Decision, ReferralEntry
+from desktop_app.reports.flow import (
+    BODY,
+    H2,
+    INDENT,
+    SMALL,
+    TITLE,
+    VERBATIM,
+    day,
+    esc,
+    field,
+    fields,
+    heading,
+    long_text,
+    markup,
+    moment,
+    or_not_recorded,
+    para,
+    signature_lines,
+)
+from desktop_app.reports.template import build_pdf, frame_width
+
+
+def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
+    concern = summary.concern
+    story: list[Flowable] = [
+        markup(f"Referral summary: {esc(concern.reference)}", TITLE),
+        markup(
+            f"For the child's social worker or the Safeguarding Hub, from {esc(summary.setting.name)}. "
+            "Made from the setting's safeguarding record; the original is kept unchanged and corrections appear as "
+            "addenda.",
+            SMALL,
+        ),
+        *_setting(summary),
+        *_child(summary),
+        *_concern(summary),
+        *_screening(summary),
+        *_decision(summary),
+        *_referrals(summary),
+        *_addenda(summary),
+        heading("Signatures"),
+        signature_lines(
+            ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
+            frame_width(),
+        ),
+    ]
+    return build_pdf(
+        story,
+        meta,
+        title=f"{DocumentKind.REFERRAL_SUMMARY.label}: {concern.reference}",
+        subject="Child exploitation concern: referral summary",
+    )
+
+
+def _setting(summary: ReferralSummary) -> list[Flowable]:
+    setting = summary.setting
+    prepared = summary.prepared_by
+    return [
+        heading("The setting"),
+        *fields(
+            [
+                ("Setting", setting.name),
+                ("Address", setting.address),
+                ("Telephone", setting.phone),
+                ("Designated Safeguarding Lead", setting.dsl_name),
+                ("DSL telephone", setting.dsl_phone),
+                ("DSL email", setting.dsl_email),
+            ]
+        ),
+        *([field("Prepared by", f"{prepared.name}, {prepared.role}")] if prepared else []),
+    ]
+
+
+def _child(summary: ReferralSummary) -> list[Flowable]:
+    child = summary.child.details
+    concern = summary.concern
+    on = concern.draft.happened_at.date() if concern.draft.happened_at else concern.submitted_at.date()
+    age = child.age_on(on)
+    born = day(child.date_of_birth)
+    age_text = f"{age} at the time of the concern" if age is not None else ""
+    return [
+        heading("The child"),
+        *fields(
+            [
+                ("Name", f"{child.first_name} {child.last_name}"),
+                ("Known as", child.known_as),
+                ("Date of birth and age", ", ".join(part for part in (born, age_text) if part)),
+                ("Gender", child.gender),
+                ("Year group", child.year_group),
+                ("Address", child.address),
+                ("Parental responsibility", child.parental_responsibility),
+                ("Other agencies involved", child.other_agencies),
+                ("Allocated social worker", child.social_worker or "None known"),
+                ("Learning disability", "Yes" if child.learning_disability else "None recorded"),
+                ("Waymark child number", str(summary.child.child_id)),
+            ]
+        ),
+    ]
+
+
+def _concern(summary: ReferralSummary) -> list[Flowable]:
+    concern = summary.concern
+    draft = concern.draft
+    out: list[Flowable] = [
+        heading("The concern"),
+        *fields(
+            [
+                ("Reference", concern.reference),
+                ("When it happened", moment(draft.happened_at)),
+                ("Where", draft.location),
+                ("Recorded by", ", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p)),
+                ("Recorded at", moment(draft.recorded_at or concern.submitted_at)),
+                ("Immediate danger at the time", _yes_no(draft.immediate_danger)),
+                ("About an adult who works with children", _yes_no(draft.about_adult_working_with_children)),
+                ("About a group or community", _yes_no(draft.group_or_community)),
+                ("Kinds of concern", ", ".join(summary.category_title(c) for c in draft.category_ids)),
+            ]
+        ),
+        *long_text("What was seen or heard", draft.account),
+        *_childs_words(draft),
+        *long_text("Others present", draft.others_present),
+        *long_text("Action taken at the time", draft.action_taken),
+    ]
+    out += _people_and_places(draft)
+    return out
+
+
+def _childs_words(draft: ConcernDraft) -> list[Flowable]:
+    out: list[Flowable] = [markup("<b>The child's own words</b> (verbatim, exactly as said)", H2)]
+    words = draft.childs_words.strip()
+    if not words:
+        return [*out, markup(or_not_recorded(""), INDENT)]
+    blocks = [block for block in words.replace("\r\n", "\n").split("\n\n") if block.strip()]
+    last = len(blocks) - 1
+    for index, block in enumerate(blocks):
+        text = ("“" if index == 0 else "") + esc(block) + ("”" if index == last else "")
+        out.append(markup(text, VERBATIM))
+    return out
+
+
+def _people_and_places(draft: ConcernDraft) -> list[Flowable]:
+    out: list[Flowable] = []
+    if draft.other_children:
+        out.append(markup("<b>Other children involved</b>", H2))
+        out += [
+            markup(f"•&nbsp;&nbsp;{esc(c.name)} ({esc(c.role.label.lower())}){_then(c.details)}", INDENT)
+            for c in draft.other_children
+        ]
+    if draft.adults:
+        out.append(markup("<b>Adults of concern</b>", H2))
+        for adult in draft.adults:
+            extra = "; ".join(
+                f"{label}: {value}"
+                for label, value in (("vehicle", adult.vehicle), ("phone", adult.phone))
+                if value.strip()
+            )
+            out.append(
+                markup(f"•&nbsp;&nbsp;{esc(adult.name_or_nickname)}{_then(adult.description)}{_then(extra)}", INDENT)
+            )
+    if draft.places:
+        out.append(markup("<b>Places</b>", H2))
+        out += [markup(f"•&nbsp;&nbsp;{esc(p.name)}{_then(p.details)}", INDENT) for p in draft.places]
+    return out
+
+
+def _screening(summary: ReferralSummary) -> list[Flowable]:
+    screening = summary.screening
+    if screening is None:
+        return [heading("Screening"), para("This concern has not been screened yet.")]
+    out: list[Flowable] = [
+        heading("Screening"),
+        field(
+            "Screening tool",
+            f"{screening.definition_id}, version {screening.definition_version}",
+        ),
+        field("Completed by", f"{screening.completed_by.name}, {screening.completed_by.role}"),
+        field("Completed at", moment(screening.completed_at)),
+        markup("<b>Indicators answered yes</b>", H2),
+    ]
+    indicators = summary.indicators()
+    out += _answers(indicators) if indicators else [para("No indicator was answered yes.", INDENT)]
+    out.append(markup("<b>Protective factors</b>", H2))
+    protective = summary.protective_factors()
+    out += _answers(protective, show_when=False) if protective else [para("None recorded.", INDENT)]
+    return out
+
+
+def _answers(answers: Iterable[AnsweredItem], show_when: bool = True) -> list[Flowable]:
+    out: list[Flowable] = []
+    for section_title, items in groupby(answers, key=lambda a: a.section_title):
+        if show_when:  # protective factors sit under their own heading already
+            out.append(markup(f"<i>{esc(section_title)}</i>", BODY))
+        for item in items:
+            facts = []
+            if show_when and item.when is not None:
+                facts.append("current (last 3 months)" if item.when == When.CURRENT else "earlier")
+            if item.basis is not None:
+                facts.append(item.basis.label.lower())
+            if item.significant:
+                facts.append("significant indicator")
+            tail = f" — {esc(', '.join(facts))}" if facts else ""
+            out.append(markup(f"•&nbsp;&nbsp;{esc(item.text)}{tail}", INDENT))
+            if item.note.strip():
+                out.append(markup(f"<i>Note:</i> {esc(item.note)}", _NOTE))
+    return out
+
+
+def _decision(summary: ReferralSummary) -> list[Flowable]:
+    if summary.screening is None:
+        return []
+    decision: Decision = summary.screening.decision
+    out: list[Flowable] = [
+        heading("Level of risk"),
+        field("Suggested by the screening", decision.suggested_level.label),
+    ]
+    out += [markup(f"•&nbsp;&nbsp;{esc(reason)}", INDENT) for reason in decision.suggested_reasons]
+    out.append(field("Confirmed by the DSL", decision.confirmed_level.label))
+    if decision.confirmed_level != decision.suggested_level or decision.override_reason.strip():
+        out.append(field("Reason for changing the suggested level", decision.override_reason))
+    out += long_text("The child's wishes and feelings", decision.childs_wishes)
+    out += [
+        heading("Parents and carers"),
+        field("Parents or carers told", "Yes" if decision.parents_told else "No"),
+    ]
+    if not decision.parents_told:
+        out.append(field("Why they were not told", decision.parents_not_told_reason))
+    out += long_text("Their views", decision.parents_views)
+    out += [heading("Danger and safety")]
+    out += long_text("Danger statement", decision.danger_statement)
+    out += long_text("Safety goal", decision.safety_goal)
+    out += [heading("Routes")]
+    out += [markup(f"•&nbsp;&nbsp;{esc(summary.route_title(route))}", INDENT) for route in decision.routes] or [
+        para("No route chosen.", INDENT)
+    ]
+    out += [heading("Actions and review")]
+    out += long_text("Actions agreed", decision.actions)
+    out.append(field("Review date", day(decision.review_date)))
+    return out
+
+
+def _referrals(summary: ReferralSummary) -> list[Flowable]:
+    out: list[Flowable] = [heading("Who was contacted")]
+    if not summary.referrals:
+        return [*out, para("No contact with another agency has been recorded yet.", INDENT)]
+    for entry in summary.referrals:
+        out += _referral(summary, entry)
+    return out
+
+
+def _referral(summary: ReferralSummary, entry: ReferralEntry) -> list[Flowable]:
+    confirmation = (
+        f"sent {day(entry.confirmation_sent)}"
+        if entry.confirmation_sent
+        else (f"due {day(entry.confirmation_due)}" if entry.confirmation_due else "")
+    )
+    return [
+        markup(f"<b>{esc(summary.route_title(entry.route))}</b>", H2),
+        *fields(
+            [
+                ("Contacted", entry.contacted_name),
+                ("When", moment(entry.contacted_at)),
+                ("Their reference", entry.reference),
+                ("Outcome", entry.outcome),
+                ("Written confirmation", confirmation),
+                ("Recorded by", f"{entry.recorded_by.name}, {entry.recorded_by.role}"),
+            ]
+        ),
+    ]
+
+
+def _addenda(summary: ReferralSummary) -> list[Flowable]:
+    if not summary.addenda:
+        return []
+    out: list[Flowable] = [heading("Addenda (corrections and additions)")]
+    for addendum in summary.addenda:
+        out.append(
+            markup(
+                f"<b>{esc(moment(addendum.written_at))}</b>, {esc(addendum.author.name)} "
+                f"({esc(addendum.author.role)}), to the {esc(addendum.object_kind)}",
+                H2,
+            )
+        )
+        out.append(field("Why", addendum.reason, INDENT))
+        out.append(field("What changed", addendum.change, INDENT))
+    return out
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("Yes" if value else "No")
+
+
+def _then(text: str) -> str:
+    return f": {esc(text)}" if text.strip() else ""
+
+
+_NOTE = INDENT.clone("Note", leftIndent=INDENT.leftIndent + 12, textColor=SMALL.textColor)
