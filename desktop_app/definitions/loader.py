@@ -181,9 +181,15 @@ def _describe(field: str, problem: ErrorDetails, data: Mapping[str, Any]) -> str
         return f"{where} must be lower-case letters, digits and underscores, starting with a letter"
     if kind == "string_too_short":
         return f"{where} must not be empty"
+    if kind == "bool_type":
+        return f"{where} must be true or false, without quotes"
+    if kind == "int_type":
+        return f"{where} must be a whole number, without quotes"
     if kind == "too_short":
         return f"{where} must have at least one entry"
     message = problem["msg"].removeprefix("Value error, ").rstrip(".")
+    if message.startswith("Input should be "):
+        return f"{where} must be {message.removeprefix('Input should be ')}"
     return f"{where}: {message}"
 
 

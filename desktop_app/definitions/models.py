@@ -7,7 +7,17 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from desktop_app.domain.enums import RiskLevel, RouteId
 
@@ -36,7 +46,7 @@ class Item(_Frozen):
     id: Id
     text: Text
     help: Text
-    significant: bool = False
+    significant: StrictBool = False
     flags: frozenset[str] = frozenset()
 
     @field_validator("flags")
@@ -67,8 +77,8 @@ class Section(_Frozen):
 class Points(_Frozen):
     """Points for a 'yes': current (last three months) or only earlier; earlier never scores more."""
 
-    current: int = Field(ge=0)
-    earlier: int = Field(ge=0)
+    current: StrictInt = Field(ge=0)
+    earlier: StrictInt = Field(ge=0)
 
     @model_validator(mode="after")
     def _earlier_not_more(self) -> Points:
@@ -101,8 +111,8 @@ class Scoring(_Frozen):
 
 class Band(_Frozen):
     level: RiskLevel
-    min_score: int = Field(ge=0)
-    review_days: int = Field(ge=1, le=366)
+    min_score: StrictInt = Field(ge=0)
+    review_days: StrictInt = Field(ge=1, le=366)
     meaning: Text
 
 
@@ -126,7 +136,7 @@ def _first_duplicate(ids: list[str]) -> str | None:
 
 
 class ScreeningDefinition(_Document):
-    default: bool = False
+    default: StrictBool = False
     scoring: Scoring
     bands: tuple[Band, ...]
     sections: tuple[Section, ...] = Field(min_length=1)

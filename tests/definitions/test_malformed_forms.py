@@ -162,3 +162,24 @@ def test_the_hash_changes_with_the_content(folder: Path, tmp_path: Path) -> None
     shutil.copytree(folder, changed)
     edit(changed, SCREENING, lambda s: s.replace('text = "Carries weapons"', 'text = "Carries a weapon"', 1))
     assert load_forms(changed).screening().hash != before
+
+
+def test_a_quoted_yes_is_not_true(folder: Path) -> None:
+    """TOML has real booleans; a quoted "yes" is refused rather than guessed at."""
+    edit(folder, SCREENING, lambda s: s.replace("significant = true", 'significant = "yes"', 1))
+    assert "(in 'unexplained_money_or_goods') must be true or false, without quotes" in str(refusal(folder))
+
+
+def test_a_quoted_number_is_refused(folder: Path) -> None:
+    edit(folder, SCREENING, lambda s: s.replace("min_score = 8", 'min_score = "8"', 1))
+    assert "'bands[2].min_score' must be a whole number, without quotes" in str(refusal(folder))
+
+
+def test_an_unknown_section_kind_is_refused(folder: Path) -> None:
+    edit(folder, SCREENING, lambda s: s.replace('kind = "exchange"', 'kind = "swap"', 1))
+    assert "'sections[2].kind' (in 'exchange') must be 'vulnerabilities', 'warning_signs'" in str(refusal(folder))
+
+
+def test_an_unknown_route_is_refused(folder: Path) -> None:
+    edit(folder, "contacts.toml", lambda s: s.replace('route = "lado"', 'route = "ladoo"', 1))
+    assert "'contacts[4].route' (in 'lado') must be 'emergency_999'" in str(refusal(folder))
