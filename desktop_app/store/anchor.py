@@ -1,0 +1,66 @@
+"""``audit.anchor``: the newest (seq, mac) of the audit chain, kept beside the database to detect a rollback.
+
+It holds no personal data: a sequence number, a MAC and a check MAC keyed from the audit key, so it cannot be forged
+without the vault's keys.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop_app.store.errors import VaultDamaged
+from desktop_app.store.files import write_atomic
+
+ANCHOR_FILE_NAME = "audit.anchor"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    seq: int
+    mac: str
+
+
+def _anchor_key(audit_key: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"waymark anchor").derive(audit_key)
+
+
+def _check(audit_key: bytes, seq: int, mac: str) -> str:
+    return hmac.digest(_anchor_key(audit_key), f"{seq}:{mac}".encode("ascii"), "sha256").hex()
+
+
+def encode(anchor: Anchor, audit_key: bytes) -> bytes:
+    body = {"format": 1, "seq": anchor.seq, "mac": anchor.mac, "check": _check(audit_key, anchor.seq, anchor.mac)}
+    return (json.dumps(body, sort_keys=True) + "\n").encode("ascii")
+
+
+def write(vault_dir: Path, anchor: Anchor, audit_key: bytes) -> None:
+    write_atomic(vault_dir / ANCHOR_FILE_NAME, encode(anchor, audit_key), "audit anchor")
+
+
+def decode(data: bytes, audit_key: bytes) -> Anchor:
+    damaged = VaultDamaged("The vault's audit anchor file (audit.anchor) has been edited or damaged, so the vault "
+                           "cannot show that its records are complete. Nothing was changed; ask IT to investigate "
+                           "or restore the latest backup.")
+    try:
+        body = json.loads(data.decode("ascii"))
+        seq, mac, check = int(body["seq"]), str(body["mac"]), str(body["check"])
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise damaged from None
+    if not hmac.compare_digest(check, _check(audit_key, seq, mac)):
+        raise damaged
+    return Anchor(seq=seq, mac=mac)
+
+
+def read(vault_dir: Path, audit_key: bytes) -> Anchor | None:
+    """The anchor, or None when the file is missing."""
+    try:
+        data = (vault_dir / ANCHOR_FILE_NAME).read_bytes()
+    except FileNotFoundError:
+        return None
+    return decode(data, audit_key)

@@ -1,0 +1,148 @@
+"""One open vault database: engine, audit key, anchor checks, units of work, re-keying and raw checks."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from desktop_app.store import anchor, audit, migrate
+from desktop_app.store.engine import DB_FILE_NAME, check_opens, connect_raw, make_engine, rekey_pragma
+from desktop_app.store.errors import RolledBack, VaultDamaged
+from desktop_app.store.uow import UnitOfWork
+
+_log = logging.getLogger(__name__)
+
+MISSING_DB = ("The vault's database file (waymark.db) is missing or empty, so its records cannot be read. "
+              "Nothing was changed; restore the latest backup.")
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorCheck:
+    """What the unlock-time audit check found: rows checked, how long it took, a warning if the anchor was rebuilt."""
+
+    checked: int
+    seconds: float
+    warning: str | None = None
+
+
+@dataclass
+class Database:
+    vault_dir: Path
+    engine: Engine
+    audit_key: bytes
+    key: bytes = field(default=b"", repr=False)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return self.vault_dir / DB_FILE_NAME
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.engine, self.audit_key, on_commit=self._move_anchor)
+
+    def _move_anchor(self, seq: int, mac: str) -> None:
+        anchor.write(self.vault_dir, anchor.Anchor(seq=seq, mac=mac), self.audit_key)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def latest(self) -> tuple[int, str]:
+        with self.engine.connect() as connection:
+            return audit.latest(connection)
+
+    def check_anchor(self) -> AnchorCheck:
+        """Check the chain from the anchor forward (fast); refuse a rollback; rebuild a missing anchor fully checked."""
+        started = time.perf_counter()
+        stored = anchor.read(self.vault_dir, self.audit_key)
+        with self.engine.connect() as connection:
+            last_seq, last_mac = audit.latest(connection)
+            if stored is None:
+                result = audit.check_chain(connection, self.audit_key)
+                if result.problems:
+                    raise _chain_damaged(result.problems[0])
+                warning = ("The vault's audit anchor file was missing; Waymark checked the whole audit trail, found it "
+                           "complete, and wrote a new anchor. If nobody removed the file, tell IT.")
+                self._move_anchor(result.last_seq, result.last_mac)
+                return AnchorCheck(result.checked, time.perf_counter() - started, warning)
+            if last_seq < stored.seq:
+                raise RolledBack(last_seq, stored.seq)
+            if stored.seq and audit.mac_at(connection, stored.seq) != stored.mac:
+                raise VaultDamaged(
+                    "The vault's audit trail does not match its anchor file: entries were changed or the database "
+                    "was replaced. Nothing was opened or changed; restore the latest backup or ask IT to investigate."
+                )
+            prev = stored.mac if stored.seq else audit.GENESIS_MAC
+            result = audit.check_chain(connection, self.audit_key, after_seq=stored.seq, prev_mac=prev)
+        if result.problems:
+            raise _chain_damaged(result.problems[0])
+        if last_seq > stored.seq:
+            self._move_anchor(last_seq, last_mac)
+        return AnchorCheck(result.checked, time.perf_counter() - started)
+
+    def rekey(self, new_key: bytes) -> Database:
+        """Re-encrypt every page under ``new_key`` (PRAGMA rekey) and return the database reopened with it."""
+        self.engine.dispose()
+        rekey_file(self.path, self.key, new_key)
+        return open_database(self.vault_dir, new_key)
+
+
+def rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
+    """PRAGMA rekey outside any transaction, after folding the WAL into the main file."""
+    connection = connect_raw(path, old_key)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        connection.execute(rekey_pragma(new_key)).fetchall()
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        connection.close()
+
+
+def _chain_damaged(problem: audit.ChainProblem) -> VaultDamaged:
+    return VaultDamaged(
+        f"The vault's audit trail is broken at entry {problem.seq}, which {problem.what}. Nothing was opened or "
+        "changed; restore the latest backup or ask IT to investigate."
+    )
+
+
+def _read_audit_key(engine: Engine) -> bytes:
+    with engine.connect() as connection:
+        try:
+            row = connection.execute(text("SELECT audit_key FROM setting WHERE id = 1")).first()
+        except Exception:  # an empty or foreign database has no setting table
+            row = None
+    if row is None:
+        raise VaultDamaged(MISSING_DB)
+    return bytes(row[0])
+
+
+def open_database(vault_dir: Path, key: bytes, before_migration: Callable[[Database], None] | None = None,
+                  create: bool = False, upgrade: bool = True) -> Database:
+    """Open (or with ``create``, make) the encrypted database; migrate it, a backup taken first."""
+    path = vault_dir / DB_FILE_NAME
+    if not create and (not path.exists() or path.stat().st_size == 0):
+        raise VaultDamaged(MISSING_DB)
+    engine = make_engine(path, key)
+    try:
+        check_opens(engine)
+        if create:
+            migrate.upgrade(engine)
+            return Database(vault_dir, engine, b"", key)
+        with engine.connect() as connection:
+            if migrate.current(connection) is None:
+                raise VaultDamaged(MISSING_DB)
+        database = Database(vault_dir, engine, _read_audit_key(engine), key)
+        if migrate.needs_upgrade(engine) and upgrade:
+            migrate.upgrade(engine, before=(lambda: before_migration(database)) if before_migration else None)
+        return database
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def set_audit_key(database: Database, audit_key: bytes) -> None:
+    database.audit_key = audit_key

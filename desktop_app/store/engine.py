@@ -1,0 +1,113 @@
+"""The SQLCipher engine recipe of DESIGN §4: raw data key first, refuse a driver that does not encrypt, durable WAL."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.pool import QueuePool
+
+from desktop_app.store.errors import NotDriverSQLCipher, VaultDamaged
+
+DB_FILE_NAME = "waymark.db"
+KEY_BYTES = 32
+BUSY_TIMEOUT_MS = 10_000
+
+_log = logging.getLogger(__name__)
+
+
+def key_pragma(key: bytes) -> str:
+    """The PRAGMA that hands SQLCipher a raw 256-bit key (no PBKDF2: the key is random, not a passphrase)."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a data key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def rekey_pragma(key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("a data key is 32 bytes")
+    return f"PRAGMA rekey = \"x'{key.hex()}'\""
+
+
+def prepare_connection(dbapi_connection: Any, key: bytes) -> None:
+    """Run the recipe on a raw DB-API connection; raises VaultDamaged on a wrong key or unreadable file."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(key_pragma(key))
+        if not cursor.execute("PRAGMA cipher_version").fetchall():
+            raise NotDriverSQLCipher(
+                "This copy of Waymark cannot encrypt its database (the SQLCipher driver is missing); "
+                "nothing was written. Reinstall Waymark."
+            )
+        # SQLCipher's own log goes to stderr and could name files; keep it quiet.
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+        cursor.execute("PRAGMA cipher_compatibility = 4")
+        try:
+            cursor.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except sqlcipher3.DatabaseError:
+            raise VaultDamaged(
+                "The vault's database cannot be read with its key: the file is damaged, truncated or not "
+                "this vault's. Nothing was changed; restore the latest backup."
+            ) from None
+        cursor.execute("PRAGMA journal_mode = WAL").fetchall()
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA temp_store = MEMORY")
+        cursor.execute("PRAGMA secure_delete = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
+def connect_raw(db_path: Path, key: bytes) -> Any:
+    """A bare sqlcipher3 connection with the recipe applied (for checks, backups and re-keying)."""
+    connection = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False)
+    try:
+        prepare_connection(connection, key)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def make_engine(db_path: Path, key: bytes) -> Engine:
+    """An engine on the encrypted file; one warm connection, BEGIN emitted by us so DDL is transactional."""
+    key = bytes(key)
+    engine = create_engine(
+        f"sqlite:///{db_path}",
+        module=sqlcipher3,
+        poolclass=QueuePool,
+        pool_size=1,
+        max_overflow=3,
+        connect_args={"check_same_thread": False, "isolation_level": None},
+    )
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        prepare_connection(dbapi_connection, key)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def check_opens(engine: Engine) -> None:
+    """Open one connection now so a wrong key or damaged file is reported at unlock, not at the first query."""
+    try:
+        with engine.connect():
+            pass
+    except DatabaseError as error:
+        original = error.orig
+        if isinstance(original, VaultDamaged | NotDriverSQLCipher):
+            raise original from None
+        raise VaultDamaged(
+            "The vault's database cannot be read: it may be damaged. Nothing was changed; restore the latest backup."
+        ) from None

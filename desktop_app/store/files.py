@@ -1,0 +1,48 @@
+"""Durable file writes for the store (temp file, fsync, replace, fsync folder)."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from pathlib import Path
+
+from desktop_app.errors import UserFacingError
+
+
+class DiskProblem(UserFacingError):
+    """The disk is full or the folder cannot be written; the previous file is untouched."""
+
+
+def disk_problem(error: OSError, what: str) -> DiskProblem:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskProblem(f"The disk is full, so the {what} could not be written. Nothing was lost: "
+                           "free some space and try again.")
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return DiskProblem(f"The folder is read-only, so the {what} could not be written. Nothing was lost.")
+    return DiskProblem(f"The {what} could not be written ({error.strerror}). Nothing was lost.")
+
+
+def fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes, what: str = "file") -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        fsync_dir(path.parent)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise disk_problem(error, what) from None

@@ -1,0 +1,97 @@
+"""``uow.children``: children's details, amended as new versions (the old ones kept)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.records import Actor, Child, ChildDetails
+from desktop_app.store.errors import RecordNotFound
+from desktop_app.store.models import ChildRow, ChildVersionRow
+from desktop_app.store.repositories._common import PREFIX_END, actor_columns, actor_of, dump, fold, load
+from desktop_app.store.types import utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class ChildVersion:
+    child_id: int
+    version: int
+    details: ChildDetails
+    written_at: datetime
+    author: Actor
+    reason: str
+
+
+def _to_child(row: ChildRow) -> Child:
+    return Child(child_id=row.id, details=load(ChildDetails, row.body), created_at=row.created_at)
+
+
+class ChildRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, details: ChildDetails, actor: Actor) -> Child:
+        now = utc_now()
+        row = ChildRow(first_fold=fold(details.first_name), last_fold=fold(details.last_name),
+                       known_fold=fold(details.known_as), version=1, body=dump(details), created_at=now)
+        self._session.add(row)
+        self._session.flush()
+        self._session.add(ChildVersionRow(child_id=row.id, version=1, body=row.body, written_at=now,
+                                          reason="first recorded", **actor_columns(actor)))
+        self._session.flush()
+        return _to_child(row)
+
+    def _row(self, child_id: int) -> ChildRow:
+        row = self._session.get(ChildRow, child_id)
+        if row is None:
+            raise RecordNotFound(f"There is no child with id {child_id} in this vault.")
+        return row
+
+    def get(self, child_id: int) -> Child:
+        return _to_child(self._row(child_id))
+
+    def exists(self, child_id: int) -> bool:
+        return self._session.get(ChildRow, child_id) is not None
+
+    def amend(self, child_id: int, details: ChildDetails, actor: Actor, reason: str) -> Child:
+        row = self._row(child_id)
+        row.version += 1
+        row.body = dump(details)
+        row.first_fold, row.last_fold = fold(details.first_name), fold(details.last_name)
+        row.known_fold = fold(details.known_as)
+        self._session.add(ChildVersionRow(child_id=row.id, version=row.version, body=row.body, written_at=utc_now(),
+                                          reason=reason, **actor_columns(actor)))
+        self._session.flush()
+        return _to_child(row)
+
+    def versions(self, child_id: int) -> list[ChildVersion]:
+        rows = self._session.scalars(
+            select(ChildVersionRow).where(ChildVersionRow.child_id == child_id).order_by(ChildVersionRow.version)
+        )
+        return [ChildVersion(child_id=r.child_id, version=r.version, details=load(ChildDetails, r.body),
+                             written_at=r.written_at, author=actor_of(r.actor_name, r.actor_role, r.actor_user_id),
+                             reason=r.reason) for r in rows]
+
+    def search(self, text: str, limit: int = 50) -> list[Child]:
+        """Children whose first, last or known-as name starts with each word typed (any order, any case)."""
+        words = [w for w in fold(text).split() if w][:4]
+        if not words:
+            return []
+        conditions = []
+        for word in words:
+            end = word + PREFIX_END
+            conditions.append(or_(
+                and_(ChildRow.first_fold >= word, ChildRow.first_fold < end),
+                and_(ChildRow.last_fold >= word, ChildRow.last_fold < end),
+                and_(ChildRow.known_fold >= word, ChildRow.known_fold < end),
+            ))
+        query = (select(ChildRow).where(and_(*conditions))
+                 .order_by(ChildRow.last_fold, ChildRow.first_fold, ChildRow.id).limit(limit))
+        return [_to_child(r) for r in self._session.scalars(query)]
+
+    def recent(self, limit: int = 50) -> list[Child]:
+        query = select(ChildRow).order_by(ChildRow.id.desc()).limit(limit)
+        return [_to_child(r) for r in self._session.scalars(query)]

@@ -1,0 +1,143 @@
+"""``uow.concerns``: submitted concerns (never edited), their status events, and full-text search."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.enums import ConcernStatus
+from desktop_app.domain.records import Actor, Concern, ConcernDraft
+from desktop_app.errors import UserFacingError
+from desktop_app.store.errors import RecordNotFound
+from desktop_app.store.models import ChildRow, ConcernEventRow, ConcernRow, ConcernStateRow
+from desktop_app.store.repositories._common import actor_columns, dump, load
+from desktop_app.store.types import as_utc, utc_now
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _to_concern(row: ConcernRow, status: str) -> Concern:
+    return Concern(concern_id=row.id, reference=row.reference, child_id=row.child_id,
+                   draft=load(ConcernDraft, row.body), submitted_at=row.submitted_at, sealed=row.sealed,
+                   status=status)
+
+
+def fts_query(text_typed: str) -> str | None:
+    """Each word typed becomes a quoted prefix term, so punctuation can never be read as FTS5 syntax."""
+    tokens = _TOKEN.findall(text_typed)[:12]
+    return " ".join(f'"{t}"*' for t in tokens) if tokens else None
+
+
+class ConcernRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _next_reference(self, year: int) -> str:
+        prefix = f"WM-{year}-"
+        last = self._session.scalar(
+            select(func.max(ConcernRow.reference)).where(ConcernRow.reference >= prefix,
+                                                          ConcernRow.reference < f"WM-{year}.")
+        )
+        number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+        return f"{prefix}{number:05d}"
+
+    def add(self, child_id: int, draft: ConcernDraft, actor: Actor, sealed: bool,
+            intake_reference: str | None = None) -> Concern:
+        if self._session.get(ChildRow, child_id) is None:
+            raise RecordNotFound(f"There is no child with id {child_id} in this vault.")
+        if intake_reference is not None and self._session.scalar(
+                select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference)) is not None:
+            raise UserFacingError("This concern has already been imported; it was not added twice.")
+        now = utc_now()
+        submitted = as_utc(draft.recorded_at) if sealed and draft.recorded_at else now
+        row = ConcernRow(
+            reference=self._next_reference(now.year), intake_reference=intake_reference, child_id=child_id,
+            submitted_at=submitted, sealed=sealed, body=dump(draft),
+            recorded_by_name=draft.recorder_name or actor.name, recorded_by_role=draft.recorder_role or actor.role,
+            recorded_by_user_id=actor.user_id,
+        )
+        self._session.add(row)
+        self._session.flush()
+        status = ConcernStatus.AWAITING_SCREENING.value
+        self._session.add(ConcernStateRow(concern_id=row.id, status=status, submitted_at=submitted))
+        self._session.add(ConcernEventRow(concern_id=row.id, status=status, at=now, note="submitted",
+                                          **actor_columns(actor)))
+        self._session.execute(
+            text("INSERT INTO concern_text(rowid, account, childs_words, location, others) "
+                 "VALUES (:id, :account, :words, :location, :others)"),
+            {"id": row.id, "account": draft.account, "words": draft.childs_words, "location": draft.location,
+             "others": " ".join([draft.others_present, draft.action_taken,
+                                 *(a.name_or_nickname for a in draft.adults), *(p.name for p in draft.places),
+                                 *(c.name for c in draft.other_children)])},
+        )
+        self._session.flush()
+        return _to_concern(row, status)
+
+    def _status(self, concern_id: int) -> str:
+        state = self._session.get(ConcernStateRow, concern_id)
+        return state.status if state else ConcernStatus.AWAITING_SCREENING.value
+
+    def get(self, concern_id: int) -> Concern:
+        row = self._session.get(ConcernRow, concern_id)
+        if row is None:
+            raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
+        return _to_concern(row, self._status(concern_id))
+
+    def by_reference(self, reference: str) -> Concern:
+        row = self._session.scalar(select(ConcernRow).where(ConcernRow.reference == reference.strip().upper()))
+        if row is None:
+            raise RecordNotFound(f"There is no concern with reference {reference} in this vault.")
+        return _to_concern(row, self._status(row.id))
+
+    def _with_status(self, query: object) -> list[Concern]:
+        return [_to_concern(row, status) for row, status in self._session.execute(query)]  # type: ignore[call-overload]
+
+    def list_for_child(self, child_id: int, limit: int = 1000) -> list[Concern]:
+        query = (select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow)
+                 .where(ConcernRow.child_id == child_id).order_by(ConcernRow.submitted_at, ConcernRow.id).limit(limit))
+        return self._with_status(query)
+
+    def awaiting_screening(self, limit: int = 50) -> list[Concern]:
+        """Concerns not yet screened, oldest first."""
+        status = ConcernStatus.AWAITING_SCREENING.value
+        query = (select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow)
+                 .where(ConcernStateRow.status == status)
+                 .order_by(ConcernStateRow.submitted_at, ConcernStateRow.concern_id).limit(limit))
+        return self._with_status(query)
+
+    def count_with_status(self, status: ConcernStatus | str) -> int:
+        return int(self._session.scalar(
+            select(func.count()).select_from(ConcernStateRow).where(ConcernStateRow.status == str(status))) or 0)
+
+    def set_status(self, concern_id: int, status: ConcernStatus | str, actor: Actor, note: str = "") -> None:
+        value = ConcernStatus(status).value
+        state = self._session.get(ConcernStateRow, concern_id)
+        if state is None:
+            raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
+        state.status = value
+        self._session.add(ConcernEventRow(concern_id=concern_id, status=value, at=utc_now(), note=note,
+                                          **actor_columns(actor)))
+        self._session.flush()
+
+    def events(self, concern_id: int) -> list[tuple[str, datetime, Actor, str]]:
+        """Status moves of a concern, oldest first: (status, when, who, note)."""
+        rows = self._session.scalars(select(ConcernEventRow).where(ConcernEventRow.concern_id == concern_id)
+                                     .order_by(ConcernEventRow.id))
+        return [(r.status, r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note) for r in rows]
+
+    def search(self, text_typed: str, limit: int = 50) -> list[Concern]:
+        """Concerns whose account, child's words, location or people named match every word typed, best first."""
+        query = fts_query(text_typed)
+        if query is None:
+            return []
+        ids = [int(r[0]) for r in self._session.execute(
+            text("SELECT rowid FROM concern_text WHERE concern_text MATCH :q ORDER BY rank LIMIT :limit"),
+            {"q": query, "limit": limit})]
+        if not ids:
+            return []
+        rows = {row.id: (row, status) for row, status in self._session.execute(
+            select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow).where(ConcernRow.id.in_(ids)))}
+        return [_to_concern(*rows[i]) for i in ids if i in rows]

@@ -1,0 +1,137 @@
+"""``uow.addenda``, ``uow.setting``, ``uow.contacts`` and ``uow.users``."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.enums import Role
+from desktop_app.domain.records import Actor, Addendum, Setting, User
+from desktop_app.store.audit import AuditLog
+from desktop_app.store.errors import RecordNotFound, VaultDamaged
+from desktop_app.store.models import AddendumRow, ContactOverrideRow, SettingRow, UserRow
+from desktop_app.store.repositories._common import actor_columns, actor_of
+from desktop_app.store.types import utc_now
+
+OBJECT_KINDS = ("concern", "screening", "referral", "child")
+
+
+def _to_addendum(row: AddendumRow) -> Addendum:
+    return Addendum(addendum_id=row.id, object_kind=row.object_kind, object_id=row.object_id,
+                    author=actor_of(row.actor_name, row.actor_role, row.actor_user_id), written_at=row.written_at,
+                    reason=row.reason, change=row.change)
+
+
+class AddendumRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, object_kind: str, object_id: int, actor: Actor, reason: str, change: str) -> Addendum:
+        if object_kind not in OBJECT_KINDS:
+            raise ValueError(f"unknown object kind {object_kind!r}")
+        row = AddendumRow(object_kind=object_kind, object_id=object_id, written_at=utc_now(), reason=reason,
+                          change=change, **actor_columns(actor))
+        self._session.add(row)
+        self._session.flush()
+        return _to_addendum(row)
+
+    def for_object(self, object_kind: str, object_id: int) -> list[Addendum]:
+        rows = self._session.scalars(select(AddendumRow).where(AddendumRow.object_kind == object_kind,
+                                                               AddendumRow.object_id == object_id)
+                                     .order_by(AddendumRow.id))
+        return [_to_addendum(r) for r in rows]
+
+
+def _to_setting(row: SettingRow) -> Setting:
+    return Setting(name=row.name, address=row.address, phone=row.phone, dsl_name=row.dsl_name,
+                   dsl_phone=row.dsl_phone, dsl_email=row.dsl_email, extra=dict(json.loads(row.extra or "{}")))
+
+
+class SettingRepository:
+    """The setting's details. ``update`` writes its own audit row (``setting.updated``)."""
+
+    def __init__(self, session: Session, audit: AuditLog) -> None:
+        self._session = session
+        self._audit = audit
+
+    def row(self) -> SettingRow:
+        row = self._session.get(SettingRow, 1)
+        if row is None:
+            raise VaultDamaged("The vault's database has no setting record; it is incomplete. Restore a backup.")
+        return row
+
+    def get(self) -> Setting:
+        return _to_setting(self.row())
+
+    def vault_id(self) -> str:
+        return self.row().vault_id
+
+    def update(self, setting: Setting, actor: Actor) -> Setting:
+        row = self.row()
+        row.name, row.address, row.phone = setting.name, setting.address, setting.phone
+        row.dsl_name, row.dsl_phone, row.dsl_email = setting.dsl_name, setting.dsl_phone, setting.dsl_email
+        row.extra = json.dumps(setting.extra, sort_keys=True)
+        self._session.flush()
+        self._audit.append(actor, "setting.updated", "setting")
+        return _to_setting(row)
+
+
+class ContactRepository:
+    """Local phone numbers replacing those in forms/. ``set_phone`` writes its own audit row."""
+
+    def __init__(self, session: Session, audit: AuditLog) -> None:
+        self._session = session
+        self._audit = audit
+
+    def overrides(self) -> dict[str, str]:
+        return {r.contact_id: r.phone for r in self._session.scalars(select(ContactOverrideRow))}
+
+    def set_phone(self, contact_id: str, phone: str, actor: Actor) -> None:
+        row = self._session.get(ContactOverrideRow, contact_id)
+        if not phone.strip():
+            if row is not None:
+                self._session.delete(row)
+        elif row is None:
+            self._session.add(ContactOverrideRow(contact_id=contact_id, phone=phone.strip()))
+        else:
+            row.phone = phone.strip()
+        self._session.flush()
+        self._audit.append(actor, "contact.phone_set", contact_id)
+
+
+def _to_user(row: UserRow) -> User:
+    return User(user_id=row.user_id, name=row.name, role=Role(row.role))
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def active(self) -> list[User]:
+        rows = self._session.scalars(select(UserRow).where(UserRow.removed_at.is_(None)).order_by(UserRow.created_at))
+        return [_to_user(r) for r in rows]
+
+    def row(self, user_id: str) -> UserRow:
+        row = self._session.get(UserRow, user_id)
+        if row is None or row.removed_at is not None:
+            raise RecordNotFound("That user is not a member of this vault.")
+        return row
+
+    def get(self, user_id: str) -> User:
+        return _to_user(self.row(user_id))
+
+    def add(self, user_id: str, name: str, role: Role, slot_id: str = "", slot_secret: bytes | None = None) -> User:
+        row = UserRow(user_id=user_id, name=name, role=Role(role).value, slot_id=slot_id, slot_secret=slot_secret,
+                      created_at=utc_now())
+        self._session.add(row)
+        self._session.flush()
+        return _to_user(row)
+
+    def mark_removed(self, user_id: str) -> None:
+        self.row(user_id).removed_at = utc_now()
+        self._session.flush()
+
+
+__all__ = ["AddendumRepository", "ContactRepository", "SettingRepository", "UserRepository", "actor_columns"]

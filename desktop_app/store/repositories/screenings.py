@@ -1,0 +1,96 @@
+"""``uow.screenings``: completed screenings (never edited) and each child's latest level and review date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.enums import RiskLevel
+from desktop_app.domain.records import Actor, AnsweredItem, Decision, ScreeningRecord
+from desktop_app.domain.screening import DefinitionRef
+from desktop_app.store.errors import RecordNotFound
+from desktop_app.store.models import ChildRiskRow, ConcernRow, ScreeningRow
+from desktop_app.store.repositories._common import actor_columns, actor_of, dump, load
+from desktop_app.store.types import utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    answers: tuple[AnsweredItem, ...]
+    decision: Decision
+
+
+def _to_record(row: ScreeningRow) -> ScreeningRecord:
+    body = load(_Body, row.body)
+    return ScreeningRecord(
+        screening_id=row.id, concern_id=row.concern_id, child_id=row.child_id, definition_id=row.definition_id,
+        definition_version=row.definition_version, definition_hash=row.definition_hash, answers=body.answers,
+        decision=body.decision, completed_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
+        completed_at=row.completed_at,
+    )
+
+
+class ScreeningRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, concern_id: int, definition_ref: DefinitionRef, answers: tuple[AnsweredItem, ...],
+            decision: Decision, actor: Actor) -> ScreeningRecord:
+        concern = self._session.get(ConcernRow, concern_id)
+        if concern is None:
+            raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
+        row = ScreeningRow(
+            concern_id=concern_id, child_id=concern.child_id, definition_id=definition_ref.id,
+            definition_version=definition_ref.version, definition_hash=definition_ref.hash,
+            suggested_level=RiskLevel(decision.suggested_level).value,
+            confirmed_level=RiskLevel(decision.confirmed_level).value, review_date=decision.review_date,
+            completed_at=utc_now(), body=dump(_Body(answers=tuple(answers), decision=decision)),
+            **actor_columns(actor),
+        )
+        self._session.add(row)
+        self._session.flush()
+        risk = self._session.get(ChildRiskRow, concern.child_id)
+        if risk is None:
+            self._session.add(ChildRiskRow(child_id=concern.child_id, screening_id=row.id, level=row.confirmed_level,
+                                           review_date=row.review_date))
+        else:
+            risk.screening_id, risk.level, risk.review_date = row.id, row.confirmed_level, row.review_date
+        self._session.flush()
+        return _to_record(row)
+
+    def get(self, screening_id: int) -> ScreeningRecord:
+        row = self._session.get(ScreeningRow, screening_id)
+        if row is None:
+            raise RecordNotFound(f"There is no screening with id {screening_id} in this vault.")
+        return _to_record(row)
+
+    def for_concern(self, concern_id: int) -> list[ScreeningRecord]:
+        rows = self._session.scalars(select(ScreeningRow).where(ScreeningRow.concern_id == concern_id)
+                                     .order_by(ScreeningRow.id))
+        return [_to_record(r) for r in rows]
+
+    def for_child(self, child_id: int, limit: int = 1000) -> list[ScreeningRecord]:
+        rows = self._session.scalars(select(ScreeningRow).where(ScreeningRow.child_id == child_id)
+                                     .order_by(ScreeningRow.id).limit(limit))
+        return [_to_record(r) for r in rows]
+
+    def latest_for_child(self, child_id: int) -> ScreeningRecord | None:
+        risk = self._session.get(ChildRiskRow, child_id)
+        return None if risk is None else self.get(risk.screening_id)
+
+    def reviews_due(self, on: date, limit: int = 50) -> list[ScreeningRecord]:
+        """Each child's latest screening whose review date is on or before ``on``, most overdue first."""
+        query = (select(ScreeningRow).join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id)
+                 .where(ChildRiskRow.review_date <= on).order_by(ChildRiskRow.review_date, ChildRiskRow.child_id)
+                 .limit(limit))
+        return [_to_record(r) for r in self._session.scalars(query)]
+
+    def children_at_level(self, level: RiskLevel, limit: int = 50) -> list[ScreeningRecord]:
+        """The latest screening of each child whose current confirmed level is ``level``, soonest review first."""
+        query = (select(ScreeningRow).join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id)
+                 .where(ChildRiskRow.level == RiskLevel(level).value)
+                 .order_by(ChildRiskRow.review_date, ChildRiskRow.child_id).limit(limit))
+        return [_to_record(r) for r in self._session.scalars(query)]
