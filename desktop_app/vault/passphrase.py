@@ -1,0 +1,140 @@
+"""Passphrase rules (length and a list of common passwords, no composition rules) and the unlock-failure delay."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app import paths
+from desktop_app.vault import atomic
+from desktop_app.vault.errors import SaveFailed
+
+MIN_LENGTH = 15
+MAX_LENGTH = 4096
+COMMON_PASSWORDS_FILE = "common-passwords.txt"
+FAILURES_FILE = "unlock-failures.json"
+FREE_ATTEMPTS = 3
+MAX_DELAY_SECONDS = 60
+
+_log = logging.getLogger(__name__)
+
+
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of the most common passwords, lower case, one per line."""
+    text = paths.resource(COMMON_PASSWORDS_FILE).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _squashed(text: str) -> str:
+    return "".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def _is_repetition(squashed: str) -> bool:
+    """One character, or a short run (up to 4) or a common password, said over and over."""
+    for size in range(1, len(squashed) // 2 + 1):
+        unit = squashed[:size]
+        if len(squashed) % size == 0 and unit * (len(squashed) // size) == squashed:
+            return size <= 4 or unit in common_passwords()
+    return False
+
+
+def problems(text: str) -> list[str]:
+    """Why ``text`` cannot be a passphrase, as sentences for the screen; empty when it is acceptable."""
+    found: list[str] = []
+    length = len(unicodedata.normalize("NFC", text))
+    if length < MIN_LENGTH:
+        found.append(
+            f"Use at least {MIN_LENGTH} characters (this has {length}). A few ordinary words with spaces "
+            "between them make a passphrase that is long and easy to remember."
+        )
+    elif length > MAX_LENGTH:
+        found.append(f"Use at most {MAX_LENGTH:,} characters (this has {length:,}).")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        found.append("This contains a character that cannot be stored. Type it again without pasting.")
+    squashed = _squashed(text)
+    if squashed and squashed in common_passwords():
+        found.append(
+            "This is one of the passwords people choose most often, so it would be guessed quickly. "
+            "Choose something else."
+        )
+    elif squashed and _is_repetition(squashed):
+        found.append(
+            "This is the same few characters or the same word repeated, which is easy to guess. Choose something else."
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class _Failures:
+    count: int
+    last: datetime | None
+
+
+class FailureCounter:
+    """Counts failed unlocks in ``unlock-failures.json`` (a count and a time, nothing personal).
+
+    Three tries are free; then the wait doubles from 2 seconds up to a minute. It is a brake on guessing at the
+    keyboard, not a defence against someone who has copied the vault (Argon2id is that defence).
+    """
+
+    def __init__(self, vault_dir: Path) -> None:
+        self.path = Path(vault_dir) / FAILURES_FILE
+        self._state = self._read()
+
+    def seconds_to_wait(self, now: datetime) -> float:
+        """How long to wait before the next try is allowed; 0 when it is allowed now."""
+        state = self._state
+        if state.count < FREE_ATTEMPTS or state.last is None:
+            return 0.0
+        delay = float(min(MAX_DELAY_SECONDS, 2 ** (state.count - FREE_ATTEMPTS + 1)))
+        elapsed = (_utc(now) - state.last).total_seconds()
+        # A clock turned back must not make the wait longer than the delay itself.
+        return max(0.0, min(delay, delay - elapsed))
+
+    @property
+    def failures(self) -> int:
+        return self._state.count
+
+    def record_failure(self, now: datetime) -> None:
+        self._state = _Failures(self._state.count + 1, _utc(now))
+        self._write()
+
+    def reset(self) -> None:
+        self._state = _Failures(0, None)
+        if self.path.exists():
+            self._write()
+
+    def _read(self) -> _Failures:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            count = data["failures"]
+            last = datetime.fromisoformat(data["last_failure"]) if data["last_failure"] else None
+            if type(count) is not int or count < 0 or (last is not None and last.tzinfo is None):
+                raise ValueError
+            return _Failures(count, last)
+        except FileNotFoundError:
+            return _Failures(0, None)
+        except (OSError, ValueError, KeyError, TypeError):
+            _log.warning("unlock-failures.json was unreadable; counting afresh")
+            return _Failures(0, None)
+
+    def _write(self) -> None:
+        state = self._state
+        text = json.dumps({"failures": state.count, "last_failure": state.last.isoformat() if state.last else None})
+        try:
+            atomic.write_text(self.path, text + "\n")
+        except SaveFailed:
+            # Unlocking must still work from a read-only or full disk; the count is kept in memory meanwhile.
+            _log.warning("could not save unlock-failures.json; keeping the count in memory")
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("times for the failure counter must be timezone-aware")
+    return moment.astimezone(UTC)
