@@ -10,7 +10,7 @@ from desktop_app.definitions import SectionKind, load_forms
 from desktop_app.domain.enums import AnswerStatus, RouteId
 from desktop_app.domain.screening import Answer, ChildFacts, ConcernFacts, ScreeningInput, ScreeningResult
 from desktop_app.screening import evaluate
-from tests.screening.conftest import answer
+from tests.screening.answers import answer
 
 FORMS = load_forms(paths.forms_dir())
 DEFINITION = FORMS.screening()

@@ -10,7 +10,7 @@ from desktop_app.definitions import ContactsDefinition, ScreeningDefinition
 from desktop_app.domain.enums import AnswerStatus, RiskLevel, RouteId
 from desktop_app.domain.screening import Answer, ChildFacts, ConcernFacts, ScreeningInput
 from desktop_app.screening import evaluate
-from tests.screening.conftest import answer
+from tests.screening.answers import answer
 
 NONE, LOW, MEDIUM, HIGH = RiskLevel.NO_APPARENT_RISK, RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH
 R = RouteId
