@@ -61,13 +61,28 @@ def scaled_style_sheet(percent: int) -> str:
     return re.sub(r"(\d+(?:\.\d+)?)pt\b", lambda m: f"{float(m.group(1)) * percent / 100:.1f}pt", text)
 
 
-def take_instance_lock(vault_dir: Path) -> Any | None:
-    """The vault's single-instance lock, or None after telling the user why not (another Waymark has it)."""
+APP_LOCK_FILE = "waymark-app.lock"
+
+
+def app_instance_lock(vault_dir: Path) -> Any:
+    """An OS lock held for the app's whole life, beside the vault's own ``waymark.lock``.
+
+    The vault service holds ``waymark.lock`` only while a session is open (and refuses a second holder even in the same
+    process), so the window keeps its own file with the same mechanism: a second Waymark on this vault is refused at
+    start-up, before anyone types into it.
+    """
     from desktop_app.vault import instance
 
+    lock = instance.VaultInstanceLock(vault_dir)
+    lock.path = Path(vault_dir) / APP_LOCK_FILE
+    return lock
+
+
+def take_instance_lock(vault_dir: Path) -> Any | None:
+    """The app's single-instance lock on this vault, or None after telling the user why not (another Waymark has it)."""
     try:
         vault_dir.mkdir(parents=True, exist_ok=True)
-        lock = instance.VaultInstanceLock(vault_dir)
+        lock = app_instance_lock(vault_dir)
         lock.acquire()
     except (UserFacingError, OSError) as error:
         sentence = error.sentence if isinstance(error, UserFacingError) else describe_error(error)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sized
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,11 +32,15 @@ _log = logging.getLogger(__name__)
 
 
 
-def unlock_delay_seconds(failures: int) -> int:
-    """Seconds to wait after ``failures`` wrong passphrases in a row: none for the first two, then doubling to 5 min."""
-    if failures < 3:
+def seconds_to_wait(vault_dir: Path) -> int:
+    """The vault's growing delay after wrong passphrases (kept in the vault folder, so restarting does not skip it)."""
+    try:
+        from desktop_app.vault.passphrase import FailureCounter
+
+        return math.ceil(FailureCounter(vault_dir).seconds_to_wait(datetime.now(UTC)))
+    except Exception:
+        _log.info("could not read the failure counter")
         return 0
-    return int(min(300, 2 ** (failures - 2)))
 
 
 def is_wrong_passphrase(error: BaseException) -> bool:
@@ -120,6 +126,7 @@ class LockScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.refresh_pending()
+        self._start_wait(seconds_to_wait(self.vault_dir))  # a wait started before a restart still applies
 
     # ----- building -----------------------------------------------------------------------------------------------
 
@@ -310,7 +317,10 @@ class LockScreen(QWidget):
             self.failures += 1
             self._show_message(describe_error(error))
             self.passphrase.selectAll()
-            self._start_wait(unlock_delay_seconds(self.failures))
+            self._start_wait(seconds_to_wait(self.vault_dir))
+        elif isinstance(getattr(error, "seconds", None), int | float):  # the service's UnlockDelayed
+            self._show_message("Too many wrong passphrases in a row. Wait for the countdown, then try again.")
+            self._start_wait(math.ceil(error.seconds))  # type: ignore[attr-defined]
         else:
             self._show_message(describe_error(error))
         self.passphrase.setFocus()

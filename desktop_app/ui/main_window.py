@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.unlocked.emit(session)
         self.show_dashboard()
+        warnings = [str(w) for w in getattr(session, "warnings", None) or []]
+        if warnings:  # e.g. the key slot file was restored from its previous copy
+            ask.current().warn(self, "Please check the vault", "\n\n".join(warnings))
 
     def lock(self) -> None:
         """Close every window showing records, drop the keys and show the lock screen."""

@@ -1,0 +1,289 @@
+"""The lock screen: unlock right and wrong (with the growing wait), the recovery route, the staff entry point."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.domain.records import Setting
+from desktop_app.ui import ask
+from desktop_app.ui.app import configure_application
+from desktop_app.ui.lock_screen import LockScreen, pending_sentence
+from desktop_app.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+PASSPHRASE = "lantern meadow copper violin"
+DSL_NAME = "Zofia Wiśniewska"
+SETTING_NAME = "Ashgrove Academy"
+
+
+@dataclass
+class MadeVault:
+    folder: Path
+    passphrase: str
+    recovery_key: str
+
+
+_template: dict[str, tuple[Path, str]] = {}
+
+
+def make_vault(target: Path, template_root: Path) -> MadeVault:
+    """A fresh copy of one vault made per test run (creating a vault tunes Argon2id, which takes a few seconds)."""
+    from desktop_app.services import vault as vault_service
+
+    if "vault" not in _template:
+        source = template_root / "template-vault"
+        created = vault_service.create_vault(source, Setting(name=SETTING_NAME), DSL_NAME, PASSPHRASE)
+        created.session.lock()
+        _template["vault"] = (source, created.recovery_key)
+    source, key = _template["vault"]
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.lock", "unlock-failures.json"))
+    return MadeVault(target, PASSPHRASE, key)
+
+
+class FakeAsker:
+    """Answers every dialog without showing it and remembers what was asked."""
+
+    def __init__(self, confirm: bool = True, save_path: str | None = None) -> None:
+        self.answer_confirm = confirm
+        self.answer_save = save_path
+        self.asked: list[tuple[str, str, str]] = []
+
+    def confirm(self, parent, title, text, yes, no) -> bool:
+        self.asked.append(("confirm", title, text))
+        return self.answer_confirm
+
+    def inform(self, parent, title, text) -> None:
+        self.asked.append(("inform", title, text))
+
+    def warn(self, parent, title, text) -> None:
+        self.asked.append(("warn", title, text))
+
+    def text(self, parent, title, label, secret=False):
+        self.asked.append(("text", title, label))
+        return None
+
+    def save_path(self, parent, title, suggested, filters):
+        self.asked.append(("save_path", title, suggested))
+        return self.answer_save
+
+    def open_path(self, parent, title, filters):
+        self.asked.append(("open_path", title, filters))
+        return None
+
+
+@pytest.fixture
+def fake_ask():
+    fake = FakeAsker()
+    previous = ask.install(fake)
+    yield fake
+    ask.install(previous)
+
+
+@pytest.fixture(scope="session")
+def template_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("templates")
+
+
+@pytest.fixture
+def made_vault(tmp_path, template_root) -> MadeVault:
+    return make_vault(tmp_path / "vault", template_root)
+
+
+@pytest.fixture
+def window(qtbot, qapp, made_vault, fake_ask):
+    configure_application(qapp)
+    win = MainWindow(vault_dir=made_vault.folder)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def unlocked_window(window, made_vault, qtbot):
+    screen = window.current_page()
+    assert isinstance(screen, LockScreen)
+    screen.passphrase.setText(made_vault.passphrase)
+    with qtbot.waitSignal(window.unlocked, timeout=15000):
+        qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    return window
+
+
+def type_into(widget, text: str) -> None:
+    """Set text as if typed (qtbot.keyClicks cannot send non-ASCII)."""
+    widget.setText(text)
+
+
+def test_existing_vault_starts_on_the_lock_screen(window, screenshot) -> None:
+    screen = window.current_page()
+    assert isinstance(screen, LockScreen)
+    assert screen.record_button.text() == "Record a concern"
+    assert screen.record_button.isVisible()
+    assert "no password needed" in screen.main_page.findChildren(type(screen.message))[1].text()
+    assert not window.lock_action.isEnabled()  # nothing to lock yet
+    assert not window.settings_action.isEnabled()
+    screenshot(window, "lock_screen")
+
+
+def test_right_passphrase_unlocks_to_the_dashboard(window, made_vault, qtbot, screenshot) -> None:
+    screen = window.current_page()
+    type_into(screen.passphrase, made_vault.passphrase)
+    with qtbot.waitSignal(window.unlocked, timeout=15000):
+        qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)  # Enter unlocks
+    assert window.session is not None
+    assert window.session.user.name == DSL_NAME
+    assert not isinstance(window.current_page(), LockScreen)
+    assert window.windowTitle() == f"Waymark — {SETTING_NAME}"
+    assert window.lock_action.isEnabled()
+    screenshot(window, "unlocked")
+
+
+def test_wrong_passphrase_says_so_and_the_window_stays_usable(window, qtbot, screenshot) -> None:
+    screen = window.current_page()
+    type_into(screen.passphrase, "not the right passphrase at all")
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert screen.busy.isVisible()  # the unlock runs in the background with a busy bar
+    qtbot.waitUntil(lambda: screen.task is None, timeout=15000)
+    assert screen.message.isVisible()
+    assert "does not open this vault" in screen.message.text()
+    assert "Traceback" not in screen.message.text()
+    assert window.session is None
+    assert screen.unlock_button.isEnabled()
+    screenshot(window, "lock_screen_wrong_passphrase")
+
+
+def test_repeated_wrong_passphrases_show_a_countdown(window, made_vault, qtbot, screenshot) -> None:
+    from desktop_app.vault.passphrase import FailureCounter
+
+    counter = FailureCounter(made_vault.folder)
+    for _ in range(3):
+        counter.record_failure(datetime.now(UTC))
+    LockScreen.countdown_tick_ms = 50
+    try:
+        screen = LockScreen(made_vault.folder)
+        qtbot.addWidget(screen)
+        screen.show()
+        assert screen.wait_left >= 1
+        assert not screen.unlock_button.isEnabled()
+        assert "you can try again in" in screen.countdown_label.text()
+        assert not screen.passphrase.isReadOnly()  # not frozen: the field still takes typing
+        screenshot(screen, "lock_screen_countdown")
+        qtbot.waitUntil(lambda: screen.unlock_button.isEnabled(), timeout=10000)
+        assert not screen.countdown_label.isVisible()
+    finally:
+        LockScreen.countdown_tick_ms = 1000
+
+
+def test_staff_can_record_a_concern_without_unlocking(window, made_vault, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    import desktop_app.ui.concern as concern_ui
+
+    opened: list[Path] = []
+
+    def fake_open(parent, vault_dir):
+        opened.append(Path(vault_dir))
+        wizard = QWizard(parent)
+        return wizard
+
+    monkeypatch.setattr(concern_ui, "open_staff_wizard", fake_open, raising=False)
+    screen = window.current_page()
+    qtbot.mouseClick(screen.record_button, Qt.MouseButton.LeftButton)
+    assert opened == [made_vault.folder]
+    assert window.session is None
+
+
+def test_waiting_concerns_are_counted_in_plain_words(made_vault, qtbot) -> None:
+    assert pending_sentence(0) == ""
+    assert pending_sentence(1) == "1 concern is waiting for the DSL."
+    assert pending_sentence(2) == "2 concerns are waiting for the DSL."
+    inbox = made_vault.folder / "inbox"
+    inbox.mkdir(exist_ok=True)
+    from desktop_app.services import intake
+
+    before = intake.pending(made_vault.folder)
+    screen = LockScreen(made_vault.folder)
+    qtbot.addWidget(screen)
+    assert screen.pending_label.text() == pending_sentence(before)
+
+
+def test_recovery_key_opens_the_vault_and_sets_a_new_passphrase(window, made_vault, qtbot, fake_ask, screenshot):
+    screen = window.current_page()
+    qtbot.mouseClick(screen.forgot_button, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentWidget() is screen.recovery_page
+    screenshot(window, "lock_screen_recovery")
+    # typed loosely: lower case, spaces instead of dashes
+    type_into(screen.recovery_key, made_vault.recovery_key.lower().replace("-", " "))
+    new = "otter harbour quilted piano"
+    type_into(screen.recovery_new.first, "short")
+    assert not screen.recover_button.isEnabled()
+    assert "at least 15" in screen.recovery_new.feedback.text()
+    type_into(screen.recovery_new.first, new)
+    type_into(screen.recovery_new.second, new)
+    assert screen.recover_button.isEnabled()
+    screenshot(window, "lock_screen_recovery_filled")
+    with qtbot.waitSignal(window.unlocked, timeout=15000):
+        qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
+    assert any(kind == "inform" and "new passphrase" in text for kind, _t, text in fake_ask.asked)
+    window.lock()
+    assert window.session is None
+    from desktop_app.services import vault as vault_service
+
+    session = vault_service.unlock(made_vault.folder, new)  # the new passphrase now opens it
+    try:
+        assert session.user.name == DSL_NAME
+    finally:
+        session.lock()
+
+
+def test_wrong_recovery_key_is_a_clear_sentence(window, made_vault, qtbot) -> None:
+    screen = window.current_page()
+    screen.show_recovery()
+    key = made_vault.recovery_key
+    wrong = ("B" if key[0] != "B" else "C") + key[1:]
+    type_into(screen.recovery_key, wrong)
+    type_into(screen.recovery_new.first, "otter harbour quilted piano")
+    type_into(screen.recovery_new.second, "otter harbour quilted piano")
+    qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.task is None, timeout=15000)
+    assert screen.recovery_message.isVisible()
+    text = screen.recovery_message.text()
+    assert "recovery key" in text.lower()
+    assert "went wrong" not in text
+    assert window.session is None
+    qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentWidget() is screen.main_page
+    assert screen.recovery_key.text() == ""  # nothing of the key left behind
+
+
+def test_a_damaged_key_slot_file_is_a_sentence_not_a_traceback(window, made_vault, qtbot) -> None:
+    for name in ("keyslots.json", "keyslots.json.bak"):
+        path = made_vault.folder / name
+        if path.exists():
+            path.write_text("{ this is not json", encoding="utf-8")
+    screen = window.current_page()
+    type_into(screen.passphrase, made_vault.passphrase)
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.task is None, timeout=15000)
+    text = screen.message.text()
+    assert screen.message.isVisible() and text
+    assert "Traceback" not in text and "went wrong" not in text
+    assert window.session is None
+
+
+def test_lock_now_returns_to_the_lock_screen(unlocked_window, qtbot) -> None:
+    window = unlocked_window
+    session = window.session
+    with qtbot.waitSignal(window.locked, timeout=3000):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.session is None
+    assert session.is_locked
+    assert isinstance(window.current_page(), LockScreen)
