@@ -1,0 +1,219 @@
+"""The document preview: print straight from memory, save encrypted (password twice) or, after a warning, not."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from desktop_app.reports import referral_summary_pdf
+from desktop_app.ui import ask
+from desktop_app.ui import documents as ui_documents
+from desktop_app.ui.documents import MISMATCH, DocumentDialog
+from tests.reports import samples
+
+pytestmark = pytest.mark.gui
+
+
+class FakeAsker:
+    def __init__(self, confirm: bool = True, save_path: str | None = None) -> None:
+        self.answer_confirm = confirm
+        self.answer_path = save_path
+        self.confirms: list[tuple[str, str, str]] = []
+        self.warnings: list[str] = []
+
+    def confirm(self, parent, title, text, yes, no) -> bool:
+        self.confirms.append((title, text, yes))
+        return self.answer_confirm
+
+    def inform(self, parent, title, text) -> None:
+        pass
+
+    def warn(self, parent, title, text) -> None:
+        self.warnings.append(text)
+
+    def text(self, parent, title, label, secret=False):
+        return None
+
+    def save_path(self, parent, title, suggested, filters):
+        return self.answer_path
+
+    def open_path(self, parent, title, filters):
+        return None
+
+
+class PdfPrinterChooser:
+    """Stands in for the system print dialog: a printer that writes a PDF into the test's own folder."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.asked = 0
+
+    def choose(self, parent, document_name, page_count) -> QPrinter:
+        self.asked += 1
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.out))
+        printer.setResolution(72)
+        return printer
+
+
+@pytest.fixture
+def pdf() -> bytes:
+    return referral_summary_pdf(samples.SUMMARY, samples.META)
+
+
+@pytest.fixture
+def calls() -> dict[str, list]:
+    return {"print": [], "save": []}
+
+
+@pytest.fixture
+def dialog(qtbot, pdf, calls):
+    def on_save(path: Path, password: str | None) -> None:
+        calls["save"].append((path, password))
+        path.write_bytes(b"%PDF saved by the test")
+
+    dlg = DocumentDialog(None, "Referral summary: WM-2026-00042", pdf, lambda: calls["print"].append(1), on_save)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    qtbot.waitUntil(lambda: has_ink(dlg.view.viewport()), timeout=10_000)
+    return dlg
+
+
+@pytest.fixture
+def asker():
+    fake = FakeAsker()
+    previous = ask.install(fake)
+    yield fake
+    ask.install(previous)
+
+
+def has_ink(widget: QWidget) -> bool:
+    """True once the preview has drawn text: some pixels in the middle of the page are dark."""
+    image = widget.grab().toImage()
+    dark = 0
+    for y in range(0, image.height(), 3):
+        for x in range(0, image.width(), 3):
+            if image.pixelColor(x, y).lightness() < 100:
+                dark += 1
+    return dark > 50
+
+
+def listing(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+def test_the_preview_shows_every_page_from_memory(dialog, qtbot, screenshot) -> None:
+    assert dialog.document.pageCount() == 3
+    assert has_ink(dialog.view.viewport()), "the first page is drawn in the preview"
+    assert dialog.view.document() is dialog.document
+    assert dialog.windowTitle() == "Referral summary: WM-2026-00042"
+    screenshot(dialog, "document_preview")
+
+
+def test_print_renders_every_page_on_the_printer_and_leaves_no_temp_file(
+    dialog, calls, tmp_path, monkeypatch, screenshot
+) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    system_temp = Path("/tmp")
+    before = {p for p in os.listdir(system_temp) if not p.startswith("pytest-of-")}
+    out = tmp_path / "printer" / "printed.pdf"
+    out.parent.mkdir()
+    chooser = PdfPrinterChooser(out)
+    previous = ui_documents.install_printer_chooser(chooser)
+    try:
+        dialog.print_button.click()
+    finally:
+        ui_documents.install_printer_chooser(previous)
+    assert chooser.asked == 1
+    assert len(PdfReader(io.BytesIO(out.read_bytes())).pages) == 3
+    assert calls["print"] == [1], "a print is recorded once, for the audit"
+    assert dialog.status.text() == "Sent 3 pages to the printer."
+    assert listing(temp) == set(), "printing must not write anything to the temporary folder"
+    after = {p for p in os.listdir(system_temp) if not p.startswith("pytest-of-")}
+    assert after - before <= {"waymark-pdf-renders"}
+    screenshot(dialog, "document_printed")
+
+
+def test_cancelling_the_print_dialog_prints_nothing_and_records_nothing(dialog, calls) -> None:
+    class Cancel:
+        def choose(self, parent, document_name, page_count):
+            return None
+
+    previous = ui_documents.install_printer_chooser(Cancel())
+    try:
+        dialog.print_button.click()
+    finally:
+        ui_documents.install_printer_chooser(previous)
+    assert calls["print"] == []
+
+
+def test_save_encrypted_needs_the_same_password_twice(dialog, calls, asker, tmp_path, screenshot) -> None:
+    asker.answer_path = str(tmp_path / "referral")
+    dialog.save_encrypted_button.click()
+    assert dialog.password_panel.isVisible()
+    dialog.password.setText("Correct horse 1")
+    dialog.password_again.setText("Correct horse 2")
+    dialog.save_encrypted_confirm.click()
+    assert dialog.password_message.text() == MISMATCH
+    assert calls["save"] == []
+    screenshot(dialog, "document_password_mismatch")
+    dialog.password.setText("short")
+    dialog.password_again.setText("short")
+    dialog.save_encrypted_confirm.click()
+    assert "at least 8 characters" in dialog.password_message.text()
+    dialog.password.setText("Correct horse 1")
+    dialog.password_again.setText("Correct horse 1")
+    dialog.save_encrypted_confirm.click()
+    assert calls["save"] == [(tmp_path / "referral.pdf", "Correct horse 1")]
+    assert not dialog.password_panel.isVisible()
+    assert dialog.password.text() == "" and dialog.password_again.text() == ""
+    assert "Saved an encrypted copy" in dialog.status.text()
+    screenshot(dialog, "document_saved_encrypted")
+
+
+def test_save_without_encryption_only_after_the_warning_is_accepted(dialog, calls, asker, tmp_path) -> None:
+    asker.answer_path = str(tmp_path / "plain.pdf")
+    asker.answer_confirm = False
+    dialog.save_plain_button.click()
+    assert calls["save"] == []
+    title, warning, yes = asker.confirms[-1]
+    assert "anyone who gets the file" in warning
+    assert yes == "Save without encryption"
+    asker.answer_confirm = True
+    dialog.save_plain_button.click()
+    assert calls["save"] == [(tmp_path / "plain.pdf", None)]
+    assert "without encryption" in dialog.status.text()
+
+
+def test_a_failed_save_says_so_in_plain_words(dialog, asker, tmp_path) -> None:
+    from desktop_app.errors import UserFacingError
+
+    def refuse(path, password):
+        raise UserFacingError("The disk is full. Free some space and save again.")
+
+    dialog._on_save = refuse
+    asker.answer_path = str(tmp_path / "x.pdf")
+    dialog.save_plain_button.click()
+    assert dialog.status.text() == "The disk is full. Free some space and save again."
+    assert asker.warnings == ["The disk is full. Free some space and save again."]
+
+
+def test_every_control_has_an_accessible_name_and_a_keyboard_mnemonic(dialog) -> None:
+    for button in dialog.findChildren(QPushButton):
+        assert button.accessibleName(), button.objectName()
+    for button in (dialog.print_button, dialog.save_encrypted_button, dialog.save_plain_button, dialog.close_button):
+        assert "&" in button.text()
+    for widget in (dialog.view, dialog.password, dialog.password_again):
+        assert isinstance(widget, QWidget) and widget.accessibleName()
