@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
@@ -78,7 +78,7 @@ def install_printer_chooser(chooser: PrinterChooser) -> PrinterChooser:
     return previous
 
 
-def load_pdf(pdf_bytes: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
+def load_pdf(pdf_bytes: bytes, parent: QObject) -> tuple[QPdfDocument, QBuffer]:
     """A QPdfDocument read from memory. Keep the buffer alive as long as the document."""
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(pdf_bytes))
@@ -189,7 +189,7 @@ class DocumentDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.print_button.setDefault(True)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_document)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
         self.view.setFocus()
 
     # ----- building ------------------------------------------------------------------------------------------
@@ -340,7 +340,7 @@ class DocumentDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.hide_password_panel()
-        self.view.setDocument(None)
+        self.view.setDocument(None)  # type: ignore[arg-type]  # None detaches the document
         self.document.close()
         self._buffer.close()
         super().done(result)

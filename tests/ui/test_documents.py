@@ -188,7 +188,7 @@ def test_save_without_encryption_only_after_the_warning_is_accepted(dialog, call
     asker.answer_confirm = False
     dialog.save_plain_button.click()
     assert calls["save"] == []
-    title, warning, yes = asker.confirms[-1]
+    _title, warning, yes = asker.confirms[-1]
     assert "anyone who gets the file" in warning
     assert yes == "Save without encryption"
     asker.answer_confirm = True
