@@ -14,6 +14,8 @@ from desktop_app.domain.records import (
     Actor,
     Addendum,
     AnsweredItem,
+    Child,
+    Concern,
     Decision,
     ReferralEntry,
     ScreeningRecord,
@@ -180,13 +182,20 @@ class ReferralForm:
     confirmation_due: date | None = None
 
 
+def local(moment: datetime) -> datetime:
+    """A moment in local time; a naive one is taken as already local (what a user typed)."""
+    return moment.astimezone()
+
+
 def default_confirmation_due(contacted_at: datetime) -> date:
-    return contacted_at.date() + timedelta(days=CONFIRMATION_DAYS)
+    return local(contacted_at).date() + timedelta(days=CONFIRMATION_DAYS)
 
 
 def check_referral(form: ReferralForm, now: datetime, concern_submitted: datetime | None = None) -> ReferralForm:
     """The referral contact as it will be recorded, or ``InvalidInput`` naming each field to put right."""
     problems: list[FieldProblem] = []
+    contacted_at = local(form.contacted_at) if form.contacted_at is not None else None
+    now = local(now)
     if form.route is None:
         problems.append(FieldProblem("route", "Choose the route you used."))
     problems += _text_problems(
@@ -196,23 +205,23 @@ def check_referral(form: ReferralForm, now: datetime, concern_submitted: datetim
             "outcome": "Record what was agreed or what happens next.",
         },
     )
-    if form.contacted_at is None:
+    if contacted_at is None:
         problems.append(FieldProblem("contacted_at", "When did you make contact?"))
-    elif form.contacted_at > now + timedelta(minutes=5):
+    elif contacted_at > now + timedelta(minutes=5):
         problems.append(FieldProblem("contacted_at", "That time is in the future."))
-    elif concern_submitted is not None and form.contacted_at < concern_submitted - timedelta(days=1):
+    elif concern_submitted is not None and contacted_at < local(concern_submitted) - timedelta(days=1):
         problems.append(FieldProblem("contacted_at", "That is before the concern was recorded."))
     if form.confirmation_needed:
         if form.confirmation_due is None:
             problems.append(FieldProblem("confirmation_due", "Choose when written confirmation is due."))
-        elif form.contacted_at is not None and form.confirmation_due < form.contacted_at.date():
+        elif contacted_at is not None and form.confirmation_due < contacted_at.date():
             problems.append(FieldProblem("confirmation_due", "The due date is before the contact was made."))
     if problems:
         raise InvalidInput(problems)
     return ReferralForm(
         route=form.route,
         contacted_name=form.contacted_name.strip(),
-        contacted_at=form.contacted_at,
+        contacted_at=contacted_at,
         reference=form.reference.strip(),
         outcome=form.outcome.strip(),
         confirmation_needed=form.confirmation_needed,
@@ -225,7 +234,7 @@ def check_confirmation(sent: date | None, today: date, contacted_at: datetime | 
         raise InvalidInput([FieldProblem("sent", "Choose the date the written confirmation was sent.")])
     if sent > today:
         raise InvalidInput([FieldProblem("sent", "That date is in the future.")])
-    if contacted_at is not None and sent < contacted_at.date():
+    if contacted_at is not None and sent < local(contacted_at).date():
         raise InvalidInput([FieldProblem("sent", "That is before the referral contact was made.")])
     return sent
 
@@ -428,3 +437,49 @@ def close_concern(session: Session, concern_id: int, outcome: str) -> None:
             raise InvalidInput([FieldProblem("outcome", "This concern is already closed.")])
         close(uow, concern_id, outcome, actor)
         uow.commit()
+
+
+# --- reading a concern's whole file ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StatusEvent:
+    status: str
+    at: datetime
+    actor: Actor
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernFile:
+    """Everything recorded about one concern, in order: the concern, its corrections, screenings, referrals."""
+
+    concern: Concern
+    child: Child
+    addenda: tuple[Addendum, ...]  # of the concern, its screenings and its referrals, oldest first
+    screenings: tuple[ScreeningRecord, ...]
+    referrals: tuple[ReferralEntry, ...]
+    events: tuple[StatusEvent, ...]
+
+    def routes_decided(self) -> tuple[RouteId, ...]:
+        latest = self.screenings[-1] if self.screenings else None
+        return latest.decision.routes if latest else ()
+
+    def is_closed(self) -> bool:
+        return self.concern.status == ConcernStatus.CLOSED
+
+
+def concern_file(session: Session, concern_id: int) -> ConcernFile:
+    with session.uow() as uow:
+        concern: Concern = uow.concerns.get(concern_id)
+        child: Child = uow.children.get(concern.child_id)
+        screenings: list[ScreeningRecord] = uow.screenings.for_concern(concern_id)
+        referrals: list[ReferralEntry] = uow.referrals.for_concern(concern_id)
+        addenda: list[Addendum] = list(uow.addenda.for_object("concern", concern_id))
+        for record in screenings:
+            addenda += uow.addenda.for_object("screening", record.screening_id)
+        for entry in referrals:
+            addenda += uow.addenda.for_object("referral", entry.referral_id)
+        events = [StatusEvent(*event) for event in uow.concerns.events(concern_id)]
+    addenda.sort(key=lambda a: (a.written_at, a.addendum_id))
+    return ConcernFile(concern, child, tuple(addenda), tuple(screenings), tuple(referrals), tuple(events))

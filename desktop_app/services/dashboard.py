@@ -74,7 +74,7 @@ class _Names:
 
 
 def _day(moment: datetime) -> date:
-    return moment.date()
+    return moment.astimezone().date()
 
 
 def awaiting_screening(session: Session, limit: int, today: date) -> list[AwaitingRow]:

@@ -1,0 +1,389 @@
+"""One concern, everything recorded about it, and the DSL's actions on it.
+
+What was recorded is shown as it was submitted (the child's own words marked verbatim); corrections follow in order,
+then the screenings and the referral log. Nothing here edits a record: every action adds to it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.enums import AnswerStatus, ConcernStatus, RiskLevel
+from desktop_app.domain.records import Addendum, ScreeningRecord
+from desktop_app.log import Safe
+from desktop_app.services import casework
+from desktop_app.services.casework import ConcernFile
+from desktop_app.services.screening_flow import route_title
+from desktop_app.ui import ask
+from desktop_app.ui.models import RecordsModel
+from desktop_app.ui.referrals import (
+    ConfirmationDialog,
+    FormDialog,
+    ReferralContactDialog,
+    overdue,
+    referral_columns,
+    short_date,
+)
+
+_log = logging.getLogger(__name__)
+
+STATUS_LABELS = {
+    ConcernStatus.AWAITING_SCREENING.value: "Awaiting screening",
+    ConcernStatus.SCREENED.value: "Screened",
+    ConcernStatus.REFERRED.value: "Referred",
+    ConcernStatus.CLOSED.value: "Closed",
+}
+
+
+def _e(text: str) -> str:
+    return html.escape(text or "").replace("\n", "<br>")
+
+
+def _sign_titles(sign_ids: tuple[str, ...]) -> list[str]:
+    try:
+        from desktop_app.definitions import load_forms
+
+        definition = load_forms().screening()
+    except Exception:  # a broken forms folder must not hide a child's record
+        _log.exception("could not load the screening definition for sign titles")
+        return list(sign_ids)
+    return [definition.item(s).text if definition.has_item(s) else s for s in sign_ids]
+
+
+def concern_html(file: ConcernFile) -> str:
+    """The record as the DSL reads it, oldest first. Every value is escaped: records are never markup."""
+    c, d, child = file.concern, file.concern.draft, file.child.details
+    age = child.age_on(date.today())
+    born = f"born {child.date_of_birth.strftime('%d %b %Y')}, " if child.date_of_birth else ""
+    parts = [
+        f"<h2>{_e(child.display_name)}</h2>",
+        f"<p>{born}{'age ' + str(age) if age is not None else 'age not known'}"
+        f"{', ' + _e(child.year_group) if child.year_group else ''}"
+        f"{'; social worker: ' + _e(child.social_worker) if child.social_worker else '; no allocated social worker'}"
+        f"{'; learning disability' if child.learning_disability else ''}</p>",
+        "<h3>What was recorded</h3>",
+    ]
+    if d.immediate_danger:
+        parts.append("<p style='color:#b00020'><b>Recorded as: the child was in immediate danger.</b></p>")
+    happened = short_date(d.happened_at) if d.happened_at else "not given"
+    parts.append(f"<p><b>When:</b> {happened} &nbsp; <b>Where:</b> {_e(d.location) or 'not given'}</p>")
+    parts.append(f"<p><b>What was seen or heard:</b><br>{_e(d.account) or '—'}</p>")
+    if d.childs_words:
+        parts.append(
+            "<p><b>The child's own words (verbatim):</b></p>"
+            "<table width='100%' cellpadding='8' style='background:#fff8e6; border-left:4px solid #c58a00'>"
+            f"<tr><td><i>“{_e(d.childs_words)}”</i></td></tr></table>"
+        )
+    for label, value in (("Others present", d.others_present), ("What the recorder did", d.action_taken)):
+        if value:
+            parts.append(f"<p><b>{label}:</b> {_e(value)}</p>")
+    if d.sign_ids:
+        parts.append("<p><b>Signs ticked by the recorder:</b></p><ul>")
+        parts += [f"<li>{_e(t)}</li>" for t in _sign_titles(d.sign_ids)]
+        parts.append("</ul>")
+    if d.other_children:
+        parts.append("<p><b>Other children:</b> " + "; ".join(
+            f"{_e(o.name)} ({_e(o.role.label.lower())}){' — ' + _e(o.details) if o.details else ''}"
+            for o in d.other_children) + "</p>")
+    if d.adults:
+        parts.append("<p><b>Adults of concern:</b> " + "; ".join(
+            _e(", ".join(x for x in (a.name_or_nickname, a.description, a.vehicle, a.phone) if x))
+            for a in d.adults) + "</p>")
+    if d.places:
+        parts.append("<p><b>Places:</b> " + "; ".join(
+            _e(p.name + (f" ({p.details})" if p.details else "")) for p in d.places) + "</p>")
+    if d.about_adult_working_with_children:
+        parts.append("<p><b>About an adult who works with children</b> (LADO).</p>")
+    if d.group_or_community:
+        parts.append("<p><b>About a group or community</b> (police 101).</p>")
+    recorded = short_date(d.recorded_at) if d.recorded_at else short_date(c.submitted_at)
+    parts.append(f"<p style='color:#404040'>Recorded by {_e(d.recorder_name) or 'not given'}"
+                 f"{', ' + _e(d.recorder_role) if d.recorder_role else ''}, {recorded}"
+                 f"{'; sealed from the lock screen and imported' if c.sealed else ''}.</p>")
+
+    parts.append("<h3>Corrections and additions</h3>")
+    if file.addenda:
+        parts += [_addendum_html(a, file) for a in file.addenda]
+    else:
+        parts.append("<p>None.</p>")
+
+    parts.append("<h3>Screenings</h3>")
+    if file.screenings:
+        parts += [_screening_html(s) for s in file.screenings]
+    else:
+        parts.append("<p>Not screened yet.</p>")
+
+    parts.append("<h3>Status history</h3><ul>")
+    parts += [
+        f"<li>{short_date(e.at)} — {_e(STATUS_LABELS.get(e.status, e.status))} by {_e(e.actor.name)}"
+        f"{': ' + _e(e.note) if e.note and e.note not in ('submitted', 'screened', 'referred') else ''}</li>"
+        for e in file.events
+    ]
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def _addendum_html(a: Addendum, file: ConcernFile) -> str:
+    target = {"concern": "the concern"}.get(a.object_kind, f"{a.object_kind} {a.object_id}")
+    if a.object_kind == "screening":
+        number = next((i for i, s in enumerate(file.screenings, 1) if s.screening_id == a.object_id), a.object_id)
+        target = f"screening {number}"
+    elif a.object_kind == "referral":
+        entry = next((e for e in file.referrals if e.referral_id == a.object_id), None)
+        target = f"the referral to {route_title(entry.route)}" if entry else "a referral"
+    return (
+        "<table width='100%' cellpadding='6' style='background:#eef3f8; margin-bottom:6px'><tr><td>"
+        f"<b>Correction to {_e(target)}</b> — {_e(a.author.name)}, {short_date(a.written_at)}<br>"
+        f"<b>Why:</b> {_e(a.reason)}<br><b>What changed:</b> {_e(a.change)}</td></tr></table>"
+    )
+
+
+def _screening_html(s: ScreeningRecord) -> str:
+    dec = s.decision
+    level = f"<b>{_e(dec.confirmed_level.label)}</b>"
+    if dec.confirmed_level is not dec.suggested_level:
+        level += f" (the tool suggested {_e(dec.suggested_level.label.lower())}; reason: {_e(dec.override_reason)})"
+    parts = [
+        f"<p><b>{short_date(s.completed_at)}</b> by {_e(s.completed_by.name)} — level {level}. "
+        f"Review by {short_date(dec.review_date)}.</p>",
+        "<p><b>Why the tool suggested it:</b></p><ul>",
+        *(f"<li>{_e(r)}</li>" for r in dec.suggested_reasons),
+        "</ul>",
+    ]
+    yes = [a for a in s.answers if a.status is AnswerStatus.YES]
+    if yes:
+        parts.append("<p><b>Answered yes:</b></p><ul>")
+        for a in yes:
+            when = f", {a.when.value}" if a.when else ""
+            basis = f", {a.basis.label.lower()}" if a.basis else ""
+            note = f" — {_e(a.note)}" if a.note else ""
+            parts.append(f"<li>{_e(a.section_title)}: {_e(a.text)}{when}{basis}{note}</li>")
+        parts.append("</ul>")
+    told = "Yes" if dec.parents_told else f"No — {_e(dec.parents_not_told_reason)}"
+    for label, value in (
+        ("The child's wishes and feelings", _e(dec.childs_wishes)),
+        ("Parents or carers told", told),
+        ("Parents' or carers' views", _e(dec.parents_views) or "—"),
+        ("Danger statement", _e(dec.danger_statement)),
+        ("Safety goal", _e(dec.safety_goal)),
+        ("Routes", _e(", ".join(route_title(r) for r in dec.routes))),
+        ("Actions", _e(dec.actions) or "—"),
+    ):
+        parts.append(f"<p><b>{label}:</b> {value}</p>")
+    return "<div>" + "".join(parts) + "</div><hr>"
+
+
+class ConcernView(QWidget):
+    """A page of the main window; ``changed`` fires after each action so the view (and dashboard) reload."""
+
+    changed = Signal()
+
+    def __init__(self, session: Any, concern_id: int, host: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("concern_view")
+        self.session = session
+        self.concern_id = concern_id
+        self.host = host
+        self.today = date.today()
+        self.windows: list[QWidget] = []
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back = QPushButton("← Dashboard", self)
+        self.back.setObjectName("back")
+        self.back.clicked.connect(self.go_back)
+        top.addWidget(self.back)
+        self.title = QLabel(self)
+        self.title.setObjectName("concern_title")
+        top.addWidget(self.title, 1)
+        layout.addLayout(top)
+
+        actions = QHBoxLayout()
+        self.screen_button = self._button("Screen this concern…", "screen", self.screen, actions)
+        self.correction_button = self._button("Add a correction…", "correction", self.add_correction, actions)
+        self.referral_button = self._button("Record a referral contact…", "referral", self.record_referral, actions)
+        self.confirm_button = self._button("Record written confirmation…", "confirm", self.record_confirmation,
+                                           actions)
+        self.close_button = self._button("Close concern…", "close", self.close_concern, actions)
+        self.pdf_button = self._button("Referral summary (PDF)…", "referral_pdf", self.referral_summary, actions)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.record = QTextBrowser(splitter)
+        self.record.setObjectName("concern_record")
+        self.record.setOpenLinks(False)
+        referrals = QWidget(splitter)
+        column = QVBoxLayout(referrals)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.referrals_title = QLabel("<b>Referral log</b>", referrals)
+        column.addWidget(self.referrals_title)
+        self.referral_table = QTableView(referrals)
+        self.referral_table.setObjectName("referral_log")
+        self.referral_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.referral_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.referral_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.referral_table.verticalHeader().setVisible(False)
+        self.referral_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.referral_table.horizontalHeader().setStretchLastSection(True)
+        column.addWidget(self.referral_table)
+        splitter.addWidget(self.record)
+        splitter.addWidget(referrals)
+        splitter.setSizes([520, 180])
+        layout.addWidget(splitter, 1)
+        self.changed.connect(self.reload)
+        self.reload()
+
+    def _button(self, text: str, name: str, slot: Any, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    # --- showing --------------------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.file = casework.concern_file(self.session, self.concern_id)
+        c = self.file.concern
+        status = STATUS_LABELS.get(c.status, c.status)
+        latest = self.file.screenings[-1].decision.confirmed_level if self.file.screenings else None
+        level = f" — {latest.label}" if latest else ""
+        colour = "#b00020" if latest is RiskLevel.HIGH else "#202020"
+        self.title.setText(
+            f"<span style='font-size:16pt'><b>{html.escape(c.reference)}</b> · "
+            f"{html.escape(self.file.child.details.display_name)}</span> &nbsp; "
+            f"<span style='color:{colour}'><b>{status}{level}</b></span>"
+        )
+        scroll = self.record.verticalScrollBar().value()
+        self.record.setHtml(concern_html(self.file))
+        self.record.verticalScrollBar().setValue(scroll)
+        entries = list(self.file.referrals)
+        self.referral_model = RecordsModel(referral_columns(self.today), lambda limit: entries[:limit],
+                                           page_size=max(100, len(entries)), attention=overdue(self.today),
+                                           parent=self)
+        self.referral_table.setModel(self.referral_model)
+        closed = self.file.is_closed()
+        self.screen_button.setEnabled(not closed)
+        self.referral_button.setEnabled(not closed)
+        self.close_button.setEnabled(not closed)
+        self.confirm_button.setEnabled(any(e.confirmation_sent is None and e.confirmation_due is not None
+                                           for e in entries))
+        self.screen_button.setText("Screen again…" if self.file.screenings else "Screen this concern…")
+
+    def go_back(self) -> None:
+        if self.host is not None and hasattr(self.host, "show_dashboard"):
+            self.host.show_dashboard()
+
+    def _window_parent(self) -> QWidget:
+        return self.window()
+
+    def _keep(self, widget: QWidget) -> QWidget:
+        from desktop_app.ui.main_window import RECORDS_PROPERTY
+
+        widget.setProperty(RECORDS_PROPERTY, True)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.windows.append(widget)
+        return widget
+
+    # --- actions --------------------------------------------------------------------------------------------------
+    def screen(self) -> Any:
+        from desktop_app.ui.screening import open_screening_wizard
+
+        wizard = open_screening_wizard(self._window_parent(), self.session, self.concern_id, self.today)
+        self._keep(wizard)
+        wizard.completed.connect(lambda _id: self.changed.emit())
+        return wizard
+
+    def add_correction(self) -> FormDialog:
+        dialog = FormDialog(self._window_parent(), "Add a correction",
+                            "The original stays exactly as it was submitted. Your correction is added after it, "
+                            "with your name and the time.", "Add correction")
+        dialog.setObjectName("correction_dialog")
+        target = dialog.add_field("Correction to:", QComboBox(dialog), "target")
+        target.addItem(f"The concern {self.file.concern.reference}", ("concern", self.concern_id))
+        for number, record in enumerate(self.file.screenings, 1):
+            target.addItem(f"Screening {number} ({short_date(record.completed_at)})", ("screening",
+                                                                                      record.screening_id))
+        for entry in self.file.referrals:
+            target.addItem(f"Referral to {route_title(entry.route)} ({short_date(entry.contacted_at)})",
+                           ("referral", entry.referral_id))
+        reason = dialog.add_field("Why:", dialog.text_box("Why a correction is needed"), "reason")
+        change = dialog.add_field("What is corrected or added:", dialog.text_box("The correct details", 110),
+                                  "change")
+
+        def submit() -> None:
+            kind, object_id = target.currentData()
+            casework.add_correction(self.session, kind, object_id, reason.toPlainText(), change.toPlainText())
+
+        dialog.submit = submit
+        return self._open(dialog)
+
+    def record_referral(self) -> ReferralContactDialog:
+        dialog = ReferralContactDialog(self._window_parent(), self.session, self.concern_id,
+                                       self.file.routes_decided())
+        return self._open(dialog)
+
+    def record_confirmation(self) -> ConfirmationDialog | None:
+        entries = [e for e in self.file.referrals if e.confirmation_sent is None and e.confirmation_due is not None]
+        selected = self.referral_table.selectionModel().selectedRows() if self.referral_table.selectionModel() else []
+        chosen = self.referral_model.record(selected[0].row()) if selected else None
+        if chosen is None or chosen not in entries:
+            if len(entries) != 1:
+                ask.current().inform(self, "Choose a referral",
+                                     "Select the referral in the referral log whose confirmation was sent.")
+                return None
+            chosen = entries[0]
+        return self._open(ConfirmationDialog(self._window_parent(), self.session, chosen, self.today))
+
+    def close_concern(self) -> FormDialog:
+        dialog = FormDialog(self._window_parent(), "Close this concern",
+                            "Closing records the outcome; the concern and everything added to it stay as they are.",
+                            "Close concern")
+        dialog.setObjectName("close_dialog")
+        outcome = dialog.add_field("Outcome:", dialog.text_box("What happened and why no further action is needed",
+                                                               110), "outcome")
+        dialog.submit = lambda: casework.close_concern(self.session, self.concern_id, outcome.toPlainText())
+        return self._open(dialog)
+
+    def referral_summary(self) -> Any:
+        try:
+            from desktop_app.services import documents  # type: ignore[attr-defined]
+            from desktop_app.ui.documents import DocumentDialog
+        except ImportError:
+            ask.current().inform(self, "Not available yet",
+                                 "The referral summary is not part of this version yet.")
+            return None
+        return _open_referral_summary(self, documents, DocumentDialog)
+
+    def _open(self, dialog: Any) -> Any:
+        self._keep(dialog)
+        dialog.saved.connect(self.changed.emit)
+        dialog.open()
+        _log.info("dialog opened on concern %s", Safe(self.concern_id))
+        return dialog
+
+
+def _open_referral_summary(view: ConcernView, documents: Any, dialog_type: Any) -> Any:
+    """Build the PDF in memory through the documents service and preview it; printing and saving are audited there."""
+    pdf, title, on_print, on_save = documents.referral_summary_actions(view.session, view.concern_id)
+    dialog = dialog_type(view._window_parent(), title, pdf, on_print, on_save)
+    view._keep(dialog)
+    dialog.open()
+    return dialog

@@ -1,0 +1,236 @@
+"""The referral log of a concern: record a contact with an agency, record the written confirmation sent after it.
+
+Also the small form dialog the concern view's corrections and closing use: fields with their problems beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QDate, QDateTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.enums import RouteId
+from desktop_app.domain.records import ReferralEntry
+from desktop_app.errors import InvalidInput, UserFacingError
+from desktop_app.services import casework
+from desktop_app.services.screening_flow import route_title
+from desktop_app.ui.models import Column
+
+PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
+W = TypeVar("W", bound=QWidget)
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def short_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return casework.local(value).strftime("%d %b %Y %H:%M")
+    return value.strftime("%d %b %Y")
+
+
+class FormDialog(QDialog):
+    """A dialog of labelled fields; ``submit`` saves or raises ``InvalidInput``, whose problems show by their fields.
+
+    Emits ``saved`` after a successful submit, then closes. Opened with ``open()``: nothing blocks.
+    """
+
+    saved = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str, intro: str, ok_text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        if intro:
+            label = QLabel(intro, self)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.general = QLabel(self)
+        self.general.setObjectName("problem_general")
+        self.general.setStyleSheet(PROBLEM_STYLE)
+        self.general.setWordWrap(True)
+        self.general.setVisible(False)
+        layout.addWidget(self.general)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("ok")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.problems: dict[str, QLabel] = {}
+        self.submit: Callable[[], object] = lambda: None
+
+    def add_field(self, label: str, widget: W, name: str) -> W:
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        widget.setParent(holder)
+        widget.setObjectName(name)
+        column.addWidget(widget)
+        problem = QLabel(holder)
+        problem.setObjectName(f"problem_{name}")
+        problem.setStyleSheet(PROBLEM_STYLE)
+        problem.setWordWrap(True)
+        problem.setVisible(False)
+        column.addWidget(problem)
+        self.problems[name] = problem
+        self.form.addRow(label, holder)
+        return widget
+
+    def text_box(self, placeholder: str, height: int = 70) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(height)
+        return edit
+
+    def show_problems(self, problems: Sequence[Any]) -> None:
+        by_field = {p.field: p.sentence for p in problems}
+        for name, label in self.problems.items():
+            label.setText(by_field.get(name, ""))
+            label.setVisible(name in by_field)
+        leftover = [p.sentence for p in problems if p.field not in self.problems]
+        self.general.setText(" ".join(leftover))
+        self.general.setVisible(bool(leftover))
+
+    def _submit(self) -> None:
+        try:
+            self.submit()
+        except InvalidInput as error:
+            self.show_problems(error.problems)
+            return
+        except UserFacingError as error:
+            self.general.setText(error.sentence)
+            self.general.setVisible(True)
+            return
+        self.saved.emit()
+        self.accept()
+
+
+class ReferralContactDialog(FormDialog):
+    """Who was contacted on which route, when, their reference, the outcome, and when confirmation is due."""
+
+    def __init__(self, parent: QWidget | None, session: Any, concern_id: int, routes: Sequence[RouteId],
+                 now: datetime | None = None) -> None:
+        super().__init__(parent, "Record a referral contact",
+                         "One entry per contact. It cannot be edited afterwards: corrections are added to it.",
+                         "Save referral contact")
+        self.setObjectName("referral_contact_dialog")
+        self._now = now or datetime.now().astimezone()
+        self.route = self.add_field("Route:", QComboBox(self), "route")
+        ordered = [*routes, *(r for r in RouteId if r not in routes)]
+        for route in ordered:
+            taken = "  (in the decision)" if route in routes else ""
+            self.route.addItem(route_title(route) + taken, route.value)
+        self.contacted_name = self.add_field("Who you spoke or wrote to:", QLineEdit(self), "contacted_name")
+        self.contacted_name.setPlaceholderText("Name and role, e.g. duty social worker")
+        self.contacted_at = self.add_field("When:", QDateTimeEdit(self), "contacted_at")
+        self.contacted_at.setCalendarPopup(True)
+        self.contacted_at.setDisplayFormat("d MMMM yyyy HH:mm")
+        self.contacted_at.setDateTime(QDateTime(qdate(self._now.date()), QDateTime.currentDateTime().time()))
+        self.reference = self.add_field("Their reference:", QLineEdit(self), "reference")
+        self.reference.setPlaceholderText("If they gave one")
+        self.outcome = self.add_field("Outcome:", self.text_box("What was agreed, what happens next"), "outcome")
+        self.needs_confirmation = self.add_field(
+            "", QCheckBox("Written confirmation is to be sent", self), "confirmation_needed")
+        self.needs_confirmation.setChecked(True)
+        self.due = self.add_field("Written confirmation due:", QDateEdit(self), "confirmation_due")
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("d MMMM yyyy")
+        self.due.setDate(qdate(casework.default_confirmation_due(self._now)))
+        self.needs_confirmation.toggled.connect(self.due.setEnabled)
+        self.route.currentIndexChanged.connect(self._route_changed)
+        self._route_changed()
+        self.submit = lambda: casework.record_referral(session, concern_id, self.form_value(), self._now)
+
+    def _route_changed(self, *_args: object) -> None:
+        route = RouteId(self.route.currentData())
+        self.needs_confirmation.setChecked(route in casework.ROUTES_NEEDING_CONFIRMATION)
+
+    def form_value(self) -> casework.ReferralForm:
+        moment = self.contacted_at.dateTime().toPython()
+        assert isinstance(moment, datetime)
+        return casework.ReferralForm(
+            route=RouteId(self.route.currentData()),
+            contacted_name=self.contacted_name.text(),
+            contacted_at=moment.astimezone(),
+            reference=self.reference.text(),
+            outcome=self.outcome.toPlainText(),
+            confirmation_needed=self.needs_confirmation.isChecked(),
+            confirmation_due=pydate(self.due.date()),
+        )
+
+
+class ConfirmationDialog(FormDialog):
+    """The date written confirmation of one referral was sent (an event; the referral entry stays as it was)."""
+
+    def __init__(self, parent: QWidget | None, session: Any, entry: ReferralEntry, today: date | None = None) -> None:
+        today = today or date.today()
+        due = f" It was due on {short_date(entry.confirmation_due)}." if entry.confirmation_due else ""
+        super().__init__(
+            parent, "Record written confirmation",
+            f"Written confirmation of the contact with {entry.contacted_name} ({route_title(entry.route)}) on "
+            f"{short_date(entry.contacted_at)}.{due}",
+            "Save confirmation",
+        )
+        self.setObjectName("confirmation_dialog")
+        self.sent = self.add_field("Sent on:", QDateEdit(self), "sent")
+        self.sent.setCalendarPopup(True)
+        self.sent.setDisplayFormat("d MMMM yyyy")
+        self.sent.setDate(qdate(today))
+        self.submit = lambda: casework.record_confirmation(
+            session, entry.concern_id, entry.referral_id, pydate(self.sent.date()), today)
+
+
+def referral_columns(today: date) -> list[Column]:
+    def confirmation(e: ReferralEntry) -> str:
+        if e.confirmation_sent is not None:
+            return f"Sent {short_date(e.confirmation_sent)}"
+        if e.confirmation_due is None:
+            return "Not needed"
+        late = "OVERDUE — due" if e.confirmation_due < today else "Due"
+        return f"{late} {short_date(e.confirmation_due)}"
+
+    return [
+        Column("Route", lambda e: route_title(e.route)),
+        Column("Contacted", lambda e: e.contacted_name),
+        Column("When", lambda e: short_date(e.contacted_at)),
+        Column("Their reference", lambda e: e.reference or "—"),
+        Column("Outcome", lambda e: e.outcome),
+        Column("Written confirmation", confirmation),
+        Column("Recorded by", lambda e: e.recorded_by.name),
+    ]
+
+
+def overdue(today: date) -> Callable[[ReferralEntry], bool]:
+    return lambda e: e.confirmation_sent is None and e.confirmation_due is not None and e.confirmation_due < today
+
+
+__all__ = ["ConfirmationDialog", "FormDialog", "ReferralContactDialog", "overdue", "referral_columns"]
