@@ -21,6 +21,10 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 # One line per command module; an issue that builds a command adds its module here.
 COMMAND_MODULES: tuple[str, ...] = (
     "screen",
+    "init",
+    "verify",
+    "backup",
+    "restore",
 )
 
 _log = logging.getLogger(__name__)

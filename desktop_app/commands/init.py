@@ -1,0 +1,76 @@
+"""`waymark init --vault DIR --setting NAME --user NAME --passphrase-file F --recovery-sheet OUT.pdf`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop_app.commands._common import add_passphrase_argument, read_secret
+
+
+def add_vault_argument(parser: argparse.ArgumentParser) -> None:
+    """``--vault DIR`` after the command (``waymark --vault DIR COMMAND`` works too); default: the usual vault."""
+    parser.add_argument("--vault", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the vault folder (default: Waymark's usual one)")
+
+
+def vault_dir_from(args: argparse.Namespace) -> Path:
+    from desktop_app import paths
+
+    given = getattr(args, "vault", None)
+    return Path(given).expanduser() if given else paths.default_vault_dir()
+
+
+def add_parser(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "init", help="set up a new vault with its first DSL and write the recovery sheet",
+        description="Create a new encrypted vault, its first Designated Safeguarding Lead and a recovery key. The "
+        "recovery sheet (PDF) holds the key: print it, keep it in the safe, then delete the file.",
+    )
+    add_vault_argument(parser)
+    parser.add_argument("--setting", required=True, metavar="NAME", help="the school's or college's name")
+    parser.add_argument("--user", required=True, metavar="NAME", help="the first DSL's name")
+    add_passphrase_argument(parser)
+    parser.add_argument("--recovery-sheet", required=True, metavar="OUT.pdf", help="where to write the recovery sheet")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.domain.documents import DocumentMeta
+    from desktop_app.domain.records import Setting
+    from desktop_app.errors import UserFacingError
+    from desktop_app.reports import recovery_sheet_pdf
+    from desktop_app.services import vault as vault_service
+    from desktop_app.vault import atomic
+
+    vault_dir = vault_dir_from(args)
+    sheet = Path(args.recovery_sheet).expanduser()
+    if not sheet.parent.is_dir() or not os.access(sheet.parent, os.W_OK):
+        raise UserFacingError(f"The recovery sheet cannot be written in {sheet.parent}; nothing was set up.")
+    passphrase = read_secret(args.passphrase_file)
+    created = vault_service.create_vault(vault_dir, Setting(name=args.setting, dsl_name=args.user), args.user,
+                                         passphrase)
+    session = created.session
+    try:
+        now = datetime.now(UTC)
+        meta = DocumentMeta(setting_name=args.setting, document_id=f"RECOVERY-{created.vault_id[:8].upper()}",
+                            audit_seq=session.audit_seq(), printed_at=now)
+        pdf = recovery_sheet_pdf(session.setting, created.vault_id, created.recovery_key, now, meta)
+        try:
+            atomic.write_bytes(sheet, pdf)
+        except UserFacingError as error:
+            print(f"waymark: {error.sentence} The vault was created; write this recovery key down now and keep it "
+                  f"in the safe: {created.recovery_key}", file=sys.stderr)
+            return 1
+        with session.uow() as uow:
+            uow.audit.append(session.actor(), "document.saved", "recovery_sheet")
+            uow.commit()
+    finally:
+        session.lock()
+    print(f"Vault created in {vault_dir}. Recovery sheet written to {sheet}: print it, keep it in the safe, "
+          "then delete the file.")
+    return 0
