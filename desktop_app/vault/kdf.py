@@ -122,8 +122,8 @@ def tune(target_seconds: float = 0.75) -> KdfParams:
     if fast_kdf_for_tests():
         return params
     low, high = target_seconds * 2 / 3, target_seconds * 4 / 3
+    elapsed = _time_one(params)
     for _ in range(6):
-        elapsed = _time_one(params)
         if elapsed >= low:
             break
         scale = min(target_seconds / max(elapsed, 1e-3), 8.0)
@@ -131,13 +131,11 @@ def tune(target_seconds: float = 0.75) -> KdfParams:
             memory = min(MAX_TUNED_MEMORY_KIB, int(params.memory_kib * scale) // 1024 * 1024)
             params = replace(params, memory_kib=max(memory, params.memory_kib))
         else:
-            params = replace(
-                params, iterations=min(LIMIT_ITERATIONS, max(params.iterations + 1, round(params.iterations * scale)))
-            )
-    else:
-        return params
+            iterations = min(LIMIT_ITERATIONS, max(params.iterations + 1, round(params.iterations * scale)))
+            params = replace(params, iterations=iterations)
+        elapsed = _time_one(params)
     if elapsed > high and params.memory_kib > FLOOR_MEMORY_KIB:
-        # Overshot: step back towards the target, never below the floor.
+        # Overshot: step back in proportion, never below the floor.
         memory = int(params.memory_kib * target_seconds / elapsed) // 1024 * 1024
         params = replace(params, memory_kib=max(FLOOR_MEMORY_KIB, memory))
     return params
@@ -153,7 +151,8 @@ def encode_secret(secret: str | bytes) -> bytes:
     """A passphrase as bytes: NFC-normalised so the same words typed on another keyboard give the same key."""
     if isinstance(secret, bytes):
         return secret
-    return unicodedata.normalize("NFC", secret).encode("utf-8")
+    # surrogatepass: a stray half of a surrogate pair (pasted from odd software) still gives a stable key.
+    return unicodedata.normalize("NFC", secret).encode("utf-8", "surrogatepass")
 
 
 def derive(secret: str | bytes, params: KdfParams) -> bytes:

@@ -322,11 +322,18 @@ class KeySlotFile:
         self.slots = [s for s in self.slots if s.slot_id != slot_id]
         return slot
 
-    def rewrap_all(self, old_data_key: bytes, new_data_key: bytes) -> None:
-        """Seal a new data key to every remaining slot; needs no passphrase (slots are wrapped to public keys)."""
+    def rewrap_all(self, old_data_key: bytes, new_data_key: bytes, new_public_key: bytes | None = None) -> None:
+        """Seal a new data key to every remaining slot; needs no passphrase (slots are wrapped to public keys).
+
+        ``new_public_key``: a new intake key pair is wise too, since a removed person could read the old private key.
+        """
         self._check_data_key(old_data_key)
         if len(new_data_key) != DATA_KEY_SIZE or new_data_key == old_data_key:
             raise ValueError("a re-key needs a different 32-byte data key")
+        if new_public_key is not None:
+            if len(new_public_key) != sealing.KEY_SIZE:
+                raise ValueError("an X25519 public key is 32 bytes")
+            self.public_key = new_public_key
         self.key_check = _key_check(new_data_key, self.vault_id)
         self.slots = [
             replace(s, sealed_data_key=sealing.seal(s.public_key, new_data_key, self._context(s))) for s in self.slots

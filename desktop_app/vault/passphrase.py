@@ -6,6 +6,7 @@ import functools
 import json
 import logging
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ MAX_LENGTH = 4096
 COMMON_PASSWORDS_FILE = "common-passwords.txt"
 FAILURES_FILE = "unlock-failures.json"
 FREE_ATTEMPTS = 3
+CONTEXT_WORDS = ("waymark", "waymark app", "designated safeguarding lead", "safeguarding")
 MAX_DELAY_SECONDS = 60
 
 _log = logging.getLogger(__name__)
@@ -44,8 +46,16 @@ def _is_repetition(squashed: str) -> bool:
     return False
 
 
-def problems(text: str) -> list[str]:
-    """Why ``text`` cannot be a passphrase, as sentences for the screen; empty when it is acceptable."""
+def _is_context_word(squashed: str, avoid: Iterable[str]) -> bool:
+    words = {_squashed(word) for word in (*CONTEXT_WORDS, *avoid)} - {""}
+    return any(len(squashed) % len(word) == 0 and word * (len(squashed) // len(word)) == squashed for word in words)
+
+
+def problems(text: str, avoid: Iterable[str] = ()) -> list[str]:
+    """Why ``text`` cannot be a passphrase, as sentences for the screen; empty when it is acceptable.
+
+    ``avoid``: words from the context that a guesser would try first (the person's name, the setting's name).
+    """
     found: list[str] = []
     length = len(unicodedata.normalize("NFC", text))
     if length < MIN_LENGTH:
@@ -61,6 +71,11 @@ def problems(text: str) -> list[str]:
     if squashed and squashed in common_passwords():
         found.append(
             "This is one of the passwords people choose most often, so it would be guessed quickly. "
+            "Choose something else."
+        )
+    elif squashed and _is_context_word(squashed, avoid):
+        found.append(
+            "This is a name that goes with you, the school or the app, so it would be guessed early. "
             "Choose something else."
         )
     elif squashed and _is_repetition(squashed):
@@ -87,7 +102,7 @@ class FailureCounter:
         self.path = Path(vault_dir) / FAILURES_FILE
         self._state = self._read()
 
-    def seconds_to_wait(self, now: datetime) -> float:
+    def seconds_to_wait(self, now: datetime | float) -> float:
         """How long to wait before the next try is allowed; 0 when it is allowed now."""
         state = self._state
         if state.count < FREE_ATTEMPTS or state.last is None:
@@ -101,7 +116,7 @@ class FailureCounter:
     def failures(self) -> int:
         return self._state.count
 
-    def record_failure(self, now: datetime) -> None:
+    def record_failure(self, now: datetime | float) -> None:
         self._state = _Failures(self._state.count + 1, _utc(now))
         self._write()
 
@@ -134,7 +149,10 @@ class FailureCounter:
             _log.warning("could not save unlock-failures.json; keeping the count in memory")
 
 
-def _utc(moment: datetime) -> datetime:
+def _utc(moment: datetime | float) -> datetime:
+    """A timezone-aware datetime, or POSIX seconds (``time.time()``), as UTC."""
+    if not isinstance(moment, datetime):
+        return datetime.fromtimestamp(moment, UTC)
     if moment.tzinfo is None:
         raise ValueError("times for the failure counter must be timezone-aware")
     return moment.astimezone(UTC)

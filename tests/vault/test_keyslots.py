@@ -285,3 +285,22 @@ def test_new_slots_reuse_the_vaults_cost_with_a_fresh_salt(slots: KeySlotFile) -
     assert ann.kdf is not None and ben.kdf is not None
     assert (ann.kdf.memory_kib, ann.kdf.iterations, ann.kdf.lanes) == (ben.kdf.memory_kib, ben.kdf.iterations, 1)
     assert ann.kdf.salt != ben.kdf.salt
+
+
+def test_rekey_can_move_to_a_new_intake_key(slots: KeySlotFile, path: Path, data_key: bytes) -> None:
+    _, new_public = sealing.new_keypair()
+    new_key = new_data_key()
+    slots.rewrap_all(data_key, new_key, new_public_key=new_public)
+    slots.save(path)
+    loaded = KeySlotFile.load(path)
+    assert loaded.public_key == new_public
+    assert loaded.open_with_passphrase(BEN)[0] == new_key
+    assert loaded.open_with_recovery(RECOVERY) == new_key
+
+
+def test_a_passphrase_with_a_stray_surrogate_still_works(data_key: bytes) -> None:
+    _, public = sealing.new_keypair()
+    file = KeySlotFile.create("vault-s", public)
+    odd = "pasted from somewhere \ud83d odd"
+    file.add_passphrase_slot("u-1", "Sam", "dsl", odd, data_key)
+    assert file.open_with_passphrase(odd)[0] == data_key

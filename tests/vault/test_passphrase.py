@@ -166,3 +166,32 @@ def test_a_read_only_folder_keeps_the_count_in_memory(tmp_path: Path, monkeypatc
         counter.record_failure(T0)
     assert counter.seconds_to_wait(T0) == 4
     assert not (tmp_path / "unlock-failures.json").exists()
+
+
+def test_posix_seconds_work_as_well_as_datetimes(tmp_path: Path) -> None:
+    counter = FailureCounter(tmp_path)
+    start = T0.timestamp()
+    for _ in range(4):
+        counter.record_failure(start)
+    assert counter.seconds_to_wait(start + 1) == 3
+    assert counter.seconds_to_wait(T0 + timedelta(seconds=1)) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "avoid"),
+    [
+        ("Benedykt Wąsowski", ["Benedykt Wąsowski"]),
+        ("benedyktwąsowski", ["Benedykt Wąsowski"]),
+        ("St Aidan's Academy", ["St Aidan's Academy"]),
+        ("Safeguarding safeguarding", []),
+        ("waymark waymark waymark", []),
+    ],
+)
+def test_names_that_go_with_the_person_or_school_are_refused(text: str, avoid: list[str]) -> None:
+    assert problems(text, avoid=avoid) == [
+        "This is a name that goes with you, the school or the app, so it would be guessed early. Choose something else."
+    ]
+
+
+def test_a_name_inside_a_longer_passphrase_is_fine() -> None:
+    assert problems("Benedykt Wąsowski rides a red bicycle", avoid=["Benedykt Wąsowski"]) == []
