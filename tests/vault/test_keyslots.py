@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import pytest
 from desktop_app.vault import kdf, keyslots, new_data_key, sealing
 from desktop_app.vault.errors import (
     DamagedKeySlots,
+    DiskFull,
     LastPassphraseSlot,
     SealedItemDamaged,
     WeakKeySettings,
@@ -304,3 +307,22 @@ def test_a_passphrase_with_a_stray_surrogate_still_works(data_key: bytes) -> Non
     odd = "pasted from somewhere \ud83d odd"
     file.add_passphrase_slot("u-1", "Sam", "dsl", odd, data_key)
     assert file.open_with_passphrase(odd)[0] == data_key
+
+
+def test_a_full_disk_while_saving_keeps_the_confirmed_key_file(
+    slots: KeySlotFile, path: Path, data_key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slots.save(path)
+    before = path.read_bytes()
+    slots.remove_slot(slots.slot_for_user("u-ben").slot_id)  # type: ignore[union-attr]
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(DiskFull) as caught:
+        slots.save(path)
+    assert "The disk is full: keyslots.json could not be saved" in str(caught.value)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert KeySlotFile.load(path).open_with_passphrase(BEN)[0] == data_key
