@@ -44,9 +44,7 @@ def key_groups(key: str) -> list[str]:
 
 def grouped_lines(key: str) -> str:
     groups = key_groups(key)
-    lines = [
-        "  ".join(groups[start : start + GROUPS_PER_LINE]) for start in range(0, len(groups), GROUPS_PER_LINE)
-    ]
+    lines = ["  ".join(groups[start : start + GROUPS_PER_LINE]) for start in range(0, len(groups), GROUPS_PER_LINE)]
     return "\n".join(lines)
 
 
@@ -184,6 +182,8 @@ class CreatePage(QWizardPage):
         layout.addStretch(1)
         self.task: Task | None = None
         self.created: Any = None
+        self.setCommitPage(True)  # once made, there is no going back to make it again
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Continue")
 
     def initializePage(self) -> None:
         if self.created is None and self.task is None:
@@ -343,9 +343,24 @@ class RecoverySheetPage(QWizardPage):
             _log.exception("recovery sheet could not be made")
             self.status.setText(describe_error(error))
             return
+        wizard = self.wizard()
+        assert isinstance(wizard, SetupWizard)
+
+        def printed() -> None:
+            wizard.record_sheet("document.printed", {})
+            self.kept("printed")
+
+        def save(path: Path, password: str | None) -> None:
+            wizard.save_sheet(pdf, path, password)
+            self.kept("saved")
+
         dialog = DocumentDialog(
-            self.window(), "Recovery sheet", pdf, on_print=lambda *_: self.kept("printed"),
-            on_save=lambda *_: self.kept("saved"),
+            self.window(),
+            "Recovery sheet",
+            pdf,
+            on_print=printed,
+            on_save=save,
+            suggested_name="Waymark recovery sheet.pdf",
         )
         self.dialog = dialog
         dialog.open()
@@ -442,15 +457,39 @@ class SetupWizard(QWizard):
         from desktop_app.reports import DocumentMeta, recovery_sheet_pdf
 
         session = self.session
-        vault_id = str(getattr(self.created, "vault_id", "") or getattr(session, "vault_id", ""))
+        vault_id = self.vault_id
         now = self.created_at or datetime.now(UTC)
         meta = DocumentMeta(
             setting_name=session.setting.name,
-            document_id=f"RECOVERY-{vault_id[:8].upper()}",
+            document_id=self.sheet_id,
             audit_seq=session.audit_seq(),
             printed_at=datetime.now(UTC),
         )
         return bytes(recovery_sheet_pdf(session.setting, vault_id, self.recovery_key, now, meta))
+
+    @property
+    def sheet_id(self) -> str:
+        return f"RECOVERY-{self.vault_id[:8].upper()}"
+
+    @property
+    def vault_id(self) -> str:
+        return str(getattr(self.created, "vault_id", "") or getattr(self.session, "vault_id", ""))
+
+    def record_sheet(self, action: str, details: dict[str, object]) -> None:
+        """Audit a print or save of the recovery sheet (the document id only; never the key)."""
+        session = self.session
+        with session.uow() as uow:
+            uow.audit.append(session.actor(), action, self.sheet_id, details)
+            uow.commit()
+
+    def save_sheet(self, pdf: bytes, path: Path, password: str | None) -> None:
+        """Write the sheet where the DSL chose: AES-256 encrypted unless they chose otherwise after a warning."""
+        from desktop_app.reports import encrypt_pdf
+        from desktop_app.vault import atomic
+
+        data = encrypt_pdf(pdf, password) if password else pdf
+        atomic.write_bytes(path, data)
+        self.record_sheet("document.saved", {"encrypted": bool(password)})
 
     def accept(self) -> None:
         super().accept()
