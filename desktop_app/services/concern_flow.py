@@ -11,7 +11,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from desktop_app.domain.enums import ChildRole, RouteId
@@ -140,6 +140,7 @@ class Entry:
     """What the recorder has typed so far, as typed (dates are still text)."""
 
     immediate_danger: bool | None = None
+    choose_existing: bool = False  # DSL mode: the child is already on file
     existing_child_id: int | None = None
     existing_child_label: str = ""
     first_name: str = ""
@@ -241,6 +242,11 @@ def clean_name(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
+def is_blank(entry: Entry) -> bool:
+    """Nothing typed or chosen yet (no draft is written for a wizard opened and closed again)."""
+    return replace(entry, started_at=None) == Entry()
+
+
 def happened_at(entry: Entry) -> datetime | None:
     day, at = parse_date(entry.date_text), parse_time(entry.time_text)
     if day is None or at is None:
@@ -275,7 +281,11 @@ def _required(field_id: str, text: str, sentence: str) -> FieldProblem | None:
 
 def _check_child(entry: Entry, mode: Mode, now: datetime) -> list[FieldProblem]:
     out: list[FieldProblem | None] = []
-    if mode is Mode.DSL and entry.existing_child_id is not None:
+    if mode is Mode.DSL and entry.choose_existing:
+        if entry.existing_child_id is None:
+            return [
+                FieldProblem(F_CHILD, "Search for the child and choose them from the list, or choose 'A new child'.")
+            ]
         return []
     if not entry.first_name.strip() and not entry.known_as.strip():
         out.append(FieldProblem(F_FIRST_NAME, "Enter the child's first name (or the name they are known by)."))
@@ -490,7 +500,7 @@ def notices(page: Page, entry: Entry, *, now: datetime, contacts: RouteContacts)
 
 
 def child_details(entry: Entry) -> ChildDetails | None:
-    if entry.existing_child_id is not None:
+    if entry.choose_existing:
         return None
     if not any(v.strip() for v in (entry.first_name, entry.last_name, entry.known_as, entry.dob_text, entry.age_text)):
         return None
@@ -511,7 +521,7 @@ def to_draft(entry: Entry, *, recorded_at: datetime | None = None) -> ConcernDra
     return ConcernDraft(
         immediate_danger=entry.immediate_danger,
         child=child_details(entry),
-        existing_child_id=entry.existing_child_id,
+        existing_child_id=entry.existing_child_id if entry.choose_existing else None,
         happened_at=happened_at(entry),
         location=entry.location.strip(),
         account=entry.account,
@@ -558,6 +568,7 @@ def from_draft(draft: ConcernDraft, raw: Mapping[str, str] | None = None) -> Ent
     at = draft.happened_at
     return Entry(
         immediate_danger=draft.immediate_danger,
+        choose_existing=draft.existing_child_id is not None,
         existing_child_id=draft.existing_child_id,
         existing_child_label=raw.get("existing_child_label", ""),
         first_name=child.first_name if child else "",
@@ -606,7 +617,7 @@ def review(entry: Entry, *, sign_texts: Mapping[str, str] | None = None) -> tupl
     """Everything entered, page by page, as label/value pairs in plain English."""
     sign_texts = sign_texts or {}
     details = child_details(entry)
-    if entry.existing_child_id is not None:
+    if entry.choose_existing:
         child_rows: list[tuple[str, str]] = [("Child on file", entry.existing_child_label or "Chosen from the list")]
     else:
         child_rows = [

@@ -482,3 +482,19 @@ def dsl_content(session: Session, forms: Forms | None = None) -> WizardContent:
         setting = uow.setting.get()
     names = (setting.dsl_name,) if getattr(setting, "dsl_name", "") else ()
     return wizard_content(forms, phones=phones, dsl_names=names)
+
+
+def child_label(child: Child) -> str:
+    """How a child on file is shown in a pick list: name, date of birth or age, year group."""
+    details = child.details
+    born = f"born {details.date_of_birth:%d/%m/%Y}" if details.date_of_birth else ""
+    age = f"age {details.age_years}" if not born and details.age_years is not None else ""
+    return ", ".join(p for p in (details.display_name, born or age, details.year_group) if p)
+
+
+def search_children(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+    """Children on file matching ``text`` (name or known-as), as (child id, label) for a pick list."""
+    if len(text.strip()) < 2:
+        return []
+    with session.uow() as uow:
+        return [(c.child_id, child_label(c)) for c in uow.children.search(text.strip(), limit=limit)]

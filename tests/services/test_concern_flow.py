@@ -138,7 +138,11 @@ def test_other_children_need_a_name_and_a_role_and_blank_rows_are_ignored() -> N
 
 
 def test_dsl_mode_may_pick_a_child_on_file_instead_of_typing_one() -> None:
-    entry = complete_entry(first_name="", last_name="", dob_text="", existing_child_id=7, existing_child_label="A B")
+    entry = complete_entry(first_name="", last_name="", dob_text="", choose_existing=True)
+    assert fields(flow.check_page(Page.CHILD, entry, mode=Mode.DSL, now=NOW)) == {flow.F_CHILD}
+    entry = complete_entry(
+        first_name="", dob_text="", choose_existing=True, existing_child_id=7, existing_child_label="A"
+    )
     assert flow.check_page(Page.CHILD, entry, mode=Mode.DSL, now=NOW) == []
     draft = flow.to_draft(entry)
     assert draft.existing_child_id == 7 and draft.child is None

@@ -1,0 +1,219 @@
+"""The last pages of the concern wizard: adults and groups, the recorder, review, and what to do now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.domain.enums import RouteId
+from desktop_app.errors import FieldProblem
+from desktop_app.services import concern_flow as flow
+from desktop_app.services.concern_flow import Entry, Page
+from desktop_app.services.intake import WizardContent
+from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage, YesNo, line_edit
+
+_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
+def _text(text: str, name: str = "", style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(_SELECTABLE)
+    if name:
+        label.setObjectName(name)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class RoutesPage(FlowPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Page.ROUTES, parent)
+        self.adult = YesNo("adult_working_with_children")
+        self.group = YesNo("group_or_community")
+        self.add_field(
+            flow.F_ADULT_AT_WORK,
+            "Is this about an &adult who works with children (paid or unpaid)?",
+            self.adult,
+            hint="For example a teacher, coach, youth worker, volunteer, driver or carer.",
+            required=True,
+        )
+        self.add_field(
+            flow.F_GROUP,
+            "Is this about a &group of children, or a community, rather than one child?",
+            self.group,
+            hint="For example a group being drawn into county lines, or a place where children gather.",
+            required=True,
+        )
+        self.form.addStretch(1)
+        self.watch(self.adult, self.group)
+
+    def load(self, entry: Entry) -> None:
+        self.adult.set_value(entry.about_adult_working_with_children)
+        self.group.set_value(entry.group_or_community)
+
+    def collect(self, entry: Entry) -> Entry:
+        return replace(entry, about_adult_working_with_children=self.adult.value, group_or_community=self.group.value)
+
+
+class RecorderPage(FlowPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Page.RECORDER, parent)
+        self.name = line_edit("recorder_name")
+        self.role = line_edit("recorder_role", "e.g. Year 9 tutor, teaching assistant, receptionist")
+        self.when = _text("", "recorded_at")
+        self.declaration = QCheckBox("I confirm this is an &accurate record of what I saw and heard")
+        self.declaration.setObjectName("declaration")
+        self.add_field(flow.F_RECORDER_NAME, "Your na&me", self.name, required=True)
+        self.add_field(flow.F_RECORDER_ROLE, "Your &role", self.role, required=True)
+        self.form.addWidget(
+            _text("Date and time of recording (set for you):", style="font-weight: 600; margin-top: 8px;")
+        )
+        self.form.addWidget(self.when)
+        self.add_field(flow.F_DECLARATION, "Declaration", self.declaration, required=True)
+        self.declaration.setAccessibleName(self.declaration.text().replace("&", ""))
+        self.form.addStretch(1)
+        self.watch(self.name, self.role, self.declaration)
+
+    def initializePage(self) -> None:
+        self.when.setText(datetime.now().strftime("%d/%m/%Y at %H:%M"))
+
+    def load(self, entry: Entry) -> None:
+        self.name.setText(entry.recorder_name)
+        self.role.setText(entry.recorder_role)
+        self.declaration.setChecked(entry.declaration)
+
+    def collect(self, entry: Entry) -> Entry:
+        return replace(
+            entry,
+            recorder_name=self.name.text(),
+            recorder_role=self.role.text(),
+            declaration=self.declaration.isChecked(),
+        )
+
+
+class ReviewPage(FlowPage):
+    """Everything entered, page by page, each with a button back to change it; problems left are listed first."""
+
+    def __init__(self, go_to: Callable[[Page], None], parent: QWidget | None = None) -> None:
+        super().__init__(Page.REVIEW, parent)
+        self._go_to = go_to
+        self.problems = QWidget()
+        self.problems.setObjectName("review_problems")
+        self.content = QWidget()
+        self.content.setObjectName("review_content")
+        self.form.addWidget(self.problems)
+        self.form.addWidget(self.content)
+        self.form.addStretch(1)
+        self.problem_layout = QVBoxLayout(self.problems)
+        self.problem_layout.setContentsMargins(0, 0, 0, 0)
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+
+    def show_entry(self, entry: Entry, problems: dict[Page, list[FieldProblem]], sign_texts: dict[str, str]) -> None:
+        for layout in (self.problem_layout, self.content_layout):
+            while layout.count():
+                item = layout.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.deleteLater()
+        problem_layout = self.problem_layout
+        if problems:
+            problem_layout.addWidget(
+                _text(
+                    "Some answers still need attention before you can send this:", "review_problem_title", ERROR_STYLE
+                )
+            )
+            for page, found in problems.items():
+                for problem in found:
+                    problem_layout.addWidget(_text(f"{flow.spec(page).title}: {problem.sentence}", style=ERROR_STYLE))
+                problem_layout.addWidget(self._back_button(page, f"Fix “{flow.spec(page).title}”"))
+        for section in flow.review(entry, sign_texts=sign_texts):
+            frame = QGroupBox(section.title)
+            frame.setObjectName(f"review_{section.page.value}")
+            box = QVBoxLayout(frame)
+            for label, value in section.rows:
+                box.addWidget(_text(label, style="font-weight: 600;"))
+                shown = _text(value)
+                shown.setAccessibleName(label)
+                if section.page is Page.HAPPENED and "own words" in label:
+                    shown.setStyleSheet("border-left: 6px solid #2f5d9e; padding-left: 8px; font-style: italic;")
+                box.addWidget(shown)
+            box.addWidget(self._back_button(section.page, f"Change “{section.title}”"))
+            self.content_layout.addWidget(frame)
+
+    def _back_button(self, page: Page, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(f"review_change_{page.value}")
+        button.setAccessibleName(text.replace("“", "").replace("”", ""))
+        button.clicked.connect(lambda *_: self._go_to(page))
+        return button
+
+    def load(self, entry: Entry) -> None:
+        del entry
+
+    def collect(self, entry: Entry) -> Entry:
+        return entry
+
+
+class DonePage(FlowPage):
+    """After sending: the reference, and tell the DSL now (by name), with the numbers to ring."""
+
+    def __init__(self, content: WizardContent, staff: bool, parent: QWidget | None = None) -> None:
+        super().__init__(Page.DONE, parent)
+        self.content = content
+        self.reference = _text("", "reference", "font-size: 160%; font-weight: 700; margin: 6px 0;")
+        self.reference.setAccessibleName("Reference number")
+        self.tell = _text(
+            "",
+            "tell_dsl",
+            "font-size: 120%; font-weight: 700; background: #fff4ce; padding: 10px;"
+            "border: 1px solid #c9a400; border-radius: 4px;",
+        )
+        self.tell.setAccessibleName("What to do now")
+        self.form.addWidget(_text("Your reference number:", style="font-weight: 600;"))
+        self.form.addWidget(self.reference)
+        self.form.addWidget(self.tell)
+        if staff:
+            self.form.addWidget(
+                _text(
+                    "What you wrote is sealed: only the DSL can open it, and it cannot be opened on this screen again. "
+                    "If you remember something else, tell the DSL or record a new concern.",
+                    "sealed_note",
+                    HINT_STYLE,
+                )
+            )
+        contacts = QGroupBox("Quick reference: who to contact")
+        contacts.setObjectName("quick_contacts")
+        box = QVBoxLayout(contacts)
+        for contact in content.quick_contacts:
+            line = _text(f"{contact.title} — {contact.phone}", style="font-weight: 600; margin-top: 4px;")
+            line.setObjectName("contact_line")
+            box.addWidget(line)
+            box.addWidget(_text(contact.when_to_use, style=HINT_STYLE))
+        self.form.addWidget(contacts)
+        self.form.addStretch(1)
+
+    def show_sent(self, reference: str, entry: Entry) -> None:
+        self.reference.setText(reference)
+        emergency = self.content.route_contacts.get(RouteId.EMERGENCY_999)
+        number = emergency.phone if emergency and emergency.phone else "the emergency services"
+        urgent = (
+            f"If the child is in danger and you have not rung {number} yet, do that first. "
+            if (entry.immediate_danger)
+            else ""
+        )
+        self.tell.setText(
+            f"{urgent}Now tell {self.content.dsl_label} in person or by phone, today, and give them this reference."
+        )
+
+    def load(self, entry: Entry) -> None:
+        del entry
+
+    def collect(self, entry: Entry) -> Entry:
+        return entry

@@ -1,0 +1,253 @@
+"""The DSL's list of sealed concerns waiting: read each, match it to a child on file or a new child, import it."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import UserFacingError
+from desktop_app.services import intake
+from desktop_app.services.concern_flow import Mode
+from desktop_app.ui import ask
+from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE
+
+_log = logging.getLogger(__name__)
+_PREVIEW_CHARS = 1500
+
+
+def _label(text: str = "", name: str = "", style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    if name:
+        label.setObjectName(name)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class SealedImportDialog(QDialog):
+    """Each waiting item with its summary; "Import as new child" or "Import for <child>"; all by keyboard."""
+
+    imported = Signal(str)  # the new concern's reference
+
+    def __init__(self, parent: QWidget | None, session: Any) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.items: list[intake.PendingItem] = []
+        self.setObjectName("sealed_import")
+        self.setWindowTitle("Sealed concerns waiting")
+        self.resize(980, 640)
+
+        self.heading = _label("", "import_heading", "font-size: 130%; font-weight: 700;")
+        self.list = QListWidget()
+        self.list.setObjectName("pending_list")
+        self.list.setAccessibleName("Sealed concerns waiting")
+        self.list.currentRowChanged.connect(self._show_item)
+        list_label = QLabel("&Waiting concerns")
+        list_label.setBuddy(self.list)
+
+        self.status = _label("", "item_status", "font-weight: 700;")
+        self.summary = _label("", "item_summary")
+        self.account = _label("", "item_account")
+        self.account.setAccessibleName("What was seen or heard")
+        self.words = _label("", "item_words", "border-left: 6px solid #2f5d9e; padding-left: 8px; font-style: italic;")
+        self.words.setAccessibleName("The child's own words")
+        self.problem = _label("", "import_problem", ERROR_STYLE)
+
+        self.matches = QListWidget()
+        self.matches.setObjectName("child_matches")
+        self.matches.setAccessibleName("Children on file who may be this child")
+        self.matches.setMaximumHeight(150)
+        self.matches.currentItemChanged.connect(lambda *_: self._update_buttons())
+        matches_label = QLabel("Children on file who may be this child (&choose one to import for them):")
+        matches_label.setBuddy(self.matches)
+        matches_label.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setObjectName("match_search")
+        self.search.setPlaceholderText("Type part of a name")
+        self.search.setAccessibleName("Find another child on file")
+        self.search.textEdited.connect(self._search)
+        search_label = QLabel("&Find another child on file:")
+        search_label.setBuddy(self.search)
+
+        self.as_new = QPushButton("Import as a &new child")
+        self.as_new.setObjectName("import_new")
+        self.as_new.clicked.connect(self._import_new)
+        self.for_child = QPushButton("Import for the child chosen above")
+        self.for_child.setObjectName("import_existing")
+        self.for_child.clicked.connect(self._import_existing)
+        self.resume = QPushButton("&Resume writing this draft")
+        self.resume.setObjectName("resume_draft")
+        self.resume.clicked.connect(self._resume)
+
+        detail = QWidget()
+        right = QVBoxLayout(detail)
+        right.addWidget(self.status)
+        right.addWidget(self.summary)
+        right.addWidget(self.account)
+        right.addWidget(self.words)
+        match_box = QGroupBox("Which child is this?")
+        box = QVBoxLayout(match_box)
+        box.addWidget(matches_label)
+        box.addWidget(self.matches)
+        box.addWidget(search_label)
+        box.addWidget(self.search)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self.for_child)
+        buttons_row.addWidget(self.as_new)
+        buttons_row.addWidget(self.resume)
+        buttons_row.addStretch(1)
+        box.addLayout(buttons_row)
+        box.addWidget(self.problem)
+        right.addWidget(match_box)
+        right.addStretch(1)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(list_label)
+        left_box.addWidget(self.list)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(detail)
+        splitter.setSizes([340, 640])
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(
+            _label(
+                "Each concern was sealed when it was written: only an unlocked vault can read it. "
+                "Importing files it on the child's record (audited) and deletes the sealed file.",
+                style=HINT_STYLE,
+            )
+        )
+        layout.addWidget(splitter, 1)
+        layout.addWidget(close)
+        self.refresh()
+
+    # -- content ----------------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.items = intake.list_pending(self.session)
+        self.list.clear()
+        for item in self.items:
+            mine = " (your draft)" if item.origin is Mode.DSL else ""
+            when = f"{item.saved_at:%d/%m %H:%M} — " if item.saved_at else ""
+            entry = QListWidgetItem(f"{when}{item.child_label}{mine}\n{item.status}", self.list)
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.child_label}{mine}, {item.status}")
+        count = len(self.items)
+        self.heading.setText(
+            "No sealed concerns are waiting."
+            if not count
+            else f"{count} sealed concern{'s are' if count != 1 else ' is'} waiting to be imported."
+        )
+        if count:
+            self.list.setCurrentRow(0)
+        else:
+            self._show_item(-1)
+
+    def current(self) -> intake.PendingItem | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _show_item(self, row: int) -> None:
+        item = self.items[row] if 0 <= row < len(self.items) else None
+        self.problem.clear()
+        self.matches.clear()
+        self.search.clear()
+        if item is None:
+            for label in (self.status, self.summary, self.account, self.words):
+                label.clear()
+            self._update_buttons()
+            return
+        self.status.setText(item.status + (f" — reference {item.reference}" if item.reference else ""))
+        self.status.setStyleSheet("font-weight: 700;" + ("color: #8a4b00;" if not item.submitted else ""))
+        self.summary.setText(item.summary())
+        account = item.draft.account
+        cut = account[:_PREVIEW_CHARS] + ("…" if len(account) > _PREVIEW_CHARS else "")
+        self.account.setText(f"What was seen or heard: {cut}" if account else "")
+        words = item.draft.childs_words
+        self.words.setText(f"The child's own words: “{words[:_PREVIEW_CHARS]}”" if words.strip() else "")
+        self.words.setVisible(bool(words.strip()))
+        for child in item.suggestions:
+            match = QListWidgetItem(intake.child_label(child), self.matches)
+            match.setData(Qt.ItemDataRole.UserRole, child.child_id)
+        self._update_buttons()
+
+    def _search(self, text: str) -> None:
+        self.matches.clear()
+        for child_id, label in intake.search_children(self.session, text):
+            match = QListWidgetItem(label, self.matches)
+            match.setData(Qt.ItemDataRole.UserRole, child_id)
+
+    def _update_buttons(self) -> None:
+        item = self.current()
+        usable = item is not None and not item.problem
+        chosen = self.matches.currentItem()
+        self.for_child.setEnabled(usable and chosen is not None)
+        self.for_child.setText(f"&Import for {chosen.text()}" if chosen else "Import for the child chosen above")
+        self.for_child.setAccessibleName(self.for_child.text().replace("&", ""))
+        named = usable and item is not None and item.draft.child is not None
+        self.as_new.setEnabled(bool(named))
+        self.as_new.setToolTip("" if named else "The recorder did not name the child: choose a child on file.")
+        self.resume.setVisible(usable and item is not None and item.origin is Mode.DSL)
+
+    # -- actions ----------------------------------------------------------------------------------------------------
+
+    def _import_new(self) -> None:
+        self._import(intake.NewChild())
+
+    def _import_existing(self) -> None:
+        chosen = self.matches.currentItem()
+        if chosen is not None:
+            self._import(intake.ExistingChild(int(chosen.data(Qt.ItemDataRole.UserRole))))
+
+    def _import(self, choice: intake.ChildChoice) -> None:
+        item = self.current()
+        if item is None:
+            return
+        try:
+            concern = intake.import_item(self.session, item.item_id, choice)
+        except UserFacingError as problem:
+            self.problem.setText(problem.sentence)
+            return
+        row = self.list.currentRow()
+        self.imported.emit(concern.reference)
+        self.refresh()
+        if self.items:
+            self.list.setCurrentRow(min(row, len(self.items) - 1))
+        self.heading.setText(f"Imported as {concern.reference}. " + self.heading.text())
+        self.list.setFocus()
+
+    def _resume(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        from desktop_app.ui.concern.launch import open_dsl_wizard
+
+        parent = self.parentWidget()
+        self.accept()
+        try:
+            open_dsl_wizard(parent, self.session, resume=item)
+        except UserFacingError as problem:
+            ask.current().warn(parent, "The draft could not be opened", problem.sentence)
