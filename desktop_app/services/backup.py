@@ -19,13 +19,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3
+
 from desktop_app.errors import UserFacingError
-from desktop_app.services import _keys
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import DB_FILE_NAME, connect_raw
 from desktop_app.store.errors import VaultDamaged
 from desktop_app.store.files import disk_problem, fsync_dir
+from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import RECOVERY_COPY_NAME, KeySlotFile
 
@@ -111,7 +113,7 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
         return out_path
     except OSError as error:
         raise disk_problem(error, "backup") from None
-    except sqlite3.Error:
+    except (sqlite3.Error, sqlcipher3.Error):
         raise UserFacingError("The backup could not be written: the disk may be full or the folder read-only. "
                               "Nothing was changed.") from None
     finally:
@@ -191,7 +193,7 @@ def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str) -> Path 
         (staging / "backups").mkdir(exist_ok=True)
         kept: Path | None = None
         if vault_dir.exists():
-            with _keys.instance_lock(vault_dir):
+            with VaultInstanceLock(vault_dir):
                 pass  # refuses while Waymark has this vault open
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             kept = vault_dir.with_name(f"{vault_dir.name}.before-restore-{stamp}")

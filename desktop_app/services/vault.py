@@ -19,7 +19,6 @@ from typing import Any
 from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting, User
 from desktop_app.errors import UserFacingError
-from desktop_app.services import _keys
 from desktop_app.store import anchor as anchor_file
 from desktop_app.store.audit import derive_audit_key
 from desktop_app.store.database import Database, open_database, rekey_file
@@ -27,8 +26,11 @@ from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
 from desktop_app.store.models import SettingRow
 from desktop_app.store.uow import UnitOfWork
-from desktop_app.vault import DamagedKeySlots, WrongPassphrase, atomic, kdf, sealing
+from desktop_app.vault import DamagedKeySlots, WrongPassphrase, WrongRecoveryKey, atomic, kdf, sealing
+from desktop_app.vault import passphrase as passphrase_rules
+from desktop_app.vault import recovery as recovery_keys
 from desktop_app.vault.datakey import new_data_key
+from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlot, KeySlotFile
 
@@ -107,8 +109,8 @@ def _require_vault(vault_dir: Path) -> None:
         raise NoVault(f"There is no Waymark vault in {vault_dir}. Check the folder, or set up a new vault.")
 
 
-def _check_passphrase(passphrase: str) -> None:
-    problems = _keys.passphrase_problems(passphrase)
+def _check_passphrase(passphrase: str, avoid: tuple[str, ...] = ()) -> None:
+    problems = passphrase_rules.problems(passphrase, avoid)
     if problems:
         raise PassphraseRefused(" ".join(problems))
 
@@ -125,7 +127,7 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
         raise VaultExists(f"There is already a Waymark vault in {vault_dir}; it was left as it is.")
     if not setting.name.strip() or not user_name.strip():
         raise UserFacingError("The setting's name and the first DSL's name are both needed.")
-    _check_passphrase(passphrase)
+    _check_passphrase(passphrase, (setting.name, user_name))
     vault_dir.mkdir(parents=True, exist_ok=True)
     leftover = vault_dir / DB_FILE_NAME
     if leftover.exists():  # an earlier set-up stopped before its key slots were written: keep it aside, never delete
@@ -134,19 +136,19 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
             part = vault_dir / (DB_FILE_NAME + suffix)
             if part.exists():
                 part.rename(vault_dir / f"{DB_FILE_NAME}{suffix}.unfinished-{stamp}")
-    lock = _keys.instance_lock(vault_dir)
+    lock = VaultInstanceLock(vault_dir)
     lock.acquire()
     database: Database | None = None
     try:
         data_key = new_data_key()
         vault_id = uuid.uuid4().hex
         private, public = sealing.new_keypair()
-        recovery_text = _keys.new_recovery_key()
+        recovery_text = recovery_keys.new_recovery_key()
         slots = KeySlotFile.create(vault_id, public)
         user_id = uuid.uuid4().hex
         slot = slots.add_passphrase_slot(user_id, user_name, Role.DSL.value, passphrase, data_key,
                                          params=kdf_params or kdf.tune())
-        slots.add_recovery_slot(_keys.parse_recovery_key(recovery_text), data_key)
+        slots.add_recovery_slot(recovery_keys.parse(recovery_text), data_key)
 
         database = open_database(vault_dir, data_key, create=True)
         audit_key = derive_audit_key(data_key)
@@ -214,11 +216,11 @@ def unlock(vault_dir: Path, passphrase: str) -> VaultSession:
     """Open the vault with a DSL's or deputy's passphrase (every passphrase slot is tried)."""
     vault_dir = Path(vault_dir)
     _require_vault(vault_dir)
-    counter = _keys.failure_counter(vault_dir)
+    counter = passphrase_rules.FailureCounter(vault_dir)
     wait = counter.seconds_to_wait(time.time())
     if wait > 0:
         raise UnlockDelayed(wait)
-    lock = _keys.instance_lock(vault_dir)
+    lock = VaultInstanceLock(vault_dir)
     lock.acquire()
     try:
         slots = _open_slots(vault_dir)
@@ -246,12 +248,21 @@ def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str |
     """Open with the recovery key; the session then asks for a new passphrase (``set_own_passphrase``)."""
     vault_dir = Path(vault_dir)
     _require_vault(vault_dir)
-    recovery_key = _keys.parse_recovery_key(recovery_key_text)
-    lock = _keys.instance_lock(vault_dir)
+    recovery_key = recovery_keys.parse(recovery_key_text)
+    counter = passphrase_rules.FailureCounter(vault_dir)
+    wait = counter.seconds_to_wait(time.time())
+    if wait > 0:
+        raise UnlockDelayed(wait)
+    lock = VaultInstanceLock(vault_dir)
     lock.acquire()
     try:
         slots = _open_slots(vault_dir, recovery=True)
-        data_key = slots.open_with_recovery(recovery_key)
+        try:
+            data_key = slots.open_with_recovery(recovery_key)
+        except WrongRecoveryKey:
+            counter.record_failure(time.time())
+            raise
+        counter.reset()
 
         def previous() -> bytes | None:
             try:
@@ -267,7 +278,8 @@ def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str |
         raise
 
 
-def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: KeySlot | None, lock: Any,
+def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: KeySlot | None,
+                   lock: VaultInstanceLock,
                    previous: Callable[[], bytes | None], wanted_user: str | None = None) -> VaultSession:
     database = _open_database(vault_dir, slots, data_key, previous)
     try:
@@ -318,7 +330,7 @@ class VaultSession:
     _slots: KeySlotFile
     _data_key: bytes | None
     _user_id: str
-    _lock: Any
+    _lock: VaultInstanceLock | None
     warnings: list[str] = field(default_factory=list)
     needs_new_passphrase: bool = False
     anchor_check: Any = None

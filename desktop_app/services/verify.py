@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.errors import UserFacingError
-from desktop_app.services import _keys
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import connect_raw
+from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlotFile
 
@@ -108,7 +108,7 @@ def verify_vault(vault_dir: Path, passphrase: str) -> VerifyReport:
     from desktop_app.services.vault import _require_vault
 
     _require_vault(vault_dir)
-    with _keys.instance_lock(vault_dir):
+    with VaultInstanceLock(vault_dir):
         report = VerifyReport()
         slots = KeySlotFile.load(vault_dir / KEYSLOTS_FILE)
         data_key, _slot = slots.open_with_passphrase(passphrase)

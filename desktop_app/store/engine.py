@@ -8,11 +8,13 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
-from desktop_app.store.errors import NotDriverSQLCipher, VaultDamaged
+from desktop_app.errors import UserFacingError
+from desktop_app.store.errors import AppendOnly, NotDriverSQLCipher, VaultDamaged
+from desktop_app.store.files import DiskProblem
 
 DB_FILE_NAME = "waymark.db"
 KEY_BYTES = 32
@@ -75,6 +77,26 @@ def connect_raw(db_path: Path, key: bytes) -> Any:
     return connection
 
 
+def translate_error(error: BaseException) -> UserFacingError | None:
+    """The sentence for a database error a user can act on (full disk, damaged file); None for a bug."""
+    if isinstance(error, UserFacingError):
+        return error
+    if not isinstance(error, sqlcipher3.Error):
+        return None
+    message = str(error).lower()
+    if "disk is full" in message or "disk i/o error" in message:
+        return DiskProblem("The disk is full or could not be written, so this was not saved. Nothing saved before "
+                           "was lost: free some space and try again.")
+    if "readonly" in message or "read-only" in message:
+        return DiskProblem("The vault folder is read-only, so this was not saved. Nothing saved before was lost.")
+    if "malformed" in message or "not a database" in message or "hmac" in message:
+        return VaultDamaged("Part of the vault's database is damaged and cannot be read. Nothing was changed; run "
+                            "'waymark verify' and restore the latest backup.")
+    if "append-only" in message:
+        return AppendOnly("A submitted record cannot be changed; add an addendum instead.")
+    return None
+
+
 def make_engine(db_path: Path, key: bytes) -> Engine:
     """An engine on the encrypted file; one warm connection, BEGIN emitted by us so DDL is transactional."""
     key = bytes(key)
@@ -95,6 +117,12 @@ def make_engine(db_path: Path, key: bytes) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        translated = translate_error(context.original_exception)
+        if translated is not None:
+            raise translated from None
 
     return engine
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def _config(connection: Connection | None = None) -> Config:
     return config
 
 
+@functools.cache
 def script() -> ScriptDirectory:
     return ScriptDirectory.from_config(_config())
 
@@ -37,7 +39,12 @@ def head() -> str:
 
 def revisions() -> list[str]:
     """Every schema version, oldest first."""
-    return [r.revision for r in reversed(list(script().walk_revisions()))]
+    return list(_revisions())
+
+
+@functools.cache
+def _revisions() -> tuple[str, ...]:
+    return tuple(r.revision for r in reversed(list(script().walk_revisions())))
 
 
 def current(connection: Connection) -> str | None:
