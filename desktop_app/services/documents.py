@@ -1,0 +1,354 @@
+"""Documents as use cases: gather each document's values from the vault, render it, save or print it, audited.
+
+Every save and every print writes an audit row naming the document id (``document.saved`` / ``document.printed``);
+a saved copy is AES-256 encrypted unless the caller says ``unencrypted=True`` (after the warning in the dialog, or
+``--unencrypted`` on the command line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from desktop_app.definitions import Forms, SectionKind, load_forms
+from desktop_app.domain.documents import (
+    Chronology,
+    ChronologyEvent,
+    ContactLine,
+    DocumentKind,
+    DocumentMeta,
+    ObligationText,
+    QuickReference,
+    ReferralSummary,
+)
+from desktop_app.domain.enums import ConcernStatus
+from desktop_app.domain.records import Concern, Setting
+from desktop_app.errors import UserFacingError
+from desktop_app.reports import (
+    checklist_pdf,
+    chronology_pdf,
+    encrypt_pdf,
+    quick_reference_pdf,
+    referral_summary_pdf,
+)
+from desktop_app.reports.flow import day
+from desktop_app.services.vault import VaultSession
+from desktop_app.store.uow import UnitOfWork
+from desktop_app.vault import atomic
+
+SUMMARY_LIMIT = 600  # characters of an account shown in a chronology entry; the concern record has it all
+
+# What every member of staff does, whatever the local numbers; the numbers themselves come from forms/ contacts.
+STAFF_STEPS = (
+    "If a child or anyone else is in immediate danger, ring 999 now. Then tell the DSL.",
+    "Tell the Designated Safeguarding Lead or a deputy straight away, in person or by phone: the same day, "
+    "before you go home.",
+    "Record the concern in Waymark from the lock screen ('Record a concern'): what you saw or heard, when and where, "
+    "and the child's own words exactly as they said them.",
+    "Listen, but do not investigate, question the child in detail, promise to keep a secret or contact the people "
+    "involved.",
+    "If you are worried about a group of children or a community issue, you or the DSL can ring the police on 101.",
+    "If your worry is about an adult who works with children, paid or unpaid, tell the DSL (or the head teacher): "
+    "the Local Authority Designated Officer (LADO) must be informed.",
+)
+
+
+# ----- document ids ----------------------------------------------------------------------------------------------
+
+
+def referral_document_id(concern: Concern, screenings: int) -> str:
+    """``WM-2026-00042`` with its first screening → ``REF-2026-00042-01``."""
+    match = re.fullmatch(r"[A-Z]+-(\d{4})-(\d+)", concern.reference)
+    stem = f"{match.group(1)}-{match.group(2)}" if match else f"{concern.submitted_at:%Y}-{concern.concern_id:05d}"
+    return f"REF-{stem}-{max(screenings, 1):02d}"
+
+
+def chronology_document_id(child_id: int, on: date) -> str:
+    return f"CHR-{child_id:05d}-{on:%Y%m%d}"
+
+
+def checklist_document_id(forms: Forms, year: str | None = None) -> str:
+    version = re.sub(r"[^A-Za-z0-9]+", "", forms.obligations.version) or "1"
+    return f"CHK-{re.sub(r'[^0-9]+', '', year)}-V{version}" if year else f"CHK-BLANK-V{version}"
+
+
+def quick_reference_document_id(forms: Forms) -> str:
+    version = re.sub(r"[^A-Za-z0-9]+", "", forms.contacts.version) or "1"
+    return f"QR-V{version}"
+
+
+def meta_for(setting: Setting, document_id: str, audit_seq: int, now: datetime | None = None) -> DocumentMeta:
+    return DocumentMeta(setting.name, document_id, audit_seq, now or datetime.now(UTC))
+
+
+# ----- gathering the values --------------------------------------------------------------------------------------
+
+
+def referral_summary(uow: UnitOfWork, concern_id: int, forms: Forms | None = None) -> ReferralSummary:
+    """The referral summary of a concern and its latest screening (inside an open ``with uow``)."""
+    forms = forms or load_forms()
+    concern = uow.concerns.get(concern_id)
+    child = uow.children.get(concern.child_id)
+    screenings = uow.screenings.for_concern(concern_id)
+    latest = max(screenings, key=lambda s: (s.completed_at, s.screening_id)) if screenings else None
+    referrals = uow.referrals.for_concern(concern_id)
+    addenda = list(uow.addenda.for_object("concern", concern_id))
+    for record in screenings:
+        addenda += uow.addenda.for_object("screening", record.screening_id)
+    for entry in referrals:
+        addenda += uow.addenda.for_object("referral", entry.referral_id)
+    addenda.sort(key=lambda a: (a.written_at, a.addendum_id))
+    contacts = forms.contacts.with_phones(uow.contacts.overrides())
+    return ReferralSummary(
+        setting=uow.setting.get(),
+        child=child,
+        concern=concern,
+        screening=latest,
+        referrals=tuple(sorted(referrals, key=lambda r: (r.contacted_at, r.referral_id))),
+        addenda=tuple(addenda),
+        protective_section_ids=_protective_sections(forms, latest.definition_id if latest else None),
+        route_titles=tuple((str(c.route), c.title) for c in contacts.contacts if c.route is not None),
+        category_titles=tuple((c.id, c.title) for c in forms.categories.categories),
+    )
+
+
+def _protective_sections(forms: Forms, definition_id: str | None) -> frozenset[str]:
+    known = forms.screenings.get(definition_id) if definition_id else None
+    definitions = [known] if known is not None else list(forms.screenings.values())
+    return frozenset(
+        section.id for d in definitions for section in d.sections if section.kind is SectionKind.PROTECTIVE
+    )
+
+
+def chronology(uow: UnitOfWork, child_id: int, forms: Forms | None = None) -> Chronology:
+    """Every concern, screening, referral, status change and amendment of one child, oldest first."""
+    forms = forms or load_forms()
+    child = uow.children.get(child_id)
+    route_titles = {str(c.route): c.title for c in forms.contacts.contacts if c.route is not None}
+    events: list[ChronologyEvent] = []
+    for version in uow.children.versions(child_id)[1:]:
+        events.append(
+            ChronologyEvent(
+                version.written_at, "Child's details amended", version.reason, recorded_by=version.author.name
+            )
+        )
+    events += _addenda_events(uow, "child", child_id, "")
+    for concern in uow.concerns.list_for_child(child_id):
+        events += _concern_events(uow, concern, route_titles)
+    events.sort(key=lambda e: e.when)
+    return Chronology(setting=uow.setting.get(), child=child, events=tuple(events))
+
+
+def _concern_events(uow: UnitOfWork, concern: Concern, route_titles: dict[str, str]) -> list[ChronologyEvent]:
+    draft = concern.draft
+    reference = concern.reference
+    account = " ".join(draft.account.split())
+    if len(account) > SUMMARY_LIMIT:
+        account = account[: SUMMARY_LIMIT - 1] + "… (the full account is in the concern record)"
+    where = f"At {draft.location}: " if draft.location.strip() else ""
+    events = [
+        ChronologyEvent(
+            when=draft.happened_at or concern.submitted_at,
+            kind="Concern",
+            summary=where + account,
+            action=draft.action_taken,
+            reference=reference,
+            recorded_by=", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p.strip()),
+        )
+    ]
+    events += _addenda_events(uow, "concern", concern.concern_id, reference)
+    for record in uow.screenings.for_concern(concern.concern_id):
+        decision = record.decision
+        summary = f"Screened: suggested {decision.suggested_level.label.lower()}, "
+        summary += f"confirmed {decision.confirmed_level.label.lower()}."
+        if decision.override_reason.strip():
+            summary += f" Reason for the change: {decision.override_reason}"
+        events.append(
+            ChronologyEvent(
+                when=record.completed_at,
+                kind="Screening",
+                summary=summary,
+                action=decision.actions,
+                outcome=f"Review by {day(decision.review_date)}",
+                reference=reference,
+                recorded_by=record.completed_by.name,
+            )
+        )
+        events += _addenda_events(uow, "screening", record.screening_id, reference)
+    for entry in uow.referrals.for_concern(concern.concern_id):
+        title = route_titles.get(str(entry.route), str(entry.route))
+        outcome = entry.outcome
+        if entry.confirmation_sent:
+            outcome += f" (written confirmation sent {day(entry.confirmation_sent)})"
+        events.append(
+            ChronologyEvent(
+                when=entry.contacted_at,
+                kind="Referral",
+                summary=f"{title}: {entry.contacted_name}",
+                outcome=outcome.strip(),
+                reference=" / ".join(r for r in (reference, entry.reference) if r.strip()),
+                recorded_by=entry.recorded_by.name,
+            )
+        )
+        events += _addenda_events(uow, "referral", entry.referral_id, reference)
+    for status, at, actor, note in uow.concerns.events(concern.concern_id):
+        if status == ConcernStatus.CLOSED:
+            events.append(ChronologyEvent(at, "Concern closed", note, reference=reference, recorded_by=actor.name))
+    return events
+
+
+def _addenda_events(uow: UnitOfWork, kind: str, object_id: int, reference: str) -> list[ChronologyEvent]:
+    return [
+        ChronologyEvent(
+            a.written_at,
+            "Amendment",
+            a.change,
+            action=f"Why: {a.reason}",
+            reference=reference,
+            recorded_by=a.author.name,
+        )
+        for a in uow.addenda.for_object(kind, object_id)
+    ]
+
+
+def obligations(forms: Forms | None = None) -> tuple[ObligationText, ...]:
+    forms = forms or load_forms()
+    return tuple(ObligationText(o.id, o.title, o.description, o.evidence) for o in forms.obligations.obligations)
+
+
+def quick_reference(
+    setting: Setting, forms: Forms | None = None, phones: dict[str, str] | None = None
+) -> QuickReference:
+    forms = forms or load_forms()
+    contacts = forms.contacts.with_phones(phones or {})
+    return QuickReference(
+        setting=setting,
+        steps=STAFF_STEPS,
+        contacts=tuple(ContactLine(c.title, c.phone, c.when_to_use, c.notes) for c in contacts.contacts),
+    )
+
+
+# ----- rendering from a session ----------------------------------------------------------------------------------
+
+
+def render_referral_summary(session: VaultSession, concern_id: int) -> tuple[bytes, str, str]:
+    """(pdf, document id, title) of a concern's referral summary."""
+    with session.uow() as uow:
+        summary = referral_summary(uow, concern_id)
+        summary = _prepared_by(summary, session)
+        document_id = referral_document_id(summary.concern, len(uow.screenings.for_concern(concern_id)))
+        meta = meta_for(summary.setting, document_id, uow.audit.latest_seq())
+    title = f"{DocumentKind.REFERRAL_SUMMARY.label}: {summary.concern.reference}"
+    return referral_summary_pdf(summary, meta), document_id, title
+
+
+def _prepared_by(summary: ReferralSummary, session: VaultSession) -> ReferralSummary:
+    from dataclasses import replace
+
+    return replace(summary, prepared_by=session.actor())
+
+
+def render_chronology(session: VaultSession, child_id: int, today: date | None = None) -> tuple[bytes, str, str]:
+    with session.uow() as uow:
+        values = chronology(uow, child_id)
+        document_id = chronology_document_id(child_id, today or date.today())
+        meta = meta_for(values.setting, document_id, uow.audit.latest_seq())
+    title = f"{DocumentKind.CHRONOLOGY.label}: child {child_id}"
+    return chronology_pdf(values, meta), document_id, title
+
+
+def render_blank_checklist(setting: Setting | None = None, forms: Forms | None = None) -> tuple[bytes, str, str]:
+    """The blank checklist needs no vault: the setting's name is printed when known."""
+    forms = forms or load_forms()
+    setting = setting or Setting(name="")
+    document_id = checklist_document_id(forms)
+    meta = meta_for(setting, document_id, 0)
+    pdf = checklist_pdf(setting, obligations(forms), meta, title=forms.obligations.title)
+    return pdf, document_id, f"{DocumentKind.CHECKLIST.label} (blank)"
+
+
+def render_quick_reference(session: VaultSession) -> tuple[bytes, str, str]:
+    forms = load_forms()
+    with session.uow() as uow:
+        setting = uow.setting.get()
+        values = quick_reference(setting, forms, uow.contacts.overrides())
+        meta = meta_for(setting, quick_reference_document_id(forms), uow.audit.latest_seq())
+    return quick_reference_pdf(values, meta), meta.document_id, DocumentKind.QUICK_REFERENCE.label
+
+
+# ----- paper and disk, audited -----------------------------------------------------------------------------------
+
+
+def save_pdf(
+    session: VaultSession,
+    pdf: bytes,
+    path: Path,
+    password: str | None,
+    document_id: str,
+    *,
+    kind: DocumentKind | str = "",
+    unencrypted: bool = False,
+) -> Path:
+    """Write the document atomically, AES-256 encrypted with ``password`` unless ``unencrypted``; audited."""
+    if password is None and not unencrypted:
+        raise UserFacingError("Give a password for the PDF, or choose to save it without encryption.")
+    data = encrypt_pdf(pdf, password) if password is not None else pdf
+    atomic.write_bytes(path, data)
+    with session.uow() as uow:
+        uow.audit.append(
+            session.actor(), "document.saved", document_id, {"kind": str(kind), "encrypted": password is not None}
+        )
+        uow.commit()
+    return path
+
+
+def record_print(session: VaultSession, document_id: str, kind: DocumentKind | str = "") -> int:
+    """Audit that a document went to a printer; returns the audit sequence."""
+    with session.uow() as uow:
+        seq = uow.audit.append(session.actor(), "document.printed", document_id, {"kind": str(kind)})
+        uow.commit()
+    return seq
+
+
+OnPrint = Callable[[], None]
+OnSave = Callable[[Path, str | None], None]
+
+
+def actions(session: VaultSession, pdf: bytes, document_id: str, kind: DocumentKind) -> tuple[OnPrint, OnSave]:
+    """The print and save callbacks a preview dialog needs, each audited with ``document_id``."""
+
+    def on_print() -> None:
+        record_print(session, document_id, kind)
+
+    def on_save(path: Path, password: str | None) -> None:
+        # The dialog passes None only after the DSL accepted the warning about an unencrypted copy.
+        save_pdf(session, pdf, path, password, document_id, kind=kind, unencrypted=password is None)
+
+    return on_print, on_save
+
+
+def referral_summary_actions(session: VaultSession, concern_id: int) -> tuple[bytes, str, OnPrint, OnSave]:
+    """(pdf, title, on_print, on_save) for ``ui.documents.DocumentDialog``."""
+    pdf, document_id, title = render_referral_summary(session, concern_id)
+    on_print, on_save = actions(session, pdf, document_id, DocumentKind.REFERRAL_SUMMARY)
+    return pdf, title, on_print, on_save
+
+
+def chronology_actions(session: VaultSession, child_id: int) -> tuple[bytes, str, OnPrint, OnSave]:
+    pdf, document_id, title = render_chronology(session, child_id)
+    on_print, on_save = actions(session, pdf, document_id, DocumentKind.CHRONOLOGY)
+    return pdf, title, on_print, on_save
+
+
+def quick_reference_actions(session: VaultSession) -> tuple[bytes, str, OnPrint, OnSave]:
+    pdf, document_id, title = render_quick_reference(session)
+    on_print, on_save = actions(session, pdf, document_id, DocumentKind.QUICK_REFERENCE)
+    return pdf, title, on_print, on_save
+
+
+def blank_checklist_actions(session: VaultSession) -> tuple[bytes, str, OnPrint, OnSave]:
+    pdf, document_id, title = render_blank_checklist(session.setting)
+    on_print, on_save = actions(session, pdf, document_id, DocumentKind.CHECKLIST)
+    return pdf, title, on_print, on_save
