@@ -6,9 +6,11 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from shiboken6 import isValid
 
 from desktop_app.errors import UserFacingError
 from desktop_app.ui.idle import IdleWatcher, clamp_minutes
+from tests.ui.test_lock_screen import fake_ask, made_vault, template_root, unlocked_window, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -57,23 +59,24 @@ def test_keyboard_and_mouse_input_restart_the_wait(qtbot) -> None:
     assert not watcher.active
 
 
-def test_idle_locks_the_window_and_clears_the_dashboard(unlocked_window, qtbot, screenshot) -> None:
-    window = unlocked_window
-    screenshot(window, "dashboard_before_idle_lock")
-    record_dialog = QDialog(window)  # e.g. a concern opened from the dashboard
+def test_idle_locks_the_window_and_clears_the_dashboard(unlocked_window, qtbot, screenshot) -> None:  # noqa: F811
+    win = unlocked_window
+    screenshot(win, "dashboard_before_idle_lock")
+    record_dialog = QDialog(win)  # e.g. a concern opened from the dashboard
     record_dialog.show()
-    dashboard = window.current_page()
+    dashboard = win.current_page()
     assert dashboard is not None and dashboard.objectName() != "lock_screen"
-    session = window.session
-    window.idle.set_interval_ms(200)
-    with qtbot.waitSignal(window.locked, timeout=5000):
-        window.idle.start()
-    assert window.session is None
-    assert window.current_page().objectName() == "lock_screen"
-    qtbot.waitUntil(lambda: not window.findChildren(type(dashboard)) or type(dashboard) is type(window), timeout=3000)
-    qtbot.waitUntil(lambda: not record_dialog.isVisible(), timeout=3000)
-    assert window.pages.count() == 1
+    session = win.session
+    win.idle.set_interval_ms(200)
+    with qtbot.waitSignal(win.locked, timeout=5000):
+        win.idle.start()
+    assert win.session is None
+    assert win.current_page().objectName() == "lock_screen"
+    assert not record_dialog.isVisible()
+    # the dashboard and the record win are deleted, not merely hidden: no record text stays in a widget
+    qtbot.waitUntil(lambda: not isValid(dashboard) and not isValid(record_dialog), timeout=3000)
+    assert win.pages.count() == 1
     assert session.is_locked
     with pytest.raises(UserFacingError, match="locked"):
         session.uow()
-    screenshot(window, "lock_screen_after_idle")
+    screenshot(win, "lock_screen_after_idle")

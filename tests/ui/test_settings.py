@@ -1,0 +1,173 @@
+"""Settings while unlocked: people (add, remove a deputy), my passphrase, local numbers, auto-lock, backup, verify."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app import settings
+from desktop_app.services import vault as vault_service
+from desktop_app.ui.settings import SettingsPage
+from desktop_app.vault.errors import WrongPassphrase
+from tests.ui.test_lock_screen import (  # noqa: F401 - fixtures
+    DSL_NAME,
+    fake_ask,
+    made_vault,
+    template_root,
+    unlocked_window,
+    window,
+)
+
+pytestmark = pytest.mark.gui
+
+DEPUTY = "Ngozi Adébáyọ̀"
+DEPUTY_PASSPHRASE = "marigold tunnel brass kite"
+
+
+@pytest.fixture
+def settings_page(unlocked_window) -> SettingsPage:  # noqa: F811
+    unlocked_window.show_settings()
+    page = unlocked_window.current_page()
+    assert isinstance(page, SettingsPage)
+    return page
+
+
+def test_settings_are_offered_only_while_unlocked(window, unlocked_window, qtbot) -> None:  # noqa: F811
+    assert unlocked_window.settings_action.isEnabled()
+    unlocked_window.lock()
+    assert not unlocked_window.settings_action.isEnabled()
+    unlocked_window.show_settings()
+    assert not isinstance(unlocked_window.current_page(), SettingsPage)
+
+
+def test_add_a_deputy_then_remove_them_and_their_passphrase_stops_working(
+    settings_page, unlocked_window, made_vault, qtbot, fake_ask, screenshot  # noqa: F811
+) -> None:
+    win = unlocked_window
+    people = settings_page.show_section("people")
+    assert people.names() == [DSL_NAME]
+    screenshot(win, "settings_people")
+    assert not people.add_button.isEnabled()
+    people.new_name.setText(DEPUTY)
+    people.new_passphrase.first.setText(DEPUTY_PASSPHRASE)
+    people.new_passphrase.second.setText(DEPUTY_PASSPHRASE)
+    assert people.add_button.isEnabled()
+    screenshot(win, "settings_people_add_deputy")
+    qtbot.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
+    assert people.add_status.bar.isVisible()  # background work shows a busy bar
+    qtbot.waitUntil(lambda: people.task is None, timeout=15000)
+    assert DEPUTY in people.names()
+    assert "can now unlock" in people.add_status.label.text()
+    assert people.new_passphrase.first.text() == ""
+
+    # the deputy's own passphrase opens a copy of the vault as it is now (the live one is held by this win)
+    import shutil
+
+    copy = made_vault.folder.parent / "copy-with-deputy"
+    shutil.copytree(made_vault.folder, copy, ignore=shutil.ignore_patterns("*.lock"))
+    deputy_session = vault_service.unlock(copy, DEPUTY_PASSPHRASE)
+    assert deputy_session.user.name == DEPUTY
+    deputy_session.lock()
+
+    # the DSL cannot remove themselves
+    people.select(DSL_NAME)
+    assert not people.remove_button.isEnabled()
+    # removing asks first; "keep them" changes nothing
+    people.select(DEPUTY)
+    assert people.remove_button.isEnabled()
+    fake_ask.answer_confirm = False
+    qtbot.mouseClick(people.remove_button, Qt.MouseButton.LeftButton)
+    assert people.task is None and DEPUTY in people.names()
+    question = [text for kind, _title, text in fake_ask.asked if kind == "confirm"][-1]
+    assert DEPUTY in question and "backup" in question
+    fake_ask.answer_confirm = True
+    progress: list[tuple[int, int, str]] = []
+    qtbot.mouseClick(people.remove_button, Qt.MouseButton.LeftButton)
+    assert people.task is not None
+    people.task.progress.connect(lambda *values: progress.append(values))
+    screenshot(win, "settings_people_removing")
+    qtbot.waitUntil(lambda: people.task is None, timeout=30000)
+    assert "has been removed" in people.remove_status.label.text(), people.remove_status.label.text()
+    assert people.names() == [DSL_NAME]
+    assert progress and progress[-1][0] == progress[-1][1]  # the bar reached its end
+    assert list((made_vault.folder / "backups").glob("*")), "a backup is taken before the re-key"
+    screenshot(win, "settings_people_removed")
+
+    # after the re-key the removed deputy's passphrase opens nothing; the DSL's still does
+    win.lock()
+    with pytest.raises(WrongPassphrase):
+        vault_service.unlock(made_vault.folder, DEPUTY_PASSPHRASE)
+    again = vault_service.unlock(made_vault.folder, made_vault.passphrase)
+    assert again.user.name == DSL_NAME
+    again.lock()
+
+
+def test_change_my_passphrase(settings_page, unlocked_window, made_vault, qtbot, screenshot) -> None:  # noqa: F811
+    section = settings_page.show_section("passphrase")
+    new = "juniper canal woollen sextant"
+    section.current.setText("not my passphrase at all")
+    section.fields.first.setText(new)
+    section.fields.second.setText(new)
+    qtbot.mouseClick(section.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.task is None, timeout=15000)
+    assert "does not open" in section.status.label.text()
+    screenshot(unlocked_window, "settings_passphrase_wrong_current")
+    section.current.setText(made_vault.passphrase)
+    qtbot.mouseClick(section.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.task is None, timeout=15000)
+    assert "has been changed" in section.status.label.text()
+    assert section.current.text() == "" and section.fields.first.text() == ""
+    screenshot(unlocked_window, "settings_passphrase_changed")
+    unlocked_window.lock()
+    with pytest.raises(WrongPassphrase):
+        vault_service.unlock(made_vault.folder, made_vault.passphrase)
+    session = vault_service.unlock(made_vault.folder, new)
+    session.lock()
+
+
+def test_idle_minutes_are_saved_and_applied(settings_page, unlocked_window, screenshot) -> None:  # noqa: F811
+    section = settings_page.show_section("autolock")
+    assert section.minutes.value() == 5  # the default
+    assert (section.minutes.minimum(), section.minutes.maximum()) == (1, 15)
+    section.minutes.setValue(12)
+    assert settings.load().idle_lock_minutes == 12
+    assert unlocked_window.idle.interval_ms == 12 * 60_000
+    assert "12 minutes" in section.saved.text()
+    screenshot(unlocked_window, "settings_autolock")
+
+
+def test_local_numbers_are_stored_through_the_service(settings_page, unlocked_window, screenshot) -> None:  # noqa: F811
+    section = settings_page.show_section("contacts")
+    section.editor.set_phone("police_101", "101 (ask for the Sheffield exploitation team)")
+    section.save()
+    assert "Saved 1 number" in section.status.text()
+    with unlocked_window.session.uow() as uow:
+        assert uow.contacts.overrides()["police_101"].startswith("101 (ask")
+    section.save()
+    assert section.status.text() == "Nothing has changed."
+    screenshot(unlocked_window, "settings_contacts")
+
+
+def test_backup_now_and_verify_now(settings_page, unlocked_window, tmp_path, fake_ask, qtbot, screenshot) -> None:  # noqa: F811
+    section = settings_page.show_section("backup")
+    target = tmp_path / "chosen" / "monday.wmbackup"
+    target.parent.mkdir()
+    fake_ask.answer_save = str(target)
+    qtbot.mouseClick(section.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.task is None, timeout=30000)
+    assert "Backup written" in section.status.label.text(), section.status.label.text()
+    assert section.last_backup is not None and section.last_backup.exists()
+    qtbot.mouseClick(section.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.task is None, timeout=30000)
+    assert section.report.isVisible() and section.report.toPlainText()
+    assert "No problems found" in section.status.label.text(), section.report.toPlainText()
+    screenshot(unlocked_window, "settings_backup_verified")
+
+
+def test_menu_backup_opens_settings_at_backup(unlocked_window, fake_ask) -> None:  # noqa: F811
+    fake_ask.answer_save = None  # the DSL cancels the file chooser
+    unlocked_window.backup_action.trigger()
+    page = unlocked_window.current_page()
+    assert isinstance(page, SettingsPage)
+    assert page.current_section() == "backup"
+    assert any(kind == "save_path" for kind, _t, _x in fake_ask.asked)
