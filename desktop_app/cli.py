@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "verify",
     "backup",
     "restore",
+    "demo_data",
 )
 
 _log = logging.getLogger(__name__)
