@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,9 +17,17 @@ from desktop_app.domain.screening import DefinitionRef
 from desktop_app.errors import UserFacingError
 from desktop_app.services import documents
 from desktop_app.services.vault import VaultSession
-from tests.fixtures_vault import open_session  # noqa: F401  (a pytest fixture)
+from tests.fixtures_vault import make_vault
 from tests.reports import samples
 from tests.reports.pdfcheck import all_text
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[VaultSession]:
+    """An unlocked session on a new vault of the shared fictional setting; locked after the test."""
+    created = make_vault(tmp_path / "vault")
+    yield created.session
+    created.session.lock()
 
 
 def audit_actions(session: VaultSession) -> list[tuple[str, str, str]]:
@@ -64,9 +73,9 @@ def record_case(session: VaultSession) -> tuple[int, int]:
     return child.child_id, concern.concern_id
 
 
-def test_referral_summary_from_the_vault_has_the_record_and_its_document_id(open_session: VaultSession) -> None:
-    _child_id, concern_id = record_case(open_session)
-    pdf, document_id, title = documents.render_referral_summary(open_session, concern_id)
+def test_referral_summary_from_the_vault_has_the_record_and_its_document_id(session: VaultSession) -> None:
+    _child_id, concern_id = record_case(session)
+    pdf, document_id, title = documents.render_referral_summary(session, concern_id)
     assert document_id.startswith("REF-") and document_id.endswith("-01")
     assert title.startswith("Referral summary: WM-")
     text = all_text(pdf)
@@ -88,9 +97,9 @@ def test_referral_summary_from_the_vault_has_the_record_and_its_document_id(open
     assert text.index("Parental warmth") > protective > text.index("Money, clothes"), "protective factors apart"
 
 
-def test_chronology_from_the_vault_lists_concern_screening_referral_and_amendment(open_session: VaultSession) -> None:
-    child_id, _concern_id = record_case(open_session)
-    pdf, document_id, _title = documents.render_chronology(open_session, child_id, today=date(2026, 11, 28))
+def test_chronology_from_the_vault_lists_concern_screening_referral_and_amendment(session: VaultSession) -> None:
+    child_id, _concern_id = record_case(session)
+    pdf, document_id, _title = documents.render_chronology(session, child_id, today=date(2026, 11, 28))
     assert document_id == f"CHR-{child_id:05d}-20261128"
     text = all_text(pdf)
     for expected in (
@@ -108,53 +117,49 @@ def test_chronology_from_the_vault_lists_concern_screening_referral_and_amendmen
         assert expected in text, expected
 
 
-def test_save_pdf_encrypts_writes_and_audits_with_the_document_id(open_session: VaultSession, tmp_path: Path) -> None:
-    _child_id, concern_id = record_case(open_session)
-    pdf, document_id, _title = documents.render_referral_summary(open_session, concern_id)
+def test_save_pdf_encrypts_writes_and_audits_with_the_document_id(session: VaultSession, tmp_path: Path) -> None:
+    _child_id, concern_id = record_case(session)
+    pdf, document_id, _title = documents.render_referral_summary(session, concern_id)
     target = tmp_path / "out" / "referral.pdf"
     target.parent.mkdir()
-    documents.save_pdf(
-        open_session, pdf, target, "long enough password", document_id, kind=DocumentKind.REFERRAL_SUMMARY
-    )
+    documents.save_pdf(session, pdf, target, "long enough password", document_id, kind=DocumentKind.REFERRAL_SUMMARY)
     with pytest.raises(pikepdf.PasswordError):
         pikepdf.open(io.BytesIO(target.read_bytes()))
     with pikepdf.open(target, password="long enough password") as opened:
         assert opened.encryption.R == 6 and opened.encryption.bits == 256
     assert [p.name for p in target.parent.iterdir()] == ["referral.pdf"], "no temp file left beside it"
-    saved = [a for a in audit_actions(open_session) if a[0] == "document.saved"]
+    saved = [a for a in audit_actions(session) if a[0] == "document.saved"]
     assert saved and saved[-1][1] == document_id
     assert json.loads(saved[-1][2]) == {"encrypted": True, "kind": "referral_summary"}
 
 
-def test_save_pdf_refuses_to_write_in_the_clear_unless_told(open_session: VaultSession, tmp_path: Path) -> None:
+def test_save_pdf_refuses_to_write_in_the_clear_unless_told(session: VaultSession, tmp_path: Path) -> None:
     with pytest.raises(UserFacingError, match="without encryption"):
-        documents.save_pdf(open_session, b"%PDF-1.4", tmp_path / "x.pdf", None, "REF-2026-00001-01")
+        documents.save_pdf(session, b"%PDF-1.4", tmp_path / "x.pdf", None, "REF-2026-00001-01")
     assert not (tmp_path / "x.pdf").exists()
-    documents.save_pdf(open_session, b"%PDF-1.4", tmp_path / "x.pdf", None, "REF-2026-00001-01", unencrypted=True)
+    documents.save_pdf(session, b"%PDF-1.4", tmp_path / "x.pdf", None, "REF-2026-00001-01", unencrypted=True)
     assert (tmp_path / "x.pdf").read_bytes() == b"%PDF-1.4"
 
 
-def test_record_print_and_the_dialog_callbacks_audit_each_print_and_save(
-    open_session: VaultSession, tmp_path: Path
-) -> None:
-    _child_id, concern_id = record_case(open_session)
-    pdf, title, on_print, on_save = documents.referral_summary_actions(open_session, concern_id)
+def test_record_print_and_the_dialog_callbacks_audit_each_print_and_save(session: VaultSession, tmp_path: Path) -> None:
+    _child_id, concern_id = record_case(session)
+    pdf, title, on_print, on_save = documents.referral_summary_actions(session, concern_id)
     assert pdf.startswith(b"%PDF") and title.startswith("Referral summary")
     on_print()
     on_save(tmp_path / "plain.pdf", None)
-    actions = [a for a in audit_actions(open_session) if a[0].startswith("document.")]
+    actions = [a for a in audit_actions(session) if a[0].startswith("document.")]
     assert [a[0] for a in actions] == ["document.printed", "document.saved"]
     assert actions[0][1] == actions[1][1] and actions[0][1].startswith("REF-")
     assert (tmp_path / "plain.pdf").read_bytes() == pdf
 
 
-def test_the_blank_checklist_and_quick_reference_come_from_forms(open_session: VaultSession) -> None:
+def test_the_blank_checklist_and_quick_reference_come_from_forms(session: VaultSession) -> None:
     pdf, document_id, _title = documents.render_blank_checklist()
     assert document_id.startswith("CHK-BLANK")
     text = all_text(pdf)
     for obligation in documents.obligations():
         assert obligation.title in text
-    quick, _id, _title = documents.render_quick_reference(open_session)
+    quick, _id, _title = documents.render_quick_reference(session)
     text = all_text(quick)
     assert "0114 2734855" in text and "999" in text and "Local Authority Designated Officer" in text
 
