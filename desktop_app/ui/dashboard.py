@@ -29,7 +29,7 @@ from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.referrals import short_date
 
 _log = logging.getLogger(__name__)
-PAGE = 100
+PAGE = 50
 
 
 class RecordList(QTableView):
