@@ -343,15 +343,19 @@ class RecoverySheetPage(QWizardPage):
             _log.exception("recovery sheet could not be made")
             self.status.setText(describe_error(error))
             return
+        from desktop_app.domain.documents import DocumentKind
+        from desktop_app.services import documents
+
         wizard = self.wizard()
         assert isinstance(wizard, SetupWizard)
+        on_print, on_save = documents.actions(wizard.session, pdf, wizard.sheet_id, DocumentKind.RECOVERY_SHEET)
 
         def printed() -> None:
-            wizard.record_sheet("document.printed", {})
+            on_print()
             self.kept("printed")
 
         def save(path: Path, password: str | None) -> None:
-            wizard.save_sheet(pdf, path, password)
+            on_save(path, password)
             self.kept("saved")
 
         dialog = DocumentDialog(
@@ -474,22 +478,6 @@ class SetupWizard(QWizard):
     @property
     def vault_id(self) -> str:
         return str(getattr(self.created, "vault_id", "") or getattr(self.session, "vault_id", ""))
-
-    def record_sheet(self, action: str, details: dict[str, object]) -> None:
-        """Audit a print or save of the recovery sheet (the document id only; never the key)."""
-        session = self.session
-        with session.uow() as uow:
-            uow.audit.append(session.actor(), action, self.sheet_id, details)
-            uow.commit()
-
-    def save_sheet(self, pdf: bytes, path: Path, password: str | None) -> None:
-        """Write the sheet where the DSL chose: AES-256 encrypted unless they chose otherwise after a warning."""
-        from desktop_app.reports import encrypt_pdf
-        from desktop_app.vault import atomic
-
-        data = encrypt_pdf(pdf, password) if password else pdf
-        atomic.write_bytes(path, data)
-        self.record_sheet("document.saved", {"encrypted": bool(password)})
 
     def accept(self) -> None:
         super().accept()

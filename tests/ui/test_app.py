@@ -1,14 +1,18 @@
-"""The app starts to its main window with name, icon, title and zoom."""
+"""The app starts to its main window with name, icon, title and zoom; one instance per vault; the demo vault."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app import settings
 from desktop_app.ui.app import configure_application
 from desktop_app.ui.main_window import MainWindow
+from tests.ui.test_lock_screen import fake_ask, made_vault, template_root  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
 
@@ -41,3 +45,158 @@ def test_ctrl_plus_and_minus_zoom_the_whole_interface(window, qtbot, qapp) -> No
     assert qapp.font().pointSizeF() < before
     window.set_zoom(100)
     assert qapp.font().pointSizeF() == pytest.approx(before)
+
+
+# ----- start-up: one instance per vault, demo vault ------------------------------------------------------------------
+
+
+def _args(**values):
+    import argparse
+
+    return argparse.Namespace(**{"vault": None, "demo": False, "debug": False, "command": None, **values})
+
+
+def test_a_second_instance_on_the_same_vault_is_refused(qapp, tmp_path, fake_ask, capsys) -> None:  # noqa: F811
+    import subprocess
+    import sys
+
+    from desktop_app.ui.app import run_gui
+
+    vault_dir = tmp_path / "vault"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from desktop_app.ui.app import app_instance_lock; "
+            f"lock = app_instance_lock(Path({str(vault_dir)!r})); lock.acquire(); print('held', flush=True); "
+            "sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert run_gui(_args(vault=str(vault_dir))) == 1
+    finally:
+        holder.communicate("", timeout=20)
+    warnings = [(title, text) for kind, title, text in fake_ask.asked if kind == "warn"]
+    assert len(warnings) == 1  # one clear message, then exit
+    assert "already open" in warnings[0][1]
+    assert "already open" in capsys.readouterr().err
+
+
+def test_the_instance_lock_is_refused_twice_and_free_after_release(tmp_path, fake_ask) -> None:  # noqa: F811
+    from desktop_app.ui.app import take_instance_lock
+
+    first = take_instance_lock(tmp_path / "vault")
+    assert first is not None
+    assert take_instance_lock(tmp_path / "vault") is None
+    first.release()
+    again = take_instance_lock(tmp_path / "vault")
+    assert again is not None
+    again.release()
+
+
+def test_demo_starts_on_a_throwaway_vault_and_deletes_it(qapp, qtbot, fake_ask, screenshot) -> None:  # noqa: F811
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.ui.app import run_gui
+    from desktop_app.ui.lock_screen import LockScreen
+
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        page = windows[0].current_page() if windows else None
+        if isinstance(page, LockScreen) and page.demo_passphrase:
+            seen["folder"] = windows[0].vault_dir
+            seen["banner"] = page.findChild(QLabel, "demo_banner").text()
+            seen["passphrase"] = page.demo_passphrase
+            screenshot(windows[0], "lock_screen_demo")
+            windows[0].close()
+        else:
+            QTimer.singleShot(50, look)
+
+    QTimer.singleShot(0, look)
+    assert run_gui(_args(demo=True)) == 0
+    assert "DEMO" in str(seen["banner"]) and str(seen["passphrase"]) in str(seen["banner"])
+    folder = seen["folder"]
+    assert isinstance(folder, Path)
+    assert not folder.exists() and not folder.parent.exists()  # deleted on exit
+
+
+# ----- background work -------------------------------------------------------------------------------------------
+
+
+def test_background_work_reports_result_sentence_or_nothing_lost(qtbot) -> None:
+    from desktop_app.errors import UserFacingError
+    from desktop_app.ui.workers import SOMETHING_WENT_WRONG, describe_error, progress_values, run_in_background
+
+    def slow_sum(a: int, b: int, progress) -> int:
+        progress(1, 2, "half way")
+        return a + b
+
+    task = run_in_background(slow_sum, 2, 3, progress=True)
+    steps: list[tuple[int, int, str]] = []
+    task.progress.connect(lambda *v: steps.append(v))
+    with qtbot.waitSignal(task.succeeded, timeout=5000) as blocker:
+        pass
+    assert blocker.args == [5]
+    assert steps == [(1, 2, "half way")]
+
+    def refuse() -> None:
+        raise UserFacingError("The disk is full, so nothing was saved.")
+
+    task = run_in_background(refuse)
+    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+        pass
+    assert describe_error(blocker.args[0]) == "The disk is full, so nothing was saved."
+
+    def crash() -> None:
+        raise KeyError("Amara Okonkwo")  # a bug; its message may hold personal data and is never shown
+
+    task = run_in_background(crash)
+    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+        pass
+    assert describe_error(blocker.args[0]) == SOMETHING_WENT_WRONG
+    assert progress_values((0.5, "x")) == (50, 100, "x")
+    assert progress_values(("busy",)) == (0, 0, "busy")
+
+
+# ----- zoom ----------------------------------------------------------------------------------------------------------
+
+
+def test_lock_screen_and_setup_at_150_percent_keep_text_readable(qapp, qtbot, made_vault, fake_ask, screenshot):  # noqa: F811
+    from desktop_app.ui.lock_screen import LockScreen
+    from desktop_app.ui.setup_wizard import SetupWizard
+
+    configure_application(qapp)
+    win = MainWindow(vault_dir=made_vault.folder)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    screen = win.current_page()
+    assert isinstance(screen, LockScreen)
+    title = screen.main_page.findChild(QLabel, "title")
+    normal_title = QFontInfo(title.font()).pointSizeF()
+    normal_button = QFontInfo(screen.record_button.font()).pointSizeF()
+    win.set_zoom(150)
+    try:
+        qtbot.waitUntil(lambda: QFontInfo(title.font()).pointSizeF() > normal_title * 1.3, timeout=3000)
+        assert QFontInfo(screen.record_button.font()).pointSizeF() > normal_button * 1.3  # style sheet sizes scale too
+        QApplication.processEvents()
+        for widget in (screen.record_button, screen.unlock_button, screen.forgot_button):
+            assert widget.width() >= widget.sizeHint().width(), f"{widget.text()} is cut off at 150%"
+        screenshot(win, "lock_screen")
+        wizard = SetupWizard(made_vault.folder.parent / "new")
+        qtbot.addWidget(wizard)
+        wizard.resize(1100, 760)
+        wizard.show()
+        screenshot(wizard, "setup_1_setting")
+        wizard.setting_page.name.setText("Ashgrove Academy")
+        wizard.next()
+        screenshot(wizard, "setup_2_contacts")
+    finally:
+        win.set_zoom(100)
+    assert settings.load().zoom_percent == 100
