@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "backup",
     "restore",
     "demo_data",
+    "export",
 )
 
 _log = logging.getLogger(__name__)
