@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,3 +53,44 @@ def open_session(tmp_path: Path) -> Iterator[VaultSession]:
 
 def fictional_child(first: str = "Tamsin", last: str = "Quillfeather") -> ChildDetails:
     return ChildDetails(first_name=first, last_name=last, year_group="Year 9")
+
+
+def record_concern(session: VaultSession, account: str = "Seen getting into an unknown car after school",
+                   child: ChildDetails | None = None) -> int:
+    """Record a child and a concern through the unit of work, audited; return the concern id."""
+    from desktop_app.domain.records import ConcernDraft
+
+    actor = session.actor()
+    with session.uow() as uow:
+        added = uow.children.add(child or fictional_child(), actor)
+        concern = uow.concerns.add(added.child_id, ConcernDraft(account=account, location="Bus station"), actor,
+                                   sealed=False)
+        uow.audit.append(actor, "concern.submitted", concern.concern_id)
+        uow.commit()
+    return concern.concern_id
+
+
+def raw_connection(vault_dir: Path, key: bytes) -> Any:
+    """A bare SQLCipher connection with the data key: what someone holding the key could do behind the app's back."""
+    from desktop_app.store.engine import connect_raw
+
+    return connect_raw(vault_dir / "waymark.db", key)
+
+
+class RawConnection:
+    """The small part of SQLAlchemy's Connection that ``store.audit.check_chain`` uses, over a raw connection."""
+
+    def __init__(self, raw: Any) -> None:
+        self._raw = raw
+        self._cursor: Any = None
+
+    def exec_driver_sql(self, sql: str, params: tuple[object, ...] = ()) -> RawConnection:
+        self._cursor = self._raw.execute(sql, params)
+        return self
+
+    def all(self) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self._cursor.fetchall()]
+
+    def first(self) -> tuple[Any, ...] | None:
+        row = self._cursor.fetchone()
+        return None if row is None else tuple(row)

@@ -73,6 +73,14 @@ class ChildRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class ChildNameWordRow(Base):
+    """Projection: every word of each child's names, folded, for prefix search on any part of a name."""
+
+    __tablename__ = "child_name_words"
+    word: Mapped[str] = mapped_column(Text, primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("children.id"), primary_key=True, index=True)
+
+
 class ChildVersionRow(Base):
     __tablename__ = "child_versions"
     id: Mapped[int] = mapped_column(primary_key=True)

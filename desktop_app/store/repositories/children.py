@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.records import Actor, Child, ChildDetails
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.store.models import ChildRow, ChildVersionRow
-from desktop_app.store.repositories._common import PREFIX_END, actor_columns, actor_of, dump, fold, load
+from desktop_app.store.models import ChildNameWordRow, ChildRow, ChildVersionRow
+from desktop_app.store.repositories._common import PREFIX_END, actor_columns, actor_of, dump, fold, load, name_words
 from desktop_app.store.types import utc_now
 
 
@@ -41,8 +41,14 @@ class ChildRepository:
         self._session.flush()
         self._session.add(ChildVersionRow(child_id=row.id, version=1, body=row.body, written_at=now,
                                           reason="first recorded", **actor_columns(actor)))
+        self._index_names(row.id, details)
         self._session.flush()
         return _to_child(row)
+
+    def _index_names(self, child_id: int, details: ChildDetails) -> None:
+        self._session.execute(delete(ChildNameWordRow).where(ChildNameWordRow.child_id == child_id))
+        words = name_words(details.first_name, details.last_name, details.known_as)
+        self._session.add_all(ChildNameWordRow(word=w, child_id=child_id) for w in sorted(words))
 
     def _row(self, child_id: int) -> ChildRow:
         row = self._session.get(ChildRow, child_id)
@@ -64,6 +70,7 @@ class ChildRepository:
         row.known_fold = fold(details.known_as)
         self._session.add(ChildVersionRow(child_id=row.id, version=row.version, body=row.body, written_at=utc_now(),
                                           reason=reason, **actor_columns(actor)))
+        self._index_names(row.id, details)
         self._session.flush()
         return _to_child(row)
 
@@ -76,20 +83,16 @@ class ChildRepository:
                              reason=r.reason) for r in rows]
 
     def search(self, text: str, limit: int = 50) -> list[Child]:
-        """Children whose first, last or known-as name starts with each word typed (any order, any case)."""
-        words = [w for w in fold(text).split() if w][:4]
+        """Children with a name word starting with each word typed (any order, case or accents); index-backed."""
+        words = sorted(name_words(text), key=len, reverse=True)[:4]
         if not words:
             return []
-        conditions = []
+        query = select(ChildRow)
         for word in words:
-            end = word + PREFIX_END
-            conditions.append(or_(
-                and_(ChildRow.first_fold >= word, ChildRow.first_fold < end),
-                and_(ChildRow.last_fold >= word, ChildRow.last_fold < end),
-                and_(ChildRow.known_fold >= word, ChildRow.known_fold < end),
-            ))
-        query = (select(ChildRow).where(and_(*conditions))
-                 .order_by(ChildRow.last_fold, ChildRow.first_fold, ChildRow.id).limit(limit))
+            matching = select(ChildNameWordRow.child_id).where(ChildNameWordRow.word >= word,
+                                                               ChildNameWordRow.word < word + PREFIX_END)
+            query = query.where(ChildRow.id.in_(matching))
+        query = query.order_by(ChildRow.last_fold, ChildRow.first_fold, ChildRow.id).limit(limit)
         return [_to_child(r) for r in self._session.scalars(query)]
 
     def recent(self, limit: int = 50) -> list[Child]:

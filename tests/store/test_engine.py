@@ -1,0 +1,77 @@
+"""The SQLCipher connection recipe: encrypted or refused, durable settings, transactional DDL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+from sqlalchemy import text
+
+from desktop_app.store.engine import connect_raw, make_engine, prepare_connection
+from desktop_app.store.errors import NotDriverSQLCipher, VaultDamaged
+
+KEY = bytes(range(32))
+
+
+def test_a_plain_sqlite_driver_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    plain = sqlite3.connect(tmp_path / "plain.db")
+    with pytest.raises(NotDriverSQLCipher) as refused:
+        prepare_connection(plain, KEY)
+    plain.close()
+    assert "cannot encrypt" in refused.value.sentence
+    assert (tmp_path / "plain.db").stat().st_size == 0
+
+
+def test_the_file_is_encrypted_and_plain_sqlite_cannot_read_it(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    engine = make_engine(path, KEY)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE t (x TEXT)"))
+        connection.execute(text("INSERT INTO t VALUES ('Pemberton-Nightingale')"))
+    engine.dispose()
+    assert b"Pemberton" not in path.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_a_wrong_key_fails_at_once_with_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    connect_raw(path, KEY).execute("CREATE TABLE t (x)")
+    with pytest.raises(VaultDamaged) as damaged:
+        connect_raw(path, bytes(32))
+    assert "cannot be read with its key" in damaged.value.sentence
+
+
+def test_every_connection_is_durable_and_checked(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "x.db", KEY)
+    with engine.connect() as connection:
+        def pragma(name: str) -> object:
+            return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("secure_delete") == 1
+        assert pragma("temp_store") == 2  # MEMORY
+        assert pragma("busy_timeout") == 10_000
+        assert str(pragma("cipher_version")).startswith("4.")
+    engine.dispose()
+
+
+def test_ddl_is_rolled_back_with_its_transaction(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "x.db", KEY)
+    with pytest.raises(RuntimeError), engine.begin() as connection:
+        connection.execute(text("CREATE TABLE half_done (x)"))
+        raise RuntimeError("migration step failed")
+    with engine.connect() as connection:
+        names = connection.execute(text("SELECT name FROM sqlite_master")).scalars().all()
+    engine.dispose()
+    assert "half_done" not in names
+
+
+def test_the_driver_is_sqlcipher_with_full_text_search() -> None:
+    connection = sqlcipher3.connect(":memory:")
+    connection.execute("CREATE VIRTUAL TABLE f USING fts5(x)")
+    assert connection.execute("PRAGMA cipher_version").fetchone()
