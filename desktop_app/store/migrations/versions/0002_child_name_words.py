@@ -50,7 +50,7 @@ def upgrade() -> None:
                                   {"last": last_id}).all()
         if not rows:
             break
-        batch = []
+        batch: list[dict[str, object]] = []
         for child_id, body in rows:
             details = json.loads(body)
             names = (details.get("first_name", ""), details.get("last_name", ""), details.get("known_as", ""))
