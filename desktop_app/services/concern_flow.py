@@ -234,7 +234,7 @@ def parse_time(text: str) -> time | None:
 
 def parse_age(text: str) -> int | None:
     value = text.strip().lower().removesuffix("years").removesuffix("year").strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if re.fullmatch(r"\d{1,3}", value) else None
 
 
 def clean_name(text: str) -> str:
@@ -454,14 +454,13 @@ def notices(page: Page, entry: Entry, *, now: datetime, contacts: RouteContacts)
     if page in (Page.SAFETY, Page.REVIEW, Page.DONE) and entry.immediate_danger:
         emergency = contacts.get(RouteId.EMERGENCY_999)
         number = emergency.phone if emergency and emergency.phone else "the emergency services"
-        out.append(
-            Notice(
-                "immediate_danger",
-                f"Ring {number} now, before you write anything else. When the call is done, come back and carry on: "
-                "this record stays open.",
-                urgent=True,
-            )
+        text = (
+            f"Ring {number} now, before you write anything else. When the call is done, come back and carry on: "
+            "this record stays open."
+            if page is Page.SAFETY
+            else f"You said the child is in immediate danger. If nobody has rung {number} yet, ring now."
         )
+        out.append(Notice("immediate_danger", text, urgent=True))
     if page in (Page.CHILD, Page.REVIEW):
         age = child_age(entry, now.date())
         if age is not None and age >= ADULT_AGE:

@@ -411,6 +411,7 @@ class SignChoice:
     item_id: str
     text: str
     help: str
+    significant: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,7 +457,9 @@ def wizard_content(
     forms = forms or load_forms()
     definition = forms.screening()
     groups = tuple(
-        SignGroup(section.title, section.intro, tuple(SignChoice(i.id, i.text, i.help) for i in section.items))
+        SignGroup(
+            section.title, section.intro, tuple(SignChoice(i.id, i.text, i.help, i.significant) for i in section.items)
+        )
         for kind in _QUICK_PICK_KINDS
         for section in definition.sections
         if section.kind is kind

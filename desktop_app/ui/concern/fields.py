@@ -42,6 +42,8 @@ class FieldSlot:
         self.error = error
 
     def show_problem(self, sentence: str) -> None:
+        if sentence == self.error.text() and self.error.isHidden() != bool(sentence):
+            return  # unchanged: a screen reader is not told again
         self.error.setText(sentence)
         self.error.setVisible(bool(sentence))
         self.widget.setAccessibleDescription(sentence)
@@ -59,7 +61,9 @@ def text_edit(name: str, lines: int = 4) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setObjectName(name)
     edit.setTabChangesFocus(True)  # Tab leaves the box: the page stays usable by keyboard alone
-    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    line = edit.fontMetrics().lineSpacing()
+    edit.setMinimumHeight(line * lines + 12)
+    edit.setMaximumHeight(line * lines * 2 + 12)  # grows a little, then scrolls inside
     return edit
 
 
@@ -131,10 +135,16 @@ class NoticeArea(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.labels: dict[str, QLabel] = {}
+        self._shown: list[Notice] = []
         self.setVisible(False)
 
     def show_notices(self, notices: list[Notice]) -> None:
+        if notices == self._shown:
+            return  # unchanged: no flicker, and a screen reader is not told the same thing again
+        self._shown = list(notices)
         for label in self.labels.values():
+            label.hide()
+            label.setParent(None)
             label.deleteLater()
         self.labels = {}
         for notice in sorted(notices, key=lambda n: not n.urgent):
@@ -250,6 +260,13 @@ class FlowPage(QWizardPage):
         if first is not None:
             self.scroller.ensureWidgetVisible(first)
         return first
+
+    def clear_fixed(self, problems: list[FieldProblem]) -> None:
+        """While the recorder types, take away sentences about fields that are now right (never add new ones)."""
+        still = {p.field for p in problems}
+        for field_id, slot in self.slots.items():
+            if field_id not in still and not slot.error.isHidden():
+                slot.show_problem("")
 
     def problem_text(self, field_id: str) -> str:
         slot = self.slots.get(field_id)

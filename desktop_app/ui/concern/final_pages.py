@@ -7,9 +7,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop_app.domain.enums import RouteId
 from desktop_app.errors import FieldProblem
 from desktop_app.services import concern_flow as flow
 from desktop_app.services.concern_flow import Entry, Page
@@ -121,6 +120,8 @@ class ReviewPage(FlowPage):
                 item = layout.takeAt(0)
                 widget = item.widget() if item is not None else None
                 if widget is not None:
+                    widget.hide()
+                    widget.setParent(None)
                     widget.deleteLater()
         problem_layout = self.problem_layout
         if problems:
@@ -152,6 +153,7 @@ class ReviewPage(FlowPage):
         button.setObjectName(f"review_change_{page.value}")
         button.setAccessibleName(text.replace("“", "").replace("”", ""))
         button.clicked.connect(lambda *_: self._go_to(page))
+        button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return button
 
     def load(self, entry: Entry) -> None:
@@ -200,16 +202,10 @@ class DonePage(FlowPage):
         self.form.addStretch(1)
 
     def show_sent(self, reference: str, entry: Entry) -> None:
+        del entry
         self.reference.setText(reference)
-        emergency = self.content.route_contacts.get(RouteId.EMERGENCY_999)
-        number = emergency.phone if emergency and emergency.phone else "the emergency services"
-        urgent = (
-            f"If the child is in danger and you have not rung {number} yet, do that first. "
-            if (entry.immediate_danger)
-            else ""
-        )
         self.tell.setText(
-            f"{urgent}Now tell {self.content.dsl_label} in person or by phone, today, and give them this reference."
+            f"Now tell {self.content.dsl_label}. Do it today, in person or by phone, and give them this reference."
         )
 
     def load(self, entry: Entry) -> None:

@@ -300,11 +300,11 @@ class SignsPage(FlowPage):
             for item in group.items:
                 check = QCheckBox(item.text.replace("&", "&&"))
                 check.setObjectName(f"sign_{item.item_id}")
-                check.setAccessibleName(item.text)
+                check.setAccessibleName(item.text + (" (significant sign)" if item.significant else ""))
                 check.setAccessibleDescription(item.help)
                 check.setToolTip(item.help)
                 box.addWidget(check)
-                help_label = _note(item.help)
+                help_label = _note(f"Significant sign. {item.help}" if item.significant else item.help)
                 help_label.setContentsMargins(26, 0, 0, 6)
                 help_label.setObjectName(f"help_{item.item_id}")
                 box.addWidget(help_label)

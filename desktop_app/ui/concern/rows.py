@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import ChildRole
@@ -70,7 +71,7 @@ class RowList(QWidget):
         self.add_button.setObjectName(f"add_{kind.noun}")
         self.add_button.setAccessibleName(f"Add {'an' if kind.noun[0] in 'aeiou' else 'a'} {kind.noun}")
         self.add_button.clicked.connect(lambda *_: self.add_row())
-        self.layout_.addWidget(self.add_button)
+        self.layout_.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def add_row(self, values: Any = None, focus: bool = True) -> None:
         index = len(self.rows)
@@ -96,7 +97,7 @@ class RowList(QWidget):
         remove.setObjectName(f"remove_{self.kind.key}_{index}")
         remove.setAccessibleName(f"Remove {self.kind.noun} {index + 1}")
         remove.clicked.connect(lambda *_, i=index: self.remove_row(i))
-        box.addWidget(remove)
+        box.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.insertWidget(self.layout_.count() - 1, frame)
         self.rows.append((frame, widgets))
         if values is not None:
@@ -122,6 +123,7 @@ class RowList(QWidget):
         for frame, _ in self.rows:
             for field_id in [f for f in self.page.slots if f.startswith(f"others.{self.kind.key}.")]:
                 del self.page.slots[field_id]
+            frame.hide()
             frame.setParent(None)
             frame.deleteLater()
         self.rows = []

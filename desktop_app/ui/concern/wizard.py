@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from desktop_app.domain.records import ConcernDraft
 from desktop_app.errors import UserFacingError
@@ -68,7 +68,12 @@ class ConcernWizard(QWizard):
         )
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Stop for now")
-        self.resize(860, 720)
+        self._fit_to_zoom()
+        self.setStyleSheet(
+            "QGroupBox { font-weight: 600; } QGroupBox QLabel, QGroupBox QCheckBox, "
+            "QGroupBox QLineEdit, QGroupBox QPlainTextEdit, QGroupBox QComboBox, "
+            "QGroupBox QPushButton, QGroupBox QRadioButton { font-weight: 400; }"
+        )
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         self.review_page = ReviewPage(self.go_to)
@@ -97,6 +102,16 @@ class ConcernWizard(QWizard):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         self.currentIdChanged.connect(self._page_changed)
+
+    def _fit_to_zoom(self) -> None:
+        """Start larger when the interface is zoomed, but never bigger than the screen."""
+        app = QApplication.instance()
+        zoom = int(app.property("waymark_zoom") or 100) if app else 100
+        width, height = 860 * zoom // 100, 720 * zoom // 100
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(width, height)
 
     # -- navigation -------------------------------------------------------------------------------------------------
 
@@ -141,6 +156,8 @@ class ConcernWizard(QWizard):
             return False
         _log.info("concern submitted from the wizard (mode %s)", self.mode)
         self.done_page.show_sent(self.reference, self.entry)
+        sealed = "sealed for the DSL" if self.mode is Mode.STAFF else "saved in the vault"
+        self._set_status(f"Sent and {sealed} at {now:%H:%M}.", False)
         self.submitted.emit(self.reference)
         return True
 
@@ -162,6 +179,8 @@ class ConcernWizard(QWizard):
     def _edited(self) -> None:
         self._collect()
         self._show_notices()
+        page = self.current_flow_page()
+        page.clear_fixed(flow.check_page(page.page_id, self.entry, mode=self.mode, now=self._clock()))
         if self.writer is not None and not self.writer.submitted:
             self._timer.start()
 

@@ -65,3 +65,17 @@ def open_sealed(path: Path, private: bytes, vault_id: str) -> dict:
 def sealed_files(vault_dir: Path) -> list[Path]:
     inbox = vault_dir / intake.INBOX_DIR
     return sorted(p for p in inbox.glob("*.sealed")) if inbox.exists() else []
+
+
+def settle(qtbot, wizard) -> None:
+    """Wait until the current page has laid out rows just added (before a screenshot)."""
+    page = wizard.current_flow_page()
+
+    def laid_out() -> bool:
+        page.form.activate()
+        frames = [f for rows in getattr(page, "lists", {}).values() for f, _ in rows.rows]
+        return page.body.height() >= page.body.minimumSizeHint().height() and all(
+            f.height() >= f.minimumSizeHint().height() for f in frames
+        )
+
+    qtbot.waitUntil(laid_out)

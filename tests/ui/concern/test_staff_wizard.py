@@ -17,7 +17,16 @@ from desktop_app.ui.app import apply_zoom
 from desktop_app.ui.concern import ConcernWizard, open_staff_wizard
 from desktop_app.ui.concern import wizard as wizard_module
 from desktop_app.vault import keyslots, sealing
-from tests.ui.concern.helpers import NAME_FIRST, NAME_LAST, Windows, open_sealed, press_next, sealed_files, type_text
+from tests.ui.concern.helpers import (
+    NAME_FIRST,
+    NAME_LAST,
+    Windows,
+    open_sealed,
+    press_next,
+    sealed_files,
+    settle,
+    type_text,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -93,6 +102,12 @@ def visible_text(widget) -> str:
 
 def fill_to_review(wizard: ConcernWizard, qtbot, screenshot, *, prefix: str = "concern_wizard") -> None:
     """Walk every page as a member of staff would, checking what each page tells them."""
+    take = screenshot
+
+    def screenshot(widget, name):  # waits for rows just added to be laid out first
+        settle(qtbot, wizard)
+        return take(widget, name)
+
     page = wizard.current_flow_page()
     assert current(wizard) is Page.SAFETY
     screenshot(wizard, f"{prefix}_1_safety")
@@ -100,6 +115,7 @@ def fill_to_review(wizard: ConcernWizard, qtbot, screenshot, *, prefix: str = "c
     assert current(wizard) is Page.SAFETY  # an answer is needed
     assert "Answer yes or no" in problem(wizard, "safety.immediate_danger")
     page.danger.yes.click()
+    assert not problem(wizard, "safety.immediate_danger")  # the sentence goes once the answer is given
     qtbot.waitUntil(lambda: "immediate_danger" in page.notices.labels)
     assert "Ring 999 now" in page.notices.labels["immediate_danger"].text()
     screenshot(wizard, f"{prefix}_1_safety_ring_999")
@@ -177,6 +193,7 @@ def fill_to_review(wizard: ConcernWizard, qtbot, screenshot, *, prefix: str = "c
     routes.adult.yes.click()
     routes.group.no.click()
     qtbot.waitUntil(lambda: "lado" in routes.notices.labels)
+    assert len([n for n in routes.notices.findChildren(QLabel) if not n.isHidden()]) == 1  # said once
     assert "Local Authority Designated Officer" in routes.notices.labels["lado"].text()
     screenshot(wizard, f"{prefix}_6_adults_and_groups")
     press_next(wizard)
