@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import AnswerStatus, ConcernStatus, RiskLevel
 from desktop_app.domain.records import Addendum, ScreeningRecord
+from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services import casework
 from desktop_app.services.casework import ConcernFile
@@ -286,6 +287,17 @@ class ConcernView(QWidget):
         self.confirm_button.setEnabled(any(e.confirmation_sent is None and e.confirmation_due is not None
                                            for e in entries))
         self.screen_button.setText("Screen again…" if self.file.screenings else "Screen this concern…")
+        first_step = not closed and not self.file.screenings
+        self.screen_button.setStyleSheet("font-weight:bold;" if first_step else "")
+        self.screen_button.setDefault(first_step)
+        pending = sum(1 for e in entries if e.confirmation_sent is None and e.confirmation_due is not None)
+        late = sum(1 for e in entries if overdue(self.today)(e))
+        summary = "none recorded yet" if not entries else f"{len(entries)} contact{'s' if len(entries) != 1 else ''}"
+        if pending:
+            summary += f"; {pending} written confirmation{'s' if pending != 1 else ''} still to send"
+        if late:
+            summary += f" (<span style='color:#8a1c14'><b>{late} overdue</b></span>)"
+        self.referrals_title.setText(f"<b>Referral log</b> — {summary}")
 
     def go_back(self) -> None:
         if self.host is not None and hasattr(self.host, "show_dashboard"):
@@ -363,14 +375,20 @@ class ConcernView(QWidget):
         return self._open(dialog)
 
     def referral_summary(self) -> Any:
+        """Build the PDF in memory and preview it; printing and saving are audited by the documents service."""
+        from desktop_app.services import documents
+        from desktop_app.ui.documents import DocumentDialog
+
         try:
-            from desktop_app.services import documents  # type: ignore[attr-defined]
-            from desktop_app.ui.documents import DocumentDialog
-        except ImportError:
-            ask.current().inform(self, "Not available yet",
-                                 "The referral summary is not part of this version yet.")
+            pdf, title, on_print, on_save = documents.referral_summary_actions(self.session, self.concern_id)
+        except UserFacingError as error:
+            ask.current().warn(self, "Referral summary", error.sentence)
             return None
-        return _open_referral_summary(self, documents, DocumentDialog)
+        dialog = DocumentDialog(self._window_parent(), title, pdf, on_print, on_save,
+                                suggested_name=f"Referral summary {self.file.concern.reference}.pdf")
+        self._keep(dialog)
+        dialog.open()
+        return dialog
 
     def _open(self, dialog: Any) -> Any:
         self._keep(dialog)
@@ -379,11 +397,3 @@ class ConcernView(QWidget):
         _log.info("dialog opened on concern %s", Safe(self.concern_id))
         return dialog
 
-
-def _open_referral_summary(view: ConcernView, documents: Any, dialog_type: Any) -> Any:
-    """Build the PDF in memory through the documents service and preview it; printing and saving are audited there."""
-    pdf, title, on_print, on_save = documents.referral_summary_actions(view.session, view.concern_id)
-    dialog = dialog_type(view._window_parent(), title, pdf, on_print, on_save)
-    view._keep(dialog)
-    dialog.open()
-    return dialog

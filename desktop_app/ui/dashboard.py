@@ -44,6 +44,7 @@ class RecordList(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
@@ -166,14 +167,13 @@ class DashboardPage(QWidget):
             Column("Recorded", lambda r: short_date(r.submitted_at)),
             Column("Waiting", lambda r: "today" if r.days_waiting == 0 else
                    f"{r.days_waiting} day{'s' if r.days_waiting != 1 else ''}", align_right=True),
-        ], lambda limit: dashboard.awaiting_screening(s, limit, today), PAGE,
-            attention=lambda r: r.days_waiting >= 2, parent=self), counts.awaiting_screening)
+        ], lambda limit: dashboard.awaiting_screening(s, limit, today), PAGE, parent=self), counts.awaiting_screening)
 
         confirmations = RecordsModel([
             Column("Due", lambda r: ("OVERDUE " if r.overdue else "") + short_date(r.due)),
             Column("Child", lambda r: r.child_name),
             Column("Route", lambda r: r.route_title),
-            Column("Contacted", lambda r: f"{r.contacted_name}, {short_date(r.contacted_at)}"),
+            Column("Contacted", lambda r: f"{short_date(r.contacted_at)}: {r.contacted_name}"),
         ], lambda limit: dashboard.confirmations_awaited(s, limit, today), PAGE,
             attention=lambda r: r.overdue, parent=self)
         late = sum(1 for r in confirmations.records() if r.overdue)
@@ -188,8 +188,7 @@ class DashboardPage(QWidget):
             Column("Level", lambda r: r.level.label),
             Column("Overdue by", lambda r: f"{r.days_overdue} days" if r.days_overdue > 0 else "due today",
                    align_right=True),
-        ], lambda limit: dashboard.reviews_due(s, limit, today), PAGE,
-            attention=lambda r: r.days_overdue > 0, parent=self))
+        ], lambda limit: dashboard.reviews_due(s, limit, today), PAGE, parent=self))
 
         self.high_risk.show_model(RecordsModel([
             Column("Child", lambda r: r.child_name),
@@ -250,9 +249,10 @@ class DashboardPage(QWidget):
         """Refresh when a wizard or dialog opened from here finishes."""
         if window is None:
             return
-        finished = getattr(window, "finished", None)
-        if finished is not None:
-            finished.connect(lambda *_a: self.refresh())
+        for name in ("finished", "imported"):
+            signal = getattr(window, name, None)
+            if signal is not None:
+                signal.connect(lambda *_a: self.refresh())
         self._keep(window)
 
     def _keep(self, widget: QWidget) -> None:
