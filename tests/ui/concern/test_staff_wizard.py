@@ -263,6 +263,7 @@ def test_every_page_at_150_percent_zoom(qtbot, qapp, vault, asker, screenshot, w
     apply_zoom(qapp, 150)
     try:
         opened = windows.add(open_staff_wizard(None, vault[0]))
+        qtbot.waitExposed(opened)
         fill_to_review(opened, qtbot, screenshot)
         screenshot(opened, "concern_wizard_8_review")
         press_next(opened)
