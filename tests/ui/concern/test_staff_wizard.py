@@ -125,7 +125,7 @@ def fill_to_review(wizard: ConcernWizard, qtbot, screenshot, *, prefix: str = "c
     child = wizard.current_flow_page()
     press_next(wizard)
     assert "first name" in problem(wizard, "child.first_name")
-    assert child.first_name.hasFocus()
+    assert wizard.focusWidget() is child.first_name  # the cursor goes to the field to fix
     type_text(child.first_name, NAME_FIRST)
     type_text(child.last_name, NAME_LAST)
     type_text(child.dob, "14/03/2012")
@@ -168,7 +168,7 @@ def fill_to_review(wizard: ConcernWizard, qtbot, screenshot, *, prefix: str = "c
     others = wizard.current_flow_page()
     others.lists["children"].add_button.click()
     row = others.lists["children"].rows[0][1]
-    assert row["name"].hasFocus()  # a new row is ready to type into
+    assert wizard.focusWidget() is row["name"]  # a new row is ready to type into
     type_text(row["name"], "Tobiasz Kowalczyk")
     press_next(wizard)
     assert "role" in problem(wizard, "others.children.0.role")
