@@ -101,10 +101,14 @@ class AuditLog:
 
     def entries(self, since: datetime, until: datetime, limit: int = 1000, after_seq: int = 0) -> list[AuditEntry]:
         """Rows in a time range, oldest first, paged by ``after_seq`` (for the annual audit export)."""
+        first = self._session.execute(text("SELECT min(seq) FROM audit WHERE at >= :since"),
+                                      {"since": format_utc(since)}).scalar()
+        if first is None:
+            return []
         rows = self._session.execute(
             text("SELECT seq, at, actor_name, actor_role, actor_user_id, action, object_ref, details FROM audit "
-                 "WHERE at >= :since AND at < :until AND seq > :after ORDER BY seq LIMIT :limit"),
-            {"since": format_utc(since), "until": format_utc(until), "after": after_seq, "limit": limit},
+                 "WHERE seq > :after AND at < :until ORDER BY seq LIMIT :limit"),
+            {"after": max(after_seq, int(first) - 1), "until": format_utc(until), "limit": limit},
         ).all()
         return [
             AuditEntry(seq=r[0], at=datetime.strptime(r[1], UTC_FORMAT).replace(tzinfo=UTC),
