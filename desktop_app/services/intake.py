@@ -23,6 +23,8 @@ from desktop_app.domain.enums import Role, RouteId
 from desktop_app.domain.records import Actor, Child, ChildDetails, Concern, ConcernDraft
 from desktop_app.errors import FieldProblem, UserFacingError
 from desktop_app.log import Safe
+from desktop_app.services import casework
+from desktop_app.services import vault as vault_service
 from desktop_app.services.concern_flow import Mode, RouteContact
 from desktop_app.vault import atomic, keyslots, sealing
 from desktop_app.vault.errors import SealedItemDamaged
@@ -147,7 +149,8 @@ class SealedIntake:
         """A writer for a new concern in ``vault_dir``, using only its clear public key and id."""
         vault_dir = Path(vault_dir)
         identity = read_identity(vault_dir)
-        return cls(_inbox(vault_dir), public_key=identity.public_key, vault_id=identity.vault_id, origin=origin)
+        public_key = vault_service.read_public_key(vault_dir)  # intake.pub, checked against the key slots
+        return cls(_inbox(vault_dir), public_key=public_key, vault_id=identity.vault_id, origin=origin)
 
     @property
     def path(self) -> Path:
@@ -336,16 +339,14 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
     """File a sealed concern against the chosen child, then delete the sealed file; both steps are audited."""
     item = open_item(session, item_id)
     actor = session.actor()
-    if isinstance(choice, NewChild):
-        details = choice.details or item.draft.child
-        if details is None or not (details.first_name or details.last_name):
-            raise FieldProblem(
-                "child", "The recorder did not name the child. Choose a child on file, or type the child's name."
-            )
+    details = (choice.details or item.draft.child) if isinstance(choice, NewChild) else None
+    if isinstance(choice, NewChild) and (details is None or not (details.first_name or details.last_name)):
+        raise FieldProblem("child", "The recorder did not name the child. Choose a child on file, or type the name.")
     with session.uow() as uow:
-        if isinstance(choice, NewChild):
-            child_id = uow.children.add(details, actor).child_id
+        if details is not None:
+            child_id = _add_child(uow, details, actor)
         else:
+            assert isinstance(choice, ExistingChild)
             child_id = uow.children.get(choice.child_id).child_id
         concern: Concern = uow.concerns.add(child_id, item.draft, actor, sealed=True, intake_reference=item.reference)
         uow.audit.append(
@@ -359,7 +360,7 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
             },
         )
         if not item.submitted:
-            uow.addenda.add("concern", concern.concern_id, actor, UNFINISHED_NOTE, "")
+            casework.write_addendum(uow, "concern", concern.concern_id, UNFINISHED_NOTE, "", actor)
         uow.commit()
     path = _inbox(session.vault_dir) / f"{item_id}{SUFFIX}"
     path.unlink(missing_ok=True)
@@ -370,6 +371,12 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
     return concern
 
 
+def _add_child(uow: Any, details: ChildDetails, actor: Actor) -> int:
+    child: Child = uow.children.add(details, actor)
+    uow.audit.append(actor, "child.added", f"child:{child.child_id}", {})
+    return child.child_id
+
+
 def submit_in_app(session: Session, draft: ConcernDraft, writer: SealedIntake | None = None) -> Concern:
     """The DSL's own concern: stored straight in the vault, audited; its sealed draft (if any) then removed."""
     actor = session.actor()
@@ -377,7 +384,7 @@ def submit_in_app(session: Session, draft: ConcernDraft, writer: SealedIntake | 
         if draft.existing_child_id is not None:
             child_id = uow.children.get(draft.existing_child_id).child_id
         elif draft.child is not None:
-            child_id = uow.children.add(draft.child, actor).child_id
+            child_id = _add_child(uow, draft.child, actor)
         else:
             raise FieldProblem("child", "Choose a child on file, or type the child's name.")
         concern: Concern = uow.concerns.add(child_id, draft, actor, sealed=False)
