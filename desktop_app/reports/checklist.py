@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.domain.documents import (
     ChecklistEntry,
@@ -37,6 +37,7 @@ from desktop_app.reports.template import build_pdf, frame_width
 
 CHOICES = (ObligationStatus.MET, ObligationStatus.PARTLY_MET, ObligationStatus.NOT_MET)
 _CELL_SMALL = CELL.clone("CellSmall", fontSize=8, leading=10, textColor=SMALL.textColor)
+WRITING_SPACE = 26 * mm
 _HEADERS = ("Obligation", "Status", "Evidence", "Action", "Owner", "Due date")
 
 
@@ -61,16 +62,14 @@ def checklist_pdf(
     ]
     if run is not None and run.completed_on:
         story.append(field("Completed on", day(run.completed_on)))
-    story.append(heading("Sign-off"))
+    roles = ("Designated Safeguarding Lead", "Head teacher or principal", "Safeguarding governor")
     if run is not None and run.sign_offs:
+        story.append(heading("Sign-off"))
         for sign in run.sign_offs:
             story.append(field(sign.role, f"{sign.name}{', ' + day(sign.signed_on) if sign.signed_on else ''}"))
-    story.append(
-        signature_lines(
-            ("Designated Safeguarding Lead", "Head teacher or principal", "Safeguarding governor"),
-            frame_width(wide=True) * 0.7,
-        )
-    )
+        story.append(signature_lines(roles, frame_width(wide=False)))
+    else:
+        story.append(signature_lines(roles, frame_width(wide=run is None) * (0.7 if run is None else 1), "Sign-off"))
     kind = DocumentKind.CHECKLIST.label
     return build_pdf(
         story,
@@ -92,7 +91,7 @@ def _entries(obligations: Sequence[ObligationText], run: ChecklistRun | None) ->
 def _table(entries: Sequence[ChecklistEntry]) -> list[Flowable]:
     """The blank form: a grid with room to write. Its cells hold only the short obligation texts from forms/."""
     width = frame_width(wide=True)
-    widths = [w * width for w in (0.31, 0.12, 0.21, 0.17, 0.10, 0.09)]
+    widths = [w * width for w in (0.35, 0.11, 0.20, 0.16, 0.09, 0.09)]
     rows: list[list[object]] = [[Paragraph(f"<b>{h}</b>", CELL) for h in _HEADERS]]
     for number, entry in enumerate(entries, start=1):
         ob = entry.obligation
@@ -105,7 +104,7 @@ def _table(entries: Sequence[ChecklistEntry]) -> list[Flowable]:
             [
                 obligation_cell,
                 Paragraph(_status_boxes(entry.status, "<br/>"), CELL),
-                "",
+                Spacer(1, WRITING_SPACE),  # room to write; the row grows with a long obligation text
                 "",
                 "",
                 "",
@@ -117,9 +116,8 @@ def _table(entries: Sequence[ChecklistEntry]) -> list[Flowable]:
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
-    heights = [None] + [28 * mm] * len(entries)
     # repeatRows keeps the headings on each page. No splitInRow: ReportLab drops a line where it splits a row.
-    table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return [table]
 

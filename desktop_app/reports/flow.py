@@ -140,8 +140,11 @@ def table_basics() -> list[tuple[object, ...]]:
     ]
 
 
-def signature_lines(roles: Iterable[str], width: float) -> Flowable:
-    """Ruled lines to sign by hand: name, signature and date for each role."""
+def signature_lines(roles: Iterable[str], width: float, title: str = "") -> Flowable:
+    """Ruled lines to sign by hand (name, signature, date for each role), kept on one page with their title.
+
+    The title is inside the KeepTogether because ReportLab's keep-with-next does not reach into a KeepTogether.
+    """
     gap = 5 * mm
     unit = (width - 2 * gap) / 10
     rows: list[list[object]] = []
@@ -157,4 +160,4 @@ def signature_lines(roles: Iterable[str], width: float) -> Flowable:
         style += [("LINEABOVE", (col, top + 2), (col, top + 2), 0.6, RULE) for col in (0, 2, 4)]
     table = Table(rows, colWidths=[4 * unit, gap, 4 * unit, gap, 2 * unit], rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle(style))
-    return KeepTogether([table])
+    return KeepTogether([heading(title), table] if title else [table])

@@ -49,10 +49,10 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         *_decision(summary),
         *_referrals(summary),
         *_addenda(summary),
-        heading("Signatures"),
         signature_lines(
             ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
             frame_width(),
+            title="Signatures",
         ),
     ]
     return build_pdf(

@@ -31,8 +31,9 @@ BOTTOM_BAND = 22 * mm  # the marking, ids and page numbers below it
 class _MarkedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
     """A canvas that holds its pages back until the end, then marks each one knowing the page count."""
 
-    def __init__(self, *args: Any, meta: DocumentMeta, title: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, meta: DocumentMeta, title: str, counter: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._counter = counter
         self._meta = meta
         self._doc_title = title
         self._held_pages: list[dict[str, Any]] = []
@@ -43,6 +44,7 @@ class _MarkedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
 
     def save(self) -> None:
         total = len(self._held_pages)
+        self._counter.append(total)
         for number, state in enumerate(self._held_pages, start=1):
             self.__dict__.update(state)
             self._mark_page(number, total)
@@ -65,9 +67,8 @@ class _MarkedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
         self.setLineWidth(0.5)
         self.line(MARGIN, height - 17 * mm, width - MARGIN, height - 17 * mm)
         self.line(MARGIN, 17 * mm, width - MARGIN, 17 * mm)
-        left = (
-            f"Document {meta.document_id}   ·   Audit sequence {meta.audit_seq}   ·   Printed {moment(meta.printed_at)}"
-        )
+        seq = str(meta.audit_seq) if meta.audit_seq > 0 else "none (not from a vault)"
+        left = f"Document {meta.document_id}   ·   Audit sequence {seq}   ·   Printed {moment(meta.printed_at)}"
         self.drawString(MARGIN, 13 * mm, left)
         self.setFillColor(INK)
         self.setFont(fonts.SANS_BOLD, 8.5)
@@ -88,6 +89,13 @@ def frame_width(wide: bool = False) -> float:
 
 def build_pdf(story: Sequence[Flowable], meta: DocumentMeta, *, title: str, subject: str, wide: bool = False) -> bytes:
     """Lay the story out on marked A4 pages (landscape when ``wide``) and return the PDF bytes."""
+    return build_pdf_counted(story, meta, title=title, subject=subject, wide=wide)[0]
+
+
+def build_pdf_counted(
+    story: Sequence[Flowable], meta: DocumentMeta, *, title: str, subject: str, wide: bool = False
+) -> tuple[bytes, int]:
+    """``build_pdf`` and the number of pages it made."""
     fonts.register()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -106,5 +114,6 @@ def build_pdf(story: Sequence[Flowable], meta: DocumentMeta, *, title: str, subj
         initialFontName=fonts.SANS,
         displayDocTitle=1,
     )
-    doc.build(list(story), canvasmaker=partial(_MarkedCanvas, meta=meta, title=title))
-    return buffer.getvalue()
+    counter: list[int] = []
+    doc.build(list(story), canvasmaker=partial(_MarkedCanvas, meta=meta, title=title, counter=counter))
+    return buffer.getvalue(), counter[-1]

@@ -19,7 +19,7 @@ from desktop_app.services import documents
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import make_vault
 from tests.reports import samples
-from tests.reports.pdfcheck import all_text
+from tests.reports.pdfcheck import all_text, page_texts
 
 
 @pytest.fixture
@@ -160,6 +160,7 @@ def test_the_blank_checklist_and_quick_reference_come_from_forms(session: VaultS
     for obligation in documents.obligations():
         assert obligation.title in text
     quick, _id, _title = documents.render_quick_reference(session)
+    assert len(page_texts(quick)) == 1, "the quick reference is one sheet for the staff-room wall"
     text = all_text(quick)
     assert "0114 2734855" in text and "999" in text and "Local Authority Designated Officer" in text
 
