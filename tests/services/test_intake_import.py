@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -15,6 +14,12 @@ from desktop_app.services import vault as vault_service
 from desktop_app.services.concern_flow import Mode
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import DSL_NAME, PASSPHRASE, open_session  # noqa: F401 (a fixture)
+
+
+@pytest.fixture
+def session(open_session: VaultSession) -> VaultSession:  # noqa: F811
+    return open_session
+
 
 ZOE = ChildDetails("Zoë", "Wiśniewska-Nguyễn", year_group="Year 9")
 
@@ -44,14 +49,14 @@ def audit_actions(session: VaultSession) -> list[tuple[str, str, str]]:
     return [(e.action, e.object_ref, e.details or "") for e in entries]
 
 
-def test_the_lock_screen_needs_no_keys_and_the_dsl_needs_no_more_than_an_unlock(open_session: VaultSession) -> None:
-    vault_dir = open_session.vault_dir
+def test_the_lock_screen_needs_no_keys_and_the_dsl_needs_no_more_than_an_unlock(session: VaultSession) -> None:
+    vault_dir = session.vault_dir
     assert intake.INBOX_DIR == vault_service.INBOX_DIR
     identity = intake.read_identity(vault_dir)
-    assert identity.vault_id == open_session.vault_id
+    assert identity.vault_id == session.vault_id
     assert identity.dsl_names == (DSL_NAME,)  # "tell <name> now" on the lock screen, from the clear key slots
     assert "Morgan Fairweather" in intake.staff_content(vault_dir).dsl_label
-    open_session.lock()
+    session.lock()
 
     reference = intake.SealedIntake.for_vault(vault_dir).submit(staff_draft())
     assert intake.pending(vault_dir) == 1
@@ -67,102 +72,102 @@ def test_the_lock_screen_needs_no_keys_and_the_dsl_needs_no_more_than_an_unlock(
 
 
 def test_import_as_a_new_child_files_the_concern_deletes_the_sealed_file_and_audits_both(
-    open_session: VaultSession,
+    session: VaultSession,
 ) -> None:
-    vault_dir = open_session.vault_dir
+    vault_dir = session.vault_dir
     writer = intake.SealedIntake.for_vault(vault_dir)
     writer.save_draft(staff_draft(account="half"))
     reference = writer.submit(staff_draft())
-    [item] = intake.list_pending(open_session)
+    [item] = intake.list_pending(session)
 
-    concern = intake.import_item(open_session, item.item_id, intake.NewChild())
+    concern = intake.import_item(session, item.item_id, intake.NewChild())
 
     assert intake.pending(vault_dir) == 0 and not writer.path.exists()
-    with open_session.uow() as uow:
+    with session.uow() as uow:
         stored = uow.concerns.get(concern.concern_id)
         child = uow.children.get(stored.child_id)
     assert stored.sealed and stored.draft == staff_draft() and stored.reference.startswith("WM-")
     assert child.details.first_name == "Zoë" and child.details.last_name == "Wiśniewska-Nguyễn"
-    actions = audit_actions(open_session)
+    actions = audit_actions(session)
     names = [a for a, _, _ in actions]
     assert names[-3:] == ["child.added", "concern.imported", "sealed.deleted"]
     assert all(ref == f"concern:{concern.concern_id}" for a, ref, _ in actions if a.startswith(("concern.", "sealed")))
     assert reference in actions[-2][2]  # the intake reference the recorder was given is on the audit trail
     with pytest.raises(intake.ItemGone):
-        intake.import_item(open_session, item.item_id, intake.NewChild())
+        intake.import_item(session, item.item_id, intake.NewChild())
 
 
-def test_the_dsl_sees_children_on_file_who_may_match_and_can_import_for_one(open_session: VaultSession) -> None:
-    with open_session.uow() as uow:
-        same = uow.children.add(ChildDetails("Zoë", "Wiśniewska-Nguyễn", year_group="Year 9"), open_session.actor())
-        uow.children.add(ChildDetails("Zoe", "Smith"), open_session.actor())
-        uow.children.add(ChildDetails("Aarav", "Patel"), open_session.actor())
-        uow.audit.append(open_session.actor(), "child.added", "test", {})
+def test_the_dsl_sees_children_on_file_who_may_match_and_can_import_for_one(session: VaultSession) -> None:
+    with session.uow() as uow:
+        same = uow.children.add(ChildDetails("Zoë", "Wiśniewska-Nguyễn", year_group="Year 9"), session.actor())
+        uow.children.add(ChildDetails("Zoe", "Smith"), session.actor())
+        uow.children.add(ChildDetails("Aarav", "Patel"), session.actor())
+        uow.audit.append(session.actor(), "child.added", "test", {})
         uow.commit()
-    intake.SealedIntake.for_vault(open_session.vault_dir).submit(staff_draft())
-    [item] = intake.list_pending(open_session)
-    assert [c.child_id for c in item.suggestions][0] == same.child_id
+    intake.SealedIntake.for_vault(session.vault_dir).submit(staff_draft())
+    [item] = intake.list_pending(session)
+    assert item.suggestions[0].child_id == same.child_id
     assert "Aarav" not in " ".join(intake.child_label(c) for c in item.suggestions)
 
-    concern = intake.import_item(open_session, item.item_id, intake.ExistingChild(same.child_id))
+    concern = intake.import_item(session, item.item_id, intake.ExistingChild(same.child_id))
     assert concern.child_id == same.child_id
-    with open_session.uow() as uow:
+    with session.uow() as uow:
         assert [c.concern_id for c in uow.concerns.list_for_child(same.child_id)] == [concern.concern_id]
 
 
-def test_an_unfinished_draft_is_imported_marked_as_not_submitted(open_session: VaultSession) -> None:
-    writer = intake.SealedIntake.for_vault(open_session.vault_dir)
+def test_an_unfinished_draft_is_imported_marked_as_not_submitted(session: VaultSession) -> None:
+    writer = intake.SealedIntake.for_vault(session.vault_dir)
     writer.save_draft(staff_draft(declaration=False, recorded_at=None))  # the app was killed here
-    [item] = intake.list_pending(open_session)
+    [item] = intake.list_pending(session)
     assert not item.submitted and item.status == "Unfinished — the recorder did not submit it"
 
-    concern = intake.import_item(open_session, item.item_id, intake.NewChild())
-    with open_session.uow() as uow:
+    concern = intake.import_item(session, item.item_id, intake.NewChild())
+    with session.uow() as uow:
         [note] = uow.addenda.for_object("concern", concern.concern_id)
     assert "did not submit it" in note.reason
-    assert "addendum.added" in [a for a, _, _ in audit_actions(open_session)]
+    assert "addendum.added" in [a for a, _, _ in audit_actions(session)]
 
 
-def test_a_draft_without_the_childs_name_must_be_matched_to_a_child_on_file(open_session: VaultSession) -> None:
-    intake.SealedIntake.for_vault(open_session.vault_dir).save_draft(ConcernDraft(immediate_danger=True))
-    [item] = intake.list_pending(open_session)
+def test_a_draft_without_the_childs_name_must_be_matched_to_a_child_on_file(session: VaultSession) -> None:
+    intake.SealedIntake.for_vault(session.vault_dir).save_draft(ConcernDraft(immediate_danger=True))
+    [item] = intake.list_pending(session)
     assert item.child_label == "Child not named" and "immediate danger" in item.summary()
     with pytest.raises(FieldProblem, match="did not name the child"):
-        intake.import_item(open_session, item.item_id, intake.NewChild())
-    assert intake.pending(open_session.vault_dir) == 1  # nothing lost
+        intake.import_item(session, item.item_id, intake.NewChild())
+    assert intake.pending(session.vault_dir) == 1  # nothing lost
 
 
-def test_a_damaged_or_foreign_sealed_file_is_listed_with_a_sentence_and_kept(open_session: VaultSession) -> None:
-    writer = intake.SealedIntake.for_vault(open_session.vault_dir)
+def test_a_damaged_or_foreign_sealed_file_is_listed_with_a_sentence_and_kept(session: VaultSession) -> None:
+    writer = intake.SealedIntake.for_vault(session.vault_dir)
     writer.submit(staff_draft())
     blob = bytearray(writer.path.read_bytes())
     blob[-5] ^= 0xFF
     writer.path.write_bytes(bytes(blob))
-    [item] = intake.list_pending(open_session)
+    [item] = intake.list_pending(session)
     assert item.problem and "damaged" in item.problem and item.status == "Cannot be opened"
     assert writer.path.exists()
 
 
 def test_the_dsl_records_a_concern_in_the_app_stored_and_audited_and_its_draft_removed(
-    open_session: VaultSession,
+    session: VaultSession,
 ) -> None:
-    writer = intake.writer_for_session(open_session)
+    writer = intake.writer_for_session(session)
     writer.save_draft(staff_draft(account="so far"))
-    assert intake.pending(open_session.vault_dir) == 0  # the DSL's own draft is not "waiting"
-    [mine] = intake.list_pending(open_session)
+    assert intake.pending(session.vault_dir) == 0  # the DSL's own draft is not "waiting"
+    [mine] = intake.list_pending(session)
     assert mine.origin is Mode.DSL and mine.draft.account == "so far"  # the DSL can resume it
-    resumed = intake.writer_for_session(open_session, mine)
+    resumed = intake.writer_for_session(session, mine)
     assert resumed.path == writer.path
 
-    concern = intake.submit_in_app(open_session, staff_draft(), resumed)
+    concern = intake.submit_in_app(session, staff_draft(), resumed)
     assert not writer.path.exists()
     assert not concern.sealed and concern.reference.startswith("WM-")
-    actions = audit_actions(open_session)
+    actions = audit_actions(session)
     assert (actions[-1][0], actions[-1][1]) == ("concern.submitted", f"concern:{concern.concern_id}")
 
 
-def test_sealed_files_hold_no_plaintext_even_the_dsls_own_drafts(open_session: VaultSession, tmp_path: Path) -> None:
-    writer = intake.writer_for_session(open_session)
+def test_sealed_files_hold_no_plaintext_even_the_dsls_own_drafts(session: VaultSession) -> None:
+    writer = intake.writer_for_session(session)
     writer.save_draft(staff_draft())
     raw = writer.path.read_bytes()
     for value in ("Zoë", "Wiśniewska", "Abbeydale", "grey Audi", "hurt my brother", "Tobiasz", "Priya"):
