@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import math
 from collections.abc import Sized
@@ -29,7 +30,6 @@ from desktop_app.ui.workers import Task, describe_error, run_in_background
 from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey
 
 _log = logging.getLogger(__name__)
-
 
 
 def seconds_to_wait(vault_dir: Path) -> int:
@@ -150,7 +150,7 @@ class LockScreen(QWidget):
         if self.demo_passphrase:
             banner = _note(
                 "<b>DEMO</b> — fictional records only, deleted when you close Waymark. "
-                f"Passphrase: <span style='font-family: monospace'>{self.demo_passphrase}</span>",
+                f"Passphrase: <span style='font-family: monospace'>{html.escape(self.demo_passphrase)}</span>",
                 page,
                 "demo_banner",
             )

@@ -45,7 +45,9 @@ def key_groups(key: str) -> list[str]:
 def grouped_lines(key: str) -> str:
     groups = key_groups(key)
     lines = ["  ".join(groups[start : start + GROUPS_PER_LINE]) for start in range(0, len(groups), GROUPS_PER_LINE)]
-    return "\n".join(lines)
+    width = max((len(line) for line in lines), default=0)
+    # pad with no-break spaces so a short last line starts under the first column when the block is centred
+    return "\n".join(line + "\u00a0" * (width - len(line)) for line in lines)
 
 
 def normalise_key(text: str) -> str:

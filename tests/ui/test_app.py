@@ -1,4 +1,5 @@
 """The app starts to its main window with name, icon, title and zoom; one instance per vault; the demo vault."""
+# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def _args(**values):
     return argparse.Namespace(**{"vault": None, "demo": False, "debug": False, "command": None, **values})
 
 
-def test_a_second_instance_on_the_same_vault_is_refused(qapp, tmp_path, fake_ask, capsys) -> None:  # noqa: F811
+def test_a_second_instance_on_the_same_vault_is_refused(qapp, tmp_path, fake_ask, capsys) -> None:
     import subprocess
     import sys
 
@@ -86,7 +87,7 @@ def test_a_second_instance_on_the_same_vault_is_refused(qapp, tmp_path, fake_ask
     assert "already open" in capsys.readouterr().err
 
 
-def test_the_instance_lock_is_refused_twice_and_free_after_release(tmp_path, fake_ask) -> None:  # noqa: F811
+def test_the_instance_lock_is_refused_twice_and_free_after_release(tmp_path, fake_ask) -> None:
     from desktop_app.ui.app import take_instance_lock
 
     first = take_instance_lock(tmp_path / "vault")
@@ -98,7 +99,7 @@ def test_the_instance_lock_is_refused_twice_and_free_after_release(tmp_path, fak
     again.release()
 
 
-def test_demo_starts_on_a_throwaway_vault_and_deletes_it(qapp, qtbot, fake_ask, screenshot) -> None:  # noqa: F811
+def test_demo_starts_on_a_throwaway_vault_and_deletes_it(qapp, qtbot, fake_ask, screenshot) -> None:
     from PySide6.QtCore import QTimer
 
     from desktop_app.ui.app import run_gui
@@ -167,7 +168,7 @@ def test_background_work_reports_result_sentence_or_nothing_lost(qtbot) -> None:
 # ----- zoom ----------------------------------------------------------------------------------------------------------
 
 
-def test_lock_screen_and_setup_at_150_percent_keep_text_readable(qapp, qtbot, made_vault, fake_ask, screenshot):  # noqa: F811
+def test_lock_screen_and_setup_at_150_percent_keep_text_readable(qapp, qtbot, made_vault, fake_ask, screenshot):
     from desktop_app.ui.lock_screen import LockScreen
     from desktop_app.ui.setup_wizard import SetupWizard
 

@@ -1,4 +1,5 @@
 """Auto-lock: input restarts the wait; silence for the interval locks the vault and clears every record screen."""
+# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def test_keyboard_and_mouse_input_restart_the_wait(qtbot) -> None:
     assert not watcher.active
 
 
-def test_idle_locks_the_window_and_clears_the_dashboard(unlocked_window, qtbot, screenshot) -> None:  # noqa: F811
+def test_idle_locks_the_window_and_clears_the_dashboard(unlocked_window, qtbot, screenshot) -> None:
     win = unlocked_window
     screenshot(win, "dashboard_before_idle_lock")
     record_dialog = QDialog(win)  # e.g. a concern opened from the dashboard

@@ -1,4 +1,5 @@
 """Settings while unlocked: people (add, remove a deputy), my passphrase, local numbers, auto-lock, backup, verify."""
+# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 
@@ -25,14 +26,14 @@ DEPUTY_PASSPHRASE = "marigold tunnel brass kite"
 
 
 @pytest.fixture
-def settings_page(unlocked_window) -> SettingsPage:  # noqa: F811
+def settings_page(unlocked_window) -> SettingsPage:
     unlocked_window.show_settings()
     page = unlocked_window.current_page()
     assert isinstance(page, SettingsPage)
     return page
 
 
-def test_settings_are_offered_only_while_unlocked(window, unlocked_window, qtbot) -> None:  # noqa: F811
+def test_settings_are_offered_only_while_unlocked(window, unlocked_window, qtbot) -> None:
     assert unlocked_window.settings_action.isEnabled()
     unlocked_window.lock()
     assert not unlocked_window.settings_action.isEnabled()
@@ -41,7 +42,12 @@ def test_settings_are_offered_only_while_unlocked(window, unlocked_window, qtbot
 
 
 def test_add_a_deputy_then_remove_them_and_their_passphrase_stops_working(
-    settings_page, unlocked_window, made_vault, qtbot, fake_ask, screenshot  # noqa: F811
+    settings_page,
+    unlocked_window,
+    made_vault,
+    qtbot,
+    fake_ask,
+    screenshot,
 ) -> None:
     win = unlocked_window
     people = settings_page.show_section("people")
@@ -102,7 +108,7 @@ def test_add_a_deputy_then_remove_them_and_their_passphrase_stops_working(
     again.lock()
 
 
-def test_change_my_passphrase(settings_page, unlocked_window, made_vault, qtbot, screenshot) -> None:  # noqa: F811
+def test_change_my_passphrase(settings_page, unlocked_window, made_vault, qtbot, screenshot) -> None:
     section = settings_page.show_section("passphrase")
     new = "juniper canal woollen sextant"
     section.current.setText("not my passphrase at all")
@@ -125,7 +131,7 @@ def test_change_my_passphrase(settings_page, unlocked_window, made_vault, qtbot,
     session.lock()
 
 
-def test_idle_minutes_are_saved_and_applied(settings_page, unlocked_window, screenshot) -> None:  # noqa: F811
+def test_idle_minutes_are_saved_and_applied(settings_page, unlocked_window, screenshot) -> None:
     section = settings_page.show_section("autolock")
     assert section.minutes.value() == 5  # the default
     assert (section.minutes.minimum(), section.minutes.maximum()) == (1, 15)
@@ -136,7 +142,7 @@ def test_idle_minutes_are_saved_and_applied(settings_page, unlocked_window, scre
     screenshot(unlocked_window, "settings_autolock")
 
 
-def test_local_numbers_are_stored_through_the_service(settings_page, unlocked_window, screenshot) -> None:  # noqa: F811
+def test_local_numbers_are_stored_through_the_service(settings_page, unlocked_window, screenshot) -> None:
     section = settings_page.show_section("contacts")
     section.editor.set_phone("police_101", "101 (ask for the Sheffield exploitation team)")
     section.save()
@@ -148,7 +154,7 @@ def test_local_numbers_are_stored_through_the_service(settings_page, unlocked_wi
     screenshot(unlocked_window, "settings_contacts")
 
 
-def test_backup_now_and_verify_now(settings_page, unlocked_window, tmp_path, fake_ask, qtbot, screenshot) -> None:  # noqa: F811
+def test_backup_now_and_verify_now(settings_page, unlocked_window, tmp_path, fake_ask, qtbot, screenshot) -> None:
     section = settings_page.show_section("backup")
     target = tmp_path / "chosen" / "monday.wmbackup"
     target.parent.mkdir()
@@ -164,7 +170,7 @@ def test_backup_now_and_verify_now(settings_page, unlocked_window, tmp_path, fak
     screenshot(unlocked_window, "settings_backup_verified")
 
 
-def test_menu_backup_opens_settings_at_backup(unlocked_window, fake_ask) -> None:  # noqa: F811
+def test_menu_backup_opens_settings_at_backup(unlocked_window, fake_ask) -> None:
     fake_ask.answer_save = None  # the DSL cancels the file chooser
     unlocked_window.backup_action.trigger()
     page = unlocked_window.current_page()

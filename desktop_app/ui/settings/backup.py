@@ -13,11 +13,11 @@ from desktop_app.ui import ask
 from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
-BACKUP_FILTER = "Waymark backups (*.wmbackup);;All files (*)"
+BACKUP_FILTER = "Waymark backups (*.wmbak);;All files (*)"
 
 
 def suggested_backup_name(today: date | None = None) -> str:
-    return f"waymark-backup-{(today or date.today()).isoformat()}.wmbackup"
+    return f"waymark-backup-{(today or date.today()).isoformat()}.wmbak"
 
 
 def report_text(report: Any) -> tuple[bool, str]:

@@ -45,6 +45,8 @@ class ContactsEditor(QWidget):
         self.table.setObjectName("contacts_table")
         self.table.setHorizontalHeaderLabels(["Who", "Phone number", "When to use them"])
         self.table.verticalHeader().hide()
+        # rows follow the wrapped text as the columns change width (a one-off resize measures too narrow a column)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.ResizeToContents)
@@ -75,7 +77,6 @@ class ContactsEditor(QWidget):
             self.table.setItem(row, TITLE, title)
             self.table.setItem(row, PHONE, phone)
             self.table.setItem(row, WHEN, when)
-        self.table.resizeRowsToContents()
 
     def set_overrides(self, overrides: Mapping[str, str]) -> None:
         self._fill(overrides)

@@ -52,6 +52,7 @@ class PeopleSection(QWidget):
         intro.setWordWrap(True)
         self.people = QListWidget(self)
         self.people.setObjectName("people_list")
+        self.people.setMaximumHeight(180)
         self.people.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.remove_button = QPushButton("Remove this person…", self)
         self.remove_button.setObjectName("remove_person")
@@ -129,6 +130,7 @@ class PeopleSection(QWidget):
         name = self.new_name.text().strip()
         if self.task is not None or not name or not self.new_passphrase.acceptable:
             return
+        self.remove_status.say("")
         self.add_status.busy("Adding the deputy's key…")
         self.task = run_in_background(self.session.add_user, name, Role.DEPUTY_DSL, self.new_passphrase.text)
         self.task.succeeded.connect(self._added)
@@ -169,6 +171,7 @@ class PeopleSection(QWidget):
         )
         if not sure:
             return
+        self.add_status.say("")
         self.remove_status.busy("Making a backup and changing the vault's key…")
         self.task = run_in_background(self.session.remove_user, user_id, progress=True)
         self.task.progress.connect(self.remove_status.progress)
