@@ -32,8 +32,7 @@ MAX_TEXT = 100_000
 CONFIRMATION_DAYS = 2
 # Routes that are a contact with another agency, and so can expect written confirmation.
 ROUTES_NEEDING_CONFIRMATION = frozenset(
-    {RouteId.SOCIAL_WORKER, RouteId.SAFEGUARDING_HUB, RouteId.POLICE_101, RouteId.LADO, RouteId.NRM,
-     RouteId.EMERGENCY_999, RouteId.EARLY_HELP}
+    {RouteId.SOCIAL_WORKER, RouteId.SAFEGUARDING_HUB, RouteId.POLICE_101, RouteId.LADO, RouteId.NRM}
 )
 ADDENDUM_KINDS = ("concern", "screening", "referral")
 

@@ -153,3 +153,42 @@ def test_an_empty_vault_says_what_each_list_means(qtbot: Any, screenshot: Any,
         assert not panel.list.isVisibleTo(page)
     assert "No concerns from staff" in page.sealed_label.text()
     screenshot(host, "dashboard_empty")
+
+
+def test_record_a_concern_opens_the_dsl_wizard_and_the_dashboard_refreshes_when_it_closes(
+    qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
+) -> None:
+    from desktop_app.ui.concern import ConcernWizard
+
+    host = Host(open_session)
+    qtbot.addWidget(host)
+    page = host.show_dashboard()
+    host.show()
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    wizard = page.windows[-1]
+    assert isinstance(wizard, ConcernWizard)
+    qtbot.waitExposed(wizard)
+    screenshot(wizard, "dashboard_record_a_concern")
+    intake.submit_in_app(open_session, staff_concern("Ahmed", "Al-Sayed"))  # as if the wizard had submitted it
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        wizard.reject()
+    assert [r.child_name for r in page.awaiting.list.model().records()] == ["Ahmed Al-Sayed"]
+
+
+def test_lists_fetch_a_page_at_a_time_never_the_whole_table(qtbot: Any) -> None:
+    from desktop_app.ui.models import Column, RecordsModel
+
+    asked: list[int] = []
+    rows = list(range(250))
+
+    def fetch(limit: int) -> list[int]:
+        asked.append(limit)
+        return rows[:limit]
+
+    model = RecordsModel([Column("Number", str)], fetch, page_size=100)
+    assert model.rowCount() == 100 and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 250 and not model.canFetchMore()
+    assert asked == [100, 200, 300]
+    assert model.data(model.index(249, 0)) == "249"
