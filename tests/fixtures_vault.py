@@ -70,6 +70,23 @@ def record_concern(session: VaultSession, account: str = "Seen getting into an u
     return concern.concern_id
 
 
+def record_concerns(session: VaultSession, count: int) -> list[int]:
+    """Record ``count`` children and concerns in one transaction (fast set-up for larger vaults)."""
+    from desktop_app.domain.records import ConcernDraft
+
+    actor = session.actor()
+    ids = []
+    with session.uow() as uow:
+        for number in range(count):
+            child = uow.children.add(fictional_child("Tamsin", f"Quillfeather-{number}"), actor)
+            concern = uow.concerns.add(child.child_id, ConcernDraft(account=f"Concern number {number}"), actor,
+                                       sealed=False)
+            uow.audit.append(actor, "concern.submitted", concern.concern_id)
+            ids.append(concern.concern_id)
+        uow.commit()
+    return ids
+
+
 def raw_connection(vault_dir: Path, key: bytes) -> Any:
     """A bare SQLCipher connection with the data key: what someone holding the key could do behind the app's back."""
     from desktop_app.store.engine import connect_raw
