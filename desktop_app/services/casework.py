@@ -277,6 +277,21 @@ def phone_overrides(uow: UnitOfWork) -> dict[str, str]:
     return dict(contacts.overrides()) if contacts is not None else {}
 
 
+def route_labels(session: Session, forms: Any) -> dict[RouteId, str]:
+    """Each route's name with its local number (the setting's own where set), for choosing a route."""
+    from desktop_app.services.screening_flow import route_title
+
+    with session.uow() as uow:
+        overrides = phone_overrides(uow)
+    labels: dict[RouteId, str] = {}
+    for route in RouteId:
+        contact = forms.contacts.for_route(route)
+        title = contact.title if contact is not None else route_title(route)
+        phone = overrides.get(contact.id, contact.phone) if contact is not None else ""
+        labels[route] = f"{title} — {phone}" if phone else title
+    return labels
+
+
 def screening_context(session: Session, concern_id: int, forms: Any, today: date) -> ScreeningContext:
     """Start a screening of ``concern_id`` with the default definition and the setting's local numbers."""
     from desktop_app.services.screening_flow import start_screening

@@ -348,8 +348,11 @@ class ConcernView(QWidget):
         return self._open(dialog)
 
     def record_referral(self) -> ReferralContactDialog:
+        from desktop_app.definitions import load_forms
+
         dialog = ReferralContactDialog(self._window_parent(), self.session, self.concern_id,
-                                       self.file.routes_decided())
+                                       self.file.routes_decided(), labels=casework.route_labels(self.session,
+                                                                                                load_forms()))
         return self._open(dialog)
 
     def record_confirmation(self) -> ConfirmationDialog | None:

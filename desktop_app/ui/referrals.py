@@ -138,7 +138,7 @@ class ReferralContactDialog(FormDialog):
     """Who was contacted on which route, when, their reference, the outcome, and when confirmation is due."""
 
     def __init__(self, parent: QWidget | None, session: Any, concern_id: int, routes: Sequence[RouteId],
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, labels: dict[RouteId, str] | None = None) -> None:
         super().__init__(parent, "Record a referral contact",
                          "One entry per contact. It cannot be edited afterwards: corrections are added to it.",
                          "Save referral contact")
@@ -148,7 +148,7 @@ class ReferralContactDialog(FormDialog):
         ordered = [*routes, *(r for r in RouteId if r not in routes)]
         for route in ordered:
             taken = "  (in the decision)" if route in routes else ""
-            self.route.addItem(route_title(route) + taken, route.value)
+            self.route.addItem((labels or {}).get(route, route_title(route)) + taken, route.value)
         self.contacted_name = self.add_field("Who you spoke or wrote to:", QLineEdit(self), "contacted_name")
         self.contacted_name.setPlaceholderText("Name and role, e.g. duty social worker")
         self.contacted_at = self.add_field("When:", QDateTimeEdit(self), "contacted_at")

@@ -145,7 +145,8 @@ def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> Non
     qtbot.mouseClick(view.referral_button, Qt.MouseButton.LeftButton)
     dialog = view.windows[-1]
     qtbot.waitExposed(dialog)
-    assert dialog.route.currentText().startswith("Safeguarding Hub")  # the decision's route comes first
+    # the decision's route comes first, with its local number
+    assert dialog.route.currentText().startswith("Sheffield Safeguarding Hub — 0114 2734855")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.problems["contacted_name"].isVisibleTo(dialog) and dialog.problems["outcome"].isVisibleTo(dialog)
