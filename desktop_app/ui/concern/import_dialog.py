@@ -183,6 +183,8 @@ class SealedImportDialog(QDialog):
         self.status.setText(item.status + (f" — reference {item.reference}" if item.reference else ""))
         self.status.setStyleSheet("font-weight: 700;" + ("color: #8a4b00;" if not item.submitted else ""))
         self.summary.setText(item.summary())
+        danger = bool(item.draft.immediate_danger)
+        self.summary.setStyleSheet("color: #a4000f; font-weight: 700;" if danger else "")
         account = item.draft.account
         cut = account[:_PREVIEW_CHARS] + ("…" if len(account) > _PREVIEW_CHARS else "")
         self.account.setText(f"What was seen or heard: {cut}" if account else "")

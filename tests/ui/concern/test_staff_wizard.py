@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QWizard
 
 from desktop_app.services import intake
 from desktop_app.services.concern_flow import Page
-from desktop_app.ui import ask
 from desktop_app.ui.app import apply_zoom
 from desktop_app.ui.concern import ConcernWizard, open_staff_wizard
 from desktop_app.ui.concern import wizard as wizard_module
@@ -20,7 +19,6 @@ from desktop_app.vault import keyslots, sealing
 from tests.ui.concern.helpers import (
     NAME_FIRST,
     NAME_LAST,
-    Windows,
     open_sealed,
     press_next,
     sealed_files,
@@ -33,52 +31,12 @@ pytestmark = pytest.mark.gui
 VAULT_ID = "vault-staff-test"
 
 
-class FakeAsker:
-    def __init__(self, confirm: bool = False) -> None:
-        self.answer = confirm
-        self.asked: list[tuple[str, str]] = []
-
-    def confirm(self, parent, title, text, yes, no) -> bool:
-        self.asked.append((title, text))
-        return self.answer
-
-    def inform(self, parent, title, text) -> None:
-        self.asked.append((title, text))
-
-    def warn(self, parent, title, text) -> None:
-        self.asked.append((title, text))
-
-    def text(self, parent, title, label, secret=False):
-        return None
-
-    def save_path(self, parent, title, suggested, filters):
-        return None
-
-    def open_path(self, parent, title, filters):
-        return None
-
-
-@pytest.fixture
-def asker():
-    fake = FakeAsker()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
-
-
 @pytest.fixture
 def vault(tmp_path: Path) -> tuple[Path, bytes]:
     """What the lock screen sees of a vault: the clear key-slot file with the intake public key."""
     private, public = sealing.new_keypair()
     keyslots.KeySlotFile.create(VAULT_ID, public).save(tmp_path / keyslots.FILE_NAME)
     return tmp_path, private
-
-
-@pytest.fixture
-def windows(qapp):
-    tracked = Windows()
-    yield tracked
-    tracked.close_all()
 
 
 @pytest.fixture
