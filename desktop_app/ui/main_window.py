@@ -11,18 +11,19 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.ui import app as ui_app
-from desktop_app.ui import ask
+from desktop_app.ui import ask, workers
 from desktop_app.ui.idle import IdleWatcher
 from desktop_app.ui.workers import describe_error, wait_for_all
 
 _log = logging.getLogger(__name__)
 ZOOM_STEP = 10
+LOCK_RETRY_MS = 250
 RECORDS_PROPERTY = "waymark_shows_records"  # set True on any top-level window that shows records
 
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.vault_dir = Path(vault_dir)
         self.demo_passphrase = demo_passphrase
         self._session: Any = None
+        self._lock_waiting = False
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(ui_app.app_icon())
@@ -182,7 +184,16 @@ class MainWindow(QMainWindow):
             ask.current().warn(self, "Please check the vault", "\n\n".join(warnings))
 
     def lock(self) -> None:
-        """Close every window showing records, drop the keys and show the lock screen."""
+        """Close every window showing records, drop the keys and show the lock screen.
+
+        A re-key or backup still running is never cut off: the lock happens as soon as it has finished.
+        """
+        if self._session is not None and workers.busy():
+            self.idle.stop()
+            if not self._lock_waiting:
+                self._lock_waiting = True
+                QTimer.singleShot(LOCK_RETRY_MS, self._lock_when_free)
+            return
         self.idle.stop()
         self._close_record_windows()
         session, self._session = self._session, None
@@ -197,6 +208,10 @@ class MainWindow(QMainWindow):
             self.show_lock_screen()
         if session is not None:
             self.locked.emit()
+
+    def _lock_when_free(self) -> None:
+        self._lock_waiting = False
+        self.lock()
 
     def _close_record_windows(self) -> None:
         for widget in self.findChildren(QWidget):

@@ -118,6 +118,11 @@ def progress_values(values: tuple[object, ...]) -> tuple[int, int, str]:
     return 0, 0, text
 
 
+def busy() -> bool:
+    """Whether any background task is still running (locking waits for a re-key or backup to finish)."""
+    return any(task.running for task in _running)
+
+
 def describe_error(error: BaseException) -> str:
     """The sentence to show for a failure: the user-facing sentence, or 'something went wrong, nothing was lost'."""
     if isinstance(error, UserFacingError):

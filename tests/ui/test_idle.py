@@ -81,3 +81,21 @@ def test_idle_locks_the_window_and_clears_the_dashboard(unlocked_window, qtbot, 
     with pytest.raises(UserFacingError, match="locked"):
         session.uow()
     screenshot(win, "lock_screen_after_idle")
+
+
+def test_locking_waits_for_a_rekey_or_backup_to_finish(unlocked_window, qtbot) -> None:
+    import threading
+
+    from desktop_app.ui.workers import run_in_background
+
+    win = unlocked_window
+    release = threading.Event()
+    task = run_in_background(release.wait, 10)  # stands in for a re-key still writing
+    win.lock()
+    assert win.session is not None  # not cut off mid-way
+    assert win.current_page().objectName() != "lock_screen"
+    release.set()
+    with qtbot.waitSignal(win.locked, timeout=5000):
+        pass
+    assert task.finished_ok is True
+    assert win.session is None
