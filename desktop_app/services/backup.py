@@ -24,9 +24,9 @@ import sqlcipher3
 from desktop_app.errors import UserFacingError
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.database import Database, open_database
-from desktop_app.store.engine import DB_FILE_NAME, connect_raw
+from desktop_app.store.engine import DB_FILE_NAME, connect_raw, translate_error
 from desktop_app.store.errors import VaultDamaged
-from desktop_app.store.files import disk_problem, fsync_dir
+from desktop_app.store.files import DiskProblem, disk_problem, fsync_dir
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import RECOVERY_COPY_NAME, KeySlotFile
@@ -113,9 +113,13 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
         return out_path
     except OSError as error:
         raise disk_problem(error, "backup") from None
-    except (sqlite3.Error, sqlcipher3.Error):
-        raise UserFacingError("The backup could not be written: the disk may be full or the folder read-only. "
-                              "Nothing was changed.") from None
+    except (sqlite3.Error, sqlcipher3.Error) as error:
+        translated = translate_error(error)
+        if isinstance(translated, DiskProblem):
+            raise DiskProblem("The disk is full or could not be written, so the backup was not written. Nothing "
+                              "was changed: free some space or choose another place, then try again.") from None
+        raise UserFacingError("The backup could not be written: the database copy failed. Nothing was "
+                              "changed.") from None
     finally:
         with contextlib.suppress(OSError):
             temp_zip.unlink()
