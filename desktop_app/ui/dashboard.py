@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -23,13 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import dashboard
+from desktop_app.services import casework, dashboard
 from desktop_app.ui import ask
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.referrals import short_date
 
 _log = logging.getLogger(__name__)
 PAGE = 50
+
+
+def day(moment: datetime) -> str:
+    """The local date of a moment, without the time: the lists are read at a glance."""
+    return short_date(casework.local(moment).date())
 
 
 class RecordList(QTableView):
@@ -162,18 +167,18 @@ class DashboardPage(QWidget):
         s = self.session
         counts = dashboard.counts(s)
         self.awaiting.show_model(RecordsModel([
-            Column("Reference", lambda r: r.reference),
-            Column("Child", lambda r: r.child_name),
-            Column("Recorded", lambda r: short_date(r.submitted_at)),
             Column("Waiting", lambda r: "today" if r.days_waiting == 0 else
                    f"{r.days_waiting} day{'s' if r.days_waiting != 1 else ''}", align_right=True),
+            Column("Child", lambda r: r.child_name),
+            Column("Reference", lambda r: r.reference),
+            Column("Recorded", lambda r: day(r.submitted_at)),
         ], lambda limit: dashboard.awaiting_screening(s, limit, today), PAGE, parent=self), counts.awaiting_screening)
 
         confirmations = RecordsModel([
             Column("Due", lambda r: ("OVERDUE " if r.overdue else "") + short_date(r.due)),
             Column("Child", lambda r: r.child_name),
             Column("Route", lambda r: r.route_title),
-            Column("Contacted", lambda r: f"{short_date(r.contacted_at)}: {r.contacted_name}"),
+            Column("Contacted", lambda r: f"{day(r.contacted_at)}: {r.contacted_name}"),
         ], lambda limit: dashboard.confirmations_awaited(s, limit, today), PAGE,
             attention=lambda r: r.overdue, parent=self)
         late = sum(1 for r in confirmations.records() if r.overdue)
@@ -192,8 +197,8 @@ class DashboardPage(QWidget):
 
         self.high_risk.show_model(RecordsModel([
             Column("Child", lambda r: r.child_name),
-            Column("Screened", lambda r: short_date(r.screened_at)),
             Column("Review by", lambda r: short_date(r.review_date)),
+            Column("Screened", lambda r: day(r.screened_at)),
         ], lambda limit: dashboard.high_risk_children(s, limit), PAGE, parent=self))
 
         waiting = dashboard.sealed_waiting(s.vault_dir)

@@ -77,7 +77,8 @@ def test_dashboard_lists_fill_from_the_vault_and_open_the_record(
     assert awaiting.rowCount() > 0
     ages = [awaiting.record(r).days_waiting for r in range(awaiting.rowCount())]
     assert ages == sorted(ages, reverse=True), "oldest first"
-    assert awaiting.data(awaiting.index(0, 3)).endswith("days") or awaiting.data(awaiting.index(0, 3)) == "today"
+    assert awaiting.headerData(0, Qt.Orientation.Horizontal) == "Waiting"
+    assert awaiting.data(awaiting.index(0, 0)).endswith("days") or awaiting.data(awaiting.index(0, 0)) == "today"
     confirmations = page.confirmations.list.model()
     assert confirmations.rowCount() > 0
     first = confirmations.record(0)
