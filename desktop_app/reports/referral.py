@@ -27,6 +27,7 @@ from desktop_app.reports.flow import (
     moment,
     or_not_recorded,
     para,
+    paragraphs,
     signature_lines,
 )
 from desktop_app.reports.template import build_pdf, frame_width
@@ -141,12 +142,7 @@ def _childs_words(draft: ConcernDraft) -> list[Flowable]:
     words = draft.childs_words.strip()
     if not words:
         return [*out, markup(or_not_recorded(""), INDENT)]
-    blocks = [block for block in words.replace("\r\n", "\n").split("\n\n") if block.strip()]
-    last = len(blocks) - 1
-    for index, block in enumerate(blocks):
-        text = ("“" if index == 0 else "") + esc(block) + ("”" if index == last else "")
-        out.append(markup(text, VERBATIM))
-    return out
+    return [*out, *paragraphs(words, VERBATIM, before="“", after="”")]
 
 
 def _people_and_places(draft: ConcernDraft) -> list[Flowable]:

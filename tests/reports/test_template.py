@@ -6,10 +6,12 @@ import io
 from datetime import datetime
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from desktop_app.domain.documents import DocumentMeta
-from desktop_app.reports.flow import field, heading, long_text, para
+from desktop_app.reports.flow import field, heading, long_text, para, pieces
 from desktop_app.reports.template import build_pdf
 from tests.reports.pdfcheck import body_text, fonts_of, page_texts, squeeze
 
@@ -88,3 +90,17 @@ def test_control_characters_pasted_into_a_record_do_not_stop_the_document() -> N
     pdf = build_pdf([para("Line one\x00\x07\nLine two\r\nLine three\tend")], META, title="T", subject="S")
     text = page_texts(pdf)[0]
     assert "Line one" in text and "Line two" in text and "Line three" in text
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\nźễ"), max_size=600), st.integers(min_value=10, max_value=200))
+def test_long_paragraphs_are_cut_into_pieces_without_losing_a_character(text: str, limit: int) -> None:
+    parts = pieces(text, limit)
+    assert "".join(parts) == text
+    assert all(len(part) <= limit for part in parts)
+
+
+def test_a_100000_character_account_prints_whole() -> None:
+    account = " ".join(f"Entry {n:05d} of the account, written down as she said it." for n in range(1800))
+    assert len(account) >= 100_000
+    pdf = build_pdf(long_text("What happened", account), META, title="T", subject="S")
+    assert squeeze(account) in squeeze(body_text(pdf))
