@@ -82,8 +82,10 @@ def _output_arguments(parser: argparse.ArgumentParser, personal: bool) -> None:
 
 def _out_path(args: argparse.Namespace) -> Path:
     path = Path(args.out).expanduser()
-    if path.exists() and path.is_dir():
+    if path.is_dir():
         raise UserFacingError(f"{path} is a folder; give the name of the PDF file to write.")
+    if not path.parent.is_dir():
+        raise UserFacingError(f"The folder {path.parent} does not exist.")
     return path
 
 

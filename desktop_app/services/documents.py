@@ -294,6 +294,8 @@ def save_pdf(
     """Write the document atomically, AES-256 encrypted with ``password`` unless ``unencrypted``; audited."""
     if password is None and not unencrypted:
         raise UserFacingError("Give a password for the PDF, or choose to save it without encryption.")
+    if not path.parent.is_dir():
+        raise UserFacingError(f"The folder {path.parent} does not exist. Choose another place to save the PDF.")
     data = encrypt_pdf(pdf, password) if password is not None else pdf
     atomic.write_bytes(path, data)
     with session.uow() as uow:

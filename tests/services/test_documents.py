@@ -139,6 +139,8 @@ def test_save_pdf_refuses_to_write_in_the_clear_unless_told(session: VaultSessio
     assert not (tmp_path / "x.pdf").exists()
     documents.save_pdf(session, b"%PDF-1.4", tmp_path / "x.pdf", None, "REF-2026-00001-01", unencrypted=True)
     assert (tmp_path / "x.pdf").read_bytes() == b"%PDF-1.4"
+    with pytest.raises(UserFacingError, match="does not exist"):
+        documents.save_pdf(session, b"%PDF-1.4", tmp_path / "gone" / "x.pdf", None, "REF-1", unencrypted=True)
 
 
 def test_record_print_and_the_dialog_callbacks_audit_each_print_and_save(session: VaultSession, tmp_path: Path) -> None:
