@@ -34,7 +34,7 @@ from desktop_app.services import casework
 from desktop_app.services.casework import ConcernFile
 from desktop_app.services.screening_flow import route_title
 from desktop_app.ui import ask
-from desktop_app.ui.models import RecordsModel
+from desktop_app.ui.models import RecordsModel, record_events
 from desktop_app.ui.referrals import (
     ConfirmationDialog,
     FormDialog,
@@ -320,7 +320,7 @@ class ConcernView(QWidget):
 
         wizard = open_screening_wizard(self._window_parent(), self.session, self.concern_id, self.today)
         self._keep(wizard)
-        wizard.completed.connect(lambda _id: self.changed.emit())
+        wizard.completed.connect(self._record_changed)  # open_screening_wizard also tells every list
         return wizard
 
     def add_correction(self) -> FormDialog:
@@ -393,9 +393,14 @@ class ConcernView(QWidget):
         dialog.open()
         return dialog
 
+    def _record_changed(self, *_args: object) -> None:
+        """A method, not a lambda: Qt drops the connection if this view has gone (the DSL moved on)."""
+        self.changed.emit()
+        record_events().changed.emit()
+
     def _open(self, dialog: Any) -> Any:
         self._keep(dialog)
-        dialog.saved.connect(self.changed.emit)
+        dialog.saved.connect(self._record_changed)
         dialog.open()
         _log.info("dialog opened on concern %s", Safe(self.concern_id))
         return dialog

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import casework, dashboard
 from desktop_app.ui import ask
-from desktop_app.ui.models import Column, RecordsModel
+from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.referrals import short_date
 
 _log = logging.getLogger(__name__)
@@ -159,6 +159,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.hint)
         for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk):
             panel.list.open_requested.connect(self.open_row)
+        record_events().changed.connect(self._refresh_after)
         self.refresh()
 
     # --- loading --------------------------------------------------------------------------------------------------
@@ -257,8 +258,12 @@ class DashboardPage(QWidget):
         for name in ("finished", "imported"):
             signal = getattr(window, name, None)
             if signal is not None:
-                signal.connect(lambda *_a: self.refresh())
+                signal.connect(self._refresh_after)
         self._keep(window)
+
+    def _refresh_after(self, *_args: object) -> None:
+        """A method, not a lambda: Qt drops the connection once this page is gone."""
+        self.refresh()
 
     def _keep(self, widget: QWidget) -> None:
         from desktop_app.ui.main_window import RECORDS_PROPERTY

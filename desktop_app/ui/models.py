@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -114,3 +114,19 @@ class RecordsModel(QAbstractTableModel):
             font.setBold(True)
             return font
         return None
+
+
+class RecordEvents(QObject):
+    """Says 'records changed' to every open list, wherever the change was made (a wizard, a dialog, another page)."""
+
+    changed = Signal()
+
+
+_events: RecordEvents | None = None
+
+
+def record_events() -> RecordEvents:
+    global _events
+    if _events is None:
+        _events = RecordEvents()
+    return _events

@@ -226,3 +226,35 @@ def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> Non
         assert uow.concerns.get(concern_id).status == ConcernStatus.CLOSED
         assert uow.concerns.get(concern_id).draft.account == ACCOUNT
     assert isinstance(view, ConcernView)
+
+
+def test_a_screening_finished_after_leaving_the_concern_refreshes_the_dashboard(
+    qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
+) -> None:
+    session = open_session
+    concern_id = submit_concern(session)
+    host = Host(session)
+    qtbot.addWidget(host)
+    view = host.show_dashboard().open_concern(concern_id)
+    host.show()
+    qtbot.mouseClick(view.screen_button, Qt.MouseButton.LeftButton)
+    wizard = view.windows[-1]
+    with qtbot.waitSignal(view.destroyed, timeout=5000):
+        dashboard = host.show_dashboard()  # the DSL goes back to the dashboard with the wizard still open
+    assert dashboard.awaiting.list.model().rowCount() == 1
+    click_next(qtbot, wizard)
+    wizard.section_pages["warning_signs"].rows["controlling_or_older_relationships"].choose(
+        AnswerStatus.YES, When.CURRENT, Basis.OBSERVED)
+    for page in wizard.section_pages.values():
+        qtbot.mouseClick(page.rest_not_known, Qt.MouseButton.LeftButton)
+        click_next(qtbot, wizard)
+    decision = wizard.decision_page
+    decision.childs_wishes.setPlainText("Could not be sought yet: Zoë was off sick.")
+    qtbot.mouseClick(decision.told_yes, Qt.MouseButton.LeftButton)
+    decision.parents_views.setPlainText("Aunt agrees with the plan.")
+    decision.danger.setPlainText("The older man may groom Zoë into carrying drugs.")
+    decision.goal.setPlainText("Zoë knows who to tell and is collected from school.")
+    with qtbot.waitSignal(dashboard.refreshed, timeout=5000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert dashboard.awaiting.list.model().rowCount() == 0
+    screenshot(host, "dashboard_after_screening_elsewhere")

@@ -34,6 +34,9 @@ def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
         overrides=context.phone_overrides,
         parent=parent,
     )
+    from desktop_app.ui.models import record_events
+
+    wizard.completed.connect(record_events().changed)  # the dashboard refreshes even if the concern view has gone
     wizard.show()
     return wizard
 
