@@ -27,7 +27,7 @@ def vault_dir_from(args: argparse.Namespace) -> Path:
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "init", help="set up a new vault with its first DSL and write the recovery sheet",
+        "init", allow_abbrev=False, help="set up a new vault with its first DSL and write the recovery sheet",
         description="Create a new encrypted vault, its first Designated Safeguarding Lead and a recovery key. The "
         "recovery sheet (PDF) holds the key: print it, keep it in the safe, then delete the file.",
     )

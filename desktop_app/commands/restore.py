@@ -12,7 +12,7 @@ from desktop_app.commands.init import add_vault_argument, vault_dir_from
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "restore", help="restore a vault from a backup file (the current folder is kept, renamed)",
+        "restore", allow_abbrev=False, help="restore a vault from a backup file (the current folder is kept, renamed)",
         description="Check a backup completely with a passphrase of that backup, then put it in place. A vault "
         "already in the folder is never overwritten: it is kept beside it as <folder>.before-restore-<time>.",
     )

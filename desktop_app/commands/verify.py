@@ -11,7 +11,7 @@ from desktop_app.commands.init import add_vault_argument, vault_dir_from
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "verify", help="check the vault's encryption, structure and audit trail",
+        "verify", allow_abbrev=False, help="check the vault's encryption, structure and audit trail",
         description="Check every encrypted page, the database structure, the whole audit trail and its anchor. "
         "Exit 0 when all is sound, 1 when a problem is found (the report says which).",
     )

@@ -1,0 +1,64 @@
+"""`waymark init`: a vault and a recovery sheet, the passphrase never on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop_app.cli import main
+from desktop_app.services import vault as vault_service
+
+PASSPHRASE = "plum orchard lantern by the canal"
+
+
+def init(tmp_path: Path, *extra: str) -> int:
+    (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n")
+    return main(["init", "--vault", str(tmp_path / "vault"), "--setting", "Hollybrook Community School",
+                 "--user", "Morgan Fairweather", "--passphrase-file", str(tmp_path / "pass.txt"),
+                 "--recovery-sheet", str(tmp_path / "sheet.pdf"), *extra])
+
+
+def test_init_creates_a_vault_and_its_recovery_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert init(tmp_path) == 0
+    assert "Recovery sheet written" in capsys.readouterr().out
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "sheet.pdf").pages)
+    assert "Hollybrook Community School" in text and "OFFICIAL" in text
+    session = vault_service.unlock(tmp_path / "vault", PASSPHRASE)
+    assert session.user.name == "Morgan Fairweather"
+    session.lock()
+
+
+def test_the_recovery_key_on_the_sheet_opens_the_vault(tmp_path: Path) -> None:
+    import re
+
+    assert init(tmp_path) == 0
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "sheet.pdf").pages)
+    groups = re.findall(r"\b[0-9A-Z]{5}\b", text)
+    session = vault_service.unlock_with_recovery(tmp_path / "vault", "-".join(groups[-13:]))
+    assert session.needs_new_passphrase
+    session.lock()
+
+
+def test_init_refuses_an_existing_vault(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert init(tmp_path) == 0
+    assert init(tmp_path) == 1
+    assert "already a Waymark vault" in capsys.readouterr().err
+
+
+def test_init_refuses_a_weak_passphrase_and_creates_nothing(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pass.txt").write_text("password\n")
+    code = main(["init", "--vault", str(tmp_path / "vault"), "--setting", "Hollybrook", "--user", "Morgan",
+                 "--passphrase-file", str(tmp_path / "pass.txt"), "--recovery-sheet", str(tmp_path / "s.pdf")])
+    assert code == 1
+    assert capsys.readouterr().err.startswith("waymark: ")
+    assert not vault_service.vault_exists(tmp_path / "vault")
+
+
+def test_a_passphrase_on_the_command_line_is_bad_usage(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as usage:
+        main(["init", "--vault", str(tmp_path), "--setting", "S", "--user", "U", "--passphrase", PASSPHRASE,
+              "--recovery-sheet", str(tmp_path / "s.pdf")])
+    assert usage.value.code == 2

@@ -1,0 +1,144 @@
+"""Backups and restore: one encrypted file; restore checks everything first and never loses the vault it replaces."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop_app.services import vault as vault_service
+from desktop_app.services.backup import BackupRefused
+from desktop_app.vault import WrongPassphrase
+from tests.fixtures_vault import PASSPHRASE, make_vault, record_concern, record_concerns
+
+
+def _vault_and_backup(tmp_path: Path) -> tuple[Path, Path, int]:
+    created = make_vault(tmp_path / "vault")
+    concern_id = record_concern(created.session, account="Before the backup")
+    backup = created.session.backup(tmp_path / "nightly.wmbak")
+    created.session.lock()
+    return tmp_path / "vault", backup, concern_id
+
+
+def test_a_backup_is_one_file_with_an_encrypted_copy_and_its_keys(tmp_path: Path) -> None:
+    _vault_dir, backup, _concern = _vault_and_backup(tmp_path)
+    with zipfile.ZipFile(backup) as bundle:
+        names = set(bundle.namelist())
+        manifest = json.loads(bundle.read("manifest.json"))
+        (tmp_path / "copy.db").write_bytes(bundle.read("waymark.db"))
+    assert {"manifest.json", "waymark.db", "keyslots.json", "keyslots.recovery.json", "audit.anchor",
+            "intake.pub"} <= names
+    assert set(manifest["files"]) == names - {"manifest.json"}
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(tmp_path / "copy.db").execute("SELECT * FROM sqlite_master").fetchall()
+    assert not list(tmp_path.glob(".nightly*"))  # no temporary files left beside it
+
+
+def test_restore_keeps_the_replaced_vault_and_brings_back_the_backup(tmp_path: Path) -> None:
+    vault_dir, backup, concern_id = _vault_and_backup(tmp_path)
+    session = vault_service.unlock(vault_dir, PASSPHRASE)
+    after = record_concern(session, account="After the backup")
+    session.lock()
+
+    kept = vault_service.restore(backup, vault_dir, PASSPHRASE)
+    assert kept is not None and kept.name.startswith("vault.before-restore-")
+    session = vault_service.unlock(vault_dir, PASSPHRASE)
+    with session.uow() as uow:
+        assert [c.concern_id for c in uow.concerns.awaiting_screening(10)] == [concern_id]
+    assert session.verify().ok
+    session.lock()
+    old = vault_service.unlock(kept, PASSPHRASE)
+    with old.uow() as uow:
+        assert uow.concerns.get(after).draft.account == "After the backup"
+    old.lock()
+
+
+def test_restore_into_an_empty_place(tmp_path: Path) -> None:
+    _vault_dir, backup, concern_id = _vault_and_backup(tmp_path)
+    assert vault_service.restore(backup, tmp_path / "elsewhere", PASSPHRASE) is None
+    session = vault_service.unlock(tmp_path / "elsewhere", PASSPHRASE)
+    with session.uow() as uow:
+        assert uow.concerns.get(concern_id).draft.account == "Before the backup"
+    session.lock()
+
+
+def _before_and_after(vault_dir: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in vault_dir.iterdir() if p.is_file() and p.name != "waymark.lock"}
+
+
+def test_a_damaged_backup_is_refused_before_anything_is_touched(tmp_path: Path) -> None:
+    vault_dir, backup, _concern = _vault_and_backup(tmp_path)
+    data = bytearray(backup.read_bytes())
+    with zipfile.ZipFile(backup) as bundle:
+        offset = bundle.getinfo("waymark.db").header_offset + 30 + len("waymark.db") + 5000
+    data[offset] ^= 0xFF
+    (tmp_path / "damaged.wmbak").write_bytes(bytes(data))
+    before = _before_and_after(vault_dir)
+    with pytest.raises(BackupRefused) as refused:
+        vault_service.restore(tmp_path / "damaged.wmbak", vault_dir, PASSPHRASE)
+    assert "damaged" in refused.value.sentence and "Nothing was changed" in refused.value.sentence
+    assert _before_and_after(vault_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged.wmbak", "nightly.wmbak", "vault"]
+
+
+def test_a_backup_with_a_tampered_audit_trail_is_refused(tmp_path: Path) -> None:
+    created = make_vault(tmp_path / "vault")
+    record_concerns(created.session, 3)
+    key = created.session.data_key_for_checks()
+    created.session.backup(tmp_path / "b.wmbak")
+    created.session.lock()
+    # Rebuild the bundle around a copy whose audit trail was edited with the data key.
+    from tests.fixtures_vault import raw_connection
+
+    work = tmp_path / "work"
+    work.mkdir()
+    with zipfile.ZipFile(tmp_path / "b.wmbak") as bundle:
+        bundle.extractall(work)
+    connection = raw_connection(work, key)
+    connection.execute("DROP TRIGGER audit_no_update")
+    connection.execute("UPDATE audit SET object_ref = '99' WHERE seq = 3")
+    connection.close()
+    import hashlib
+
+    manifest = json.loads((work / "manifest.json").read_text())
+    manifest["files"]["waymark.db"] = hashlib.sha256((work / "waymark.db").read_bytes()).hexdigest()
+    with zipfile.ZipFile(tmp_path / "tampered.wmbak", "w") as bundle:
+        bundle.writestr("manifest.json", json.dumps(manifest))
+        for name in manifest["files"]:
+            bundle.write(work / name, name)
+    with pytest.raises(BackupRefused) as refused:
+        vault_service.restore(tmp_path / "tampered.wmbak", tmp_path / "vault", PASSPHRASE)
+    assert "cannot be trusted" in refused.value.sentence
+    assert vault_service.verify(tmp_path / "vault", PASSPHRASE).ok
+
+
+def test_restore_needs_a_passphrase_of_the_backup(tmp_path: Path) -> None:
+    vault_dir, backup, _concern = _vault_and_backup(tmp_path)
+    with pytest.raises(WrongPassphrase):
+        vault_service.restore(backup, vault_dir, "not the right words for this backup")
+    assert vault_service.verify(vault_dir, PASSPHRASE).ok
+
+
+def test_something_that_is_not_a_backup_is_refused(tmp_path: Path) -> None:
+    vault_dir, _backup, _concern = _vault_and_backup(tmp_path)
+    (tmp_path / "notes.wmbak").write_text("shopping list")
+    with pytest.raises(BackupRefused, match="damaged or incomplete"):
+        vault_service.restore(tmp_path / "notes.wmbak", vault_dir, PASSPHRASE)
+    with pytest.raises(BackupRefused, match="no backup file"):
+        vault_service.restore(tmp_path / "missing.wmbak", vault_dir, PASSPHRASE)
+
+
+def test_restore_is_refused_while_the_vault_is_open(tmp_path: Path) -> None:
+    from desktop_app.vault import AlreadyRunning
+
+    vault_dir, backup, _concern = _vault_and_backup(tmp_path)
+    session = vault_service.unlock(vault_dir, PASSPHRASE)
+    try:
+        with pytest.raises(AlreadyRunning):
+            vault_service.restore(backup, vault_dir, PASSPHRASE)
+    finally:
+        session.lock()
+    assert not list(tmp_path.glob("vault.before-restore-*"))
