@@ -1,0 +1,109 @@
+"""Keyboard alone, accessible names, long text and a full disk: the wizard stays usable and says what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop_app.services import concern_flow as flow
+from desktop_app.services.concern_flow import Page
+from desktop_app.ui.concern import open_staff_wizard
+from desktop_app.vault import keyslots, sealing
+from desktop_app.vault.errors import DiskFull
+from tests.ui.concern.helpers import press_next, type_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def wizard(qtbot, qapp, tmp_path: Path, asker, windows):
+    _, public = sealing.new_keypair()
+    keyslots.KeySlotFile.create("vault-access-test", public).save(tmp_path / keyslots.FILE_NAME)
+    opened = windows.add(open_staff_wizard(None, tmp_path))
+    qtbot.waitExposed(opened)
+    return opened
+
+
+def test_every_control_on_every_page_has_an_accessible_name_and_every_field_label_a_buddy(wizard) -> None:
+    others = wizard.flow_pages[Page.OTHERS]
+    for rows in others.lists.values():
+        rows.add_row(focus=False)
+    controls = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton, QListWidget)
+    for page in wizard.flow_pages.values():
+        for widget in page.findChildren(QWidget):
+            if isinstance(widget, controls) and not isinstance(widget.parentWidget(), QComboBox):
+                name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+                assert name.strip(), f"{widget.objectName()} on {page.objectName()} has no accessible name"
+        for slot in page.slots.values():
+            label = page.findChild(QLabel, f"label_{slot.widget.objectName()}")
+            assert label is not None and label.buddy() is slot.widget, slot.field_id
+
+
+def alt(wizard, key: Qt.Key) -> None:
+    """Alt+letter through the window, as the keyboard sends it (so mnemonics and shortcuts apply)."""
+    QTest.keyClick(wizard.windowHandle(), key, Qt.KeyboardModifier.AltModifier)
+
+
+def test_the_first_pages_work_by_keyboard_alone(wizard, qtbot) -> None:
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: wizard.isActiveWindow())
+    safety, child, happened = (wizard.flow_pages[p] for p in (Page.SAFETY, Page.CHILD, Page.HAPPENED))
+    alt(wizard, Qt.Key.Key_Y)  # "Yes, the child is in danger now"
+    qtbot.waitUntil(lambda: safety.danger.value is True)
+    qtbot.waitUntil(lambda: "immediate_danger" in safety.notices.labels)
+    alt(wizard, Qt.Key.Key_N)  # Next
+    qtbot.waitUntil(lambda: wizard.page_id() is Page.CHILD)
+    alt(wizard, Qt.Key.Key_F)  # First name
+    assert wizard.focusWidget() is child.first_name
+    type_text(child.first_name, "Zoë")
+    QTest.keyClick(wizard.windowHandle(), Qt.Key.Key_Tab)
+    assert wizard.focusWidget() is child.last_name
+    QTest.keyClick(wizard.windowHandle(), Qt.Key.Key_Return)  # Enter goes on, as Next does
+    qtbot.waitUntil(lambda: wizard.page_id() is Page.HAPPENED)
+    alt(wizard, Qt.Key.Key_T)  # Today
+    qtbot.waitUntil(lambda: flow.parse_date(happened.date.text()) is not None)
+    assert wizard.focusWidget() is happened.time
+    alt(wizard, Qt.Key.Key_B)  # Back
+    qtbot.waitUntil(lambda: wizard.page_id() is Page.CHILD)
+    assert child.first_name.text() == "Zoë"
+
+
+def test_long_text_is_accepted_to_the_limit_and_refused_past_it_with_a_sentence(wizard) -> None:
+    wizard.flow_pages[Page.SAFETY].danger.no.click()
+    press_next(wizard)
+    wizard.flow_pages[Page.CHILD].first_name.setText("Zoë")
+    press_next(wizard)
+    happened = wizard.flow_pages[Page.HAPPENED]
+    happened.date.setText("01/11/2026")
+    happened.time.setText("10:00")
+    happened.account.setPlainText("a" * (flow.MAX_TEXT + 1))
+    press_next(wizard)
+    assert wizard.page_id() is Page.HAPPENED
+    assert "100,001 characters" in happened.problem_text(flow.F_ACCOUNT)
+    happened.account.setPlainText("a" * flow.MAX_TEXT)
+    press_next(wizard)
+    assert wizard.page_id() is Page.SIGNS
+
+
+def test_a_full_disk_while_saving_says_so_and_keeps_the_window_open(wizard, monkeypatch) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise DiskFull("The disk is full: the concern could not be saved, and nothing was changed.")
+
+    monkeypatch.setattr("desktop_app.services.intake.atomic.write_bytes", full)
+    wizard.flow_pages[Page.SAFETY].danger.no.click()
+    press_next(wizard)
+    status = wizard.flow_pages[Page.CHILD].status.text()
+    assert "Could not save a sealed copy yet: The disk is full" in status and "Keep this window open" in status
+    assert wizard.isVisible() and wizard.page_id() is Page.CHILD
