@@ -50,7 +50,9 @@ class ContactsEditor(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PHONE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PHONE, QHeaderView.ResizeMode.Interactive)
+        # wide enough for a number with an extension; a long note wraps in "when" rather than squeezing it
+        header.resizeSection(PHONE, self.fontMetrics().horizontalAdvance("0114 273 4855 ext. 12345") + 24)
         header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

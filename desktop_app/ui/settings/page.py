@@ -47,6 +47,7 @@ class SettingsPage(QWidget):
         self.nav = QListWidget(self)
         self.nav.setObjectName("settings_nav")
         self.nav.setMaximumWidth(280)
+        self.nav.setSpacing(4)
         self.stack = QStackedWidget(self)
         self.sections: dict[str, QWidget] = {
             "people": PeopleSection(session),

@@ -53,6 +53,7 @@ class PeopleSection(QWidget):
         self.people = QListWidget(self)
         self.people.setObjectName("people_list")
         self.people.setMaximumHeight(180)
+        self.people.setSpacing(2)
         self.people.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.remove_button = QPushButton("Remove this person…", self)
         self.remove_button.setObjectName("remove_person")
