@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.records import Setting
 from desktop_app.ui import ask
@@ -168,6 +169,7 @@ def test_repeated_wrong_passphrases_show_a_countdown(window, made_vault, qtbot, 
         counter.record_failure(datetime.now(UTC))
     LockScreen.countdown_tick_ms = 50
     try:
+        configure_application(QApplication.instance())
         screen = LockScreen(made_vault.folder)
         qtbot.addWidget(screen)
         screen.show()
@@ -287,3 +289,34 @@ def test_lock_now_returns_to_the_lock_screen(unlocked_window, qtbot) -> None:
     assert window.session is None
     assert session.is_locked
     assert isinstance(window.current_page(), LockScreen)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "rolled_back"])
+def test_database_faults_are_sentences_not_tracebacks(made_vault, qtbot, damage, screenshot) -> None:
+    from desktop_app.services import vault as vault_service
+
+    database = made_vault.folder / "waymark.db"
+    if damage == "truncated":
+        with database.open("r+b") as handle:
+            handle.truncate(database.stat().st_size // 3)
+    else:  # an older copy of the database put back after newer work was anchored
+        older = database.read_bytes()
+        session = vault_service.unlock(made_vault.folder, made_vault.passphrase)
+        with session.uow() as uow:
+            uow.contacts.set_phone("police_101", "101", session.actor())
+            uow.commit()
+        session.lock()
+        for suffix in ("-wal", "-shm"):
+            (made_vault.folder / f"waymark.db{suffix}").unlink(missing_ok=True)
+        database.write_bytes(older)
+    configure_application(QApplication.instance())
+    screen = LockScreen(made_vault.folder)
+    qtbot.addWidget(screen)
+    screen.show()
+    type_into(screen.passphrase, made_vault.passphrase)
+    qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.task is None, timeout=15000)
+    text = screen.message.text()
+    assert screen.message.isVisible() and len(text) > 20
+    assert "went wrong" not in text and "Traceback" not in text
+    screenshot(screen, f"lock_screen_{damage}")
