@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,7 @@ def test_long_text_is_accepted_to_the_limit_and_refused_past_it_with_a_sentence(
     wizard.flow_pages[Page.CHILD].first_name.setText("Zoë")
     press_next(wizard)
     happened = wizard.flow_pages[Page.HAPPENED]
-    happened.date.setText("01/11/2026")
+    happened.date.setText((date.today() - timedelta(days=3)).strftime("%d/%m/%Y"))
     happened.time.setText("10:00")
     happened.account.setPlainText("a" * (flow.MAX_TEXT + 1))
     press_next(wizard)
