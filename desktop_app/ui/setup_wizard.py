@@ -66,6 +66,11 @@ def keys_match(typed: str, shown: str) -> bool:
         return normalise_key(typed) == normalise_key(shown)
 
 
+def page_title(text: str) -> str:
+    """A page title a size up from the body text (relative, so it follows the zoom)."""
+    return f"<span style='font-size: x-large; font-weight: 600'>{text}</span>"
+
+
 def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
@@ -78,7 +83,7 @@ class SettingPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setup_setting")
-        self.setTitle("Your school or college")
+        self.setTitle(page_title("Your school or college"))
         self.setSubTitle(
             "Waymark keeps this setting's safeguarding records about exploitation, encrypted on this computer. "
             "The name and contact details below are printed on documents."
@@ -89,7 +94,13 @@ class SettingPage(QWizardPage):
         self.address.setObjectName("setting_address")
         self.phone = QLineEdit(self)
         self.phone.setObjectName("setting_phone")
+        welcome = _label(
+            "Setting up takes about five minutes. You will need: the setting's details, the name of the Designated "
+            "Safeguarding Lead, a passphrase, and a printer (or a memory stick for the safe) for the recovery sheet.",
+            self,
+        )
         form = QFormLayout(self)
+        form.addRow(welcome)
         form.addRow("Name of the setting (required):", self.name)
         form.addRow("Address:", self.address)
         form.addRow("Main phone number:", self.phone)
@@ -103,7 +114,7 @@ class ContactsPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setup_contacts")
-        self.setTitle("Local contacts")
+        self.setTitle(page_title("Local contacts"))
         self.setSubTitle(
             "These are the services on the local guidance sheet. Check the numbers your setting uses and change any "
             "that differ (double-click a number). You can change them later in Settings."
@@ -117,7 +128,7 @@ class DslPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setup_dsl")
-        self.setTitle("The Designated Safeguarding Lead")
+        self.setTitle(page_title("The Designated Safeguarding Lead"))
         self.setSubTitle(
             "The DSL sets up Waymark and can later add deputies, each with their own passphrase. "
             "The phone number and email are printed on referral summaries."
@@ -142,7 +153,7 @@ class PassphrasePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setup_passphrase")
-        self.setTitle("Choose your passphrase")
+        self.setTitle(page_title("Choose your passphrase"))
         self.setSubTitle(
             "Only your passphrase (or the recovery key you will see next) opens the records. Nobody can reset it for "
             "you, so choose something you will remember: a few unrelated words are best."
@@ -165,7 +176,7 @@ class CreatePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setup_create")
-        self.setTitle("Creating the encrypted vault")
+        self.setTitle(page_title("Creating the encrypted vault"))
         self.setSubTitle(
             "This takes a few seconds: Waymark measures this computer to make the passphrase hard to guess."
         )
@@ -242,7 +253,7 @@ class RecoveryKeyPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setup_recovery_key")
-        self.setTitle("Your recovery key")
+        self.setTitle(page_title("Your recovery key"))
         self.setSubTitle(
             "If every passphrase is forgotten, this key is the only way into the records. Write it down now or print "
             "the recovery sheet at the end of setup; keep it in the school safe, not with this computer."
@@ -273,7 +284,7 @@ class RecoveryCheckPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setup_recovery_check")
-        self.setTitle("Type the recovery key back")
+        self.setTitle(page_title("Type the recovery key back"))
         self.setSubTitle("Type the key as you wrote it down. Spaces, dashes and capital letters do not matter.")
         self.entry = QLineEdit(self)
         self.entry.setObjectName("recovery_key_check")
@@ -309,7 +320,7 @@ class RecoverySheetPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("setup_recovery_sheet")
-        self.setTitle("Print or save the recovery sheet")
+        self.setTitle(page_title("Print or save the recovery sheet"))
         self.setSubTitle(
             "The recovery sheet has the recovery key and what to do with it. Print it for the school safe, or save "
             "it as an encrypted PDF on a memory stick kept in the safe. Do not leave it on this computer."
@@ -388,6 +399,7 @@ class SetupWizard(QWizard):
         self.setWindowFlags(Qt.WindowType.Widget)
         self.setObjectName("setup_wizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setTitleFormat(Qt.TextFormat.RichText)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.vault_dir = Path(vault_dir)
