@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -108,6 +108,7 @@ class DashboardPage(QWidget):
         self.host = host
         self._today = today
         self.windows: list[QWidget] = []
+        self._stale = False
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -213,6 +214,7 @@ class DashboardPage(QWidget):
             self.sealed_banner.setStyleSheet("")
         self.import_button.setEnabled(waiting > 0)
         self.sealed_waiting = waiting
+        self._stale = False
         self.refreshed.emit()
 
     # --- actions --------------------------------------------------------------------------------------------------
@@ -262,8 +264,19 @@ class DashboardPage(QWidget):
         self._keep(window)
 
     def _refresh_after(self, *_args: object) -> None:
-        """A method, not a lambda: Qt drops the connection once this page is gone."""
+        """A method, not a lambda: Qt drops the connection once this page is gone. A page not on screen, or whose
+        vault has been locked, waits: it is rebuilt or refreshed when shown."""
+        if getattr(self.session, "is_locked", False):
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and not getattr(self.session, "is_locked", False):
+            self.refresh()
 
     def _keep(self, widget: QWidget) -> None:
         from desktop_app.ui.main_window import RECORDS_PROPERTY
