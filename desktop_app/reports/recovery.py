@@ -42,10 +42,14 @@ def key_groups(recovery_key: str) -> list[str]:
 
 
 def _key_table(recovery_key: str) -> Flowable:
-    groups = key_groups(recovery_key)
+    # Numbered, because Waymark names the group when one is typed wrong ("check group 7").
+    groups = [
+        f'<font size="8" color="#777777">{str(number).rjust(2).replace(" ", "&nbsp;")}</font>&nbsp;{esc(group)}'
+        for number, group in enumerate(key_groups(recovery_key), start=1)
+    ]
     rows = [groups[i : i + GROUPS_PER_ROW] for i in range(0, len(groups), GROUPS_PER_ROW)]
     rows[-1] += [""] * (GROUPS_PER_ROW - len(rows[-1]))
-    cells = [[markup(esc(group), KEY_STYLE) if group else "" for group in row] for row in rows]
+    cells = [[markup(group, KEY_STYLE) if group else "" for group in row] for row in rows]
     table = Table(cells, colWidths=[frame_width() / GROUPS_PER_ROW] * GROUPS_PER_ROW, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -81,7 +85,11 @@ def recovery_sheet_pdf(
         field("Designated Safeguarding Lead", setting.dsl_name),
         heading("Recovery key"),
         _key_table(recovery_key),
-        markup("Spaces, dashes and capital letters do not matter when you type it in.", INDENT),
+        markup(
+            "The small numbers only count the groups: do not type them. Spaces, dashes and capital letters do not "
+            "matter.",
+            INDENT,
+        ),
         heading("Where to keep it"),
         *[
             markup(f"•&nbsp;&nbsp;{line}", INDENT)

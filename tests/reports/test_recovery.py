@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,3 +47,14 @@ def test_a_key_without_separators_is_printed_in_groups_of_four() -> None:
     assert key_groups(" ab12 cd34-EF56 ") == ["ab12", "cd34", "EF56"]
     text = all_text(sheet("0123456789ABCDEF0123456789ABCDEF"))
     assert "0123 4567 89AB CDEF" in text or all(g in text for g in ("0123", "4567", "89AB", "CDEF"))
+
+
+def test_a_real_recovery_key_typed_back_from_the_sheet_is_the_same_key() -> None:
+    from desktop_app.vault import recovery
+
+    key = recovery.new_recovery_key()
+    text = all_text(sheet(key))
+    block = text[text.index("Recovery key made") :]
+    block = block[block.index("Recovery key", len("Recovery key made")) : block.index("The small numbers")]
+    typed = " ".join(re.findall(r"\b[0-9A-Z]{5}\b", block))
+    assert recovery.parse(typed) == recovery.parse(key)
