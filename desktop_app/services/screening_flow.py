@@ -54,6 +54,7 @@ class ScreeningDraft:
     concern: ConcernFacts
     answers: dict[str, Answer] = field(default_factory=dict)
     from_concern: set[str] = field(default_factory=set)  # item ids pre-answered from the staff member's ticks
+    child_contacts: dict[RouteId, str] = field(default_factory=dict)  # e.g. the allocated social worker's details
     evaluate: Evaluate = field(default_factory=_engine)
 
     # --- pages -----------------------------------------------------------------------------------------------
@@ -200,6 +201,8 @@ def start_screening(
         answers={sign: Answer(AnswerStatus.YES, when=When.CURRENT) for sign in prefilled},
         from_concern=set(prefilled),
     )
+    if child.details.social_worker.strip():
+        draft.child_contacts[RouteId.SOCIAL_WORKER] = child.details.social_worker.strip()
     if evaluate is not None:
         draft.evaluate = evaluate
     return draft
@@ -217,15 +220,21 @@ class RouteChoice:
 
 
 def route_choices(
-    result: ScreeningResult, contacts: ContactsDefinition | None, overrides: Mapping[str, str] | None = None
+    result: ScreeningResult,
+    contacts: ContactsDefinition | None,
+    overrides: Mapping[str, str] | None = None,
+    child_contacts: Mapping[RouteId, str] | None = None,
 ) -> list[RouteChoice]:
-    """Every route, the engine's first and in its order, each with its local number (the setting's own if set)."""
+    """Every route, the engine's first and in its order, each with its local number (the setting's own if set, or
+    the child's own contact such as their social worker)."""
     overrides = overrides or {}
+    child_contacts = child_contacts or {}
     choices: list[RouteChoice] = []
     seen: set[RouteId] = set()
     for advice in result.routes:
         contact = contacts.for_route(advice.route) if contacts is not None else None
         phone = overrides.get(contact.id, advice.phone) if contact is not None else advice.phone
+        phone = child_contacts.get(advice.route, phone)
         choices.append(RouteChoice(advice.route, advice.title, phone, True, advice.why))
         seen.add(advice.route)
     for route in RouteId:
@@ -234,7 +243,7 @@ def route_choices(
         contact = contacts.for_route(route) if contacts is not None else None
         title = contact.title if contact is not None else route_title(route)
         phone = overrides.get(contact.id, contact.phone) if contact is not None else ""
-        choices.append(RouteChoice(route, title, phone, False, ""))
+        choices.append(RouteChoice(route, title, child_contacts.get(route, phone), False, ""))
     return choices
 
 

@@ -331,7 +331,7 @@ class DecisionPage(QWizardPage):
                 widget.deleteLater()
         self.route_boxes.clear()
         parent = self.routes_layout.parentWidget()
-        for choice in route_choices(self.result, self.draft.contacts, self.overrides):
+        for choice in route_choices(self.result, self.draft.contacts, self.overrides, self.draft.child_contacts):
             phone = f" — {choice.phone}" if choice.phone else ""
             box = QCheckBox(f"{choice.title}{phone}" + ("   (advised)" if choice.advised else ""), parent)
             box.setObjectName(f"route_{choice.route.value}")

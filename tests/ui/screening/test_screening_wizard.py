@@ -226,4 +226,6 @@ def test_suggested_level_and_routes_equal_the_engines(
     assert ticked == [advice.route for advice in expected.routes]
     if concern_kw.get("danger"):
         assert ticked[0] is RouteId.EMERGENCY_999
+    if child_kw.get("social_worker"):
+        assert child_kw["social_worker"] in decision.route_boxes[RouteId.SOCIAL_WORKER].text()
     screenshot(wizard, f"screening_decision_{name.replace(' ', '_')}")
