@@ -22,6 +22,7 @@ from desktop_app.domain.screening import (
     ScreeningResult,
 )
 from desktop_app.errors import FieldProblem
+from desktop_app.services.casework import Session, UnitOfWork
 
 if TYPE_CHECKING:
     from desktop_app.definitions import ContactsDefinition, ScreeningDefinition
@@ -259,3 +260,46 @@ def route_title(route: RouteId) -> str:
         RouteId.EARLY_HELP: "Early help",
         RouteId.MONITOR: "Monitor in school and review",
     }[route]
+
+
+# --- starting from the vault -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningContext:
+    """What the screening wizard starts from: a draft built from the records, and how to title it."""
+
+    draft: ScreeningDraft
+    child_name: str
+    reference: str
+    phone_overrides: dict[str, str]
+
+
+def phone_overrides(uow: UnitOfWork) -> dict[str, str]:
+    """The setting's own phone numbers for contacts, where it has set any."""
+    contacts = getattr(uow, "contacts", None)
+    return dict(contacts.overrides()) if contacts is not None else {}
+
+
+def route_labels(session: Session, forms: Any) -> dict[RouteId, str]:
+    """Each route's name with its local number (the setting's own where set), for choosing a route."""
+    with session.uow() as uow:
+        overrides = phone_overrides(uow)
+    labels: dict[RouteId, str] = {}
+    for route in RouteId:
+        contact = forms.contacts.for_route(route)
+        title = contact.title if contact is not None else route_title(route)
+        phone = overrides.get(contact.id, contact.phone) if contact is not None else ""
+        labels[route] = f"{title} — {phone}" if phone else title
+    return labels
+
+
+def screening_context(session: Session, concern_id: int, forms: Any, today: date) -> ScreeningContext:
+    """Start a screening of ``concern_id`` with the default definition and the setting's local numbers."""
+    with session.uow() as uow:
+        concern = uow.concerns.get(concern_id)
+        child = uow.children.get(concern.child_id)
+        overrides = phone_overrides(uow)
+    contacts = forms.contacts.with_phones(overrides) if overrides else forms.contacts
+    draft = start_screening(forms.screening(), contacts, child, concern, today)
+    return ScreeningContext(draft, child.details.display_name, concern.reference, overrides)

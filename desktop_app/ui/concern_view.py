@@ -30,7 +30,7 @@ from desktop_app.domain.enums import AnswerStatus, ConcernStatus, RiskLevel
 from desktop_app.domain.records import Addendum, ScreeningRecord
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
-from desktop_app.services import casework
+from desktop_app.services import casework, screening_flow
 from desktop_app.services.casework import ConcernFile
 from desktop_app.services.screening_flow import route_title
 from desktop_app.ui import ask
@@ -351,7 +351,7 @@ class ConcernView(QWidget):
         from desktop_app.definitions import load_forms
 
         dialog = ReferralContactDialog(self._window_parent(), self.session, self.concern_id,
-                                       self.file.routes_decided(), labels=casework.route_labels(self.session,
+                                       self.file.routes_decided(), labels=screening_flow.route_labels(self.session,
                                                                                                 load_forms()))
         return self._open(dialog)
 

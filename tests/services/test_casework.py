@@ -11,7 +11,7 @@ from desktop_app.domain.enums import AnswerStatus, Basis, ConcernStatus, RiskLev
 from desktop_app.domain.records import ConcernDraft
 from desktop_app.domain.screening import Answer
 from desktop_app.errors import InvalidInput
-from desktop_app.services import casework, dashboard, intake
+from desktop_app.services import casework, dashboard, intake, screening_flow
 from desktop_app.services.casework import DecisionForm, ReferralForm
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import fictional_child, open_session  # noqa: F401
@@ -42,7 +42,7 @@ def submit(session: VaultSession, first: str = "Tamsin", last: str = "Quillfeath
 
 
 def screen(session: VaultSession, concern_id: int, level: RiskLevel | None = None, **changes: object) -> int:
-    context = casework.screening_context(session, concern_id, load_forms(), TODAY)
+    context = screening_flow.screening_context(session, concern_id, load_forms(), TODAY)
     draft = context.draft
     for _section, item in draft.definition.items():
         draft.set_answer(item.id, Answer(AnswerStatus.NOT_KNOWN))
@@ -174,7 +174,7 @@ def test_an_override_and_parents_not_told_need_reasons_and_nothing_is_saved_with
 def test_unanswered_items_stop_the_screening(open_session: VaultSession) -> None:  # noqa: F811
     session = open_session
     concern_id = submit(session)
-    context = casework.screening_context(session, concern_id, load_forms(), TODAY)
+    context = screening_flow.screening_context(session, concern_id, load_forms(), TODAY)
     assert context.draft.from_concern == {"unexplained_money_or_goods"}
     form = DecisionForm(RiskLevel.LOW, childs_wishes="x", parents_told=True, parents_views="y", danger_statement="z",
                         safety_goal="w", routes=(RouteId.MONITOR,), review_date=TODAY)

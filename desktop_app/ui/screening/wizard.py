@@ -15,7 +15,8 @@ from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services.screening_flow import ScreeningDraft
 from desktop_app.ui import ask
-from desktop_app.ui.screening.pages import DecisionPage, FactsPage, SectionPage, suggestion_html
+from desktop_app.ui.screening.decision import DecisionPage
+from desktop_app.ui.screening.pages import FactsPage, SectionPage, suggestion_html
 
 _log = logging.getLogger(__name__)
 

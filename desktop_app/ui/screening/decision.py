@@ -1,0 +1,238 @@
+"""The decision page: the DSL's level beside the tool's suggestion, the voices of the child and family, the danger
+statement and safety goal, the routes (pre-selected from the engine, each with its number) and the review date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from desktop_app.domain.enums import RiskLevel, RouteId
+from desktop_app.errors import FieldProblem
+from desktop_app.services.screening_flow import ScreeningDraft, route_choices
+from desktop_app.ui.screening.items import _esc
+from desktop_app.ui.screening.pages import problem_label
+
+
+class DecisionPage(QWizardPage):
+    """The DSL's decision beside the tool's suggestion: level, voices, danger statement, safety goal, routes, review."""
+
+    level_changed = Signal()
+
+    def __init__(self, draft: ScreeningDraft, review_date_for: Any, today: date,
+                 overrides: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_decision")
+        self.draft = draft
+        self.today = today
+        self.review_date_for = review_date_for
+        self.overrides = overrides or {}
+        self.setTitle("Decision")
+        self.setSubTitle("Confirm or change the level, record the voices of the child and the family, and the plan.")
+        self._touched: set[str] = set()
+        self.problems: dict[str, QLabel] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
+        form = QFormLayout(body)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.scroller = scroll
+
+        self.suggested = QLabel(body)
+        self.suggested.setObjectName("suggested_level")
+        form.addRow("Suggested by the tool:", self.suggested)
+        self.level = QComboBox(body)
+        self.level.setObjectName("confirmed_level")
+        for level in RiskLevel:
+            self.level.addItem(level.label, level.value)
+        self._add(form, "Your judgement:", self.level, "confirmed_level")
+        self.override_reason = self._text(body, "override_reason", "Why your level differs from the suggestion")
+        self._add(form, "Reason for a different level:", self.override_reason, "override_reason")
+        self.childs_wishes = self._text(body, "childs_wishes", "What the child wants and how they feel, in their words")
+        self._add(form, "The child's wishes and feelings:", self.childs_wishes, "childs_wishes")
+
+        told_row = QWidget(body)
+        told = QHBoxLayout(told_row)
+        told.setContentsMargins(0, 0, 0, 0)
+        self.told_yes = QRadioButton("Yes, they were told", told_row)
+        self.told_yes.setObjectName("parents_told_yes")
+        self.told_no = QRadioButton("No, they were not told", told_row)
+        self.told_no.setObjectName("parents_told_no")
+        told.addWidget(self.told_yes)
+        told.addWidget(self.told_no)
+        told.addStretch(1)
+        self._add(form, "Were the parents or carers told?", told_row, "parents_told")
+        self.parents_views = self._text(body, "parents_views", "What the parents or carers said")
+        self._add(form, "Parents' or carers' views:", self.parents_views, "parents_views")
+        self.not_told_reason = self._text(body, "parents_not_told_reason",
+                                          "Why not (for example: telling them could put the child at more risk)")
+        self._add(form, "Why they were not told:", self.not_told_reason, "parents_not_told_reason")
+        self.danger = self._text(body, "danger_statement", "What we are worried will happen if nothing changes")
+        self._add(form, "Danger statement:", self.danger, "danger_statement")
+        self.goal = self._text(body, "safety_goal", "What needs to be true for the child to be safe")
+        self._add(form, "Safety goal:", self.goal, "safety_goal")
+
+        routes_box = QWidget(body)
+        self.routes_layout = QVBoxLayout(routes_box)
+        self.routes_layout.setContentsMargins(0, 0, 0, 0)
+        self.route_boxes: dict[RouteId, QCheckBox] = {}
+        self._add(form, "Routes to take (in order):", routes_box, "routes")
+        self.actions_text = self._text(body, "actions", "Actions agreed in school (optional)")
+        self._add(form, "Actions:", self.actions_text, "actions")
+        self.review = QDateEdit(body)
+        self.review.setObjectName("review_date")
+        self.review.setCalendarPopup(True)
+        self.review.setDisplayFormat("d MMMM yyyy")
+        self._add(form, "Review by:", self.review, "review_date")
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.level.currentIndexChanged.connect(self._level_changed)
+        self.review.dateChanged.connect(lambda _d: self._touched.add("review_date"))
+        self.told_yes.toggled.connect(self._sync)
+        self.told_no.toggled.connect(self._sync)
+        self.refresh()
+
+    # --- layout helpers ----------------------------------------------------------------------------------------------
+    def _text(self, parent: QWidget, name: str, placeholder: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(parent)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(62)
+        return edit
+
+    def _add(self, form: QFormLayout, label: str, widget: QWidget, name: str) -> None:
+        holder = QWidget(widget.parentWidget())
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        widget.setParent(holder)
+        column.addWidget(widget)
+        problem = problem_label(holder, name)
+        column.addWidget(problem)
+        self.problems[name] = problem
+        form.addRow(label, holder)
+        self._form = form
+        setattr(self, f"_row_{name}", holder)
+
+    # --- live behaviour -----------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Follow the tool's suggestion where the DSL has not yet chosen otherwise."""
+        result = self.draft.result()
+        self.result = result
+        self.suggested.setText(f"<b>{result.suggested_level.label}</b>")
+        if "confirmed_level" not in self._touched:
+            self.level.blockSignals(True)
+            self.level.setCurrentIndex(self.level.findData(result.suggested_level.value))
+            self.level.blockSignals(False)
+        self._fill_routes()
+        if "review_date" not in self._touched:
+            self._set_review_default()
+        self._sync()
+
+    def _fill_routes(self) -> None:
+        chosen_by_dsl = {r for r, box in self.route_boxes.items() if box.isChecked()}
+        while self.routes_layout.count():
+            item = self.routes_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.route_boxes.clear()
+        parent = self.routes_layout.parentWidget()
+        for choice in route_choices(self.result, self.draft.contacts, self.overrides, self.draft.child_contacts):
+            phone = f" — {choice.phone}" if choice.phone else ""
+            box = QCheckBox(f"{choice.title}{phone}" + ("   (advised)" if choice.advised else ""), parent)
+            box.setObjectName(f"route_{choice.route.value}")
+            if "routes" in self._touched:
+                box.setChecked(choice.route in chosen_by_dsl)
+            else:
+                box.setChecked(choice.advised)
+            if choice.advised:
+                box.setStyleSheet("font-weight:bold;")
+            box.toggled.connect(lambda _c: self._touched.add("routes"))
+            self.route_boxes[choice.route] = box
+            self.routes_layout.addWidget(box)
+            if choice.why:
+                why = QLabel(_esc(choice.why), parent)
+                why.setWordWrap(True)
+                why.setContentsMargins(24, 0, 0, 4)
+                why.setStyleSheet("color:#404040;")
+                self.routes_layout.addWidget(why)
+
+    def confirmed_level(self) -> RiskLevel:
+        return RiskLevel(self.level.currentData())
+
+    def choose_level(self, level: RiskLevel) -> None:
+        self.level.setCurrentIndex(self.level.findData(level.value))
+
+    def _set_review_default(self) -> None:
+        level = self.confirmed_level()
+        review = self.review_date_for(level, self.today)
+        self.review.blockSignals(True)
+        self.review.setMinimumDate(QDate(self.today.year, self.today.month, self.today.day))
+        self.review.setDate(QDate(review.year, review.month, review.day))
+        self.review.blockSignals(False)
+
+    def _level_changed(self, _index: int) -> None:
+        self._touched.add("confirmed_level")
+        if "review_date" not in self._touched:
+            self._set_review_default()
+        self._sync()
+        self.level_changed.emit()
+
+    def _sync(self, *_args: object) -> None:
+        overridden = self.confirmed_level() is not self.result.suggested_level
+        self._form.setRowVisible(self._row_override_reason, overridden)  # type: ignore[attr-defined]
+        self._row_parents_not_told_reason.setEnabled(self.told_no.isChecked())  # type: ignore[attr-defined]
+        self._row_parents_views.setEnabled(not self.told_no.isChecked())  # type: ignore[attr-defined]
+
+    # --- reading and problems ------------------------------------------------------------------------------------
+    def form(self) -> Any:
+        from desktop_app.services.casework import DecisionForm
+
+        told = True if self.told_yes.isChecked() else False if self.told_no.isChecked() else None
+        review = self.review.date()
+        return DecisionForm(
+            confirmed_level=self.confirmed_level(),
+            override_reason=self.override_reason.toPlainText(),
+            childs_wishes=self.childs_wishes.toPlainText(),
+            parents_told=told,
+            parents_views=self.parents_views.toPlainText(),
+            parents_not_told_reason=self.not_told_reason.toPlainText(),
+            danger_statement=self.danger.toPlainText(),
+            safety_goal=self.goal.toPlainText(),
+            routes=tuple(route for route, box in self.route_boxes.items() if box.isChecked()),
+            review_date=date(review.year(), review.month(), review.day()),
+            actions=self.actions_text.toPlainText(),
+        )
+
+    def show_problems(self, problems: list[FieldProblem]) -> list[FieldProblem]:
+        """Show each problem by its field; return the ones that belong to no field on this page."""
+        by_field = {p.field: p.sentence for p in problems}
+        for name, label in self.problems.items():
+            label.setText(by_field.get(name, ""))
+            label.setVisible(name in by_field)
+        first = next((self.problems[p.field] for p in problems if p.field in self.problems), None)
+        if first is not None:
+            self.scroller.ensureWidgetVisible(first)
+        return [p for p in problems if p.field not in self.problems]
