@@ -169,6 +169,9 @@ class DonePage(FlowPage):
     def __init__(self, content: WizardContent, staff: bool, parent: QWidget | None = None) -> None:
         super().__init__(Page.DONE, parent)
         self.content = content
+        self.staff = staff
+        if not staff:
+            self.setSubTitle("Saved on the child's record. It now waits to be screened.")
         self.reference = _text("", "reference", "font-size: 160%; font-weight: 700; margin: 6px 0;")
         self.reference.setAccessibleName("Reference number")
         self.tell = _text(
@@ -178,7 +181,7 @@ class DonePage(FlowPage):
             "border: 1px solid #c9a400; border-radius: 4px;",
         )
         self.tell.setAccessibleName("What to do now")
-        self.form.addWidget(_text("Your reference number:", style="font-weight: 600;"))
+        self.form.addWidget(_text("Your reference number:" if staff else "Reference:", style="font-weight: 600;"))
         self.form.addWidget(self.reference)
         self.form.addWidget(self.tell)
         if staff:
@@ -204,9 +207,12 @@ class DonePage(FlowPage):
     def show_sent(self, reference: str, entry: Entry) -> None:
         del entry
         self.reference.setText(reference)
-        self.tell.setText(
-            f"Now tell {self.content.dsl_label}. Do it today, in person or by phone, and give them this reference."
-        )
+        if self.staff:
+            self.tell.setText(
+                f"Now tell {self.content.dsl_label}. Do it today, in person or by phone, and give them this reference."
+            )
+        else:
+            self.tell.setText("The concern is on the child's record and in the list of concerns awaiting screening.")
 
     def load(self, entry: Entry) -> None:
         del entry

@@ -91,6 +91,8 @@ def test_dsl_picks_a_child_on_file_by_searching_in_any_script(session, qtbot, as
         press_next(wizard)
     reference = sent.args[0]
     assert reference.startswith("WM-")
+    assert wizard.done_page.reference.text() == reference
+    assert "awaiting screening" in wizard.done_page.tell.text()
     screenshot(wizard, "concern_wizard_9_done_dsl")
     assert sealed_files(session.vault_dir) == []  # stored in the vault; the sealed draft is gone
     with session.uow() as uow:
