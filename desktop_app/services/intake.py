@@ -17,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy import select
+
 from desktop_app.definitions import Forms, SectionKind, load_forms
 from desktop_app.domain.codec import from_jsonable, to_jsonable
 from desktop_app.domain.enums import Role, RouteId
@@ -26,6 +28,7 @@ from desktop_app.log import Safe
 from desktop_app.services import casework
 from desktop_app.services import vault as vault_service
 from desktop_app.services.concern_flow import Mode, RouteContact
+from desktop_app.store.models import ConcernRow
 from desktop_app.vault import atomic, keyslots, sealing
 from desktop_app.vault.errors import SealedItemDamaged
 
@@ -343,6 +346,11 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
     if isinstance(choice, NewChild) and (details is None or not (details.first_name or details.last_name)):
         raise FieldProblem("child", "The recorder did not name the child. Choose a child on file, or type the name.")
     with session.uow() as uow:
+        earlier = _imported_before(uow, item.reference)
+    if earlier is not None:
+        # Imported before, but the app stopped before the sealed copy was deleted: finish that step now.
+        return _delete_sealed(session, item, earlier, actor, already_imported=True)
+    with session.uow() as uow:
         if details is not None:
             child_id = _add_child(uow, details, actor)
         else:
@@ -362,12 +370,25 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
         if not item.submitted:
             casework.write_addendum(uow, "concern", concern.concern_id, UNFINISHED_NOTE, "", actor)
         uow.commit()
-    path = _inbox(session.vault_dir) / f"{item_id}{SUFFIX}"
-    path.unlink(missing_ok=True)
-    with session.uow() as uow:
-        uow.audit.append(actor, "sealed.deleted", f"concern:{concern.concern_id}", {"intake_reference": item.reference})
-        uow.commit()
     _log.info("sealed concern imported (submitted=%s)", item.submitted)
+    return _delete_sealed(session, item, concern, actor)
+
+
+def _imported_before(uow: Any, intake_reference: str) -> Concern | None:
+    found = uow.session.scalar(select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference))
+    return None if found is None else uow.concerns.get(found)
+
+
+def _delete_sealed(
+    session: Session, item: PendingItem, concern: Concern, actor: Actor, already_imported: bool = False
+) -> Concern:
+    (_inbox(session.vault_dir) / f"{item.item_id}{SUFFIX}").unlink(missing_ok=True)
+    details: dict[str, object] = {"intake_reference": item.reference}
+    if already_imported:
+        details["already_imported"] = True
+    with session.uow() as uow:
+        uow.audit.append(actor, "sealed.deleted", f"concern:{concern.concern_id}", details)
+        uow.commit()
     return concern
 
 

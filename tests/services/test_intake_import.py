@@ -172,3 +172,20 @@ def test_sealed_files_hold_no_plaintext_even_the_dsls_own_drafts(session: VaultS
     raw = writer.path.read_bytes()
     for value in ("Zoë", "Wiśniewska", "Abbeydale", "grey Audi", "hurt my brother", "Tobiasz", "Priya"):
         assert value.encode() not in raw
+
+
+def test_a_crash_after_import_but_before_deletion_is_finished_on_the_next_try(session: VaultSession) -> None:
+    writer = intake.SealedIntake.for_vault(session.vault_dir)
+    writer.submit(staff_draft())
+    sealed_copy = writer.path.read_bytes()
+    [item] = intake.list_pending(session)
+    first = intake.import_item(session, item.item_id, intake.NewChild())
+    writer.path.write_bytes(sealed_copy)  # as if the app stopped before the file was deleted
+
+    again = intake.import_item(session, item.item_id, intake.NewChild())
+    assert again.concern_id == first.concern_id  # not filed twice
+    assert intake.pending(session.vault_dir) == 0
+    with session.uow() as uow:
+        assert len(uow.children.search("Wiśniewska")) == 1
+    action, _, details = audit_actions(session)[-1]
+    assert action == "sealed.deleted" and "already_imported" in details
