@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.enums import AnswerStatus, Basis, When
 from desktop_app.domain.screening import Answer
 
-STATUS_LABELS = ((AnswerStatus.YES, "&Yes"), (AnswerStatus.NO, "&No"), (AnswerStatus.NOT_KNOWN, "No&t known"))
+# No mnemonics: fifty items would share them, and Alt+N must stay the wizard's Next.
+STATUS_LABELS = ((AnswerStatus.YES, "Yes"), (AnswerStatus.NO, "No"), (AnswerStatus.NOT_KNOWN, "Not known"))
 WHEN_LABELS = ((When.CURRENT, "Current (last 3 months)"), (When.EARLIER, "Earlier"))
 BASIS_LABELS = (
     (Basis.OBSERVED, "Observed by staff"),

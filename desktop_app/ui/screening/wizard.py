@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget, QWizard
 
 from desktop_app.domain.records import ScreeningRecord
@@ -76,12 +77,34 @@ class ScreeningWizard(QWizard):
             self.addPage(page)
         self.decision_page = DecisionPage(draft, review_date_for, today, overrides)
         self.addPage(self.decision_page)
+        self._started_with = dict(draft.answers)
+        self._user_cancelling = False
+        self.button(QWizard.WizardButton.CancelButton).pressed.connect(self._cancel_pressed)
         self.refresh_suggestion()
 
     def refresh_suggestion(self) -> None:
         """Ask the engine again after every change: the side panel and the decision page follow it."""
         self.side.setText(suggestion_html(self.draft))
         self.decision_page.refresh()
+
+    def _cancel_pressed(self) -> None:
+        self._user_cancelling = True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._user_cancelling = True
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Ask before throwing away answers, but only when the DSL cancels: locking closes the wizard without asking."""
+        asked, self._user_cancelling = self._user_cancelling, False
+        unsaved = self.record is None and self.draft.answers != self._started_with
+        if asked and unsaved and not ask.current().confirm(
+            self, "Stop screening?", "Your answers have not been saved. Stop and lose them?",
+            "Stop and lose the answers", "Keep screening",
+        ):
+            return
+        super().reject()
 
     def validateCurrentPage(self) -> bool:
         if self.currentPage() is not self.decision_page:

@@ -229,3 +229,37 @@ def test_suggested_level_and_routes_equal_the_engines(
     if child_kw.get("social_worker"):
         assert child_kw["social_worker"] in decision.route_boxes[RouteId.SOCIAL_WORKER].text()
     screenshot(wizard, f"screening_decision_{name.replace(' ', '_')}")
+
+
+class Answering:
+    def __init__(self, answers: list[bool]) -> None:
+        self.answers = answers
+        self.asked: list[str] = []
+
+    def confirm(self, parent: Any, title: str, text: str, yes: str, no: str) -> bool:
+        self.asked.append(text)
+        return self.answers.pop(0)
+
+
+def test_cancelling_asks_before_losing_answers_but_closing_for_a_lock_does_not(qtbot: Any) -> None:
+    from desktop_app.ui import ask
+
+    wizard, _saver = make_wizard(qtbot, child(), concern())
+    go_next(qtbot, wizard)
+    fake = Answering([False, True])
+    previous = ask.install(fake)
+    try:
+        wizard.section_pages["vulnerabilities"].rows["social_isolation"].choose(AnswerStatus.NO)
+        cancel = wizard.button(QWizard.WizardButton.CancelButton)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        assert wizard.isVisible() and len(fake.asked) == 1  # "Keep screening"
+        with qtbot.waitSignal(wizard.rejected, timeout=2000):
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        assert len(fake.asked) == 2
+        again, _ = make_wizard(qtbot, child(), concern())
+        go_next(qtbot, again)
+        again.section_pages["vulnerabilities"].rows["social_isolation"].choose(AnswerStatus.NO)
+        again.close()  # what locking does
+        assert not again.isVisible() and len(fake.asked) == 2
+    finally:
+        ask.install(previous)
