@@ -417,6 +417,16 @@ def submit_in_app(session: Session, draft: ConcernDraft, writer: SealedIntake | 
     return concern
 
 
+def discard_own_draft(session: Session, item_id: str) -> None:
+    """Delete one of the DSL's own unfinished drafts (never a staff member's concern, which must be imported)."""
+    if not item_id.startswith(DSL_PREFIX):
+        raise UserFacingError("Only your own unfinished drafts can be deleted; a staff concern must be imported.")
+    (_inbox(session.vault_dir) / f"{item_id}{SUFFIX}").unlink(missing_ok=True)
+    with session.uow() as uow:
+        uow.audit.append(session.actor(), "sealed.deleted", item_id, {"own_draft": True})
+        uow.commit()
+
+
 def writer_for_session(session: Session, resume: PendingItem | None = None) -> SealedIntake:
     """A sealed-draft writer for the DSL's own concern; ``resume`` continues an earlier draft in the same file."""
     identity = read_identity(session.vault_dir)

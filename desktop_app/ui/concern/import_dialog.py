@@ -26,6 +26,7 @@ from desktop_app.services import intake
 from desktop_app.services.concern_flow import Mode
 from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE
+from desktop_app.ui.main_window import RECORDS_PROPERTY
 
 _log = logging.getLogger(__name__)
 _PREVIEW_CHARS = 1500
@@ -55,6 +56,7 @@ class SealedImportDialog(QDialog):
         self.session = session
         self.items: list[intake.PendingItem] = []
         self.setObjectName("sealed_import")
+        self.setProperty(RECORDS_PROPERTY, True)  # closed when the vault locks
         self.setWindowTitle("Sealed concerns waiting")
         self.resize(980, 640)
 
@@ -99,6 +101,9 @@ class SealedImportDialog(QDialog):
         self.resume = QPushButton("&Resume writing this draft")
         self.resume.setObjectName("resume_draft")
         self.resume.clicked.connect(self._resume)
+        self.discard = QPushButton("&Delete this draft")
+        self.discard.setObjectName("delete_draft")
+        self.discard.clicked.connect(self._discard)
 
         detail = QWidget()
         right = QVBoxLayout(detail)
@@ -116,6 +121,7 @@ class SealedImportDialog(QDialog):
         buttons_row.addWidget(self.for_child)
         buttons_row.addWidget(self.as_new)
         buttons_row.addWidget(self.resume)
+        buttons_row.addWidget(self.discard)
         buttons_row.addStretch(1)
         box.addLayout(buttons_row)
         box.addWidget(self.problem)
@@ -212,7 +218,9 @@ class SealedImportDialog(QDialog):
         named = usable and item is not None and item.draft.child is not None
         self.as_new.setEnabled(bool(named))
         self.as_new.setToolTip("" if named else "The recorder did not name the child: choose a child on file.")
-        self.resume.setVisible(usable and item is not None and item.origin is Mode.DSL)
+        own_draft = usable and item is not None and item.origin is Mode.DSL
+        self.resume.setVisible(own_draft)
+        self.discard.setVisible(own_draft)
 
     # -- actions ----------------------------------------------------------------------------------------------------
 
@@ -240,6 +248,21 @@ class SealedImportDialog(QDialog):
             self.list.setCurrentRow(min(row, len(self.items) - 1))
         self.heading.setText(f"Imported as {concern.reference}. " + self.heading.text())
         self.list.setFocus()
+
+    def _discard(self) -> None:
+        item = self.current()
+        if item is None or item.origin is not Mode.DSL:
+            return
+        if not ask.current().confirm(
+            self,
+            "Delete this draft?",
+            "Your unfinished draft will be deleted. It was never filed on a record.",
+            "Delete the draft",
+            "Keep it",
+        ):
+            return
+        intake.discard_own_draft(self.session, item.item_id)
+        self.refresh()
 
     def _resume(self) -> None:
         item = self.current()

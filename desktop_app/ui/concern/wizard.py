@@ -25,6 +25,7 @@ from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage
 from desktop_app.ui.concern.final_pages import DonePage, RecorderPage, ReviewPage, RoutesPage
 from desktop_app.ui.concern.pages import ChildPage, ChildSearch, HappenedPage, SafetyPage, SignsPage
 from desktop_app.ui.concern.rows import OthersPage
+from desktop_app.ui.main_window import RECORDS_PROPERTY
 
 _log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 2500  # a sealed draft is written this long after the last keystroke, and on every page change
@@ -75,6 +76,7 @@ class ConcernWizard(QWizard):
             "QGroupBox QPushButton, QGroupBox QRadioButton { font-weight: 400; }"
         )
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setProperty(RECORDS_PROPERTY, True)  # closed (draft kept, sealed) when the vault locks
 
         self.review_page = ReviewPage(self.go_to)
         self.done_page = DonePage(content, staff=mode is Mode.STAFF)
@@ -215,11 +217,14 @@ class ConcernWizard(QWizard):
     # -- closing ----------------------------------------------------------------------------------------------------
 
     def reject(self) -> None:
-        """Stop for now: keep what was written for the DSL (sealed) unless the recorder deletes it."""
+        """Stop for now: keep what was written (sealed); staff may delete it, the DSL resumes or deletes it later.
+
+        The DSL is never asked here: the window also closes this way when the vault locks itself.
+        """
         self._collect()
         if self.writer is not None and not self.writer.submitted and not flow.is_blank(self.entry):
             self.save_now()
-            delete = ask.current().confirm(
+            delete = self.mode is Mode.STAFF and ask.current().confirm(
                 self,
                 "Stop recording this concern?",
                 "What you have written is sealed and kept for the DSL, who will see it as unfinished. "

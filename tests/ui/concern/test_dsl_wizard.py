@@ -142,3 +142,30 @@ def test_the_dsl_resumes_an_unfinished_draft(session, qtbot, asker, windows) -> 
     assert again.flow_pages[Page.SAFETY].danger.value is True
     assert again.flow_pages[Page.CHILD].first_name.text() == "Ayodele"
     assert again.writer is not None and again.writer.path.name == f"{draft.item_id}{intake.SUFFIX}"
+
+
+def test_closing_keeps_the_dsls_draft_without_asking_and_the_dsl_can_delete_it_later(
+    session, qtbot, asker, windows
+) -> None:
+    from desktop_app.ui.concern import SealedImportDialog
+
+    wizard = windows.add(open_dsl_wizard(None, session))
+    wizard.current_flow_page().danger.no.click()
+    wizard.close()  # also what happens when the vault locks itself
+    assert asker.asked == [] and len(sealed_files(session.vault_dir)) == 1
+
+    asker.answer = True
+    dialog = SealedImportDialog(None, session)
+    qtbot.addWidget(dialog)
+    assert dialog.items[0].origin.value == "dsl" and not dialog.discard.isHidden()
+    dialog.discard.click()
+    assert sealed_files(session.vault_dir) == [] and dialog.heading.text() == "No sealed concerns are waiting."
+    assert audit_actions(session)[-1] == "sealed.deleted"
+
+
+def test_a_staff_concern_cannot_be_deleted_as_if_it_were_a_draft(session) -> None:
+    writer = intake.SealedIntake.for_vault(session.vault_dir)
+    writer.save_draft(intake.ConcernDraft(account="x"))
+    with pytest.raises(intake.UserFacingError, match="must be imported"):
+        intake.discard_own_draft(session, writer.item_id)
+    assert writer.path.exists()
