@@ -121,6 +121,11 @@ def pending(vault_dir: Path) -> int:
     return len(_sealed_files(_inbox(Path(vault_dir)), STAFF_PREFIX))
 
 
+def own_drafts(vault_dir: Path) -> int:
+    """How many of the DSL's own unfinished drafts are kept (resumable from ``SealedImportDialog``)."""
+    return len(_sealed_files(_inbox(Path(vault_dir)), DSL_PREFIX))
+
+
 class SealedIntake:
     """Writes one concern's sealed file as the recorder types; after ``submit`` it refuses to write again."""
 

@@ -100,6 +100,7 @@ def test_pending_counts_staff_concerns_only_and_needs_no_keys(vault) -> None:
     intake.SealedIntake.for_vault(vault_dir, origin=Mode.DSL).save_draft(a_draft())
     (vault_dir / "inbox" / ".concern-x.sealed.tmp").write_bytes(b"half")
     assert intake.pending(vault_dir) == 2
+    assert intake.own_drafts(vault_dir) == 1
 
 
 def test_discarding_an_unfinished_draft_removes_its_file(vault) -> None:
