@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import ChildRole, RouteId
@@ -127,3 +129,13 @@ def test_the_lock_screen_names_the_dsl_from_the_clear_key_slots(vault) -> None:
     content = intake.staff_content(vault[0])
     assert content.dsl_names == ()  # this vault has no people yet
     assert "Designated Safeguarding Lead" in content.dsl_label
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(min_size=8, max_size=200).filter(lambda t: len(t.encode()) >= 8))
+def test_nothing_typed_in_any_script_appears_in_a_sealed_file(vault, text: str) -> None:
+    writer = intake.SealedIntake.for_vault(vault[0])
+    writer.save_draft(a_draft(account=text, childs_words=text))
+    raw = writer.path.read_bytes()
+    assert text.encode("utf-8") not in raw
+    writer.discard()
