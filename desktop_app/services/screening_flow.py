@@ -190,16 +190,22 @@ def start_screening(
     concern: Concern,
     today: date,
     evaluate: Evaluate | None = None,
+    previous: tuple[AnsweredItem, ...] = (),
 ) -> ScreeningDraft:
-    """A fresh draft for ``concern``: facts from the records, the staff member's ticked signs pre-answered 'yes'."""
+    """A draft for ``concern``: facts from the records; a screening again starts from the ``previous`` answers, a
+    first one from the staff member's ticked signs, pre-answered 'yes' for the DSL to confirm."""
     known = {item.id for _section, item in definition.items()}
-    prefilled = [sign for sign in concern.draft.sign_ids if sign in known]
+    answers = {
+        a.item_id: Answer(a.status, a.when, a.basis, a.note) for a in previous if a.item_id in known
+    }
+    prefilled = [sign for sign in concern.draft.sign_ids if sign in known and sign not in answers]
+    answers.update({sign: Answer(AnswerStatus.YES, when=When.CURRENT) for sign in prefilled})
     draft = ScreeningDraft(
         definition=definition,
         contacts=contacts,
         child=child_facts(child, today),
         concern=concern_facts(concern),
-        answers={sign: Answer(AnswerStatus.YES, when=When.CURRENT) for sign in prefilled},
+        answers=answers,
         from_concern=set(prefilled),
     )
     if child.details.social_worker.strip():
@@ -300,6 +306,8 @@ def screening_context(session: Session, concern_id: int, forms: Any, today: date
         concern = uow.concerns.get(concern_id)
         child = uow.children.get(concern.child_id)
         overrides = phone_overrides(uow)
+        earlier = uow.screenings.for_concern(concern_id)
     contacts = forms.contacts.with_phones(overrides) if overrides else forms.contacts
-    draft = start_screening(forms.screening(), contacts, child, concern, today)
+    previous = earlier[-1].answers if earlier else ()
+    draft = start_screening(forms.screening(), contacts, child, concern, today, previous=previous)
     return ScreeningContext(draft, child.details.display_name, concern.reference, overrides)

@@ -84,6 +84,9 @@ def test_a_concern_moves_through_screening_referral_confirmation_and_closing_wit
     assert [r.child_name for r in dashboard.high_risk_children(session, 10)] == ["Tamsin Quillfeather"]
     assert dashboard.reviews_due(session, 10, TODAY + timedelta(days=7))[0].concern_id == concern_id
     assert dashboard.reviews_due(session, 10, TODAY) == []
+    again = screening_flow.screening_context(session, concern_id, load_forms(), TODAY).draft
+    assert again.answers["unexplained_money_or_goods"].note == "Trainers", "screening again starts from the last"
+    assert again.from_concern == set() and again.page_problems("warning_signs") == []
     answered = {a.item_id: a for a in record.answers}
     assert answered["unexplained_money_or_goods"].note == "Trainers"
     shown = load_forms().screening().item("unexplained_money_or_goods").text
