@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -58,13 +59,18 @@ class SealedImportDialog(QDialog):
         self.setObjectName("sealed_import")
         self.setProperty(RECORDS_PROPERTY, True)  # closed when the vault locks
         self.setWindowTitle("Sealed concerns waiting")
-        self.resize(980, 640)
+        app = QApplication.instance()
+        zoom = int(app.property("waymark_zoom") or 100) if app else 100
+        self.resize(980 * zoom // 100, 640 * zoom // 100)
 
         self.heading = _label("", "import_heading", "font-size: 130%; font-weight: 700;")
         self.list = QListWidget()
         self.list.setObjectName("pending_list")
         self.list.setAccessibleName("Sealed concerns waiting")
         self.list.currentRowChanged.connect(self._show_item)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         list_label = QLabel("&Waiting concerns")
         list_label.setBuddy(self.list)
 
@@ -84,6 +90,9 @@ class SealedImportDialog(QDialog):
         matches_label = QLabel("Children on file who may be this child (&choose one to import for them):")
         matches_label.setBuddy(self.matches)
         matches_label.setWordWrap(True)
+        self.no_match = _label(
+            "No child on file has this name. Import as a new child, or search below.", "no_match", HINT_STYLE
+        )
         self.search = QLineEdit()
         self.search.setObjectName("match_search")
         self.search.setPlaceholderText("Type part of a name")
@@ -115,6 +124,7 @@ class SealedImportDialog(QDialog):
         box = QVBoxLayout(match_box)
         box.addWidget(matches_label)
         box.addWidget(self.matches)
+        box.addWidget(self.no_match)
         box.addWidget(search_label)
         box.addWidget(self.search)
         buttons_row = QHBoxLayout()
@@ -200,6 +210,7 @@ class SealedImportDialog(QDialog):
         for child in item.suggestions:
             match = QListWidgetItem(intake.child_label(child), self.matches)
             match.setData(Qt.ItemDataRole.UserRole, child.child_id)
+        self.no_match.setVisible(not item.problem and not item.suggestions)
         self._update_buttons()
 
     def _search(self, text: str) -> None:

@@ -11,6 +11,7 @@ from desktop_app.domain.records import ChildDetails, ConcernDraft
 from desktop_app.services import intake
 from desktop_app.services import vault as vault_service
 from desktop_app.services.vault import VaultSession
+from desktop_app.ui.app import apply_zoom
 from desktop_app.ui.concern import SealedImportDialog
 from tests.fixtures_vault import PASSPHRASE, open_session  # noqa: F401 (a fixture)
 from tests.ui.concern.helpers import NAME_FIRST, NAME_LAST, type_text
@@ -90,3 +91,16 @@ def test_search_for_another_child_when_the_suggestions_are_wrong(session, qtbot,
     qtbot.waitUntil(lambda: dialog.matches.count() == 1)
     dialog.matches.setCurrentRow(0)
     assert dialog.for_child.isEnabled()
+
+
+def test_the_waiting_list_at_150_percent(session, qtbot, qapp, asker, screenshot) -> None:
+    apply_zoom(qapp, 150)
+    try:
+        dialog = SealedImportDialog(None, session)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.font().pointSizeF() > 11
+        screenshot(dialog, "sealed_import_1_waiting")
+    finally:
+        apply_zoom(qapp, 100)
