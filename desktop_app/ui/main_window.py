@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.demo_passphrase = demo_passphrase
         self._session: Any = None
         self._lock_waiting = False
+        self._in_setup = False
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(ui_app.app_icon())
@@ -78,7 +79,6 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget) -> None:
         """Replace whatever is shown with ``page`` (the old page is deleted: no records linger in memory)."""
-        old = self.pages.currentWidget()
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         for index in reversed(range(self.pages.count())):
@@ -87,7 +87,6 @@ class MainWindow(QMainWindow):
                 self.pages.removeWidget(other)
                 other.hide()
                 other.deleteLater()
-        del old
         page.setFocus()
 
     def current_page(self) -> QWidget | None:
@@ -140,7 +139,7 @@ class MainWindow(QMainWindow):
 
         wizard = SetupWizard(self.vault_dir)
         wizard.vault_created.connect(self._on_created)
-        wizard.completed.connect(lambda _session: self.show_dashboard())
+        wizard.completed.connect(self._on_setup_completed)
         self.show_page(wizard)
 
     def show_dashboard(self) -> None:
@@ -168,9 +167,18 @@ class MainWindow(QMainWindow):
     # ----- locking -----------------------------------------------------------------------------------------------
 
     def _on_created(self, session: object) -> None:
-        """The setup wizard made the vault: hold the session so closing or idling locks it."""
+        """The setup wizard made the vault: hold the session so closing locks it.
+
+        Menus stay off and auto-lock waits until setup is finished: leaving the wizard now would lose the only chance
+        to keep the recovery key.
+        """
         self._session = session
+        self._in_setup = True
         self._update_actions()
+
+    def _on_setup_completed(self, session: object) -> None:
+        self._in_setup = False
+        self._on_unlocked(session)
 
     def _on_unlocked(self, session: object) -> None:
         self._session = session
@@ -299,7 +307,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _update_actions(self) -> None:
-        unlocked = self._session is not None
+        unlocked = self._session is not None and not self._in_setup
         for action in self._session_actions:
             action.setEnabled(unlocked)
         if unlocked:

@@ -102,6 +102,7 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     screenshot(window, "setup_5_creating")
     qtbot.waitUntil(lambda: wizard.current_name() == "recovery_key", timeout=30000)
     assert window.session is not None  # closing the window from here on locks the vault
+    assert not window.lock_action.isEnabled() and not window.settings_action.isEnabled()  # no way out of setup
     assert fields.first.text() == ""  # the passphrase does not linger in the widget
 
     # 6. the recovery key, large and grouped
@@ -159,6 +160,7 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     # finished: the dashboard of the new vault, with the local number stored through the service
     qtbot.waitUntil(lambda: not isinstance(window.current_page(), SetupWizard), timeout=5000)
     assert window.session is session
+    assert window.lock_action.isEnabled() and window.idle.active  # now an ordinary unlocked session
     assert session.user.name == DSL
     assert session.setting.name == SETTING
     with session.uow() as uow:
