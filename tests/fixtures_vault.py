@@ -93,21 +93,3 @@ def raw_connection(vault_dir: Path, key: bytes) -> Any:
 
     return connect_raw(vault_dir / "waymark.db", key)
 
-
-class RawConnection:
-    """The small part of SQLAlchemy's Connection that ``store.audit.check_chain`` uses, over a raw connection."""
-
-    def __init__(self, raw: Any) -> None:
-        self._raw = raw
-        self._cursor: Any = None
-
-    def exec_driver_sql(self, sql: str, params: tuple[object, ...] = ()) -> RawConnection:
-        self._cursor = self._raw.execute(sql, params)
-        return self
-
-    def all(self) -> list[tuple[Any, ...]]:
-        return [tuple(r) for r in self._cursor.fetchall()]
-
-    def first(self) -> tuple[Any, ...] | None:
-        row = self._cursor.fetchone()
-        return None if row is None else tuple(row)

@@ -22,7 +22,7 @@ from pathlib import Path
 import sqlcipher3
 
 from desktop_app.errors import UserFacingError
-from desktop_app.store import anchor, audit, migrate
+from desktop_app.store import anchor, migrate
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import DB_FILE_NAME, connect_raw, translate_error
 from desktop_app.store.errors import VaultDamaged
@@ -83,8 +83,8 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
             connection.close()
         if not _plain_sqlite_refuses(db_copy):
             raise UserFacingError("The database copy was not encrypted, so no backup was written. Reinstall Waymark.")
+        seq, mac = database.latest()
         with database.engine.connect() as sql:
-            seq, mac = audit.latest(sql)
             revision = migrate.current(sql)
         members: list[tuple[str, Path]] = [(DB_FILE_NAME, db_copy)]
         anchor_copy = work / anchor.ANCHOR_FILE_NAME

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, text
 
@@ -51,15 +53,21 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
-    def latest(self) -> tuple[int, str]:
+    @contextlib.contextmanager
+    def raw(self) -> Iterator[Any]:
+        """The pooled DB-API connection itself (autocommit), for checks that must be fast."""
         with self.engine.connect() as connection:
-            return audit.latest(connection)
+            yield connection.connection.driver_connection
+
+    def latest(self) -> tuple[int, str]:
+        with self.raw() as raw:
+            return audit.latest(raw)
 
     def check_anchor(self) -> AnchorCheck:
         """Check the chain from the anchor forward (fast); refuse a rollback; rebuild a missing anchor fully checked."""
         started = time.perf_counter()
         stored = anchor.read(self.vault_dir, self.audit_key)
-        with self.engine.connect() as connection:
+        with self.raw() as connection:
             last_seq, last_mac = audit.latest(connection)
             if stored is None:
                 result = audit.check_chain(connection, self.audit_key)

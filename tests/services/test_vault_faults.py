@@ -214,9 +214,9 @@ def test_an_audit_row_rewritten_with_the_data_key_but_not_the_anchor_is_caught(t
     # Whoever holds the data key can even recompute every MAC after the edit; only the anchor is out of reach.
     prev = connection.execute("SELECT mac FROM audit WHERE seq = 2").fetchone()[0]
     rows = connection.execute("SELECT seq, at, actor_name, actor_role, actor_user_id, action, object_ref, "
-                              "details_hash FROM audit WHERE seq >= 3 ORDER BY seq").fetchall()
+                              "details FROM audit WHERE seq >= 3 ORDER BY seq").fetchall()
     for row in rows:
-        mac = audit.row_mac(audit_key, (str(row[0]), *row[1:]), prev)
+        mac = audit.row_mac(audit_key, *row, prev)
         connection.execute("UPDATE audit SET prev_mac = ?, mac = ? WHERE seq = ?", (prev, mac, row[0]))
         prev = mac
     connection.close()
