@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import types
 import typing
 from datetime import date, datetime
@@ -47,8 +48,7 @@ def _decode(tp: Any, data: Any) -> Any:
         _, value_type = typing.get_args(tp)
         return {k: _decode(value_type, v) for k, v in data.items()}
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = typing.get_type_hints(tp)
-        kwargs = {f.name: _decode(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data}
+        kwargs = {name: _decode(hint, data[name]) for name, hint in _field_hints(tp) if name in data}
         return tp(**kwargs)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return tp(data)
@@ -57,3 +57,10 @@ def _decode(tp: Any, data: Any) -> Any:
     if tp is date:
         return date.fromisoformat(data)
     return data
+
+
+@functools.cache
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    # get_type_hints evaluates every annotation string: far too slow to repeat for each row of a list.
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
