@@ -32,7 +32,7 @@ from desktop_app.vault import recovery as recovery_keys
 from desktop_app.vault.datakey import new_data_key
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
-from desktop_app.vault.keyslots import KeySlot, KeySlotFile
+from desktop_app.vault.keyslots import KeySlot, KeySlotFile, SlotKind
 
 _log = logging.getLogger(__name__)
 
@@ -464,6 +464,22 @@ class VaultSession:
         with self.uow() as uow:
             uow.audit.append(self.actor(), action, user.user_id)
             uow.commit()
+
+    def replace_recovery_key(self) -> str:
+        """A new recovery key (the old one stops working); show it once and print a new recovery sheet."""
+        text = recovery_keys.new_recovery_key()
+        previous = self._slots.recovery_slot()
+        self._slots.add_recovery_slot(recovery_keys.parse(text), self._key())
+        try:
+            self._slots.save(self.vault_dir / KEYSLOTS_FILE)
+        except BaseException:
+            self._slots.slots = [s for s in self._slots.slots if s.kind is not SlotKind.RECOVERY] + (
+                [previous] if previous is not None else [])
+            raise
+        with self.uow() as uow:
+            uow.audit.append(self.actor(), "vault.recovery_key_replaced", self.vault_id)
+            uow.commit()
+        return text
 
     def backup(self, out_path: Path, progress: Progress | None = None) -> Path:
         from desktop_app.services.backup import write_backup

@@ -92,6 +92,8 @@ def translate_error(error: BaseException) -> UserFacingError | None:
     if "malformed" in message or "not a database" in message or "hmac" in message:
         return VaultDamaged("Part of the vault's database is damaged and cannot be read. Nothing was changed; run "
                             "'waymark verify' and restore the latest backup.")
+    if "database is locked" in message or "busy" in message:
+        return UserFacingError("The vault is busy with another task. Wait a moment and try again; nothing was lost.")
     if "append-only" in message:
         return AppendOnly("A submitted record cannot be changed; add an addendum instead.")
     return None

@@ -157,3 +157,14 @@ def test_a_re_key_interrupted_before_the_database_changed_is_finished_at_unlock(
 def test_nobody_can_remove_themselves(open_session: vault_service.VaultSession) -> None:
     with pytest.raises(UserFacingError, match="cannot remove yourself"):
         open_session.remove_user(open_session.user.user_id)
+
+
+def test_a_new_recovery_key_replaces_the_old_one(tmp_path: Path) -> None:
+    from desktop_app.vault import WrongRecoveryKey
+
+    created = make_vault(tmp_path / "vault")
+    new_key = created.session.replace_recovery_key()
+    created.session.lock()
+    with pytest.raises(WrongRecoveryKey):
+        vault_service.unlock_with_recovery(tmp_path / "vault", created.recovery_key)
+    vault_service.unlock_with_recovery(tmp_path / "vault", new_key).lock()
