@@ -76,10 +76,14 @@ def evaluate(
         )
     significant_now = [yes.item.text for yes in risk if yes.item.significant and yes.current]
     if significant_now:
-        noun = "sign is" if len(significant_now) == 1 else "signs are"
+        signs_present = (
+            "A current significant sign is present"
+            if len(significant_now) == 1
+            else "Current significant signs are present"
+        )
         at_least(
             RiskLevel.MEDIUM,
-            f"A current significant {noun} present ({_listed(significant_now)}), which means at least medium risk.",
+            f"{signs_present} ({_listed(significant_now)}), which means at least medium risk.",
         )
     exchange = [yes.item.text for yes in risk if yes.kind is SectionKind.EXCHANGE]
     if exchange and signs:

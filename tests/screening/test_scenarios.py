@@ -100,6 +100,13 @@ CASES = [
         says=("A current significant sign is present (“Carries weapons”)",),
     ),
     Case(
+        "Two current significant signs: Ivo, 15, injured and carrying a knife",
+        {"carrying_weapons": "yes", "assault_or_unexplained_injuries": "yes"},
+        MEDIUM,
+        (R.SAFEGUARDING_HUB,),
+        says=("Current significant signs are present",),
+    ),
+    Case(
         "One significant sign, only earlier: Harry, 15, seen near a sex-work area last year",
         {"frequents_sex_work_areas": "earlier"},
         LOW,
