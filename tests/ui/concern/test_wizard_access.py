@@ -108,3 +108,19 @@ def test_a_full_disk_while_saving_says_so_and_keeps_the_window_open(wizard, monk
     status = wizard.flow_pages[Page.CHILD].status.text()
     assert "Could not save a sealed copy yet: The disk is full" in status and "Keep this window open" in status
     assert wizard.isVisible() and wizard.page_id() is Page.CHILD
+
+
+def test_rows_of_others_are_added_and_removed_by_keyboard(wizard, qtbot) -> None:
+    others = wizard.flow_pages[Page.OTHERS]
+    adults = others.lists["adults"]
+    adults.add_button.setFocus()
+    qtbot.keyClick(adults.add_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: len(adults.rows) == 1)
+    first = adults.rows[0][1]["name_or_nickname"]
+    assert wizard.focusWidget() is first  # ready to type the name
+    type_text(first, "Big Dee")
+    remove = adults.rows[0][0].findChild(QAbstractButton, "remove_adults_0")
+    remove.setFocus()
+    qtbot.keyClick(remove, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: adults.rows == [])
+    assert wizard.focusWidget() is adults.add_button  # the cursor is not lost
