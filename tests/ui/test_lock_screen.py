@@ -320,3 +320,17 @@ def test_database_faults_are_sentences_not_tracebacks(made_vault, qtbot, damage,
     assert screen.message.isVisible() and len(text) > 20
     assert "went wrong" not in text and "Traceback" not in text
     screenshot(screen, f"lock_screen_{damage}")
+
+
+def test_record_a_concern_opens_the_staff_wizard_on_this_vault(window, qtbot, screenshot) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    screen = window.current_page()
+    qtbot.mouseClick(screen.record_button, Qt.MouseButton.LeftButton)
+    wizards = [w for w in window.findChildren(QWizard) if w.isVisible()]
+    assert len(wizards) == 1, "the staff wizard opens over the lock screen"
+    screenshot(wizards[0], "staff_wizard_from_lock_screen")
+    assert window.session is None  # recording needs no unlock
+    wizards[0].reject()
+    qtbot.waitUntil(lambda: not wizards[0].isVisible(), timeout=3000)
+    assert isinstance(window.current_page(), LockScreen)
