@@ -124,3 +124,40 @@ def test_rows_of_others_are_added_and_removed_by_keyboard(wizard, qtbot) -> None
     qtbot.keyClick(remove, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: adults.rows == [])
     assert wizard.focusWidget() is adults.add_button  # the cursor is not lost
+
+
+def test_a_broken_forms_folder_sends_staff_to_the_dsl_in_person(qtbot, qapp, tmp_path, asker, monkeypatch) -> None:
+    from desktop_app.definitions import clear_cache
+
+    _, public = sealing.new_keypair()
+    keyslots.KeySlotFile.create("vault-forms-test", public).save(tmp_path / keyslots.FILE_NAME)
+    monkeypatch.setenv("WAYMARK_FORMS", str(tmp_path / "no-forms-here"))
+    clear_cache()
+    try:
+        assert open_staff_wizard(None, tmp_path) is None
+    finally:
+        clear_cache()
+    title, text = asker.asked[0]
+    assert "cannot be recorded" in title and "in person now" in text
+
+
+def test_a_full_disk_when_sending_keeps_everything_open_and_says_so(wizard, asker, monkeypatch) -> None:
+    typed = flow.Entry(
+        immediate_danger=False, first_name="Zoë", date_text="01/01/2026", time_text="10:00", account="seen",
+        about_adult_working_with_children=False, group_or_community=False, recorder_name="Jo", recorder_role="TA",
+        declaration=True,
+    )  # fmt: skip
+    for page in wizard.flow_pages.values():
+        page.load(typed)  # as if typed page by page
+    for _ in range(7):
+        press_next(wizard)
+    assert wizard.page_id() is Page.REVIEW
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise DiskFull("The disk is full: nothing was changed.")
+
+    monkeypatch.setattr("desktop_app.services.intake.atomic.write_bytes", full)
+    press_next(wizard)
+    title, text = asker.asked[-1]
+    assert title == "The concern was not sent" and "disk is full" in text and "Nothing you wrote was lost" in text
+    assert wizard.page_id() is Page.REVIEW and wizard.entry.first_name == "Zoë"
