@@ -11,7 +11,6 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -133,13 +132,13 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     try:
         window = MainWindow(args, vault_dir=vault_dir, start=demo_root is None)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        demo_task = prepare_demo(window) if demo_root is not None else None
+        if demo_root is not None:
+            prepare_demo(window)
         window.show()
         _log.info("window shown")
         code = app.exec()
-        del demo_task
         wait_for_all()
+        window.deleteLater()
         return int(code)
     finally:
         lock.release()
