@@ -71,6 +71,28 @@ def page_title(text: str) -> str:
     return f"<span style='font-size: x-large; font-weight: 600'>{text}</span>"
 
 
+def mismatch_sentence(typed: str, shown: str) -> str:
+    """Where the typed key differs from the one shown, in words: which group, or too short / too long."""
+    groups = key_groups(shown)
+    typed_clean, shown_clean = normalise_key(typed), normalise_key(shown)
+    start = 0
+    for number, group in enumerate(groups, start=1):
+        if typed_clean[start : start + len(group)] != group.upper():
+            if len(typed_clean) <= start:
+                return (
+                    f"That key stops after group {number - 1}; the key has {len(groups)} groups. "
+                    "Press Back to see it again."
+                )
+            return (
+                f"That is not the key shown on the previous page: group {number} (counting from the left) is "
+                "different. Press Back to see it again."
+            )
+        start += len(group)
+    if len(typed_clean) > len(shown_clean):
+        return "That key has more characters than the one shown on the previous page. Press Back to see it again."
+    return "That is not the key shown on the previous page. Press Back to see it again and check each group."
+
+
 def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
@@ -309,9 +331,7 @@ class RecoveryCheckPage(QWizardPage):
         assert isinstance(wizard, SetupWizard)
         if keys_match(self.entry.text(), wizard.recovery_key):
             return True
-        self.message.setText(
-            "That is not the key shown on the previous page. Press Back to see it again and check each group."
-        )
+        self.message.setText(mismatch_sentence(self.entry.text(), wizard.recovery_key))
         self.message.show()
         return False
 

@@ -11,7 +11,7 @@ from desktop_app.reports import is_encrypted
 from desktop_app.ui.app import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.setup_wizard import SetupWizard, grouped_lines, keys_match
+from desktop_app.ui.setup_wizard import SetupWizard, grouped_lines, keys_match, mismatch_sentence
 from tests.ui.test_lock_screen import fake_ask  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.gui
@@ -27,6 +27,9 @@ def test_grouped_key_is_read_back_ignoring_spaces_dashes_and_case() -> None:
     assert keys_match("a2dy8 2mfdd ehb4y 0z8zj wg6h5", key)
     assert not keys_match("A2DY8-2MFDD-EHB4Y-0Z8ZJ-WG6H6", key)
     assert not keys_match("", key)
+    assert "group 2 (counting from the left)" in mismatch_sentence("A2DY8 2MFDE EHB4Y 0Z8ZJ WG6H5", key)
+    assert "stops after group 3" in mismatch_sentence("A2DY8 2MFDD EHB4Y", key)
+    assert "more characters" in mismatch_sentence(key + "X", key)
 
 
 def _click(qtbot, wizard: SetupWizard, which: QWizard.WizardButton) -> None:
@@ -122,7 +125,8 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     _click(qtbot, wizard, next_button)
     assert wizard.current_name() == "recovery_check"
     assert wizard.check_page.message.isVisible()
-    assert "not the key shown" in wizard.check_page.message.text()
+    groups = len(key.split("-"))
+    assert f"group {groups} (counting from the left) is different" in wizard.check_page.message.text()
     screenshot(window, "setup_7_recovery_check_wrong")
     entry.setText(key.lower().replace("-", " "))
     assert not wizard.check_page.message.isVisible()
