@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui import ask
 from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields, secret_field
+from desktop_app.ui.settings.recovery_key import monospace_font
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey
 
@@ -69,14 +69,6 @@ def count_pending(vault_dir: Path) -> int:
     if isinstance(waiting, Sized):
         return len(waiting)
     return 0
-
-
-def monospace_font(point_scale: float = 1.0) -> QFont:
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setStyleHint(QFont.StyleHint.Monospace)
-    if point_scale != 1.0 and font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * point_scale)
-    return font
 
 
 def _heading(text: str, parent: QWidget, name: str = "heading") -> QLabel:

@@ -11,7 +11,8 @@ from desktop_app.reports import is_encrypted
 from desktop_app.ui.app import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.setup_wizard import SetupWizard, grouped_lines, keys_match, mismatch_sentence
+from desktop_app.ui.settings.recovery_key import grouped_lines, keys_match, mismatch_sentence
+from desktop_app.ui.setup_wizard import SetupWizard
 from tests.ui.test_lock_screen import fake_ask  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.gui
