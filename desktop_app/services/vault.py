@@ -21,7 +21,7 @@ from desktop_app.domain.records import Actor, Setting, User
 from desktop_app.errors import UserFacingError
 from desktop_app.store import anchor as anchor_file
 from desktop_app.store.audit import derive_audit_key
-from desktop_app.store.database import Database, open_database, rekey_file
+from desktop_app.store.database import AnchorCheck, Database, open_database, rekey_file
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
 from desktop_app.store.models import SettingRow
@@ -326,15 +326,16 @@ class VaultSession:
     """An unlocked vault. ``lock()`` disposes the engine and drops the keys."""
 
     vault_dir: Path
-    _database: Database | None
-    _slots: KeySlotFile
-    _data_key: bytes | None
+    # Keys never appear in a repr (tracebacks, test reports, logs).
+    _database: Database | None = field(repr=False)
+    _slots: KeySlotFile = field(repr=False)
+    _data_key: bytes | None = field(repr=False)
     _user_id: str
-    _lock: VaultInstanceLock | None
+    _lock: VaultInstanceLock | None = field(repr=False)
     warnings: list[str] = field(default_factory=list)
     needs_new_passphrase: bool = False
-    anchor_check: Any = None
-    _user: User | None = None
+    anchor_check: AnchorCheck | None = None
+    _user: User | None = field(default=None, repr=False)
 
     def _db(self) -> Database:
         if self._database is None or self._data_key is None:

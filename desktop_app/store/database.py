@@ -36,7 +36,7 @@ class AnchorCheck:
 class Database:
     vault_dir: Path
     engine: Engine
-    audit_key: bytes
+    audit_key: bytes = field(repr=False)
     key: bytes = field(default=b"", repr=False)
     warnings: list[str] = field(default_factory=list)
 

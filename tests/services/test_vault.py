@@ -168,3 +168,10 @@ def test_a_new_recovery_key_replaces_the_old_one(tmp_path: Path) -> None:
     with pytest.raises(WrongRecoveryKey):
         vault_service.unlock_with_recovery(tmp_path / "vault", created.recovery_key)
     vault_service.unlock_with_recovery(tmp_path / "vault", new_key).lock()
+
+
+def test_no_key_shows_in_a_session_s_repr(open_session: vault_service.VaultSession) -> None:
+    key = open_session.data_key_for_checks()
+    shown = repr(open_session) + repr(open_session._db()) + str(vars(open_session._db()).keys())
+    assert key.hex() not in shown and repr(key) not in shown
+    assert "audit_key" not in repr(open_session._db())

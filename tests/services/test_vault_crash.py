@@ -61,6 +61,25 @@ def test_every_confirmed_save_survives_kill_9_many_times(tmp_path: Path) -> None
     assert confirmed <= _accounts(vault_dir)
 
 
+def test_a_second_process_is_refused_while_the_vault_is_open(tmp_path: Path) -> None:
+    from desktop_app.vault import AlreadyRunning
+
+    vault_dir = tmp_path / "vault"
+    make_vault(vault_dir).session.lock()
+    child = _child("save-loop", vault_dir, "0")
+    assert child.stdout is not None and child.stdout.readline().startswith("saved ")
+    try:
+        with pytest.raises(AlreadyRunning):
+            vault_service.unlock(vault_dir, PASSPHRASE)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        child.stdout.close()
+        if child.stderr is not None:
+            child.stderr.close()
+    vault_service.unlock(vault_dir, PASSPHRASE).lock()  # the lock died with the process
+
+
 def _full_disk(mode: str, vault_dir: Path) -> tuple[list[str], str]:
     child = _child(mode, vault_dir)
     out, err = child.communicate(timeout=120)
