@@ -1,0 +1,26 @@
+"""Guard against a reference-counting bug in PySide6 6.12 on Python 3.11.
+
+Every call of a Qt method that returns nothing drops one reference to ``None`` that it never took. On Python 3.12+
+``None`` is immortal and nothing happens; on 3.11 the interpreter aborts ("deallocating None") after a few thousand
+calls, which a DSL working all day would reach. Giving ``None`` a very large reference count here makes it, in effect,
+immortal as on 3.12: at one lost reference per call, 2**40 extra references last longer than any session.
+PySide6 6.11 does not have the bug but its Addons wheel (for QtPdf) brings WebEngine, which DESIGN §3 rules out.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+_HEADROOM = 1 << 40
+_applied = False
+
+
+def apply() -> None:
+    """Idempotent; does nothing on Python 3.12 and later."""
+    global _applied
+    if _applied or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    # ob_refcnt is the first field of every CPython object, at the address id() returns.
+    ctypes.c_ssize_t.from_address(id(None)).value += _HEADROOM
+    _applied = True
