@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.ui import ask
 from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields, secret_field
@@ -274,7 +275,15 @@ class LockScreen(QWidget):
                 wizard.show()
 
     def refresh_pending(self) -> None:
-        text = pending_sentence(count_pending(self.vault_dir))
+        """Count in the background: it also loads the vault service, so the first unlock starts sooner."""
+        task = run_in_background(count_pending, self.vault_dir)
+        task.succeeded.connect(self._show_pending)
+        self.pending_task = task
+
+    def _show_pending(self, count: object) -> None:
+        if not isValid(self.pending_label):  # the screen went while counting
+            return
+        text = pending_sentence(int(count) if isinstance(count, int) else 0)
         self.pending_label.setText(text)
         self.pending_label.setVisible(bool(text))
 

@@ -27,10 +27,16 @@ LOCK_RETRY_MS = 250
 RECORDS_PROPERTY = "waymark_shows_records"  # set True on any top-level window that shows records
 
 
-def vault_exists(vault_dir: Path) -> bool:
-    from desktop_app.services import vault as vault_service
+# The files that make a folder a vault (CONTRACTS: store + services.vault). Checked here without importing the
+# service, which pulls in SQLAlchemy: start-up shows the lock screen first and loads the store in the background.
+_DATABASE_FILE = "waymark.db"
+_KEY_SLOT_FILES = ("keyslots.json", "keyslots.json.bak", "keyslots.recovery.json")
 
-    return bool(vault_service.vault_exists(vault_dir))
+
+def vault_exists(vault_dir: Path) -> bool:
+    """Same answer as ``services.vault.vault_exists`` (a test holds them together), without its import cost."""
+    folder = Path(vault_dir)
+    return (folder / _DATABASE_FILE).exists() and any((folder / name).exists() for name in _KEY_SLOT_FILES)
 
 
 class MainWindow(QMainWindow):

@@ -201,3 +201,19 @@ def test_lock_screen_and_setup_at_150_percent_keep_text_readable(qapp, qtbot, ma
     finally:
         win.set_zoom(100)
     assert settings.load().zoom_percent == 100
+
+
+def test_start_up_vault_check_agrees_with_the_service(made_vault, tmp_path) -> None:
+    from desktop_app.services import vault as vault_service
+    from desktop_app.ui.main_window import vault_exists
+
+    folder = made_vault.folder
+    cases = [folder, tmp_path / "empty"]
+    (tmp_path / "empty").mkdir()
+    for case in cases:
+        assert vault_exists(case) == vault_service.vault_exists(case)
+    assert vault_exists(folder)
+    (folder / "keyslots.json").unlink()  # the recovery copy alone still makes it a vault
+    assert vault_exists(folder) == vault_service.vault_exists(folder)
+    (folder / "waymark.db").unlink()
+    assert vault_exists(folder) == vault_service.vault_exists(folder) is False

@@ -207,14 +207,15 @@ def test_waiting_concerns_are_counted_in_plain_words(made_vault, qtbot) -> None:
     assert pending_sentence(0) == ""
     assert pending_sentence(1) == "1 concern is waiting for the DSL."
     assert pending_sentence(2) == "2 concerns are waiting for the DSL."
-    inbox = made_vault.folder / "inbox"
-    inbox.mkdir(exist_ok=True)
+    from desktop_app.domain.records import ChildDetails, ConcernDraft
     from desktop_app.services import intake
 
-    before = intake.pending(made_vault.folder)
+    for first_name in ("Maya", "Łukasz"):  # two staff concerns sealed from the lock screen
+        draft = ConcernDraft(child=ChildDetails(first_name=first_name, last_name="Example"), account="Fictional.")
+        intake.SealedIntake.for_vault(made_vault.folder).submit(draft)
     screen = LockScreen(made_vault.folder)
     qtbot.addWidget(screen)
-    assert screen.pending_label.text() == pending_sentence(before)
+    qtbot.waitUntil(lambda: screen.pending_label.text() == "2 concerns are waiting for the DSL.", timeout=5000)
 
 
 def test_recovery_key_opens_the_vault_and_sets_a_new_passphrase(window, made_vault, qtbot, fake_ask, screenshot):
