@@ -1,0 +1,233 @@
+"""The unlocked vault: units of work, people and passphrases, re-keying, recovery key, backup and verify."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.enums import Role
+from desktop_app.domain.records import Actor, Setting, User
+from desktop_app.errors import UserFacingError
+from desktop_app.store.database import AnchorCheck, Database
+from desktop_app.store.uow import UnitOfWork
+from desktop_app.vault import passphrase as passphrase_rules
+from desktop_app.vault import recovery as recovery_keys
+from desktop_app.vault.datakey import new_data_key
+from desktop_app.vault.instance import VaultInstanceLock
+from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
+from desktop_app.vault.keyslots import KeySlotFile, SlotKind
+
+if TYPE_CHECKING:
+    from desktop_app.services.verify import VerifyReport
+
+BACKUPS_DIR = "backups"
+Progress = Callable[[int, int, str], None]  # (step, of steps, what is happening)
+
+
+class PassphraseRefused(UserFacingError):
+    """The new passphrase does not meet the rules (DESIGN §5)."""
+
+
+def check_passphrase(passphrase: str, avoid: tuple[str, ...] = ()) -> None:
+    problems = passphrase_rules.problems(passphrase, avoid)
+    if problems:
+        raise PassphraseRefused(" ".join(problems))
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def actor_for(user: User) -> Actor:
+    return Actor(name=user.name, role=user.role.value, user_id=user.user_id)
+
+
+@dataclass
+class VaultSession:
+    """An unlocked vault. ``lock()`` disposes the engine and drops the keys."""
+
+    vault_dir: Path
+    # Keys never appear in a repr (tracebacks, test reports, logs).
+    _database: Database | None = field(repr=False)
+    _slots: KeySlotFile = field(repr=False)
+    _data_key: bytes | None = field(repr=False)
+    _user_id: str
+    _lock: VaultInstanceLock | None = field(repr=False)
+    warnings: list[str] = field(default_factory=list)
+    needs_new_passphrase: bool = False
+    anchor_check: AnchorCheck | None = None
+    _user: User | None = field(default=None, repr=False)
+
+    def _db(self) -> Database:
+        if self._database is None or self._data_key is None:
+            raise UserFacingError("The vault is locked. Unlock it again to continue.")
+        return self._database
+
+    def _key(self) -> bytes:
+        self._db()
+        assert self._data_key is not None
+        return self._data_key
+
+    @property
+    def is_locked(self) -> bool:
+        return self._database is None
+
+    @property
+    def user(self) -> User:
+        if self._user is None or self._user.user_id != self._user_id:
+            with self.uow() as uow:
+                self._user = uow.users.get(self._user_id)
+        return self._user
+
+    @property
+    def setting(self) -> Setting:
+        with self.uow() as uow:
+            return uow.setting.get()
+
+    @property
+    def vault_id(self) -> str:
+        return self._slots.vault_id
+
+    def uow(self) -> UnitOfWork:
+        return self._db().uow()
+
+    def actor(self) -> Actor:
+        return actor_for(self.user)
+
+    def lock(self) -> None:
+        if self._database is not None:
+            self._database.dispose()
+        self._database = None
+        self._data_key = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def intake_private_key(self) -> bytes:
+        with self.uow() as uow:
+            return bytes(uow.setting.row().intake_private_key)
+
+    def audit_seq(self) -> int:
+        return self._db().latest()[0]
+
+    def users(self) -> list[User]:
+        with self.uow() as uow:
+            return uow.users.active()
+
+    def add_user(self, name: str, role: Role, passphrase: str) -> User:
+        """Give a DSL or deputy their own passphrase slot (key slots saved first, then the person recorded)."""
+        if not name.strip():
+            raise UserFacingError("The new user's name is needed.")
+        check_passphrase(passphrase)
+        user_id = uuid.uuid4().hex
+        slot = self._slots.add_passphrase_slot(user_id, name, Role(role).value, passphrase, self._key())
+        try:
+            self._slots.save(self.vault_dir / KEYSLOTS_FILE)
+        except BaseException:
+            self._slots.remove_slot(slot.slot_id)
+            raise
+        with self.uow() as uow:
+            user = uow.users.add(user_id, name, Role(role), slot_id=slot.slot_id)
+            uow.audit.append(self.actor(), "user.added", user_id, {"role": Role(role).value})
+            uow.commit()
+        return user
+
+    def remove_user(self, user_id: str, progress: Progress | None = None) -> Path:
+        """Backup, delete the slot, re-key the database, re-wrap every remaining slot; returns the backup."""
+        report = progress or (lambda _step, _of, _what: None)
+        if user_id == self._user_id:
+            raise UserFacingError("You cannot remove yourself; ask another DSL or deputy to do it.")
+        with self.uow() as uow:
+            uow.users.get(user_id)
+        slot = self._slots.slot_for_user(user_id)
+        report(0, 4, "Backing up the vault")
+        backup = self.backup(self.vault_dir / BACKUPS_DIR / f"before-removing-user-{_stamp()}.wmbak")
+        report(1, 4, "Removing the key")
+        old_key, new_key = self._key(), new_data_key()
+        if slot is not None:
+            self._slots.remove_slot(slot.slot_id)
+        self._slots.rewrap_all(old_key, new_key)
+        self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # .bak keeps the old wraps until the re-key is done
+        report(2, 4, "Re-encrypting the database with a new key")
+        database = self._db()
+        self._database = database.rekey(new_key)
+        self._data_key = new_key
+        self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # now the previous copy no longer holds the removed slot
+        report(3, 4, "Recording the change")
+        with self.uow() as uow:
+            uow.users.mark_removed(user_id)
+            uow.audit.append(self.actor(), "user.removed", user_id, {"rekeyed": True})
+            uow.commit()
+        report(4, 4, "Done")
+        return backup
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Change the signed-in person's passphrase; the old one must be given again."""
+        slot = self._slots.slot_for_user(self._user_id)
+        if slot is None:
+            raise UserFacingError("You have no passphrase for this vault yet; set one first.")
+        self._slots.open_with_passphrase(old, self._user_id)
+        self._set_passphrase(new, "user.passphrase_changed")
+
+    def set_own_passphrase(self, new: str) -> None:
+        """After unlocking with the recovery key: a new passphrase for the signed-in person."""
+        self._set_passphrase(new, "user.passphrase_set")
+        self.needs_new_passphrase = False
+
+    def _set_passphrase(self, new: str, action: str) -> None:
+        check_passphrase(new)
+        user = self.user
+        slot = self._slots.slot_for_user(user.user_id)
+        if slot is None:
+            slot = self._slots.add_passphrase_slot(user.user_id, user.name, user.role.value, new, self._key())
+        else:
+            self._slots.set_passphrase(slot.slot_id, new, self._key())
+        self._slots.save(self.vault_dir / KEYSLOTS_FILE)
+        with self.uow() as uow:
+            uow.audit.append(self.actor(), action, user.user_id)
+            uow.commit()
+
+    def replace_recovery_key(self) -> str:
+        """A new recovery key (the old one stops working); show it once and print a new recovery sheet."""
+        text = recovery_keys.new_recovery_key()
+        previous = self._slots.recovery_slot()
+        self._slots.add_recovery_slot(recovery_keys.parse(text), self._key())
+        try:
+            self._slots.save(self.vault_dir / KEYSLOTS_FILE)
+        except BaseException:
+            self._slots.slots = [s for s in self._slots.slots if s.kind is not SlotKind.RECOVERY] + (
+                [previous] if previous is not None else [])
+            raise
+        with self.uow() as uow:
+            uow.audit.append(self.actor(), "vault.recovery_key_replaced", self.vault_id)
+            uow.commit()
+        return text
+
+    def backup(self, out_path: Path, progress: Progress | None = None) -> Path:
+        from desktop_app.services.backup import write_backup
+
+        path = write_backup(self._db(), Path(out_path), progress)
+        with self.uow() as uow:
+            uow.audit.append(self.actor(), "backup.written", "vault")
+            uow.commit()
+        return path
+
+    def verify(self) -> VerifyReport:
+        from desktop_app.services.verify import verify_database
+
+        return verify_database(self._db(), self._slots)
+
+    def data_key_for_checks(self) -> bytes:
+        """The data key, for the store's own checks and tests; never log or show it."""
+        return self._key()
+
+
+def _stamp() -> str:
+    return now_utc().strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(2)
+
+
