@@ -33,6 +33,9 @@ from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey
 _log = logging.getLogger(__name__)
 
 
+PENDING_DELAY_MS = 300
+
+
 def seconds_to_wait(vault_dir: Path) -> int:
     """The vault's growing delay after wrong passphrases (kept in the vault folder, so restarting does not skip it)."""
     try:
@@ -118,7 +121,8 @@ class LockScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.refresh_pending()
+        # after the first paint: counting loads the vault service, which would slow the screen's first appearance
+        QTimer.singleShot(PENDING_DELAY_MS, self, self.refresh_pending)
         self._start_wait(seconds_to_wait(self.vault_dir))  # a wait started before a restart still applies
 
     # ----- building -----------------------------------------------------------------------------------------------
