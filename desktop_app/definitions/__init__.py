@@ -1,4 +1,4 @@
-"""The versioned data in forms/ (screening tool, contacts, obligations, categories), loaded and validated."""
+"""The versioned data in forms/ (screening tool, contacts, obligations, categories, staff steps), validated."""
 
 from desktop_app.definitions.loader import FormError, Forms, clear_cache, load_file, load_forms
 from desktop_app.definitions.models import (
@@ -15,6 +15,8 @@ from desktop_app.definitions.models import (
     ScreeningDefinition,
     Section,
     SectionKind,
+    Step,
+    WhatToDoDefinition,
 )
 
 __all__ = [
@@ -33,6 +35,8 @@ __all__ = [
     "ScreeningDefinition",
     "Section",
     "SectionKind",
+    "Step",
+    "WhatToDoDefinition",
     "clear_cache",
     "load_file",
     "load_forms",

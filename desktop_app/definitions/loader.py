@@ -19,6 +19,7 @@ from desktop_app.definitions.models import (
     ContactsDefinition,
     ObligationsDefinition,
     ScreeningDefinition,
+    WhatToDoDefinition,
 )
 from desktop_app.errors import UserFacingError
 
@@ -44,6 +45,7 @@ class Forms:
     obligations: ObligationsDefinition
     categories: CategoriesDefinition
     default_screening_id: str
+    what_to_do: WhatToDoDefinition  # the staff steps; a step's route always has a contact (contacts.toml's own rule)
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -117,6 +119,7 @@ def _load(root: Path) -> Forms:
         obligations=load_file(root / "obligations.toml", ObligationsDefinition),
         categories=load_file(root / "categories.toml", CategoriesDefinition),
         default_screening_id=default_id,
+        what_to_do=load_file(root / "what_to_do.toml", WhatToDoDefinition),
     )
 
 

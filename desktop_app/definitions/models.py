@@ -284,3 +284,48 @@ class CategoriesDefinition(_Document):
 
     def category(self, category_id: str) -> Category | None:
         return next((category for category in self.categories if category.id == category_id), None)
+
+
+NUMBER = "{number}"  # where a step's text shows the local number of its route
+
+
+class Step(_Frozen):
+    """One 'what to do' step; with a route, its text shows that route's local number where it says {number}."""
+
+    id: Id
+    text: Text
+    route: RouteId | None = None
+
+    @model_validator(mode="after")
+    def _number_only_with_a_route(self) -> Step:
+        if self.route is not None and NUMBER not in self.text:
+            raise ValueError(f"step {self.id!r} has route {self.route.value!r} but no {NUMBER} in its text to show it")
+        if self.route is None and NUMBER in self.text:
+            raise ValueError(f"step {self.id!r} has {NUMBER} in its text but no route to take the number from")
+        return self
+
+    def with_number(self, contacts: ContactsDefinition, missing: str) -> str:
+        """The text with the route's local number in place of {number} (``missing`` when no number is known)."""
+        if self.route is None:
+            return self.text
+        contact = contacts.for_route(self.route)
+        phone = contact.phone.strip() if contact is not None else ""
+        return self.text.replace(NUMBER, phone or missing)
+
+
+class WhatToDoDefinition(_Document):
+    """The staff 'what to do' steps, in the order to follow them."""
+
+    steps: tuple[Step, ...] = Field(min_length=1)
+
+    @field_validator("steps")
+    @classmethod
+    def _unique(cls, steps: tuple[Step, ...]) -> tuple[Step, ...]:
+        duplicate = _first_duplicate([step.id for step in steps])
+        if duplicate:
+            raise ValueError(f"the step id {duplicate!r} is used more than once")
+        return steps
+
+    def texts(self, contacts: ContactsDefinition, missing: str = "ask the DSL") -> tuple[str, ...]:
+        """Every step's text with its local number, in order."""
+        return tuple(step.with_number(contacts, missing) for step in self.steps)

@@ -40,21 +40,6 @@ from desktop_app.vault import atomic
 
 SUMMARY_LIMIT = 600  # characters of an account shown in a chronology entry; the concern record has it all
 
-# What every member of staff does, whatever the local numbers; the numbers themselves come from forms/ contacts.
-STAFF_STEPS = (
-    "If a child or anyone else is in immediate danger, ring 999 now. Then tell the DSL.",
-    "Tell the Designated Safeguarding Lead or a deputy straight away, in person or by phone: the same day, "
-    "before you go home.",
-    "Record the concern in Waymark from the lock screen ('Record a concern'): what you saw or heard, when and where, "
-    "and the child's own words exactly as they said them.",
-    "Listen, but do not investigate, question the child in detail, promise to keep a secret or contact the people "
-    "involved.",
-    "If you are worried about a group of children or a community issue, you or the DSL can ring the police on 101.",
-    "If your worry is about an adult who works with children, paid or unpaid, tell the DSL (or the head teacher): "
-    "the Local Authority Designated Officer (LADO) must be informed.",
-)
-
-
 # ----- document ids ----------------------------------------------------------------------------------------------
 
 
@@ -75,8 +60,10 @@ def checklist_document_id(forms: Forms, year: str | None = None) -> str:
 
 
 def quick_reference_document_id(forms: Forms) -> str:
-    version = re.sub(r"[^A-Za-z0-9]+", "", forms.contacts.version) or "1"
-    return f"QR-V{version}"
+    """``QR-V1-1``: the versions of the contacts and of the steps, so a reprint after either changes is told apart."""
+    contacts = re.sub(r"[^A-Za-z0-9]+", "", forms.contacts.version) or "1"
+    steps = re.sub(r"[^A-Za-z0-9]+", "", forms.what_to_do.version) or "1"
+    return f"QR-V{contacts}-{steps}"
 
 
 def meta_for(setting: Setting, document_id: str, audit_seq: int, now: datetime | None = None) -> DocumentMeta:
@@ -225,7 +212,7 @@ def quick_reference(
     contacts = forms.contacts.with_phones(phones or {})
     return QuickReference(
         setting=setting,
-        steps=STAFF_STEPS,
+        steps=forms.what_to_do.texts(contacts),
         contacts=tuple(ContactLine(c.title, c.phone, c.when_to_use, c.notes) for c in contacts.contacts),
     )
 

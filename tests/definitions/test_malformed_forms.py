@@ -183,3 +183,37 @@ def test_an_unknown_section_kind_is_refused(folder: Path) -> None:
 def test_an_unknown_route_is_refused(folder: Path) -> None:
     edit(folder, "contacts.toml", lambda s: s.replace('route = "lado"', 'route = "ladoo"', 1))
     assert "'contacts[4].route' (in 'lado') must be 'emergency_999'" in str(refusal(folder))
+
+
+def test_a_missing_what_to_do_file_is_named(folder: Path) -> None:
+    (folder / "what_to_do.toml").unlink()
+    assert str(refusal(folder)) == f"The form file {folder / 'what_to_do.toml'} is missing."
+
+
+def test_a_duplicate_step_id_is_named(folder: Path) -> None:
+    path = edit(folder, "what_to_do.toml", lambda s: s.replace('id = "wishes_and_feelings"', 'id = "immediate_danger"'))
+    error = refusal(folder)
+    assert str(path) in str(error) and error.field == "steps"
+    assert "the step id 'immediate_danger' is used more than once" in str(error)
+
+
+def test_a_step_for_an_unknown_route_is_refused(folder: Path) -> None:
+    edit(folder, "what_to_do.toml", lambda s: s.replace('route = "lado"', 'route = "lado_office"', 1))
+    assert "'steps[6].route' (in 'adult_working_with_children_lado') must be 'emergency_999'" in str(refusal(folder))
+
+
+def test_a_phone_number_typed_into_a_step_instead_of_its_route_is_refused(folder: Path) -> None:
+    edit(folder, "what_to_do.toml", lambda s: s.replace("the police on {number}", "the police on 101", 1))
+    error = refusal(folder)
+    assert "step 'group_or_community_101' has route 'police_101' but no {number} in its text" in str(error)
+
+
+def test_a_number_placeholder_without_a_route_is_refused(folder: Path) -> None:
+    edit(folder, "what_to_do.toml", lambda s: s.replace("before you go home.", "before you go home ({number}).", 1))
+    error = refusal(folder)
+    assert "step 'tell_dsl_immediately' has {number} in its text but no route" in str(error)
+
+
+def test_a_misspelt_key_in_a_step_is_named(folder: Path) -> None:
+    edit(folder, "what_to_do.toml", lambda s: s.replace('route = "lado"', 'rout = "lado"', 1))
+    assert "'steps[6].rout' (in 'adult_working_with_children_lado') is not a known field" in str(refusal(folder))

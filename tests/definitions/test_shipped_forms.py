@@ -24,9 +24,15 @@ def forms() -> Forms:
 def test_every_shipped_form_file_loads(forms: Forms) -> None:
     files = sorted(paths.forms_dir().rglob("*.toml"))
     assert len(files) >= 4
-    loaded = {forms.contacts.id, forms.obligations.id, forms.categories.id, *forms.screenings}
+    loaded = {forms.contacts.id, forms.obligations.id, forms.categories.id, forms.what_to_do.id, *forms.screenings}
     assert len(loaded) == len(files), "a .toml file in forms/ is not loaded by load_forms"
-    for definition in (*forms.screenings.values(), forms.contacts, forms.obligations, forms.categories):
+    for definition in (
+        *forms.screenings.values(),
+        forms.contacts,
+        forms.obligations,
+        forms.categories,
+        forms.what_to_do,
+    ):
         assert re.fullmatch(r"[0-9a-f]{64}", definition.hash)
 
 
@@ -105,6 +111,48 @@ def test_obligations_hold_the_eight_duties_and_the_what_to_do_duties(forms: Form
     }
 
 
+def test_every_what_to_do_step_is_plain_text_and_takes_its_number_from_contacts(forms: Forms) -> None:
+    steps = forms.what_to_do.steps
+    assert len({step.id for step in steps}) == len(steps)
+    for step in steps:
+        assert SNAKE.fullmatch(step.id), step.id
+        assert step.text.strip().endswith("."), step.id
+        assert not re.search(r"\d{3}", step.text), f"{step.id}: a number belongs in contacts.toml, not in a step"
+        if step.route is not None:
+            assert forms.contacts.for_route(step.route) is not None, step.id
+    # The sheet's "What to do": 999 first, tell the DSL, the DSL screens and refers, 101, LADO, wishes and feelings.
+    assert [step.route for step in steps if step.route] == [
+        RouteId.EMERGENCY_999,
+        RouteId.SAFEGUARDING_HUB,
+        RouteId.POLICE_101,
+        RouteId.LADO,
+    ]
+    texts = forms.what_to_do.texts(forms.contacts)
+    assert texts[0].startswith("If a child or anyone else is in immediate danger, ring 999 now")
+    joined = " ".join(texts)
+    for expected in (
+        "Safeguarding Hub on 0114 2734855",
+        "ring the police on 101",
+        "Local Authority Designated Officer (LADO)",
+        "LADO number: ask the DSL",
+        "screening tool",
+        "social worker",
+        "wishes and feelings",
+        "parents or carers",
+        "Record the concern in Waymark",
+        "promise to keep a secret",
+    ):
+        assert expected in joined, expected
+    assert "{number}" not in joined
+
+
+def test_a_settings_own_number_shows_in_the_steps(forms: Forms) -> None:
+    local = forms.contacts.with_phones({"lado": "0114 000 0000", "safeguarding_hub": "0114 111 1111"})
+    joined = " ".join(forms.what_to_do.texts(local))
+    assert "LADO number: 0114 000 0000." in joined
+    assert "Safeguarding Hub on 0114 111 1111." in joined and "0114 2734855" not in joined
+
+
 def test_categories_are_the_agreed_seven(forms: Forms) -> None:
     ids = [category.id for category in forms.categories.categories]
     assert ids == ["cse", "cce", "county_lines", "trafficking", "online", "missing", "other"]
@@ -121,6 +169,7 @@ def test_published_ids_never_change(forms: Forms) -> None:
         (forms.contacts, [c.id for c in forms.contacts.contacts]),
         (forms.obligations, [o.id for o in forms.obligations.obligations]),
         (forms.categories, [c.id for c in forms.categories.categories]),
+        (forms.what_to_do, [s.id for s in forms.what_to_do.steps]),
     ):
         current[f"{doc.id}@{doc.version}"] = entries
     for key, ids in current.items():

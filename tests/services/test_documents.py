@@ -12,6 +12,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from desktop_app.definitions import load_forms
 from desktop_app.domain.documents import DocumentKind
 from desktop_app.domain.screening import DefinitionRef
 from desktop_app.errors import UserFacingError
@@ -165,6 +166,21 @@ def test_the_blank_checklist_and_quick_reference_come_from_forms(session: VaultS
     assert len(page_texts(quick)) == 1, "the quick reference is one sheet for the staff-room wall"
     text = all_text(quick)
     assert "0114 2734855" in text and "999" in text and "Local Authority Designated Officer" in text
+
+
+def test_the_quick_reference_steps_are_the_forms_steps_with_the_settings_own_numbers(session: VaultSession) -> None:
+    with session.uow() as uow:
+        uow.contacts.set_phone("lado", "0114 496 0777", session.actor())
+        uow.commit()
+    pdf, document_id, _title = documents.render_quick_reference(session)
+    assert document_id == "QR-V1-1"
+    text = all_text(pdf)
+    forms = load_forms()
+    numbered = forms.what_to_do.texts(forms.contacts.with_phones({"lado": "0114 496 0777"}))
+    for number, step in enumerate(numbered, start=1):
+        assert f"{number}. {step}" in text, step
+    assert "LADO number: 0114 496 0777." in text
+    assert "ring 999 now" in text and "the police on 101" in text
 
 
 def test_document_ids_follow_the_concern_reference() -> None:
