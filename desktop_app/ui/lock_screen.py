@@ -158,6 +158,8 @@ class LockScreen(QWidget):
             use_demo.clicked.connect(lambda: self.passphrase.setText(self.demo_passphrase or ""))
             column.addWidget(use_demo, 0, Qt.AlignmentFlag.AlignLeft)
 
+        locked = _note("Waymark — the safeguarding records on this computer are locked.", page, "locked_line")
+        column.addWidget(locked)
         column.addWidget(_heading("Worried about a child?", page, "title"))
         self.record_button = QPushButton("Record a concern", page)
         self.record_button.setObjectName("record_concern_button")
@@ -171,6 +173,7 @@ class LockScreen(QWidget):
                 "to the Designated Safeguarding Lead, sealed so that only they can read it. "
                 "If a child is in immediate danger, ring 999 first.",
                 page,
+                "staff_note",
             )
         )
         self.pending_label = _note("", page, "pending_label")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app.domain.records import Setting
 from desktop_app.ui import ask
@@ -128,7 +128,8 @@ def test_existing_vault_starts_on_the_lock_screen(window, screenshot) -> None:
     assert isinstance(screen, LockScreen)
     assert screen.record_button.text() == "Record a concern"
     assert screen.record_button.isVisible()
-    assert "no password needed" in screen.main_page.findChildren(type(screen.message))[1].text()
+    assert "no password needed" in screen.main_page.findChild(QLabel, "staff_note").text()
+    assert "locked" in screen.main_page.findChild(QLabel, "locked_line").text()
     assert not window.lock_action.isEnabled()  # nothing to lock yet
     assert not window.settings_action.isEnabled()
     screenshot(window, "lock_screen")

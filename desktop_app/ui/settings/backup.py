@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -18,6 +19,13 @@ BACKUP_FILTER = "Waymark backups (*.wmbak);;All files (*)"
 
 def suggested_backup_name(today: date | None = None) -> str:
     return f"waymark-backup-{(today or date.today()).isoformat()}.wmbak"
+
+
+def suggested_backup_path(today: date | None = None) -> str:
+    """In the user's documents folder (the file chooser starts there); the DSL picks the drive."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name = suggested_backup_name(today)
+    return str(Path(folder) / name) if folder else name
 
 
 def report_text(report: Any) -> tuple[bool, str]:
@@ -79,7 +87,7 @@ class BackupSection(QWidget):
     def backup(self) -> None:
         if self.task is not None:
             return
-        chosen = ask.current().save_path(self.window(), "Save the backup", suggested_backup_name(), BACKUP_FILTER)
+        chosen = ask.current().save_path(self.window(), "Save the backup", suggested_backup_path(), BACKUP_FILTER)
         if not chosen:
             return
         target = Path(chosen)
