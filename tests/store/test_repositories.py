@@ -165,5 +165,7 @@ def test_an_imported_sealed_concern_cannot_be_imported_twice(open_session: Vault
         uow.audit.append(actor, "concern.imported", concern.concern_id)
         uow.commit()
     assert concern.sealed and concern.submitted_at == datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+    with open_session.uow() as uow:
+        assert uow.concerns.has_intake_reference("in-7f3a") and not uow.concerns.has_intake_reference("in-0000")
     with pytest.raises(UserFacingError, match="already been imported"), open_session.uow() as uow:
         uow.concerns.add(child.child_id, draft, actor, sealed=True, intake_reference="in-7f3a")

@@ -48,8 +48,7 @@ class ConcernRepository:
             intake_reference: str | None = None) -> Concern:
         if self._session.get(ChildRow, child_id) is None:
             raise RecordNotFound(f"There is no child with id {child_id} in this vault.")
-        if intake_reference is not None and self._session.scalar(
-                select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference)) is not None:
+        if intake_reference is not None and self.has_intake_reference(intake_reference):
             raise UserFacingError("This concern has already been imported; it was not added twice.")
         now = utc_now()
         submitted = as_utc(draft.recorded_at) if sealed and draft.recorded_at else now
@@ -75,6 +74,11 @@ class ConcernRepository:
         )
         self._session.flush()
         return _to_concern(row, status)
+
+    def has_intake_reference(self, intake_reference: str) -> bool:
+        """True when a sealed item with this intake reference was already imported."""
+        return self._session.scalar(
+            select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference)) is not None
 
     def _status(self, concern_id: int) -> str:
         state = self._session.get(ConcernStateRow, concern_id)
