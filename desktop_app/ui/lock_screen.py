@@ -277,9 +277,12 @@ class LockScreen(QWidget):
             return
         wizard = open_staff_wizard(self.window(), self.vault_dir)
         if wizard is not None:
-            wizard.finished.connect(lambda _result: self.refresh_pending())
+            wizard.finished.connect(self._staff_wizard_closed)
             if not wizard.isVisible():
                 wizard.show()
+
+    def _staff_wizard_closed(self, _result: int) -> None:
+        self.refresh_pending()
 
     def refresh_pending(self) -> None:
         """Count in the background: it also loads the vault service, so the first unlock starts sooner."""

@@ -177,3 +177,19 @@ def test_menu_backup_opens_settings_at_backup(unlocked_window, fake_ask) -> None
     assert isinstance(page, SettingsPage)
     assert page.current_section() == "backup"
     assert any(kind == "save_path" for kind, _t, _x in fake_ask.asked)
+
+
+def test_leaving_settings_while_a_backup_runs_loses_nothing(settings_page, unlocked_window, tmp_path, fake_ask, qtbot):
+    from shiboken6 import isValid
+
+    section = settings_page.show_section("backup")
+    target = tmp_path / "left-behind.wmbak"
+    fake_ask.answer_save = str(target)
+    qtbot.mouseClick(section.backup_button, Qt.MouseButton.LeftButton)
+    task = section.task
+    assert task is not None
+    unlocked_window.show_dashboard()  # the DSL walks away from the page mid-backup
+    qtbot.waitUntil(lambda: not task.running and not isValid(section), timeout=30000)
+    assert task.finished_ok is True and target.exists()
+    with qtbot.waitSignal(unlocked_window.locked, timeout=5000):
+        unlocked_window.lock()

@@ -43,6 +43,7 @@ class PeopleSection(QWidget):
         super().__init__(parent)
         self.session = session
         self.task: Task | None = None
+        self._removing = ""
 
         intro = QLabel(
             "Each person below has their own passphrase. Deputies can do everything the DSL can, including "
@@ -176,12 +177,14 @@ class PeopleSection(QWidget):
         self.remove_status.busy("Making a backup and changing the vault's key…")
         self.task = run_in_background(self.session.remove_user, user_id, progress=True)
         self.task.progress.connect(self.remove_status.progress)
-        self.task.succeeded.connect(lambda _result: self._removed(name))
+        self._removing = name
+        self.task.succeeded.connect(self._removed)  # bound methods: Qt drops them if this section is gone
         self.task.failed.connect(self._remove_failed)
         self._update_buttons()
 
-    def _removed(self, name: str) -> None:
+    def _removed(self, _backup: object) -> None:
         self.task = None
+        name = self._removing
         self.remove_status.done(f"{name} has been removed. Their passphrase no longer opens the vault.")
         self.refresh()
         self.people_changed.emit()
