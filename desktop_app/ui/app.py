@@ -84,7 +84,12 @@ def take_instance_lock(vault_dir: Path) -> Any | None:
         lock = app_instance_lock(vault_dir)
         lock.acquire()
     except (UserFacingError, OSError) as error:
-        sentence = error.sentence if isinstance(error, UserFacingError) else describe_error(error)
+        sentence = (
+            error.sentence
+            if isinstance(error, UserFacingError)
+            else f"Waymark cannot use the vault folder {vault_dir}: it could not be created or opened. "
+            "Check that the folder is on this computer and that you may write to it, or ask IT."
+        )
         _log.info("second instance refused or lock unavailable")
         print(f"waymark: {sentence}", file=sys.stderr)
         ask.current().warn(None, f"{APP_NAME} cannot start", sentence)

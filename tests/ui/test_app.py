@@ -217,3 +217,13 @@ def test_start_up_vault_check_agrees_with_the_service(made_vault, tmp_path) -> N
     assert vault_exists(folder) == vault_service.vault_exists(folder)
     (folder / "waymark.db").unlink()
     assert vault_exists(folder) == vault_service.vault_exists(folder) is False
+
+
+def test_an_unusable_vault_folder_is_one_clear_sentence(tmp_path, fake_ask) -> None:
+    from desktop_app.ui.app import take_instance_lock
+
+    blocker = tmp_path / "a-file-not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    assert take_instance_lock(blocker / "vault") is None
+    (kind, _title, text), *_ = fake_ask.asked
+    assert kind == "warn" and "cannot use the vault folder" in text
