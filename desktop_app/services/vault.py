@@ -31,14 +31,15 @@ from desktop_app.store.audit import derive_audit_key
 from desktop_app.store.database import Database, open_database, rekey_file
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
+from desktop_app.store.files import DiskProblem
 from desktop_app.store.models import SettingRow
-from desktop_app.vault import DamagedKeySlots, WrongPassphrase, WrongRecoveryKey, atomic, kdf, sealing
+from desktop_app.vault import DamagedKeySlots, SaveFailed, WrongPassphrase, WrongRecoveryKey, atomic, kdf, sealing
 from desktop_app.vault import passphrase as passphrase_rules
 from desktop_app.vault import recovery as recovery_keys
 from desktop_app.vault.datakey import new_data_key
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
-from desktop_app.vault.keyslots import KeySlot, KeySlotFile
+from desktop_app.vault.keyslots import RECOVERY_COPY_NAME, KeySlot, KeySlotFile
 
 if TYPE_CHECKING:
     from desktop_app.services.verify import VerifyReport
@@ -75,9 +76,9 @@ class CreatedVault:
 
 
 def vault_exists(vault_dir: Path) -> bool:
+    """True when the folder holds a vault's key slots (a database alone is an unfinished set-up, kept aside)."""
     vault_dir = Path(vault_dir)
-    return (vault_dir / DB_FILE_NAME).exists() and any(
-        (vault_dir / name).exists() for name in (KEYSLOTS_FILE, KEYSLOTS_FILE + ".bak", "keyslots.recovery.json"))
+    return any((vault_dir / name).exists() for name in (KEYSLOTS_FILE, KEYSLOTS_FILE + ".bak", RECOVERY_COPY_NAME))
 
 
 def inbox_dir(vault_dir: Path) -> Path:
@@ -297,9 +298,15 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: K
                 user = chosen[0]
                 action = "vault.unlocked_with_recovery_key"
             uow.audit.append(actor_for(user), action, user.user_id)
-            uow.commit()
+            try:
+                uow.commit()
+            except DiskProblem as problem:  # reading must still work on a full disk; saving will say so
+                warnings.append(problem.sentence)
         if slots.note:
-            slots.save(vault_dir / KEYSLOTS_FILE)  # the damaged file is replaced by the good copy
+            try:
+                slots.save(vault_dir / KEYSLOTS_FILE)  # the damaged file is replaced by the good copy
+            except SaveFailed as problem:
+                warnings.append(problem.sentence)
         _log.info("vault unlocked; %d audit rows checked in %.1f ms", check.checked, check.seconds * 1000)
         session = VaultSession(vault_dir, database, slots, data_key, user.user_id, lock)
         session.warnings = warnings

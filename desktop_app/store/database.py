@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from desktop_app.errors import UserFacingError
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.engine import DB_FILE_NAME, check_opens, connect_raw, make_engine, rekey_pragma
 from desktop_app.store.errors import RolledBack, VaultDamaged
@@ -50,6 +51,12 @@ class Database:
     def _move_anchor(self, seq: int, mac: str) -> None:
         anchor.write(self.vault_dir, anchor.Anchor(seq=seq, mac=mac), self.audit_key)
 
+    def _try_move_anchor(self, seq: int, mac: str) -> None:
+        try:
+            self._move_anchor(seq, mac)
+        except UserFacingError:  # a full disk: the next unlock simply checks a little more
+            _log.warning("audit anchor not moved forward to seq %d", seq)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -75,7 +82,7 @@ class Database:
                     raise _chain_damaged(result.problems[0])
                 warning = ("The vault's audit anchor file was missing; Waymark checked the whole audit trail, found it "
                            "complete, and wrote a new anchor. If nobody removed the file, tell IT.")
-                self._move_anchor(result.last_seq, result.last_mac)
+                self._try_move_anchor(result.last_seq, result.last_mac)
                 return AnchorCheck(result.checked, time.perf_counter() - started, warning)
             if last_seq < stored.seq:
                 raise RolledBack(last_seq, stored.seq)
@@ -89,7 +96,7 @@ class Database:
         if result.problems:
             raise _chain_damaged(result.problems[0])
         if last_seq > stored.seq:
-            self._move_anchor(last_seq, last_mac)
+            self._try_move_anchor(last_seq, last_mac)
         return AnchorCheck(result.checked, time.perf_counter() - started)
 
     def rekey(self, new_key: bytes) -> Database:

@@ -253,3 +253,42 @@ def test_a_swapped_intake_key_is_refused_so_staff_never_seal_to_a_stranger(tmp_p
         vault_service.read_public_key(vault_dir)
     shutil.rmtree(vault_dir / "inbox")
     assert vault_service.inbox_dir(vault_dir).is_dir()
+
+
+def test_key_slots_without_their_database_are_a_sentence_and_never_replaced(tmp_path: Path) -> None:
+    vault_dir, _recovery, _key = _vault_with_records(tmp_path)
+    (vault_dir / "waymark.db").rename(tmp_path / "moved-away.db")
+    with pytest.raises(VaultDamaged, match="missing or empty"):
+        vault_service.unlock(vault_dir, PASSPHRASE)
+    with pytest.raises(vault_service.VaultExists):
+        make_vault(vault_dir)
+
+
+def test_a_set_up_that_stopped_before_its_key_slots_is_kept_aside_and_started_again(tmp_path: Path) -> None:
+    vault_dir, _recovery, _key = _vault_with_records(tmp_path)
+    for name in ("keyslots.json", "keyslots.json.bak", "keyslots.recovery.json"):
+        (vault_dir / name).unlink(missing_ok=True)
+    assert not vault_service.vault_exists(vault_dir)
+    make_vault(vault_dir).session.lock()
+    assert len(list(vault_dir.glob("waymark.db.unfinished-*"))) == 1
+    vault_service.unlock(vault_dir, PASSPHRASE).lock()
+
+
+def test_a_full_disk_at_unlock_still_opens_the_vault_for_reading(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.store.files import DiskProblem
+    from desktop_app.store.uow import UnitOfWork
+
+    vault_dir, _recovery, _key = _vault_with_records(tmp_path)
+
+    def disk_full(_self: UnitOfWork) -> None:
+        raise DiskProblem("The disk is full or could not be written, so this was not saved.")
+
+    monkeypatch.setattr(UnitOfWork, "commit", disk_full)
+    session = vault_service.unlock(vault_dir, PASSPHRASE)
+    try:
+        assert any("disk is full" in w for w in session.warnings)
+        with session.uow() as uow:
+            assert len(uow.concerns.awaiting_screening(10)) == 3
+    finally:
+        session.lock()
