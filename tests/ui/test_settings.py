@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from desktop_app import settings
 from desktop_app.services import vault as vault_service
@@ -193,3 +194,17 @@ def test_leaving_settings_while_a_backup_runs_loses_nothing(settings_page, unloc
     assert task.finished_ok is True and target.exists()
     with qtbot.waitSignal(unlocked_window.locked, timeout=5000):
         unlocked_window.lock()
+
+
+def test_settings_at_150_percent(settings_page, unlocked_window, qtbot, screenshot) -> None:
+    unlocked_window.set_zoom(150)
+    try:
+        for key in ("people", "passphrase", "contacts", "autolock", "backup"):
+            section = settings_page.show_section(key)
+            qtbot.waitUntil(lambda s=section: s.isVisible(), timeout=3000)
+            for button in section.findChildren(QPushButton):
+                if button.isVisible():
+                    assert button.width() >= button.sizeHint().width(), f"{button.text()} is cut off at 150%"
+            screenshot(unlocked_window, f"settings_{key}")
+    finally:
+        unlocked_window.set_zoom(100)

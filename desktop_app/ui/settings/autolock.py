@@ -30,6 +30,7 @@ class AutoLockSection(QWidget):
         self.saved = QLabel("", self)
         self.saved.setObjectName("status_message")
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Lock after:", self.minutes)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

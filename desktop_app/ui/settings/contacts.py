@@ -22,7 +22,7 @@ from desktop_app.errors import UserFacingError
 from desktop_app.ui.workers import describe_error
 
 _log = logging.getLogger(__name__)
-TITLE, PHONE, WHEN = range(3)
+WHO, PHONE = range(2)
 
 
 def default_contacts() -> tuple[Any, ...]:
@@ -33,7 +33,7 @@ def default_contacts() -> tuple[Any, ...]:
 
 
 class ContactsEditor(QWidget):
-    """A table: who, phone number (editable), when to use them."""
+    """A table: who (and when to use them), phone number (editable)."""
 
     def __init__(self, parent: QWidget | None = None, overrides: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
@@ -41,19 +41,17 @@ class ContactsEditor(QWidget):
         self.problem.setObjectName("error_message")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.table = QTableWidget(0, 3, self)
+        self.table = QTableWidget(0, 2, self)
         self.table.setObjectName("contacts_table")
-        self.table.setHorizontalHeaderLabels(["Who", "Phone number", "When to use them"])
+        self.table.setHorizontalHeaderLabels(["Who, and when to use them", "Phone number"])
         self.table.verticalHeader().hide()
         # rows follow the wrapped text as the columns change width (a one-off resize measures too narrow a column)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PHONE, QHeaderView.ResizeMode.Interactive)
-        # wide enough for a number with an extension; a long note wraps in "when" rather than squeezing it
-        header.resizeSection(PHONE, self.fontMetrics().horizontalAdvance("0114 273 4855 ext. 12345") + 24)
-        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.Stretch)
+        # the description wraps in the wide column at any zoom; the number column fits the longest number
+        header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PHONE, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.problem)
@@ -69,16 +67,13 @@ class ContactsEditor(QWidget):
     def _fill(self, overrides: Mapping[str, str]) -> None:
         self.table.setRowCount(len(self.contacts))
         for row, contact in enumerate(self.contacts):
-            title = QTableWidgetItem(contact.title)
-            title.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            title.setData(Qt.ItemDataRole.UserRole, contact.id)
+            who = QTableWidgetItem(f"{contact.title}\n{contact.when_to_use}")
+            who.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            who.setData(Qt.ItemDataRole.UserRole, contact.id)
             phone = QTableWidgetItem(overrides.get(contact.id, contact.phone))
             phone.setToolTip("Double-click to change the number this setting uses.")
-            when = QTableWidgetItem(contact.when_to_use)
-            when.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.table.setItem(row, TITLE, title)
+            self.table.setItem(row, WHO, who)
             self.table.setItem(row, PHONE, phone)
-            self.table.setItem(row, WHEN, when)
 
     def set_overrides(self, overrides: Mapping[str, str]) -> None:
         self._fill(overrides)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,16 @@ SECTIONS = (
 )
 
 
+class _Navigation(QListWidget):
+    """The list of sections, as wide as its longest entry at any zoom (no eliding, no horizontal scroll bar)."""
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(label) for _key, label in SECTIONS), default=0)
+        extra = 2 * self.frameWidth() + 2 * self.spacing() + 3 * metrics.averageCharWidth()
+        return QSize(widest + extra, super().sizeHint().height())
+
+
 class SettingsPage(QWidget):
     def __init__(self, session: Any, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,9 +56,10 @@ class SettingsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(back)
-        self.nav = QListWidget(self)
+        self.nav = _Navigation(self)
         self.nav.setObjectName("settings_nav")
-        self.nav.setMaximumWidth(280)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.nav.setSpacing(4)
         self.stack = QStackedWidget(self)
         self.sections: dict[str, QWidget] = {
