@@ -75,3 +75,23 @@ def test_the_driver_is_sqlcipher_with_full_text_search() -> None:
     connection = sqlcipher3.connect(":memory:")
     connection.execute("CREATE VIRTUAL TABLE f USING fts5(x)")
     assert connection.execute("PRAGMA cipher_version").fetchone()
+
+
+def test_sqlcipher_writes_nothing_to_stderr_on_a_wrong_key_or_a_damaged_page(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from desktop_app.store.engine import connect_raw\n"
+        "p = Path(sys.argv[1])\n"
+        "c = connect_raw(p, bytes(32)); c.execute('CREATE TABLE t (x)'); c.close()\n"
+        "try:\n    connect_raw(p, bytes([1] * 32))\nexcept Exception as e:\n    print(type(e).__name__)\n"
+        "d = bytearray(p.read_bytes()); d[5000] ^= 1; p.write_bytes(bytes(d))\n"
+        "print(connect_raw(p, bytes(32)).execute('PRAGMA cipher_integrity_check').fetchall())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "x.db")], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.startswith("VaultDamaged") and "HMAC verification failed" in result.stdout
+    assert result.stderr == ""
