@@ -27,16 +27,16 @@ LOCK_RETRY_MS = 250
 RECORDS_PROPERTY = "waymark_shows_records"  # set True on any top-level window that shows records
 
 
-# The files that make a folder a vault (CONTRACTS: store + services.vault). Checked here without importing the
-# service, which pulls in SQLAlchemy: start-up shows the lock screen first and loads the store in the background.
-_DATABASE_FILE = "waymark.db"
+# The files that make a folder a vault: its key slots (CONTRACTS: store + services.vault; a database alone is an
+# unfinished set-up). Checked here without importing the service, which pulls in SQLAlchemy: start-up shows the
+# lock screen first and loads the store in the background.
 _KEY_SLOT_FILES = ("keyslots.json", "keyslots.json.bak", "keyslots.recovery.json")
 
 
 def vault_exists(vault_dir: Path) -> bool:
     """Same answer as ``services.vault.vault_exists`` (a test holds them together), without its import cost."""
     folder = Path(vault_dir)
-    return (folder / _DATABASE_FILE).exists() and any((folder / name).exists() for name in _KEY_SLOT_FILES)
+    return any((folder / name).exists() for name in _KEY_SLOT_FILES)
 
 
 class MainWindow(QMainWindow):

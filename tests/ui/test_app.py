@@ -215,8 +215,11 @@ def test_start_up_vault_check_agrees_with_the_service(made_vault, tmp_path) -> N
     assert vault_exists(folder)
     (folder / "keyslots.json").unlink()  # the recovery copy alone still makes it a vault
     assert vault_exists(folder) == vault_service.vault_exists(folder)
-    (folder / "waymark.db").unlink()
-    assert vault_exists(folder) == vault_service.vault_exists(folder) is False
+    (folder / "waymark.db").unlink()  # a vault with its database gone is damaged, not a new set-up
+    assert vault_exists(folder) == vault_service.vault_exists(folder)
+    for leftover in folder.glob("keyslots*"):
+        leftover.unlink()
+    assert vault_exists(folder) == vault_service.vault_exists(folder)
 
 
 def test_an_unusable_vault_folder_is_one_clear_sentence(tmp_path, fake_ask) -> None:
