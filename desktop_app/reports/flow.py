@@ -1,7 +1,8 @@
 """Paragraph styles and small building blocks shared by every document.
 
 User text always passes through ``esc`` before it reaches a Paragraph: ReportLab reads a mini-markup, so a name such
-as "<b>Tom & Jerry" would otherwise turn bold or break the document.
+as "<b>Tom & Jerry" would otherwise turn bold or break the document; ``esc`` also puts letters DejaVu lacks (李, 김)
+in a font that has them.
 """
 
 from __future__ import annotations
@@ -68,9 +69,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def esc(text: str) -> str:
-    """User text as ReportLab markup that prints literally, line breaks kept."""
+    """User text as ReportLab markup that prints literally, line breaks kept, letters of any script drawn."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\t", "    ")
-    return escape(text).replace("\n", "<br/>")
+    return fonts.with_fallbacks(escape(text)).replace("\n", "<br/>")
 
 
 def para(text: str, style: ParagraphStyle = BODY) -> Paragraph:

@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
@@ -61,8 +62,8 @@ class _MarkedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
         self.drawCentredString(width / 2, 7 * mm, MARKING)
         self.setFont(fonts.SANS, 8)
         self.setFillColor(MUTED)
-        self.drawString(MARGIN, height - 15 * mm, _fit(meta.setting_name, 90))
-        self.drawRightString(width - MARGIN, height - 15 * mm, _fit(self._doc_title, 60))
+        self._draw_any_script(MARGIN, height - 15 * mm, _fit(meta.setting_name, 90), 8)
+        self._draw_any_script(width - MARGIN, height - 15 * mm, _fit(self._doc_title, 60), 8, right=True)
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(MARGIN, height - 17 * mm, width - MARGIN, height - 17 * mm)
@@ -74,6 +75,17 @@ class _MarkedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
         self.setFont(fonts.SANS_BOLD, 8.5)
         self.drawRightString(width - MARGIN, 13 * mm, f"Page {number} of {total}")
         self.restoreState()
+
+    def _draw_any_script(self, x: float, y: float, text: str, size: float, *, right: bool = False) -> None:
+        """Draw a line of user text in DejaVu Sans, each run it lacks in the font that has it."""
+        pieces = [(piece, face or fonts.SANS) for piece, face in fonts.runs(text)]
+        if right:
+            x -= sum(pdfmetrics.stringWidth(piece, face, size) for piece, face in pieces)
+        for piece, face in pieces:
+            self.setFont(face, size)
+            self.drawString(x, y, piece)
+            x += pdfmetrics.stringWidth(piece, face, size)
+        self.setFont(fonts.SANS, size)
 
 
 def _fit(text: str, limit: int) -> str:

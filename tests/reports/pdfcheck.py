@@ -71,3 +71,32 @@ def render_pngs(pdf: bytes, name: str) -> list[Path]:
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(source), str(folder / name)], check=True)
     source.unlink()
     return sorted(folder.glob(f"{name}-*.png"))
+
+
+def undrawable(pdf: bytes) -> list[tuple[str, str]]:
+    """(character, font) for every printed character its font has no glyph for: it prints as an empty box.
+
+    ReportLab writes such a character as glyph 0, which reads back as NUL; a letter with a glyph in the wrong font
+    would read back as itself, so this checks each character against the cmap of the font that drew it.
+    """
+    from reportlab.pdfbase import pdfmetrics
+
+    from desktop_app.reports import fonts
+
+    fonts.register()
+    fonts.cjk_characters()
+    registered = sorted(pdfmetrics.getRegisteredFontNames(), key=len, reverse=True)
+    missing: list[tuple[str, str]] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+
+        def visit(text: str, _cm: object, _tm: object, font: dict[str, object] | None, _size: float) -> None:
+            base = str((font or {}).get("/BaseFont", "")).lstrip("/").split("+")[-1]
+            name = next((n for n in registered if base.startswith(n)), None)
+            if name is None:
+                missing.extend((char, base) for char in text if not char.isspace())
+                return
+            glyphs = pdfmetrics.getFont(name).face.charToGlyph
+            missing.extend((char, name) for char in text if not char.isspace() and ord(char) not in glyphs)
+
+        page.extract_text(visitor_text=visit)
+    return missing

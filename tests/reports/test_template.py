@@ -58,7 +58,7 @@ def test_metadata_names_the_document_the_setting_and_british_english() -> None:
     assert info.title == "Referral summary: WM-2026-00042"
     assert info.subject == "Referral"
     assert info.author == "Hillside Academy"
-    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    assert str(reader.root_object["/Lang"]) == "en-GB"
 
 
 def test_user_text_prints_literally_not_as_markup() -> None:

@@ -1,0 +1,104 @@
+"""Names in any script print with real letters (DESIGN §7): DejaVu Sans, and an embedded CJK font where it has none."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.documents import DocumentMeta
+from desktop_app.reports import chronology_pdf, referral_summary_pdf
+from desktop_app.reports.flow import esc, markup
+from desktop_app.reports.template import build_pdf
+from tests.reports import samples
+from tests.reports.pdfcheck import all_text, fonts_of, render_pngs, undrawable
+
+# Fictional children: (first name, last name, what they said in their own language).
+NAMES = [
+    ("小龍", "李", "他说我欠他钱。"),
+    ("Zoë", "Wiśniewska-Nguyễn", "Powiedział, że jestem mu winna."),
+    ("Αλέξανδρος", "Παπαδόπουλος", "Είπε ότι του χρωστάω."),
+    ("Дарья", "Соколова", "Он сказал, что я ему должна."),
+    ("민준", "김", "그가 내가 빚졌다고 했어요."),
+    ("さくら", "山田", "借りがあると言われた。"),
+]
+ARABIC = ("أحمد", "السيد", "قال إنني مدين له.")
+EMBEDDED = ("DejaVuSans", "WenQuanYiMicroHei")
+
+
+def documents_for(first: str, last: str, words: str) -> dict[str, bytes]:
+    details = dataclasses.replace(samples.CHILD.details, first_name=first, last_name=last, known_as=first)
+    child = dataclasses.replace(samples.CHILD, details=details)
+    draft = dataclasses.replace(samples.DRAFT, childs_words=words, account=f"{first} was waiting by the shop.")
+    concern = dataclasses.replace(samples.CONCERN, draft=draft)
+    summary = dataclasses.replace(samples.SUMMARY, child=child, concern=concern)
+    chronology = dataclasses.replace(samples.CHRONOLOGY, child=child)
+    return {
+        "referral": referral_summary_pdf(summary, samples.META),
+        "chronology": chronology_pdf(chronology, samples.META),
+    }
+
+
+@pytest.mark.parametrize(("first", "last", "words"), NAMES, ids=[last for _first, last, _words in NAMES])
+def test_a_name_in_any_script_reads_back_whole_with_real_letters(
+    first: str, last: str, words: str, tmp_path: Path
+) -> None:
+    for kind, pdf in documents_for(first, last, words).items():
+        text = all_text(pdf)
+        assert f"Name: {first} {last}" in text, kind
+        assert f"Known as: {first}" in text, kind
+        if kind == "referral":
+            assert f"“{words}”" in text
+            assert f"{first} was waiting by the shop." in text
+        else:
+            assert f"Chronology: {first} {last}" in text
+        assert undrawable(pdf) == [], f"{kind}: these letters would print as empty boxes"
+        fonts = fonts_of(pdf, tmp_path)
+        assert all(embedded for _name, embedded in fonts), fonts
+        assert all(name.split("+")[-1].startswith(EMBEDDED) for name, _embedded in fonts), fonts
+
+
+def test_an_arabic_name_prints_in_arabic_letters_not_boxes(tmp_path: Path) -> None:
+    """The letters are real; their right-to-left order and joining need ReportLab's optional bidi/shaping packages."""
+    first, last, words = ARABIC
+    for kind, pdf in documents_for(first, last, words).items():
+        assert undrawable(pdf) == [], kind
+        text = all_text(pdf)
+        for part in (first, last):
+            letters = Counter(part)
+            assert Counter(c for c in text if c in letters) >= letters, f"{kind}: letters of {part} are missing"
+        assert all(embedded for _name, embedded in fonts_of(pdf, tmp_path))
+
+
+def test_a_latin_only_document_does_not_carry_the_cjk_font(tmp_path: Path) -> None:
+    pdf = referral_summary_pdf(samples.SUMMARY, samples.META)
+    names = [name for name, _embedded in fonts_of(pdf, tmp_path)]
+    assert names and not any("WenQuanYi" in name for name in names), names
+
+
+def test_the_setting_name_in_the_page_header_prints_in_any_script() -> None:
+    meta = DocumentMeta("山田学園 Школа №5", "REF-2026-00042-01", 7, samples.META.printed_at)
+    pdf = build_pdf([markup("Body")], meta, title="Test", subject="S")
+    text = all_text(pdf)
+    assert "山田学園 Школа №5" in text and "Document REF-2026-00042-01" in text
+    assert undrawable(pdf) == []
+
+
+def test_the_box_check_itself_sees_a_letter_drawn_in_a_font_without_it() -> None:
+    unprotected = build_pdf([markup("李 and 김")], samples.META, title="T", subject="S")
+    assert len(undrawable(unprotected)) == 2, "each letter DejaVu lacks is a box"
+    assert "李" not in all_text(unprotected)
+    protected = build_pdf([markup(esc("李 and 김"))], samples.META, title="T", subject="S")
+    assert undrawable(protected) == []
+
+
+def test_render_every_script_to_look_at() -> None:
+    """Renders to /tmp/waymark-pdf-renders: open names_in_any_script-1.png to see the letters, not boxes."""
+    story = []
+    for first, last, words in [*NAMES, ARABIC]:
+        story += [markup(f"<b>{esc(first)} {esc(last)}</b>: {esc(words)}")]
+    pdf = build_pdf(story, samples.META, title="Names in any script", subject="S")
+    assert undrawable(pdf) == []
+    assert render_pngs(pdf, "names_in_any_script")
