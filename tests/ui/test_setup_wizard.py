@@ -13,7 +13,7 @@ from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings.recovery_key import grouped_lines, keys_match, mismatch_sentence
 from desktop_app.ui.setup_wizard import SetupWizard
-from tests.ui.test_lock_screen import fake_ask  # noqa: F401 - a fixture
+from tests.ui.test_lock_screen import fake_ask, made_vault, template_root  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
 
@@ -208,3 +208,40 @@ def test_failed_creation_says_why_and_offers_to_try_again(qtbot, qapp, tmp_path,
     assert "The disk is full" in page.status.text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     screenshot(wizard, "setup_5_create_failed")
+
+
+@pytest.mark.qt_log_ignore("QPdfLinkModel")
+def test_printing_the_recovery_sheet_also_completes_setup(qtbot, tmp_path, made_vault, fake_ask) -> None:
+    from types import SimpleNamespace
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop_app.services import vault as vault_service
+    from desktop_app.ui import documents
+
+    class PdfPrinter:
+        def choose(self, parent, document_name, page_count):
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+            return printer
+
+    session = vault_service.unlock(made_vault.folder, made_vault.passphrase)
+    previous = documents.install_printer_chooser(PdfPrinter())
+    try:
+        wizard = SetupWizard(made_vault.folder)
+        qtbot.addWidget(wizard)
+        wizard.on_created(SimpleNamespace(session=session, recovery_key=made_vault.recovery_key, vault_id=""))
+        page = wizard.sheet_page
+        assert not page.isComplete()
+        before = session.audit_seq()
+        page.open_sheet()
+        assert page.dialog is not None
+        page.dialog.print_document()
+        assert (tmp_path / "printed.pdf").stat().st_size > 0
+        assert page.isComplete() and "printed" in page.status.text()
+        assert session.audit_seq() == before + 1  # the print is in the audit trail
+        page.dialog.close()
+    finally:
+        documents.install_printer_chooser(previous)
+        session.lock()
