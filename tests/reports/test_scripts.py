@@ -7,13 +7,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.domain.documents import DocumentMeta
 from desktop_app.reports import chronology_pdf, referral_summary_pdf
-from desktop_app.reports.flow import esc, markup
+from desktop_app.reports.flow import esc, markup, para
 from desktop_app.reports.template import build_pdf
 from tests.reports import samples
-from tests.reports.pdfcheck import all_text, fonts_of, render_pngs, undrawable
+from tests.reports.pdfcheck import all_text, body_text, fonts_of, render_pngs, squeeze, undrawable
 
 # Fictional children: (first name, last name, what they said in their own language).
 NAMES = [
@@ -102,3 +104,11 @@ def test_render_every_script_to_look_at() -> None:
     pdf = build_pdf(story, samples.META, title="Names in any script", subject="S")
     assert undrawable(pdf) == []
     assert render_pngs(pdf, "names_in_any_script")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab &<>;/\n李김ДśễΩ\u200b"), min_size=1, max_size=80))
+def test_any_mix_of_scripts_and_markup_characters_prints_every_letter(text: str) -> None:
+    pdf = build_pdf([para(text)], samples.META, title="T", subject="S")
+    assert undrawable(pdf) == []
+    assert squeeze(text.replace("\u200b", "")) in squeeze(body_text(pdf).replace("\u200b", ""))
