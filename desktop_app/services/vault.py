@@ -181,17 +181,14 @@ def _open_database(vault_dir: Path, slots: KeySlotFile, data_key: bytes,
     """Open with the key from the slots; if a re-key was interrupted before the database changed, finish it."""
     try:
         return open_database(vault_dir, data_key, before_migration=_backup_before_migration)
-    except VaultDamaged:
+    except VaultDamaged as first:
         previous_key = reopen_previous()
         if previous_key is None or previous_key == data_key:
             raise
         try:
             database = open_database(vault_dir, previous_key)
         except VaultDamaged:
-            raise VaultDamaged(
-                "The vault's database does not open with the key held in its key slots: the database or "
-                "keyslots.json is not this vault's, or is damaged. Nothing was changed; restore the latest backup."
-            ) from None
+            raise first from None
         _log.warning("finishing a re-key that was interrupted")
         database.dispose()
         rekey_file(database.path, previous_key, data_key)
