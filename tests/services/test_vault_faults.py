@@ -62,6 +62,10 @@ def test_a_marker_written_through_the_app_is_in_no_file_and_plain_sqlite_refuses
     logging.getLogger("desktop_app.test").info("recorded %s", MARKER)
     backup = session.backup(tmp_path / "backups" / "nightly.wmbak")
     assert session.verify().ok
+    needles = [MARKER.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")] + [MARKER.lower().encode()]
+    while_open = [p for p in (tmp_path / "vault").rglob("*") if p.is_file()]
+    assert (tmp_path / "vault" / "waymark.db-wal") in while_open  # the write-ahead log is encrypted too
+    assert [str(p) for p in while_open if any(n in p.read_bytes() for n in needles)] == []
     session.lock()
     session = vault_service.unlock(tmp_path / "vault", PASSPHRASE)
     with session.uow() as uow:
@@ -73,7 +77,6 @@ def test_a_marker_written_through_the_app_is_in_no_file_and_plain_sqlite_refuses
     everything = [p for folder in (tmp_path / "vault", tmp_path / "backups", tmp_path / "logs")
                   for p in folder.rglob("*") if p.is_file()]
     assert log_path in everything and backup in everything
-    needles = [MARKER.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")] + [MARKER.lower().encode()]
     leaking = [str(p) for p in everything if any(n in p.read_bytes() for n in needles)]
     assert leaking == []
     with zipfile.ZipFile(backup) as bundle:
