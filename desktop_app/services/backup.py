@@ -22,7 +22,7 @@ from pathlib import Path
 import sqlcipher3
 
 from desktop_app.errors import UserFacingError
-from desktop_app.store import anchor, migrate
+from desktop_app.store import anchor, audit
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import DB_FILE_NAME, connect_raw, translate_error
 from desktop_app.store.errors import VaultDamaged
@@ -83,9 +83,12 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
             connection.close()
         if not _plain_sqlite_refuses(db_copy):
             raise UserFacingError("The database copy was not encrypted, so no backup was written. Reinstall Waymark.")
-        seq, mac = database.latest()
-        with database.engine.connect() as sql:
-            revision = migrate.current(sql)
+        copy = connect_raw(db_copy, database.key)  # the anchor and schema of the copy itself, not of the live file
+        try:
+            seq, mac = audit.latest(copy)
+            revision = str(copy.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+        finally:
+            copy.close()
         members: list[tuple[str, Path]] = [(DB_FILE_NAME, db_copy)]
         anchor_copy = work / anchor.ANCHOR_FILE_NAME
         anchor_copy.write_bytes(anchor.encode(anchor.Anchor(seq=seq, mac=mac), database.audit_key))
