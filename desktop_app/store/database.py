@@ -35,11 +35,12 @@ class AnchorCheck:
 
 @dataclass
 class Database:
+    """An open encrypted database. ``key`` is the data key; neither it nor the audit key is ever shown."""
+
     vault_dir: Path
     engine: Engine
     audit_key: bytes = field(repr=False)
     key: bytes = field(default=b"", repr=False)
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def path(self) -> Path:
@@ -158,6 +159,3 @@ def open_database(vault_dir: Path, key: bytes, before_migration: Callable[[Datab
         engine.dispose()
         raise
 
-
-def set_audit_key(database: Database, audit_key: bytes) -> None:
-    database.audit_key = audit_key
