@@ -10,7 +10,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,6 @@ from desktop_app.store.database import Database, open_database, rekey_file
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
 from desktop_app.store.files import DiskProblem
-from desktop_app.store.models import SettingRow
 from desktop_app.vault import DamagedKeySlots, SaveFailed, WrongPassphrase, WrongRecoveryKey, atomic, kdf, sealing
 from desktop_app.vault import passphrase as passphrase_rules
 from desktop_app.vault import recovery as recovery_keys
@@ -149,10 +148,8 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
         database.audit_key = audit_key
         actor = Actor(name=user_name, role=Role.DSL.value, user_id=user_id)
         with database.uow() as uow:
-            uow.session.add(SettingRow(
-                id=1, vault_id=vault_id, name=setting.name, address=setting.address, phone=setting.phone,
-                dsl_name=setting.dsl_name or user_name, dsl_phone=setting.dsl_phone, dsl_email=setting.dsl_email,
-                extra="{}", intake_private_key=private, audit_key=audit_key, created_at=now_utc()))
+            uow.setting.create(vault_id, replace(setting, dsl_name=setting.dsl_name or user_name, extra={}),
+                               intake_private_key=private, audit_key=audit_key)
             uow.users.add(user_id, user_name, Role.DSL, slot_id=slot.slot_id)
             uow.audit.append(actor, "vault.created", vault_id)
             uow.audit.append(actor, "user.added", user_id, {"role": Role.DSL.value})

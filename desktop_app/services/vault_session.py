@@ -110,7 +110,7 @@ class VaultSession:
 
     def intake_private_key(self) -> bytes:
         with self.uow() as uow:
-            return bytes(uow.setting.row().intake_private_key)
+            return uow.setting.intake_private_key()
 
     def audit_seq(self) -> int:
         return self._db().latest()[0]

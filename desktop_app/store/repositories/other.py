@@ -56,6 +56,21 @@ class SettingRepository:
         self._session = session
         self._audit = audit
 
+    def create(self, vault_id: str, setting: Setting, intake_private_key: bytes, audit_key: bytes) -> Setting:
+        """The one setting row, written once when the vault is created."""
+        row = SettingRow(
+            id=1, vault_id=vault_id, name=setting.name, address=setting.address, phone=setting.phone,
+            dsl_name=setting.dsl_name, dsl_phone=setting.dsl_phone, dsl_email=setting.dsl_email,
+            extra=json.dumps(setting.extra, sort_keys=True), intake_private_key=intake_private_key,
+            audit_key=audit_key, created_at=utc_now(),
+        )
+        self._session.add(row)
+        self._session.flush()
+        return _to_setting(row)
+
+    def intake_private_key(self) -> bytes:
+        return bytes(self.row().intake_private_key)
+
     def row(self) -> SettingRow:
         row = self._session.get(SettingRow, 1)
         if row is None:
