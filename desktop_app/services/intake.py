@@ -13,11 +13,9 @@ import logging
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
-
-from sqlalchemy import select
 
 from desktop_app.definitions import Forms, SectionKind, load_forms
 from desktop_app.domain.codec import from_jsonable, to_jsonable
@@ -28,7 +26,6 @@ from desktop_app.log import Safe
 from desktop_app.services import casework
 from desktop_app.services import vault as vault_service
 from desktop_app.services.concern_flow import Mode, RouteContact
-from desktop_app.store.models import ConcernRow
 from desktop_app.vault import atomic, keyslots, sealing
 from desktop_app.vault.errors import SealedItemDamaged
 
@@ -351,7 +348,7 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
     if isinstance(choice, NewChild) and (details is None or not (details.first_name or details.last_name)):
         raise FieldProblem("child", "The recorder did not name the child. Choose a child on file, or type the name.")
     with session.uow() as uow:
-        earlier = _imported_before(uow, item.reference)
+        earlier = _imported_before(uow, item)
     if earlier is not None:
         # Imported before, but the app stopped before the sealed copy was deleted: finish that step now.
         return _delete_sealed(session, item, earlier, actor, already_imported=True)
@@ -379,9 +376,29 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
     return _delete_sealed(session, item, concern, actor)
 
 
-def _imported_before(uow: Any, intake_reference: str) -> Concern | None:
-    found = uow.session.scalar(select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference))
-    return None if found is None else uow.concerns.get(found)
+def _imported_before(uow: Any, item: PendingItem) -> Concern | None:
+    """The concern an earlier import of this item made, if the app stopped before the sealed copy was deleted."""
+    if not uow.concerns.has_intake_reference(item.reference):
+        return None
+    # The store says whether, not which: the import's audit row names the concern. It was written after the item was
+    # last saved (a local clock; a day's margin covers any offset), so only the rows since then are read.
+    since = (item.saved_at or datetime(2000, 1, 1)).replace(tzinfo=None) - timedelta(days=1)
+    since_utc, until = since.replace(tzinfo=UTC), datetime.now(UTC) + timedelta(days=1)
+    after = 0
+    while entries := uow.audit.entries(since_utc, until, limit=500, after_seq=after):
+        for entry in entries:
+            if entry.action == "concern.imported" and _names_reference(entry.details, item.reference):
+                concern: Concern = uow.concerns.get(int(entry.object_ref.removeprefix("concern:")))
+                return concern
+        after = entries[-1].seq
+    return None
+
+
+def _names_reference(details: str, reference: str) -> bool:
+    try:
+        return bool(json.loads(details or "{}").get("intake_reference") == reference)
+    except (ValueError, AttributeError):
+        return False
 
 
 def _delete_sealed(
