@@ -147,13 +147,15 @@ class DocumentDialog(QDialog):
         self._on_print = on_print
         self._on_save = on_save
         self._suggested = suggested_name or f"{title}.pdf"
-        self.document, self._buffer = load_pdf(pdf_bytes, self)
 
+        # The view is made before the document so that, children being deleted in order, it goes first: its link
+        # model keeps a plain pointer to the document.
         self.view = QPdfView(self)
         self.view.setObjectName("preview")
         self.view.setAccessibleName(f"Pages of {title}")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.document, self._buffer = load_pdf(pdf_bytes, self)
         self.view.setDocument(self.document)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -340,7 +342,8 @@ class DocumentDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.hide_password_panel()
-        self.view.setDocument(None)  # type: ignore[arg-type]  # None detaches the document
+        # Closing the document empties the view. Detaching it instead (setDocument(None)) makes Qt 6.12 warn: the
+        # view hands the null document on to its link model, which connects to its signals unchecked.
         self.document.close()
         self._buffer.close()
         super().done(result)

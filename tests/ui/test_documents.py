@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -83,7 +84,7 @@ def dialog(qtbot, pdf, calls):
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
-    qtbot.waitUntil(lambda: has_ink(dlg.view.viewport()), timeout=10_000)
+    wait_for_pages(qtbot, dlg)
     return dlg
 
 
@@ -106,6 +107,19 @@ def has_ink(widget: QWidget) -> bool:
     return dark > 50
 
 
+def wait_for_pages(qtbot, dialog: DocumentDialog) -> None:
+    """Wait until the preview shows a drawn page.
+
+    The view renders pages in a worker thread and starts again whenever its size changes (the password panel
+    opening, say), so a screenshot taken straight away shows blank white pages, offscreen or on a real screen.
+    """
+    dialog.layout().activate()  # a panel just shown or hidden resizes the view now, not after the check below
+    qtbot.waitUntil(
+        lambda: dialog.document.status() == QPdfDocument.Status.Ready and has_ink(dialog.view.viewport()),
+        timeout=10_000,
+    )
+
+
 def listing(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*")}
 
@@ -119,7 +133,7 @@ def test_the_preview_shows_every_page_from_memory(dialog, qtbot, screenshot) -> 
 
 
 def test_print_renders_every_page_on_the_printer_and_leaves_no_temp_file(
-    dialog, calls, tmp_path, monkeypatch, screenshot
+    dialog, qtbot, calls, tmp_path, monkeypatch, screenshot
 ) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
@@ -140,6 +154,7 @@ def test_print_renders_every_page_on_the_printer_and_leaves_no_temp_file(
     assert listing(temp) == set(), "printing must not write anything to the temporary folder"
     # Other programs share the system temp folder, so the check is on this test's own: nothing else was written.
     assert listing(tmp_path) == {"temp", "printer", "printer/printed.pdf"}
+    wait_for_pages(qtbot, dialog)
     screenshot(dialog, "document_printed")
 
 
@@ -156,7 +171,7 @@ def test_cancelling_the_print_dialog_prints_nothing_and_records_nothing(dialog, 
     assert calls["print"] == []
 
 
-def test_save_encrypted_needs_the_same_password_twice(dialog, calls, asker, tmp_path, screenshot) -> None:
+def test_save_encrypted_needs_the_same_password_twice(dialog, qtbot, calls, asker, tmp_path, screenshot) -> None:
     asker.answer_path = str(tmp_path / "referral")
     dialog.save_encrypted_button.click()
     assert dialog.password_panel.isVisible()
@@ -165,6 +180,7 @@ def test_save_encrypted_needs_the_same_password_twice(dialog, calls, asker, tmp_
     dialog.save_encrypted_confirm.click()
     assert dialog.password_message.text() == MISMATCH
     assert calls["save"] == []
+    wait_for_pages(qtbot, dialog)  # the panel took room from the preview, which draws its pages again
     screenshot(dialog, "document_password_mismatch")
     dialog.password.setText("short")
     dialog.password_again.setText("short")
@@ -177,6 +193,7 @@ def test_save_encrypted_needs_the_same_password_twice(dialog, calls, asker, tmp_
     assert not dialog.password_panel.isVisible()
     assert dialog.password.text() == "" and dialog.password_again.text() == ""
     assert "Saved an encrypted copy" in dialog.status.text()
+    wait_for_pages(qtbot, dialog)
     screenshot(dialog, "document_saved_encrypted")
 
 
@@ -214,3 +231,12 @@ def test_every_control_has_an_accessible_name_and_a_keyboard_mnemonic(dialog) ->
         assert "&" in button.text()
     for widget in (dialog.view, dialog.password, dialog.password_again):
         assert isinstance(widget, QWidget) and widget.accessibleName()
+
+
+def test_closing_the_preview_lets_go_of_the_document_quietly(dialog, qtbot) -> None:
+    # A Qt warning here fails the test (qt_log_level_fail): closing once made QPdfView's link model complain.
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+    assert dialog.document.status() == QPdfDocument.Status.Null
+    assert dialog.document.pageCount() == 0, "the closed preview no longer holds the pages"
+    assert not has_ink(dialog.view.viewport()), "no page is drawn once the document is closed"
