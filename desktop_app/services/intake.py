@@ -1,563 +1,92 @@
 """Sealed intake: concerns recorded from the lock screen, sealed to the vault's public key, imported by the DSL.
 
-Every draft and every submitted staff concern is one file ``inbox/<prefix><item id>.sealed``, replaced atomically as
-the recorder types. The seal binds the vault id and the item id, so a file renamed or copied from another vault does
-not open. Without the vault's private key (the lock screen) nothing here can read a file back: the staff member cannot
-open what they wrote, and neither can anyone who finds the laptop.
+The parts live in their own modules: ``intake_sealing`` (the inbox files, written without keys), ``intake_import``
+(the DSL's side: open, list, import, file their own concern) and ``intake_content`` (what the wizard shows from
+forms/). This module gathers them under the one name screens import.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import secrets
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any, Protocol
-
-from desktop_app.definitions import Forms, SectionKind, load_forms
-from desktop_app.domain.codec import from_jsonable, to_jsonable
-from desktop_app.domain.enums import Role, RouteId
-from desktop_app.domain.records import Actor, Child, ChildDetails, Concern, ConcernDraft
-from desktop_app.errors import FieldProblem, UserFacingError
-from desktop_app.log import Safe
-from desktop_app.services import casework
-from desktop_app.services import vault as vault_service
-from desktop_app.services.concern_flow import Mode, RouteContact
-from desktop_app.vault import atomic, keyslots, sealing
-from desktop_app.vault.errors import SealedItemDamaged
-
-_log = logging.getLogger(__name__)
-
-INBOX_DIR = "inbox"
-SUFFIX = ".sealed"
-STAFF_PREFIX = "concern-"  # a staff member's draft or submitted concern: counted as waiting for the DSL
-DSL_PREFIX = "dsl-draft-"  # a DSL's own unfinished draft inside the app: resumable, not "waiting"
-FORMAT = "waymark-intake"
-FORMAT_VERSION = 1
-_REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U to misread
-
-
-class Kind:
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-
-
-class IntakeClosed(UserFacingError):
-    def __init__(self) -> None:
-        super().__init__("This concern has already been sent. Start a new one to record something else.")
-
-
-class ItemGone(UserFacingError):
-    def __init__(self) -> None:
-        super().__init__("That sealed concern is no longer waiting: it may have been imported already.")
-
-
-class Session(Protocol):
-    """What intake needs of an unlocked ``services.vault.VaultSession``."""
-
-    vault_dir: Path
-
-    def uow(self) -> Any: ...
-    def actor(self) -> Actor: ...
-    def intake_private_key(self) -> bytes: ...
-
-
-def new_reference(now: datetime | None = None) -> str:
-    """A reference the recorder can quote to the DSL, e.g. ``INT-7K3F-Q9XD`` (40 random bits, no I/L/O/U)."""
-    del now
-    chars = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(8))
-    return f"INT-{chars[:4]}-{chars[4:]}"
-
-
-@dataclass(frozen=True, slots=True)
-class VaultIdentity:
-    """What the lock screen may know of a vault without keys: from its clear key-slot file."""
-
-    vault_id: str
-    public_key: bytes
-    dsl_names: tuple[str, ...]  # the DSL(s) first, then deputies, as named on their key slots
-
-
-def read_identity(vault_dir: Path) -> VaultIdentity:
-    slots = keyslots.KeySlotFile.load(Path(vault_dir) / keyslots.FILE_NAME)
-    people = [s for s in slots.passphrase_slots() if s.user_name]
-    people.sort(key=lambda s: 0 if s.role == Role.DSL.value else 1)
-    return VaultIdentity(slots.vault_id, slots.public_key, tuple(str(s.user_name) for s in people))
-
-
-def _vault_id(vault_dir: Path) -> str:
-    return read_identity(vault_dir).vault_id
-
-
-def _inbox(vault_dir: Path) -> Path:
-    return Path(vault_dir) / INBOX_DIR
-
-
-def _context(vault_id: str, item_id: str) -> bytes:
-    return f"{FORMAT}|v{FORMAT_VERSION}|{vault_id}|{item_id}".encode()
-
-
-def _item_id_of(path: Path) -> str:
-    return path.name.removesuffix(SUFFIX)
-
-
-def _sealed_files(inbox: Path, prefix: str | None = None) -> list[Path]:
-    if not inbox.is_dir():
-        return []
-    found = [p for p in inbox.iterdir() if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
-    if prefix is not None:
-        found = [p for p in found if p.name.startswith(prefix)]
-    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
-
-
-def pending(vault_dir: Path) -> int:
-    """How many staff concerns (sent or unfinished) wait for the DSL. Needs no keys: it only counts files."""
-    return len(_sealed_files(_inbox(Path(vault_dir)), STAFF_PREFIX))
-
-
-def own_drafts(vault_dir: Path) -> int:
-    """How many of the DSL's own unfinished drafts are kept (resumable from ``SealedImportDialog``)."""
-    return len(_sealed_files(_inbox(Path(vault_dir)), DSL_PREFIX))
-
-
-class SealedIntake:
-    """Writes one concern's sealed file as the recorder types; after ``submit`` it refuses to write again."""
-
-    def __init__(
-        self,
-        inbox: Path,
-        *,
-        public_key: bytes,
-        vault_id: str,
-        origin: Mode = Mode.STAFF,
-        item_id: str | None = None,
-        reference: str | None = None,
-        clock: Callable[[], datetime] = datetime.now,
-    ) -> None:
-        prefix = STAFF_PREFIX if origin is Mode.STAFF else DSL_PREFIX
-        self.inbox = Path(inbox)
-        self.origin = origin
-        self.item_id = item_id or prefix + secrets.token_hex(12)
-        self.reference = reference or new_reference()
-        self._public_key = public_key
-        self._vault_id = vault_id
-        self._clock = clock
-        self.started_at = clock()
-        self.submitted = False
-        self.saves = 0
-
-    @classmethod
-    def for_vault(cls, vault_dir: Path, origin: Mode = Mode.STAFF) -> SealedIntake:
-        """A writer for a new concern in ``vault_dir``, using only its clear public key and id."""
-        vault_dir = Path(vault_dir)
-        identity = read_identity(vault_dir)
-        public_key = vault_service.read_public_key(vault_dir)  # intake.pub, checked against the key slots
-        return cls(_inbox(vault_dir), public_key=public_key, vault_id=identity.vault_id, origin=origin)
-
-    @property
-    def path(self) -> Path:
-        return self.inbox / f"{self.item_id}{SUFFIX}"
-
-    def save_draft(self, draft: ConcernDraft, unparsed: Mapping[str, str] | None = None) -> None:
-        """Seal the draft so far over the previous one (atomic: a crash leaves one or the other)."""
-        if self.submitted:
-            raise IntakeClosed()
-        self._write(Kind.DRAFT, draft, unparsed or {})
-
-    def submit(self, draft: ConcernDraft, unparsed: Mapping[str, str] | None = None) -> str:
-        """Replace the draft with the sealed, submitted concern; return the reference to give the recorder."""
-        if self.submitted:
-            raise IntakeClosed()
-        self._write(Kind.SUBMITTED, draft, unparsed or {})
-        self.submitted = True
-        _log.info("sealed concern submitted (%s saves)", Safe(self.saves))
-        return self.reference
-
-    def discard(self) -> None:
-        """Remove an unfinished draft the recorder chose not to keep."""
-        if not self.submitted:
-            self.path.unlink(missing_ok=True)
-
-    def _write(self, kind: str, draft: ConcernDraft, unparsed: Mapping[str, str]) -> None:
-        payload = {
-            "format": FORMAT,
-            "version": FORMAT_VERSION,
-            "item_id": self.item_id,
-            "kind": kind,
-            "origin": self.origin.value,
-            "reference": self.reference,
-            "started_at": self.started_at.isoformat(),
-            "saved_at": self._clock().isoformat(),
-            "draft": to_jsonable(draft),
-            "unparsed": dict(unparsed),
-        }
-        plaintext = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        blob = sealing.seal(self._public_key, plaintext, _context(self._vault_id, self.item_id))
-        self.inbox.mkdir(parents=True, exist_ok=True)
-        atomic.write_bytes(self.path, blob)
-        self.saves += 1
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# The DSL's side: open, list, import
-
-
-@dataclass(frozen=True, slots=True)
-class PendingItem:
-    item_id: str
-    origin: Mode
-    submitted: bool
-    reference: str
-    saved_at: datetime | None
-    draft: ConcernDraft
-    unparsed: Mapping[str, str]
-    problem: str = ""  # set when the file cannot be opened; the DSL is told, the file is kept
-    suggestions: tuple[Child, ...] = ()
-
-    @property
-    def status(self) -> str:
-        if self.problem:
-            return "Cannot be opened"
-        if self.submitted:
-            return "Sent by the recorder"
-        return "Unfinished — the recorder did not submit it"
-
-    @property
-    def child_label(self) -> str:
-        child = self.draft.child
-        return child.display_name if child and child.display_name else "Child not named"
-
-    def summary(self) -> str:
-        if self.problem:
-            return self.problem
-        draft = self.draft
-        parts = [self.child_label]
-        if draft.child and draft.child.year_group:
-            parts.append(draft.child.year_group)
-        if draft.happened_at:
-            parts.append(f"happened {draft.happened_at:%d/%m/%Y %H:%M}")
-        if draft.recorder_name:
-            role = f" ({draft.recorder_role})" if draft.recorder_role else ""
-            parts.append(f"recorded by {draft.recorder_name}{role}")
-        if draft.immediate_danger:
-            parts.append("said to be in immediate danger")
-        return " — ".join(parts)
-
-
-@dataclass(frozen=True, slots=True)
-class NewChild:
-    """Import for a child not yet on file; ``details`` None means as the recorder gave them."""
-
-    details: ChildDetails | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ExistingChild:
-    child_id: int
-
-
-ChildChoice = NewChild | ExistingChild
-
-
-def _open(path: Path, private_key: bytes, vault_id: str) -> dict[str, Any]:
-    blob = path.read_bytes()
-    plaintext = sealing.open_sealed(private_key, blob, _context(vault_id, _item_id_of(path)))
-    payload = json.loads(plaintext.decode("utf-8"))
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise SealedItemDamaged("This sealed item was not made by Waymark's concern wizard, so it cannot be imported.")
-    return payload
-
-
-def _to_item(path: Path, payload: dict[str, Any]) -> PendingItem:
-    saved = payload.get("saved_at")
-    return PendingItem(
-        item_id=_item_id_of(path),
-        origin=Mode(payload.get("origin", Mode.STAFF.value)),
-        submitted=payload.get("kind") == Kind.SUBMITTED,
-        reference=str(payload.get("reference", "")),
-        saved_at=datetime.fromisoformat(saved) if saved else None,
-        draft=from_jsonable(ConcernDraft, payload.get("draft", {})),
-        unparsed={str(k): str(v) for k, v in dict(payload.get("unparsed", {})).items()},
-    )
-
-
-def suggest_children(uow: Any, draft: ConcernDraft, limit: int = 5) -> tuple[Child, ...]:
-    """Children on file who may be this one: same name or known-as; those with the same date of birth first."""
-    child = draft.child
-    if child is None:
-        return ()
-    found: dict[int, Child] = {}
-    for text in (f"{child.first_name} {child.last_name}".strip(), child.known_as, child.last_name):
-        if text.strip():
-            for match in uow.children.search(text, limit=limit * 2):
-                found.setdefault(match.child_id, match)
-    dob = child.date_of_birth
-
-    def rank(c: Child) -> tuple[int, int, str]:
-        same_dob = dob is not None and c.details.date_of_birth == dob
-        same_name = (c.details.first_name.casefold(), c.details.last_name.casefold()) == (
-            child.first_name.casefold(),
-            child.last_name.casefold(),
-        )
-        return (0 if same_dob else 1, 0 if same_name else 1, c.details.display_name)
-
-    return tuple(sorted(found.values(), key=rank)[:limit])
-
-
-def list_pending(session: Session, *, include_own_drafts: bool = True) -> list[PendingItem]:
-    """Every sealed item in the inbox, opened, oldest first, each with the children on file it may be about."""
-    inbox = _inbox(session.vault_dir)
-    vault_id = _vault_id(session.vault_dir)
-    private = session.intake_private_key()
-    items: list[PendingItem] = []
-    for path in _sealed_files(inbox):
-        if path.name.startswith(DSL_PREFIX) and not include_own_drafts:
-            continue
-        try:
-            items.append(_to_item(path, _open(path, private, vault_id)))
-        except (SealedItemDamaged, ValueError, KeyError, TypeError) as exc:
-            _log.warning("sealed item could not be opened: %s", Safe(type(exc).__name__))
-            sentence = exc.sentence if isinstance(exc, UserFacingError) else "This sealed item is damaged."
-            items.append(
-                PendingItem(_item_id_of(path), Mode.STAFF, False, "", None, ConcernDraft(), {}, problem=sentence)
-            )
-    if items:
-        with session.uow() as uow:
-            items = [replace(i, suggestions=suggest_children(uow, i.draft)) if not i.problem else i for i in items]
-    return items
-
-
-def open_item(session: Session, item_id: str) -> PendingItem:
-    path = _inbox(session.vault_dir) / f"{item_id}{SUFFIX}"
-    if not path.exists():
-        raise ItemGone()
-    return _to_item(path, _open(path, session.intake_private_key(), _vault_id(session.vault_dir)))
-
-
-UNFINISHED_NOTE = "Imported from an unfinished draft: the recorder did not submit it, nor confirm it was accurate."
-
-
-def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
-    """File a sealed concern against the chosen child, then delete the sealed file; both steps are audited."""
-    item = open_item(session, item_id)
-    actor = session.actor()
-    details = (choice.details or item.draft.child) if isinstance(choice, NewChild) else None
-    if isinstance(choice, NewChild) and (details is None or not (details.first_name or details.last_name)):
-        raise FieldProblem("child", "The recorder did not name the child. Choose a child on file, or type the name.")
-    with session.uow() as uow:
-        earlier = _imported_before(uow, item)
-    if earlier is not None:
-        # Imported before, but the app stopped before the sealed copy was deleted: finish that step now.
-        return _delete_sealed(session, item, earlier, actor, already_imported=True)
-    with session.uow() as uow:
-        if details is not None:
-            child_id = _add_child(uow, details, actor)
-        else:
-            assert isinstance(choice, ExistingChild)
-            child_id = uow.children.get(choice.child_id).child_id
-        concern: Concern = uow.concerns.add(child_id, item.draft, actor, sealed=True, intake_reference=item.reference)
-        uow.audit.append(
-            actor,
-            "concern.imported",
-            f"concern:{concern.concern_id}",
-            {
-                "intake_reference": item.reference,
-                "submitted": item.submitted,
-                "new_child": isinstance(choice, NewChild),
-            },
-        )
-        if not item.submitted:
-            casework.write_addendum(uow, "concern", concern.concern_id, UNFINISHED_NOTE, "", actor)
-        uow.commit()
-    _log.info("sealed concern imported (submitted=%s)", item.submitted)
-    return _delete_sealed(session, item, concern, actor)
-
-
-def _imported_before(uow: Any, item: PendingItem) -> Concern | None:
-    """The concern an earlier import of this item made, if the app stopped before the sealed copy was deleted."""
-    if not uow.concerns.has_intake_reference(item.reference):
-        return None
-    # The store says whether, not which: the import's audit row names the concern. It was written after the item was
-    # last saved (a local clock; a day's margin covers any offset), so only the rows since then are read.
-    since = (item.saved_at or datetime(2000, 1, 1)).replace(tzinfo=None) - timedelta(days=1)
-    since_utc, until = since.replace(tzinfo=UTC), datetime.now(UTC) + timedelta(days=1)
-    after = 0
-    while entries := uow.audit.entries(since_utc, until, limit=500, after_seq=after):
-        for entry in entries:
-            if entry.action == "concern.imported" and _names_reference(entry.details, item.reference):
-                concern: Concern = uow.concerns.get(int(entry.object_ref.removeprefix("concern:")))
-                return concern
-        after = entries[-1].seq
-    return None
-
-
-def _names_reference(details: str, reference: str) -> bool:
-    try:
-        return bool(json.loads(details or "{}").get("intake_reference") == reference)
-    except (ValueError, AttributeError):
-        return False
-
-
-def _delete_sealed(
-    session: Session, item: PendingItem, concern: Concern, actor: Actor, already_imported: bool = False
-) -> Concern:
-    (_inbox(session.vault_dir) / f"{item.item_id}{SUFFIX}").unlink(missing_ok=True)
-    details: dict[str, object] = {"intake_reference": item.reference}
-    if already_imported:
-        details["already_imported"] = True
-    with session.uow() as uow:
-        uow.audit.append(actor, "sealed.deleted", f"concern:{concern.concern_id}", details)
-        uow.commit()
-    return concern
-
-
-def _add_child(uow: Any, details: ChildDetails, actor: Actor) -> int:
-    child: Child = uow.children.add(details, actor)
-    uow.audit.append(actor, "child.added", f"child:{child.child_id}", {})
-    return child.child_id
-
-
-def submit_in_app(session: Session, draft: ConcernDraft, writer: SealedIntake | None = None) -> Concern:
-    """The DSL's own concern: stored straight in the vault, audited; its sealed draft (if any) then removed."""
-    actor = session.actor()
-    with session.uow() as uow:
-        if draft.existing_child_id is not None:
-            child_id = uow.children.get(draft.existing_child_id).child_id
-        elif draft.child is not None:
-            child_id = _add_child(uow, draft.child, actor)
-        else:
-            raise FieldProblem("child", "Choose a child on file, or type the child's name.")
-        concern: Concern = uow.concerns.add(child_id, draft, actor, sealed=False)
-        uow.audit.append(actor, "concern.submitted", f"concern:{concern.concern_id}", {"reference": concern.reference})
-        uow.commit()
-    if writer is not None:
-        writer.submitted = True
-        writer.path.unlink(missing_ok=True)
-    return concern
-
-
-def discard_own_draft(session: Session, item_id: str) -> None:
-    """Delete one of the DSL's own unfinished drafts (never a staff member's concern, which must be imported)."""
-    if not item_id.startswith(DSL_PREFIX):
-        raise UserFacingError("Only your own unfinished drafts can be deleted; a staff concern must be imported.")
-    (_inbox(session.vault_dir) / f"{item_id}{SUFFIX}").unlink(missing_ok=True)
-    with session.uow() as uow:
-        uow.audit.append(session.actor(), "sealed.deleted", item_id, {"own_draft": True})
-        uow.commit()
-
-
-def writer_for_session(session: Session, resume: PendingItem | None = None) -> SealedIntake:
-    """A sealed-draft writer for the DSL's own concern; ``resume`` continues an earlier draft in the same file."""
-    identity = read_identity(session.vault_dir)
-    return SealedIntake(
-        _inbox(session.vault_dir),
-        public_key=identity.public_key,
-        vault_id=identity.vault_id,
-        origin=Mode.DSL,
-        item_id=resume.item_id if resume else None,
-        reference=resume.reference if resume else None,
-    )
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# What the wizard shows from forms/: the quick-pick signs and the numbers to ring
-
-
-@dataclass(frozen=True, slots=True)
-class SignChoice:
-    item_id: str
-    text: str
-    help: str
-    significant: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class SignGroup:
-    title: str
-    intro: str
-    items: tuple[SignChoice, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class QuickContact:
-    title: str
-    phone: str
-    when_to_use: str
-
-
-@dataclass(frozen=True, slots=True)
-class WizardContent:
-    sign_groups: tuple[SignGroup, ...]
-    route_contacts: Mapping[RouteId, RouteContact]
-    quick_contacts: tuple[QuickContact, ...]
-    dsl_names: tuple[str, ...] = ()
-
-    def sign_texts(self) -> dict[str, str]:
-        return {item.item_id: item.text for group in self.sign_groups for item in group.items}
-
-    @property
-    def dsl_label(self) -> str:
-        if not self.dsl_names:
-            return "your Designated Safeguarding Lead (DSL), or a deputy"
-        return f"{self.dsl_names[0]}, your Designated Safeguarding Lead (DSL)" + (
-            f" — or {', '.join(self.dsl_names[1:])}" if len(self.dsl_names) > 1 else ""
-        )
-
-
-_QUICK_PICK_KINDS = (SectionKind.WARNING_SIGNS, SectionKind.VULNERABILITIES)
-
-
-def wizard_content(
-    forms: Forms | None = None, phones: Mapping[str, str] | None = None, dsl_names: tuple[str, ...] = ()
-) -> WizardContent:
-    """Warning signs then vulnerabilities from the default screening tool, and the contacts with local numbers."""
-    forms = forms or load_forms()
-    definition = forms.screening()
-    groups = tuple(
-        SignGroup(
-            section.title, section.intro, tuple(SignChoice(i.id, i.text, i.help, i.significant) for i in section.items)
-        )
-        for kind in _QUICK_PICK_KINDS
-        for section in definition.sections
-        if section.kind is kind
-    )
-    contacts = forms.contacts.with_phones(dict(phones or {}))
-    routes = {c.route: RouteContact(c.title, c.phone, c.when_to_use) for c in contacts.contacts if c.route is not None}
-    quick = tuple(QuickContact(c.title, c.phone, c.when_to_use) for c in contacts.contacts if c.phone)
-    return WizardContent(groups, routes, quick, dsl_names)
-
-
-def staff_content(vault_dir: Path, forms: Forms | None = None) -> WizardContent:
-    """For the lock screen: shipped numbers (local changes are inside the locked vault), DSL names from key slots."""
-    try:
-        names = read_identity(vault_dir).dsl_names
-    except UserFacingError:
-        names = ()
-    return wizard_content(forms, dsl_names=names)
-
-
-def dsl_content(session: Session, forms: Forms | None = None) -> WizardContent:
-    with session.uow() as uow:
-        phones = dict(uow.contacts.overrides())
-        setting = uow.setting.get()
-    names = (setting.dsl_name,) if getattr(setting, "dsl_name", "") else ()
-    return wizard_content(forms, phones=phones, dsl_names=names)
-
-
-def child_label(child: Child) -> str:
-    """How a child on file is shown in a pick list: name, date of birth or age, year group."""
-    details = child.details
-    born = f"born {details.date_of_birth:%d/%m/%Y}" if details.date_of_birth else ""
-    age = f"age {details.age_years}" if not born and details.age_years is not None else ""
-    return ", ".join(p for p in (details.display_name, born or age, details.year_group) if p)
-
-
-def search_children(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
-    """Children on file matching ``text`` (name or known-as), as (child id, label) for a pick list."""
-    if len(text.strip()) < 2:
-        return []
-    with session.uow() as uow:
-        return [(c.child_id, child_label(c)) for c in uow.children.search(text.strip(), limit=limit)]
+from desktop_app.services.intake_content import (
+    QuickContact,
+    SignChoice,
+    SignGroup,
+    WizardContent,
+    dsl_content,
+    staff_content,
+    wizard_content,
+)
+from desktop_app.services.intake_import import (
+    UNFINISHED_NOTE,
+    ChildChoice,
+    ExistingChild,
+    ItemGone,
+    NewChild,
+    PendingItem,
+    Session,
+    child_label,
+    discard_own_draft,
+    import_item,
+    list_pending,
+    open_item,
+    search_children,
+    submit_in_app,
+    suggest_children,
+    writer_for_session,
+)
+from desktop_app.services.intake_sealing import (
+    DSL_PREFIX,
+    FORMAT,
+    FORMAT_VERSION,
+    INBOX_DIR,
+    STAFF_PREFIX,
+    SUFFIX,
+    IntakeClosed,
+    Kind,
+    SealedIntake,
+    VaultIdentity,
+    new_reference,
+    own_drafts,
+    pending,
+    read_identity,
+)
+
+__all__ = [
+    "DSL_PREFIX",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "INBOX_DIR",
+    "STAFF_PREFIX",
+    "SUFFIX",
+    "UNFINISHED_NOTE",
+    "ChildChoice",
+    "ExistingChild",
+    "IntakeClosed",
+    "ItemGone",
+    "Kind",
+    "NewChild",
+    "PendingItem",
+    "QuickContact",
+    "SealedIntake",
+    "Session",
+    "SignChoice",
+    "SignGroup",
+    "VaultIdentity",
+    "WizardContent",
+    "child_label",
+    "discard_own_draft",
+    "dsl_content",
+    "import_item",
+    "list_pending",
+    "new_reference",
+    "open_item",
+    "own_drafts",
+    "pending",
+    "read_identity",
+    "search_children",
+    "staff_content",
+    "submit_in_app",
+    "suggest_children",
+    "wizard_content",
+    "writer_for_session",
+]

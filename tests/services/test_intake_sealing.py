@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import ChildRole, RouteId
 from desktop_app.domain.records import ChildDetails, ConcernDraft, OtherChild
-from desktop_app.services import intake
+from desktop_app.services import intake, intake_sealing
 from desktop_app.services.concern_flow import Mode
 from desktop_app.vault import keyslots, sealing
 from desktop_app.vault.errors import SealedItemDamaged
@@ -47,7 +47,7 @@ def a_draft(**changes: object) -> ConcernDraft:
 
 def open_payload(path: Path, private: bytes) -> dict:
     item_id = path.name.removesuffix(intake.SUFFIX)
-    blob = sealing.open_sealed(private, path.read_bytes(), intake._context("vault-test-1", item_id))
+    blob = sealing.open_sealed(private, path.read_bytes(), intake_sealing.seal_context("vault-test-1", item_id))
     return json.loads(blob)
 
 
@@ -91,7 +91,7 @@ def test_a_sealed_file_renamed_or_taken_to_another_vault_does_not_open(vault) ->
         open_payload(moved, private)
     other_private, _ = sealing.new_keypair()
     with pytest.raises(SealedItemDamaged):
-        intake._open(moved, other_private, "vault-test-1")
+        intake_sealing.open_file(moved, other_private, "vault-test-1")
 
 
 def test_pending_counts_staff_concerns_only_and_needs_no_keys(vault) -> None:

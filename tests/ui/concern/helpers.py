@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from desktop_app.services import intake
+from desktop_app.services import intake, intake_sealing
 from desktop_app.vault import sealing
 
 NAME_FIRST = "Zoë"
@@ -84,7 +84,7 @@ def press_next(wizard: QWizard) -> None:
 
 def open_sealed(path: Path, private: bytes, vault_id: str) -> dict:
     item_id = path.name.removesuffix(intake.SUFFIX)
-    return json.loads(sealing.open_sealed(private, path.read_bytes(), intake._context(vault_id, item_id)))
+    return json.loads(sealing.open_sealed(private, path.read_bytes(), intake_sealing.seal_context(vault_id, item_id)))
 
 
 def sealed_files(vault_dir: Path) -> list[Path]:

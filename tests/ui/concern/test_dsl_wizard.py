@@ -9,7 +9,8 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizard
 
-from desktop_app.domain.records import ChildDetails
+from desktop_app.domain.records import ChildDetails, ConcernDraft
+from desktop_app.errors import UserFacingError
 from desktop_app.services import intake
 from desktop_app.services.concern_flow import Page
 from desktop_app.services.vault import VaultSession
@@ -165,7 +166,7 @@ def test_closing_keeps_the_dsls_draft_without_asking_and_the_dsl_can_delete_it_l
 
 def test_a_staff_concern_cannot_be_deleted_as_if_it_were_a_draft(session) -> None:
     writer = intake.SealedIntake.for_vault(session.vault_dir)
-    writer.save_draft(intake.ConcernDraft(account="x"))
-    with pytest.raises(intake.UserFacingError, match="must be imported"):
+    writer.save_draft(ConcernDraft(account="x"))
+    with pytest.raises(UserFacingError, match="must be imported"):
         intake.discard_own_draft(session, writer.item_id)
     assert writer.path.exists()
