@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop_app.definitions import Forms, SectionKind, load_forms
 from desktop_app.domain.enums import RouteId
 from desktop_app.errors import UserFacingError
+from desktop_app.services import public_contacts
 from desktop_app.services.concern_notices import RouteContact
 from desktop_app.services.intake_import import Session
 from desktop_app.services.intake_sealing import read_identity
@@ -79,12 +80,15 @@ def wizard_content(
 
 
 def staff_content(vault_dir: Path, forms: Forms | None = None) -> WizardContent:
-    """For the lock screen: shipped numbers (local changes are inside the locked vault), DSL names from key slots."""
+    """For the lock screen: the setting's numbers from their clear copy (else the shipped ones), DSL names from key
+    slots."""
     try:
         names = read_identity(vault_dir).dsl_names
     except UserFacingError:
         names = ()
-    return wizard_content(forms, dsl_names=names)
+    forms = forms or load_forms()
+    phones = public_contacts.read(vault_dir, frozenset(c.id for c in forms.contacts.contacts))
+    return wizard_content(forms, phones=phones, dsl_names=names)
 
 
 def dsl_content(session: Session, forms: Forms | None = None) -> WizardContent:
