@@ -1,45 +1,61 @@
-"""Demo data: reproducible for a seed, every stage present, written through the casework use cases (audited)."""
+"""Demo data: reproducible for a seed, every stage present, written through the casework use cases (audited), and
+records a DSL would believe: moments in order, review dates from the level, names and accounts that belong together."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import ConcernStatus, RiskLevel
-from desktop_app.services import casework, demo
+from desktop_app.screening import default_review_date
+from desktop_app.services import casework, dashboard, demo
 from desktop_app.services import vault as vault_service
+from desktop_app.services.casework import ConcernFile
 
-TODAY = date(2026, 11, 28)
+
+@contextmanager
+def demo_session(folder: Path) -> Iterator[Any]:
+    created = vault_service.create_vault(folder, demo.DEMO_SETTING, "Demo DSL", "a demo passphrase for tests only")
+    try:
+        yield created.session
+    finally:
+        created.session.lock()
 
 
-def snapshot(session: Any, concerns: int) -> list[tuple[Any, ...]]:
+def files_of(session: Any, concerns: int) -> list[ConcernFile]:
+    return [casework.concern_file(session, concern_id) for concern_id in range(1, concerns + 1)]
+
+
+def snapshot(files: list[ConcernFile]) -> list[tuple[Any, ...]]:
     """What a DSL would see of each concern, without the moments the store stamps itself."""
-    rows = []
-    for concern_id in range(1, concerns + 1):
-        f = casework.concern_file(session, concern_id)
-        rows.append((
+    return [
+        (
             f.child.details, f.concern.draft, f.concern.status,
             tuple((s.decision.suggested_level, s.decision.confirmed_level, s.decision.routes, s.answers)
                   for s in f.screenings),
             tuple((r.route, r.contacted_name, r.reference, r.confirmation_due, r.confirmation_sent)
                   for r in f.referrals),
             tuple((a.reason, a.change) for a in f.addenda),
-        ))
-    return rows
+        )
+        for f in files
+    ]
 
 
 def make(folder: Path, seed: int, concerns: int = 60) -> list[tuple[Any, ...]]:
-    created = vault_service.create_vault(folder, demo.DEMO_SETTING, "Demo DSL", "a demo passphrase for tests only")
     calls: list[tuple[int, int]] = []
-    try:
-        summary = demo.fill_demo_data(created.session, children=12, concerns=concerns, seed=seed,
-                                      progress=lambda done, total: calls.append((done, total)), today=TODAY)
+    with demo_session(folder) as session:
+        summary = demo.fill_demo_data(session, children=12, concerns=concerns, seed=seed,
+                                      progress=lambda done, total: calls.append((done, total)))
         assert summary.concerns == concerns and sum(summary.by_stage.values()) == concerns
         assert calls[-1] == (concerns, concerns)
-        return snapshot(created.session, concerns)
-    finally:
-        created.session.lock()
+        return snapshot(files_of(session, concerns))
 
 
 def test_the_same_seed_gives_the_same_records_and_another_seed_different_ones(tmp_path: Path) -> None:
@@ -50,34 +66,124 @@ def test_the_same_seed_gives_the_same_records_and_another_seed_different_ones(tm
     assert first != other
 
 
-def test_every_stage_and_level_is_present_with_names_in_several_scripts(tmp_path: Path) -> None:
-    created = vault_service.create_vault(tmp_path / "v", demo.DEMO_SETTING, "Demo DSL", "a demo passphrase for tests")
-    session = created.session
-    try:
-        demo.fill_demo_data(session, children=30, concerns=120, seed=1, today=TODAY)
-        files = [casework.concern_file(session, i) for i in range(1, 121)]
+@pytest.fixture(scope="module")
+def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, list[ConcernFile], list[str]]]:
+    """One filled demo vault, read by several tests: its session, every concern's file and the audit actions."""
+    with demo_session(tmp_path_factory.mktemp("demo") / "v") as session:
+        demo.fill_demo_data(session, children=30, concerns=120, seed=1)
+        files = files_of(session, 120)
         with session.uow() as uow:
             actions = [e.action for e in uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC),
                                                            datetime(2100, 1, 1, tzinfo=UTC), limit=100_000)]
-    finally:
-        session.lock()
-    statuses = {f.concern.status for f in files}
-    assert statuses == {s.value for s in ConcernStatus}
-    levels = {s.decision.confirmed_level for f in files for s in f.screenings}
-    assert levels == set(RiskLevel)
+        yield session, files, actions
+
+
+def test_every_stage_and_level_is_present_and_audited(demo_vault: tuple[Any, list[ConcernFile], list[str]]) -> None:
+    _session, files, actions = demo_vault
+    assert {f.concern.status for f in files} == {s.value for s in ConcernStatus}
+    assert {s.decision.confirmed_level for f in files for s in f.screenings} == set(RiskLevel)
     assert any(s.decision.override_reason for f in files for s in f.screenings)
     assert any(f.addenda for f in files)
     assert any(r.confirmation_sent for f in files for r in f.referrals)
     assert any(r.confirmation_sent is None for f in files for r in f.referrals)
-    names = " ".join(f.child.details.display_name for f in files)
-    for script_sample in ("[\u0400-\u04ff]", "[\u0370-\u03ff]", "[\u4e00-\u9fff]", "[ąćęłńóśźżễ]"):
-        import re
-
-        assert re.search(script_sample, names), script_sample
     for action in ("concern.imported", "screening.completed", "referral.recorded", "referral.confirmed",
                    "concern.closed", "addendum.added"):
         assert action in actions, action
     assert actions.count("screening.completed") == sum(len(f.screenings) for f in files)
+
+
+def day(moment: datetime) -> date:
+    return casework.local(moment).date()
+
+
+def test_every_record_happens_in_order_and_reviews_follow_the_level(
+        demo_vault: tuple[Any, list[ConcernFile], list[str]]) -> None:
+    session, files, _actions = demo_vault
+    definition = load_forms().screening()
+    now = datetime.now(UTC)
+    today = day(now)
+    for f in files:
+        draft, concern = f.concern.draft, f.concern
+        assert draft.happened_at is not None and draft.recorded_at is not None
+        assert draft.happened_at <= draft.recorded_at <= concern.submitted_at <= now, concern.reference
+        assert today - day(draft.happened_at) <= timedelta(days=22), "demo concerns are recent"
+        latest = concern.submitted_at
+        for screening in f.screenings:
+            assert latest <= screening.completed_at <= now
+            level = screening.decision.confirmed_level
+            assert screening.decision.review_date == default_review_date(level, day(screening.completed_at),
+                                                                         definition), concern.reference
+            latest = screening.completed_at
+        for referral in f.referrals:
+            assert latest <= referral.contacted_at <= referral.recorded_at <= now, concern.reference
+            assert referral.confirmation_due is not None and referral.confirmation_due >= day(referral.contacted_at)
+            if referral.confirmation_sent is not None:
+                assert day(referral.contacted_at) <= referral.confirmation_sent <= today
+        moments = [event.at for event in f.events]
+        assert moments == sorted(moments)
+    # what the dashboard shows agrees: a high-risk child is reviewed after being screened, within the level's week
+    high = dashboard.high_risk_children(session, 50)
+    assert high
+    for row in high:
+        assert row.review_date == day(row.screened_at) + timedelta(days=definition.band(RiskLevel.HIGH).review_days)
+    # ten days on, the high-risk reviews are a few days overdue, not a year
+    later = dashboard.reviews_due(session, 200, today + timedelta(days=10))
+    assert later and all(0 <= row.days_overdue <= 3 for row in later)
+    waiting = dashboard.awaiting_screening(session, 200, today)
+    assert waiting and all(1 <= row.days_waiting <= 11 for row in waiting)
+
+
+def culture_of(first: str, last: str) -> list[str]:
+    return [c.name for c in demo.CULTURES if first in c.girls + c.boys and last in c.family_names()]
+
+
+def test_each_childs_names_come_from_one_culture_and_fit_their_record(tmp_path: Path) -> None:
+    children = demo.demo_children(200, seed=3, today=date(2026, 11, 28))
+    assert children == demo.demo_children(200, seed=3, today=date(2026, 11, 28))
+    seen: set[str] = set()
+    for child in children:
+        cultures = culture_of(child.first_name, child.last_name)
+        assert cultures, child.display_name
+        seen.update(cultures)
+        culture = next(c for c in demo.CULTURES if c.name == cultures[0])
+        if child.gender == "Girl":
+            assert child.first_name in culture.girls
+        if child.gender == "Boy":
+            assert child.first_name in culture.boys
+            assert child.last_name not in {f[1] for f in culture.families if isinstance(f, tuple)}
+        # the year group is the one their birthday puts them in (age on 31 August 2026, less four)
+        assert child.date_of_birth is not None
+        age = child.age_on(date(2026, 8, 31))
+        assert age is not None and child.year_group == f"Year {age - 4}"
+    assert len(seen) >= 8  # varied
+    names = " ".join(c.display_name for c in children)
+    for script in ("[\u0400-\u04ff]", "[\u0370-\u03ff]", "[\u4e00-\u9fff]", "[ąćęłńóśźżễ]"):
+        assert re.search(script, names), script
+    assert not culture_of("Chidi", "Παπαδόπουλος") and not culture_of("美玲", "Haddad")  # the check can fail
+
+
+def test_each_account_agrees_with_the_signs_ticked_and_its_category(
+        demo_vault: tuple[Any, list[ConcernFile], list[str]]) -> None:
+    _session, files, _actions = demo_vault
+    forms = load_forms()
+    signs = {item.id for section, item in forms.screening().items() if section.kind.value == "warning_signs"}
+    categories = {c.id for c in forms.categories.categories}
+    for f in files:
+        draft = f.concern.draft
+        scenario = next(s for s in demo.SCENARIOS if s.account.format(place=draft.location) == draft.account)
+        assert draft.sign_ids == scenario.signs and set(draft.sign_ids) <= signs
+        assert draft.category_ids == (scenario.category,) and scenario.category in categories
+        assert draft.childs_words in scenario.words
+        assert draft.location in scenario.places
+        assert f.child.details.display_name not in {c.name for c in draft.other_children}
+    trainers = [f for f in files if "trainers" in f.concern.draft.account]
+    assert trainers and all("sexualised_behaviour_or_sti" not in f.concern.draft.sign_ids for f in trainers)
+    assert all("unexplained_money_or_goods" in f.concern.draft.sign_ids for f in trainers)
+
+
+def test_demo_concerns_cannot_happen_after_today(tmp_path: Path) -> None:
+    with demo_session(tmp_path / "v") as session, pytest.raises(ValueError, match="after"):
+        demo.fill_demo_data(session, children=1, concerns=1, today=date.today() + timedelta(days=2))
 
 
 def test_create_demo_vault_returns_a_passphrase_that_unlocks_it(tmp_path: Path) -> None:
