@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import math
-from collections.abc import Sized
+from collections.abc import Callable, Sized
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -73,6 +73,23 @@ def count_pending(vault_dir: Path) -> int:
     if isinstance(waiting, Sized):
         return len(waiting)
     return 0
+
+
+def publish_contacts(session: object) -> None:
+    """Refresh the clear copy of the setting's agency numbers from the database (the staff wizard reads it)."""
+    try:
+        from desktop_app.services import public_contacts
+
+        public_contacts.publish(session)  # type: ignore[arg-type]
+    except Exception:
+        _log.warning("could not refresh the public contact numbers")
+
+
+def unlock_and_publish(unlock: Callable[[Path, str], object], vault_dir: Path, secret: str) -> object:
+    """Worker: unlock, then refresh the numbers staff see on the lock screen."""
+    session = unlock(vault_dir, secret)
+    publish_contacts(session)
+    return session
 
 
 def _heading(text: str, parent: QWidget, name: str = "heading") -> QLabel:
@@ -309,7 +326,7 @@ class LockScreen(QWidget):
         from desktop_app.services import vault as vault_service
 
         self._set_busy(True)
-        self.task = run_in_background(vault_service.unlock, self.vault_dir, secret)
+        self.task = run_in_background(unlock_and_publish, vault_service.unlock, self.vault_dir, secret)
         self.task.succeeded.connect(self._unlocked)
         self.task.failed.connect(self._unlock_failed)
 
@@ -406,6 +423,7 @@ class LockScreen(QWidget):
             except BaseException:
                 session.lock()
                 raise
+            publish_contacts(session)
             return session
 
         self.recovery_busy.show()

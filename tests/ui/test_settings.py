@@ -208,3 +208,58 @@ def test_settings_at_150_percent(settings_page, unlocked_window, qtbot, screensh
             screenshot(unlocked_window, f"settings_{key}")
     finally:
         unlocked_window.set_zoom(100)
+
+
+def test_a_lado_number_set_in_settings_is_shown_to_staff_at_the_lock_screen(
+    settings_page, unlocked_window, made_vault, qtbot, screenshot
+) -> None:
+    from datetime import date, timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.services import public_contacts
+    from desktop_app.services.concern_flow import Page
+    from desktop_app.ui.concern import ConcernWizard
+    from desktop_app.ui.lock_screen import LockScreen
+    from tests.ui.concern.helpers import Windows, press_next, type_text
+
+    lado = "0114 273 4850 (Sheffield LADO)"
+    section = settings_page.show_section("contacts")
+    section.editor.set_phone("lado", lado)
+    section.save()
+    assert "Saved 1 number" in section.status.text()
+    unlocked_window.lock()
+    screen = unlocked_window.current_page()
+    assert isinstance(screen, LockScreen)
+
+    opened = Windows()
+    try:
+        screen.record_button.click()
+        wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ConcernWizard) and w.isVisible())
+        opened.add(wizard)
+        wizard.flow_pages[Page.SAFETY].danger.no.click()
+        press_next(wizard)
+        type_text(wizard.flow_pages[Page.CHILD].first_name, "Rowan")
+        press_next(wizard)
+        happened = wizard.flow_pages[Page.HAPPENED]
+        happened.date.setText((date.today() - timedelta(days=1)).strftime("%d/%m/%Y"))
+        happened.time.setText("08:45")
+        type_text(happened.account, "A teaching assistant offered Rowan lifts and gifts.")
+        press_next(wizard)
+        press_next(wizard)
+        press_next(wizard)
+        routes = wizard.flow_pages[Page.ROUTES]
+        assert wizard.currentPage() is routes
+        routes.adult.yes.click()
+        qtbot.waitUntil(lambda: "lado" in routes.notices.labels)
+        assert lado in routes.notices.labels["lado"].text()  # the setting's number, not the shipped one
+        screenshot(wizard, "lock_screen_staff_wizard_local_lado")
+    finally:
+        opened.close_all()
+
+    # after each unlock the clear copy is rewritten from the database
+    public_contacts.path_for(made_vault.folder).unlink()
+    screen.passphrase.setText(made_vault.passphrase)
+    with qtbot.waitSignal(unlocked_window.unlocked, timeout=15000):
+        screen.unlock()
+    assert public_contacts.read(made_vault.folder) == {"lado": lado}

@@ -108,14 +108,16 @@ class ContactsEditor(QWidget):
 
 
 def save_phones(session: Any, changes: Mapping[str, str]) -> None:
-    """Store changed numbers through the service (audited), one transaction."""
-    if not changes:
-        return
-    actor = session.actor()
-    with session.uow() as uow:
-        for contact_id, phone in changes.items():
-            uow.contacts.set_phone(contact_id, phone, actor)
-        uow.commit()
+    """Store changed numbers through the service (audited), one transaction; then refresh the lock screen's copy."""
+    from desktop_app.services import public_contacts
+
+    if changes:
+        actor = session.actor()
+        with session.uow() as uow:
+            for contact_id, phone in changes.items():
+                uow.contacts.set_phone(contact_id, phone, actor)
+            uow.commit()
+    public_contacts.publish(session)  # agencies' numbers, not personal data: staff see them before unlock
 
 
 def load_overrides(session: Any) -> dict[str, str]:
