@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from desktop_app.reports import is_encrypted
+from desktop_app.services import public_contacts
 from desktop_app.ui.app import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings.recovery_key import grouped_lines, keys_match, mismatch_sentence
+from desktop_app.ui.settings.recovery_sheet import sheet_pending
 from desktop_app.ui.setup_wizard import SetupWizard
 from tests.ui.test_lock_screen import fake_ask, made_vault, template_root  # noqa: F401 - fixtures
 
@@ -108,6 +110,8 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     assert window.session is not None  # closing the window from here on locks the vault
     assert not window.lock_action.isEnabled() and not window.settings_action.isEnabled()  # no way out of setup
     assert fields.first.text() == ""  # the passphrase does not linger in the widget
+    assert sheet_pending(window.session)  # closing now would lose the key: the next unlock asks for a new one
+    assert public_contacts.read(vault_dir) == {"safeguarding_hub": "0114 496 0999"}  # for the lock screen
 
     # 6. the recovery key, large and grouped
     key = wizard.recovery_key
@@ -170,6 +174,7 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     assert session.setting.name == SETTING
     with session.uow() as uow:
         assert uow.contacts.overrides().get("safeguarding_hub") == "0114 496 0999"
+    assert not sheet_pending(session)  # the sheet was kept: no question at the next unlock
     screenshot(window, "setup_9_dashboard")
 
     # the next start finds the vault: the lock screen, and the passphrase opens it
