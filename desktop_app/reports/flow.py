@@ -2,7 +2,7 @@
 
 User text always passes through ``esc`` before it reaches a Paragraph: ReportLab reads a mini-markup, so a name such
 as "<b>Tom & Jerry" would otherwise turn bold or break the document; ``esc`` also puts letters DejaVu lacks (李, 김)
-in a font that has them.
+in a font that has them, and Arabic or Hebrew joined and in reading order (``rtl``).
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from desktop_app.reports import fonts
+from desktop_app.reports import fonts, rtl
 
 fonts.register()
 
@@ -71,12 +71,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 def esc(text: str) -> str:
     """User text as ReportLab markup that prints literally, line breaks kept, letters of any script drawn."""
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\t", "    ")
-    return fonts.with_fallbacks(escape(text)).replace("\n", "<br/>")
+    return fonts.with_fallbacks(escape(rtl.visual(text))).replace("\n", "<br/>")
+
+
+def aligned(text: str, style: ParagraphStyle) -> ParagraphStyle:
+    """``style``, right-aligned when ``text`` is wholly right-to-left (a name inside a Latin line is not)."""
+    if style.alignment != TA_LEFT or not rtl.entirely_rtl(text):
+        return style
+    return style.clone(f"{style.name}RightToLeft", alignment=TA_RIGHT)
 
 
 def para(text: str, style: ParagraphStyle = BODY) -> Paragraph:
     """A paragraph of user text (escaped)."""
-    return Paragraph(esc(text), style)
+    return Paragraph(esc(text), aligned(text, style))
 
 
 def markup(fragment: str, style: ParagraphStyle = BODY) -> Paragraph:
@@ -85,7 +92,7 @@ def markup(fragment: str, style: ParagraphStyle = BODY) -> Paragraph:
 
 
 def heading(text: str, style: ParagraphStyle = H1) -> Paragraph:
-    return Paragraph(esc(text), style)
+    return Paragraph(esc(text), aligned(text, style))
 
 
 def or_not_recorded(value: str) -> str:
@@ -131,8 +138,11 @@ def paragraphs(text: str, style: ParagraphStyle = INDENT, before: str = "", afte
         parts = pieces(block)
         for p, part in enumerate(parts):
             first, last = b == 0 and p == 0, b == len(blocks) - 1 and p == len(parts) - 1
-            body = (before if first else "") + esc(part) + (after if last else "")
-            out.append(Paragraph(body, style if p == len(parts) - 1 else joined))
+            opening, closing = (before if first else ""), (after if last else "")
+            if rtl.entirely_rtl(block):  # drawn from the right: it opens at the right-hand end
+                opening, closing = closing, opening
+            body = opening + esc(part) + closing
+            out.append(Paragraph(body, aligned(block, style if p == len(parts) - 1 else joined)))
     return out
 
 

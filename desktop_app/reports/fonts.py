@@ -89,6 +89,12 @@ def _char_class(codepoints: Iterable[int]) -> str:
     return "".join(parts)
 
 
+def regular_characters() -> frozenset[int]:
+    """The characters DejaVu Sans (the upright regular face) has a glyph for."""
+    register()
+    return _regular_chars
+
+
 def cjk_characters() -> frozenset[int]:
     """The CJK font's characters, registering it with ReportLab the first time."""
     global _cjk_chars

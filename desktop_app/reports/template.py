@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from desktop_app import __version__
 from desktop_app.domain.documents import DocumentMeta
-from desktop_app.reports import fonts
+from desktop_app.reports import fonts, rtl
 from desktop_app.reports.flow import INK, MUTED, RULE, moment
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -77,8 +77,8 @@ class _MarkedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
         self.restoreState()
 
     def _draw_any_script(self, x: float, y: float, text: str, size: float, *, right: bool = False) -> None:
-        """Draw a line of user text in DejaVu Sans, each run it lacks in the font that has it."""
-        pieces = [(piece, face or fonts.SANS) for piece, face in fonts.runs(text)]
+        """Draw a line of user text in DejaVu Sans, each run it lacks in the font that has it, Arabic joined."""
+        pieces = [(piece, face or fonts.SANS) for piece, face in fonts.runs(rtl.visual(text))]
         if right:
             x -= sum(pdfmetrics.stringWidth(piece, face, size) for piece, face in pieces)
         for piece, face in pieces:

@@ -100,3 +100,66 @@ def undrawable(pdf: bytes) -> list[tuple[str, str]]:
 
         page.extract_text(visitor_text=visit)
     return missing
+
+
+def drawn_text(pdf: bytes) -> str:
+    """The characters in the order they are drawn, left to right: the content streams decoded through each font's
+    ToUnicode map, a line break wherever the text moves to another height.
+
+    ``page_texts`` cannot show drawing order: pypdf, like most readers, turns right-to-left runs back round.
+    """
+    from pypdf.generic import ContentStream
+
+    out: list[str] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        maps: dict[str, dict[int, str]] = {}
+        for name, font in page["/Resources"]["/Font"].items():
+            cmap = font.get_object().get("/ToUnicode")
+            maps[name] = _to_unicode(cmap.get_object().get_data().decode("latin-1")) if cmap else {}
+        current: dict[int, str] = {}
+        lifted, saved = 0.0, []  # the graphics state's vertical shift (ReportLab only translates), and its stack
+        y: float | None = None
+        line_y: float | None = None
+        leading = 0.0
+        for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+            if operator == b"q":
+                saved.append(lifted)
+            elif operator == b"Q":
+                lifted = saved.pop()
+            elif operator == b"cm":
+                lifted += float(operands[5])
+            elif operator == b"Tf":
+                current = maps.get(str(operands[0]), {})
+            elif operator == b"Tm":
+                y = lifted + float(operands[5])
+            elif operator in (b"Td", b"TD"):
+                y = (y or 0.0) + float(operands[1])
+            elif operator == b"TL":
+                leading = float(operands[0])
+            elif operator in (b"T*", b"'", b'"'):
+                y = (y or 0.0) - leading
+            if operator in (b"Tj", b"'", b'"', b"TJ"):
+                if y is None or y != line_y:
+                    out.append("\n")
+                    line_y = y
+                parts = operands[0] if operator == b"TJ" else [operands[-1]]
+                out.extend(_decode(part, current) for part in parts if not isinstance(part, (int, float)))
+    return "".join(out)
+
+
+def _decode(operand: object, cmap: dict[int, str]) -> str:
+    raw = operand.get_original_bytes() if hasattr(operand, "get_original_bytes") else bytes(operand)  # type: ignore[call-overload]
+    return "".join(cmap.get(byte, "\ufffd") for byte in raw)
+
+
+def _to_unicode(cmap: str) -> dict[int, str]:
+    mapping: dict[int, str] = {}
+    for section in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, target in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section):
+            mapping[int(code, 16)] = bytes.fromhex(target).decode("utf-16-be")
+    for section in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for first, last, target in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section):
+            start = int(target, 16)
+            for offset, code in enumerate(range(int(first, 16), int(last, 16) + 1)):
+                mapping[code] = chr(start + offset)
+    return mapping

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -62,15 +62,18 @@ def test_a_name_in_any_script_reads_back_whole_with_real_letters(
         assert all(name.split("+")[-1].startswith(EMBEDDED) for name, _embedded in fonts), fonts
 
 
-def test_an_arabic_name_prints_in_arabic_letters_not_boxes(tmp_path: Path) -> None:
-    """The letters are real; their right-to-left order and joining need ReportLab's optional bidi/shaping packages."""
+def test_an_arabic_name_prints_with_real_letters_in_every_document(tmp_path: Path) -> None:
+    """Joined and drawn from the right (test_rtl); a reader copying the text gets it back in reading order."""
     first, last, words = ARABIC
     for kind, pdf in documents_for(first, last, words).items():
         assert undrawable(pdf) == [], kind
-        text = all_text(pdf)
-        for part in (first, last):
-            letters = Counter(part)
-            assert Counter(c for c in text if c in letters) >= letters, f"{kind}: letters of {part} are missing"
+        text = unicodedata.normalize("NFKC", all_text(pdf))  # the joined letters read back as the plain ones
+        assert f"Name: {first} {last}" in text, kind
+        if kind == "referral":
+            # Every word reads back whole; pypdf orders the words of a wholly right-to-left line its own way.
+            assert all(word in text for word in words.rstrip(".").split()), text
+        else:
+            assert f"Chronology: {first} {last}" in text
         assert all(embedded for _name, embedded in fonts_of(pdf, tmp_path))
 
 
