@@ -92,6 +92,41 @@ def unlock_and_publish(unlock: Callable[[Path, str], object], vault_dir: Path, s
     return session
 
 
+def sheet_was_kept(session: object) -> None:
+    try:
+        from desktop_app.ui.settings.recovery_sheet import KEPT, mark_sheet, sheet_pending
+
+        if sheet_pending(session):
+            mark_sheet(session, KEPT)
+    except Exception:
+        _log.warning("could not record that the recovery key is held")
+
+
+def offer_new_recovery_key(window: QWidget, session: object) -> None:
+    """After unlock: if the recovery key's sheet was never kept (the app closed first), ask to make a new key."""
+    from desktop_app.ui.settings.recovery_sheet import sheet_pending
+
+    if not sheet_pending(session):
+        return
+    if ask.current().confirm(
+        window,
+        "Make a new recovery key",
+        "The recovery sheet of this vault was never printed or saved: Waymark was closed before it was kept. "
+        "Without it, nobody can open the records if every passphrase is forgotten. Make a new recovery key now "
+        "and print or save its sheet?",
+        "Make a new key now",
+        "Later",
+    ):
+        show_settings = getattr(window, "show_settings", None)
+        if show_settings is None:
+            return
+        show_settings("recovery")
+        page = window.current_page() if hasattr(window, "current_page") else None
+        section = getattr(page, "sections", {}).get("recovery")
+        if section is not None:
+            section.make_new_key(confirmed=True)
+
+
 def _heading(text: str, parent: QWidget, name: str = "heading") -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName(name)
@@ -336,7 +371,9 @@ class LockScreen(QWidget):
         self.failures = 0
         self.passphrase.clear()
         self.message.hide()
+        window = self.window()
         self.unlocked.emit(session)
+        offer_new_recovery_key(window, session)
 
     def _unlock_failed(self, error: BaseException) -> None:
         self.task = None
@@ -424,6 +461,7 @@ class LockScreen(QWidget):
                 session.lock()
                 raise
             publish_contacts(session)
+            sheet_was_kept(session)  # whoever typed the recovery key holds it
             return session
 
         self.recovery_busy.show()

@@ -263,3 +263,133 @@ def test_a_lado_number_set_in_settings_is_shown_to_staff_at_the_lock_screen(
     with qtbot.waitSignal(unlocked_window.unlocked, timeout=15000):
         screen.unlock()
     assert public_contacts.read(made_vault.folder) == {"lado": lado}
+
+
+def _actions(session) -> list[str]:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    with session.uow() as uow:
+        return [e.action for e in uow.audit.entries(now - timedelta(days=1), now + timedelta(days=1))]
+
+
+@pytest.mark.qt_log_ignore("QPdfLinkModel")
+def test_make_a_new_recovery_key_and_the_old_one_stops_working(
+    settings_page, unlocked_window, made_vault, qtbot, fake_ask, tmp_path, screenshot
+) -> None:
+    from desktop_app.reports import is_encrypted
+    from desktop_app.ui.settings.recovery_key import grouped_lines
+    from desktop_app.ui.settings.recovery_sheet import sheet_pending
+    from desktop_app.vault.errors import WrongRecoveryKey
+
+    session = unlocked_window.session
+    section = settings_page.show_section("recovery")
+    assert section.why.isVisible() and "recovery sheet has been lost" in section.why.text()  # why, before how
+    assert not section.pending_note.isVisible()  # setup kept this vault's sheet
+    screenshot(unlocked_window, "settings_recovery_1_why")
+
+    fake_ask.answer_confirm = False
+    section.make_button.click()
+    assert fake_ask.asked[-1][:2] == ("confirm", "Make a new recovery key?")
+    assert section.step() == 0 and "vault.recovery_key_replaced" not in _actions(session)
+
+    fake_ask.answer_confirm = True
+    section.make_button.click()
+    qtbot.waitUntil(lambda: section.step() == 1, timeout=10000)
+    key = section.key
+    assert key and key != made_vault.recovery_key
+    assert section.key_view.text() == grouped_lines(key)
+    assert sheet_pending(session)  # until its sheet is kept
+    assert "vault.recovery_key_replaced" in _actions(session)  # audited by the service
+    screenshot(unlocked_window, "settings_recovery_2_key")
+
+    section.written_button.click()
+    assert section.step() == 2
+    section.check.entry.setText(made_vault.recovery_key)  # the old key is not the new one
+    section.check_button.click()
+    assert section.step() == 2 and section.check.message.isVisible()
+    assert "group 1 (counting from the left) is different" in section.check.message.text()
+    screenshot(unlocked_window, "settings_recovery_3_check_wrong")
+    section.check.entry.setText(key.lower().replace("-", " "))
+    section.check_button.click()
+    assert section.step() == 3
+
+    assert not section.finish_button.isEnabled()  # not before the sheet is kept
+    screenshot(unlocked_window, "settings_recovery_4_sheet")
+    section.keeper.open_button.click()
+    dialog = section.keeper.dialog
+    assert dialog is not None and dialog.isVisible()
+    screenshot(dialog, "settings_recovery_4_sheet_preview")
+    target = tmp_path / "stick" / "new recovery sheet.pdf"
+    target.parent.mkdir()
+    fake_ask.answer_save = str(target)
+    dialog.show_password_panel()
+    dialog.password.setText("head's safe password 7")
+    dialog.password_again.setText("head's safe password 7")
+    dialog.save_encrypted()
+    dialog.close()
+    assert is_encrypted(target.read_bytes())
+    assert "saved" in section.keeper.status.text()
+    assert section.finish_button.isEnabled() and not sheet_pending(session)
+    section.finish_button.click()
+    assert section.step() == 0 and section.key == ""
+    assert "new recovery key is in use" in section.status.text
+    screenshot(unlocked_window, "settings_recovery_5_done")
+
+    unlocked_window.lock()
+    opened = vault_service.unlock_with_recovery(made_vault.folder, key)  # the new key opens the vault
+    opened.lock()
+    with pytest.raises(WrongRecoveryKey):
+        vault_service.unlock_with_recovery(made_vault.folder, made_vault.recovery_key)  # the old one no longer
+
+
+def _unlock_on_screen(window, passphrase: str, qtbot) -> None:
+    from desktop_app.ui.lock_screen import LockScreen
+
+    screen = window.current_page()
+    assert isinstance(screen, LockScreen)
+    screen.passphrase.setText(passphrase)
+    with qtbot.waitSignal(window.unlocked, timeout=15000):
+        screen.unlock()
+
+
+def test_a_vault_closed_before_its_recovery_sheet_was_kept_asks_for_a_new_key(
+    qtbot, qapp, tmp_path, fake_ask, screenshot
+) -> None:
+    from desktop_app.domain.records import Setting
+    from desktop_app.ui.app import configure_application
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.settings.recovery_sheet import sheet_pending
+    from desktop_app.ui.setup.create import create_vault_with_contacts
+
+    passphrase = "quince harbour pewter sledge"
+    vault_dir = tmp_path / "vault"
+    created = create_vault_with_contacts(vault_dir, Setting(name="Larkfield School"), "Imogen Tarrant", passphrase, {})
+    created.session.lock()  # the app closed on the recovery key page: nobody kept that key
+
+    configure_application(qapp)
+    window = MainWindow(vault_dir=vault_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    fake_ask.answer_confirm = False  # "Later": the dashboard, asked again next time
+    _unlock_on_screen(window, passphrase, qtbot)
+    asked = [a for a in fake_ask.asked if a[0] == "confirm"]
+    assert asked and asked[-1][1] == "Make a new recovery key" and "never printed or saved" in asked[-1][2]
+    assert not isinstance(window.current_page(), SettingsPage)
+    assert sheet_pending(window.session)
+    window.lock()
+
+    fake_ask.answer_confirm = True
+    fake_ask.asked.clear()
+    _unlock_on_screen(window, passphrase, qtbot)
+    assert [a[1] for a in fake_ask.asked if a[0] == "confirm"] == ["Make a new recovery key"]  # asked once
+    page = window.current_page()
+    assert isinstance(page, SettingsPage) and page.current_section() == "recovery"
+    section = page.sections["recovery"]
+    assert section.pending_note.isVisible()
+    qtbot.waitUntil(lambda: section.step() == 1, timeout=10000)  # the new key is made and shown
+    assert section.key and created.recovery_key != section.key
+    screenshot(window, "unlock_asks_new_recovery_key")
+    window.close()

@@ -1,4 +1,4 @@
-"""Settings, only while unlocked: people, my passphrase, local numbers, auto-lock, backup and checks."""
+"""Settings, only while unlocked: people, passphrase, recovery key, local numbers, auto-lock, backup and checks."""
 
 from __future__ import annotations
 
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 from desktop_app.ui.settings.autolock import AutoLockSection
 from desktop_app.ui.settings.backup import BackupSection
 from desktop_app.ui.settings.contacts import ContactsSection
+from desktop_app.ui.settings.new_recovery_key import RecoveryKeySection
 from desktop_app.ui.settings.own_passphrase import PassphraseSection
 from desktop_app.ui.settings.people import PeopleSection
 
 SECTIONS = (
     ("people", "People who can unlock"),
     ("passphrase", "My passphrase"),
+    ("recovery", "Recovery key"),
     ("contacts", "Local contact numbers"),
     ("autolock", "Auto-lock"),
     ("backup", "Backup and checks"),
@@ -65,6 +67,7 @@ class SettingsPage(QWidget):
         self.sections: dict[str, QWidget] = {
             "people": PeopleSection(session),
             "passphrase": PassphraseSection(session),
+            "recovery": RecoveryKeySection(session),
             "contacts": ContactsSection(session),
             "autolock": AutoLockSection(host),
             "backup": BackupSection(session),
