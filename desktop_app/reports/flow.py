@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop_app.reports import fonts, rtl
@@ -68,10 +69,81 @@ PIECE = 2000  # characters: longer paragraphs are laid out in pieces (see ``piec
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\t", "    ")
+
+
 def esc(text: str) -> str:
     """User text as ReportLab markup that prints literally, line breaks kept, letters of any script drawn."""
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\t", "    ")
-    return fonts.with_fallbacks(escape(rtl.visual(text))).replace("\n", "<br/>")
+    return fonts.with_fallbacks(escape(rtl.visual(_clean(text)))).replace("\n", "<br/>")
+
+
+class RightToLeft(Paragraph):  # type: ignore[misc]  # ReportLab is untyped
+    """A paragraph of wholly right-to-left user text, right-aligned, its lines in reading order.
+
+    ReportLab breaks lines left to right, so text already reordered for drawing would put its last words on the
+    first line. This paragraph breaks the shaped text into lines itself, in reading order, at the width it is
+    given, then reorders each line; ``opening``/``closing`` (markup, e.g. quotation marks) go at its right and
+    left ends.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, opening: str = "", closing: str = "") -> None:
+        self._shaped = [rtl.shape(line) for line in _clean(text).split("\n")]
+        self._ends = (opening, closing)
+        self._width: float | None = None
+        self._markup = self._lines_markup([" ".join(self._shaped)])
+        super().__init__(self._markup, aligned(text, style))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        if availWidth != self._width:
+            self._width = availWidth
+            self._markup = self._lines_markup(self._break(availWidth))
+            Paragraph.__init__(self, self._markup, self.style)
+        return tuple(super().wrap(availWidth, availHeight))
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        # ReportLab's split makes its halves with this class's constructor; a plain paragraph of the lines
+        # already broken splits the same way.
+        self.wrap(availWidth, availHeight)
+        plain = Paragraph(self._markup, self.style)
+        plain.wrap(availWidth, availHeight)
+        return list(plain.split(availWidth, availHeight))
+
+    def _break(self, width: float) -> list[str]:
+        """The shaped text in lines that fit ``width``, in reading order (the quotation marks count too)."""
+        style = self.style
+        opening, closing = (_width(re.sub(r"<[^>]*>", "", end), style) for end in self._ends)
+        space = _width(" ", style)
+        lines: list[str] = []
+        for number, text_line in enumerate(self._shaped):
+            line: list[str] = []
+            used = opening if number == 0 else 0.0
+            words = text_line.split(" ")
+            for position, word in enumerate(words):
+                room = width - style.leftIndent - style.rightIndent - (0 if lines else style.firstLineIndent)
+                last = number == len(self._shaped) - 1 and position == len(words) - 1
+                size = _width(word, style) + (closing if last else 0.0)
+                if line and used + space + size > room:
+                    lines.append(" ".join(line))
+                    line, used = [], 0.0
+                used += (space if line else 0.0) + size
+                line.append(word)
+            lines.append(" ".join(line))
+        return lines
+
+    def _lines_markup(self, lines: list[str]) -> str:
+        drawn = [fonts.with_fallbacks(escape(rtl.reorder(line, right_to_left=True))) for line in lines]
+        opening, closing = self._ends
+        drawn[0] += opening
+        drawn[-1] = closing + drawn[-1]
+        return "<br/>".join(drawn)
+
+
+def _width(text: str, style: ParagraphStyle) -> float:
+    """The printed width of user text in ``style``, each run in the face that draws it."""
+    return float(
+        sum(pdfmetrics.stringWidth(piece, face or style.fontName, style.fontSize) for piece, face in fonts.runs(text))
+    )
 
 
 def aligned(text: str, style: ParagraphStyle) -> ParagraphStyle:
@@ -83,7 +155,9 @@ def aligned(text: str, style: ParagraphStyle) -> ParagraphStyle:
 
 def para(text: str, style: ParagraphStyle = BODY) -> Paragraph:
     """A paragraph of user text (escaped)."""
-    return Paragraph(esc(text), aligned(text, style))
+    if rtl.entirely_rtl(text):
+        return RightToLeft(text, style)
+    return Paragraph(esc(text), style)
 
 
 def markup(fragment: str, style: ParagraphStyle = BODY) -> Paragraph:
@@ -139,10 +213,11 @@ def paragraphs(text: str, style: ParagraphStyle = INDENT, before: str = "", afte
         for p, part in enumerate(parts):
             first, last = b == 0 and p == 0, b == len(blocks) - 1 and p == len(parts) - 1
             opening, closing = (before if first else ""), (after if last else "")
-            if rtl.entirely_rtl(block):  # drawn from the right: it opens at the right-hand end
-                opening, closing = closing, opening
-            body = opening + esc(part) + closing
-            out.append(Paragraph(body, aligned(block, style if p == len(parts) - 1 else joined)))
+            piece_style = style if p == len(parts) - 1 else joined
+            if rtl.entirely_rtl(block):
+                out.append(RightToLeft(part, piece_style, opening, closing))
+            else:
+                out.append(Paragraph(opening + esc(part) + closing, piece_style))
     return out
 
 

@@ -7,8 +7,9 @@ the Latin text around it stays where it was. Vowel marks (harakat) are left out:
 would sit on the wrong letter, and names read without them. Letters only Urdu uses (ہ, ے) are in no embedded font
 and print as empty boxes, joined or not.
 
-ReportLab wraps the reordered text as if it were Latin, so a right-to-left run long enough to wrap reads its lines
-bottom to top; names and short notes are not that long.
+ReportLab would wrap reordered text as if it were Latin, reading its lines bottom to top, so a wholly right-to-left
+paragraph is broken into lines first and each line reordered (``flow.RightToLeft``). A right-to-left run inside a
+Latin line is reordered whole; it would wrap the wrong way only if it were longer than a line.
 """
 
 from __future__ import annotations
@@ -46,8 +47,17 @@ def visual(text: str) -> str:
 def _visual_line(line: str) -> str:
     if not has_rtl(line):
         return line
-    shaped = _reshaper().reshape(line)
-    return str(get_display(shaped, base_dir="R" if entirely_rtl(line) else "L"))
+    return reorder(shape(line), right_to_left=entirely_rtl(line))
+
+
+def shape(line: str) -> str:
+    """Arabic letters replaced by their joined forms; still in reading order."""
+    return str(_reshaper().reshape(line))
+
+
+def reorder(shaped: str, *, right_to_left: bool) -> str:
+    """A shaped line in drawing order; ``right_to_left`` when the line itself reads from the right."""
+    return str(get_display(shaped, base_dir="R" if right_to_left else "L"))
 
 
 @cache

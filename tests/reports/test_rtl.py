@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import unicodedata
 from datetime import datetime
 
@@ -11,7 +12,7 @@ from pypdf import PdfReader
 
 from desktop_app.domain.documents import DocumentMeta
 from desktop_app.reports import referral_summary_pdf
-from desktop_app.reports.flow import field, para
+from desktop_app.reports.flow import field, long_text, para
 from desktop_app.reports.template import MARGIN, build_pdf
 from tests.reports import samples
 from tests.reports.pdfcheck import drawn_text, page_texts, render_pngs, undrawable
@@ -121,3 +122,16 @@ def test_the_childs_words_in_arabic_open_their_quotation_at_the_right() -> None:
     assert line.endswith("“"), "the quotation opens at the right, where Arabic is read from"
     assert names(line)[2] == "ARABIC LETTER HEH FINAL FORM", "the last word, له, is drawn first from the left"
     assert unicodedata.normalize("NFKC", line[2:-1][::-1]) == words[:-1]
+
+
+def test_an_arabic_paragraph_over_several_lines_reads_top_to_bottom() -> None:
+    # "Sentence n: he said I owe him." fifteen times, numbered so the reading order can be checked.
+    text = " ".join(f"جملة {n} قال إنني مدين له." for n in range(1, 16))
+    pdf = build_pdf(long_text("The child's own words", text), META, title="T", subject="S")
+    drawn = drawn_text(pdf).split("The child's own words\n", 1)[1].split("\nOFFICIAL-SENSITIVE", 1)[0].split("\n")
+    assert len(drawn) >= 3, "the words take several lines"
+    # Each line read from the right, the lines read from the top: the sentences come in order.
+    read = [int(n) for line in drawn for n in reversed(re.findall(r"\d+", line))]
+    assert read == list(range(1, 16))
+    assert names(drawn[0])[-1] == "ARABIC LETTER JEEM INITIAL FORM", "the first line ends at the right with جملة"
+    assert undrawable(pdf) == []
