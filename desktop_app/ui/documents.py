@@ -331,7 +331,7 @@ class DocumentDialog(QDialog):
 
     def _fail(self, error: BaseException, what: str) -> None:
         if not isinstance(error, UserFacingError):
-            _log.exception(what)
+            _log.exception("document dialog: %s", what)  # ``what`` is one of our own phrases, never user data
         message = describe_error(error)
         self._say(message)
         ask.current().warn(self, self._title, message)
