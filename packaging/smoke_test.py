@@ -18,7 +18,7 @@ import tomllib
 from pathlib import Path
 
 GUI_TIMEOUT_S = 60
-PASSPHRASE = "smoke test passphrase, not a real one"
+PASSPHRASE = "smoke test passphrase, not a real one"  # noqa: S105 (a throw-away vault)
 
 
 def executable(dist: Path, name: str) -> Path:
