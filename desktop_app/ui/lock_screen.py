@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import math
-from collections.abc import Callable, Sized
+from collections.abc import Sized
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +25,12 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.ui import ask
+from desktop_app.ui.settings.after_unlock import (
+    offer_new_recovery_key,
+    publish_contacts,
+    sheet_was_kept,
+    unlock_and_publish,
+)
 from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields, secret_field
 from desktop_app.ui.settings.recovery_key import monospace_font
 from desktop_app.ui.workers import Task, describe_error, run_in_background
@@ -73,58 +79,6 @@ def count_pending(vault_dir: Path) -> int:
     if isinstance(waiting, Sized):
         return len(waiting)
     return 0
-
-
-def publish_contacts(session: object) -> None:
-    """Refresh the clear copy of the setting's agency numbers from the database (the staff wizard reads it)."""
-    try:
-        from desktop_app.services import public_contacts
-
-        public_contacts.publish(session)  # type: ignore[arg-type]
-    except Exception:
-        _log.warning("could not refresh the public contact numbers")
-
-
-def unlock_and_publish(unlock: Callable[[Path, str], object], vault_dir: Path, secret: str) -> object:
-    """Worker: unlock, then refresh the numbers staff see on the lock screen."""
-    session = unlock(vault_dir, secret)
-    publish_contacts(session)
-    return session
-
-
-def sheet_was_kept(session: object) -> None:
-    try:
-        from desktop_app.ui.settings.recovery_sheet import KEPT, mark_sheet, sheet_pending
-
-        if sheet_pending(session):
-            mark_sheet(session, KEPT)
-    except Exception:
-        _log.warning("could not record that the recovery key is held")
-
-
-def offer_new_recovery_key(window: QWidget, session: object) -> None:
-    """After unlock: if the recovery key's sheet was never kept (the app closed first), ask to make a new key."""
-    from desktop_app.ui.settings.recovery_sheet import sheet_pending
-
-    if not sheet_pending(session):
-        return
-    if ask.current().confirm(
-        window,
-        "Make a new recovery key",
-        "The recovery sheet of this vault was never printed or saved: Waymark was closed before it was kept. "
-        "Without it, nobody can open the records if every passphrase is forgotten. Make a new recovery key now "
-        "and print or save its sheet?",
-        "Make a new key now",
-        "Later",
-    ):
-        show_settings = getattr(window, "show_settings", None)
-        if show_settings is None:
-            return
-        show_settings("recovery")
-        page = window.current_page() if hasattr(window, "current_page") else None
-        section = getattr(page, "sections", {}).get("recovery")
-        if section is not None:
-            section.make_new_key(confirmed=True)
 
 
 def _heading(text: str, parent: QWidget, name: str = "heading") -> QLabel:
