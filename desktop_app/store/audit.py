@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -60,11 +61,12 @@ def row_mac(key: bytes, seq: int, at: str, actor_name: str, actor_role: str, act
     return hmac.digest(key, message, "sha256").hex()
 
 
+# concat() rather than ||: one call builds the row instead of twenty, and like || it keeps every byte (a NUL too).
 _CHECK_QUERY = (
-    "SELECT seq, CAST(seq || '|' || at || '|' || length(actor_name) || ':' || actor_name || length(actor_role) || ':' "
-    "|| actor_role || CASE WHEN actor_user_id IS NULL THEN '~' ELSE length(actor_user_id) || ':' || actor_user_id END "
-    "|| length(action) || ':' || action || length(object_ref) || ':' || object_ref || '|' || length(details) || ':' "
-    "|| details || '|' || prev_mac AS BLOB), prev_mac, mac FROM audit WHERE seq > ? ORDER BY seq"
+    "SELECT seq, CAST(concat(seq, '|', at, '|', length(actor_name), ':', actor_name, length(actor_role), ':', "
+    "actor_role, CASE WHEN actor_user_id IS NULL THEN '~' ELSE concat(length(actor_user_id), ':', actor_user_id) END, "
+    "length(action), ':', action, length(object_ref), ':', object_ref, '|', length(details), ':', details, '|', "
+    "prev_mac) AS BLOB), prev_mac, mac FROM audit WHERE seq > ? ORDER BY seq"
 )
 
 
@@ -150,33 +152,81 @@ class ChainResult:
     problems: tuple[ChainProblem, ...]
 
 
+def mac_hex_function(key: bytes) -> Callable[[bytes], str]:
+    """HMAC-SHA256 (RFC 2104) as hex, with the key's two padded blocks hashed once instead of at every row.
+
+    The same bytes as ``hmac.digest(key, message, "sha256").hex()`` at about half the cost per row: OpenSSL 3's
+    one-shot HMAC looks the algorithm up and hashes both pads again on every call.
+    """
+    block = (hashlib.sha256(key).digest() if len(key) > _SHA256_BLOCK else key).ljust(_SHA256_BLOCK, b"\0")
+    inner = hashlib.sha256(block.translate(_PAD_INNER))
+    outer = hashlib.sha256(block.translate(_PAD_OUTER))
+
+    def mac_hex(message: bytes, inner_copy: Callable[[], Any] = inner.copy,
+                outer_copy: Callable[[], Any] = outer.copy) -> str:
+        first = inner_copy()
+        first.update(message)
+        second = outer_copy()
+        second.update(first.digest())
+        return str(second.hexdigest())
+
+    return mac_hex
+
+
+_SHA256_BLOCK = 64
+_PAD_INNER = bytes(b ^ 0x36 for b in range(256))
+_PAD_OUTER = bytes(b ^ 0x5C for b in range(256))
+# Rows fetched and checked together; larger batches gain nothing and hold more memory.
+_CHECK_BATCH = 2000
+
+
+def _batch_intact(mac_hex: Callable[[bytes], str], expected_seq: int, last_mac: str, seqs: tuple[int, ...],
+                  messages: tuple[bytes, ...], prevs: tuple[str, ...], macs: tuple[str, ...]) -> bool:
+    """True when every row of a batch is in sequence, follows the one before and carries its own MAC."""
+    if seqs != tuple(range(expected_seq, expected_seq + len(seqs))) or prevs[0] != last_mac or prevs[1:] != macs[:-1]:
+        return False
+    try:
+        return tuple(map(mac_hex, messages)) == macs
+    except TypeError:  # a NULL message; the row-by-row walk names it
+        return False
+
+
 def check_chain(raw: Any, key: bytes, after_seq: int = 0, prev_mac: str = GENESIS_MAC,
                 max_problems: int = 20) -> ChainResult:
     """Walk the chain after ``after_seq`` (whose MAC is ``prev_mac``) on a DB-API connection; report broken links.
 
-    Written for speed (a million rows in about three seconds): SQLite builds each row's canonical bytes, Python
-    computes one HMAC per row.
+    Written for speed (a million rows in well under three seconds): SQLite builds each row's canonical bytes, and
+    each batch of rows is checked with a few whole-list comparisons (sequence, links, MACs) done in C. Only a batch
+    that fails them is walked row by row, to say which entries are wrong and how.
     """
     problems: list[ChainProblem] = []
     expected_seq = after_seq + 1
     checked = 0
     last_mac = prev_mac
-    digest = hmac.digest
+    mac_hex = mac_hex_function(key)
     cursor = raw.execute(_CHECK_QUERY, (after_seq,))
-    cursor.arraysize = 5000
-    for seq, message, row_prev, mac in cursor:
-        if seq != expected_seq:
-            problems.append(ChainProblem(expected_seq, f"entries {expected_seq} to {seq - 1} are missing"))
-        if row_prev != last_mac:
-            problems.append(ChainProblem(seq, "does not follow the entry before it"))
-        if digest(key, message, "sha256").hex() != mac:
-            problems.append(ChainProblem(seq, "was changed after it was written"))
-        checked += 1
-        last_mac = mac
-        expected_seq = seq + 1
-        if len(problems) >= max_problems:
-            break
-    cursor.close()
+    try:
+        while rows := cursor.fetchmany(_CHECK_BATCH):
+            seqs, messages, prevs, macs = zip(*rows, strict=True)
+            if _batch_intact(mac_hex, expected_seq, last_mac, seqs, messages, prevs, macs):
+                checked += len(rows)
+                last_mac = macs[-1]
+                expected_seq = seqs[-1] + 1
+                continue
+            for seq, message, row_prev, mac in rows:
+                if seq != expected_seq:
+                    problems.append(ChainProblem(expected_seq, f"entries {expected_seq} to {seq - 1} are missing"))
+                if row_prev != last_mac:
+                    problems.append(ChainProblem(seq, "does not follow the entry before it"))
+                if message is None or mac_hex(message) != mac:  # NULL: a column was emptied behind the app's back
+                    problems.append(ChainProblem(seq, "was changed after it was written"))
+                checked += 1
+                last_mac = mac
+                expected_seq = seq + 1
+                if len(problems) >= max_problems:
+                    return ChainResult(checked, expected_seq - 1, last_mac, tuple(problems))
+    finally:
+        cursor.close()
     return ChainResult(checked=checked, last_seq=expected_seq - 1, last_mac=last_mac, problems=tuple(problems))
 
 
