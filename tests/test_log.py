@@ -28,3 +28,27 @@ def test_personal_data_never_reaches_the_log_file(tmp_path: Path) -> None:
     assert "saved concern for <redacted>" in text
     assert "ValueError (message withheld)" in text
     assert "concern WM-2026-00001 saved with 3 signs" in text  # safe values still help
+
+
+def test_no_log_call_in_the_code_formats_its_own_message() -> None:
+    """The filter can only redact arguments: a message built with an f-string or % would carry data past it."""
+    import ast
+
+    import desktop_app
+
+    root = Path(desktop_app.__file__).parent
+    levels = {"debug", "info", "warning", "error", "exception", "critical", "log"}
+    offenders = []
+    for source in root.rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args):
+                continue
+            owner = node.func.value
+            owner_name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+            if node.func.attr not in levels or "log" not in owner_name.lower():
+                continue
+            message = node.args[1] if node.func.attr == "log" and len(node.args) > 1 else node.args[0]
+            if not isinstance(message, ast.Constant):
+                offenders.append(f"{source.relative_to(root)}:{node.lineno}")
+    assert offenders == [], f"log messages must be literal templates: {offenders}"
