@@ -74,7 +74,6 @@ def fill(dialog: Any, **values: str) -> None:
             widget.setText(text)
 
 
-@pytest.mark.qt_log_ignore("QPdfLinkModel")  # QPdfView's own link model, inside the documents preview
 def test_a_concern_worked_from_screening_to_close(
     qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
 ) -> None:
