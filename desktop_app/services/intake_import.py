@@ -4,11 +4,10 @@ own concern. Every step that changes the vault is audited.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -214,27 +213,8 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
 
 def _imported_before(uow: Any, item: PendingItem) -> Concern | None:
     """The concern an earlier import of this item made, if the app stopped before the sealed copy was deleted."""
-    if not uow.concerns.has_intake_reference(item.reference):
-        return None
-    # The store says whether, not which: the import's audit row names the concern. It was written after the item was
-    # last saved (a local clock; a day's margin covers any offset), so only the rows since then are read.
-    since = (item.saved_at or datetime(2000, 1, 1)).replace(tzinfo=None) - timedelta(days=1)
-    since_utc, until = since.replace(tzinfo=UTC), datetime.now(UTC) + timedelta(days=1)
-    after = 0
-    while entries := uow.audit.entries(since_utc, until, limit=500, after_seq=after):
-        for entry in entries:
-            if entry.action == "concern.imported" and _names_reference(entry.details, item.reference):
-                concern: Concern = uow.concerns.get(int(entry.object_ref.removeprefix("concern:")))
-                return concern
-        after = entries[-1].seq
-    return None
-
-
-def _names_reference(details: str, reference: str) -> bool:
-    try:
-        return bool(json.loads(details or "{}").get("intake_reference") == reference)
-    except (ValueError, AttributeError):
-        return False
+    concern: Concern | None = uow.concerns.by_intake_reference(item.reference)
+    return concern
 
 
 def _delete_sealed(

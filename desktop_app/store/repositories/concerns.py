@@ -77,8 +77,13 @@ class ConcernRepository:
 
     def has_intake_reference(self, intake_reference: str) -> bool:
         """True when a sealed item with this intake reference was already imported."""
-        return self._session.scalar(
-            select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference)) is not None
+        return self.by_intake_reference(intake_reference) is not None
+
+    def by_intake_reference(self, intake_reference: str) -> Concern | None:
+        """The concern an earlier import of this sealed item made, if any."""
+        concern_id = self._session.scalar(
+            select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference))
+        return None if concern_id is None else self.get(concern_id)
 
     def _status(self, concern_id: int) -> str:
         state = self._session.get(ConcernStateRow, concern_id)
