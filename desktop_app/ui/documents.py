@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserFacingError
 from desktop_app.reports.encryption import MIN_PASSWORD_LENGTH
 from desktop_app.ui import ask
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.workers import describe_error
 
 _log = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ class DocumentDialog(QDialog):
         self.setProperty(RECORDS_PROPERTY, True)
         self.setWindowTitle(title)
         self.setAccessibleName(f"Preview of {title}")
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900, zoomed=False)
         self._title = title
         self._on_print = on_print
         self._on_save = on_save

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStacked
 from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.ui import app as ui_app
 from desktop_app.ui import ask, workers
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.idle import IdleWatcher
 from desktop_app.ui.workers import describe_error, wait_for_all
 
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(ui_app.app_icon())
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760, zoomed=False)
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
         self.idle = IdleWatcher(settings.load().idle_lock_minutes, self)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -27,6 +26,7 @@ from desktop_app.services import intake
 from desktop_app.services.concern_flow import Mode
 from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.main_window import RECORDS_PROPERTY
 
 _log = logging.getLogger(__name__)
@@ -59,9 +59,7 @@ class SealedImportDialog(QDialog):
         self.setObjectName("sealed_import")
         self.setProperty(RECORDS_PROPERTY, True)  # closed when the vault locks
         self.setWindowTitle("Sealed concerns waiting")
-        app = QApplication.instance()
-        zoom = int(app.property("waymark_zoom") or 100) if app else 100
-        self.resize(980 * zoom // 100, 640 * zoom // 100)
+        fit_to_screen(self, 980, 640)
 
         self.heading = _label("", "import_heading", "font-size: 130%; font-weight: 700;")
         self.list = QListWidget()

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop_app.domain.records import ConcernDraft
 from desktop_app.errors import UserFacingError
@@ -25,6 +25,7 @@ from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage
 from desktop_app.ui.concern.final_pages import DonePage, RecorderPage, ReviewPage, RoutesPage
 from desktop_app.ui.concern.pages import ChildPage, ChildSearch, HappenedPage, SafetyPage, SignsPage
 from desktop_app.ui.concern.rows import OthersPage
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.main_window import RECORDS_PROPERTY
 
 _log = logging.getLogger(__name__)
@@ -107,13 +108,7 @@ class ConcernWizard(QWizard):
 
     def _fit_to_zoom(self) -> None:
         """Start larger when the interface is zoomed, but never bigger than the screen."""
-        app = QApplication.instance()
-        zoom = int(app.property("waymark_zoom") or 100) if app else 100
-        width, height = 860 * zoom // 100, 720 * zoom // 100
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            width, height = min(width, screen.width()), min(height, screen.height())
-        self.resize(width, height)
+        fit_to_screen(self, 860, 720)
 
     # -- navigation -------------------------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services.screening_flow import ScreeningDraft
 from desktop_app.ui import ask
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.screening.decision import DecisionPage
 from desktop_app.ui.screening.pages import FactsPage, SectionPage, suggestion_html
 
@@ -50,7 +51,7 @@ class ScreeningWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Save screening and decision")
-        self.resize(1180, 820)
+        fit_to_screen(self, 1180, 820, zoomed=False)
 
         self.side = QLabel(self)
         self.side.setObjectName("suggestion_panel")
