@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.ui import ask
+from desktop_app.ui.geometry import zoom_percent
 from desktop_app.ui.settings.after_unlock import (
     offer_new_recovery_key,
     publish_contacts,
@@ -136,12 +137,13 @@ class LockScreen(QWidget):
     def _column(self, page: QWidget) -> QVBoxLayout:
         """A centred column of readable width inside ``page``."""
         row = QHBoxLayout(page)
-        row.addStretch(1)
+        # The column takes the width first (up to a readable line, wider when zoomed); the margins get what is left.
+        row.addStretch(0)
         column_widget = QWidget(page)
-        column_widget.setMaximumWidth(760)
+        column_widget.setMaximumWidth(760 * zoom_percent() // 100)
         column_widget.setMinimumWidth(420)
-        row.addWidget(column_widget, 4)
-        row.addStretch(1)
+        row.addWidget(column_widget, 1)
+        row.addStretch(0)
         column = QVBoxLayout(column_widget)
         column.setSpacing(12)
         return column
