@@ -273,7 +273,6 @@ def _actions(session) -> list[str]:
         return [e.action for e in uow.audit.entries(now - timedelta(days=1), now + timedelta(days=1))]
 
 
-@pytest.mark.qt_log_ignore("QPdfLinkModel")
 def test_make_a_new_recovery_key_and_the_old_one_stops_working(
     settings_page, unlocked_window, made_vault, qtbot, fake_ask, tmp_path, screenshot
 ) -> None:

@@ -42,7 +42,6 @@ def _click(qtbot, wizard: SetupWizard, which: QWizard.WizardButton) -> None:
 
 
 # Closing the preview detaches its document; Qt 6.12's QPdfView warns about that (ui/documents.py, not ours).
-@pytest.mark.qt_log_ignore("QPdfLinkModel")
 def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) -> None:
     configure_application(qapp)
     vault_dir = tmp_path / "vault"
@@ -215,7 +214,6 @@ def test_failed_creation_says_why_and_offers_to_try_again(qtbot, qapp, tmp_path,
     screenshot(wizard, "setup_5_create_failed")
 
 
-@pytest.mark.qt_log_ignore("QPdfLinkModel")
 def test_printing_the_recovery_sheet_also_completes_setup(qtbot, tmp_path, made_vault, fake_ask) -> None:
     from types import SimpleNamespace
 
