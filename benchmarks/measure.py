@@ -1,0 +1,173 @@
+"""The figures measured inside one fresh process on the scale vault: ``python -m benchmarks.measure VAULT OUT.json``.
+
+A fresh process, so its resident memory is that of an app that has only unlocked the vault and loaded the dashboard.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from benchmarks import plain
+from benchmarks.build import PASSPHRASE, TODAY, WORDS
+from desktop_app.services import dashboard, documents
+from desktop_app.services import vault as vault_service
+from desktop_app.services.vault_session import VaultSession
+from desktop_app.store import audit
+from desktop_app.vault import kdf
+
+PAGE = 50  # rows per dashboard list, as the dashboard asks
+
+
+class _ArgonClock:
+    """Time spent in Argon2id (``kdf.derive``), so unlock can be measured without it."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._derive = kdf.derive
+
+    def __enter__(self) -> _ArgonClock:
+        def timed(secret: str | bytes, params: kdf.KdfParams) -> bytes:
+            started = time.perf_counter()
+            try:
+                return self._derive(secret, params)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+        kdf.derive = timed
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        kdf.derive = self._derive
+
+
+def dashboard_queries(session: VaultSession, today: date) -> dict[str, Callable[[], object]]:
+    """What the dashboard loads when it is shown (DESIGN §1), each as one call."""
+    s: Any = session  # the use cases type their session as casework's protocol, which VaultSession meets at run time
+    return {
+        "counts": lambda: dashboard.counts(s),
+        "awaiting screening": lambda: dashboard.awaiting_screening(s, PAGE, today),
+        "confirmations awaited": lambda: dashboard.confirmations_awaited(s, PAGE, today),
+        "reviews due": lambda: dashboard.reviews_due(s, PAGE, today),
+        "high-risk children": lambda: dashboard.high_risk_children(s, PAGE),
+        "sealed concerns waiting": lambda: dashboard.sealed_waiting(s.vault_dir),
+    }
+
+
+def timed_ms(action: Callable[[], object], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def resident_mb() -> tuple[float, float]:
+    """(VmRSS, VmHWM) of this process in MB."""
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def unlock_to_dashboard(vault_dir: Path, repeat: int) -> tuple[list[float], list[float], list[float], VaultSession]:
+    """Unlock and load every dashboard list, ``repeat`` times; the last session is left open."""
+    totals, argon, incremental = [], [], []
+    session: VaultSession | None = None
+    for number in range(repeat):
+        with _ArgonClock() as clock:
+            started = time.perf_counter()
+            session = vault_service.unlock(vault_dir, PASSPHRASE)
+            for query in dashboard_queries(session, TODAY).values():
+                query()
+            elapsed = time.perf_counter() - started
+        totals.append((elapsed - clock.seconds) * 1000)
+        argon.append(clock.seconds * 1000)
+        assert session.anchor_check is not None
+        incremental.append(session.anchor_check.seconds * 1000)
+        if number < repeat - 1:
+            session.lock()
+    assert session is not None
+    return totals, argon, incremental, session
+
+
+def full_audit_check(session: VaultSession, repeat: int) -> tuple[list[float], int]:
+    database = session._db()
+    times, rows = [], 0
+    with database.raw() as connection:
+        for _ in range(repeat):
+            started = time.perf_counter()
+            result = audit.check_chain(connection, database.audit_key)
+            times.append((time.perf_counter() - started) * 1000)
+            if result.problems:
+                raise SystemExit(f"the scale vault's audit chain is broken: {result.problems[0]}")
+            rows = result.checked
+    return times, rows
+
+
+def search_times(session: VaultSession) -> list[float]:
+    """One search per word of the bulk text, each the newest 50 matches, as the search box asks."""
+    times = []
+    with session.uow() as uow:
+        for word in WORDS:
+            started = time.perf_counter()
+            uow.concerns.search(word)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def referral_pdf_times(session: VaultSession, repeat: int) -> list[float]:
+    """The referral summary of a concern that has a screening and a referral, built from the vault to PDF bytes."""
+    with session.uow() as uow:
+        row = uow.session.execute(text(
+            "SELECT r.concern_id FROM referrals r JOIN screenings s ON s.concern_id = r.concern_id "
+            "JOIN concerns c ON c.id = r.concern_id WHERE c.reference NOT LIKE 'WM-BENCH-%' ORDER BY r.id LIMIT 1"
+        )).first()
+    if row is None:
+        raise SystemExit("the scale vault has no referred concern to print")
+    concern_id = int(row[0])
+
+    def render() -> object:
+        return documents.render_referral_summary(session, concern_id)
+
+    return timed_ms(render, repeat)
+
+
+def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
+    totals, argon, incremental, session = unlock_to_dashboard(vault_dir, repeat)
+    rss, _peak = resident_mb()  # after unlocking and loading the dashboard, before anything else
+    try:
+        figures: dict[str, Any] = {
+            "unlock_to_dashboard_ms": totals, "argon2id_ms": argon, "incremental_check_ms": incremental,
+            "resident_mb": rss,
+        }
+        figures["dashboard_ms"] = {name: timed_ms(query, repeat)
+                                   for name, query in dashboard_queries(session, TODAY).items()}
+        figures["search_ms"] = search_times(session)
+        figures["referral_pdf_ms"] = referral_pdf_times(session, repeat)
+        figures["full_check_ms"], figures["audit_rows"] = full_audit_check(session, repeat)
+        database = session._db()
+        figures["cipher_vs_plain"] = plain.compare(database.path, database.key, database.audit_key, repeat)
+        with session.uow() as uow:
+            figures["children"] = int(uow.session.execute(text("SELECT count(*) FROM children")).scalar_one())
+            figures["concerns"] = int(uow.session.execute(text("SELECT count(*) FROM concerns")).scalar_one())
+        figures["peak_resident_mb"] = resident_mb()[1]
+    finally:
+        session.lock()
+    return figures
+
+
+def median(values: list[float]) -> float:
+    return float(statistics.median(values))
+
+
+if __name__ == "__main__":
+    vault, out, repeats = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    out.write_text(json.dumps(measure(vault, repeats)))
