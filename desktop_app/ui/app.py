@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import shutil
+import signal
+import socket
 import sys
 import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.errors import UserFacingError
+from desktop_app.log import Safe
 from desktop_app.ui import ask
 from desktop_app.ui.workers import Task, describe_error, run_in_background, wait_for_all
 
@@ -97,6 +105,88 @@ def take_instance_lock(vault_dir: Path) -> Any | None:
     return lock
 
 
+DEMO_PREFIX = "waymark-demo-"
+STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK")  # those this platform has
+
+
+@contextmanager
+def stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
+    """While inside, SIGTERM, Ctrl+C (SIGINT) and a closed terminal (SIGHUP) call ``stop`` from the event loop.
+
+    Python runs its signal handlers only between bytecodes, and Qt's loop is C++; so the signal's byte is written to a
+    socket (``signal.set_wakeup_fd``) that a QSocketNotifier watches, which wakes the interpreter at once. The handler
+    itself only queues ``stop``: the loop then closes the window (locking the vault) and quits, so clean-up runs.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+
+    def drain() -> None:
+        with suppress(OSError):
+            reader.recv(256)
+
+    def handler(signum: int, _frame: object) -> None:
+        _log.info("signal %s received: closing cleanly", Safe(signum))
+        QTimer.singleShot(0, stop)
+
+    notifier.activated.connect(drain)
+    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    previous = {
+        number: signal.signal(number, handler)
+        for number in (getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name))
+    }
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        reader.close()
+        writer.close()
+
+
+def remove_leftover_demos(parent: Path, keep: Path | None = None) -> list[Path]:
+    """Delete demo folders earlier runs left behind (killed, or crashed), but never one a running Waymark holds."""
+    removed = []
+    for folder in sorted(parent.glob(DEMO_PREFIX + "*")):
+        if folder == keep or folder.is_symlink() or not folder.is_dir():
+            continue
+        if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():
+            continue  # another user's: not ours to touch
+        lock = app_instance_lock(folder / "vault")
+        try:
+            lock.acquire()
+        except (UserFacingError, OSError):
+            continue  # a running demo holds it
+        try:  # everything but the lock file first, while holding it, so no instance can start in between
+            for item in folder.iterdir():
+                if item != lock.path.parent:
+                    _remove(item)
+            for item in lock.path.parent.iterdir():
+                if item != lock.path:
+                    _remove(item)
+        finally:
+            lock.release()
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    if removed:
+        _log.info("removed %s demo folders left by earlier runs", Safe(len(removed)))
+    return removed
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def prepare_demo(window: MainWindow) -> Task:
     """Fill the window's (empty, temporary) vault with fictional records, then show the lock screen."""
     from desktop_app.services.demo import create_demo_vault
@@ -118,14 +208,27 @@ def prepare_demo(window: MainWindow) -> Task:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Start the app: one instance per vault; setup wizard for a new vault, else the lock screen."""
-    from desktop_app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     configure_application(app)
+    windows: list[MainWindow] = []
+
+    def stop() -> None:
+        for window in windows:
+            window.close()  # locks the vault
+        QApplication.quit()
+
+    with stop_on_signals(stop):
+        return _run(app, args, windows)
+
+
+def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow]) -> int:
+    from desktop_app.ui.main_window import MainWindow
+
     demo_root: Path | None = None
     if getattr(args, "demo", False):
-        demo_root = Path(tempfile.mkdtemp(prefix="waymark-demo-"))
+        demo_root = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
         vault_dir = demo_root / "vault"
     else:
         given = getattr(args, "vault", None)
@@ -136,7 +239,10 @@ def run_gui(args: argparse.Namespace) -> int:
             shutil.rmtree(demo_root, ignore_errors=True)
         return 1
     try:
+        if demo_root is not None:
+            remove_leftover_demos(demo_root.parent, keep=demo_root)
         window = MainWindow(args, vault_dir=vault_dir, start=demo_root is None)
+        windows.append(window)
         if demo_root is not None:
             prepare_demo(window)
         window.show()

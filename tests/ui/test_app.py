@@ -99,7 +99,9 @@ def test_the_instance_lock_is_refused_twice_and_free_after_release(tmp_path, fak
     again.release()
 
 
-def test_demo_starts_on_a_throwaway_vault_and_deletes_it(qapp, qtbot, fake_ask, screenshot) -> None:
+def test_demo_starts_on_a_throwaway_vault_and_deletes_it(qapp, qtbot, fake_ask, screenshot, tmp_path, monkeypatch):
+    import tempfile
+
     from PySide6.QtCore import QTimer
 
     from desktop_app.ui.app import run_gui
@@ -119,12 +121,93 @@ def test_demo_starts_on_a_throwaway_vault_and_deletes_it(qapp, qtbot, fake_ask, 
         else:
             QTimer.singleShot(50, look)
 
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # its clean-up of older demos stays in this test
     QTimer.singleShot(0, look)
     assert run_gui(_args(demo=True)) == 0
     assert "DEMO" in str(seen["banner"]) and str(seen["passphrase"]) in str(seen["banner"])
     folder = seen["folder"]
     assert isinstance(folder, Path)
     assert not folder.exists() and not folder.parent.exists()  # deleted on exit
+
+
+def _demo_folders(tmp: Path) -> list[Path]:
+    return sorted(tmp.glob("waymark-demo-*"))
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.mark.parametrize("when", ["starting", "on the lock screen"])
+def test_sigterm_closes_the_demo_cleanly_and_deletes_its_folder(tmp_path, when) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
+        pytest.fail("this test sends SIGTERM, which needs a POSIX system")  # never silently skipped
+    tmp, home = tmp_path / "tmp", tmp_path / "home"
+    tmp.mkdir()
+    home.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WAYMARK_HOME": str(home), "TMPDIR": str(tmp)}
+    app = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "--demo"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert _wait_for(lambda: len(_demo_folders(tmp)) == 1, 60), "the demo folder never appeared"
+        folder = _demo_folders(tmp)[0]
+        if when == "on the lock screen":  # its vault is written and the window waits for the user
+            assert _wait_for(lambda: (folder / "vault" / "keyslots.json").exists(), 60)
+            assert _wait_for(lambda: app.poll() is None and not list(folder.rglob("*.tmp")), 10)
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate()
+    assert app.returncode == 0, err  # closed through the event loop, not killed by the signal (-15)
+    assert not folder.exists(), "the demo folder was left behind"
+    assert _demo_folders(tmp) == []
+    assert "Traceback" not in err
+
+
+def test_a_new_demo_removes_folders_left_by_earlier_runs_but_not_a_running_ones(tmp_path, fake_ask) -> None:
+    from desktop_app.ui.app import app_instance_lock, remove_leftover_demos
+
+    killed = tmp_path / "waymark-demo-killed"  # an earlier run ended by SIGKILL: files, an unheld lock file
+    (killed / "vault" / "inbox").mkdir(parents=True)
+    (killed / "vault" / "waymark.db").write_bytes(b"fictional")
+    (killed / "vault" / "waymark-app.lock").write_text("4242\n", encoding="utf-8")
+    empty = tmp_path / "waymark-demo-empty"  # killed before its vault was made
+    empty.mkdir()
+    running = tmp_path / "waymark-demo-running"
+    held = app_instance_lock(running / "vault")
+    held.acquire()
+    (running / "vault" / "waymark.db").write_bytes(b"in use")
+    mine = tmp_path / "waymark-demo-mine"
+    mine.mkdir()
+    other = tmp_path / "not-a-demo"
+    other.mkdir()
+    try:
+        removed = remove_leftover_demos(tmp_path, keep=mine)
+    finally:
+        held.release()
+    assert sorted(removed) == sorted([killed, empty])
+    assert not killed.exists() and not empty.exists()
+    assert (running / "vault" / "waymark.db").read_bytes() == b"in use"
+    assert mine.exists() and other.exists()
 
 
 # ----- background work -------------------------------------------------------------------------------------------
