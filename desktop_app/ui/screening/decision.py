@@ -53,7 +53,10 @@ class DecisionPage(QWizardPage):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
         form = QFormLayout(body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setContentsMargins(12, 8, 12, 8)  # labels must not touch the scroll area's frame
+        # In a narrow or zoomed window a label goes above its field: the page must never be wider than its view,
+        # or the view scrolls sideways to the focused field and cuts the labels off.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.scroller = scroll
 
         self.suggested = QLabel(body)
