@@ -197,6 +197,7 @@ def prepare_demo(window: MainWindow) -> Task:
     def ready(passphrase: object) -> None:
         window.demo_passphrase = str(passphrase)
         window.show_lock_screen()
+        _log.info("demo vault ready")
 
     def failed(error: BaseException) -> None:
         window.show_page(window.message_page(f"The demo could not be prepared. {describe_error(error)}"))
