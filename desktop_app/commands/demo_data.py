@@ -29,8 +29,9 @@ def add_parser(subparsers: Any) -> None:
         "demo-data",
         help="fill a vault with reproducible fictional children and concerns (for trying Waymark out)",
         description="Add fictional children and concerns at every stage (waiting, screened at each level, referred, "
-        "confirmed, closed, with corrections) to a vault. The same seed gives the same records. If the folder has "
-        "no vault yet, a demo vault is created with the passphrase given.",
+        "confirmed, closed, with corrections) to a vault. The same seed gives the same records. Concerns happened "
+        "in the last three weeks and are screened as the command runs, so every review date lies ahead. If the folder "
+        "has no vault yet, a demo vault is created with the passphrase given.",
     )
     parser.add_argument("--vault", required=True, metavar="DIR", help="the vault folder")
     add_passphrase_argument(parser)

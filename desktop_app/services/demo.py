@@ -350,7 +350,8 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
                 index = rng.randrange(children)
                 stage = rng.choices(STAGES, weights=(20, 30, 20, 15, 15))[0]
                 scenario = rng.choices(SCENARIOS, weights=[s.weight for s in SCENARIOS])[0]
-                others = [n for i, n in enumerate(names) if i != index]
+                other = rng.randrange(children - 1) if children > 1 else None  # another child to name, never them
+                others = [names[other + (other >= index)]] if other is not None else []
                 reached = _one_concern(uow, rng, actor, definition, forms.contacts,
                                        Child(child_ids[index], details[index], _clock()), scenario, stage, today,
                                        others, f"DEMO-{seed}-{done:06d}")
