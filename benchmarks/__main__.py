@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the built vaults (default: the user cache folder)")
     parser.add_argument("--rebuild", action="store_true", help="build the vault again even if one is cached")
     parser.add_argument("--repeat", type=int, default=7, help="repeats of each timing (default 7)")
-    parser.add_argument("--no-results", action="store_true", help="print the table only; leave RESULTS.md alone (always so at small scale)")
+    parser.add_argument("--no-results", action="store_true",
+                        help="print the table only; leave RESULTS.md alone (always so at small scale)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     machine = _machine()
