@@ -1,10 +1,7 @@
 """Waymark: offline recording, screening and referral of child exploitation concerns."""
 
-from importlib.metadata import PackageNotFoundError, version
-
 APP_NAME = "Waymark"
 
-try:
-    __version__ = version("waymark")
-except PackageNotFoundError:  # a frozen build without metadata
-    __version__ = "0.1.0"
+# The one place the version is written: pyproject.toml reads it from here (hatch dynamic version), and start-up
+# avoids importlib.metadata, which costs a noticeable part of the time to the lock screen.
+__version__ = "0.1.0"
