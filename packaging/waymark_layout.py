@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import tomllib
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,9 +62,12 @@ DROPPED_QT_PLUGINS: tuple[str, ...] = (
 
 
 def project_version(root: Path = ROOT) -> str:
-    with (root / "pyproject.toml").open("rb") as file:
-        version: str = tomllib.load(file)["project"]["version"]
-    return version
+    """The version as written once in desktop_app/__init__.py (pyproject.toml reads it from there too)."""
+    text = (root / "desktop_app" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"$', text, re.MULTILINE)
+    if match is None:
+        raise ValueError("packaging: desktop_app/__init__.py has no __version__ line")
+    return match.group(1)
 
 
 def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
