@@ -20,6 +20,14 @@ class Actor:
     role: str
     user_id: str | None = None
 
+    @property
+    def role_label(self) -> str:
+        """The role as a reader says it: "Designated Safeguarding Lead", not "dsl"; a staff role as typed."""
+        try:
+            return Role(self.role).label
+        except ValueError:
+            return self.role
+
 
 @dataclass(frozen=True, slots=True)
 class User:

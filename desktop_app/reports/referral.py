@@ -79,7 +79,7 @@ def _setting(summary: ReferralSummary) -> list[Flowable]:
                 ("DSL email", setting.dsl_email),
             ]
         ),
-        *([field("Prepared by", f"{prepared.name}, {prepared.role}")] if prepared else []),
+        *([field("Prepared by", f"{prepared.name}, {prepared.role_label}")] if prepared else []),
     ]
 
 
@@ -180,7 +180,7 @@ def _screening(summary: ReferralSummary) -> list[Flowable]:
             "Screening tool",
             f"{screening.definition_id}, version {screening.definition_version}",
         ),
-        field("Completed by", f"{screening.completed_by.name}, {screening.completed_by.role}"),
+        field("Completed by", f"{screening.completed_by.name}, {screening.completed_by.role_label}"),
         field("Completed at", moment(screening.completed_at)),
         markup("<b>Indicators answered yes</b>", H2),
     ]
@@ -269,7 +269,7 @@ def _referral(summary: ReferralSummary, entry: ReferralEntry) -> list[Flowable]:
                 ("Their reference", entry.reference),
                 ("Outcome", entry.outcome),
                 ("Written confirmation", confirmation),
-                ("Recorded by", f"{entry.recorded_by.name}, {entry.recorded_by.role}"),
+                ("Recorded by", f"{entry.recorded_by.name}, {entry.recorded_by.role_label}"),
             ]
         ),
     ]
@@ -283,7 +283,7 @@ def _addenda(summary: ReferralSummary) -> list[Flowable]:
         out.append(
             markup(
                 f"<b>{esc(moment(addendum.written_at))}</b>, {esc(addendum.author.name)} "
-                f"({esc(addendum.author.role)}), to the {esc(addendum.object_kind)}",
+                f"({esc(addendum.author.role_label)}), to the {esc(addendum.object_kind)}",
                 H2,
             )
         )

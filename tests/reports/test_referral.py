@@ -128,3 +128,12 @@ def test_a_20000_character_account_and_long_words_flow_over_pages_with_nothing_l
     body = squeeze(body_text(pdf))
     assert squeeze(account) in body
     assert "x" * 3000 in body
+
+
+def test_roles_print_as_a_reader_says_them_not_as_stored() -> None:
+    deputy = dataclasses.replace(samples.DSL, role="deputy_dsl")
+    screening = dataclasses.replace(samples.SUMMARY.screening, completed_by=deputy)
+    pdf = referral_summary_pdf(dataclasses.replace(samples.SUMMARY, screening=screening), samples.META)
+    text = squeeze(all_text(pdf))
+    assert squeeze("Completed by: Mrs Ruth Okonkwo, Deputy Designated Safeguarding Lead") in text
+    assert "deputy_dsl" not in text
