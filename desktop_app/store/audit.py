@@ -118,15 +118,19 @@ class AuditLog:
         return seq
 
     def entries(self, since: datetime, until: datetime, limit: int = 1000, after_seq: int = 0) -> list[AuditEntry]:
-        """Rows in a time range, oldest first, paged by ``after_seq`` (for the annual audit export)."""
+        """Rows in a time range in chain order, paged by ``after_seq`` (for the annual audit export).
+
+        Times usually rise with ``seq``, but need not (demo data writes its fiction at past moments), so each row's
+        own time is checked against both ends; the first row at or after ``since`` only bounds the scan."""
         first = self._session.execute(text("SELECT min(seq) FROM audit WHERE at >= :since"),
                                       {"since": format_utc(since)}).scalar()
         if first is None:
             return []
         rows = self._session.execute(
             text("SELECT seq, at, actor_name, actor_role, actor_user_id, action, object_ref, details FROM audit "
-                 "WHERE seq > :after AND at < :until ORDER BY seq LIMIT :limit"),
-            {"after": max(after_seq, int(first) - 1), "until": format_utc(until), "limit": limit},
+                 "WHERE seq > :after AND at >= :since AND at < :until ORDER BY seq LIMIT :limit"),
+            {"after": max(after_seq, int(first) - 1), "since": format_utc(since), "until": format_utc(until),
+             "limit": limit},
         ).all()
         return [
             AuditEntry(seq=r[0], at=datetime.strptime(r[1], UTC_FORMAT).replace(tzinfo=UTC),

@@ -9,9 +9,12 @@ from sqlalchemy import String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from desktop_app.store.clock import now_utc
+
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    """What the store stamps on records, events and audit rows: the store's clock (see ``store/clock.py``)."""
+    return now_utc()
 
 
 def as_utc(value: datetime) -> datetime:
