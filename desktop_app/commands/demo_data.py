@@ -29,9 +29,10 @@ def add_parser(subparsers: Any) -> None:
         "demo-data",
         help="fill a vault with reproducible fictional children and concerns (for trying Waymark out)",
         description="Add fictional children and concerns at every stage (waiting, screened at each level, referred, "
-        "confirmed, closed, with corrections) to a vault. The same seed gives the same records. Concerns happened "
-        "in the last three weeks and are screened as the command runs, so every review date lies ahead. If the folder "
-        "has no vault yet, a demo vault is created with the passphrase given.",
+        "confirmed, closed, with corrections) to a vault. The same seed gives the same records (on the same day). Each "
+        "concern's history is dated in the past, as it would have happened: waiting concerns are days old, most "
+        "reviews lie ahead and a few are overdue, as are some written confirmations. If the folder has no vault yet, "
+        "a demo vault is created with the passphrase given.",
     )
     parser.add_argument("--vault", required=True, metavar="DIR", help="the vault folder")
     add_passphrase_argument(parser)

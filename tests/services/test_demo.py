@@ -98,7 +98,7 @@ def day(moment: datetime) -> date:
 
 def test_every_record_happens_in_order_and_reviews_follow_the_level(
         demo_vault: tuple[Any, list[ConcernFile], list[str]]) -> None:
-    session, files, _actions = demo_vault
+    _session, files, _actions = demo_vault
     definition = load_forms().screening()
     now = datetime.now(UTC)
     today = day(now)
@@ -106,7 +106,6 @@ def test_every_record_happens_in_order_and_reviews_follow_the_level(
         draft, concern = f.concern.draft, f.concern
         assert draft.happened_at is not None and draft.recorded_at is not None
         assert draft.happened_at <= draft.recorded_at <= concern.submitted_at <= now, concern.reference
-        assert today - day(draft.happened_at) <= timedelta(days=22), "demo concerns are recent"
         latest = concern.submitted_at
         for screening in f.screenings:
             assert latest <= screening.completed_at <= now
@@ -116,21 +115,64 @@ def test_every_record_happens_in_order_and_reviews_follow_the_level(
             latest = screening.completed_at
         for referral in f.referrals:
             assert latest <= referral.contacted_at <= referral.recorded_at <= now, concern.reference
-            assert referral.confirmation_due is not None and referral.confirmation_due >= day(referral.contacted_at)
+            assert referral.confirmation_due == day(referral.contacted_at) + timedelta(days=casework.CONFIRMATION_DAYS)
             if referral.confirmation_sent is not None:
                 assert day(referral.contacted_at) <= referral.confirmation_sent <= today
+                closed = [e.at for e in f.events if e.status == ConcernStatus.CLOSED]
+                assert all(referral.recorded_at <= at for at in closed)
         moments = [event.at for event in f.events]
-        assert moments == sorted(moments)
-    # what the dashboard shows agrees: a high-risk child is reviewed after being screened, within the level's week
+        assert moments == sorted(moments) and moments[0] == concern.submitted_at
+        assert all(concern.submitted_at <= a.written_at <= now for a in f.addenda)
+    # the concerns were written in the order they were recorded, so references follow the calendar
+    submitted = [f.concern.submitted_at for f in files]
+    assert submitted == sorted(submitted)
+
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def dated_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Path]]:
+    """A demo made for a fixed day (what a DSL opening it that day sees), and its folder."""
+    folder = tmp_path_factory.mktemp("dated") / "v"
+    with demo_session(folder) as session:
+        demo.fill_demo_data(session, children=30, concerns=120, seed=1, today=TODAY)
+        yield session, folder
+
+
+def test_a_fresh_demo_shows_a_lived_in_dashboard(dated_demo: tuple[Any, Path]) -> None:
+    session, _folder = dated_demo
+    waiting = dashboard.awaiting_screening(session, 200, TODAY)
+    assert waiting and all(1 <= row.days_waiting <= 10 for row in waiting)
+    assert len({row.days_waiting for row in waiting}) >= 4
+    overdue = dashboard.reviews_due(session, 200, TODAY)
+    assert 2 <= len(overdue) <= 12, "a handful of reviews overdue, most still ahead"
+    assert all(0 <= row.days_overdue <= 25 for row in overdue)
+    assert min(r.days_overdue for r in overdue) <= 6 < max(r.days_overdue for r in overdue), "by days and by weeks"
+    confirmations = dashboard.confirmations_awaited(session, 200, TODAY)
+    assert any(row.overdue for row in confirmations) and not all(row.overdue for row in confirmations)
+    assert all(row.due <= TODAY + timedelta(days=casework.CONFIRMATION_DAYS) for row in confirmations)
     high = dashboard.high_risk_children(session, 50)
     assert high
+    definition = load_forms().screening()
     for row in high:
         assert row.review_date == day(row.screened_at) + timedelta(days=definition.band(RiskLevel.HIGH).review_days)
-    # ten days on, the high-risk reviews are a few days overdue, not a year
-    later = dashboard.reviews_due(session, 200, today + timedelta(days=10))
-    assert later and all(0 <= row.days_overdue <= 3 for row in later)
-    waiting = dashboard.awaiting_screening(session, 200, today)
-    assert waiting and all(1 <= row.days_waiting <= 11 for row in waiting)
+    screened = [s.completed_at for f in files_of(session, 120) for s in f.screenings]
+    ages = [(TODAY - day(at)).days for at in screened]
+    assert min(ages) <= 2 and max(ages) >= 28, "screened over weeks, some lately"
+    assert all(day(at) <= TODAY for at in screened)
+
+
+def test_a_demo_vault_verifies_clean_and_its_audit_rows_carry_the_demo_moments(dated_demo: tuple[Any, Path]) -> None:
+    session, _folder = dated_demo
+    report = session.verify()
+    assert report.ok, report.text()
+    with session.uow() as uow:
+        entries = uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC), limit=100_000)
+    demo_rows = [e for e in entries if e.action not in ("vault.created", "user.added")]
+    moments = [e.at for e in demo_rows]
+    assert moments == sorted(moments), "fiction written in time order"
+    assert day(moments[0]) < TODAY - timedelta(days=28) and day(moments[-1]) <= TODAY
 
 
 def culture_of(first: str, last: str) -> list[str]:
