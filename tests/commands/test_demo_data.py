@@ -25,6 +25,7 @@ def test_demo_data_creates_a_vault_and_fills_it(tmp_path: Path, capsys: pytest.C
     session = vault_service.unlock(vault, PASSPHRASE)
     try:
         assert casework.concern_file(session, 9).concern.reference.startswith("WM-")
+        assert session.verify().ok, "a back-dated demo keeps an intact audit trail"
     finally:
         session.lock()
     # a second run adds to the same vault
