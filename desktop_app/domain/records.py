@@ -52,15 +52,35 @@ class ChildDetails:
     learning_disability: bool = False
 
     @property
+    def full_name(self) -> str:
+        """The name in the order its own culture writes it: family name first, unspaced, for Chinese, Japanese
+        and Korean names written in their scripts; given name first otherwise."""
+        if self.first_name and self.last_name and _family_name_first(self.first_name + self.last_name):
+            return f"{self.last_name}{self.first_name}"
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
     def display_name(self) -> str:
         known = f" ({self.known_as})" if self.known_as and self.known_as != self.first_name else ""
-        return f"{self.first_name} {self.last_name}{known}".strip()
+        return f"{self.full_name}{known}"
 
     def age_on(self, day: date) -> int | None:
         if self.date_of_birth is None:
             return self.age_years
         dob = self.date_of_birth
         return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def _family_name_first(text: str) -> bool:
+    """True when every letter is Han, kana or Hangul (scripts whose names put the family name first)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(
+        "\u3040" <= c <= "\u30ff"  # hiragana, katakana
+        or "\u3400" <= c <= "\u9fff"  # CJK ideographs
+        or "\uac00" <= c <= "\ud7af"  # Hangul syllables
+        or "\uf900" <= c <= "\ufaff"  # CJK compatibility ideographs
+        for c in letters
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ def chronology_pdf(chronology: Chronology, meta: DocumentMeta) -> bytes:
     child = chronology.child.details
     events = sorted(chronology.events, key=lambda event: event.when)
     story: list[Flowable] = [
-        markup(f"Chronology: {esc(child.first_name)} {esc(child.last_name)}", TITLE),
+        markup(f"Chronology: {esc(child.full_name)}", TITLE),
         markup(
             "Significant events known to the setting, oldest first. Each entry is as recorded; corrections are "
             "shown as amendments.",
@@ -21,7 +21,7 @@ def chronology_pdf(chronology: Chronology, meta: DocumentMeta) -> bytes:
         ),
         *fields(
             [
-                ("Name", f"{child.first_name} {child.last_name}"),
+                ("Name", child.full_name),
                 ("Known as", child.known_as),
                 ("Date of birth", day(child.date_of_birth)),
                 ("Year group", child.year_group),

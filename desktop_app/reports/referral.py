@@ -94,7 +94,7 @@ def _child(summary: ReferralSummary) -> list[Flowable]:
         heading("The child"),
         *fields(
             [
-                ("Name", f"{child.first_name} {child.last_name}"),
+                ("Name", child.full_name),
                 ("Known as", child.known_as),
                 ("Date of birth and age", ", ".join(part for part in (born, age_text) if part)),
                 ("Gender", child.gender),

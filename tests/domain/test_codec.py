@@ -36,3 +36,11 @@ def test_fields_added_later_take_their_defaults_and_unknown_keys_are_ignored() -
     child = from_jsonable(ChildDetails, old_body)
     assert child.display_name == "Zoë Wiśniewska-Nguyễn"
     assert child.date_of_birth is None
+
+
+def test_names_are_written_in_their_own_culture_s_order() -> None:
+    assert ChildDetails("雅婷", "王").full_name == "王雅婷"
+    assert ChildDetails("민준", "김").display_name == "김민준"
+    assert ChildDetails("Zoë", "Wiśniewska-Nguyễn", known_as="Zo").display_name == "Zoë Wiśniewska-Nguyễn (Zo)"
+    assert ChildDetails("Mei", "王").full_name == "Mei 王"  # mixed scripts: as typed
+    assert ChildDetails("", "Okafor").full_name == "Okafor"
