@@ -1,7 +1,14 @@
-"""Keys: the data key, key slots (Argon2id + AES-GCM), the recovery key, sealed intake (X25519). No database, no Qt."""
+"""Keys: the data key, key slots (Argon2id + AES-GCM), the recovery key, sealed intake (X25519). No database, no Qt.
 
-from desktop_app.vault import atomic, datakey, instance, kdf, keyslots, passphrase, recovery, sealing
-from desktop_app.vault.datakey import hex_key_pragma, new_data_key
+The submodules load on first use: the app takes its single-instance lock (``vault.instance``) and shows the lock
+screen before anything needs ``cryptography``, which costs start-up time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from desktop_app.vault.errors import (
     AlreadyRunning,
     DamagedKeySlots,
@@ -17,6 +24,22 @@ from desktop_app.vault.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.vault import atomic, datakey, instance, kdf, keyslots, passphrase, recovery, sealing
+    from desktop_app.vault.datakey import hex_key_pragma, new_data_key
+
+_SUBMODULES = frozenset({"atomic", "datakey", "instance", "kdf", "keyslots", "passphrase", "recovery", "sealing"})
+_FROM_DATAKEY = frozenset({"hex_key_pragma", "new_data_key"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    if name in _FROM_DATAKEY:
+        return getattr(importlib.import_module(f"{__name__}.datakey"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AlreadyRunning",

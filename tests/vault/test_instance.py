@@ -75,3 +75,15 @@ def test_a_second_lock_in_the_same_process_is_refused_until_released(tmp_path: P
 def test_different_vaults_do_not_block_each_other(tmp_path: Path) -> None:
     with VaultInstanceLock(tmp_path / "a"), VaultInstanceLock(tmp_path / "b") as other:
         assert other.held
+
+
+def test_taking_the_instance_lock_does_not_load_cryptography(tmp_path: Path) -> None:
+    """The app takes this lock before showing anything; the key code and its libraries load when first needed."""
+    code = (
+        "import sys; from pathlib import Path; from desktop_app.vault import AlreadyRunning, instance; "
+        "lock = instance.VaultInstanceLock(Path(sys.argv[1])); lock.acquire(); lock.release(); "
+        "print(sorted(m for m in sys.modules if m.startswith(('cryptography', 'desktop_app.vault.kdf')))); "
+        "from desktop_app.vault import kdf, new_data_key; print(kdf.__name__, len(new_data_key()))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[]", "desktop_app.vault.kdf 32"]
