@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 15, 5
@@ -40,7 +40,6 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._timed_out)
         self._installed = False
         self.set_minutes(minutes)
@@ -63,6 +62,11 @@ class IdleWatcher(QObject):
             self._timer.start()
 
     def start(self) -> None:
+        # Set here, not when built: the watcher is made before the lock screen is first shown, and the first use of
+        # Qt's namespace of enums costs ~12 ms of start-up.
+        from PySide6.QtCore import Qt
+
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         app = QApplication.instance()
         if app is not None and not self._installed:
             app.installEventFilter(self)

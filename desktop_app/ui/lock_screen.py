@@ -9,7 +9,7 @@ from collections.abc import Sized
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -89,6 +89,15 @@ def _heading(text: str, parent: QWidget, name: str = "heading") -> QLabel:
     return label
 
 
+def _at_left(column: QVBoxLayout, widget: QWidget) -> None:
+    """Add ``widget`` at its own width on the left of ``column`` (a stretch beside it, rather than Qt's
+    ``AlignLeft``: the first use of Qt's namespace of enums would cost ~12 ms before the screen is first shown)."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    column.addLayout(row)
+
+
 def _note(text: str, parent: QWidget, name: str = "") -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
@@ -118,9 +127,8 @@ class LockScreen(QWidget):
 
         self.stack = QStackedWidget(self)
         self.main_page = self._build_main_page()
-        self.recovery_page = self._build_recovery_page()
+        self.recovery_page: QWidget | None = None  # built when first asked for: the first paint does not need it
         self.stack.addWidget(self.main_page)
-        self.stack.addWidget(self.recovery_page)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -130,6 +138,7 @@ class LockScreen(QWidget):
         outer.addWidget(scroll)
         # after the first paint: counting loads the vault service, which would slow the screen's first appearance
         QTimer.singleShot(PENDING_DELAY_MS, self, self.refresh_pending)
+        QTimer.singleShot(PENDING_DELAY_MS, self, self._after_first_paint)
         self._start_wait(seconds_to_wait(self.vault_dir))  # a wait started before a restart still applies
 
     # ----- building -----------------------------------------------------------------------------------------------
@@ -153,6 +162,8 @@ class LockScreen(QWidget):
         column = self._column(page)
         column.addStretch(1)
         if self.demo_passphrase:
+            from PySide6.QtCore import Qt
+
             banner = _note(
                 "<b>DEMO</b> — fictional records only, deleted when you close Waymark. "
                 f"Passphrase: <span style='font-family: monospace'>{html.escape(self.demo_passphrase)}</span>",
@@ -164,7 +175,7 @@ class LockScreen(QWidget):
             use_demo = QPushButton("Fill in the demo passphrase", page)
             use_demo.setObjectName("use_demo_passphrase")
             use_demo.clicked.connect(lambda: self.passphrase.setText(self.demo_passphrase or ""))
-            column.addWidget(use_demo, 0, Qt.AlignmentFlag.AlignLeft)
+            _at_left(column, use_demo)
 
         locked = _note("Waymark — the safeguarding records on this computer are locked.", page, "locked_line")
         column.addWidget(locked)
@@ -222,9 +233,8 @@ class LockScreen(QWidget):
         self.forgot_button = QPushButton("Forgotten your passphrase? Use the recovery key", page)
         self.forgot_button.setObjectName("forgot_button")
         self.forgot_button.setProperty("role", "link")
-        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.forgot_button.clicked.connect(self.show_recovery)
-        column.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+        _at_left(column, self.forgot_button)
         column.addStretch(2)
         return page
 
@@ -274,6 +284,13 @@ class LockScreen(QWidget):
         column.addStretch(2)
         self._update_recovery_button()
         return page
+
+    def _after_first_paint(self) -> None:
+        """What the first paint does not need: the link's hover cursor needs Qt's namespace of enums (~12 ms the first
+        time), and a timer of 0 ms would still run before the window is first exposed."""
+        from PySide6.QtCore import Qt
+
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
 
     # ----- staff route -------------------------------------------------------------------------------------------
 
@@ -387,6 +404,9 @@ class LockScreen(QWidget):
     # ----- recovery route ----------------------------------------------------------------------------------------
 
     def show_recovery(self) -> None:
+        if self.recovery_page is None:
+            self.recovery_page = self._build_recovery_page()
+            self.stack.addWidget(self.recovery_page)
         self.stack.setCurrentWidget(self.recovery_page)
         self.recovery_key.setFocus()
 

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         return self.pages.currentWidget()
 
     def message_page(self, text: str, busy: bool = False) -> QWidget:
+        from PySide6.QtCore import Qt  # not at module level: Qt's namespace of enums costs ~12 ms the first time
+
         page = QWidget()
         page.setObjectName("message_page")
         layout = QVBoxLayout(page)
@@ -259,7 +261,9 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: Any, shortcut: str | None = None, name: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts, not setShortcut: resolving setShortcut's overloads builds Qt's namespace of enums (~12 ms
+            # of start-up); the two are the same for one key sequence.
+            action.setShortcuts([QKeySequence(shortcut)])
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
@@ -300,10 +304,10 @@ class MainWindow(QMainWindow):
         zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         zoom_in.triggered.connect(lambda: self.zoom_by(ZOOM_STEP))
         zoom_out = QAction("Make everything &smaller", self)
-        zoom_out.setShortcut(QKeySequence("Ctrl+-"))
+        zoom_out.setShortcuts([QKeySequence("Ctrl+-")])
         zoom_out.triggered.connect(lambda: self.zoom_by(-ZOOM_STEP))
         zoom_reset = QAction("&Normal size", self)
-        zoom_reset.setShortcut(QKeySequence("Ctrl+0"))
+        zoom_reset.setShortcuts([QKeySequence("Ctrl+0")])
         zoom_reset.triggered.connect(lambda: self.set_zoom(100))
         for action in (zoom_in, zoom_out, zoom_reset):
             view.addAction(action)

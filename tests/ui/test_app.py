@@ -315,3 +315,57 @@ def test_an_unusable_vault_folder_is_one_clear_sentence(tmp_path, fake_ask) -> N
     assert take_instance_lock(blocker / "vault") is None
     (kind, _title, text), *_ = fake_ask.asked
     assert kind == "warn" and "cannot use the vault folder" in text
+
+
+# ----- start-up cost (DESIGN §9: start to lock screen ≤ 1.5× a bare window) ------------------------------------------
+
+_FIRST_SHOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([sys.argv[0]])
+HEAVY = {"cryptography", "sqlalchemy", "reportlab", "pydantic", "alembic", "argon2", "sqlcipher3"}
+
+
+class FirstShow(QObject):
+    done = False
+
+    def eventFilter(self, watched, event):
+        if not self.done and event.type() == QEvent.Type.Expose and isinstance(watched, QWindow):
+            self.done = True
+            loaded = sorted({name.split(".")[0] for name in sys.modules} & HEAVY)
+            pages = [type(w).__name__ for w in app.topLevelWidgets() if w.isVisible()]
+            screens = [type(w).__name__ for w in app.allWidgets() if type(w).__name__ == "LockScreen"]
+            print("shown", ",".join(pages), ",".join(screens), ",".join(loaded) or "-", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+watcher = FirstShow()
+app.installEventFilter(watcher)
+from desktop_app.cli import main
+
+sys.exit(main(["--vault", sys.argv[1]]))
+"""
+
+
+def test_the_lock_screen_is_shown_before_any_heavy_library_is_imported(made_vault, tmp_path) -> None:
+    """Cryptography, the ORM, PDF and validation libraries load after the first paint, so the lock screen comes fast."""
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WAYMARK_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_SHOW, str(made_vault.folder)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    shown = [line.split(" ") for line in done.stdout.splitlines() if line.startswith("shown ")]
+    assert shown, done.stderr[-2000:]
+    _tag, windows, screens, loaded = shown[0]
+    assert windows == "MainWindow" and screens == "LockScreen"
+    assert loaded == "-", f"imported before the lock screen was first shown: {loaded}"
