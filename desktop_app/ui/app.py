@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
-from desktop_app.ui import ask
 from desktop_app.ui.workers import Task, describe_error, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
@@ -98,6 +97,8 @@ def take_instance_lock(vault_dir: Path) -> Any | None:
             else f"Waymark cannot use the vault folder {vault_dir}: it could not be created or opened. "
             "Check that the folder is on this computer and that you may write to it, or ask IT."
         )
+        from desktop_app.ui import ask  # only now: its dialogs' classes cost start-up time
+
         _log.info("second instance refused or lock unavailable")
         print(f"waymark: {sentence}", file=sys.stderr)
         ask.current().warn(None, f"{APP_NAME} cannot start", sentence)

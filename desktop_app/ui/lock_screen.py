@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import math
 from collections.abc import Sized
@@ -24,16 +23,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop_app.ui import ask
 from desktop_app.ui.geometry import zoom_percent
-from desktop_app.ui.settings.after_unlock import (
-    offer_new_recovery_key,
-    publish_contacts,
-    sheet_was_kept,
-    unlock_and_publish,
-)
-from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields, secret_field
-from desktop_app.ui.settings.recovery_key import monospace_font
+from desktop_app.ui.settings.passphrase_fields import secret_field
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey
 
@@ -162,6 +153,8 @@ class LockScreen(QWidget):
         column = self._column(page)
         column.addStretch(1)
         if self.demo_passphrase:
+            import html
+
             from PySide6.QtCore import Qt
 
             banner = _note(
@@ -239,6 +232,9 @@ class LockScreen(QWidget):
         return page
 
     def _build_recovery_page(self) -> QWidget:
+        from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields
+        from desktop_app.ui.settings.recovery_key import monospace_font
+
         page = QWidget()
         column = self._column(page)
         column.addStretch(1)
@@ -295,6 +291,8 @@ class LockScreen(QWidget):
     # ----- staff route -------------------------------------------------------------------------------------------
 
     def record_concern(self) -> None:
+        from desktop_app.ui import ask
+
         try:
             from desktop_app.ui.concern import open_staff_wizard
         except ImportError:
@@ -332,6 +330,7 @@ class LockScreen(QWidget):
             self._show_message("Type your passphrase first.")
             return
         from desktop_app.services import vault as vault_service
+        from desktop_app.ui.settings.after_unlock import unlock_and_publish
 
         self._set_busy(True)
         self.task = run_in_background(unlock_and_publish, vault_service.unlock, self.vault_dir, secret)
@@ -344,6 +343,8 @@ class LockScreen(QWidget):
         self.failures = 0
         self.passphrase.clear()
         self.message.hide()
+        from desktop_app.ui.settings.after_unlock import offer_new_recovery_key
+
         window = self.window()
         self.unlocked.emit(session)
         offer_new_recovery_key(window, session)
@@ -426,6 +427,7 @@ class LockScreen(QWidget):
         if self.task is not None or not self.recovery_new.acceptable:
             return
         from desktop_app.services import vault as vault_service
+        from desktop_app.ui.settings.after_unlock import publish_contacts, sheet_was_kept
 
         key_text, new_passphrase = self.recovery_key.text(), self.recovery_new.text
 
@@ -448,6 +450,8 @@ class LockScreen(QWidget):
         self.task.failed.connect(self._recovery_failed)
 
     def _recovered(self, session: object) -> None:
+        from desktop_app.ui import ask
+
         self.task = None
         self.recovery_busy.hide()
         self.show_passphrase()

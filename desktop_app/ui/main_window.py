@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStacked
 
 from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.ui import app as ui_app
-from desktop_app.ui import ask, workers
+from desktop_app.ui import workers
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.idle import IdleWatcher
 from desktop_app.ui.workers import describe_error, wait_for_all
@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
         self.show_dashboard()
         warnings = [str(w) for w in getattr(session, "warnings", None) or []]
         if warnings:  # e.g. the key slot file was restored from its previous copy
+            from desktop_app.ui import ask
+
             ask.current().warn(self, "Please check the vault", "\n\n".join(warnings))
 
     def lock(self) -> None:
@@ -355,6 +357,8 @@ class MainWindow(QMainWindow):
             ui_app.apply_zoom(app, prefs.zoom_percent)
 
     def _about(self) -> None:
+        from desktop_app.ui import ask
+
         ask.current().inform(
             self,
             f"About {APP_NAME}",
