@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -30,3 +32,40 @@ def test_python_dash_m_works() -> None:
                             timeout=60)
     assert result.returncode == 0
     assert "passphrase" in result.stdout.lower()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--demo"], ["--debug", "--vault", "/tmp/v"], ["--vault=/tmp/v", "--debug"], ["--vault", "screen"],
+     ["--vault", ""]],
+)
+def test_starting_the_window_reads_the_same_options_without_the_commands(argv: list[str]) -> None:
+    """A plain start skips the commands' parsers (start-up time) but reads its options exactly as the full parser."""
+    from desktop_app.cli import build_parser, only_starts_the_window
+
+    assert only_starts_the_window(argv)
+    assert build_parser(with_commands=False).parse_args(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["verify"], ["--help"], ["--version"], ["--vault"], ["--vault", "--demo"], ["--vault", "x", "init"], ["--dem"],
+     ["--vault", "x", "extra"]],
+)
+def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
+    from desktop_app.cli import only_starts_the_window
+
+    assert not only_starts_the_window(argv)
+
+
+def test_a_plain_start_imports_no_command_module(tmp_path: Path) -> None:
+    code = (
+        "import sys; from desktop_app.ui import app; app.run_gui = lambda args: print(args.vault, args.command) or 0; "
+        "from desktop_app.cli import main; code = main(['--vault', 'somewhere', '--debug']); "
+        "print(sorted(m for m in sys.modules if m.startswith('desktop_app.commands.'))); sys.exit(code)"
+    )
+    env = {**os.environ, "WAYMARK_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["somewhere None", "[]"]
