@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import logging
-import logging.handlers
+import os
 import traceback
 from pathlib import Path
 from typing import Any
@@ -74,12 +74,52 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
+class RotatingLogFile(logging.FileHandler):
+    """A log file moved aside when it would pass ``max_bytes``, keeping ``backups`` old ones (``.1`` the newest).
+
+    ``logging.handlers.RotatingFileHandler``'s behaviour without importing that module, which brings sockets, pickle
+    and queues: about 5 ms of the time to the lock screen.
+    """
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._would_pass_limit(record):
+                self._roll_over()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _would_pass_limit(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, os.SEEK_END)
+        return bool(self.stream.tell()) and self.stream.tell() + len(self.format(record)) + 1 >= self.max_bytes
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for index in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{index}"):
+                os.replace(f"{base}.{index}", f"{base}.{index + 1}")
+        if os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
+
+
 def configure(debug: bool = False, log_dir: Path | None = None) -> Path:
     """Log to a rotating file (INFO, or DEBUG with --debug) through the personal-data filter; return its path."""
     folder = log_dir or paths.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     log_path = folder / LOG_FILE_NAME
-    handler = logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = RotatingLogFile(log_path, max_bytes=1_000_000, backups=5)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(PersonalDataFilter())
     root = logging.getLogger()

@@ -69,3 +69,29 @@ def test_a_plain_start_imports_no_command_module(tmp_path: Path) -> None:
                           check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["somewhere None", "[]"]
+
+
+def test_the_log_file_is_moved_aside_when_full_keeping_five_old_ones(tmp_path: Path) -> None:
+    """The log the command line and the window write (``log.configure``) never grows past its limit."""
+    import logging
+
+    from desktop_app import log
+
+    path = log.configure(log_dir=tmp_path)
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "_waymark", False))
+    assert isinstance(handler, log.RotatingLogFile)
+    assert (handler.max_bytes, handler.backups) == (1_000_000, 5)
+    handler.max_bytes = 2_000  # the same code, reached sooner
+    probe = logging.getLogger("desktop_app.test_rotation")
+    try:
+        for number in range(400):
+            probe.info("line %s of the rotation test, padded to a steady length ............", number)
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["waymark.log", *(f"waymark.log.{n}" for n in range(1, 6))]
+    assert all((tmp_path / name).stat().st_size < 2_000 for name in names)
+    newest, previous = path.read_text(encoding="utf-8"), (tmp_path / "waymark.log.1").read_text(encoding="utf-8")
+    assert "line 399 " in newest and "line 399 " not in previous
+    assert int(previous.rsplit("line ", 1)[1].split()[0]) + 1 == int(newest.split("line ", 1)[1].split()[0])
