@@ -221,8 +221,15 @@ def run_gui(args: argparse.Namespace) -> int:
             window.close()  # locks the vault
         QApplication.quit()
 
-    with stop_on_signals(stop):
-        return _run(app, args, windows)
+    from desktop_app.ui import crash
+
+    previous_hook = sys.excepthook
+    crash.install()  # an unexpected error: logged without personal data, shown as "nothing was lost"
+    try:
+        with stop_on_signals(stop):
+            return _run(app, args, windows)
+    finally:
+        sys.excepthook = previous_hook
 
 
 def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow]) -> int:
