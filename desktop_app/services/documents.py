@@ -284,12 +284,18 @@ def save_pdf(
     if not path.parent.is_dir():
         raise UserFacingError(f"The folder {path.parent} does not exist. Choose another place to save the PDF.")
     data = encrypt_pdf(pdf, password) if password is not None else pdf
-    atomic.write_bytes(path, data)
+    # The audit row and the file stand or fall together: the row is written first (not yet committed), then the
+    # file; if the commit then fails, the file is removed, so no copy is ever on disk without its audit row.
     with session.uow() as uow:
         uow.audit.append(
             session.actor(), "document.saved", document_id, {"kind": str(kind), "encrypted": password is not None}
         )
-        uow.commit()
+        atomic.write_bytes(path, data)
+        try:
+            uow.commit()
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
     return path
 
 

@@ -187,3 +187,21 @@ def test_document_ids_follow_the_concern_reference() -> None:
     assert documents.referral_document_id(samples.CONCERN, 1) == "REF-2026-00042-01"
     assert documents.referral_document_id(samples.CONCERN, 0) == "REF-2026-00042-01"
     assert documents.referral_document_id(samples.CONCERN, 3) == "REF-2026-00042-03"
+
+
+def test_a_saved_pdf_whose_audit_row_cannot_be_committed_is_not_left_on_disk(
+    session: VaultSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.store.uow import UnitOfWork
+
+    def full_disk(_self: UnitOfWork) -> None:
+        raise UserFacingError("The disk is full, so this was not saved.")
+
+    monkeypatch.setattr(UnitOfWork, "commit", full_disk)
+    target = tmp_path / "plain.pdf"
+    with pytest.raises(UserFacingError, match="disk is full"):
+        documents.save_pdf(session, b"%PDF-1.4", target, None, "REF-2026-00001-01", unencrypted=True)
+    assert not target.exists(), "an unaudited copy of the document was left on disk"
+    assert list(tmp_path.glob("*.pdf*")) == [] and list(tmp_path.glob(".plain.pdf*")) == []
+    monkeypatch.undo()
+    assert not [a for a in audit_actions(session) if a[0] == "document.saved"]
