@@ -10,7 +10,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,8 +70,8 @@ class UnlockDelayed(UserFacingError):
 @dataclass
 class CreatedVault:
     session: VaultSession
-    recovery_key: str
-    vault_id: str
+    recovery_key: str = field(repr=False)  # shown once to the DSL; never in a traceback, log or test report
+    vault_id: str = ""
 
 
 def vault_exists(vault_dir: Path) -> bool:

@@ -15,9 +15,17 @@ from desktop_app.store import database as store_database
 from desktop_app.store.errors import VaultDamaged
 from desktop_app.vault import AlreadyRunning, WrongPassphrase
 from desktop_app.vault.keyslots import KeySlotFile
-from tests.fixtures_vault import DSL_NAME, PASSPHRASE, SETTING, make_vault, open_session, record_concern
+from tests.fixtures_vault import (
+    DSL_NAME,
+    PASSPHRASE,
+    SETTING,
+    created_vault,
+    make_vault,
+    open_session,
+    record_concern,
+)
 
-__all__ = ["open_session"]  # a pytest fixture used below
+__all__ = ["created_vault", "open_session"]  # pytest fixtures used below
 
 DEPUTY_PASSPHRASE = "heron over the winter marsh at dawn"
 
@@ -175,3 +183,14 @@ def test_no_key_shows_in_a_session_s_repr(open_session: vault_service.VaultSessi
     shown = repr(open_session) + repr(open_session._db()) + str(vars(open_session._db()).keys())
     assert key.hex() not in shown and repr(key) not in shown
     assert "audit_key" not in repr(open_session._db())
+
+
+def test_the_recovery_key_does_not_show_in_the_created_vault_s_repr(
+    created_vault: vault_service.CreatedVault,
+) -> None:
+    from desktop_app.vault import recovery
+
+    shown = repr(created_vault) + str(created_vault)
+    assert created_vault.recovery_key not in shown
+    assert recovery.parse(created_vault.recovery_key).hex() not in shown
+    assert created_vault.vault_id in shown
