@@ -34,6 +34,7 @@ from desktop_app.services import casework, screening_flow
 from desktop_app.services.casework import ConcernFile
 from desktop_app.services.screening_flow import route_title
 from desktop_app.ui import ask
+from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import RecordsModel, record_events
 from desktop_app.ui.referrals import (
     ConfirmationDialog,
@@ -231,6 +232,8 @@ class ConcernView(QWidget):
         self.record = QTextBrowser(splitter)
         self.record.setObjectName("concern_record")
         self.record.setOpenLinks(False)
+        self.record.setAccessibleName("The concern record")
+        self.record.setTabChangesFocus(True)
         referrals = QWidget(splitter)
         column = QVBoxLayout(referrals)
         column.setContentsMargins(0, 0, 0, 0)
@@ -238,6 +241,7 @@ class ConcernView(QWidget):
         column.addWidget(self.referrals_title)
         self.referral_table = QTableView(referrals)
         self.referral_table.setObjectName("referral_log")
+        name_list(self.referral_table, "Referral log")
         self.referral_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.referral_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.referral_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import casework, dashboard
 from desktop_app.ui import ask
+from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.referrals import short_date
 
@@ -81,6 +82,7 @@ class Panel(QFrame):
         self.heading.setObjectName("heading")
         layout.addWidget(self.heading)
         self.list = RecordList(name, self)
+        name_list(self.list, title)
         layout.addWidget(self.list, 1)
         self.empty = QLabel(empty, self)
         self.empty.setStyleSheet("color:#505050;")

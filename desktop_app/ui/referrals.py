@@ -30,6 +30,7 @@ from desktop_app.domain.records import ReferralEntry
 from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.services import casework
 from desktop_app.services.screening_flow import route_title
+from desktop_app.ui.a11y import name_field
 from desktop_app.ui.models import Column
 
 PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
@@ -102,6 +103,7 @@ class FormDialog(QDialog):
         column.addWidget(problem)
         self.problems[name] = problem
         self.form.addRow(label, holder)
+        name_field(self.form, holder, widget, label)
         return widget
 
     def text_box(self, placeholder: str, height: int = 70) -> QPlainTextEdit:

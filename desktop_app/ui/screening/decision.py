@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.errors import FieldProblem
 from desktop_app.services.screening_flow import ScreeningDraft, route_choices
+from desktop_app.ui.a11y import name_field
 from desktop_app.ui.screening.items import _esc
 from desktop_app.ui.screening.pages import problem_label
 
@@ -134,6 +135,7 @@ class DecisionPage(QWizardPage):
         column.addWidget(problem)
         self.problems[name] = problem
         form.addRow(label, holder)
+        name_field(form, holder, widget, label)
         self._form = form
         setattr(self, f"_row_{name}", holder)
 

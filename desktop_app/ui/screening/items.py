@@ -78,6 +78,12 @@ class ItemRow(QFrame):
         self.basis.addItem("How do you know? choose…", None)
         for basis, label in BASIS_LABELS:
             self.basis.addItem(label, basis.value)
+        # Each row's controls say which item they belong to: a screen reader hears "When: Gang connections", not
+        # fifty unnamed boxes.
+        for radio in self.radios.values():
+            radio.setAccessibleName(f"{radio.text()}: {item.text}")
+        self.when.setAccessibleName(f"When: {item.text}")
+        self.basis.setAccessibleName(f"How do you know: {item.text}")
         answers.addWidget(self.when)
         answers.addWidget(self.basis)
         answers.addStretch(1)
@@ -85,6 +91,7 @@ class ItemRow(QFrame):
         self.note = QLineEdit(self)
         self.note.setObjectName(f"{item.id}_note")
         self.note.setPlaceholderText("Note (what was seen or said, by whom, when)")
+        self.note.setAccessibleName(f"Note: {item.text}")
         grid.addWidget(self.note, 3, 0, 1, 2)
         self.banner = QLabel("Ticked by the member of staff in the concern: check it, then choose how you know.", self)
         self.banner.setObjectName("from_concern")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserFacingError
+from desktop_app.ui.a11y import name_list
 from desktop_app.ui.workers import describe_error
 
 _log = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ class ContactsEditor(QWidget):
         self.problem.hide()
         self.table = QTableWidget(0, 2, self)
         self.table.setObjectName("contacts_table")
+        # Arrow keys move between numbers and F2 or typing edits one; Tab goes on to "Save the numbers".
+        name_list(self.table, "Local contact numbers")
         self.table.setHorizontalHeaderLabels(["Who, and when to use them", "Phone number"])
         self.table.verticalHeader().hide()
         # rows follow the wrapped text as the columns change width (a one-off resize measures too narrow a column)

@@ -60,6 +60,7 @@ class SettingsPage(QWidget):
         top.addWidget(back)
         self.nav = _Navigation(self)
         self.nav.setObjectName("settings_nav")
+        self.nav.setAccessibleName("Settings sections")
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.nav.setSpacing(4)

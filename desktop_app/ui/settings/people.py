@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import Role
 from desktop_app.ui import ask
+from desktop_app.ui.a11y import name_list
 from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields
 from desktop_app.ui.workers import Task, describe_error, run_in_background
@@ -53,6 +54,7 @@ class PeopleSection(QWidget):
         intro.setWordWrap(True)
         self.people = QListWidget(self)
         self.people.setObjectName("people_list")
+        name_list(self.people, "People who can unlock the vault")
         self.people.setMaximumHeight(180)
         self.people.setSpacing(2)
         self.people.currentItemChanged.connect(lambda *_: self._update_buttons())

@@ -1,0 +1,328 @@
+"""Every screen, by keyboard and screen reader: each control has a name, takes Tab focus, and Tab reaches it.
+
+One generic check (``audit``) runs on every screen and wizard page a DSL or member of staff can reach. A failure
+names the screen and the widget (object name, class and text) so it says exactly what to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
+
+from desktop_app.services.vault import VaultSession
+from desktop_app.ui import ask
+from desktop_app.ui.app import configure_application
+from desktop_app.ui.lock_screen import LockScreen
+from desktop_app.ui.main_window import MainWindow
+from tests.fixtures_vault import open_session, record_concern  # noqa: F401
+from tests.ui.concern.helpers import FakeAsker
+from tests.ui.test_dashboard import Host
+from tests.ui.test_lock_screen import made_vault, template_root  # noqa: F401
+
+pytestmark = pytest.mark.gui
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox,
+               QAbstractItemView)
+INNER_OF = (QComboBox, QAbstractSpinBox, QAbstractItemView)  # their own line edits, views and editors
+
+
+def describe(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, (QAbstractButton, QLineEdit)) else ""
+    return f"{type(widget).__name__} {widget.objectName() or '(no object name)'!r}" + (f" {text!r}" if text else "")
+
+
+def is_inner(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, INNER_OF):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def controls(root: QWidget) -> list[QWidget]:
+    """Every visible interactive widget in ``root``'s window, not counting the parts inside a combo or spin box."""
+    found = [w for w in root.findChildren(QWidget) if isinstance(w, INTERACTIVE) and w.isVisible() and not is_inner(w)]
+    return [w for w in found if w.window() is root.window()]
+
+
+def buddies(root: QWidget) -> set[int]:
+    return {id(label.buddy()) for label in root.window().findChildren(QLabel) if label.buddy() is not None}
+
+
+def has_name(widget: QWidget, buddied: set[int]) -> bool:
+    if widget.accessibleName().strip():
+        return True
+    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
+        return True
+    return id(widget) in buddied and not isinstance(widget, QAbstractButton)
+
+
+def tab_focusable(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
+
+
+def owner(widget: QWidget | None, wanted: list[QWidget]) -> QWidget | None:
+    """The control in ``wanted`` that ``widget`` is, or is part of (a combo's line edit, a spin box's editor)."""
+    ids = {id(w): w for w in wanted}
+    while widget is not None:
+        if id(widget) in ids:
+            return ids[id(widget)]
+        widget = widget.parentWidget()
+    return None
+
+
+def radio_group(button: QWidget) -> tuple[Any, ...]:
+    """Tab stops once in a group of radio buttons (arrows move within it): the buttons that count as one stop."""
+    if not isinstance(button, QRadioButton):
+        return (button,)
+    if button.group() is not None:
+        return tuple(button.group().buttons())
+    if button.autoExclusive():
+        parent = button.parentWidget()
+        return tuple(b for b in parent.findChildren(QRadioButton) if b.parentWidget() is parent and b.autoExclusive())
+    return (button,)
+
+
+def tab_walk(root: QWidget, wanted: list[QWidget]) -> tuple[list[QWidget], list[str]]:
+    """Press Tab round the window as a person would; return the controls reached and any trap found."""
+    window = root.window()
+    window.activateWindow()
+    QApplication.processEvents()
+    start = wanted[0]
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    reached: list[QWidget] = []
+    traps: list[str] = []
+    previous: QWidget | None = None
+    stuck = 0
+    for _ in range(4 * len(wanted) + 20):
+        focused = QApplication.focusWidget()
+        control = owner(focused, wanted)
+        if control is not None and control not in reached:
+            reached.append(control)
+        if focused is previous and focused is not None:
+            stuck += 1
+            # a date/time edit steps Tab through its day, month, year, hour and minute before leaving
+            if stuck >= (5 if isinstance(focused, QAbstractSpinBox) else 2):
+                traps.append(f"Tab stays in {describe(focused)}")
+                break
+        else:
+            stuck = 0
+        previous = focused
+        target = focused if focused is not None else window
+        QTest.keyClick(target, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        if len(reached) == len(wanted) and owner(QApplication.focusWidget(), wanted) is start:
+            break  # round the whole window and back to the start
+    return reached, traps
+
+
+def audit(root: QWidget, screen: str) -> list[str]:
+    """Problems on one screen, one sentence each: a name for every control, Tab focus, and a Tab walk reaching all."""
+    QApplication.processEvents()
+    found = controls(root)
+    buddied = buddies(root)
+    problems = [f"{screen}: {describe(w)} has no accessible name (set one, a label buddy or button text)"
+                for w in found if not has_name(w, buddied)]
+    enabled = [w for w in found if w.isEnabled()]
+    problems += [f"{screen}: {describe(w)} cannot be reached with Tab (focusPolicy {w.focusPolicy().name})"
+                 for w in enabled if not any(tab_focusable(b) for b in radio_group(w))]
+    walkable = [w for w in enabled if tab_focusable(w)]
+    if walkable:
+        reached, traps = tab_walk(root, walkable)
+        problems += [f"{screen}: {trap}" for trap in traps]
+        for widget in enabled:
+            if not any(other in reached for other in radio_group(widget)):
+                problems += [f"{screen}: Tab never reaches {describe(widget)}"]
+    return problems
+
+
+def check(problems: list[str]) -> None:
+    assert not problems, "\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def fake_ask() -> Iterator[FakeAsker]:
+    fake = FakeAsker()
+    previous = ask.install(fake)
+    yield fake
+    ask.install(previous)
+
+
+@pytest.fixture
+def closing() -> Iterator[list[QWidget]]:
+    opened: list[QWidget] = []
+    yield opened
+    for widget in opened:
+        if shiboken6.isValid(widget):
+            widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            widget.close()
+            widget.deleteLater()
+    QApplication.processEvents()
+
+
+def show(qtbot: Any, widget: QWidget, closing: list[QWidget]) -> QWidget:
+    closing.append(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def wizard_pages(wizard: QWizard) -> Iterator[tuple[int, QWidget]]:
+    """Visit each page of a wizard by restarting it there (no need to fill in earlier pages)."""
+    for page_id in wizard.pageIds():
+        wizard.setStartId(page_id)
+        wizard.restart()
+        QApplication.processEvents()
+        yield page_id, wizard.currentPage()
+
+
+# ----- screens ------------------------------------------------------------------------------------------------------
+
+
+def test_lock_screen_and_recovery_page(qtbot, qapp, made_vault, fake_ask, closing) -> None:  # noqa: F811
+    configure_application(qapp)
+    window = show(qtbot, MainWindow(vault_dir=made_vault.folder), closing)
+    screen = window.current_page()
+    assert isinstance(screen, LockScreen)
+    problems = audit(screen, "lock screen")
+    screen.show_recovery()
+    problems += audit(screen, "lock screen, recovery key page")
+    check(problems)
+
+
+def test_setup_wizard(qtbot, qapp, tmp_path: Path, fake_ask, closing) -> None:
+    from desktop_app.ui.setup_wizard import SetupWizard
+
+    wizard = show(qtbot, SetupWizard(tmp_path / "vault"), closing)
+    assert isinstance(wizard, QWizard)
+    problems = audit(wizard, f"setup wizard page {wizard.currentId()} ({wizard.currentPage().title()!r})")
+    check(problems)
+
+
+def test_staff_concern_wizard_every_page(qtbot, qapp, tmp_path: Path, fake_ask, closing) -> None:
+    from desktop_app.ui.concern import open_staff_wizard
+    from desktop_app.vault import keyslots, sealing
+
+    _, public = sealing.new_keypair()
+    keyslots.KeySlotFile.create("vault-access-test", public).save(tmp_path / keyslots.FILE_NAME)
+    wizard = open_staff_wizard(None, tmp_path)
+    assert wizard is not None
+    show(qtbot, wizard, closing)
+    problems: list[str] = []
+    for page_id, page in wizard_pages(wizard):
+        problems += audit(wizard, f"staff concern wizard page {page_id} ({page.objectName()})")
+    check(problems)
+
+
+def test_dsl_concern_wizard_every_page(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    from desktop_app.ui.concern import open_dsl_wizard
+
+    record_concern(open_session)
+    wizard = show(qtbot, open_dsl_wizard(None, open_session), closing)
+    problems: list[str] = []
+    for page_id, page in wizard_pages(wizard):  # type: ignore[arg-type]
+        problems += audit(wizard, f"DSL concern wizard page {page_id} ({page.objectName()})")
+    check(problems)
+
+
+def test_sealed_import_dialog(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    from desktop_app.domain.records import ChildDetails, ConcernDraft
+    from desktop_app.services import intake
+    from desktop_app.ui.concern.import_dialog import SealedImportDialog
+
+    intake.SealedIntake.for_vault(open_session.vault_dir).submit(ConcernDraft(
+        immediate_danger=False, child=ChildDetails("Kwame", "Boateng", year_group="Year 10"), account="Seen with cash",
+        recorder_name="Priya Ramanathan", recorder_role="Learning mentor", declaration=True,
+    ))  # fmt: skip
+    dialog = show(qtbot, SealedImportDialog(None, open_session), closing)
+    check(audit(dialog, "sealed import dialog"))
+
+
+def test_dashboard_concern_view_and_its_dialogs(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    concern_id = record_concern(open_session)
+    host = Host(open_session)
+    show(qtbot, host, closing)
+    dashboard = host.show_dashboard()
+    problems = audit(dashboard, "dashboard")
+    view = dashboard.open_concern(concern_id)
+    problems += audit(view, "concern view")
+    for name in ("add_correction", "close_concern", "record_referral"):
+        dialog = getattr(view, name)()
+        closing.append(dialog)
+        qtbot.waitExposed(dialog)
+        problems += audit(dialog, f"concern view, {name.replace('_', ' ')} dialog")
+    # the referral dialog stays open: log a contact so the written confirmation dialog can open
+    dialog.route.setCurrentIndex(dialog.route.findText("Safeguarding Hub", Qt.MatchFlag.MatchContains))
+    dialog.contacted_name.setText("Pat Ellory, duty social worker")
+    dialog.outcome.setPlainText("Referral accepted; strategy discussion tomorrow.")
+    with qtbot.waitSignal(view.changed, timeout=5000):
+        dialog.ok.click()
+    confirmation = view.record_confirmation()
+    assert confirmation is not None, fake_ask.asked
+    closing.append(confirmation)
+    qtbot.waitExposed(confirmation)
+    problems += audit(confirmation, "concern view, written confirmation dialog")
+    check(problems)
+
+
+def test_screening_wizard_every_page(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    from desktop_app.ui.screening import open_screening_wizard
+
+    concern_id = record_concern(open_session)
+    wizard = open_screening_wizard(None, open_session, concern_id)
+    show(qtbot, wizard, closing)
+    problems: list[str] = []
+    for page_id, page in wizard_pages(wizard):
+        problems += audit(wizard, f"screening wizard page {page_id} ({page.title()!r})")
+    check(problems)
+
+
+def test_document_preview_dialog(qtbot, fake_ask, closing) -> None:
+    from desktop_app.reports import referral_summary_pdf
+    from desktop_app.ui.documents import DocumentDialog
+    from tests.reports import samples
+
+    pdf = referral_summary_pdf(samples.SUMMARY, samples.META)
+    dialog = show(qtbot, DocumentDialog(None, "Referral summary: WM-2026-00042", pdf, lambda: None,
+                                        lambda path, password: None), closing)
+    problems = audit(dialog, "document preview")
+    dialog.show_password_panel()
+    problems += audit(dialog, "document preview, password panel")
+    check(problems)
+
+
+def test_settings_every_section(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    from desktop_app.ui.settings import SettingsPage
+    from desktop_app.ui.settings.page import SECTIONS
+
+    host = Host(open_session)
+    show(qtbot, host, closing)
+    page = SettingsPage(open_session, host=host)
+    host.show_page(page)
+    problems: list[str] = []
+    for key, label in SECTIONS:
+        page.show_section(key)
+        problems += audit(page, f"settings, {label}")
+    check(problems)
