@@ -47,6 +47,7 @@ class Session(Protocol):
     def uow(self) -> Any: ...
     def actor(self) -> Actor: ...
     def intake_private_key(self) -> bytes: ...
+    def intake_private_keys(self) -> list[bytes]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,7 @@ def list_pending(session: Session, *, include_own_drafts: bool = True) -> list[P
     """Every sealed item in the inbox, opened, oldest first, each with the children on file it may be about."""
     inbox = inbox_of(session.vault_dir)
     vault_id = vault_id_of(session.vault_dir)
-    private = session.intake_private_key()
+    private = session.intake_private_keys()
     items: list[PendingItem] = []
     for path in sealed_files(inbox):
         if path.name.startswith(DSL_PREFIX) and not include_own_drafts:
@@ -169,7 +170,7 @@ def open_item(session: Session, item_id: str) -> PendingItem:
     path = inbox_of(session.vault_dir) / f"{item_id}{SUFFIX}"
     if not path.exists():
         raise ItemGone()
-    return _to_item(path, open_file(path, session.intake_private_key(), vault_id_of(session.vault_dir)))
+    return _to_item(path, open_file(path, session.intake_private_keys(), vault_id_of(session.vault_dir)))
 
 
 UNFINISHED_NOTE = "Imported from an unfinished draft: the recorder did not submit it, nor confirm it was accurate."

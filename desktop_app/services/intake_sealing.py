@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -184,9 +184,21 @@ class SealedIntake:
         self.saves += 1
 
 
-def open_file(path: Path, private_key: bytes, vault_id: str) -> dict[str, Any]:
+def open_file(path: Path, private_key: bytes | Sequence[bytes], vault_id: str) -> dict[str, Any]:
+    """Open a sealed item with the vault's intake key; given several (current first, then retired), each is tried."""
     blob = path.read_bytes()
-    plaintext = sealing.open_sealed(private_key, blob, seal_context(vault_id, item_id_of(path)))
+    keys = [private_key] if isinstance(private_key, bytes | bytearray) else list(private_key)
+    context = seal_context(vault_id, item_id_of(path))
+    plaintext: bytes | None = None
+    for index, key in enumerate(keys):
+        try:
+            plaintext = sealing.open_sealed(bytes(key), blob, context)
+            break
+        except SealedItemDamaged:
+            if index == len(keys) - 1:
+                raise
+    if plaintext is None:
+        raise SealedItemDamaged("This sealed item cannot be opened: the vault has no intake key.")
     payload = json.loads(plaintext.decode("utf-8"))
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise SealedItemDamaged("This sealed item was not made by Waymark's concern wizard, so it cannot be imported.")

@@ -19,12 +19,14 @@ from desktop_app.domain.records import Actor, Setting
 from desktop_app.errors import UserFacingError
 from desktop_app.services.vault_session import (
     BACKUPS_DIR,
+    PUBLIC_KEY_FILE,
     PassphraseRefused,
     Progress,
     VaultSession,
     actor_for,
     check_passphrase,
     now_utc,
+    write_public_key,
 )
 from desktop_app.store import anchor as anchor_file
 from desktop_app.store.audit import derive_audit_key
@@ -32,7 +34,7 @@ from desktop_app.store.database import Database, open_database, rekey_file
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
 from desktop_app.store.files import DiskProblem
-from desktop_app.vault import DamagedKeySlots, SaveFailed, WrongPassphrase, WrongRecoveryKey, atomic, kdf, sealing
+from desktop_app.vault import DamagedKeySlots, SaveFailed, WrongPassphrase, WrongRecoveryKey, kdf, sealing
 from desktop_app.vault import passphrase as passphrase_rules
 from desktop_app.vault import recovery as recovery_keys
 from desktop_app.vault.datakey import new_data_key
@@ -45,7 +47,6 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 
-PUBLIC_KEY_FILE = "intake.pub"
 INBOX_DIR = "inbox"
 ANCHOR_FILE = anchor_file.ANCHOR_FILE_NAME
 
@@ -154,7 +155,7 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
             uow.audit.append(actor, "vault.created", vault_id)
             uow.audit.append(actor, "user.added", user_id, {"role": Role.DSL.value})
             uow.commit()
-        atomic.write_text(vault_dir / PUBLIC_KEY_FILE, public.hex() + "\n")
+        write_public_key(vault_dir, public)
         slots.save(vault_dir / KEYSLOTS_FILE)
         inbox_dir(vault_dir)
         (vault_dir / BACKUPS_DIR).mkdir(exist_ok=True)
@@ -301,6 +302,7 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: K
                 slots.save(vault_dir / KEYSLOTS_FILE)  # the damaged file is replaced by the good copy
             except SaveFailed as problem:
                 warnings.append(problem.sentence)
+        _finish_new_intake_key(vault_dir, slots, database, warnings)
         _log.info("vault unlocked; %d audit rows checked in %.1f ms", check.checked, check.seconds * 1000)
         session = VaultSession(vault_dir, database, slots, data_key, user.user_id, lock)
         session.warnings = warnings
@@ -309,6 +311,27 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: K
     except BaseException:
         database.dispose()
         raise
+
+
+def _finish_new_intake_key(vault_dir: Path, slots: KeySlotFile, database: Database, warnings: list[str]) -> None:
+    """If a user's removal stopped after the key slots named the new intake key but before intake.pub did, finish it.
+
+    The key slots are trusted (unlocking just checked them) once the database holds the matching private key.
+    """
+    try:
+        published = bytes.fromhex((vault_dir / PUBLIC_KEY_FILE).read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        published = b""
+    if published == slots.public_key:
+        return
+    with database.uow() as uow:
+        current = uow.setting.intake_private_key()
+    if sealing.public_from_private(current) != slots.public_key:
+        return
+    try:
+        write_public_key(vault_dir, slots.public_key)
+    except SaveFailed as problem:
+        warnings.append(problem.sentence)
 
 
 def restore(backup_file: Path, vault_dir: Path, passphrase: str) -> Path | None:

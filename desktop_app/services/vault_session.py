@@ -15,6 +15,7 @@ from desktop_app.domain.records import Actor, Setting, User
 from desktop_app.errors import UserFacingError
 from desktop_app.store.database import AnchorCheck, Database
 from desktop_app.store.uow import UnitOfWork
+from desktop_app.vault import atomic, sealing
 from desktop_app.vault import passphrase as passphrase_rules
 from desktop_app.vault import recovery as recovery_keys
 from desktop_app.vault.datakey import new_data_key
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from desktop_app.services.verify import VerifyReport
 
 BACKUPS_DIR = "backups"
+PUBLIC_KEY_FILE = "intake.pub"
 Progress = Callable[[int, int, str], None]  # (step, of steps, what is happening)
 
 
@@ -112,6 +114,11 @@ class VaultSession:
         with self.uow() as uow:
             return uow.setting.intake_private_key()
 
+    def intake_private_keys(self) -> list[bytes]:
+        """The current intake key first, then retired ones (items sealed before a user was removed still open)."""
+        with self.uow() as uow:
+            return uow.setting.intake_private_keys()
+
     def audit_seq(self) -> int:
         return self._db().latest()[0]
 
@@ -149,15 +156,29 @@ class VaultSession:
         backup = self.backup(self.vault_dir / BACKUPS_DIR / f"before-removing-user-{_stamp()}.wmbak")
         report(1, 4, "Removing the key")
         old_key, new_key = self._key(), new_data_key()
+        before = list(self._slots.slots)
         if slot is not None:
             self._slots.remove_slot(slot.slot_id)
-        self._slots.rewrap_all(old_key, new_key)
+        # The removed person could have read the intake private key, so lock-screen concerns from now on are sealed
+        # to a new key pair. The new private key is stored first (the old one kept, so items waiting still open);
+        # only then is the new public key published, so nothing is ever sealed to a key the vault does not hold.
+        intake_private, intake_public = sealing.new_keypair()
+        try:
+            with self.uow() as uow:
+                uow.setting.replace_intake_key(intake_private)
+                uow.audit.append(self.actor(), "vault.intake_key_replaced", self.vault_id, {"user_removed": user_id})
+                uow.commit()
+        except BaseException:
+            self._slots.slots = before
+            raise
+        self._slots.rewrap_all(old_key, new_key, new_public_key=intake_public)
         self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # .bak keeps the old wraps until the re-key is done
         report(2, 4, "Re-encrypting the database with a new key")
         database = self._db()
         self._database = database.rekey(new_key)
         self._data_key = new_key
         self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # now the previous copy no longer holds the removed slot
+        write_public_key(self.vault_dir, self._slots.public_key)
         report(3, 4, "Recording the change")
         with self.uow() as uow:
             uow.users.mark_removed(user_id)
@@ -225,6 +246,11 @@ class VaultSession:
     def data_key_for_checks(self) -> bytes:
         """The data key, for the store's own checks and tests; never log or show it."""
         return self._key()
+
+
+def write_public_key(vault_dir: Path, public_key: bytes) -> None:
+    """intake.pub: the vault's intake public key in the clear, for the lock screen."""
+    atomic.write_text(Path(vault_dir) / PUBLIC_KEY_FILE, public_key.hex() + "\n")
 
 
 def _stamp() -> str:

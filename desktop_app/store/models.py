@@ -39,6 +39,8 @@ class SettingRow(Base):
     dsl_email: Mapped[str] = mapped_column(Text, default="")
     extra: Mapped[str] = mapped_column(Text, default="{}")
     intake_private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    # Earlier intake private keys, 32 bytes each, newest first: sealed items written before a new key pair still open.
+    retired_intake_keys: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     audit_key: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

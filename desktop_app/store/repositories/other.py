@@ -16,6 +16,7 @@ from desktop_app.store.repositories._common import actor_columns, actor_of
 from desktop_app.store.types import utc_now
 
 OBJECT_KINDS = ("concern", "screening", "referral", "child")
+INTAKE_KEY_SIZE = 32
 
 
 def _to_addendum(row: AddendumRow) -> Addendum:
@@ -70,6 +71,22 @@ class SettingRepository:
 
     def intake_private_key(self) -> bytes:
         return bytes(self.row().intake_private_key)
+
+    def intake_private_keys(self) -> list[bytes]:
+        """The current intake private key, then the retired ones (newest first) for items sealed before a change."""
+        row = self.row()
+        retired = bytes(row.retired_intake_keys or b"")
+        return [bytes(row.intake_private_key)] + [retired[i:i + INTAKE_KEY_SIZE]
+                                                  for i in range(0, len(retired), INTAKE_KEY_SIZE)]
+
+    def replace_intake_key(self, private_key: bytes) -> None:
+        """Make ``private_key`` the intake key; the old one is kept as retired. The caller appends the audit row."""
+        if len(private_key) != INTAKE_KEY_SIZE:
+            raise ValueError("an X25519 private key is 32 bytes")
+        row = self.row()
+        row.retired_intake_keys = bytes(row.intake_private_key) + bytes(row.retired_intake_keys or b"")
+        row.intake_private_key = private_key
+        self._session.flush()
 
     def row(self) -> SettingRow:
         row = self._session.get(SettingRow, 1)
