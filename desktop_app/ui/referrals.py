@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -85,6 +85,7 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.problems: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
         self.submit: Callable[[], object] = lambda: None
 
     def add_field(self, label: str, widget: W, name: str) -> W:
@@ -102,6 +103,7 @@ class FormDialog(QDialog):
         problem.setVisible(False)
         column.addWidget(problem)
         self.problems[name] = problem
+        self.fields[name] = widget
         self.form.addRow(label, holder)
         name_field(self.form, holder, widget, label)
         return widget
@@ -118,9 +120,25 @@ class FormDialog(QDialog):
         for name, label in self.problems.items():
             label.setText(by_field.get(name, ""))
             label.setVisible(name in by_field)
+            self.fields[name].setAccessibleDescription(by_field.get(name, ""))
+        first = next((name for name in self.problems if name in by_field), None)
+        if first is not None:  # the cursor goes to the first field to fix, so its name and problem are heard
+            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
         leftover = [p.sentence for p in problems if p.field not in self.problems]
         self.general.setText(" ".join(leftover))
         self.general.setVisible(bool(leftover))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to fit sentences that wrap: the dialog's minimum size ignores wrapping, so a two-line problem would
+        otherwise be drawn over the box above it."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _submit(self) -> None:
         try:
@@ -131,6 +149,7 @@ class FormDialog(QDialog):
         except UserFacingError as error:
             self.general.setText(error.sentence)
             self.general.setVisible(True)
+            self._fit_height()
             return
         self.saved.emit()
         self.accept()

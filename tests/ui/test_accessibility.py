@@ -326,3 +326,23 @@ def test_settings_every_section(qtbot, open_session: VaultSession, fake_ask, clo
         page.show_section(key)
         problems += audit(page, f"settings, {label}")
     check(problems)
+
+
+def test_a_problem_that_wraps_sits_below_its_field_and_the_cursor_goes_to_it(qtbot, closing) -> None:
+    from desktop_app.errors import FieldProblem
+    from desktop_app.ui.referrals import FormDialog
+
+    dialog = FormDialog(None, "Record a referral contact", "One entry per contact.", "Save referral contact")
+    name = dialog.add_field("Who you spoke or wrote to:", QLineEdit(dialog), "contacted_name")
+    outcome = dialog.add_field("Outcome:", dialog.text_box("What was agreed, what happens next"), "outcome")
+    show(qtbot, dialog, closing)
+    dialog.ok.setFocus()
+    sentence = "Record what was agreed or what happens next: the social worker will need it in writing later."
+    dialog.show_problems([FieldProblem("outcome", sentence)])
+    QApplication.processEvents()
+    problem = dialog.problems["outcome"]
+    assert problem.isVisible() and problem.text() == sentence
+    assert problem.geometry().top() >= outcome.geometry().bottom(), "the sentence is drawn over the text box"
+    assert problem.height() >= problem.heightForWidth(problem.width()), "the sentence is cut off"
+    assert dialog.focusWidget() is outcome and outcome.accessibleDescription() == sentence
+    assert name.accessibleName() == "Who you spoke or wrote to"

@@ -145,6 +145,17 @@ class ItemRow(QFrame):
         self.problem.setText(sentence or "")
         self.problem.setVisible(bool(sentence))
 
+    def focus_first_gap(self) -> None:
+        """Put the cursor on the first thing this item still needs: an answer, then when, then how it is known."""
+        if not any(radio.isChecked() for radio in self.radios.values()):
+            self.radios[AnswerStatus.YES].setFocus()
+        elif self.when.isEnabled() and self.when.currentData() is None:
+            self.when.setFocus()
+        elif self.basis.isEnabled() and self.basis.currentData() is None:
+            self.basis.setFocus()
+        else:
+            self.note.setFocus()
+
     def _sync_enabled(self) -> None:
         is_yes = self.radios[AnswerStatus.YES].isChecked()
         self.when.setEnabled(is_yes)

@@ -185,9 +185,11 @@ class SectionPage(QWizardPage):
                 first = row
         if first is not None:
             self.scroller.ensureWidgetVisible(first)
-            first.setFocus()
+            first.focus_first_gap()  # the control to fix, not the frame: a screen reader reads its name
+        count = len(problems)
         self.summary.setText(
-            f"{len(problems)} item(s) still need an answer — shown in red." if problems else self.summary.text()
+            ("1 item still needs an answer — shown in red." if count == 1
+             else f"{count} items still need an answer — shown in red.") if problems else self.summary.text()
         )
         return not problems
 
