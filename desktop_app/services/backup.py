@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from desktop_app.domain.records import Actor
 from desktop_app.errors import UserFacingError
 from desktop_app.store import anchor, audit
 from desktop_app.store.database import Database, open_database
@@ -165,15 +166,25 @@ def _extract(backup_file: Path, staging: Path) -> None:
             from None
 
 
-def check_staged(staging: Path, passphrase: str) -> list[str]:
-    """Open a staged vault read-only in spirit and check everything; return problems (empty = sound)."""
+def check_staged(staging: Path, passphrase: str, record_restore: str | None = None) -> list[str]:
+    """Open a staged vault and check everything; return problems (empty = sound).
+
+    With ``record_restore`` (the action name), a sound vault gets that audit row, as the person whose passphrase
+    opened it, before it is put in place: a restore is a change like any other.
+    """
     from desktop_app.services.verify import check_database
 
     slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
-    data_key, _slot = slots.open_with_passphrase(passphrase)
+    data_key, slot = slots.open_with_passphrase(passphrase)
     database = open_database(staging, data_key)
     try:
-        return check_database(database).problems
+        problems = check_database(database).problems
+        if not problems and record_restore is not None:
+            actor = Actor(name=slot.user_name or "", role=slot.role or "", user_id=slot.user_id)
+            with database.uow() as uow:
+                uow.audit.append(actor, record_restore, slots.vault_id, {"backup_audit_seq": uow.audit.latest_seq()})
+                uow.commit()
+        return problems
     finally:
         database.dispose()
 
@@ -191,7 +202,7 @@ def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str) -> Path 
         except OSError as error:
             raise disk_problem(error, "restored vault") from None
         try:
-            problems = check_staged(staging, passphrase)
+            problems = check_staged(staging, passphrase, record_restore="vault.restored")
         except VaultDamaged as error:
             raise BackupRefused(f"That backup cannot be trusted: {error.sentence}") from None
         if problems:

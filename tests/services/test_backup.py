@@ -142,3 +142,20 @@ def test_restore_is_refused_while_the_vault_is_open(tmp_path: Path) -> None:
     finally:
         session.lock()
     assert not list(tmp_path.glob("vault.before-restore-*"))
+
+
+def test_a_restore_is_on_the_restored_vault_s_audit_trail(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    _vault_dir, backup, _concern_id = _vault_and_backup(tmp_path)
+    vault_service.restore(backup, tmp_path / "restored", PASSPHRASE)
+    session = vault_service.unlock(tmp_path / "restored", PASSPHRASE)
+    try:
+        with session.uow() as uow:
+            entries = uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+        restored = [e for e in entries if e.action == "vault.restored"]
+        assert len(restored) == 1 and restored[0].actor.user_id == session.user.user_id
+        assert entries[-1].action == "vault.unlocked" and entries[-2] == restored[0]
+        assert session.verify().ok and session.anchor_check is not None and session.anchor_check.warning is None
+    finally:
+        session.lock()
