@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import logging
 import os
+import re
 import traceback
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from desktop_app import paths
 
 LOG_FILE_NAME = "waymark.log"
 REDACTED = "<redacted>"
+_WARNING_HEAD = re.compile(r"^(.*?):(\d+): ([A-Za-z_][\w.]*): ")
 
 
 class Safe:
@@ -63,7 +65,13 @@ class PersonalDataFilter(logging.Filter):
                 record.args = {k: _clean_arg(v) for k, v in record.args.items()}
             else:
                 record.args = tuple(_clean_arg(a) for a in record.args)
-        if not record.name.startswith("desktop_app"):
+        if record.name == "py.warnings":
+            # A warning arrives formatted ("file:line: Category: text\n  source line"); its text and the source line
+            # can quote data, so only where it came from and its category are kept.
+            where = _WARNING_HEAD.match(str(record.getMessage()))
+            record.msg = f"{Path(where[1]).name}:{where[2]}: {where[3]} (text withheld)" if where else REDACTED
+            record.args = None
+        elif not record.name.startswith("desktop_app"):
             # A library's own pre-formatted text could echo SQL parameters or paths: keep it short.
             record.msg = record.msg[:160]
         if record.exc_info:
@@ -129,6 +137,9 @@ def configure(debug: bool = False, log_dir: Path | None = None) -> Path:
     handler._waymark = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if debug else logging.INFO)
+    # Python warnings (a library's, or ours) would otherwise be printed raw on stderr, where a name or a path could
+    # be read; through logging they reach the file by the filter above (their text is an argument: redacted).
+    logging.captureWarnings(True)
     # SQL text and parameters must never reach a log, whatever the level.
     for noisy in ("sqlalchemy", "alembic", "PIL", "pikepdf", "fontTools"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

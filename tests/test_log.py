@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import pytest
+
 from desktop_app import log
 
 MARKER = "ZOË-MARKER-7f3a"
@@ -52,3 +54,23 @@ def test_no_log_call_in_the_code_formats_its_own_message() -> None:
             if not isinstance(message, ast.Constant):
                 offenders.append(f"{source.relative_to(root)}:{node.lineno}")
     assert offenders == [], f"log messages must be literal templates: {offenders}"
+
+
+def test_a_python_warning_goes_through_the_filter_not_raw_to_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import warnings
+
+    logging.captureWarnings(False)  # an earlier test's configure() may have captured them under pytest's own hook
+    try:
+        path = log.configure(log_dir=tmp_path)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.warn(f"could not draw a glyph in {MARKER}", UserWarning, stacklevel=1)
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        text = path.read_text(encoding="utf-8")
+        assert MARKER not in capsys.readouterr().err
+        assert MARKER not in text and "py.warnings" in text and "UserWarning (text withheld)" in text
+    finally:
+        logging.captureWarnings(False)
