@@ -27,7 +27,12 @@ def read_secret(path: str | None, what: str = "passphrase") -> str:
     else:
         if sys.stdin is None or sys.stdin.closed:
             raise UserFacingError(f"No {what} given: use --{what.replace(' ', '-')}-file or standard input.")
-        text = sys.stdin.readline()
+        if sys.stdin.isatty():  # typed at a terminal: never echoed on the screen (or into a terminal's scrollback)
+            import getpass
+
+            text = getpass.getpass(f"{what.capitalize()}: ")
+        else:
+            text = sys.stdin.readline()
     secret = text.splitlines()[0] if text else ""
     if not secret:
         raise UserFacingError(f"The {what} is empty.")
