@@ -95,7 +95,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(given)  # exits 2 on bad usage
     log.configure(debug=args.debug)
     if args.command is None:
+        return _run_window(args)
+    return run_command(args)
+
+
+def _run_window(args: argparse.Namespace) -> int:
+    """Start the window; an error that escapes it is logged through the filter, never printed as a traceback."""
+    try:
         from desktop_app.ui.app import run_gui
 
         return run_gui(args)
-    return run_command(args)
+    except Exception:
+        _log.exception("the window stopped on an unexpected error")
+        print("waymark: something went wrong; everything saved before this moment is safe. "
+              "The log file has the details.", file=sys.stderr)
+        return EXIT_PROBLEM

@@ -95,3 +95,22 @@ def test_the_log_file_is_moved_aside_when_full_keeping_five_old_ones(tmp_path: P
     newest, previous = path.read_text(encoding="utf-8"), (tmp_path / "waymark.log.1").read_text(encoding="utf-8")
     assert "line 399 " in newest and "line 399 " not in previous
     assert int(previous.rsplit("line ", 1)[1].split()[0]) + 1 == int(newest.split("line ", 1)[1].split()[0])
+
+
+def test_an_error_escaping_the_window_is_logged_without_its_message_not_printed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_app import log, paths
+    from desktop_app.ui import app
+
+    marker = "Tamsin Quillfeather said ZOË-7f3a"
+
+    def fails(_args: object) -> int:
+        raise ValueError(f"could not show {marker}")
+
+    monkeypatch.setattr(app, "run_gui", fails)
+    assert main([]) == 1
+    err = capsys.readouterr().err
+    assert marker not in err and "Traceback" not in err and "something went wrong" in err
+    text = (paths.log_dir() / log.LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert marker not in text and "ValueError (message withheld)" in text
