@@ -232,10 +232,18 @@ class VaultSession:
     def backup(self, out_path: Path, progress: Progress | None = None) -> Path:
         from desktop_app.services.backup import write_backup
 
-        path = write_backup(self._db(), Path(out_path), progress)
+        actor = self.actor()
+        out_path = Path(out_path)
+        # The audit row is written first and committed after the file: if it cannot be committed, the backup file is
+        # removed, so no copy of the vault is ever left on disk without its audit row.
         with self.uow() as uow:
-            uow.audit.append(self.actor(), "backup.written", "vault")
-            uow.commit()
+            uow.audit.append(actor, "backup.written", "vault")
+            path = write_backup(self._db(), out_path, progress)
+            try:
+                uow.commit()
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
         return path
 
     def verify(self) -> VerifyReport:

@@ -159,3 +159,27 @@ def test_a_restore_is_on_the_restored_vault_s_audit_trail(tmp_path: Path) -> Non
         assert session.verify().ok and session.anchor_check is not None and session.anchor_check.warning is None
     finally:
         session.lock()
+
+
+def test_a_backup_whose_audit_row_cannot_be_committed_is_not_left_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.errors import UserFacingError
+    from desktop_app.store.uow import UnitOfWork
+
+    created = make_vault(tmp_path / "vault")
+    try:
+        record_concern(created.session, account="Before the backup")
+
+        def full_disk(_self: UnitOfWork) -> None:
+            raise UserFacingError("The disk is full, so this was not saved.")
+
+        monkeypatch.setattr(UnitOfWork, "commit", full_disk)
+        with pytest.raises(UserFacingError, match="disk is full"):
+            created.session.backup(tmp_path / "out" / "nightly.wmbak")
+        assert list((tmp_path / "out").iterdir()) == [], "an unaudited backup was left on disk"
+        monkeypatch.undo()
+        path = created.session.backup(tmp_path / "out" / "nightly.wmbak")
+        assert path.exists() and created.session.verify().ok
+    finally:
+        created.session.lock()
