@@ -208,7 +208,8 @@ class ConcernView(QWidget):
         self.windows: list[QWidget] = []
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.back = QPushButton("← Dashboard", self)
+        self.back = QPushButton("← Back to the dashboard", self)
+        self.back.setAccessibleName("Back to the dashboard")
         self.back.setObjectName("back")
         self.back.clicked.connect(self.go_back)
         top.addWidget(self.back)
@@ -217,16 +218,19 @@ class ConcernView(QWidget):
         top.addWidget(self.title, 1)
         layout.addLayout(top)
 
-        actions = QHBoxLayout()
+        # Two rows of three: six buttons in one row are wider than a laptop screen at 150% zoom, which pushed the
+        # window's right-hand side (and the last buttons) off the screen.
+        actions, more = QHBoxLayout(), QHBoxLayout()
         self.screen_button = self._button("Screen this concern…", "screen", self.screen, actions)
         self.correction_button = self._button("Add a correction…", "correction", self.add_correction, actions)
         self.referral_button = self._button("Record a referral contact…", "referral", self.record_referral, actions)
         self.confirm_button = self._button("Record written confirmation…", "confirm", self.record_confirmation,
-                                           actions)
-        self.close_button = self._button("Close concern…", "close", self.close_concern, actions)
-        self.pdf_button = self._button("Referral summary (PDF)…", "referral_pdf", self.referral_summary, actions)
-        actions.addStretch(1)
-        layout.addLayout(actions)
+                                           more)
+        self.close_button = self._button("Close concern…", "close", self.close_concern, more)
+        self.pdf_button = self._button("Referral summary (PDF)…", "referral_pdf", self.referral_summary, more)
+        for row in (actions, more):
+            row.addStretch(1)
+            layout.addLayout(row)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.record = QTextBrowser(splitter)

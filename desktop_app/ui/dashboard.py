@@ -80,12 +80,14 @@ class Panel(QFrame):
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)  # long headings wrap at 150% zoom rather than widen the window off the screen
         layout.addWidget(self.heading)
         self.list = RecordList(name, self)
         name_list(self.list, title)
         layout.addWidget(self.list, 1)
         self.empty = QLabel(empty, self)
         self.empty.setStyleSheet("color:#505050;")
+        self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
 
     def show_model(self, model: RecordsModel, total: int | None = None, extra: str = "") -> None:
@@ -119,6 +121,7 @@ class DashboardPage(QWidget):
         who = f"Signed in as {html.escape(user.name)} ({html.escape(user.role.label)})" if user else ""
         where = html.escape(setting.name) if setting else ""
         self.title = QLabel(f"<span style='font-size:16pt'><b>Dashboard</b></span> &nbsp; {where}<br>{who}", self)
+        self.title.setWordWrap(True)
         top.addWidget(self.title, 1)
         self.record_button = QPushButton("Record a concern…", self)
         self.record_button.setObjectName("record_concern")
@@ -137,8 +140,9 @@ class DashboardPage(QWidget):
         row = QHBoxLayout(sealed)
         self.sealed_label = QLabel(sealed)
         self.sealed_label.setObjectName("sealed_count")
+        self.sealed_label.setWordWrap(True)
         row.addWidget(self.sealed_label, 1)
-        self.import_button = QPushButton("Import…", sealed)
+        self.import_button = QPushButton("Import the sealed concerns…", sealed)
         self.import_button.setObjectName("import_sealed")
         self.import_button.clicked.connect(self.import_sealed)
         row.addWidget(self.import_button)
@@ -159,6 +163,7 @@ class DashboardPage(QWidget):
         layout.addLayout(grid, 1)
         self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record.", self)
         self.hint.setStyleSheet("color:#505050;")
+        self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk):
             panel.list.open_requested.connect(self.open_row)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -64,7 +65,9 @@ class FormDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, intro: str, ok_text: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(560)
+        # No fixed minimum width: it would override the layout's own and clip the fields at 150% zoom. The dialog
+        # opens at a comfortable width for its font instead (see showEvent).
+        self._sized = False
         layout = QVBoxLayout(self)
         if intro:
             label = QLabel(intro, self)
@@ -88,6 +91,17 @@ class FormDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.submit: Callable[[], object] = lambda: None
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:
+            self._sized = True
+            comfortable = self.fontMetrics().averageCharWidth() * 75
+            width = max(self.sizeHint().width(), comfortable)
+            screen = self.screen()
+            if screen is not None:
+                width = min(width, screen.availableGeometry().width() - 40)
+            self.resize(max(width, self.minimumSizeHint().width()), self.sizeHint().height())
+        super().showEvent(event)
+
     def add_field(self, label: str, widget: W, name: str) -> W:
         holder = QWidget(self)
         column = QVBoxLayout(holder)
@@ -95,6 +109,9 @@ class FormDialog(QDialog):
         column.setSpacing(2)
         widget.setParent(holder)
         widget.setObjectName(name)
+        if isinstance(widget, QComboBox):  # long choices are read in the open list, not by widening the dialog
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(24)
         column.addWidget(widget)
         problem = QLabel(holder)
         problem.setObjectName(f"problem_{name}")

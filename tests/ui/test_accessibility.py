@@ -346,3 +346,59 @@ def test_a_problem_that_wraps_sits_below_its_field_and_the_cursor_goes_to_it(qtb
     assert problem.height() >= problem.heightForWidth(problem.width()), "the sentence is cut off"
     assert dialog.focusWidget() is outcome and outcome.accessibleDescription() == sentence
     assert name.accessibleName() == "Who you spoke or wrote to"
+
+
+# ----- 150% zoom ----------------------------------------------------------------------------------------------------
+
+WIDEST = 1280  # a common school laptop screen is 1366 wide; leave room for the window frame
+
+
+def fits(root: QWidget, screen: str) -> list[str]:
+    """At this zoom: the window fits a laptop screen and no button's text is cut off."""
+    QApplication.processEvents()
+    window = root.window()
+    problems = []
+    if window.minimumSizeHint().width() > WIDEST:
+        problems.append(f"{screen}: needs {window.minimumSizeHint().width()} px across, wider than a laptop screen")
+    for button in controls(root):
+        if isinstance(button, QAbstractButton) and button.width() < button.minimumSizeHint().width():
+            problems.append(f"{screen}: {describe(button)} is cut off ({button.width()} of "
+                            f"{button.minimumSizeHint().width()} px)")
+    return problems
+
+
+@pytest.fixture
+def zoom_150(qapp) -> Iterator[None]:
+    from desktop_app.ui.app import apply_zoom
+
+    apply_zoom(qapp, 150)
+    yield
+    apply_zoom(qapp, 100)
+
+
+def test_the_dsl_screens_fit_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                                      zoom_150, screenshot) -> None:
+    from desktop_app.ui.settings import SettingsPage
+    from desktop_app.ui.settings.page import SECTIONS
+
+    concern_id = record_concern(open_session)
+    host = Host(open_session)
+    host.resize(1200, 760)
+    show(qtbot, host, closing)
+    dashboard = host.show_dashboard()
+    problems = fits(dashboard, "dashboard")
+    view = dashboard.open_concern(concern_id)
+    problems += fits(view, "concern view")
+    screenshot(host, "concern_view_zoomed")
+    for name in ("add_correction", "close_concern", "record_referral"):
+        dialog = getattr(view, name)()
+        closing.append(dialog)
+        qtbot.waitExposed(dialog)
+        problems += fits(dialog, f"concern view, {name.replace('_', ' ')} dialog")
+        dialog.reject()
+    page = SettingsPage(open_session, host=host)
+    host.show_page(page)
+    for key, label in SECTIONS:
+        page.show_section(key)
+        problems += fits(page, f"settings, {label}")
+    check(problems)

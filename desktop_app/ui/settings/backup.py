@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui import ask
 from desktop_app.ui.settings.common import StatusArea
@@ -68,13 +68,11 @@ class BackupSection(QWidget):
         self.report.setReadOnly(True)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.report.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.backup_button)
-        row.addWidget(self.verify_button)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(row)
+        # one under the other: side by side they are wider than the page in a small window at 150% zoom
+        for button in (self.backup_button, self.verify_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         layout.addWidget(self.report, 1)
         layout.addStretch(0)

@@ -137,7 +137,7 @@ class ContactsSection(QWidget):
         self.stored: dict[str, str] = {}
         intro = QLabel(
             "These numbers appear on screening results, referral summaries and the staff quick reference. "
-            "Double-click a number to change it.",
+            "Double-click a number to change it, or move to it with the arrow keys and press F2.",
             self,
         )
         intro.setWordWrap(True)
