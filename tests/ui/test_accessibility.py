@@ -212,12 +212,36 @@ def test_lock_screen_and_recovery_page(qtbot, qapp, made_vault, fake_ask, closin
     check(problems)
 
 
-def test_setup_wizard(qtbot, qapp, tmp_path: Path, fake_ask, closing) -> None:
+def test_setup_wizard_every_page(qtbot, qapp, tmp_path: Path, fake_ask, closing) -> None:
     from desktop_app.ui.setup_wizard import SetupWizard
 
     wizard = show(qtbot, SetupWizard(tmp_path / "vault"), closing)
-    assert isinstance(wizard, QWizard)
-    problems = audit(wizard, f"setup wizard page {wizard.currentId()} ({wizard.currentPage().title()!r})")
+    assert isinstance(wizard, SetupWizard)
+    problems: list[str] = []
+
+    def page(then: QWizard.WizardButton | None = QWizard.WizardButton.NextButton) -> None:
+        nonlocal problems
+        problems += audit(wizard, f"setup wizard page {wizard.current_name()!r}")
+        if then is not None:
+            wizard.button(then).click()
+            QApplication.processEvents()
+
+    wizard.setting_page.name.setText("Ashgrove Academy")
+    page()
+    page()  # contacts
+    wizard.dsl_page.name.setText("Zofia Wiśniewska")
+    page()
+    wizard.passphrase_page.fields.first.setText("lantern meadow copper violin")
+    wizard.passphrase_page.fields.second.setText("lantern meadow copper violin")
+    page(QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(lambda: wizard.current_name() == "recovery_key", timeout=30000)
+    key = wizard.recovery_key
+    page()
+    wizard.check_page.entry.setText(key)
+    page()
+    assert wizard.current_name() == "recovery_sheet"
+    page(None)
+    wizard.session.lock()
     check(problems)
 
 
