@@ -254,8 +254,14 @@ def test_staff_concern_wizard_every_page(qtbot, qapp, tmp_path: Path, fake_ask, 
     wizard = open_staff_wizard(None, tmp_path)
     assert wizard is not None
     show(qtbot, wizard, closing)
+    from desktop_app.services.concern_flow import Page
+
+    for rows in wizard.flow_pages[Page.OTHERS].lists.values():  # one row each of children, adults and places
+        rows.add_row(focus=False)
     problems: list[str] = []
     for page_id, page in wizard_pages(wizard):
+        if page is wizard.flow_pages[Page.OTHERS]:
+            assert len(controls(page)) > 10, "the rows added for others are gone"
         problems += audit(wizard, f"staff concern wizard page {page_id} ({page.objectName()})")
     check(problems)
 
