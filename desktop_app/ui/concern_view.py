@@ -215,6 +215,7 @@ class ConcernView(QWidget):
         top.addWidget(self.back)
         self.title = QLabel(self)
         self.title.setObjectName("concern_title")
+        self.title.setWordWrap(True)
         top.addWidget(self.title, 1)
         layout.addLayout(top)
 
@@ -294,6 +295,15 @@ class ConcernView(QWidget):
         self.close_button.setEnabled(not closed)
         self.confirm_button.setEnabled(any(e.confirmation_sent is None and e.confirmation_due is not None
                                            for e in entries))
+        # a greyed-out button says why, to the mouse (tooltip) and to a screen reader (description)
+        why_not = "" if self.confirm_button.isEnabled() else (
+            "No referral in the log is waiting for written confirmation. Record a referral contact first.")
+        self.confirm_button.setToolTip(why_not)
+        self.confirm_button.setAccessibleDescription(why_not)
+        closed_note = "This concern is closed. Add a correction if something needs to be added." if closed else ""
+        for button in (self.screen_button, self.referral_button, self.close_button):
+            button.setToolTip(closed_note)
+            button.setAccessibleDescription(closed_note)
         self.screen_button.setText("Screen again…" if self.file.screenings else "Screen this concern…")
         first_step = not closed and not self.file.screenings
         self.screen_button.setStyleSheet("font-weight:bold;" if first_step else "")

@@ -432,3 +432,16 @@ def test_the_dsl_screens_fit_a_laptop_at_150_percent(qtbot, open_session: VaultS
         page.show_section(key)
         problems += fits(page, f"settings, {label}")
     check(problems)
+
+
+def test_the_screening_wizard_fits_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                                  zoom_150, screenshot) -> None:
+    from desktop_app.ui.screening import open_screening_wizard
+
+    wizard = open_screening_wizard(None, open_session, record_concern(open_session))
+    show(qtbot, wizard, closing)
+    problems: list[str] = []
+    for page_id, page in wizard_pages(wizard):
+        problems += fits(wizard, f"screening wizard page {page_id} ({page.title()!r})")
+        screenshot(wizard, f"screening_zoomed_{page_id}")
+    check(problems)
