@@ -266,7 +266,7 @@ class LockScreen(QWidget):
         self.recovery_message.hide()
         column.addWidget(self.recovery_message)
         buttons = QHBoxLayout()
-        self.back_button = QPushButton("Back", page)
+        self.back_button = QPushButton("Back to the passphrase", page)
         self.back_button.setObjectName("recovery_back")
         self.back_button.clicked.connect(self.show_passphrase)
         self.recover_button = QPushButton("Unlock and save the new passphrase", page)
