@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import uuid
 from collections.abc import Callable
@@ -156,23 +157,25 @@ class VaultSession:
         backup = self.backup(self.vault_dir / BACKUPS_DIR / f"before-removing-user-{_stamp()}.wmbak")
         report(1, 4, "Removing the key")
         old_key, new_key = self._key(), new_data_key()
-        before = list(self._slots.slots)
-        if slot is not None:
-            self._slots.remove_slot(slot.slot_id)
-        # The removed person could have read the intake private key, so lock-screen concerns from now on are sealed
-        # to a new key pair. The new private key is stored first (the old one kept, so items waiting still open);
-        # only then is the new public key published, so nothing is ever sealed to a key the vault does not hold.
-        intake_private, intake_public = sealing.new_keypair()
+        # Until the database is re-keyed, a failure (a full disk) leaves the session as it was, so trying again works.
+        before = (list(self._slots.slots), self._slots.public_key, self._slots.key_check)
         try:
+            if slot is not None:
+                self._slots.remove_slot(slot.slot_id)
+            # The removed person could have read the intake private key, so lock-screen concerns from now on are
+            # sealed to a new key pair. The new private key is stored first (the old one kept, so items waiting still
+            # open); only then is the new public key published: nothing is sealed to a key the vault does not hold.
+            intake_private, intake_public = sealing.new_keypair()
             with self.uow() as uow:
                 uow.setting.replace_intake_key(intake_private)
                 uow.audit.append(self.actor(), "vault.intake_key_replaced", self.vault_id, {"user_removed": user_id})
                 uow.commit()
+            self._slots.rewrap_all(old_key, new_key, new_public_key=intake_public)
+            self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # .bak keeps the old wraps until the re-key is done
         except BaseException:
-            self._slots.slots = before
+            self._slots.slots, self._slots.public_key, self._slots.key_check = before
+            self._put_back_slots_file()
             raise
-        self._slots.rewrap_all(old_key, new_key, new_public_key=intake_public)
-        self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # .bak keeps the old wraps until the re-key is done
         report(2, 4, "Re-encrypting the database with a new key")
         database = self._db()
         self._database = database.rekey(new_key)
@@ -186,6 +189,19 @@ class VaultSession:
             uow.commit()
         report(4, 4, "Done")
         return backup
+
+    def _put_back_slots_file(self) -> None:
+        """A removal failed before the database was touched: if keyslots.json already names the new key (its recovery
+        copy could not be written), put the current wraps back. Best effort: if that cannot be written either, the
+        previous copy holds the current key and the next unlock finishes what the file began."""
+        path = self.vault_dir / KEYSLOTS_FILE
+        try:
+            if KeySlotFile.load(path).key_check == self._slots.key_check:
+                return
+        except UserFacingError:
+            pass
+        with contextlib.suppress(UserFacingError):
+            self._slots.save(path)
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Change the signed-in person's passphrase; the old one must be given again."""
