@@ -82,6 +82,21 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
+_qt_log = logging.getLogger("desktop_app.qt")
+_QT_LEVELS = {"QtDebugMsg": logging.DEBUG, "QtInfoMsg": logging.INFO, "QtWarningMsg": logging.WARNING,
+              "QtCriticalMsg": logging.ERROR, "QtFatalMsg": logging.CRITICAL, "QtSystemMsg": logging.ERROR}
+
+
+def qt_message_handler(mode: Any, context: Any, message: object) -> None:
+    """For ``QtCore.qInstallMessageHandler``: Qt's own messages (which can quote file names or text) go to the log
+    through the filter, with only their kind and category kept, instead of raw to stderr. Needs no Qt import."""
+    kind = str(getattr(mode, "name", mode)).rsplit(".", 1)[-1]
+    category = str(getattr(context, "category", "") or "default")
+    if not re.fullmatch(r"[\w.\-]{1,80}", category):
+        category = REDACTED
+    _qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "qt %s (%s): %s", Safe(kind), Safe(category), message)
+
+
 class RotatingLogFile(logging.FileHandler):
     """A log file moved aside when it would pass ``max_bytes``, keeping ``backups`` old ones (``.1`` the newest).
 

@@ -74,3 +74,19 @@ def test_a_python_warning_goes_through_the_filter_not_raw_to_stderr(
         assert MARKER not in text and "py.warnings" in text and "UserWarning (text withheld)" in text
     finally:
         logging.captureWarnings(False)
+
+
+def test_qt_messages_reach_the_log_through_the_filter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QtMsgType
+
+    path = log.configure(log_dir=tmp_path)
+    context = SimpleNamespace(category="qt.pdf", file=None, line=0, function=None)
+    log.qt_message_handler(QtMsgType.QtWarningMsg, context, f"could not open /home/dsl/{MARKER}.pdf")
+    log.qt_message_handler(QtMsgType.QtDebugMsg, SimpleNamespace(category=None), MARKER)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = path.read_text(encoding="utf-8")
+    assert MARKER not in text and MARKER not in capsys.readouterr().err
+    assert "WARNING desktop_app.qt: qt QtWarningMsg (qt.pdf): <redacted>" in text
