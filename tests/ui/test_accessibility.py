@@ -445,3 +445,24 @@ def test_the_screening_wizard_fits_at_150_percent(qtbot, open_session: VaultSess
         problems += fits(wizard, f"screening wizard page {page_id} ({page.title()!r})")
         screenshot(wizard, f"screening_zoomed_{page_id}")
     check(problems)
+
+
+def test_an_incomplete_decision_puts_the_cursor_on_the_first_field_to_fix(qtbot, open_session: VaultSession,  # noqa: F811
+                                                                         fake_ask, closing) -> None:
+    from desktop_app.ui.screening import open_screening_wizard
+
+    wizard = open_screening_wizard(None, open_session, record_concern(open_session))
+    show(qtbot, wizard, closing)
+    decision = wizard.decision_page
+    wizard.setStartId(wizard.pageIds()[-1])
+    wizard.restart()
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: wizard.currentPage() is decision)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    shown = [name for name, label in decision.problems.items() if label.isVisibleTo(decision)]
+    assert shown, "an empty decision was accepted"
+    first = decision.fields[shown[0]]
+    focused = wizard.focusWidget()
+    assert focused is not None, "nothing has the cursor"
+    assert focused is first or first.isAncestorOf(focused), f"the cursor is on {describe(focused)}, not {shown[0]}"
+    assert first.accessibleDescription() == decision.problems[shown[0]].text()

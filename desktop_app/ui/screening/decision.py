@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -47,6 +48,7 @@ class DecisionPage(QWizardPage):
         self.setSubTitle("Confirm or change the level, record the voices of the child and the family, and the plan.")
         self._touched: set[str] = set()
         self.problems: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -134,6 +136,7 @@ class DecisionPage(QWizardPage):
         problem = problem_label(holder, name)
         column.addWidget(problem)
         self.problems[name] = problem
+        self.fields[name] = widget
         form.addRow(label, holder)
         name_field(form, holder, widget, label)
         self._form = form
@@ -237,7 +240,12 @@ class DecisionPage(QWizardPage):
         for name, label in self.problems.items():
             label.setText(by_field.get(name, ""))
             label.setVisible(name in by_field)
+            self.fields[name].setAccessibleDescription(by_field.get(name, ""))
         first = next((self.problems[p.field] for p in problems if p.field in self.problems), None)
         if first is not None:
             self.scroller.ensureWidgetVisible(first)
+            field = self.fields[next(p.field for p in problems if p.field in self.problems)]
+            if field.focusPolicy() == Qt.FocusPolicy.NoFocus:  # a row of radio buttons or tick boxes
+                field = next((b for b in field.findChildren(QAbstractButton) if b.isEnabled()), field)
+            field.setFocus(Qt.FocusReason.OtherFocusReason)  # the cursor goes where the fix is needed
         return [p for p in problems if p.field not in self.problems]
