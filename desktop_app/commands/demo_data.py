@@ -26,7 +26,7 @@ def _positive(text: str) -> int:
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "demo-data",
+        "demo-data", allow_abbrev=False,
         help="fill a vault with reproducible fictional children and concerns (for trying Waymark out)",
         description="Add fictional children and concerns at every stage (waiting, screened at each level, referred, "
         "confirmed, closed, with corrections) to a vault. The same seed gives the same records (on the same day). Each "

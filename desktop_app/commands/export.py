@@ -19,7 +19,7 @@ from desktop_app.errors import UserFacingError
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "export",
+        "export", allow_abbrev=False,
         help="write a document (referral summary, checklist, chronology) as a PDF file",
         description="Write a document as a PDF file. Documents about a child are encrypted (AES-256) with the "
         "password in --pdf-password-file unless --unencrypted is given; every export is recorded in the audit log.",
@@ -27,7 +27,7 @@ def add_parser(subparsers: Any) -> None:
     kinds = parser.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
 
     referral = kinds.add_parser(
-        "referral",
+        "referral", allow_abbrev=False,
         help="the referral summary of one concern",
         description="The referral summary of one concern for the social worker or the Safeguarding Hub.",
     )
@@ -39,7 +39,7 @@ def add_parser(subparsers: Any) -> None:
     referral.set_defaults(handler=run_referral)
 
     chronology = kinds.add_parser(
-        "chronology",
+        "chronology", allow_abbrev=False,
         help="the chronology of one child",
         description="Every concern, screening, referral and amendment of one child, oldest first.",
     )
@@ -49,7 +49,7 @@ def add_parser(subparsers: Any) -> None:
     chronology.set_defaults(handler=run_chronology)
 
     checklist = kinds.add_parser(
-        "checklist",
+        "checklist", allow_abbrev=False,
         help="the setting obligations checklist",
         description="The setting obligations checklist from forms/. --blank prints it "
         "empty, for the staff room or a governors' meeting; it needs no vault.",

@@ -11,7 +11,7 @@ from typing import Any
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "screen",
+        "screen", allow_abbrev=False,
         help="suggest a level of risk, reasons and routes for a file of answers (JSON)",
         description="Run the screening rules on a file of answers and print the suggested level, the reasons and "
         "the referral routes as JSON. Use it to check a screening definition.",
