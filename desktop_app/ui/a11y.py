@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QLabel, QWidget
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QFormLayout, QHBoxLayout, QLabel, QWidget
 
 
 def spoken(label: str) -> str:
@@ -30,3 +31,38 @@ def name_list(view: QAbstractItemView, name: str) -> None:
     """A list or table: give it a name, and let Tab leave it (arrow keys move between its rows and cells)."""
     view.setAccessibleName(name)
     view.setTabKeyNavigation(False)
+
+
+class _ToggleLabel(QLabel):
+    """The wrapping text of a tick box: clicking it ticks the box, as clicking a QCheckBox's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self.box = box
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setBuddy(box)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.box.toggle()
+        super().mouseReleaseEvent(event)
+
+
+def wrapping_check_box(text: str) -> tuple[QCheckBox, QWidget]:
+    """A tick box whose text wraps (a QCheckBox's own text never does, and at 150% zoom a long sign ran off the page).
+
+    Returns the box (named ``text`` for screen readers) and the row to lay out.
+    """
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    box = QCheckBox(row)
+    box.setAccessibleName(text)
+    label = _ToggleLabel(text, box)
+    label.setParent(row)
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(label, 1)
+    return box, row

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QTextEdit,
     QWidget,
     QWizard,
@@ -390,6 +391,11 @@ def fits(root: QWidget, screen: str) -> list[str]:
     problems = []
     if window.minimumSizeHint().width() > WIDEST:
         problems.append(f"{screen}: needs {window.minimumSizeHint().width()} px across, wider than a laptop screen")
+    for area in window.findChildren(QScrollArea):
+        if area.isVisible() and area.widgetResizable() and area.horizontalScrollBar().isVisible():
+            problems.append(f"{screen}: the text in {area.widget().objectName() or 'a scrolling area'} runs off "
+                            f"the right-hand side (it needs {area.widget().minimumSizeHint().width()} px, "
+                            f"has {area.viewport().width()})")
     for button in controls(root):
         if isinstance(button, QAbstractButton) and button.width() < button.minimumSizeHint().width():
             problems.append(f"{screen}: {describe(button)} is cut off ({button.width()} of "
@@ -466,3 +472,24 @@ def test_an_incomplete_decision_puts_the_cursor_on_the_first_field_to_fix(qtbot,
     assert focused is not None, "nothing has the cursor"
     assert focused is first or first.isAncestorOf(focused), f"the cursor is on {describe(focused)}, not {shown[0]}"
     assert first.accessibleDescription() == decision.problems[shown[0]].text()
+
+
+def test_the_staff_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot, qapp, tmp_path: Path, fake_ask,
+                                                                         closing, zoom_150, screenshot) -> None:
+    from desktop_app.services.concern_flow import Page
+    from desktop_app.ui.concern import open_staff_wizard
+    from desktop_app.vault import keyslots, sealing
+
+    _, public = sealing.new_keypair()
+    keyslots.KeySlotFile.create("vault-access-test", public).save(tmp_path / keyslots.FILE_NAME)
+    wizard = open_staff_wizard(None, tmp_path)
+    assert wizard is not None
+    show(qtbot, wizard, closing)
+    for rows in wizard.flow_pages[Page.OTHERS].lists.values():
+        rows.add_row(focus=False)
+    problems: list[str] = []
+    for page_id, page in wizard_pages(wizard):
+        qtbot.wait(10)  # let the scroll area settle its scroll bars
+        problems += fits(wizard, f"staff concern wizard page {page_id} ({page.objectName()})")
+        screenshot(wizard, f"staff_wizard_zoomed_{page_id}")
+    check(problems)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import concern_flow as flow
 from desktop_app.services.concern_flow import Entry, Mode, Page
 from desktop_app.services.intake import SignGroup
+from desktop_app.ui.a11y import wrapping_check_box
 from desktop_app.ui.concern.fields import HINT_STYLE, FlowPage, YesNo, combo, line_edit, text_edit
 
 YEAR_GROUPS = ["Nursery", "Reception"] + [f"Year {n}" for n in range(1, 14)] + ["Not in school", "Not known"]
@@ -298,12 +299,12 @@ class SignsPage(FlowPage):
             if group.intro:
                 box.addWidget(_note(group.intro))
             for item in group.items:
-                check = QCheckBox(item.text.replace("&", "&&"))
+                check, row = wrapping_check_box(item.text)
                 check.setObjectName(f"sign_{item.item_id}")
                 check.setAccessibleName(item.text + (" (significant sign)" if item.significant else ""))
                 check.setAccessibleDescription(item.help)
                 check.setToolTip(item.help)
-                box.addWidget(check)
+                box.addWidget(row)
                 help_label = _note(f"Significant sign. {item.help}" if item.significant else item.help)
                 help_label.setContentsMargins(26, 0, 0, 6)
                 help_label.setObjectName(f"help_{item.item_id}")
