@@ -493,3 +493,16 @@ def test_the_staff_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot,
         problems += fits(wizard, f"staff concern wizard page {page_id} ({page.objectName()})")
         screenshot(wizard, f"staff_wizard_zoomed_{page_id}")
     check(problems)
+
+
+def test_the_dsl_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot, open_session: VaultSession,  # noqa: F811
+                                                                       fake_ask, closing, zoom_150) -> None:
+    from desktop_app.ui.concern import open_dsl_wizard
+
+    record_concern(open_session)
+    wizard = show(qtbot, open_dsl_wizard(None, open_session), closing)
+    problems: list[str] = []
+    for page_id, page in wizard_pages(wizard):  # type: ignore[arg-type]
+        qtbot.wait(10)
+        problems += fits(wizard, f"DSL concern wizard page {page_id} ({page.objectName()})")
+    check(problems)
