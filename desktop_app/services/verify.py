@@ -106,13 +106,25 @@ def verify_database(database: Database, slots: KeySlotFile) -> VerifyReport:
 
 def verify_vault(vault_dir: Path, passphrase: str) -> VerifyReport:
     """Unlock read-only and check everything. Wrong passphrase raises; damage is reported, never repaired."""
-    from desktop_app.services.vault import _require_vault
+    from desktop_app.services.vault import UnlockDelayed, _require_vault
+    from desktop_app.vault import WrongPassphrase
+    from desktop_app.vault.passphrase import FailureCounter
 
     _require_vault(vault_dir)
     with VaultInstanceLock(vault_dir):
         report = VerifyReport()
         slots = KeySlotFile.load(vault_dir / KEYSLOTS_FILE)
-        data_key, _slot = slots.open_with_passphrase(passphrase)
+        # A passphrase tried here counts like one tried at the lock screen: the same growing delay after failures.
+        counter = FailureCounter(vault_dir)
+        wait = counter.seconds_to_wait(time.time())
+        if wait > 0:
+            raise UnlockDelayed(wait)
+        try:
+            data_key, _slot = slots.open_with_passphrase(passphrase)
+        except WrongPassphrase:
+            counter.record_failure(time.time())
+            raise
+        counter.reset()
         try:
             database = open_database(vault_dir, data_key, upgrade=False)
         except UserFacingError as error:

@@ -194,3 +194,14 @@ def test_the_recovery_key_does_not_show_in_the_created_vault_s_repr(
     assert created_vault.recovery_key not in shown
     assert recovery.parse(created_vault.recovery_key).hex() not in shown
     assert created_vault.vault_id in shown
+
+
+def test_wrong_passphrases_given_to_verify_bring_the_same_growing_delay(tmp_path: Path) -> None:
+    make_vault(tmp_path / "vault").session.lock()
+    for _ in range(3):
+        with pytest.raises(WrongPassphrase):
+            vault_service.verify(tmp_path / "vault", "not the passphrase at all, sorry")
+    with pytest.raises(UnlockDelayed):
+        vault_service.verify(tmp_path / "vault", PASSPHRASE)
+    with pytest.raises(UnlockDelayed):
+        vault_service.unlock(tmp_path / "vault", PASSPHRASE)
