@@ -17,11 +17,11 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QSocketNotifier, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_NAME, __version__, paths, settings
+from desktop_app import APP_NAME, __version__, log, paths, settings
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.ui.workers import Task, describe_error, run_in_background, wait_for_all
@@ -225,11 +225,13 @@ def run_gui(args: argparse.Namespace) -> int:
 
     previous_hook = sys.excepthook
     crash.install()  # an unexpected error: logged without personal data, shown as "nothing was lost"
+    previous_qt_handler = qInstallMessageHandler(log.qt_message_handler)  # Qt's own messages through the filter too
     try:
         with stop_on_signals(stop):
             return _run(app, args, windows)
     finally:
         sys.excepthook = previous_hook
+        qInstallMessageHandler(previous_qt_handler)
 
 
 def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow]) -> int:

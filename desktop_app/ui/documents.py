@@ -261,9 +261,9 @@ class DocumentDialog(QDialog):
         if printer is None:
             return
         try:
+            # Audited before a page leaves: if the audit row cannot be written, nothing is printed.
+            self._on_print()
             pages = print_document(self.document, printer)
-            if pages:
-                self._on_print()
         except Exception as error:
             self._fail(error, "printing failed")
             return

@@ -69,11 +69,21 @@ def test_an_error_while_telling_the_user_does_not_loop(tmp_path: Path) -> None:
 def test_the_window_runs_with_the_hook_and_puts_the_old_one_back(monkeypatch: pytest.MonkeyPatch, qapp) -> None:
     import argparse
 
+    from PySide6.QtCore import qInstallMessageHandler
+
+    from desktop_app import log as app_log
     from desktop_app.ui import app as ui_app
 
     during: list[object] = []
-    monkeypatch.setattr(ui_app, "_run", lambda app, args, windows: during.append(sys.excepthook) or 0)
+
+    def fake_run(app, args, windows) -> int:
+        qt_handler = qInstallMessageHandler(None)  # read the installed handler by swapping it out and back
+        qInstallMessageHandler(qt_handler)
+        during.extend([sys.excepthook, qt_handler])
+        return 0
+
+    monkeypatch.setattr(ui_app, "_run", fake_run)
     before = sys.excepthook
     assert ui_app.run_gui(argparse.Namespace(demo=False, vault=None, debug=False, command=None)) == 0
-    assert during == [crash.handle]
+    assert during == [crash.handle, app_log.qt_message_handler]
     assert sys.excepthook is before

@@ -240,3 +240,21 @@ def test_closing_the_preview_lets_go_of_the_document_quietly(dialog, qtbot) -> N
     assert dialog.document.status() == QPdfDocument.Status.Null
     assert dialog.document.pageCount() == 0, "the closed preview no longer holds the pages"
     assert not has_ink(dialog.view.viewport()), "no page is drawn once the document is closed"
+
+
+def test_a_print_that_cannot_be_audited_is_not_printed(qtbot, pdf, asker, tmp_path) -> None:
+    from desktop_app.errors import UserFacingError
+
+    def on_print() -> None:
+        raise UserFacingError("The disk is full. Free some space and print again.")
+
+    dlg = DocumentDialog(None, "Referral summary: WM-2026-00042", pdf, on_print, lambda path, password: None)
+    qtbot.addWidget(dlg)
+    out = tmp_path / "printed.pdf"
+    previous = ui_documents.install_printer_chooser(PdfPrinterChooser(out))
+    try:
+        dlg.print_button.click()
+    finally:
+        ui_documents.install_printer_chooser(previous)
+    assert not out.exists(), "nothing may reach the printer before its audit row is written"
+    assert asker.warnings == ["The disk is full. Free some space and print again."]
