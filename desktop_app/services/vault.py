@@ -204,13 +204,7 @@ def _backup_before_migration(database: Database) -> None:
 def unlock(vault_dir: Path, passphrase: str) -> VaultSession:
     """Open the vault with a DSL's or deputy's passphrase (every passphrase slot is tried)."""
     vault_dir = Path(vault_dir)
-    _require_vault(vault_dir)
-    counter = passphrase_rules.FailureCounter(vault_dir)
-    wait = counter.seconds_to_wait(time.time())
-    if wait > 0:
-        raise UnlockDelayed(wait)
-    lock = VaultInstanceLock(vault_dir)
-    lock.acquire()
+    counter, lock = _begin_unlock(vault_dir)
     try:
         slots = _open_slots(vault_dir)
         try:
@@ -238,12 +232,7 @@ def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str |
     vault_dir = Path(vault_dir)
     _require_vault(vault_dir)
     recovery_key = recovery_keys.parse(recovery_key_text)
-    counter = passphrase_rules.FailureCounter(vault_dir)
-    wait = counter.seconds_to_wait(time.time())
-    if wait > 0:
-        raise UnlockDelayed(wait)
-    lock = VaultInstanceLock(vault_dir)
-    lock.acquire()
+    counter, lock = _begin_unlock(vault_dir)
     try:
         slots = _open_slots(vault_dir, recovery=True)
         try:
@@ -265,6 +254,18 @@ def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str |
     except BaseException:
         lock.release()
         raise
+
+
+def _begin_unlock(vault_dir: Path) -> tuple[passphrase_rules.FailureCounter, VaultInstanceLock]:
+    """Refuse while a wait after failed attempts runs, then hold the vault: (failure counter, instance lock)."""
+    _require_vault(vault_dir)
+    counter = passphrase_rules.FailureCounter(vault_dir)
+    wait = counter.seconds_to_wait(time.time())
+    if wait > 0:
+        raise UnlockDelayed(wait)
+    lock = VaultInstanceLock(vault_dir)
+    lock.acquire()
+    return counter, lock
 
 
 def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: KeySlot | None,
