@@ -248,24 +248,20 @@ def route_choices(
         if route in seen:
             continue
         contact = contacts.for_route(route) if contacts is not None else None
-        title = contact.title if contact is not None else route_title(route)
+        title = route_title(route, contacts)
         phone = overrides.get(contact.id, contact.phone) if contact is not None else ""
         choices.append(RouteChoice(route, title, child_contacts.get(route, phone), False, ""))
     return choices
 
 
-def route_title(route: RouteId) -> str:
-    """A plain name for a route when the contacts file has none."""
-    return {
-        RouteId.EMERGENCY_999: "Police emergency (999)",
-        RouteId.SOCIAL_WORKER: "The child's social worker",
-        RouteId.SAFEGUARDING_HUB: "Safeguarding Hub",
-        RouteId.POLICE_101: "Police non-emergency (101)",
-        RouteId.LADO: "Local Authority Designated Officer (LADO)",
-        RouteId.NRM: "National Referral Mechanism (through social care or police)",
-        RouteId.EARLY_HELP: "Early help",
-        RouteId.MONITOR: "Monitor in school and review",
-    }[route]
+def route_title(route: RouteId, contacts: ContactsDefinition | None = None) -> str:
+    """The route as the local contacts in forms/ name it (e.g. "Sheffield Safeguarding Hub")."""
+    if contacts is None:
+        from desktop_app.definitions import load_forms  # cached per folder
+
+        contacts = load_forms().contacts
+    contact = contacts.for_route(route)
+    return contact.title if contact is not None else route.value.replace("_", " ").capitalize()
 
 
 # --- starting from the vault -------------------------------------------------------------------------------------
@@ -294,7 +290,7 @@ def route_labels(session: Session, forms: Any) -> dict[RouteId, str]:
     labels: dict[RouteId, str] = {}
     for route in RouteId:
         contact = forms.contacts.for_route(route)
-        title = contact.title if contact is not None else route_title(route)
+        title = route_title(route, forms.contacts)
         phone = overrides.get(contact.id, contact.phone) if contact is not None else ""
         labels[route] = f"{title} — {phone}" if phone else title
     return labels
