@@ -274,8 +274,8 @@ def save_screening(
     actor: Actor,
 ) -> ScreeningRecord:
     """Write a completed screening and move the concern on, inside an open unit of work (no commit)."""
-    concern = uow.concerns.get(concern_id)
-    if concern.status == ConcernStatus.CLOSED:
+    status = uow.concerns.status(concern_id)
+    if status == ConcernStatus.CLOSED:
         raise InvalidInput([FieldProblem("concern", "This concern is closed; record a new concern instead.")])
     record: ScreeningRecord = uow.screenings.add(concern_id, definition, answers, decision, actor)
     uow.audit.append(
@@ -291,7 +291,7 @@ def save_screening(
             "definition": f"{definition.id}@{definition.version}",
         },
     )
-    if concern.status in (ConcernStatus.AWAITING_SCREENING, ConcernStatus.SCREENED):
+    if status in (ConcernStatus.AWAITING_SCREENING, ConcernStatus.SCREENED):
         uow.concerns.set_status(concern_id, ConcernStatus.SCREENED, actor, "screened")
     return record
 
@@ -331,8 +331,7 @@ def add_referral(uow: UnitOfWork, concern_id: int, form: ReferralForm, actor: Ac
     uow.audit.append(
         actor, "referral.recorded", f"referral:{entry.referral_id}", {"concern": concern_id, "route": form.route.value}
     )
-    concern = uow.concerns.get(concern_id)
-    if concern.status in (ConcernStatus.AWAITING_SCREENING, ConcernStatus.SCREENED):
+    if uow.concerns.status(concern_id) in (ConcernStatus.AWAITING_SCREENING, ConcernStatus.SCREENED):
         uow.concerns.set_status(concern_id, ConcernStatus.REFERRED, actor, "referred")
     return entry
 
@@ -401,8 +400,7 @@ def close_concern(session: Session, concern_id: int, outcome: str) -> None:
     outcome = check_outcome(outcome)
     actor = session.actor()
     with session.uow() as uow:
-        concern = uow.concerns.get(concern_id)
-        if concern.status == ConcernStatus.CLOSED:
+        if uow.concerns.status(concern_id) == ConcernStatus.CLOSED:
             raise InvalidInput([FieldProblem("outcome", "This concern is already closed.")])
         close(uow, concern_id, outcome, actor)
         uow.commit()

@@ -108,9 +108,9 @@ def confirmations_awaited(session: Session, limit: int, today: date) -> list[Con
         entries: list[ReferralEntry] = uow.referrals.awaiting_confirmation(horizon, limit)
         rows = []
         for e in entries:
-            concern = uow.concerns.get(e.concern_id)
             assert e.confirmation_due is not None
-            rows.append(ConfirmationRow(e.concern_id, e.referral_id, names(concern.child_id), e.route,
+            child_id = uow.concerns.child_id_of(e.concern_id)
+            rows.append(ConfirmationRow(e.concern_id, e.referral_id, names(child_id), e.route,
                                         route_title(e.route), e.contacted_name, e.contacted_at, e.confirmation_due,
                                         e.confirmation_due < today))
         return rows

@@ -89,6 +89,20 @@ class ConcernRepository:
         state = self._session.get(ConcernStateRow, concern_id)
         return state.status if state else ConcernStatus.AWAITING_SCREENING.value
 
+    def status(self, concern_id: int) -> str:
+        """The concern's current status, without decoding its body."""
+        state = self._session.get(ConcernStateRow, concern_id)
+        if state is None:
+            raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
+        return state.status
+
+    def child_id_of(self, concern_id: int) -> int:
+        """Whose concern it is, without decoding its body."""
+        child_id = self._session.scalar(select(ConcernRow.child_id).where(ConcernRow.id == concern_id))
+        if child_id is None:
+            raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
+        return int(child_id)
+
     def get(self, concern_id: int) -> Concern:
         row = self._session.get(ConcernRow, concern_id)
         if row is None:
