@@ -442,11 +442,22 @@ def concern_file(session: Session, concern_id: int) -> ConcernFile:
         child: Child = uow.children.get(concern.child_id)
         screenings: list[ScreeningRecord] = uow.screenings.for_concern(concern_id)
         referrals: list[ReferralEntry] = uow.referrals.for_concern(concern_id)
-        addenda: list[Addendum] = list(uow.addenda.for_object("concern", concern_id))
-        for record in screenings:
-            addenda += uow.addenda.for_object("screening", record.screening_id)
-        for entry in referrals:
-            addenda += uow.addenda.for_object("referral", entry.referral_id)
+        addenda = concern_addenda(uow, concern_id, screenings, referrals)
         events = [StatusEvent(*event) for event in uow.concerns.events(concern_id)]
-    addenda.sort(key=lambda a: (a.written_at, a.addendum_id))
-    return ConcernFile(concern, child, tuple(addenda), tuple(screenings), tuple(referrals), tuple(events))
+    return ConcernFile(concern, child, addenda, tuple(screenings), tuple(referrals), tuple(events))
+
+
+class _WithAddenda(Protocol):
+    addenda: Any
+
+
+def concern_addenda(
+    uow: _WithAddenda, concern_id: int, screenings: list[ScreeningRecord], referrals: list[ReferralEntry]
+) -> tuple[Addendum, ...]:
+    """The corrections to a concern, its screenings and its referrals, oldest first (inside an open ``with uow``)."""
+    addenda: list[Addendum] = list(uow.addenda.for_object("concern", concern_id))
+    for record in screenings:
+        addenda += uow.addenda.for_object("screening", record.screening_id)
+    for entry in referrals:
+        addenda += uow.addenda.for_object("referral", entry.referral_id)
+    return tuple(sorted(addenda, key=lambda a: (a.written_at, a.addendum_id)))

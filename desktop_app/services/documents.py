@@ -34,6 +34,7 @@ from desktop_app.reports import (
     referral_summary_pdf,
 )
 from desktop_app.reports.flow import day
+from desktop_app.services.casework import concern_addenda
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic
@@ -81,12 +82,7 @@ def referral_summary(uow: UnitOfWork, concern_id: int, forms: Forms | None = Non
     screenings = uow.screenings.for_concern(concern_id)
     latest = max(screenings, key=lambda s: (s.completed_at, s.screening_id)) if screenings else None
     referrals = uow.referrals.for_concern(concern_id)
-    addenda = list(uow.addenda.for_object("concern", concern_id))
-    for record in screenings:
-        addenda += uow.addenda.for_object("screening", record.screening_id)
-    for entry in referrals:
-        addenda += uow.addenda.for_object("referral", entry.referral_id)
-    addenda.sort(key=lambda a: (a.written_at, a.addendum_id))
+    addenda = concern_addenda(uow, concern_id, screenings, referrals)
     contacts = forms.contacts.with_phones(uow.contacts.overrides())
     return ReferralSummary(
         setting=uow.setting.get(),
@@ -94,7 +90,7 @@ def referral_summary(uow: UnitOfWork, concern_id: int, forms: Forms | None = Non
         concern=concern,
         screening=latest,
         referrals=tuple(sorted(referrals, key=lambda r: (r.contacted_at, r.referral_id))),
-        addenda=tuple(addenda),
+        addenda=addenda,
         protective_section_ids=_protective_sections(forms, latest.definition_id if latest else None),
         route_titles=tuple((str(c.route), c.title) for c in contacts.contacts if c.route is not None),
         category_titles=tuple((c.id, c.title) for c in forms.categories.categories),
