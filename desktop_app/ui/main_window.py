@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStacked
 from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.ui import app as ui_app
 from desktop_app.ui import workers
-from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.geometry import fit_to_screen, zoom_percent
 from desktop_app.ui.idle import IdleWatcher
 from desktop_app.ui.workers import describe_error, wait_for_all
 
@@ -342,12 +342,7 @@ class MainWindow(QMainWindow):
     # ----- zoom --------------------------------------------------------------------------------------------------
 
     def zoom_by(self, step: int) -> None:
-        self.set_zoom(self.zoom_percent() + step)
-
-    def zoom_percent(self) -> int:
-        app = QApplication.instance()
-        value = app.property("waymark_zoom") if app else None
-        return int(value) if value else 100
+        self.set_zoom(zoom_percent() + step)
 
     def set_zoom(self, percent: int) -> None:
         prefs = settings.load().with_zoom(percent)
