@@ -12,7 +12,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.ui.geometry import zoom_percent
+from desktop_app.ui.labels import note
 from desktop_app.ui.settings.passphrase_fields import secret_field
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey
@@ -73,13 +73,6 @@ def count_pending(vault_dir: Path) -> int:
     return 0
 
 
-def _heading(text: str, parent: QWidget, name: str = "heading") -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
-
-
 def _at_left(column: QVBoxLayout, widget: QWidget) -> None:
     """Add ``widget`` at its own width on the left of ``column`` (a stretch beside it, rather than Qt's
     ``AlignLeft``: the first use of Qt's namespace of enums would cost ~12 ms before the screen is first shown)."""
@@ -87,14 +80,6 @@ def _at_left(column: QVBoxLayout, widget: QWidget) -> None:
     row.addWidget(widget)
     row.addStretch(1)
     column.addLayout(row)
-
-
-def _note(text: str, parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class LockScreen(QWidget):
@@ -157,7 +142,7 @@ class LockScreen(QWidget):
 
             from PySide6.QtCore import Qt
 
-            banner = _note(
+            banner = note(
                 "<b>DEMO</b> — fictional records only, deleted when you close Waymark. "
                 f"Passphrase: <span style='font-family: monospace'>{html.escape(self.demo_passphrase)}</span>",
                 page,
@@ -170,9 +155,9 @@ class LockScreen(QWidget):
             use_demo.clicked.connect(lambda: self.passphrase.setText(self.demo_passphrase or ""))
             _at_left(column, use_demo)
 
-        locked = _note("Waymark — the safeguarding records on this computer are locked.", page, "locked_line")
+        locked = note("Waymark — the safeguarding records on this computer are locked.", page, "locked_line")
         column.addWidget(locked)
-        column.addWidget(_heading("Worried about a child?", page, "title"))
+        column.addWidget(note("Worried about a child?", page, "title"))
         self.record_button = QPushButton("Record a concern", page)
         self.record_button.setObjectName("record_concern_button")
         self.record_button.setProperty("role", "primary")
@@ -180,7 +165,7 @@ class LockScreen(QWidget):
         self.record_button.clicked.connect(self.record_concern)
         column.addWidget(self.record_button)
         column.addWidget(
-            _note(
+            note(
                 "For any member of staff — no password needed. Write down what you saw or heard; it goes straight "
                 "to the Designated Safeguarding Lead, sealed so that only they can read it. "
                 "If a child is in immediate danger, ring 999 first.",
@@ -188,7 +173,7 @@ class LockScreen(QWidget):
                 "staff_note",
             )
         )
-        self.pending_label = _note("", page, "pending_label")
+        self.pending_label = note("", page, "pending_label")
         column.addWidget(self.pending_label)
 
         line = QFrame(page)
@@ -197,8 +182,8 @@ class LockScreen(QWidget):
         column.addWidget(line)
         column.addSpacing(12)
 
-        column.addWidget(_heading("Designated Safeguarding Lead or deputy", page))
-        column.addWidget(_note("Type your passphrase to open the safeguarding records, then press Enter.", page))
+        column.addWidget(note("Designated Safeguarding Lead or deputy", page, "heading"))
+        column.addWidget(note("Type your passphrase to open the safeguarding records, then press Enter.", page))
         row = QHBoxLayout()
         self.passphrase = secret_field(page, "passphrase")
         self.passphrase.setAccessibleName("Passphrase")
@@ -217,10 +202,10 @@ class LockScreen(QWidget):
         self.busy.setMaximumHeight(10)
         self.busy.hide()
         column.addWidget(self.busy)
-        self.message = _note("", page, "error_message")
+        self.message = note("", page, "error_message")
         self.message.hide()
         column.addWidget(self.message)
-        self.countdown_label = _note("", page, "countdown")
+        self.countdown_label = note("", page, "countdown")
         self.countdown_label.hide()
         column.addWidget(self.countdown_label)
         self.forgot_button = QPushButton("Forgotten your passphrase? Use the recovery key", page)
@@ -238,15 +223,15 @@ class LockScreen(QWidget):
         page = QWidget()
         column = self._column(page)
         column.addStretch(1)
-        column.addWidget(_heading("Unlock with the recovery key", page, "title"))
+        column.addWidget(note("Unlock with the recovery key", page, "title"))
         column.addWidget(
-            _note(
+            note(
                 "The recovery key is printed on the recovery sheet, usually kept in the school safe. Type it in "
                 "below — spaces, dashes and capital letters do not matter. Then choose a new passphrase.",
                 page,
             )
         )
-        column.addWidget(_note("Recovery key:", page))
+        column.addWidget(note("Recovery key:", page))
         self.recovery_key = QLineEdit(page)
         self.recovery_key.setObjectName("recovery_key_entry")
         self.recovery_key.setAccessibleName("Recovery key")
@@ -262,7 +247,7 @@ class LockScreen(QWidget):
         self.recovery_busy.setMaximumHeight(10)
         self.recovery_busy.hide()
         column.addWidget(self.recovery_busy)
-        self.recovery_message = _note("", page, "error_message")
+        self.recovery_message = note("", page, "error_message")
         self.recovery_message.hide()
         column.addWidget(self.recovery_message)
         buttons = QHBoxLayout()

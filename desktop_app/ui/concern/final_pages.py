@@ -7,27 +7,16 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.errors import FieldProblem
 from desktop_app.services import concern_flow as flow
 from desktop_app.services.concern_flow import Entry, Page
 from desktop_app.services.intake import WizardContent
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage, YesNo, line_edit
+from desktop_app.ui.labels import plain_text
 
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-
-
-def _text(text: str, name: str = "", style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(_SELECTABLE)
-    if name:
-        label.setObjectName(name)
-    if style:
-        label.setStyleSheet(style)
-    return label
 
 
 class RoutesPage(FlowPage):
@@ -65,13 +54,13 @@ class RecorderPage(FlowPage):
         super().__init__(Page.RECORDER, parent)
         self.name = line_edit("recorder_name")
         self.role = line_edit("recorder_role", "e.g. Year 9 tutor, teaching assistant, receptionist")
-        self.when = _text("", "recorded_at")
+        self.when = plain_text("", "recorded_at")
         self.declaration = QCheckBox("I confirm this is an &accurate record of what I saw and heard")
         self.declaration.setObjectName("declaration")
         self.add_field(flow.F_RECORDER_NAME, "Your na&me", self.name, required=True)
         self.add_field(flow.F_RECORDER_ROLE, "Your &role", self.role, required=True)
         self.form.addWidget(
-            _text("Date and time of recording (set for you):", style="font-weight: 600; margin-top: 8px;")
+            plain_text("Date and time of recording (set for you):", style="font-weight: 600; margin-top: 8px;")
         )
         self.form.addWidget(self.when)
         self.add_field(flow.F_DECLARATION, "Declaration", self.declaration, required=True)
@@ -126,21 +115,23 @@ class ReviewPage(FlowPage):
         problem_layout = self.problem_layout
         if problems:
             problem_layout.addWidget(
-                _text(
+                plain_text(
                     "Some answers still need attention before you can send this:", "review_problem_title", ERROR_STYLE
                 )
             )
             for page, found in problems.items():
                 for problem in found:
-                    problem_layout.addWidget(_text(f"{flow.spec(page).title}: {problem.sentence}", style=ERROR_STYLE))
+                    problem_layout.addWidget(
+                        plain_text(f"{flow.spec(page).title}: {problem.sentence}", style=ERROR_STYLE)
+                    )
                 problem_layout.addWidget(self._back_button(page, f"Fix “{flow.spec(page).title}”"))
         for section in flow.review(entry, sign_texts=sign_texts):
             frame = QGroupBox(section.title)
             frame.setObjectName(f"review_{section.page.value}")
             box = QVBoxLayout(frame)
             for label, value in section.rows:
-                box.addWidget(_text(label, style="font-weight: 600;"))
-                shown = _text(value)
+                box.addWidget(plain_text(label, style="font-weight: 600;"))
+                shown = plain_text(value)
                 shown.setAccessibleName(label)
                 if section.page is Page.HAPPENED and "own words" in label:
                     shown.setStyleSheet("border-left: 6px solid #2f5d9e; padding-left: 8px; font-style: italic;")
@@ -172,21 +163,21 @@ class DonePage(FlowPage):
         self.staff = staff
         if not staff:
             self.setSubTitle("Saved on the child's record. It now waits to be screened.")
-        self.reference = _text("", "reference", "font-size: 160%; font-weight: 700; margin: 6px 0;")
+        self.reference = plain_text("", "reference", "font-size: 160%; font-weight: 700; margin: 6px 0;")
         self.reference.setAccessibleName("Reference number")
-        self.tell = _text(
+        self.tell = plain_text(
             "",
             "tell_dsl",
             "font-size: 120%; font-weight: 700; background: #fff4ce; padding: 10px;"
             "border: 1px solid #c9a400; border-radius: 4px;",
         )
         self.tell.setAccessibleName("What to do now")
-        self.form.addWidget(_text("Your reference number:" if staff else "Reference:", style="font-weight: 600;"))
+        self.form.addWidget(plain_text("Your reference number:" if staff else "Reference:", style="font-weight: 600;"))
         self.form.addWidget(self.reference)
         self.form.addWidget(self.tell)
         if staff:
             self.form.addWidget(
-                _text(
+                plain_text(
                     "What you wrote is sealed: only the DSL can open it, and it cannot be opened on this screen again. "
                     "If you remember something else, tell the DSL or record a new concern.",
                     "sealed_note",
@@ -197,10 +188,10 @@ class DonePage(FlowPage):
         contacts.setObjectName("quick_contacts")
         box = QVBoxLayout(contacts)
         for contact in content.quick_contacts:
-            line = _text(f"{contact.title} — {contact.phone}", style="font-weight: 600; margin-top: 4px;")
+            line = plain_text(f"{contact.title} — {contact.phone}", style="font-weight: 600; margin-top: 4px;")
             line.setObjectName("contact_line")
             box.addWidget(line)
-            box.addWidget(_text(contact.when_to_use, style=HINT_STYLE))
+            box.addWidget(plain_text(contact.when_to_use, style=HINT_STYLE))
         self.form.addWidget(contacts)
         self.form.addStretch(1)
 

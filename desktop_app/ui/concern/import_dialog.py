@@ -27,24 +27,11 @@ from desktop_app.services.concern_flow import Mode
 from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.labels import plain_text
 from desktop_app.ui.main_window import RECORDS_PROPERTY
 
 _log = logging.getLogger(__name__)
 _PREVIEW_CHARS = 1500
-
-
-def _label(text: str = "", name: str = "", style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
-    )
-    if name:
-        label.setObjectName(name)
-    if style:
-        label.setStyleSheet(style)
-    return label
 
 
 class SealedImportDialog(QDialog):
@@ -61,7 +48,7 @@ class SealedImportDialog(QDialog):
         self.setWindowTitle("Sealed concerns waiting")
         fit_to_screen(self, 980, 640)
 
-        self.heading = _label("", "import_heading", "font-size: 130%; font-weight: 700;")
+        self.heading = plain_text("", "import_heading", "font-size: 130%; font-weight: 700;")
         self.list = QListWidget()
         self.list.setObjectName("pending_list")
         self.list.setAccessibleName("Sealed concerns waiting")
@@ -72,13 +59,15 @@ class SealedImportDialog(QDialog):
         list_label = QLabel("&Waiting concerns")
         list_label.setBuddy(self.list)
 
-        self.status = _label("", "item_status", "font-weight: 700;")
-        self.summary = _label("", "item_summary")
-        self.account = _label("", "item_account")
+        self.status = plain_text("", "item_status", "font-weight: 700;")
+        self.summary = plain_text("", "item_summary")
+        self.account = plain_text("", "item_account")
         self.account.setAccessibleName("What was seen or heard")
-        self.words = _label("", "item_words", "border-left: 6px solid #2f5d9e; padding-left: 8px; font-style: italic;")
+        self.words = plain_text(
+            "", "item_words", "border-left: 6px solid #2f5d9e; padding-left: 8px; font-style: italic;"
+        )
         self.words.setAccessibleName("The child's own words")
-        self.problem = _label("", "import_problem", ERROR_STYLE)
+        self.problem = plain_text("", "import_problem", ERROR_STYLE)
 
         self.matches = QListWidget()
         self.matches.setObjectName("child_matches")
@@ -88,7 +77,7 @@ class SealedImportDialog(QDialog):
         matches_label = QLabel("Children on file who may be this child (&choose one to import for them):")
         matches_label.setBuddy(self.matches)
         matches_label.setWordWrap(True)
-        self.no_match = _label(
+        self.no_match = plain_text(
             "No child on file has this name. Import as a new child, or search below.", "no_match", HINT_STYLE
         )
         self.search = QLineEdit()
@@ -149,7 +138,7 @@ class SealedImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(
-            _label(
+            plain_text(
                 "Each concern was sealed when it was written: only an unlocked vault can read it. "
                 "Importing files it on the child's record (audited) and deletes the sealed file.",
                 style=HINT_STYLE,

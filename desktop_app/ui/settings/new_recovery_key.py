@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.ui import ask
+from desktop_app.ui.labels import note
 from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.settings.recovery_sheet import (
     KEPT,
@@ -32,14 +33,6 @@ WHY = (
 PENDING_NOTE = (
     "The current recovery key's sheet was never printed or saved, so nobody holds that key. Make a new one now."
 )
-
-
-def _note(text: str, parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class RecoveryKeySection(QWidget):
@@ -64,12 +57,12 @@ class RecoveryKeySection(QWidget):
 
     def _build_start(self) -> QWidget:
         page = QWidget(self)
-        self.pending_note = _note(PENDING_NOTE, page, "error_message")
+        self.pending_note = note(PENDING_NOTE, page, "error_message")
         self.make_button = QPushButton("Make a new recovery key…", page)
         self.make_button.setObjectName("make_recovery_key")
         self.make_button.clicked.connect(lambda: self.make_new_key())
         self.status = StatusArea(page)
-        self.why = _note(WHY, page, "recovery_why")
+        self.why = note(WHY, page, "recovery_why")
         layout = QVBoxLayout(page)
         layout.addWidget(self.why)
         layout.addWidget(self.pending_note)
@@ -85,7 +78,7 @@ class RecoveryKeySection(QWidget):
         self.written_button.setProperty("role", "primary")
         self.written_button.clicked.connect(lambda: self._go(2))
         layout = QVBoxLayout(page)
-        layout.addWidget(_note("The new recovery key. Write it down; you will type it back next.", page, "heading"))
+        layout.addWidget(note("The new recovery key. Write it down; you will type it back next.", page, "heading"))
         layout.addWidget(self.key_view)
         layout.addWidget(self.written_button, 0, Qt.AlignmentFlag.AlignRight)
         return page
@@ -109,7 +102,7 @@ class RecoveryKeySection(QWidget):
         row.addWidget(self.check_button)
         layout = QVBoxLayout(page)
         layout.addWidget(
-            _note("Type the key back as you wrote it. Spaces, dashes and capital letters do not matter.", page)
+            note("Type the key back as you wrote it. Spaces, dashes and capital letters do not matter.", page)
         )
         layout.addWidget(self.check)
         layout.addLayout(row)
@@ -125,7 +118,7 @@ class RecoveryKeySection(QWidget):
         self.finish_button.clicked.connect(self.finish)
         layout = QVBoxLayout(page)
         layout.addWidget(
-            _note(
+            note(
                 "Print the new recovery sheet for the school safe, or save it as an encrypted PDF on a memory stick "
                 "kept there. Then destroy the old sheet if you find it: it no longer opens anything.",
                 page,

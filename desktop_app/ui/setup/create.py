@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizard, QWizardPage
 
 from desktop_app.domain.records import Setting
+from desktop_app.ui.labels import note
 from desktop_app.ui.settings.contacts import save_phones
 from desktop_app.ui.settings.recovery_sheet import PENDING, mark_sheet
-from desktop_app.ui.setup.pages import note_label, page_title
+from desktop_app.ui.setup.pages import page_title
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
 
@@ -25,7 +26,7 @@ class CreatePage(QWizardPage):
         self.setSubTitle(
             "This takes a few seconds: Waymark measures this computer to make the passphrase hard to guess."
         )
-        self.status = note_label("Working…", self, "status_message")
+        self.status = note("Working…", self, "status_message")
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)
         self.bar.setTextVisible(False)

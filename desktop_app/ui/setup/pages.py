@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWizard, QWizardPage
 
+from desktop_app.ui.labels import note
 from desktop_app.ui.settings.contacts import ContactsEditor
 from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields
 
@@ -11,14 +12,6 @@ from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields
 def page_title(text: str) -> str:
     """A page title a size up from the body text (relative, so it follows the zoom)."""
     return f"<span style='font-size: x-large; font-weight: 600'>{text}</span>"
-
-
-def note_label(text: str, parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class SettingPage(QWizardPage):
@@ -36,7 +29,7 @@ class SettingPage(QWizardPage):
         self.address.setObjectName("setting_address")
         self.phone = QLineEdit(self)
         self.phone.setObjectName("setting_phone")
-        welcome = note_label(
+        welcome = note(
             "Setting up takes about five minutes. You will need: the setting's details, the name of the Designated "
             "Safeguarding Lead, a passphrase, and a printer (or a memory stick for the safe) for the recovery sheet.",
             self,

@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from desktop_app.ui.labels import note
 from desktop_app.ui.settings.recovery_sheet import RecoveryKeyCheck, RecoveryKeyView, RecoverySheetKeeper
-from desktop_app.ui.setup.pages import note_label, page_title
+from desktop_app.ui.setup.pages import page_title
 
 
 class RecoveryKeyPage(QWizardPage):
@@ -20,7 +21,7 @@ class RecoveryKeyPage(QWizardPage):
             "the recovery sheet at the end of setup; keep it in the school safe, not with this computer."
         )
         self.key_label = RecoveryKeyView(self)
-        note = note_label(
+        reminder = note(
             "You will type it back on the next page to check it was copied correctly. "
             "It will not be shown again after setup.",
             self,
@@ -29,7 +30,7 @@ class RecoveryKeyPage(QWizardPage):
         layout.addStretch(1)
         layout.addWidget(self.key_label)
         layout.addStretch(1)
-        layout.addWidget(note)
+        layout.addWidget(reminder)
 
     def initializePage(self) -> None:
         wizard: Any = self.wizard()
