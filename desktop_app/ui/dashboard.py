@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import casework, dashboard
-from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.referrals import short_date
@@ -240,21 +239,15 @@ class DashboardPage(QWidget):
         return view
 
     def record_concern(self) -> Any:
-        try:
-            from desktop_app.ui.concern import open_dsl_wizard
-        except ImportError:
-            ask.current().inform(self, "Not available yet", "Recording a concern is not part of this version yet.")
-            return None
+        from desktop_app.ui.concern import open_dsl_wizard
+
         wizard = open_dsl_wizard(self.window(), self.session)
         self._watch(wizard)
         return wizard
 
     def import_sealed(self) -> Any:
-        try:
-            from desktop_app.ui.concern import SealedImportDialog
-        except ImportError:
-            ask.current().inform(self, "Not available yet", "Importing concerns is not part of this version yet.")
-            return None
+        from desktop_app.ui.concern import SealedImportDialog
+
         dialog = SealedImportDialog(self.window(), self.session)
         self._watch(dialog)
         dialog.open()

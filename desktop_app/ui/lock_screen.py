@@ -276,13 +276,8 @@ class LockScreen(QWidget):
     # ----- staff route -------------------------------------------------------------------------------------------
 
     def record_concern(self) -> None:
-        from desktop_app.ui import ask
+        from desktop_app.ui.concern import open_staff_wizard
 
-        try:
-            from desktop_app.ui.concern import open_staff_wizard
-        except ImportError:
-            ask.current().warn(self, "Record a concern", "Recording a concern is not available in this build.")
-            return
         wizard = open_staff_wizard(self.window(), self.vault_dir)
         if wizard is not None:
             wizard.finished.connect(self._staff_wizard_closed)

@@ -155,12 +155,8 @@ class MainWindow(QMainWindow):
         if self._session is None:
             self.show_lock_screen()
             return
-        try:
-            from desktop_app.ui.dashboard import DashboardPage
-        except ImportError:
-            page = self.message_page(f"The vault is open. Signed in as {self._session.user.name}.")
-            self.show_page(page)
-            return
+        from desktop_app.ui.dashboard import DashboardPage
+
         self.show_page(DashboardPage(self._session, host=self))
 
     def show_settings(self, section: str | None = None) -> None:
