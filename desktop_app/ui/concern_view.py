@@ -40,6 +40,7 @@ from desktop_app.ui.referrals import (
     ConfirmationDialog,
     FormDialog,
     ReferralContactDialog,
+    awaiting_confirmation,
     overdue,
     referral_columns,
     short_date,
@@ -293,8 +294,8 @@ class ConcernView(QWidget):
         self.screen_button.setEnabled(not closed)
         self.referral_button.setEnabled(not closed)
         self.close_button.setEnabled(not closed)
-        self.confirm_button.setEnabled(any(e.confirmation_sent is None and e.confirmation_due is not None
-                                           for e in entries))
+        pending = sum(1 for e in entries if awaiting_confirmation(e))
+        self.confirm_button.setEnabled(pending > 0)
         # a greyed-out button says why, to the mouse (tooltip) and to a screen reader (description)
         why_not = "" if self.confirm_button.isEnabled() else (
             "No referral in the log is waiting for written confirmation. Record a referral contact first.")
@@ -308,7 +309,6 @@ class ConcernView(QWidget):
         first_step = not closed and not self.file.screenings
         self.screen_button.setStyleSheet("font-weight:bold;" if first_step else "")
         self.screen_button.setDefault(first_step)
-        pending = sum(1 for e in entries if e.confirmation_sent is None and e.confirmation_due is not None)
         late = sum(1 for e in entries if overdue(self.today)(e))
         summary = "none recorded yet" if not entries else f"{len(entries)} contact{'s' if len(entries) != 1 else ''}"
         if pending:
@@ -374,7 +374,7 @@ class ConcernView(QWidget):
         return self._open(dialog)
 
     def record_confirmation(self) -> ConfirmationDialog | None:
-        entries = [e for e in self.file.referrals if e.confirmation_sent is None and e.confirmation_due is not None]
+        entries = [e for e in self.file.referrals if awaiting_confirmation(e)]
         selected = self.referral_table.selectionModel().selectedRows() if self.referral_table.selectionModel() else []
         chosen = self.referral_model.record(selected[0].row()) if selected else None
         if chosen is None or chosen not in entries:

@@ -267,8 +267,15 @@ def referral_columns(today: date) -> list[Column]:
     ]
 
 
+def awaiting_confirmation(entry: ReferralEntry) -> bool:
+    """Whether written confirmation of this referral is due and not yet sent."""
+    return entry.confirmation_sent is None and entry.confirmation_due is not None
+
+
 def overdue(today: date) -> Callable[[ReferralEntry], bool]:
-    return lambda e: e.confirmation_sent is None and e.confirmation_due is not None and e.confirmation_due < today
+    return lambda e: awaiting_confirmation(e) and e.confirmation_due is not None and e.confirmation_due < today
 
 
-__all__ = ["ConfirmationDialog", "FormDialog", "ReferralContactDialog", "overdue", "referral_columns"]
+__all__ = [
+    "ConfirmationDialog", "FormDialog", "ReferralContactDialog", "awaiting_confirmation", "overdue", "referral_columns",
+]
