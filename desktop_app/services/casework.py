@@ -46,6 +46,7 @@ class UnitOfWork(Protocol):
     referrals: Any
     addenda: Any
     audit: Any
+    contacts: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

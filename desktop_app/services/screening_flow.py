@@ -279,20 +279,18 @@ class ScreeningContext:
 
 def phone_overrides(uow: UnitOfWork) -> dict[str, str]:
     """The setting's own phone numbers for contacts, where it has set any."""
-    contacts = getattr(uow, "contacts", None)
-    return dict(contacts.overrides()) if contacts is not None else {}
+    return dict(uow.contacts.overrides())
 
 
 def route_labels(session: Session, forms: Any) -> dict[RouteId, str]:
     """Each route's name with its local number (the setting's own where set), for choosing a route."""
     with session.uow() as uow:
-        overrides = phone_overrides(uow)
+        contacts = forms.contacts.with_phones(phone_overrides(uow))
     labels: dict[RouteId, str] = {}
     for route in RouteId:
-        contact = forms.contacts.for_route(route)
-        title = route_title(route, forms.contacts)
-        phone = overrides.get(contact.id, contact.phone) if contact is not None else ""
-        labels[route] = f"{title} — {phone}" if phone else title
+        contact = contacts.for_route(route)
+        title = route_title(route, contacts)
+        labels[route] = f"{title} — {contact.phone}" if contact is not None and contact.phone else title
     return labels
 
 
@@ -303,7 +301,7 @@ def screening_context(session: Session, concern_id: int, forms: Any, today: date
         child = uow.children.get(concern.child_id)
         overrides = phone_overrides(uow)
         earlier = uow.screenings.for_concern(concern_id)
-    contacts = forms.contacts.with_phones(overrides) if overrides else forms.contacts
+    contacts = forms.contacts.with_phones(overrides)
     previous = earlier[-1].answers if earlier else ()
     draft = start_screening(forms.screening(), contacts, child, concern, today, previous=previous)
     return ScreeningContext(draft, child.details.display_name, concern.reference, overrides)
