@@ -325,21 +325,3 @@ def referral_summary_actions(session: VaultSession, concern_id: int) -> tuple[by
     pdf, document_id, title = render_referral_summary(session, concern_id)
     on_print, on_save = actions(session, pdf, document_id, DocumentKind.REFERRAL_SUMMARY)
     return pdf, title, on_print, on_save
-
-
-def chronology_actions(session: VaultSession, child_id: int) -> tuple[bytes, str, OnPrint, OnSave]:
-    pdf, document_id, title = render_chronology(session, child_id)
-    on_print, on_save = actions(session, pdf, document_id, DocumentKind.CHRONOLOGY)
-    return pdf, title, on_print, on_save
-
-
-def quick_reference_actions(session: VaultSession) -> tuple[bytes, str, OnPrint, OnSave]:
-    pdf, document_id, title = render_quick_reference(session)
-    on_print, on_save = actions(session, pdf, document_id, DocumentKind.QUICK_REFERENCE)
-    return pdf, title, on_print, on_save
-
-
-def blank_checklist_actions(session: VaultSession) -> tuple[bytes, str, OnPrint, OnSave]:
-    pdf, document_id, title = render_blank_checklist(session.setting)
-    on_print, on_save = actions(session, pdf, document_id, DocumentKind.CHECKLIST)
-    return pdf, title, on_print, on_save
