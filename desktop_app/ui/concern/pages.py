@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -25,19 +24,13 @@ from desktop_app.services.concern_flow import Entry, Mode, Page
 from desktop_app.services.intake import SignGroup
 from desktop_app.ui.a11y import wrapping_check_box
 from desktop_app.ui.concern.fields import HINT_STYLE, FlowPage, YesNo, combo, line_edit, text_edit
+from desktop_app.ui.labels import note
 
 YEAR_GROUPS = ["Nursery", "Reception"] + [f"Year {n}" for n in range(1, 14)] + ["Not in school", "Not known"]
 GENDERS = ["Girl", "Boy", "Non-binary", "Not known"]
 
 # (child id, label shown) pairs from the vault's index of children
 ChildSearch = Callable[[str], list[tuple[int, str]]]
-
-
-def _note(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setStyleSheet(HINT_STYLE)
-    return label
 
 
 class SafetyPage(FlowPage):
@@ -287,9 +280,10 @@ class SignsPage(FlowPage):
         super().__init__(Page.SIGNS, parent)
         self.boxes: dict[str, QCheckBox] = {}
         self.form.addWidget(
-            _note(
+            note(
                 "Each sign has a short explanation under it. You do not have to be sure: "
-                "the DSL looks at every sign again when they screen the concern."
+                "the DSL looks at every sign again when they screen the concern.",
+                style=HINT_STYLE,
             )
         )
         for group in groups:
@@ -297,7 +291,7 @@ class SignsPage(FlowPage):
             frame.setObjectName(f"signs_{len(self.boxes)}")
             box = QVBoxLayout(frame)
             if group.intro:
-                box.addWidget(_note(group.intro))
+                box.addWidget(note(group.intro, style=HINT_STYLE))
             for item in group.items:
                 check, row = wrapping_check_box(item.text)
                 check.setObjectName(f"sign_{item.item_id}")
@@ -305,7 +299,8 @@ class SignsPage(FlowPage):
                 check.setAccessibleDescription(item.help)
                 check.setToolTip(item.help)
                 box.addWidget(row)
-                help_label = _note(f"Significant sign. {item.help}" if item.significant else item.help)
+                help_text = f"Significant sign. {item.help}" if item.significant else item.help
+                help_label = note(help_text, style=HINT_STYLE)
                 help_label.setContentsMargins(26, 0, 0, 6)
                 help_label.setObjectName(f"help_{item.item_id}")
                 box.addWidget(help_label)
