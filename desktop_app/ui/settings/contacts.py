@@ -101,13 +101,8 @@ class ContactsEditor(QWidget):
     def changes(self, current: Mapping[str, str] | None = None) -> dict[str, str]:
         """Numbers that differ from ``current`` (the stored overrides) or, failing that, from the forms defaults."""
         stored = dict(current or {})
-        result = {}
-        for contact in self.contacts:
-            before = stored.get(contact.id, contact.phone)
-            now = self.phones()[contact.id]
-            if now != before:
-                result[contact.id] = now
-        return result
+        shown = self.phones()
+        return {c.id: shown[c.id] for c in self.contacts if shown[c.id] != stored.get(c.id, c.phone)}
 
 
 def save_phones(session: Any, changes: Mapping[str, str]) -> None:
