@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from desktop_app.errors import UserFacingError
 from desktop_app.reports.encryption import MIN_PASSWORD_LENGTH
 from desktop_app.ui import ask
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.settings.passphrase_fields import secret_field
 from desktop_app.ui.workers import describe_error
 
 _log = logging.getLogger(__name__)
@@ -216,13 +216,9 @@ class DocumentDialog(QDialog):
             panel,
         )
         intro.setWordWrap(True)
-        self.password = QLineEdit(panel)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = secret_field(panel, "password")
         self.password.setAccessibleName("Password for the saved copy")
-        self.password_again = QLineEdit(panel)
-        self.password_again.setObjectName("password_again")
-        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again = secret_field(panel, "password_again")
         self.password_again.setAccessibleName("Type the password again")
         self.password_message = QLabel(panel)
         self.password_message.setObjectName("password_message")
