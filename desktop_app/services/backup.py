@@ -23,6 +23,7 @@ import sqlcipher3
 
 from desktop_app.domain.records import Actor
 from desktop_app.errors import UserFacingError
+from desktop_app.services.vault_session import file_stamp
 from desktop_app.store import anchor, audit
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import DB_FILE_NAME, connect_raw, translate_error
@@ -213,8 +214,7 @@ def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str) -> Path 
         if vault_dir.exists():
             with VaultInstanceLock(vault_dir):
                 pass  # refuses while Waymark has this vault open
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            kept = vault_dir.with_name(f"{vault_dir.name}.before-restore-{stamp}")
+            kept = vault_dir.with_name(f"{vault_dir.name}.before-restore-{file_stamp()}")
             vault_dir.rename(kept)
         staging.rename(vault_dir)
         fsync_dir(vault_dir.parent)

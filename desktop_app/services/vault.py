@@ -25,7 +25,7 @@ from desktop_app.services.vault_session import (
     VaultSession,
     actor_for,
     check_passphrase,
-    now_utc,
+    file_stamp,
     write_public_key,
 )
 from desktop_app.store import anchor as anchor_file
@@ -125,7 +125,7 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
     vault_dir.mkdir(parents=True, exist_ok=True)
     leftover = vault_dir / DB_FILE_NAME
     if leftover.exists():  # an earlier set-up stopped before its key slots were written: keep it aside, never delete
-        stamp = now_utc().strftime("%Y%m%dT%H%M%S")
+        stamp = file_stamp()
         for suffix in ("", "-wal", "-shm"):
             part = vault_dir / (DB_FILE_NAME + suffix)
             if part.exists():
@@ -197,8 +197,7 @@ def _open_database(vault_dir: Path, slots: KeySlotFile, data_key: bytes,
 def _backup_before_migration(database: Database) -> None:
     from desktop_app.services.backup import write_backup
 
-    stamp = now_utc().strftime("%Y%m%dT%H%M%S")
-    write_backup(database, database.vault_dir / BACKUPS_DIR / f"before-upgrade-{stamp}.wmbak")
+    write_backup(database, database.vault_dir / BACKUPS_DIR / f"before-upgrade-{file_stamp()}.wmbak")
 
 
 def unlock(vault_dir: Path, passphrase: str) -> VaultSession:

@@ -42,8 +42,9 @@ def check_passphrase(passphrase: str, avoid: tuple[str, ...] = ()) -> None:
         raise PassphraseRefused(" ".join(problems))
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC)
+def file_stamp() -> str:
+    """The moment, UTC to the second, for naming a kept copy or a backup."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
 
 
 def actor_for(user: User) -> Actor:
@@ -278,6 +279,6 @@ def write_public_key(vault_dir: Path, public_key: bytes) -> None:
 
 
 def _stamp() -> str:
-    return now_utc().strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(2)
+    return file_stamp() + "-" + secrets.token_hex(2)
 
 
