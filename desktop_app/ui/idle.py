@@ -93,8 +93,3 @@ class IdleWatcher(QObject):
     def _timed_out(self) -> None:
         self.stop()
         self.idle.emit()
-
-    def trigger_now(self) -> None:
-        """Behave as though the interval had passed (tests, and 'Lock now')."""
-        if self._timer.isActive():
-            self._timed_out()
