@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -23,13 +22,13 @@ def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
     today = today or date.today()
     forms = load_forms()
     context = screening_flow.screening_context(session, concern_id, forms, today)
-    review_date_for = partial(_review_date, default_review_date, context.draft.definition)
+    definition = context.draft.definition
     wizard = ScreeningWizard(
         context.draft,
         lambda form: casework.complete_screening(session, concern_id, context.draft, form, today),
         child_name=context.child_name,
         concern_reference=context.reference,
-        review_date_for=review_date_for,
+        review_date_for=lambda level, day: default_review_date(level, day, definition),
         today=today,
         overrides=context.phone_overrides,
         parent=parent,
@@ -39,7 +38,3 @@ def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
     wizard.completed.connect(record_events().changed)  # the dashboard refreshes even if the concern view has gone
     wizard.show()
     return wizard
-
-
-def _review_date(default_review_date: Any, definition: Any, level: Any, today: date) -> date:
-    return default_review_date(level, today, definition)
