@@ -15,7 +15,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop_app.store.errors import VaultDamaged
-from desktop_app.store.files import write_atomic
+from desktop_app.store.files import DiskProblem, disk_problem
+from desktop_app.vault import atomic
+from desktop_app.vault.errors import SaveFailed
 
 ANCHOR_FILE_NAME = "audit.anchor"
 
@@ -40,7 +42,12 @@ def encode(anchor: Anchor, audit_key: bytes) -> bytes:
 
 
 def write(vault_dir: Path, anchor: Anchor, audit_key: bytes) -> None:
-    write_atomic(vault_dir / ANCHOR_FILE_NAME, encode(anchor, audit_key), "audit anchor")
+    try:
+        atomic.write_bytes(vault_dir / ANCHOR_FILE_NAME, encode(anchor, audit_key))
+    except SaveFailed as problem:  # the store's callers (a commit) speak DiskProblem
+        raise DiskProblem(problem.sentence) from None
+    except OSError as error:
+        raise disk_problem(error, "audit anchor") from None
 
 
 def decode(data: bytes, audit_key: bytes) -> Anchor:

@@ -1,8 +1,7 @@
-"""Durable file writes for the store (temp file, fsync, replace, fsync folder)."""
+"""The store's disk-problem sentences and folder fsync (atomic writes go through ``vault.atomic``)."""
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 from pathlib import Path
@@ -32,17 +31,3 @@ def fsync_dir(folder: Path) -> None:
     finally:
         os.close(fd)
 
-
-def write_atomic(path: Path, data: bytes, what: str = "file") -> None:
-    temp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-        fsync_dir(path.parent)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise disk_problem(error, what) from None
