@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Sized
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -62,15 +61,10 @@ def count_pending(vault_dir: Path) -> int:
     try:
         from desktop_app.services import intake
 
-        waiting = intake.pending(vault_dir)
+        return intake.pending(vault_dir)
     except Exception:
         _log.info("could not count sealed concerns")
         return 0
-    if isinstance(waiting, int):
-        return waiting
-    if isinstance(waiting, Sized):
-        return len(waiting)
-    return 0
 
 
 def _at_left(column: QVBoxLayout, widget: QWidget) -> None:
