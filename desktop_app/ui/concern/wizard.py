@@ -70,7 +70,7 @@ class ConcernWizard(QWizard):
         )
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Stop for now")
-        self._fit_to_zoom()
+        fit_to_screen(self, 860, 720)  # larger when zoomed, never bigger than the screen
         self.setStyleSheet(
             "QGroupBox { font-weight: 600; } QGroupBox QLabel, QGroupBox QCheckBox, "
             "QGroupBox QLineEdit, QGroupBox QPlainTextEdit, QGroupBox QComboBox, "
@@ -105,10 +105,6 @@ class ConcernWizard(QWizard):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         self.currentIdChanged.connect(self._page_changed)
-
-    def _fit_to_zoom(self) -> None:
-        """Start larger when the interface is zoomed, but never bigger than the screen."""
-        fit_to_screen(self, 860, 720)
 
     # -- navigation -------------------------------------------------------------------------------------------------
 
