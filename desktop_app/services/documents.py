@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from desktop_app.definitions import Forms, SectionKind, load_forms
+from desktop_app.definitions import ContactsDefinition, Forms, SectionKind, load_forms
 from desktop_app.domain.documents import (
     Chronology,
     ChronologyEvent,
@@ -35,6 +35,7 @@ from desktop_app.reports import (
 )
 from desktop_app.reports.flow import day
 from desktop_app.services.casework import concern_addenda
+from desktop_app.services.screening_flow import route_title
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic
@@ -109,7 +110,6 @@ def chronology(uow: UnitOfWork, child_id: int, forms: Forms | None = None) -> Ch
     """Every concern, screening, referral, status change and amendment of one child, oldest first."""
     forms = forms or load_forms()
     child = uow.children.get(child_id)
-    route_titles = {str(c.route): c.title for c in forms.contacts.contacts if c.route is not None}
     events: list[ChronologyEvent] = []
     for version in uow.children.versions(child_id)[1:]:
         events.append(
@@ -119,12 +119,12 @@ def chronology(uow: UnitOfWork, child_id: int, forms: Forms | None = None) -> Ch
         )
     events += _addenda_events(uow, "child", child_id, "")
     for concern in uow.concerns.list_for_child(child_id):
-        events += _concern_events(uow, concern, route_titles)
+        events += _concern_events(uow, concern, forms.contacts)
     events.sort(key=lambda e: e.when)
     return Chronology(setting=uow.setting.get(), child=child, events=tuple(events))
 
 
-def _concern_events(uow: UnitOfWork, concern: Concern, route_titles: dict[str, str]) -> list[ChronologyEvent]:
+def _concern_events(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition) -> list[ChronologyEvent]:
     draft = concern.draft
     reference = concern.reference
     account = " ".join(draft.account.split())
@@ -161,7 +161,7 @@ def _concern_events(uow: UnitOfWork, concern: Concern, route_titles: dict[str, s
         )
         events += _addenda_events(uow, "screening", record.screening_id, reference)
     for entry in uow.referrals.for_concern(concern.concern_id):
-        title = route_titles.get(str(entry.route), str(entry.route))
+        title = route_title(entry.route, contacts)
         outcome = entry.outcome
         if entry.confirmation_sent:
             outcome += f" (written confirmation sent {day(entry.confirmation_sent)})"
