@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
+from desktop_app.store.repositories.audit_checklist import AuditChecklistRepository
 from desktop_app.store.repositories.children import ChildRepository
 from desktop_app.store.repositories.concerns import ConcernRepository
 from desktop_app.store.repositories.other import (
@@ -23,6 +24,8 @@ from desktop_app.store.repositories.other import (
 )
 from desktop_app.store.repositories.referrals import ReferralRepository
 from desktop_app.store.repositories.screenings import ScreeningRepository
+from desktop_app.store.repositories.training import TrainingRepository
+from desktop_app.store.repositories.year_counts import YearCountsRepository
 
 _log = logging.getLogger(__name__)
 
@@ -45,6 +48,9 @@ class UnitOfWork:
     contacts: ContactRepository
     users: UserRepository
     audit: AuditLog
+    audit_checklist: AuditChecklistRepository
+    training: TrainingRepository
+    year_counts: YearCountsRepository
 
     def __init__(self, engine: Engine, audit_key: bytes, on_commit: AnchorWriter | None = None) -> None:
         self._engine = engine
@@ -75,6 +81,9 @@ class UnitOfWork:
         self.setting = SettingRepository(session, self.audit)
         self.contacts = ContactRepository(session, self.audit)
         self.users = UserRepository(session)
+        self.audit_checklist = AuditChecklistRepository(session)
+        self.training = TrainingRepository(session)
+        self.year_counts = YearCountsRepository(session)
         return self
 
     def _note_changes(self, session: Session, _context: Any, _instances: Any) -> None:
