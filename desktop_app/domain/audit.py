@@ -30,7 +30,7 @@ class AcademicYear:
 
     @classmethod
     def parse(cls, text: str) -> AcademicYear:
-        """"2026-27", "2026/27", "2026-2027" or "2026" (the year it starts)."""
+        """ "2026-27", "2026/27", "2026-2027" or "2026" (the year it starts)."""
         cleaned = text.strip()
         match = re.fullmatch(r"(\d{4})(?:\s*[-/–]\s*(\d{2}|\d{4}))?", cleaned)
         if not match:
@@ -159,8 +159,12 @@ class AuditAnswer:
 
     def action_past_due(self, today: date) -> bool:
         f = self.form
-        return bool(f.action.strip()) and f.due is not None and f.due < today and f.status not in (
-            AuditStatus.MET, AuditStatus.NOT_APPLICABLE)
+        return (
+            bool(f.action.strip())
+            and f.due is not None
+            and f.due < today
+            and f.status not in (AuditStatus.MET, AuditStatus.NOT_APPLICABLE)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +228,13 @@ class Change(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"improved": "Improved", "slipped": "Slipped", "same": "No change", "new": "New this year",
-                "unknown": "Cannot compare"}[self.value]
+        return {
+            "improved": "Improved",
+            "slipped": "Slipped",
+            "same": "No change",
+            "new": "New this year",
+            "unknown": "Cannot compare",
+        }[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +268,7 @@ def compare_status(last: AuditStatus | None, this: AuditStatus) -> Change:
     return Change.SAME
 
 
-# ----- staff and training --------------------------------------------------------------------------------------------
+# ----- staff and training -------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +324,7 @@ class TrainingFigures:
     deputies: tuple[StaffMember, ...] = ()
 
     def sentence(self) -> str:
-        """"41 of 44 staff trained in the last 12 months"."""
+        """ "41 of 44 staff trained in the last 12 months"."""
         if self.staff == 0:
             return "No staff are on the training register yet."
         return f"{self.trained_in_window} of {self.staff} staff trained in the last {self.window_months} months"
@@ -323,15 +332,18 @@ class TrainingFigures:
     def lead_sentence(self) -> str:
         if self.ce_lead is None:
             return "No Child Exploitation Lead is recorded."
-        trained = (f"last trained {self.ce_lead_last_trained:%d %B %Y}".replace(" 0", " ")
-                   if self.ce_lead_last_trained else "no training recorded")
+        trained = (
+            f"last trained {self.ce_lead_last_trained:%d %B %Y}".replace(" 0", " ")
+            if self.ce_lead_last_trained
+            else "no training recorded"
+        )
         due = f", next due {self.ce_lead_next_due:%d %B %Y}".replace(" 0", " ") if self.ce_lead_next_due else ""
         deputies = len(self.deputies)
         extra = f"; {deputies} {'deputy' if deputies == 1 else 'deputies'}" if deputies else "; no deputies recorded"
         return f"Child Exploitation Lead: {self.ce_lead.name} ({trained}{due}){extra}"
 
 
-# ----- the governors' report (aggregates only: no child is named) ------------------------------------------------------
+# ----- the governors' report (aggregates only: no child is named) -----------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)

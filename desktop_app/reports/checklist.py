@@ -43,8 +43,7 @@ from desktop_app.reports.flow import (
 )
 from desktop_app.reports.template import build_pdf, frame_width
 
-CHOICES = (ObligationStatus.MET, ObligationStatus.PARTLY_MET, ObligationStatus.NOT_MET,
-           ObligationStatus.NOT_APPLICABLE)
+CHOICES = (ObligationStatus.MET, ObligationStatus.PARTLY_MET, ObligationStatus.NOT_MET, ObligationStatus.NOT_APPLICABLE)
 SUMMARY_ORDER = (*CHOICES, ObligationStatus.NOT_ASSESSED)
 ROLES = ("Designated Safeguarding Lead", "Head teacher or principal", "Safeguarding governor")
 _CELL_SMALL = CELL.clone("CellSmall", fontSize=8, leading=10, textColor=SMALL.textColor)
@@ -79,7 +78,7 @@ def _entries(obligations: Sequence[ObligationText], run: ChecklistRun | None) ->
     return ordered + list(by_id.values())  # entries of obligations since retired still print
 
 
-# ----- the blank form --------------------------------------------------------------------------------------------------
+# ----- the blank form -------------------------------------------------------------------------------------------------
 
 
 def _blank(setting: Setting, entries: list[ChecklistEntry], meta: DocumentMeta, title: str, kind: str) -> bytes:
@@ -93,18 +92,27 @@ def _blank(setting: Setting, entries: list[ChecklistEntry], meta: DocumentMeta, 
     def layout(heading_on_last: bool) -> list[Flowable]:
         # The last obligation goes with the dates and sign-off, so the sign-off never stands alone on a page.
         last = _grid(rows[-1:], header=heading_on_last)
-        return [_grid(rows[:-1], header=True), _Mark("before"), KeepTogether([last, *_blank_closing()]),
-                _Mark("after")] if len(rows) > 1 else [_grid(rows, header=True), *_blank_closing()]
+        return (
+            [_grid(rows[:-1], header=True), _Mark("before"), KeepTogether([last, *_blank_closing()]), _Mark("after")]
+            if len(rows) > 1
+            else [_grid(rows, header=True), *_blank_closing()]
+        )
 
     story_first = story + layout(heading_on_last=False)
-    pdf = build_pdf(story_first, meta, title=f"{kind} (blank)", subject="The setting's child exploitation obligations",
-                    wide=True)
+    pdf = build_pdf(
+        story_first, meta, title=f"{kind} (blank)", subject="The setting's child exploitation obligations", wide=True
+    )
     marks = {m.name: m.page for m in story_first if isinstance(m, _Mark)}
     if marks.get("before") == marks.get("after"):
         return pdf
     # The last obligation moved to a page of its own with the sign-off: it needs its column headings there.
-    return build_pdf(story + layout(heading_on_last=True), meta, title=f"{kind} (blank)",
-                     subject="The setting's child exploitation obligations", wide=True)
+    return build_pdf(
+        story + layout(heading_on_last=True),
+        meta,
+        title=f"{kind} (blank)",
+        subject="The setting's child exploitation obligations",
+        wide=True,
+    )
 
 
 class _Mark(Flowable):  # type: ignore[misc]  # ReportLab is untyped
@@ -147,15 +155,26 @@ def _grid(rows: list[list[Any]], header: bool) -> Table:
 
 def _blank_closing() -> list[Flowable]:
     width = frame_width(wide=True) * 0.7
-    dates = Table([[Paragraph("<b>Audit date</b>", CELL), "", Paragraph("<b>Next review</b>", CELL), ""]],
-                  colWidths=[0.18 * width, 0.3 * width, 0.18 * width, 0.3 * width], rowHeights=[10 * mm],
-                  hAlign="LEFT")
-    dates.setStyle(TableStyle([*table_basics(), ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
-                               ("LINEBELOW", (3, 0), (3, 0), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    dates = Table(
+        [[Paragraph("<b>Audit date</b>", CELL), "", Paragraph("<b>Next review</b>", CELL), ""]],
+        colWidths=[0.18 * width, 0.3 * width, 0.18 * width, 0.3 * width],
+        rowHeights=[10 * mm],
+        hAlign="LEFT",
+    )
+    dates.setStyle(
+        TableStyle(
+            [
+                *table_basics(),
+                ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
+                ("LINEBELOW", (3, 0), (3, 0), 0.6, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
     return [Spacer(1, 4 * mm), dates, signature_lines(ROLES, width, "Sign-off")]
 
 
-# ----- the completed audit ------------------------------------------------------------------------------------------
+# ----- the completed audit -----------------------------------------------------------------------------------------
 
 
 def _state(run: ChecklistRun) -> str:
@@ -182,13 +201,26 @@ def _front_page(setting: Setting, run: ChecklistRun, entries: list[ChecklistEntr
     rows = [[Paragraph(status.label, CELL), Paragraph(f"{counts[status]}", CELL)] for status in SUMMARY_ORDER]
     rows.append([Paragraph("<b>Obligations</b>", CELL), Paragraph(f"<b>{len(entries)}</b>", CELL)])
     summary = Table(rows, colWidths=[0.75 * width, 0.25 * width], hAlign="LEFT")
-    summary.setStyle(TableStyle([*table_basics(), ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                                 ("BACKGROUND", (0, -1), (-1, -1), SHADE), ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
+    summary.setStyle(
+        TableStyle(
+            [
+                *table_basics(),
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (0, -1), (-1, -1), SHADE),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ]
+        )
+    )
     out.append(summary)
     carried = sum(1 for e in entries if e.carried)
     if carried:
-        out.append(markup(f"{carried} answer{'s' if carried != 1 else ''} carried from last year "
-                          f"{'are' if carried != 1 else 'is'} still to be confirmed.", SMALL))
+        out.append(
+            markup(
+                f"{carried} answer{'s' if carried != 1 else ''} carried from last year "
+                f"{'are' if carried != 1 else 'is'} still to be confirmed.",
+                SMALL,
+            )
+        )
     if run.evidence_lines:
         out.append(heading("From the training register"))
         out += [markup(esc(line), BODY) for line in run.evidence_lines]
@@ -205,11 +237,25 @@ def _action_plan(entries: list[ChecklistEntry]) -> Flowable:
     width = frame_width()
     rows: list[list[Any]] = [[Paragraph(f"<b>{h}</b>", CELL) for h in ("Obligation", "Action", "Owner", "Due")]]
     for number, entry in numbered:
-        rows.append([Paragraph(f"{number}. {esc(entry.obligation.title)}", CELL), Paragraph(esc(entry.action), CELL),
-                     Paragraph(esc(entry.owner), CELL), Paragraph(day(entry.due) or "No date", CELL)])
+        rows.append(
+            [
+                Paragraph(f"{number}. {esc(entry.obligation.title)}", CELL),
+                Paragraph(esc(entry.action), CELL),
+                Paragraph(esc(entry.owner), CELL),
+                Paragraph(day(entry.due) or "No date", CELL),
+            ]
+        )
     table = Table(rows, colWidths=[w * width for w in (0.32, 0.4, 0.14, 0.14)], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([*table_basics(), ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                               ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        TableStyle(
+            [
+                *table_basics(),
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return table
 
 
@@ -242,8 +288,11 @@ def _addenda(run: ChecklistRun) -> list[Flowable]:
         return []
     out: list[Flowable] = [heading("Corrections after signing")]
     for addendum in run.addenda:
-        out.append(markup(f"<b>{day(addendum.written_at.date())}, {esc(addendum.author.name)}:</b> "
-                          f"{esc(addendum.change)}", BODY))
+        out.append(
+            markup(
+                f"<b>{day(addendum.written_at.date())}, {esc(addendum.author.name)}:</b> {esc(addendum.change)}", BODY
+            )
+        )
         out.append(field("Why", addendum.reason, INDENT))
     return out
 

@@ -37,12 +37,15 @@ def governors_report_pdf(report: GovernorsReport, meta: DocumentMeta) -> bytes:
     year = report.year
     story: list[Flowable] = [
         markup(f"Governors' report: child exploitation, {year}", TITLE),
-        markup(f"{esc(report.setting_name)}. The academic year from {day(year.first_day)} to {day(year.last_day)}.",
-               BODY),
-        markup(f"No child is named in this report and no record is quoted: every figure is a count. Counts from 1 "
-               f"to {below - 1} are shown as \u201cfewer than {below}\u201d so that no child can be recognised; where "
-               f"a total would give such a count away, another count is shown only as \u201c{below} or more\u201d.",
-               SMALL),
+        markup(
+            f"{esc(report.setting_name)}. The academic year from {day(year.first_day)} to {day(year.last_day)}.", BODY
+        ),
+        markup(
+            f"No child is named in this report and no record is quoted: every figure is a count. Counts from 1 "
+            f"to {below - 1} are shown as \u201cfewer than {below}\u201d so that no child can be recognised; where "
+            f"a total would give such a count away, another count is shown only as \u201c{below} or more\u201d.",
+            SMALL,
+        ),
     ]
     story += _monthly_chart(report.concerns_by_month, below)
     for monthly in (report.by_category, report.by_level, report.by_route):
@@ -51,16 +54,22 @@ def governors_report_pdf(report: GovernorsReport, meta: DocumentMeta) -> bytes:
     story += _missing(report)
     story += _audit(report)
     story += _training(report)
-    return build_pdf(story, meta, title=f"{DocumentKind.GOVERNORS_REPORT.label}: {year}",
-                     subject="Child exploitation: the year in numbers", wide=True)
+    return build_pdf(
+        story,
+        meta,
+        title=f"{DocumentKind.GOVERNORS_REPORT.label}: {year}",
+        subject="Child exploitation: the year in numbers",
+        wide=True,
+    )
 
 
 def _month_names(monthly: MonthlyCounts) -> list[str]:
     return [f"{m:%b}" for m in monthly.months]
 
 
-def _bar_chart(labels: list[str], values: list[int], shown: list[str], width: float, height: float,
-               horizontal: bool, below: int) -> Drawing:
+def _bar_chart(
+    labels: list[str], values: list[int], shown: list[str], width: float, height: float, horizontal: bool, below: int
+) -> Drawing:
     drawing = Drawing(width, height)
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     left = 150 if horizontal else 30
@@ -99,21 +108,37 @@ def _monthly_chart(monthly: MonthlyCounts, below: int) -> list[Flowable]:
     values = list(monthly.counts[0])
     shown = list(suppressed_cells(tuple(values), below))
     total = sum(values)
-    chart = _bar_chart(_month_names(monthly), values, [s if s != "0" else "" for s in shown],
-                       frame_width(wide=True) * 0.62, 60 * mm, horizontal=False, below=below)
+    chart = _bar_chart(
+        _month_names(monthly),
+        values,
+        [s if s != "0" else "" for s in shown],
+        frame_width(wide=True) * 0.62,
+        60 * mm,
+        horizontal=False,
+        below=below,
+    )
     rows = [[Paragraph("<b>Month</b>", CELL), Paragraph("<b>Concerns</b>", CELL)]]
     rows += [[Paragraph(f"{m:%B %Y}", CELL), Paragraph(s, CELL)] for m, s in zip(monthly.months, shown, strict=True)]
     rows.append([Paragraph("<b>The year</b>", CELL), Paragraph(f"<b>{shown_count(total, below)}</b>", CELL)])
     numbers = _table(rows, [0.2, 0.14])
-    return [heading("Concerns recorded, month by month"),
-            Table([[chart, numbers]], colWidths=[frame_width(wide=True) * 0.64, frame_width(wide=True) * 0.36],
-                  style=[("VALIGN", (0, 0), (-1, -1), "TOP")], hAlign="LEFT")]
+    return [
+        heading("Concerns recorded, month by month"),
+        Table(
+            [[chart, numbers]],
+            colWidths=[frame_width(wide=True) * 0.64, frame_width(wide=True) * 0.36],
+            style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+            hAlign="LEFT",
+        ),
+    ]
 
 
 def _monthly_section(monthly: MonthlyCounts, below: int) -> list[Flowable]:
     months = _month_names(monthly)
-    header = [Paragraph("", _CELL_HEAD), *(Paragraph(f"<b>{m}</b>", _CELL_NUM) for m in months),
-              Paragraph("<b>Year</b>", _CELL_NUM)]
+    header = [
+        Paragraph("", _CELL_HEAD),
+        *(Paragraph(f"<b>{m}</b>", _CELL_NUM) for m in months),
+        Paragraph("<b>Year</b>", _CELL_NUM),
+    ]
     rows = [header]
     totals = []
     for label, counts in zip(monthly.labels, monthly.counts, strict=True):
@@ -124,10 +149,19 @@ def _monthly_section(monthly: MonthlyCounts, below: int) -> list[Flowable]:
     width = frame_width(wide=True)
     label_share = 0.22
     month_share = (1 - label_share - 0.07) / 12
-    table = Table(rows, colWidths=[label_share * width, *([month_share * width] * 12), 0.07 * width],
-                  repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([*table_basics(), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-                               ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table = Table(
+        rows, colWidths=[label_share * width, *([month_share * width] * 12), 0.07 * width], repeatRows=1, hAlign="LEFT"
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                *table_basics(),
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     tally = Tally(monthly.title, tuple(totals))
     return [*_tally_section(tally, below, chart=True, title=f"{monthly.title}: the year"), table]
 
@@ -143,26 +177,39 @@ def _tally_section(tally: Tally, below: int, chart: bool, title: str | None = No
         return [KeepTogether([head, numbers])]
     height = max(35 * mm, (len(labels) * 7 + 12) * mm / 1.6)
     drawing = _bar_chart(labels, values, shown, frame_width(wide=True) * 0.6, height, horizontal=True, below=below)
-    both = Table([[drawing, numbers]], colWidths=[frame_width(wide=True) * 0.62, frame_width(wide=True) * 0.38],
-                 style=[("VALIGN", (0, 0), (-1, -1), "TOP")], hAlign="LEFT")
+    both = Table(
+        [[drawing, numbers]],
+        colWidths=[frame_width(wide=True) * 0.62, frame_width(wide=True) * 0.38],
+        style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+        hAlign="LEFT",
+    )
     return [KeepTogether([head, both])]
 
 
 def _table(rows: list[list[Paragraph]], shares: list[float]) -> Table:
     width = frame_width(wide=True)
     table = Table(rows, colWidths=[s * width for s in shares], hAlign="LEFT")
-    table.setStyle(TableStyle([*table_basics(), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        TableStyle([*table_basics(), ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     return table
 
 
 def _missing(report: GovernorsReport) -> list[Flowable]:
     if report.missing_episodes is None:
-        return [heading("Missing episodes"),
-                markup("This vault does not record missing episodes, so none are counted here.", BODY)]
+        return [
+            heading("Missing episodes"),
+            markup("This vault does not record missing episodes, so none are counted here.", BODY),
+        ]
     total = sum(n for _, n in report.missing_episodes.rows)
-    return [*_tally_section(report.missing_episodes, report.suppress_below, chart=False,
-                            title=f"Missing episodes ({shown_count(total, report.suppress_below)} in the year)")]
+    return [
+        *_tally_section(
+            report.missing_episodes,
+            report.suppress_below,
+            chart=False,
+            title=f"Missing episodes ({shown_count(total, report.suppress_below)} in the year)",
+        )
+    ]
 
 
 def _audit(report: GovernorsReport) -> list[Flowable]:
@@ -187,12 +234,30 @@ def _audit(report: GovernorsReport) -> list[Flowable]:
         out.append(markup(f"<b>Actions ({len(actions)})</b>", BODY))
         action_rows = [[Paragraph(f"<b>{h}</b>", CELL) for h in ("Obligation", "Action", "Owner", "Due")]]
         for answer in actions:
-            action_rows.append([Paragraph(esc(answer.title), CELL), Paragraph(esc(answer.form.action), CELL),
-                                Paragraph(esc(answer.form.owner), CELL), Paragraph(day(answer.form.due), CELL)])
-        table = Table(action_rows, colWidths=[w * frame_width(wide=True) for w in (0.3, 0.44, 0.14, 0.12)],
-                      repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([*table_basics(), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-                                   ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            action_rows.append(
+                [
+                    Paragraph(esc(answer.title), CELL),
+                    Paragraph(esc(answer.form.action), CELL),
+                    Paragraph(esc(answer.form.owner), CELL),
+                    Paragraph(day(answer.form.due), CELL),
+                ]
+            )
+        table = Table(
+            action_rows,
+            colWidths=[w * frame_width(wide=True) for w in (0.3, 0.44, 0.14, 0.12)],
+            repeatRows=1,
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    *table_basics(),
+                    ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
         out.append(table)
     else:
         out.append(markup("The audit has no actions outstanding.", BODY))
@@ -205,8 +270,12 @@ def _training(report: GovernorsReport) -> list[Flowable]:
     if figures is None:
         return [*out, markup("No training register is kept in this vault.", BODY)]
     out.append(markup(esc(figures.sentence()) + f" (on {day(figures.on)}).", BODY))
-    out.append(markup(f"{figures.due_or_overdue} member{'s' if figures.due_or_overdue != 1 else ''} of staff "
-                      f"{'have' if figures.due_or_overdue != 1 else 'has'} training due, overdue or not recorded.",
-                      BODY))
+    out.append(
+        markup(
+            f"{figures.due_or_overdue} member{'s' if figures.due_or_overdue != 1 else ''} of staff "
+            f"{'have' if figures.due_or_overdue != 1 else 'has'} training due, overdue or not recorded.",
+            BODY,
+        )
+    )
     out.append(markup(esc(figures.lead_sentence()) + ".", BODY))
     return out

@@ -59,9 +59,15 @@ def _record(uow: UnitOfWork, year: AcademicYear, forms: Forms) -> AuditYearRecor
         answers.append(answer or AuditAnswer(obligation.id, obligation.title, AnswerForm()))
     answers += list(stored.values())  # obligations since retired from forms/ still show what was answered
     return AuditYearRecord(
-        audit_id=head.audit_id, year=year, obligations_version=head.obligations_version, started_at=head.started_at,
-        carried_from=head.carried_from, audit_date=head.audit_date, next_review=head.next_review,
-        answers=tuple(answers), sign_offs=tuple(uow.audit_checklist.sign_offs(head.audit_id)),
+        audit_id=head.audit_id,
+        year=year,
+        obligations_version=head.obligations_version,
+        started_at=head.started_at,
+        carried_from=head.carried_from,
+        audit_date=head.audit_date,
+        next_review=head.next_review,
+        answers=tuple(answers),
+        sign_offs=tuple(uow.audit_checklist.sign_offs(head.audit_id)),
         addenda=tuple(uow.addenda.for_object(ADDENDUM_KIND, head.audit_id)),
     )
 
@@ -90,8 +96,9 @@ def _require(uow: UnitOfWork, year: AcademicYear, forms: Forms) -> AuditYearReco
 
 def _open_for_change(record: AuditYearRecord) -> None:
     if record.locked:
-        raise AuditClosed(f"The {record.year} audit has been signed, so it cannot be changed: "
-                          "add a correction instead.")
+        raise AuditClosed(
+            f"The {record.year} audit has been signed, so it cannot be changed: add a correction instead."
+        )
 
 
 # ----- starting a year ---------------------------------------------------------------------------------------------
@@ -112,15 +119,20 @@ def start_year(session: VaultSession, year: AcademicYear) -> AuditYearRecord:
         if source is not None:
             titles = {o.id: o.title for o in forms.obligations.obligations}
             for answer in source.answers:
-                if answer.obligation_id not in titles or answer.status == AuditStatus.NOT_ASSESSED and not (
-                        answer.form.evidence or answer.form.owner or answer.form.action):
+                empty = not (answer.form.evidence or answer.form.owner or answer.form.action)
+                if answer.obligation_id not in titles or (answer.status == AuditStatus.NOT_ASSESSED and empty):
                     continue
                 form = replace(answer.form, status=AuditStatus.NOT_ASSESSED, reason=answer.form.reason)
-                uow.audit_checklist.add_answer(head.audit_id, answer.obligation_id, titles[answer.obligation_id],
-                                               form, actor, carried=True)
+                uow.audit_checklist.add_answer(
+                    head.audit_id, answer.obligation_id, titles[answer.obligation_id], form, actor, carried=True
+                )
                 carried += 1
-        uow.audit.append(actor, "audit.year_started", f"audit:{year}",
-                         {"carried_from": source.year.name if source else "", "answers_carried": carried})
+        uow.audit.append(
+            actor,
+            "audit.year_started",
+            f"audit:{year}",
+            {"carried_from": source.year.name if source else "", "answers_carried": carried},
+        )
         uow.commit()
         record = _record(uow, year, forms)
     assert record is not None
@@ -160,8 +172,9 @@ def record_answer(session: VaultSession, year: AcademicYear, obligation_id: str,
         current = next((a for a in record.answers if a.obligation_id == obligation_id), None)
         if current is None:
             raise UserFacingError(f"The {year} audit has no obligation '{obligation_id}'.")
-        form = replace(form, **{n: getattr(form, n).strip() for n in ("reason", "evidence", "action", "owner",
-                                                                      "notes")})
+        form = replace(
+            form, **{n: getattr(form, n).strip() for n in ("reason", "evidence", "action", "owner", "notes")}
+        )
         if form.status != AuditStatus.NOT_APPLICABLE:
             form = replace(form, reason="")
         answer = uow.audit_checklist.add_answer(record.audit_id, obligation_id, current.title, form, actor)
@@ -170,8 +183,13 @@ def record_answer(session: VaultSession, year: AcademicYear, obligation_id: str,
     return answer
 
 
-def set_dates(session: VaultSession, year: AcademicYear, audit_date: date, next_review: date | None = None,
-              today: date | None = None) -> AuditYearRecord:
+def set_dates(
+    session: VaultSession,
+    year: AcademicYear,
+    audit_date: date,
+    next_review: date | None = None,
+    today: date | None = None,
+) -> AuditYearRecord:
     """The audit date and the next review (by default the audit date plus forms/audit.toml's review months)."""
     today = today or date.today()
     definition = load_audit()
@@ -199,8 +217,9 @@ def set_dates(session: VaultSession, year: AcademicYear, audit_date: date, next_
 # ----- signing and correcting ----------------------------------------------------------------------------------------
 
 
-def sign(session: VaultSession, year: AcademicYear, role: SignRole, name: str, signed_on: date,
-         today: date | None = None) -> AuditYearRecord:
+def sign(
+    session: VaultSession, year: AcademicYear, role: SignRole, name: str, signed_on: date, today: date | None = None
+) -> AuditYearRecord:
     """Record a signature. The first one fixes the answers; the third closes the audit."""
     today = today or date.today()
     name = " ".join(name.split())
@@ -223,9 +242,11 @@ def sign(session: VaultSession, year: AcademicYear, role: SignRole, name: str, s
             raise InvalidInput([FieldProblem("signed_on", "The date signed cannot be before the audit date.")])
         unconfirmed = record.to_confirm()
         if unconfirmed:
-            raise UserFacingError(f"{unconfirmed} answer{'s' if unconfirmed != 1 else ''} carried from last year "
-                                  f"{'are' if unconfirmed != 1 else 'is'} still to be confirmed: look at "
-                                  f"{'each' if unconfirmed != 1 else 'it'} and save a status before signing.")
+            raise UserFacingError(
+                f"{unconfirmed} answer{'s' if unconfirmed != 1 else ''} carried from last year "
+                f"{'are' if unconfirmed != 1 else 'is'} still to be confirmed: look at "
+                f"{'each' if unconfirmed != 1 else 'it'} and save a status before signing."
+            )
         uow.audit_checklist.sign(record.audit_id, role, name, signed_on, actor)
         closes = len(record.sign_offs) + 1 == len(SignRole)
         uow.audit.append(actor, "audit.signed", f"audit:{year}", {"role": role.value, "closed": closes})
@@ -265,8 +286,15 @@ def compare(this: AuditYearRecord, last: AuditYearRecord) -> Comparison:
     for answer in this.answers:
         previous = before.get(answer.obligation_id)
         last_status = previous.status if previous is not None else None
-        rows.append(ComparedObligation(answer.obligation_id, answer.title, last_status, answer.status,
-                                       compare_status(last_status, answer.status)))
+        rows.append(
+            ComparedObligation(
+                answer.obligation_id,
+                answer.title,
+                last_status,
+                answer.status,
+                compare_status(last_status, answer.status),
+            )
+        )
     return Comparison(this.year, last.year, tuple(rows))
 
 
@@ -294,8 +322,9 @@ def definition() -> AuditDefinition:
     return load_audit()
 
 
-def due_sentence(record: AuditYearRecord | None, year: AcademicYear, today: date,
-                 definition: AuditDefinition | None = None) -> str | None:
+def due_sentence(
+    record: AuditYearRecord | None, year: AcademicYear, today: date, definition: AuditDefinition | None = None
+) -> str | None:
     """A sentence when the year's audit needs doing, else None."""
     definition = definition or load_audit()
     if record is None:
@@ -307,8 +336,10 @@ def due_sentence(record: AuditYearRecord | None, year: AcademicYear, today: date
     days_left = (year.last_day - today).days
     missing = 3 - len(record.sign_offs)
     if days_left <= definition.audit_warning_days:
-        return (f"The {year} audit is not yet signed ({missing} signature{'s' if missing != 1 else ''} to come) "
-                f"and the year ends on {year.last_day:%d %B %Y}.")
+        return (
+            f"The {year} audit is not yet signed ({missing} signature{'s' if missing != 1 else ''} to come) "
+            f"and the year ends on {year.last_day:%d %B %Y}."
+        )
     return None
 
 

@@ -37,17 +37,33 @@ def checklist_run(record: AuditYearRecord, figures: TrainingFigures | None) -> C
     entries = []
     for answer in record.answers:
         known = texts.get(answer.obligation_id)
-        text = ObligationText(answer.obligation_id, answer.title, known.description if known else "",
-                              known.evidence if known else "")
+        text = ObligationText(
+            answer.obligation_id, answer.title, known.description if known else "", known.evidence if known else ""
+        )
         f = answer.form
-        entries.append(ChecklistEntry(obligation=text, status=ObligationStatus(f.status.value), evidence=f.evidence,
-                                      action=f.action, owner=f.owner, due=f.due, reason=f.reason, notes=f.notes,
-                                      carried=answer.carried))
+        entries.append(
+            ChecklistEntry(
+                obligation=text,
+                status=ObligationStatus(f.status.value),
+                evidence=f.evidence,
+                action=f.action,
+                owner=f.owner,
+                due=f.due,
+                reason=f.reason,
+                notes=f.notes,
+                carried=answer.carried,
+            )
+        )
     lines = (figures.sentence() + ".", figures.lead_sentence() + ".") if figures is not None else ()
     return ChecklistRun(
-        year=record.year.name, entries=tuple(entries), completed_on=record.audit_date,
+        year=record.year.name,
+        entries=tuple(entries),
+        completed_on=record.audit_date,
         sign_offs=tuple(SignOff(s.name, s.role.label, s.signed_on) for s in record.sign_offs),
-        next_review=record.next_review, evidence_lines=lines, addenda=record.addenda, closed=record.closed,
+        next_review=record.next_review,
+        evidence_lines=lines,
+        addenda=record.addenda,
+        closed=record.closed,
     )
 
 
@@ -62,22 +78,24 @@ def render_audit(session: VaultSession, year: AcademicYear, today: date | None =
         setting = uow.setting.get()
         document_id = audit_document_id(year, record.obligations_version)
         meta = documents.meta_for(setting, document_id, uow.audit.latest_seq())
-    obligations = [ObligationText(e.obligation.obligation_id, e.obligation.title, e.obligation.description,
-                                  e.obligation.evidence) for e in checklist_run(record, figures).entries]
+    obligations = [
+        ObligationText(e.obligation.obligation_id, e.obligation.title, e.obligation.description, e.obligation.evidence)
+        for e in checklist_run(record, figures).entries
+    ]
     run = checklist_run(record, figures)
     pdf = checklist_pdf(setting, obligations, meta, run, title=forms.obligations.title)
     return pdf, document_id, f"Annual audit {year}"
 
 
-def audit_actions(session: VaultSession, year: AcademicYear) -> tuple[bytes, str, documents.OnPrint,
-                                                                       documents.OnSave]:
+def audit_actions(session: VaultSession, year: AcademicYear) -> tuple[bytes, str, documents.OnPrint, documents.OnSave]:
     pdf, document_id, title = render_audit(session, year)
     on_print, on_save = documents.actions(session, pdf, document_id, DocumentKind.CHECKLIST)
     return pdf, title, on_print, on_save
 
 
-def render_governors_report(session: VaultSession, year: AcademicYear,
-                            today: date | None = None) -> tuple[bytes, str, str]:
+def render_governors_report(
+    session: VaultSession, year: AcademicYear, today: date | None = None
+) -> tuple[bytes, str, str]:
     from desktop_app.reports.governors import governors_report_pdf
 
     today = today or date.today()
@@ -88,8 +106,9 @@ def render_governors_report(session: VaultSession, year: AcademicYear,
     return governors_report_pdf(report, meta), document_id, f"Governors' report {year}"
 
 
-def governors_actions(session: VaultSession, year: AcademicYear) -> tuple[bytes, str, documents.OnPrint,
-                                                                           documents.OnSave]:
+def governors_actions(
+    session: VaultSession, year: AcademicYear
+) -> tuple[bytes, str, documents.OnPrint, documents.OnSave]:
     pdf, document_id, title = render_governors_report(session, year)
     on_print, on_save = documents.actions(session, pdf, document_id, DocumentKind.GOVERNORS_REPORT)
     return pdf, title, on_print, on_save

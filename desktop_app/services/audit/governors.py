@@ -23,13 +23,18 @@ MISSING_TABLE = "missing_episodes"
 MISSING_DATE_COLUMNS = ("started_at", "missing_from", "went_missing_at", "started_on", "reported_at")
 
 
-def _monthly(title: str, ids: list[str], titles: dict[str, str], keys: list[str], months: tuple[date, ...],
-             cells: dict[tuple[str, str], int]) -> MonthlyCounts:
+def _monthly(
+    title: str,
+    ids: list[str],
+    titles: dict[str, str],
+    keys: list[str],
+    months: tuple[date, ...],
+    cells: dict[tuple[str, str], int],
+) -> MonthlyCounts:
     extra = sorted({k for (_m, k) in cells} - set(ids))  # ids no longer in forms/ still count
     all_ids = ids + extra
     counts = tuple(tuple(cells.get((m, i), 0) for m in keys) for i in all_ids)
-    return MonthlyCounts(title, tuple(titles.get(i, i.replace("_", " ").capitalize()) for i in all_ids), months,
-                         counts)
+    return MonthlyCounts(title, tuple(titles.get(i, i.replace("_", " ").capitalize()) for i in all_ids), months, counts)
 
 
 def report(uow: UnitOfWork, year: AcademicYear, today: date, forms: Forms | None = None) -> GovernorsReport:
@@ -42,13 +47,20 @@ def report(uow: UnitOfWork, year: AcademicYear, today: date, forms: Forms | None
     counts = uow.year_counts
 
     by_month = counts.concerns_by_month(first, last)
-    concerns = MonthlyCounts("Concerns recorded", ("Concerns recorded",), months,
-                             (tuple(by_month.get(k, 0) for k in keys),))
+    concerns = MonthlyCounts(
+        "Concerns recorded", ("Concerns recorded",), months, (tuple(by_month.get(k, 0) for k in keys),)
+    )
 
     kind = next((c for c in KIND_COLUMNS if c in counts.columns("concerns")), None)
     categories = {c.id: c.title for c in forms.categories.categories}
-    by_category = _monthly("Concerns by category", list(categories), categories, keys, months,
-                           counts.concerns_by_category(first, last, kind))
+    by_category = _monthly(
+        "Concerns by category",
+        list(categories),
+        categories,
+        keys,
+        months,
+        counts.concerns_by_category(first, last, kind),
+    )
 
     levels = {level.value: level.label for level in RiskLevel}
     level_counts = counts.screenings_by_level(first, last)
@@ -65,24 +77,34 @@ def report(uow: UnitOfWork, year: AcademicYear, today: date, forms: Forms | None
         if column is not None:
             cells = counts.count_by_month(MISSING_TABLE, column, first, last)
             per_month = {m: n for (m, _k), n in cells.items()}
-            missing = Tally("Missing episodes by month",
-                            tuple((f"{m:%B %Y}", per_month.get(k, 0)) for m, k in zip(months, keys, strict=True)))
+            missing = Tally(
+                "Missing episodes by month",
+                tuple((f"{m:%B %Y}", per_month.get(k, 0)) for m, k in zip(months, keys, strict=True)),
+            )
 
     record = checklist.audit_record(uow, year, forms)
     figures = training.figures_in(uow, min(today, last))
     return GovernorsReport(
-        year=year, setting_name=uow.setting.get().name, suppress_below=definition.suppress_below,
-        concerns_by_month=concerns, by_category=by_category,
-        by_level=_monthly("Screenings by the level of risk confirmed", list(levels), levels, keys, months,
-                          level_counts),
+        year=year,
+        setting_name=uow.setting.get().name,
+        suppress_below=definition.suppress_below,
+        concerns_by_month=concerns,
+        by_category=by_category,
+        by_level=_monthly(
+            "Screenings by the level of risk confirmed", list(levels), levels, keys, months, level_counts
+        ),
         by_route=_monthly("Referrals by route", list(routes), routes, keys, months, route_counts),
-        referral_outcomes=Tally("Referrals and their outcomes", (
-            ("Referrals made", outcomes["referrals"]),
-            ("With an outcome recorded", outcomes["outcome_recorded"]),
-            ("Still without an outcome recorded", outcomes["referrals"] - outcomes["outcome_recorded"]),
-            ("With written confirmation sent", outcomes["confirmed"]),
-            ("Concerns closed in the year", closed),
-        )),
-        missing_episodes=missing, audit=record, training=figures,
+        referral_outcomes=Tally(
+            "Referrals and their outcomes",
+            (
+                ("Referrals made", outcomes["referrals"]),
+                ("With an outcome recorded", outcomes["outcome_recorded"]),
+                ("Still without an outcome recorded", outcomes["referrals"] - outcomes["outcome_recorded"]),
+                ("With written confirmation sent", outcomes["confirmed"]),
+                ("Concerns closed in the year", closed),
+            ),
+        ),
+        missing_episodes=missing,
+        audit=record,
+        training=figures,
     )
-

@@ -29,8 +29,14 @@ def _name_problems(name: str, job_title: str) -> list[FieldProblem]:
     return problems
 
 
-def add_staff(session: VaultSession, name: str, job_title: str = "", started_on: date | None = None,
-              role: ExploitationRole = ExploitationRole.NONE, today: date | None = None) -> StaffMember:
+def add_staff(
+    session: VaultSession,
+    name: str,
+    job_title: str = "",
+    started_on: date | None = None,
+    role: ExploitationRole = ExploitationRole.NONE,
+    today: date | None = None,
+) -> StaffMember:
     today = today or date.today()
     name, job_title = " ".join(name.split()), " ".join(job_title.split())
     problems = _name_problems(name, job_title)
@@ -74,8 +80,9 @@ def staff_left(session: VaultSession, staff_id: int, left_on: date, today: date 
     return member
 
 
-def record_training(session: VaultSession, staff_id: int, course_id: str, completed_on: date, notes: str = "",
-                    today: date | None = None) -> TrainingRecord:
+def record_training(
+    session: VaultSession, staff_id: int, course_id: str, completed_on: date, notes: str = "", today: date | None = None
+) -> TrainingRecord:
     """Record a course completed; it falls due again after the course's refresh months (forms/audit.toml)."""
     today = today or date.today()
     definition = load_audit()
@@ -95,8 +102,15 @@ def record_training(session: VaultSession, staff_id: int, course_id: str, comple
         member = uow.training.get(staff_id)
         if member.started_on is not None and completed_on < member.started_on - timedelta(days=366):
             raise InvalidInput([FieldProblem("completed_on", "This date is long before the person started here.")])
-        record = uow.training.add_training(staff_id, course.id, course.title, completed_on,
-                                           add_months(completed_on, course.refresh_months), notes.strip(), actor)
+        record = uow.training.add_training(
+            staff_id,
+            course.id,
+            course.title,
+            completed_on,
+            add_months(completed_on, course.refresh_months),
+            notes.strip(),
+            actor,
+        )
         uow.audit.append(actor, "training.recorded", f"staff:{staff_id}", {"course": course.id})
         uow.commit()
     return record
@@ -117,10 +131,14 @@ def figures_in(uow: UnitOfWork, on: date, definition: AuditDefinition | None = N
         last = max((r.completed_on for r in records), default=None)
         due = max((r.next_due for r in records if r.next_due), default=None)
     return TrainingFigures(
-        on=on, staff=uow.training.count_staff(on), trained_in_window=uow.training.count_trained_since(since, on),
+        on=on,
+        staff=uow.training.count_staff(on),
+        trained_in_window=uow.training.count_trained_since(since, on),
         window_months=definition.training_window_months,
         due_or_overdue=uow.training.count_due(on, on + timedelta(days=definition.training_warning_days)),
-        ce_lead=lead, ce_lead_last_trained=last, ce_lead_next_due=due,
+        ce_lead=lead,
+        ce_lead_last_trained=last,
+        ce_lead_next_due=due,
         deputies=tuple(uow.training.with_role(ExploitationRole.DEPUTY)),
     )
 

@@ -27,11 +27,23 @@ from desktop_app.store.types import utc_now
 
 
 def _answer(row: AuditAnswerRow) -> AuditAnswer:
-    form = AnswerForm(status=AuditStatus(row.status), reason=row.reason, evidence=row.evidence, action=row.action,
-                      owner=row.owner, due=row.due, notes=row.notes)
-    return AuditAnswer(obligation_id=row.obligation_id, title=row.title, form=form, carried=row.carried,
-                       written_at=row.written_at, written_by=actor_of(row.actor_name, row.actor_role,
-                                                                      row.actor_user_id))
+    form = AnswerForm(
+        status=AuditStatus(row.status),
+        reason=row.reason,
+        evidence=row.evidence,
+        action=row.action,
+        owner=row.owner,
+        due=row.due,
+        notes=row.notes,
+    )
+    return AuditAnswer(
+        obligation_id=row.obligation_id,
+        title=row.title,
+        form=form,
+        carried=row.carried,
+        written_at=row.written_at,
+        written_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
+    )
 
 
 class AuditYearHead:
@@ -64,8 +76,13 @@ class AuditChecklistRepository:
         return [AcademicYear(s) for s in starts]
 
     def start(self, year: AcademicYear, obligations_version: str, carried_from: str, actor: Actor) -> AuditYearHead:
-        row = AuditYearRow(year_start=year.start, obligations_version=obligations_version, carried_from=carried_from,
-                           started_at=utc_now(), **actor_columns(actor))
+        row = AuditYearRow(
+            year_start=year.start,
+            obligations_version=obligations_version,
+            carried_from=carried_from,
+            started_at=utc_now(),
+            **actor_columns(actor),
+        )
         self._session.add(row)
         self._session.flush()
         return AuditYearHead(row)
@@ -78,42 +95,69 @@ class AuditChecklistRepository:
         row.next_review = next_review
         self._session.flush()
 
-    def add_answer(self, audit_id: int, obligation_id: str, title: str, form: AnswerForm, actor: Actor,
-                   carried: bool = False) -> AuditAnswer:
-        row = AuditAnswerRow(audit_id=audit_id, obligation_id=obligation_id, title=title, status=form.status.value,
-                             reason=form.reason, evidence=form.evidence, action=form.action, owner=form.owner,
-                             due=form.due, notes=form.notes, carried=carried, written_at=utc_now(),
-                             **actor_columns(actor))
+    def add_answer(
+        self, audit_id: int, obligation_id: str, title: str, form: AnswerForm, actor: Actor, carried: bool = False
+    ) -> AuditAnswer:
+        row = AuditAnswerRow(
+            audit_id=audit_id,
+            obligation_id=obligation_id,
+            title=title,
+            status=form.status.value,
+            reason=form.reason,
+            evidence=form.evidence,
+            action=form.action,
+            owner=form.owner,
+            due=form.due,
+            notes=form.notes,
+            carried=carried,
+            written_at=utc_now(),
+            **actor_columns(actor),
+        )
         self._session.add(row)
         self._session.flush()
         return _answer(row)
 
     def answers(self, audit_id: int) -> dict[str, AuditAnswer]:
         """The newest answer for each obligation answered in this year's audit."""
-        newest = (select(func.max(AuditAnswerRow.id)).where(AuditAnswerRow.audit_id == audit_id)
-                  .group_by(AuditAnswerRow.obligation_id))
+        newest = (
+            select(func.max(AuditAnswerRow.id))
+            .where(AuditAnswerRow.audit_id == audit_id)
+            .group_by(AuditAnswerRow.obligation_id)
+        )
         rows = self._session.scalars(select(AuditAnswerRow).where(AuditAnswerRow.id.in_(newest)))
         return {row.obligation_id: _answer(row) for row in rows}
 
     def history(self, audit_id: int, obligation_id: str) -> list[AuditAnswer]:
         """Every answer written for one obligation this year, oldest first."""
-        rows = self._session.scalars(select(AuditAnswerRow).where(
-            AuditAnswerRow.audit_id == audit_id, AuditAnswerRow.obligation_id == obligation_id)
-            .order_by(AuditAnswerRow.id))
+        rows = self._session.scalars(
+            select(AuditAnswerRow)
+            .where(AuditAnswerRow.audit_id == audit_id, AuditAnswerRow.obligation_id == obligation_id)
+            .order_by(AuditAnswerRow.id)
+        )
         return [_answer(r) for r in rows]
 
     def sign(self, audit_id: int, role: SignRole, name: str, signed_on: date, actor: Actor) -> SignOffRecord:
-        row = AuditSignOffRow(audit_id=audit_id, role=role.value, name=name, signed_on=signed_on,
-                              recorded_at=utc_now(), **actor_columns(actor))
+        row = AuditSignOffRow(
+            audit_id=audit_id,
+            role=role.value,
+            name=name,
+            signed_on=signed_on,
+            recorded_at=utc_now(),
+            **actor_columns(actor),
+        )
         self._session.add(row)
         self._session.flush()
         return self._sign_off(row)
 
     @staticmethod
     def _sign_off(row: AuditSignOffRow) -> SignOffRecord:
-        return SignOffRecord(role=SignRole(row.role), name=row.name, signed_on=row.signed_on,
-                             recorded_at=row.recorded_at,
-                             recorded_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id))
+        return SignOffRecord(
+            role=SignRole(row.role),
+            name=row.name,
+            signed_on=row.signed_on,
+            recorded_at=row.recorded_at,
+            recorded_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
+        )
 
     def sign_offs(self, audit_id: int) -> list[SignOffRecord]:
         order = {role.value: n for n, role in enumerate(SignRole)}

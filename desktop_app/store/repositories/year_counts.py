@@ -33,8 +33,11 @@ class YearCountsRepository:
         """Concerns submitted per month: {"2026-09": 12, …}."""
         start, end = _bounds(first, last)
         month = func.substr(ConcernRow.submitted_at, 1, 7)
-        rows = self._session.execute(select(month, func.count()).where(
-            ConcernRow.submitted_at >= start, ConcernRow.submitted_at < end).group_by(month))
+        rows = self._session.execute(
+            select(month, func.count())
+            .where(ConcernRow.submitted_at >= start, ConcernRow.submitted_at < end)
+            .group_by(month)
+        )
         return {str(m): int(n) for m, n in rows}
 
     def concerns_by_category(self, first: date, last: date, column: str | None = None) -> dict[tuple[str, str], int]:
@@ -45,13 +48,17 @@ class YearCountsRepository:
         """
         start, end = _bounds(first, last)
         if column is not None:
-            sql = (f"SELECT substr(submitted_at, 1, 7), {column}, count(*) FROM concerns "  # noqa: S608 - a column name of ours
-                   f"WHERE submitted_at >= :start AND submitted_at < :end AND {column} IS NOT NULL "
-                   f"GROUP BY 1, 2")
+            sql = (
+                f"SELECT substr(submitted_at, 1, 7), {column}, count(*) FROM concerns "  # noqa: S608 - a column name of ours
+                f"WHERE submitted_at >= :start AND submitted_at < :end AND {column} IS NOT NULL "
+                f"GROUP BY 1, 2"
+            )
         else:
-            sql = ("SELECT substr(c.submitted_at, 1, 7), j.value, count(*) FROM concerns c, "
-                   "json_each(c.body, '$.category_ids') j WHERE c.submitted_at >= :start AND c.submitted_at < :end "
-                   "GROUP BY 1, 2")
+            sql = (
+                "SELECT substr(c.submitted_at, 1, 7), j.value, count(*) FROM concerns c, "
+                "json_each(c.body, '$.category_ids') j WHERE c.submitted_at >= :start AND c.submitted_at < :end "
+                "GROUP BY 1, 2"
+            )
         rows = self._session.execute(text(sql), {"start": start, "end": end})
         return {(str(m), str(k)): int(n) for m, k, n in rows}
 
@@ -65,51 +72,74 @@ class YearCountsRepository:
         """{(month, level): count} of screenings completed in the period, by the level the DSL confirmed."""
         start, end = _bounds(first, last)
         month = func.substr(ScreeningRow.completed_at, 1, 7)
-        rows = self._session.execute(select(month, ScreeningRow.confirmed_level, func.count()).where(
-            ScreeningRow.completed_at >= start, ScreeningRow.completed_at < end)
-            .group_by(month, ScreeningRow.confirmed_level))
+        rows = self._session.execute(
+            select(month, ScreeningRow.confirmed_level, func.count())
+            .where(ScreeningRow.completed_at >= start, ScreeningRow.completed_at < end)
+            .group_by(month, ScreeningRow.confirmed_level)
+        )
         return {(str(m), str(level)): int(n) for m, level, n in rows}
 
     def referrals_by_route(self, first: date, last: date) -> dict[tuple[str, str], int]:
         """{(month, route): count} of referral contacts made in the period."""
         start, end = _bounds(first, last)
         month = func.substr(ReferralRow.contacted_at, 1, 7)
-        rows = self._session.execute(select(month, ReferralRow.route, func.count()).where(
-            ReferralRow.contacted_at >= start, ReferralRow.contacted_at < end).group_by(month, ReferralRow.route))
+        rows = self._session.execute(
+            select(month, ReferralRow.route, func.count())
+            .where(ReferralRow.contacted_at >= start, ReferralRow.contacted_at < end)
+            .group_by(month, ReferralRow.route)
+        )
         return {(str(m), str(route)): int(n) for m, route, n in rows}
 
     def referral_outcomes(self, first: date, last: date) -> dict[str, int]:
         """Of the referrals made in the period: how many have an outcome recorded, and a written confirmation sent."""
         start, end = _bounds(first, last)
         in_period = (ReferralRow.contacted_at >= start, ReferralRow.contacted_at < end)
-        total, with_outcome = self._session.execute(select(
-            func.count(), func.coalesce(func.sum(func.length(func.trim(ReferralRow.outcome)) > 0), 0)
-        ).where(*in_period)).one()
-        confirmed = self._session.scalar(select(func.count(func.distinct(ReferralEventRow.referral_id)))
-                                         .join(ReferralRow, ReferralRow.id == ReferralEventRow.referral_id)
-                                         .where(*in_period, ReferralEventRow.kind == CONFIRMATION_SENT))
+        total, with_outcome = self._session.execute(
+            select(func.count(), func.coalesce(func.sum(func.length(func.trim(ReferralRow.outcome)) > 0), 0)).where(
+                *in_period
+            )
+        ).one()
+        confirmed = self._session.scalar(
+            select(func.count(func.distinct(ReferralEventRow.referral_id)))
+            .join(ReferralRow, ReferralRow.id == ReferralEventRow.referral_id)
+            .where(*in_period, ReferralEventRow.kind == CONFIRMATION_SENT)
+        )
         return {"referrals": int(total), "outcome_recorded": int(with_outcome), "confirmed": int(confirmed or 0)}
 
     def concerns_closed(self, first: date, last: date) -> int:
         start, end = _bounds(first, last)
-        return int(self._session.scalar(select(func.count(func.distinct(ConcernEventRow.concern_id))).where(
-            ConcernEventRow.status == ConcernStatus.CLOSED.value, ConcernEventRow.at >= start,
-            ConcernEventRow.at < end)) or 0)
+        return int(
+            self._session.scalar(
+                select(func.count(func.distinct(ConcernEventRow.concern_id))).where(
+                    ConcernEventRow.status == ConcernStatus.CLOSED.value,
+                    ConcernEventRow.at >= start,
+                    ConcernEventRow.at < end,
+                )
+            )
+            or 0
+        )
 
     def has_table(self, name: str) -> bool:
-        return bool(self._session.scalar(text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"),
-                                         {"n": name}) == 1)
+        return bool(
+            self._session.scalar(
+                text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": name}
+            )
+            == 1
+        )
 
-    def count_by_month(self, table: str, column: str, first: date, last: date,
-                       kind_column: str | None = None) -> dict[tuple[str, str], int]:
+    def count_by_month(
+        self, table: str, column: str, first: date, last: date, kind_column: str | None = None
+    ) -> dict[tuple[str, str], int]:
         """{(month, kind or ""): count} of rows of another capability's table whose ``column`` lies in the period.
 
         Used for missing episodes, whose table another room owns; names are ours, never user input.
         """
         start_day, end_day = first.isoformat(), date.fromordinal(last.toordinal() + 1).isoformat()
         kind = kind_column or "''"
-        sql = (f"SELECT substr({column}, 1, 7), {kind}, count(*) FROM {table} "  # noqa: S608 - names of ours
-               f"WHERE {column} >= :start AND {column} < :end GROUP BY 1, 2")
+        sql = (
+            f"SELECT substr({column}, 1, 7), {kind}, count(*) FROM {table} "  # noqa: S608 - names of ours
+            f"WHERE {column} >= :start AND {column} < :end GROUP BY 1, 2"
+        )
         rows = self._session.execute(text(sql), {"start": start_day, "end": end_day})
         return {(str(m), str(k or "")): int(n) for m, k, n in rows}
 

@@ -58,8 +58,12 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["audit_id"], ["audit_years.id"], name=op.f("fk_audit_answers_audit_id_audit_years")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_answers")),
     )
-    op.create_index(op.f("ix_audit_answers_audit_id_obligation_id_id"), "audit_answers",
-                    ["audit_id", "obligation_id", "id"], unique=False)
+    op.create_index(
+        op.f("ix_audit_answers_audit_id_obligation_id_id"),
+        "audit_answers",
+        ["audit_id", "obligation_id", "id"],
+        unique=False,
+    )
     op.create_table(
         "audit_signoffs",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -100,8 +104,12 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["staff_id"], ["staff.id"], name=op.f("fk_training_records_staff_id_staff")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_training_records")),
     )
-    op.create_index(op.f("ix_training_records_staff_id_completed_on"), "training_records",
-                    ["staff_id", "completed_on"], unique=False)
+    op.create_index(
+        op.f("ix_training_records_staff_id_completed_on"),
+        "training_records",
+        ["staff_id", "completed_on"],
+        unique=False,
+    )
     op.create_index(op.f("ix_training_records_completed_on"), "training_records", ["completed_on"], unique=False)
     op.create_index("ix_concerns_submitted_at", "concerns", ["submitted_at"], unique=False)
     op.create_index("ix_screenings_completed_at", "screenings", ["completed_at"], unique=False)
@@ -109,16 +117,22 @@ def upgrade() -> None:
     op.create_index("ix_concern_events_status_at", "concern_events", ["status", "at"], unique=False)
     for table in APPEND_ONLY:
         for verb in ("UPDATE", "DELETE"):
-            op.execute(f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                       f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END")
+            op.execute(
+                f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END"
+            )
 
 
 def downgrade() -> None:
     for table in APPEND_ONLY:
         for verb in ("update", "delete"):
             op.execute(f"DROP TRIGGER {table}_no_{verb}")
-    for index, table in (("ix_concern_events_status_at", "concern_events"), ("ix_referrals_contacted_at", "referrals"),
-                         ("ix_screenings_completed_at", "screenings"), ("ix_concerns_submitted_at", "concerns")):
+    for index, table in (
+        ("ix_concern_events_status_at", "concern_events"),
+        ("ix_referrals_contacted_at", "referrals"),
+        ("ix_screenings_completed_at", "screenings"),
+        ("ix_concerns_submitted_at", "concerns"),
+    ):
         op.drop_index(index, table_name=table)
     op.drop_table("training_records")
     op.drop_table("staff")
