@@ -379,14 +379,19 @@ def shown_count(count: int, below: int = 5) -> str:
 
 
 def suppressed_cells(counts: tuple[int, ...], below: int = 5) -> tuple[str, ...]:
-    """A row of counts that prints with a total: small counts hidden, and where only one is hidden (so the total
-    would give it away) the next smallest count is hidden as well."""
+    """A row of counts whose total is printed too: small counts hidden as "fewer than N"; and while the hidden counts
+    add up to less than N (so the total would give them away), the smallest count still shown is hidden as well, as
+    "N or more"."""
     shown = [shown_count(n, below) for n in counts]
     hidden = [i for i, n in enumerate(counts) if 0 < n < below]
-    if len(hidden) == 1:
-        others = sorted((n, i) for i, n in enumerate(counts) if n >= below)
-        if others:
-            shown[others[0][1]] = f"{below} or more"
+    if not hidden:
+        return tuple(shown)
+    hidden_sum = sum(counts[i] for i in hidden)
+    visible = sorted((n, i) for i, n in enumerate(counts) if n >= below)
+    while hidden_sum < below and visible:
+        n, i = visible.pop(0)
+        shown[i] = f"{below} or more"
+        hidden_sum += n
     return tuple(shown)
 
 

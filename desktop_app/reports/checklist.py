@@ -9,6 +9,7 @@ of the sign-off so the sign-off is never alone on a page.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -64,9 +65,16 @@ def checklist_pdf(
     kind = DocumentKind.CHECKLIST.label
     if run is None:
         return _blank(setting, entries, meta, title, kind)
-    story: list[Flowable] = [markup(esc(title), TITLE), *_front_page(setting, run, entries), *_completed(entries)]
-    story += _addenda(run)
-    story.append(_sign_off(run))
+    answered = _completed(entries)
+    corrections = _addenda(run)
+    body = [*answered, *corrections]
+    # The sign-off keeps the last obligation (or correction) with it, so it never stands alone on a page.
+    story: list[Flowable] = [
+        markup(esc(title), TITLE),
+        *_front_page(setting, run, entries, meta.printed_at.date()),
+        *(f for block in body[:-1] for f in block),
+        KeepTogether([*body[-1], *_sign_off(run)]),
+    ]
     return build_pdf(story, meta, title=f"{kind}: {run.year}", subject="The setting's child exploitation obligations")
 
 
@@ -186,7 +194,7 @@ def _state(run: ChecklistRun) -> str:
     return "In progress: not yet signed."
 
 
-def _front_page(setting: Setting, run: ChecklistRun, entries: list[ChecklistEntry]) -> list[Flowable]:
+def _front_page(setting: Setting, run: ChecklistRun, entries: list[ChecklistEntry], today: date) -> list[Flowable]:
     out: list[Flowable] = [
         markup(f"{esc(setting.name.strip() or 'The setting')}: annual audit for {esc(run.year)}", H2),
         field("Audit date", day(run.completed_on)),
@@ -225,11 +233,11 @@ def _front_page(setting: Setting, run: ChecklistRun, entries: list[ChecklistEntr
         out.append(heading("From the training register"))
         out += [markup(esc(line), BODY) for line in run.evidence_lines]
     out.append(heading("Action plan"))
-    out.append(_action_plan(entries))
+    out.append(_action_plan(entries, today))
     return out
 
 
-def _action_plan(entries: list[ChecklistEntry]) -> Flowable:
+def _action_plan(entries: list[ChecklistEntry], today: date) -> Flowable:
     numbered = [(n, e) for n, e in enumerate(entries, start=1) if e.action.strip()]
     if not numbered:
         return markup("No actions: every obligation assessed is met or does not apply.", BODY)
@@ -259,11 +267,20 @@ def _action_plan(entries: list[ChecklistEntry]) -> Flowable:
     return table
 
 
-def _completed(entries: Sequence[ChecklistEntry]) -> list[Flowable]:
-    """The year's answers as paragraphs, not a grid, so evidence of any length flows across pages whole."""
-    out: list[Flowable] = [heading("The obligations")]
+def _due(entry: ChecklistEntry, today: date) -> str:
+    if entry.due is None:
+        return "No date"
+    late = entry.due < today and entry.status not in (ObligationStatus.MET, ObligationStatus.NOT_APPLICABLE)
+    return f"{day(entry.due)}<br/><b>past due</b>" if late else day(entry.due)
+
+
+def _completed(entries: Sequence[ChecklistEntry]) -> list[list[Flowable]]:
+    """The year's answers as paragraphs, not a grid, so evidence of any length flows across pages whole; one block
+    of flowables per obligation."""
+    blocks: list[list[Flowable]] = []
     for number, entry in enumerate(entries, start=1):
         ob = entry.obligation
+        out: list[Flowable] = [heading("The obligations")] if number == 1 else []
         out.append(markup(f"{number}. {esc(ob.title)}", H2))
         if ob.description.strip():
             out.append(markup(esc(ob.description), SMALL))
@@ -280,24 +297,25 @@ def _completed(entries: Sequence[ChecklistEntry]) -> list[Flowable]:
             out.append(field("Due date", day(entry.due), INDENT))
         if entry.notes.strip():
             out.append(field("Notes", entry.notes, INDENT))
-    return out
+        blocks.append(out)
+    return blocks
 
 
-def _addenda(run: ChecklistRun) -> list[Flowable]:
-    if not run.addenda:
-        return []
-    out: list[Flowable] = [heading("Corrections after signing")]
-    for addendum in run.addenda:
+def _addenda(run: ChecklistRun) -> list[list[Flowable]]:
+    blocks: list[list[Flowable]] = []
+    for number, addendum in enumerate(run.addenda):
+        out: list[Flowable] = [heading("Corrections after signing")] if number == 0 else []
         out.append(
             markup(
                 f"<b>{day(addendum.written_at.date())}, {esc(addendum.author.name)}:</b> {esc(addendum.change)}", BODY
             )
         )
         out.append(field("Why", addendum.reason, INDENT))
-    return out
+        blocks.append(out)
+    return blocks
 
 
-def _sign_off(run: ChecklistRun) -> Flowable:
+def _sign_off(run: ChecklistRun) -> list[Flowable]:
     """Signed roles print the name and date; lines to sign only for the roles still to sign."""
     signed = {s.role: s for s in run.sign_offs}
     parts: list[Flowable] = [heading("Sign-off")]
@@ -310,4 +328,4 @@ def _sign_off(run: ChecklistRun) -> Flowable:
     waiting = [role for role in ROLES if role not in {s.role for s in run.sign_offs}]
     if waiting:
         parts.append(signature_lines(waiting, frame_width()))
-    return KeepTogether(parts)
+    return parts

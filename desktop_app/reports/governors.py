@@ -2,8 +2,8 @@
 
 No child is named and no record's words appear: every figure is a count. Counts from 1 to 4 print as "fewer than 5"
 (the report's ``suppress_below``), in the tables and on the charts alike, and a chart draws no bar for them, so its
-height cannot give the number away. Where a row shows a total and only one of its counts is hidden, the next
-smallest is hidden too, so the total cannot be used to work the hidden one out.
+height cannot give the number away. Where a row prints its total and the hidden counts add up to less than 5, the
+smallest counts still shown are hidden too (as "5 or more"), so the total cannot be used to work them out.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def _bar_chart(
     chart.x, chart.y = left, 20
     chart.width, chart.height = width - left - 70, height - 35
     # A hidden count draws no bar: its height would tell the number.
-    chart.data = [[v if v >= below or v == 0 else 0 for v in values]]
+    chart.data = [[v if text.isdigit() else 0 for v, text in zip(values, shown, strict=True)]]
     chart.categoryAxis.categoryNames = labels
     chart.categoryAxis.labels.fontName = fonts.SANS
     chart.categoryAxis.labels.fontSize = 7
@@ -84,7 +84,7 @@ def _bar_chart(
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
     chart.valueAxis.forceZero = True
-    top = max([v for v in values if v >= below] + [below])
+    top = max([v for v, text in zip(values, shown, strict=True) if text.isdigit()] + [below])
     chart.valueAxis.valueMax = top * 1.2
     chart.valueAxis.valueStep = max(1, round(top / 4))
     chart.bars[0].fillColor = BAR
@@ -144,7 +144,7 @@ def _monthly_section(monthly: MonthlyCounts, below: int) -> list[Flowable]:
     for label, counts in zip(monthly.labels, monthly.counts, strict=True):
         total = sum(counts)
         totals.append((label, total))
-        cells = suppressed_cells((*counts, total), below)
+        cells = (*suppressed_cells(counts, below), shown_count(total, below))
         rows.append([Paragraph(esc(label), _CELL_HEAD), *(Paragraph(c, _CELL_NUM) for c in cells)])
     width = frame_width(wide=True)
     label_share = 0.22
@@ -163,7 +163,8 @@ def _monthly_section(monthly: MonthlyCounts, below: int) -> list[Flowable]:
         )
     )
     tally = Tally(monthly.title, tuple(totals))
-    return [*_tally_section(tally, below, chart=True, title=f"{monthly.title}: the year"), table]
+    chart = _tally_section(tally, below, chart=True, title=f"{monthly.title}, month by month and the year")
+    return [KeepTogether([*chart, table])]
 
 
 def _tally_section(tally: Tally, below: int, chart: bool, title: str | None = None) -> list[Flowable]:
@@ -175,6 +176,7 @@ def _tally_section(tally: Tally, below: int, chart: bool, title: str | None = No
     head = heading(title or tally.title)
     if not chart:
         return [KeepTogether([head, numbers])]
+    # The chart's labels say what a hidden count is; its bars are drawn only for counts that are shown.
     height = max(35 * mm, (len(labels) * 7 + 12) * mm / 1.6)
     drawing = _bar_chart(labels, values, shown, frame_width(wide=True) * 0.6, height, horizontal=True, below=below)
     both = Table(
@@ -183,7 +185,7 @@ def _tally_section(tally: Tally, below: int, chart: bool, title: str | None = No
         style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
         hAlign="LEFT",
     )
-    return [KeepTogether([head, both])]
+    return [head, both]
 
 
 def _table(rows: list[list[Paragraph]], shares: list[float]) -> Table:

@@ -132,7 +132,9 @@ def _register(session: VaultSession, rng: random.Random, today: date) -> None:
         if number % 15 == 9:  # falls due within the month
             courses.append((today - timedelta(days=rng.randrange(340, 360)), person.staff_id, "exploitation_awareness"))
             continue
-        courses.append((today - timedelta(days=rng.randrange(30, 300)), person.staff_id, "exploitation_awareness"))
+        latest = today - timedelta(days=rng.randrange(30, 300))
+        courses.append((latest - timedelta(days=rng.randrange(330, 370)), person.staff_id, "exploitation_awareness"))
+        courses.append((latest, person.staff_id, "exploitation_awareness"))
         if person.name in DEPUTIES:
             courses.append((today - timedelta(days=rng.randrange(200, 500)), person.staff_id, "dsl_training"))
     for day, staff_id, course in sorted(courses):

@@ -18,11 +18,11 @@ from desktop_app.store.repositories.referrals import CONFIRMATION_SENT
 from desktop_app.store.types import format_utc
 
 
-def _bounds(first: date, last: date) -> tuple[str, str]:
-    """The stored text of the first moment of ``first`` and the first moment after ``last`` (UTC)."""
+def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    """The first moment of ``first`` and the first moment after ``last`` (UTC)."""
     start = datetime.combine(first, time.min, tzinfo=UTC)
     end = datetime.combine(date.fromordinal(last.toordinal() + 1), time.min, tzinfo=UTC)
-    return format_utc(start), format_utc(end)
+    return start, end
 
 
 class YearCountsRepository:
@@ -59,7 +59,7 @@ class YearCountsRepository:
                 "json_each(c.body, '$.category_ids') j WHERE c.submitted_at >= :start AND c.submitted_at < :end "
                 "GROUP BY 1, 2"
             )
-        rows = self._session.execute(text(sql), {"start": start, "end": end})
+        rows = self._session.execute(text(sql), {"start": format_utc(start), "end": format_utc(end)})
         return {(str(m), str(k)): int(n) for m, k, n in rows}
 
     def columns(self, table: str) -> set[str]:
