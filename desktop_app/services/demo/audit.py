@@ -89,6 +89,8 @@ HEAD, GOVERNOR = "Joanna Pemberton", "Victor Ellwood"
 
 def fill_audit_demo(session: VaultSession, entered: datetime, seed: int = 1) -> None:
     """Last year's signed audit, this year's in progress, and a training register, all entered at ``entered``."""
+    if checklist.years(session) or training.staff(session, limit=1):
+        return  # demo data added to a vault again: the register and the audits are there already
     rng = random.Random(f"audit:{seed}")  # noqa: S311 - reproducible fiction
     today = entered.astimezone().date()
     this_year = AcademicYear.containing(today)
