@@ -296,6 +296,15 @@ class TrainingRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class RegisterRow:
+    """A line of the training register: the person, their last training and when it is next due."""
+
+    staff: StaffMember
+    last_trained: date | None
+    next_due: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class TrainingDue:
     """A member of staff whose training is due (or who has none recorded)."""
 

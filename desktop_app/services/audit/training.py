@@ -9,7 +9,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desktop_app.definitions.audit import AuditDefinition, load_audit
-from desktop_app.domain.audit import ExploitationRole, StaffMember, TrainingDue, TrainingFigures, TrainingRecord
+from desktop_app.domain.audit import (
+    ExploitationRole,
+    RegisterRow,
+    StaffMember,
+    TrainingDue,
+    TrainingFigures,
+    TrainingRecord,
+)
 from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError
 from desktop_app.services.audit.checklist import add_months
 from desktop_app.services.vault import VaultSession
@@ -151,6 +158,11 @@ def figures(session: VaultSession, on: date | None = None) -> TrainingFigures:
 def staff(session: VaultSession, limit: int = 500, offset: int = 0) -> list[StaffMember]:
     with session.uow() as uow:
         return uow.training.staff(limit=limit, offset=offset)
+
+
+def register(session: VaultSession, limit: int = 100, today: date | None = None) -> list[RegisterRow]:
+    with session.uow() as uow:
+        return uow.training.register(today or date.today(), limit=limit)
 
 
 def training_of(session: VaultSession, staff_id: int) -> list[TrainingRecord]:

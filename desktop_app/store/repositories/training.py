@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Subquery, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.audit import ExploitationRole, StaffMember, TrainingDue, TrainingRecord
+from desktop_app.domain.audit import ExploitationRole, RegisterRow, StaffMember, TrainingDue, TrainingRecord
 from desktop_app.domain.records import Actor
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.models_audit import StaffRow, TrainingRow
@@ -186,6 +186,19 @@ class TrainingRepository:
             TrainingDue(staff_id=i, name=n, job_title=j, last_trained=_d(lt), next_due=_d(nd))
             for i, n, j, lt, nd in self._session.execute(query)
         ]
+
+    def register(self, on: date, limit: int = 100, offset: int = 0) -> list[RegisterRow]:
+        """Current staff by name, each with their last training and when it is next due."""
+        last, current = self._latest(on)
+        query = (
+            select(StaffRow, last.c.last, last.c.due)
+            .outerjoin(last, last.c.staff_id == StaffRow.id)
+            .where(current)
+            .order_by(func.lower(StaffRow.name), StaffRow.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        return [RegisterRow(_member(row), _d(lt), _d(nd)) for row, lt, nd in self._session.execute(query)]
 
     def count_due(self, on: date, warn_until: date) -> int:
         last, current = self._latest(on)
