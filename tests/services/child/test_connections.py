@@ -9,11 +9,10 @@ from desktop_app.domain.records import AdultOfConcern, OtherChild, Place
 from desktop_app.errors import UserFacingError
 from desktop_app.services.child import connections
 from desktop_app.services.vault import VaultSession
-from tests.fixtures_vault import open_session  # noqa: F401
 from tests.services.child.helpers import add_child, add_concern
 
 
-def test_a_link_keeps_two_different_roles(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_link_keeps_two_different_roles(open_session: VaultSession) -> None:
     session = open_session
     ayla = add_child(session, "Ayla", "Brightwater")
     bryn = add_child(session, "Bryn", "Castleford")
@@ -42,7 +41,7 @@ def test_a_link_keeps_two_different_roles(open_session: VaultSession) -> None:  
     assert "possible perpetrator → witness" in addendum.change
 
 
-def test_a_link_to_the_child_itself_is_refused_and_nothing_saved(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_link_to_the_child_itself_is_refused_and_nothing_saved(open_session: VaultSession) -> None:
     session = open_session
     ayla = add_child(session, "Ayla", "Brightwater")
     concern = add_concern(session, ayla)
@@ -56,7 +55,7 @@ def test_a_link_to_the_child_itself_is_refused_and_nothing_saved(open_session: V
         assert uow.audit.latest_seq() == seq
 
 
-def test_the_same_child_twice_is_refused(open_session: VaultSession) -> None:  # noqa: F811
+def test_the_same_child_twice_is_refused(open_session: VaultSession) -> None:
     session = open_session
     ayla, bryn = add_child(session, "Ayla", "Brightwater"), add_child(session, "Bryn", "Castleford")
     concern = add_concern(session, ayla)
@@ -65,7 +64,7 @@ def test_the_same_child_twice_is_refused(open_session: VaultSession) -> None:  #
         connections.link_child(session, concern, bryn, ChildRole.POSSIBLE_VICTIM)
 
 
-def test_an_adult_linked_to_three_children_is_one_record_seen_from_each_file(open_session: VaultSession) -> None:  # noqa: F811
+def test_an_adult_linked_to_three_children_is_one_record_seen_from_each_file(open_session: VaultSession) -> None:
     session = open_session
     children = [add_child(session, first, "Example") for first in ("Dara", "Eshe", "Finn")]
     for child, spelling in zip(children, ("'Tee'", "tee", "TEE"), strict=True):
@@ -93,7 +92,7 @@ def _first(session: VaultSession, child_id: int) -> str:
         return uow.children.get(child_id).details.first_name
 
 
-def test_free_text_children_are_kept_with_their_roles_and_can_be_matched(open_session: VaultSession) -> None:  # noqa: F811
+def test_free_text_children_are_kept_with_their_roles_and_can_be_matched(open_session: VaultSession) -> None:
     session = open_session
     ayla, bryn = add_child(session, "Ayla", "Brightwater"), add_child(session, "Bryn", "Castleford")
     concern = add_concern(session, ayla, others=(OtherChild("Bryn C", ChildRole.POSSIBLE_PERPETRATOR, "Year 10"),))
@@ -107,7 +106,7 @@ def test_free_text_children_are_kept_with_their_roles_and_can_be_matched(open_se
     assert from_bryn.concern_id == concern and from_bryn.role is ChildRole.POSSIBLE_PERPETRATOR
 
 
-def test_an_adult_is_corrected_by_addendum(open_session: VaultSession) -> None:  # noqa: F811
+def test_an_adult_is_corrected_by_addendum(open_session: VaultSession) -> None:
     session = open_session
     ayla = add_child(session, "Ayla", "Brightwater")
     add_concern(session, ayla, adults=(AdultOfConcern("'Dee'", "Lives at the flat"),))

@@ -11,7 +11,6 @@ from desktop_app.errors import InvalidInput
 from desktop_app.services.child import missing
 from desktop_app.services.child.missing import MissingEpisodeForm
 from desktop_app.services.vault import VaultSession
-from tests.fixtures_vault import open_session  # noqa: F401
 from tests.services.child.helpers import add_child
 
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
@@ -22,7 +21,7 @@ def episode(days_ago: float, hours: float = 20, **extra: object) -> MissingEpiso
     return MissingEpisodeForm(went_missing_at=went, returned_at=went + timedelta(hours=hours), **extra)  # type: ignore[arg-type]
 
 
-def test_returned_before_started_is_refused_and_nothing_saved(open_session: VaultSession) -> None:  # noqa: F811
+def test_returned_before_started_is_refused_and_nothing_saved(open_session: VaultSession) -> None:
     session = open_session
     child = add_child(session, "Gale", "Holloway")
     with pytest.raises(InvalidInput) as refused:
@@ -32,7 +31,7 @@ def test_returned_before_started_is_refused_and_nothing_saved(open_session: Vaul
     assert missing.episodes(session, child) == []
 
 
-def test_an_interview_before_the_return_and_a_reference_without_police_are_refused(open_session: VaultSession) -> None:  # noqa: F811
+def test_an_interview_before_the_return_and_a_reference_without_police_are_refused(open_session: VaultSession) -> None:
     session = open_session
     child = add_child(session, "Gale", "Holloway")
     form = episode(3, interview_held_at=NOW - timedelta(days=3, hours=1), police_reference="SY-1234")
@@ -42,7 +41,7 @@ def test_an_interview_before_the_return_and_a_reference_without_police_are_refus
     assert missing.episodes(session, child) == []
 
 
-def test_an_episode_is_recorded_and_described(open_session: VaultSession) -> None:  # noqa: F811
+def test_an_episode_is_recorded_and_described(open_session: VaultSession) -> None:
     session = open_session
     child = add_child(session, "Gale", "Holloway")
     went = NOW - timedelta(days=10)
@@ -68,7 +67,7 @@ def test_an_episode_is_recorded_and_described(open_session: VaultSession) -> Non
     assert "Return interview held within 72 hours" in text
 
 
-def test_repeated_episodes_raise_the_child_and_suggest_the_screening_item(open_session: VaultSession) -> None:  # noqa: F811
+def test_repeated_episodes_raise_the_child_and_suggest_the_screening_item(open_session: VaultSession) -> None:
     session = open_session
     once, twice = add_child(session, "Gale", "Holloway"), add_child(session, "Ines", "Jubb")
     never = add_child(session, "Kit", "Lowther")
@@ -89,7 +88,7 @@ def test_repeated_episodes_raise_the_child_and_suggest_the_screening_item(open_s
         assert missing.screening_hints(uow, never, NOW) == {}
 
 
-def test_a_correction_keeps_what_the_episode_said_before(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_correction_keeps_what_the_episode_said_before(open_session: VaultSession) -> None:
     session = open_session
     child = add_child(session, "Gale", "Holloway")
     went = NOW - timedelta(days=2)
