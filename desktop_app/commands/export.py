@@ -62,6 +62,9 @@ def add_parser(subparsers: Any) -> None:
     from desktop_app.commands import export_audit
 
     export_audit.add_parsers(kinds, _vault_arguments, _output_arguments)
+    from desktop_app.commands import export_sharing
+
+    export_sharing.add_parser(kinds)
 
 
 def _vault_arguments(parser: argparse.ArgumentParser) -> None:

@@ -414,7 +414,7 @@ class GovernorsReport:
     by_level: MonthlyCounts
     by_route: MonthlyCounts
     referral_outcomes: Tally
-    missing_episodes: Tally | None  # None when this vault records no missing episodes
+    missing_episodes: MonthlyCounts | None  # None where missing episodes are not recorded
     audit: AuditYearRecord | None
     training: TrainingFigures | None
     notes: tuple[str, ...] = field(default=())

@@ -199,19 +199,8 @@ def _table(rows: list[list[Paragraph]], shares: list[float]) -> Table:
 
 def _missing(report: GovernorsReport) -> list[Flowable]:
     if report.missing_episodes is None:
-        return [
-            heading("Missing episodes"),
-            markup("This vault does not record missing episodes, so none are counted here.", BODY),
-        ]
-    total = sum(n for _, n in report.missing_episodes.rows)
-    return [
-        *_tally_section(
-            report.missing_episodes,
-            report.suppress_below,
-            chart=False,
-            title=f"Missing episodes ({shown_count(total, report.suppress_below)} in the year)",
-        )
-    ]
+        return [heading("Missing episodes"), markup("Missing episodes are not recorded in this vault.", BODY)]
+    return _monthly_section(report.missing_episodes, report.suppress_below)
 
 
 def _audit(report: GovernorsReport) -> list[Flowable]:

@@ -16,6 +16,8 @@ from desktop_app.store.models import AuditRow
 from desktop_app.store.repositories.audit_checklist import AuditChecklistRepository
 from desktop_app.store.repositories.children import ChildRepository
 from desktop_app.store.repositories.concerns import ConcernRepository
+from desktop_app.store.repositories.connections import ConnectionRepository
+from desktop_app.store.repositories.missing import MissingEpisodeRepository
 from desktop_app.store.repositories.other import (
     AddendumRepository,
     ContactRepository,
@@ -51,6 +53,8 @@ class UnitOfWork:
     audit_checklist: AuditChecklistRepository
     training: TrainingRepository
     year_counts: YearCountsRepository
+    connections: ConnectionRepository
+    missing: MissingEpisodeRepository
 
     def __init__(self, engine: Engine, audit_key: bytes, on_commit: AnchorWriter | None = None) -> None:
         self._engine = engine
@@ -84,6 +88,8 @@ class UnitOfWork:
         self.audit_checklist = AuditChecklistRepository(session)
         self.training = TrainingRepository(session)
         self.year_counts = YearCountsRepository(session)
+        self.connections = ConnectionRepository(session)
+        self.missing = MissingEpisodeRepository(session)
         return self
 
     def _note_changes(self, session: Session, _context: Any, _instances: Any) -> None:

@@ -18,9 +18,6 @@ from desktop_app.store.uow import UnitOfWork
 
 # A column some vaults have on ``concerns`` holding one kind per concern (added by the DSL's-day work).
 KIND_COLUMNS = ("kind",)
-# The missing-episodes table of the child file, and the column with the day each episode began.
-MISSING_TABLE = "missing_episodes"
-MISSING_DATE_COLUMNS = ("started_at", "missing_from", "went_missing_at", "started_on", "reported_at")
 
 
 def _monthly(
@@ -70,17 +67,13 @@ def report(uow: UnitOfWork, year: AcademicYear, today: date, forms: Forms | None
     outcomes = counts.referral_outcomes(first, last)
     closed = counts.concerns_closed(first, last)
 
-    missing = None
-    columns = counts.columns(MISSING_TABLE)
-    if columns:
-        column = next((c for c in MISSING_DATE_COLUMNS if c in columns), None)
-        if column is not None:
-            cells = counts.count_by_month(MISSING_TABLE, column, first, last)
-            per_month = {m: n for (m, _k), n in cells.items()}
-            missing = Tally(
-                "Missing episodes by month",
-                tuple((f"{m:%B %Y}", per_month.get(k, 0)) for m, k in zip(months, keys, strict=True)),
-            )
+    measures = {
+        "episodes": "Missing episodes begun",
+        "out_of_area": "Found out of the area",
+        "police_told": "Police told",
+        "interview_offered": "Return interview offered",
+    }
+    missing = _monthly("Missing episodes", list(measures), measures, keys, months, counts.missing_by_month(first, last))
 
     record = checklist.audit_record(uow, year, forms)
     figures = training.figures_in(uow, min(today, last))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import ConcernStatus
 from desktop_app.store.models import ConcernEventRow, ConcernRow, ReferralEventRow, ReferralRow, ScreeningRow
+from desktop_app.store.models_connections import MissingEpisodeRow
 from desktop_app.store.repositories.referrals import CONFIRMATION_SENT
 from desktop_app.store.types import format_utc
 
@@ -119,29 +120,28 @@ class YearCountsRepository:
             or 0
         )
 
-    def has_table(self, name: str) -> bool:
-        return bool(
-            self._session.scalar(
-                text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": name}
+    def missing_by_month(self, first: date, last: date) -> dict[tuple[str, str], int]:
+        """{(month, measure): count} of missing episodes begun in the period: "episodes", "out_of_area",
+        "police_told", "interview_offered"."""
+        start, end = _bounds(first, last)
+        month = func.substr(MissingEpisodeRow.went_missing_at, 1, 7)
+        rows = self._session.execute(
+            select(
+                month,
+                func.count(),
+                func.sum(MissingEpisodeRow.out_of_area),
+                func.sum(MissingEpisodeRow.police_told),
+                func.sum(MissingEpisodeRow.interview_offered),
             )
-            == 1
+            .where(MissingEpisodeRow.went_missing_at >= start, MissingEpisodeRow.went_missing_at < end)
+            .group_by(month)
         )
-
-    def count_by_month(
-        self, table: str, column: str, first: date, last: date, kind_column: str | None = None
-    ) -> dict[tuple[str, str], int]:
-        """{(month, kind or ""): count} of rows of another capability's table whose ``column`` lies in the period.
-
-        Used for missing episodes, whose table another room owns; names are ours, never user input.
-        """
-        start_day, end_day = first.isoformat(), date.fromordinal(last.toordinal() + 1).isoformat()
-        kind = kind_column or "''"
-        sql = (
-            f"SELECT substr({column}, 1, 7), {kind}, count(*) FROM {table} "  # noqa: S608 - names of ours
-            f"WHERE {column} >= :start AND {column} < :end GROUP BY 1, 2"
-        )
-        rows = self._session.execute(text(sql), {"start": start_day, "end": end_day})
-        return {(str(m), str(k or "")): int(n) for m, k, n in rows}
+        out: dict[tuple[str, str], int] = {}
+        for m, episodes, away, police, interview in rows:
+            for measure, n in (("episodes", episodes), ("out_of_area", away), ("police_told", police),
+                               ("interview_offered", interview)):
+                out[(str(m), measure)] = int(n or 0)
+        return out
 
 
 def month_keys(months: Sequence[date]) -> list[str]:
