@@ -6,11 +6,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from desktop_app import paths
-from desktop_app.definitions.loader import load_file
 from desktop_app.definitions.models import Id, Text, _Document, _first_duplicate, _Frozen
-
-FILE_NAME = "audit.toml"
 
 
 class Course(_Frozen):
@@ -39,13 +35,8 @@ class AuditDefinition(_Document):
         return next((c for c in self.courses if c.id == course_id), None)
 
 
-_cache: dict[Path, AuditDefinition] = {}
-
-
 def load_audit(folder: Path | str | None = None) -> AuditDefinition:
-    """forms/audit.toml (of ``folder``, else the shipped forms), validated; cached per folder."""
-    root = Path(folder) if folder is not None else paths.forms_dir()
-    key = root.resolve()
-    if key not in _cache:
-        _cache[key] = load_file(root / FILE_NAME, AuditDefinition)
-    return _cache[key]
+    """forms/audit.toml of ``folder`` (else the shipped forms), validated with the rest of the folder; cached."""
+    from desktop_app.definitions.loader import load_forms
+
+    return load_forms(folder).audit

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from desktop_app import paths
+from desktop_app.definitions.audit import AuditDefinition
 from desktop_app.definitions.missing import MissingEpisodesDefinition
 from desktop_app.definitions.models import (
     CategoriesDefinition,
@@ -48,6 +49,7 @@ class Forms:
     default_screening_id: str
     what_to_do: WhatToDoDefinition  # the staff steps; a step's route always has a contact (contacts.toml's own rule)
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
+    audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -125,6 +127,7 @@ def _load(root: Path) -> Forms:
         default_screening_id=default_id,
         what_to_do=load_file(root / "what_to_do.toml", WhatToDoDefinition),
         missing_episodes=missing,
+        audit=load_file(root / "audit.toml", AuditDefinition),
     )
 
 
