@@ -15,7 +15,7 @@ from desktop_app.domain.documents import Chronology, ChronologyEvent
 from desktop_app.domain.enums import ConcernStatus
 from desktop_app.domain.records import Child, Concern
 from desktop_app.reports.flow import day
-from desktop_app.services.screening_flow import route_title
+from desktop_app.services.casework.screening import route_title
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 

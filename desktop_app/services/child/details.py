@@ -13,7 +13,7 @@ from datetime import date, datetime
 from desktop_app.definitions.child_file import ChildDetailsDefinition, child_details_definition
 from desktop_app.domain.child import ContactPerson, HouseholdMember
 from desktop_app.domain.enums import RiskLevel
-from desktop_app.domain.identifiers import normal_nhs_number, normal_upn, nhs_number_problem, upn_problem
+from desktop_app.domain.identifiers import nhs_number_problem, normal_nhs_number, normal_upn, upn_problem
 from desktop_app.domain.records import Child, ChildDetails
 from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError
 from desktop_app.services.vault import VaultSession
