@@ -47,9 +47,16 @@ class ContactPerson:
     notes: str = ""
 
     def one_line(self) -> str:
-        """"Jo Bloggs (Mother; parental responsibility), 07700 900123, jo@example.org" — for lists and old fields."""
-        about = "; ".join(p for p in (self.relationship, self.organisation,
-                                     "parental responsibility" if self.parental_responsibility else "") if p)
+        """ "Jo Bloggs (Mother; parental responsibility), 07700 900123, jo@example.org" — for lists and old fields."""
+        about = "; ".join(
+            p
+            for p in (
+                self.relationship,
+                self.organisation,
+                "parental responsibility" if self.parental_responsibility else "",
+            )
+            if p
+        )
         head = f"{self.name} ({about})" if about else self.name
         return ", ".join(p for p in (head, self.phone, self.email) if p.strip())
 
@@ -66,11 +73,29 @@ class HouseholdMember:
     notes: str = ""
 
     def one_line(self) -> str:
-        parts = [p for p in (self.relationship, f"born {self.date_of_birth:%d/%m/%Y}" if self.date_of_birth else "",
-                             "" if self.lives_with_child else "lives elsewhere") if p]
+        parts = [
+            p
+            for p in (
+                self.relationship,
+                f"born {self.date_of_birth:%d/%m/%Y}" if self.date_of_birth else "",
+                "" if self.lives_with_child else "lives elsewhere",
+            )
+            if p
+        ]
         return f"{self.name} ({', '.join(parts)})" if parts else self.name
 
 
 def is_adult(age: int | None) -> bool:
     """18 or over: adult routes differ, and documents must not call them a child without comment."""
     return age is not None and age >= ADULT_AGE
+
+
+@dataclass(frozen=True, slots=True)
+class DetailGroup:
+    """A record described once as labelled values, for the screen and for a document alike.
+
+    Only recorded values are listed: a group with no rows is left out by whoever shows it.
+    """
+
+    title: str
+    rows: tuple[tuple[str, str], ...]

@@ -44,8 +44,10 @@ def upn_problem(text: str) -> str | None:
     if not upn:
         return None
     if not re.fullmatch(r"[A-Z]\d{11}[0-9ABCDEFGHJKLMNPQRTUVWXYZ]", upn):
-        return ("A unique pupil number (UPN) is a letter followed by 12 characters, such as A123456789012; "
-                "copy it from the school's records.")
+        return (
+            "A unique pupil number (UPN) is a letter followed by 12 characters, such as A123456789012; "
+            "copy it from the school's records."
+        )
     if upn[0] != upn_check_letter(upn[1:]):
         return "This is not a valid unique pupil number (UPN): its first letter does not match the rest."
     return None

@@ -84,6 +84,14 @@ class ChildDetails:
         return is_adult(self.age_on(day))
 
     @property
+    def sort_names(self) -> tuple[str, str]:
+        """(first, last) to put the child in a list: the English-letter spelling for a name in another script."""
+        if self.latin_name.strip() and not any("a" <= c <= "z" for c in self.last_name.casefold()):
+            *given, family = self.latin_name.split()
+            return " ".join(given), family
+        return self.first_name, self.last_name
+
+    @property
     def all_names(self) -> tuple[str, ...]:
         """Every name the child is searched by: given, family, known as, other names and the English-letter spelling."""
         return tuple(n for n in (self.first_name, self.last_name, self.known_as, *self.other_names, self.latin_name)

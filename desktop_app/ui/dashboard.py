@@ -127,6 +127,11 @@ class DashboardPage(QWidget):
         self.record_button.setObjectName("record_concern")
         self.record_button.clicked.connect(self.record_concern)
         top.addWidget(self.record_button)
+        self.children_button = QPushButton("Children…", self)
+        self.children_button.setObjectName("children")
+        self.children_button.setAccessibleName("Children: every child on file, and each child's file")
+        self.children_button.clicked.connect(self.show_children)
+        top.addWidget(self.children_button)
         self.refresh_button = QPushButton("Refresh", self)
         self.refresh_button.setObjectName("refresh")
         self.refresh_button.setShortcut("F5")
@@ -238,6 +243,11 @@ class DashboardPage(QWidget):
             self._keep(view)
             view.show()
         return view
+
+    def show_children(self) -> Any:
+        from desktop_app.ui.child import show_children
+
+        return show_children(self.host, self.session)
 
     def record_concern(self) -> Any:
         from desktop_app.ui.concern import open_dsl_wizard

@@ -67,8 +67,9 @@ def child_chronology(session: VaultSession, child_id: int) -> Chronology:
         return chronology(uow, child_id)
 
 
-def arranged(events: Iterable[ChronologyEvent], *, newest_first: bool = False,
-             kinds: frozenset[str] | None = None) -> tuple[ChronologyEvent, ...]:
+def arranged(
+    events: Iterable[ChronologyEvent], *, newest_first: bool = False, kinds: frozenset[str] | None = None
+) -> tuple[ChronologyEvent, ...]:
     """The events in the order asked for, only the ``kinds`` wanted (None: all); for the screen."""
     chosen = [e for e in events if kinds is None or e.kind in kinds]
     chosen.sort(key=lambda e: e.when, reverse=newest_first)
@@ -79,8 +80,10 @@ def arranged(events: Iterable[ChronologyEvent], *, newest_first: bool = False,
 
 
 def details_events(uow: UnitOfWork, child: Child, forms: Forms) -> list[ChronologyEvent]:
-    events = [ChronologyEvent(v.written_at, DETAILS, v.reason, recorded_by=v.author.name)
-              for v in uow.children.versions(child.child_id)[1:]]
+    events = [
+        ChronologyEvent(v.written_at, DETAILS, v.reason, recorded_by=v.author.name)
+        for v in uow.children.versions(child.child_id)[1:]
+    ]
     return events + addenda_events(uow, "child", child.child_id, "")
 
 
@@ -99,10 +102,16 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
     if len(account) > SUMMARY_LIMIT:
         account = account[: SUMMARY_LIMIT - 1] + "… (the full account is in the concern record)"
     where = f"At {draft.location}: " if draft.location.strip() else ""
-    events = [ChronologyEvent(
-        when=draft.happened_at or concern.submitted_at, kind=CONCERN, summary=where + account,
-        action=draft.action_taken, reference=reference,
-        recorded_by=", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p.strip()))]
+    events = [
+        ChronologyEvent(
+            when=draft.happened_at or concern.submitted_at,
+            kind=CONCERN,
+            summary=where + account,
+            action=draft.action_taken,
+            reference=reference,
+            recorded_by=", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p.strip()),
+        )
+    ]
     events += addenda_events(uow, "concern", concern.concern_id, reference)
     for record in uow.screenings.for_concern(concern.concern_id):
         decision = record.decision
@@ -110,17 +119,31 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
         summary += f"confirmed {decision.confirmed_level.label.lower()}."
         if decision.override_reason.strip():
             summary += f" Reason for the change: {decision.override_reason}"
-        events.append(ChronologyEvent(
-            when=record.completed_at, kind=SCREENING, summary=summary, action=decision.actions,
-            outcome=f"Review by {day(decision.review_date)}", reference=reference,
-            recorded_by=record.completed_by.name))
+        events.append(
+            ChronologyEvent(
+                when=record.completed_at,
+                kind=SCREENING,
+                summary=summary,
+                action=decision.actions,
+                outcome=f"Review by {day(decision.review_date)}",
+                reference=reference,
+                recorded_by=record.completed_by.name,
+            )
+        )
         events += addenda_events(uow, "screening", record.screening_id, reference)
     for entry in uow.referrals.for_concern(concern.concern_id):
         title = route_title(entry.route, contacts)
         both = " / ".join(r for r in (reference, entry.reference) if r.strip())
-        events.append(ChronologyEvent(
-            when=entry.contacted_at, kind=REFERRAL, summary=f"{title}: {entry.contacted_name}",
-            outcome=entry.outcome.strip(), reference=both, recorded_by=entry.recorded_by.name))
+        events.append(
+            ChronologyEvent(
+                when=entry.contacted_at,
+                kind=REFERRAL,
+                summary=f"{title}: {entry.contacted_name}",
+                outcome=entry.outcome.strip(),
+                reference=both,
+                recorded_by=entry.recorded_by.name,
+            )
+        )
         events += _confirmation_events(uow, entry.referral_id, title, both)
         events += addenda_events(uow, "referral", entry.referral_id, reference)
     for status, at, actor, note in uow.concerns.events(concern.concern_id):
@@ -130,15 +153,25 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
 
 
 def _confirmation_events(uow: UnitOfWork, referral_id: int, title: str, reference: str) -> list[ChronologyEvent]:
-    return [ChronologyEvent(at, CONFIRMATION, f"Written confirmation of the referral to {title} sent {day(sent)}.",
-                            reference=reference, recorded_by=actor.name)
-            for sent, at, actor in uow.referrals.confirmations(referral_id)]
+    return [
+        ChronologyEvent(
+            at,
+            CONFIRMATION,
+            f"Written confirmation of the referral to {title} sent {day(sent)}.",
+            reference=reference,
+            recorded_by=actor.name,
+        )
+        for sent, at, actor in uow.referrals.confirmations(referral_id)
+    ]
 
 
 def addenda_events(uow: UnitOfWork, kind: str, object_id: int, reference: str) -> list[ChronologyEvent]:
-    return [ChronologyEvent(a.written_at, AMENDMENT, a.change, action=f"Why: {a.reason}", reference=reference,
-                            recorded_by=a.author.name)
-            for a in uow.addenda.for_object(kind, object_id)]
+    return [
+        ChronologyEvent(
+            a.written_at, AMENDMENT, a.change, action=f"Why: {a.reason}", reference=reference, recorded_by=a.author.name
+        )
+        for a in uow.addenda.for_object(kind, object_id)
+    ]
 
 
 SOURCES: list[EventSource] = [

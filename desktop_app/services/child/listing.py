@@ -39,3 +39,10 @@ def _search_terms(typed: str) -> tuple[list[str], str | None, str]:
     if words and fts is None:
         note = note or "Names only: type at least three letters of a word to search what concerns say too."
     return words[:NAME_WORDS], fts, note
+
+
+def filters_available() -> set[str]:
+    """Filters beyond the built-in ones that some room has added to the list query (e.g. missing episodes)."""
+    from desktop_app.store.repositories.child_list import LIST_FILTERS
+
+    return {"missing_episodes"} if LIST_FILTERS else set()

@@ -36,7 +36,8 @@ class ChildRepository:
 
     def add(self, details: ChildDetails, actor: Actor) -> Child:
         now = utc_now()
-        row = ChildRow(first_fold=fold(details.first_name), last_fold=fold(details.last_name),
+        first, last = details.sort_names
+        row = ChildRow(first_fold=fold(first), last_fold=fold(last),
                        known_fold=fold(details.known_as), version=1, body=dump(details), created_at=now,
                        upn=normal_upn(details.upn) or None)
         self._session.add(row)
@@ -68,7 +69,8 @@ class ChildRepository:
         row = self._row(child_id)
         row.version += 1
         row.body = dump(details)
-        row.first_fold, row.last_fold = fold(details.first_name), fold(details.last_name)
+        first, last = details.sort_names
+        row.first_fold, row.last_fold = fold(first), fold(last)
         row.known_fold = fold(details.known_as)
         row.upn = normal_upn(details.upn) or None
         self._session.add(ChildVersionRow(child_id=row.id, version=row.version, body=row.body, written_at=utc_now(),
@@ -106,6 +108,11 @@ class ChildRepository:
             found.update((u, i) for u, i in self._session.execute(
                 select(ChildRow.upn, ChildRow.id).where(ChildRow.upn.in_(chunk))) if u)
         return found
+
+    def without_upn(self, limit: int = 50_000) -> list[Child]:
+        """Children with no unique pupil number (recorded from a concern), for the MIS import to match by name."""
+        query = select(ChildRow).where(ChildRow.upn.is_(None)).order_by(ChildRow.id).limit(limit)
+        return [_to_child(r) for r in self._session.scalars(query)]
 
     def recent(self, limit: int = 50) -> list[Child]:
         query = select(ChildRow).order_by(ChildRow.id.desc()).limit(limit)

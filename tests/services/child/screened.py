@@ -18,11 +18,23 @@ def screen_child(session: VaultSession, child_id: int, level: RiskLevel, review:
     actor = session.actor()
     with session.uow() as uow:
         concern_id = uow.concerns.list_for_child(child_id)[-1].concern_id
-        decision = Decision(suggested_level=level, suggested_reasons=(), confirmed_level=level, override_reason="",
-                            childs_wishes="", parents_views="", parents_told=True, parents_not_told_reason="",
-                            danger_statement="", safety_goal="", routes=(), review_date=review)
-        record = uow.screenings.add(concern_id, DefinitionRef(definition.id, definition.version, definition.hash), (),
-                                    decision, actor)
+        decision = Decision(
+            suggested_level=level,
+            suggested_reasons=(),
+            confirmed_level=level,
+            override_reason="",
+            childs_wishes="",
+            parents_views="",
+            parents_told=True,
+            parents_not_told_reason="",
+            danger_statement="",
+            safety_goal="",
+            routes=(),
+            review_date=review,
+        )
+        record = uow.screenings.add(
+            concern_id, DefinitionRef(definition.id, definition.version, definition.hash), (), decision, actor
+        )
         uow.audit.append(actor, "screening.completed", record.screening_id)
         uow.commit()
     return record.screening_id

@@ -1,5 +1,7 @@
 """The children list: found by any name or a word of a concern, filtered, paged; odd searches never fail."""
 
+# ruff: noqa: F811  (pytest fixtures imported by name)
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -30,7 +32,7 @@ def names(page: object) -> list[str]:
     return [e.details.full_name for e in page.entries]  # type: ignore[attr-defined]
 
 
-def test_a_search_finds_a_child_by_a_word_of_a_concern(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_search_finds_a_child_by_a_word_of_a_concern(open_session: VaultSession) -> None:
     add_child(open_session, "Tamsin", "Quillfeather", "Seen getting into a silver hatchback outside the chip shop")
     add_child(open_session, "Orrin", "Blackwood", "Late to school again, tired")
     page = children_page(open_session, ChildFilter(text="hatchback"))
@@ -39,7 +41,7 @@ def test_a_search_finds_a_child_by_a_word_of_a_concern(open_session: VaultSessio
     assert names(children_page(open_session, ChildFilter(text="quill"))) == ["Tamsin Quillfeather"]
 
 
-def test_a_search_finds_known_as_other_names_and_the_english_letter_spelling(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_search_finds_known_as_other_names_and_the_english_letter_spelling(open_session: VaultSession) -> None:
     add_child(open_session, "Νίκος", "Παπαδόπουλος", latin_name="Nikos Papadopoulos", other_names=("Nicky P",))
     add_child(open_session, "Orrin", "Blackwood", known_as="Ozzy")
     assert names(children_page(open_session, ChildFilter(text="papadop"))) == ["Νίκος Παπαδόπουλος"]
@@ -47,17 +49,34 @@ def test_a_search_finds_known_as_other_names_and_the_english_letter_spelling(ope
     assert names(children_page(open_session, ChildFilter(text="ozz"))) == ["Orrin Blackwood"]
 
 
-@pytest.mark.parametrize("typed", ['"', '"hatch', "hatch* OR NOT", "NEAR(a b)", "a", "-", "x" * 10_000,
-                                   "hatch AND)", "^car", "'; DROP TABLE children; --", "\u0000", "  "])
-def test_odd_searches_give_a_sentence_or_a_sane_result_never_an_error(open_session: VaultSession,  # noqa: F811
-                                                                       typed: str) -> None:
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '"',
+        '"hatch',
+        "hatch* OR NOT",
+        "NEAR(a b)",
+        "a",
+        "-",
+        "x" * 10_000,
+        "hatch AND)",
+        "^car",
+        "'; DROP TABLE children; --",
+        "\u0000",
+        "  ",
+    ],
+)
+def test_odd_searches_give_a_sentence_or_a_sane_result_never_an_error(
+    open_session: VaultSession,
+    typed: str,
+) -> None:
     add_child(open_session, "Tamsin", "Quillfeather", "Seen getting into a silver hatchback")
     page = children_page(open_session, ChildFilter(text=typed))
     assert isinstance(page.note, str)
     assert all(e.details.last_name for e in page.entries)
 
 
-def test_a_single_letter_searches_names_and_says_so(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_single_letter_searches_names_and_says_so(open_session: VaultSession) -> None:
     add_child(open_session, "Tamsin", "Quillfeather")
     add_child(open_session, "Orrin", "Blackwood", "tired")
     page = children_page(open_session, ChildFilter(text="t"))
@@ -68,7 +87,7 @@ def test_a_single_letter_searches_names_and_says_so(open_session: VaultSession) 
     assert children_page(open_session, ChildFilter(text="!!!")).note.startswith("Type a letter")
 
 
-def test_filters_by_level_review_due_and_open_concerns(open_session: VaultSession) -> None:  # noqa: F811
+def test_filters_by_level_review_due_and_open_concerns(open_session: VaultSession) -> None:
     from tests.services.child.screened import screen_child
 
     high = add_child(open_session, "Amara", "Holt", "Seen with older males at the park")
@@ -85,7 +104,7 @@ def test_filters_by_level_review_due_and_open_concerns(open_session: VaultSessio
     assert (entry.level, entry.open_concerns) == (RiskLevel.HIGH, 1)
 
 
-def test_pages_follow_each_other_in_name_order_without_gaps(open_session: VaultSession) -> None:  # noqa: F811
+def test_pages_follow_each_other_in_name_order_without_gaps(open_session: VaultSession) -> None:
     actor = open_session.actor()
     with open_session.uow() as uow:
         for n in range(23):

@@ -27,15 +27,17 @@ def upgrade() -> None:
     connection = op.get_bind()
     last_id = 0
     while True:
-        rows = connection.execute(sa.text("SELECT id, body FROM children WHERE id > :last ORDER BY id LIMIT 2000"),
-                                  {"last": last_id}).all()
+        rows = connection.execute(
+            sa.text("SELECT id, body FROM children WHERE id > :last ORDER BY id LIMIT 2000"), {"last": last_id}
+        ).all()
         if not rows:
             break
         for child_id, body in rows:
             upn = "".join(str(json.loads(body).get("upn") or "").split()).upper()
             if upn:
-                connection.execute(sa.text("UPDATE children SET upn = :upn WHERE id = :id"),
-                                   {"upn": upn, "id": child_id})
+                connection.execute(
+                    sa.text("UPDATE children SET upn = :upn WHERE id = :id"), {"upn": upn, "id": child_id}
+                )
         last_id = rows[-1][0]
 
 
