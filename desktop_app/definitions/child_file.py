@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
-from typing import TypeVar
 
 from pydantic import Field, field_validator
 
-from desktop_app import paths
-from desktop_app.definitions.loader import load_file
 from desktop_app.definitions.models import Id, Text, _Document, _first_duplicate, _Frozen
 
 
@@ -79,25 +75,13 @@ class MisImportDefinition(_Document):
     date_formats: tuple[Text, ...] = Field(min_length=1)  # strptime formats, tried in order
 
 
-M = TypeVar("M", bound=_Document)
-
-_cache: dict[tuple[Path, str], object] = {}
-_lock = threading.Lock()
-
-
 def child_details_definition(folder: Path | None = None) -> ChildDetailsDefinition:
-    return _cached(folder, "child_details.toml", ChildDetailsDefinition)
+    from desktop_app.definitions.loader import load_forms
+
+    return load_forms(folder).child_details
 
 
 def mis_import_definition(folder: Path | None = None) -> MisImportDefinition:
-    return _cached(folder, "mis_import.toml", MisImportDefinition)
+    from desktop_app.definitions.loader import load_forms
 
-
-def _cached(folder: Path | None, name: str, model: type[M]) -> M:
-    root = (folder or paths.forms_dir()).resolve()
-    with _lock:
-        found = _cache.get((root, name))
-        if not isinstance(found, model):
-            found = load_file(root / name, model)
-            _cache[(root, name)] = found
-        return found
+    return load_forms(folder).mis_import
