@@ -1,2 +1,2 @@
-"""The child file: the children list and search, a child's details (changed by new versions), the chronology and
-pupils imported from the school's MIS."""
+"""The child file, one module per use case: details (changed by new versions), the children list and search, the
+chronology, pupils from the school's MIS, connections, missing episodes, sharing."""

@@ -16,6 +16,7 @@ from desktop_app.domain.enums import ConcernStatus
 from desktop_app.domain.records import Child, Concern
 from desktop_app.reports.flow import day
 from desktop_app.services.casework.screening import route_title
+from desktop_app.services.child import missing as missing_episodes
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 
@@ -74,6 +75,20 @@ def arranged(
     chosen = [e for e in events if kinds is None or e.kind in kinds]
     chosen.sort(key=lambda e: e.when, reverse=newest_first)
     return tuple(chosen)
+
+
+def concern_of(session: VaultSession, reference: str) -> int | None:
+    """The concern an event's reference names ("WM-2026-00042", or "WM-2026-00042 / HUB-1"), if any."""
+    first = reference.split("/")[0].strip()
+    if not first:
+        return None
+    from desktop_app.store.errors import RecordNotFound
+
+    with session.uow() as uow:
+        try:
+            return uow.concerns.by_reference(first).concern_id
+        except RecordNotFound:
+            return None
 
 
 # ----- the sources ------------------------------------------------------------------------------------------------
@@ -174,8 +189,13 @@ def addenda_events(uow: UnitOfWork, kind: str, object_id: int, reference: str) -
     ]
 
 
+def missing_events(uow: UnitOfWork, child: Child, forms: Forms) -> list[ChronologyEvent]:
+    return missing_episodes.chronology_events(uow, child.child_id, forms)
+
+
 SOURCES: list[EventSource] = [
     details_events,
     concern_events,
+    missing_events,
     # Other rooms: one import above and one entry here (missing episodes, transfers).
 ]

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from desktop_app.definitions.child_file import ChildDetailsDefinition, child_details_definition
 from desktop_app.domain.child import ContactPerson, DetailGroup, HouseholdMember
+from desktop_app.domain.contact_checks import email_problem, format_email, format_phone, phone_problem
 from desktop_app.domain.enums import RiskLevel
 from desktop_app.domain.identifiers import nhs_number_problem, normal_nhs_number, normal_upn, upn_problem
 from desktop_app.domain.records import Child, ChildDetails
@@ -96,6 +97,11 @@ def child_summary(session: VaultSession, child_id: int, today: date) -> ChildSum
     )
 
 
+def child_of_concern(session: VaultSession, concern_id: int) -> int:
+    with session.uow() as uow:
+        return uow.concerns.child_id_of(concern_id)
+
+
 def history(session: VaultSession, child_id: int) -> list[DetailsVersion]:
     """Every version of the child's details, oldest first, each with what changed."""
     with session.uow() as uow:
@@ -171,6 +177,13 @@ def _refuse_duplicate_upn(found: dict[str, int], child_id: int) -> None:
 def completed(details: ChildDetails, lists: ChildDetailsDefinition) -> ChildDetails:
     """Identifiers in their usual form, and the one-line fields (and the screening's learning disability) filled
     from the structured ones, so every reader of the older fields sees the same facts."""
+    details = replace(
+        details,
+        carers=tuple(_tidy(c) for c in details.carers),
+        agencies=tuple(_tidy(a) for a in details.agencies),
+        gp=_tidy(details.gp) if details.gp else None,
+        allocated_social_worker=_tidy(details.allocated_social_worker) if details.allocated_social_worker else None,
+    )
     worker = details.allocated_social_worker
     carers_with_pr = [c.one_line() for c in details.carers if c.parental_responsibility]
     return replace(
@@ -188,6 +201,12 @@ def completed(details: ChildDetails, lists: ChildDetailsDefinition) -> ChildDeta
         parental_responsibility="; ".join(carers_with_pr) if carers_with_pr else details.parental_responsibility,
         learning_disability=lists.learning_disability(details.needs) if details.needs else details.learning_disability,
     )
+
+
+def _tidy(person: ContactPerson) -> ContactPerson:
+    """Numbers as people write them (0114 273 4855) and addresses trimmed; a value that cannot be read is kept."""
+    return replace(person, name=person.name.strip(), phone=format_phone(person.phone),
+                   email=format_email(person.email) if not email_problem(person.email) else person.email.strip())
 
 
 def check_details(details: ChildDetails, today: date) -> list[FieldProblem]:
@@ -236,30 +255,6 @@ def _member_problems(member: HouseholdMember, today: date) -> list[FieldProblem]
     if member.date_of_birth and member.date_of_birth > today:
         return [FieldProblem("household", f"{member.name}: the date of birth is in the future.")]
     return []
-
-
-def phone_problem(text: str) -> str | None:
-    """The documents room's check (domain.contact_checks) once it is on main; until then only obvious slips."""
-    try:
-        from desktop_app.domain import contact_checks  # type: ignore[attr-defined]
-    except ImportError:
-        digits = [c for c in text if c.isdigit()]
-        if text.strip() and not 10 <= len(digits) <= 13:
-            return "A telephone number has 10 or 11 digits, such as 0114 273 4855."
-        return None
-    problem: str | None = contact_checks.phone_problem(text) if text.strip() else None
-    return problem
-
-
-def email_problem(text: str) -> str | None:
-    try:
-        from desktop_app.domain import contact_checks  # type: ignore[attr-defined]
-    except ImportError:
-        if text.strip() and ("@" not in text or " " in text.strip()):
-            return "An email address looks like name@example.org."
-        return None
-    problem: str | None = contact_checks.email_problem(text) if text.strip() else None
-    return problem
 
 
 def detail_groups(

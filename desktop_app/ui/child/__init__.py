@@ -35,9 +35,18 @@ def _show(host: Any, page: QWidget) -> QWidget:
 
 
 def open_child(host: Any, session: Any, child_id: int) -> QWidget:
-    """Show a child's file in the main window (``host.show_page``), or in a window of its own."""
+    """Show a child's file: through the main window (``host.open_child``) when there is one, else in ``host``
+    (``show_page``) or a window of its own."""
+    if host is not None and hasattr(host, "open_child"):
+        page: QWidget = host.open_child(child_id)
+        return page
     return _show(host, child_file_page(session, host, child_id))
 
 
 def show_children(host: Any, session: Any) -> QWidget:
+    """The children list: the side bar's "Children" in the main window, else shown in ``host`` or on its own."""
+    if host is not None and hasattr(host, "navigate"):
+        page: QWidget | None = host.navigate("children")
+        if page is not None:
+            return page
     return _show(host, children_page(session, host))

@@ -167,6 +167,7 @@ class ChildrenPage(QWidget):
         self.note = note("", self, "search_note", "color:#505050;")
         layout.addWidget(self.note)
         self.list = ChildList("children_list", self)
+        self.list.removeAction(self.list.child_action)  # Enter already opens the child's file
         name_list(self.list, "Children")
         self.list.open_requested.connect(self.open_entry)
         self.list.typed.connect(self._type_in_search)

@@ -6,13 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from desktop_app.services.casework import local
 from desktop_app.services.child import chronology as chronology_service
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.dashboard import RecordList
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel
 
@@ -46,6 +45,7 @@ class ChronologySection(QWidget):
         self.setObjectName("section_chronology")
         self.session = session
         self.child_id = child_id
+        self.file = host
         self.events: tuple[ChronologyEvent, ...] = ()
         self.windows: list[QWidget] = []
         layout = QVBoxLayout(self)
@@ -74,18 +74,18 @@ class ChronologySection(QWidget):
         layout.addLayout(row)
         self.count = note("", self, "chronology_count")
         layout.addWidget(self.count)
-        self.table = QTableView(self)
-        self.table.setObjectName("chronology")
+        self.table = RecordList("chronology", self)
+        self.table.removeAction(self.table.child_action)  # already in the child's file
         name_list(self.table, "Chronology")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.open_requested.connect(self.open_event)
         layout.addWidget(self.table, 1)
+        layout.addWidget(note("Select a concern, screening or referral and press Enter to open its concern.", self,
+                              style="color:#505050;"))
         self.order.currentIndexChanged.connect(self.show_events)
         self.kind.currentIndexChanged.connect(self.show_events)
         self.refresh()
@@ -113,6 +113,27 @@ class ChronologySection(QWidget):
             self.count.setText(f"{total} event{'s' if total != 1 else ''}.")
         else:
             self.count.setText(f"{len(shown)} of {total} events: {self.kind.currentText().lower()}.")
+
+    def open_event(self, event: ChronologyEvent) -> Any:
+        """The concern an event belongs to, in the concern view (events without a concern open nothing)."""
+        concern_id = chronology_service.concern_of(self.session, event.reference)
+        if concern_id is None:
+            return None
+        host = getattr(self.file, "host", None)
+        if host is not None and hasattr(host, "open_concern"):
+            return host.open_concern(concern_id)
+        from desktop_app.ui.concern_view import ConcernView
+
+        view = ConcernView(self.session, concern_id, host=host)
+        if host is not None and hasattr(host, "show_page"):
+            host.show_page(view)
+        else:
+            from desktop_app.ui.main_window import RECORDS_PROPERTY
+
+            view.setProperty(RECORDS_PROPERTY, True)
+            self.windows.append(view)
+            view.show()
+        return view
 
     def print_chronology(self) -> Any:
         """The printed chronology holds every event, oldest first, whatever the screen's order and filter."""

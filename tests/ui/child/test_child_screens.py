@@ -264,3 +264,28 @@ def test_mis_import_preview_then_import_then_rerun(
     assert "3 unchanged" in again.heading.text()
     assert not again.import_button.isEnabled() and again.import_button.text() == "Nothing to import"
     again.close()
+
+
+def test_the_dashboard_opens_a_childs_file_with_ctrl_enter_and_the_chronology_opens_a_concern(
+    qtbot: Any, open_session: VaultSession
+) -> None:
+    from desktop_app.ui.concern_view import ConcernView
+
+    add(open_session, "Tamsin", "Quillfeather", "Seen getting into an unknown car")
+    host = Host(open_session)
+    qtbot.addWidget(host)
+    dashboard = host.show_dashboard()
+    host.show()
+    qtbot.waitExposed(host)
+    awaiting = dashboard.awaiting.list
+    awaiting.setFocus()
+    awaiting.selectRow(0)
+    qtbot.keyClick(awaiting, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    file = host.currentWidget()
+    assert isinstance(file, ChildFilePage) and "Tamsin Quillfeather" in file.title.text()
+    file.show_section("chronology")
+    table = file.section("chronology").table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert isinstance(host.currentWidget(), ConcernView)

@@ -2,8 +2,8 @@
 
 Existing children keep every detail (none had a UPN before this version, so the new column starts empty).
 
-Revision ID: 0004_child_file
-Revises: 0003
+Revision ID: 0005_child_file
+Revises: 0004_connections
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_child_file"
-down_revision = "0003"
+revision = "0005_child_file"
+down_revision = "0004_connections"
 branch_labels = None
 depends_on = None
 
