@@ -14,11 +14,25 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.test_lock_screen import made_vault, template_root  # noqa: F401 - fixtures
+from tests.ui.test_lock_screen import MadeVault, make_vault
 
 # Libraries the lock screen does not need: the ORM and its driver, PDFs, validation, key derivation.
-HEAVY_LIBRARIES = frozenset({"sqlalchemy", "sqlcipher3", "alembic", "reportlab", "pikepdf", "pypdf", "pydantic",
-                             "cryptography", "argon2", "holidays", "phonenumbers", "email_validator"})
+HEAVY_LIBRARIES = frozenset(
+    {
+        "sqlalchemy",
+        "sqlcipher3",
+        "alembic",
+        "reportlab",
+        "pikepdf",
+        "pypdf",
+        "pydantic",
+        "cryptography",
+        "argon2",
+        "holidays",
+        "phonenumbers",
+        "email_validator",
+    }
+)
 # The lock screen's own use cases, loaded before its first show; today it needs none (it reads two small files itself).
 LOCK_SCREEN_SERVICES: frozenset[str] = frozenset()
 SHOWN = "waymark-first-show"
@@ -76,20 +90,25 @@ def start_path_report(vault_folder: Path, home: Path, planted: str | None = None
     raise AssertionError(f"no window was shown (exit {done.returncode}): {done.stderr[-2000:]}")
 
 
+# Our own packages the lock screen does not need: the ORM models and engine, use cases, documents, forms, commands.
+_TOO_EARLY_PREFIXES = ("desktop_app.store", "desktop_app.reports", "desktop_app.definitions", "desktop_app.commands")
+
+
 def too_early(modules: list[str]) -> list[str]:
     """The modules of ``modules`` that must not load before the lock screen is shown."""
-    found = []
-    for name in modules:
-        top = name.split(".")[0]
-        if top in HEAVY_LIBRARIES:
-            found.append(name)
-        elif name.startswith("desktop_app.store"):  # the ORM models, the engine, migrations
-            found.append(name)
-        elif name.startswith("desktop_app.services.") and name not in LOCK_SCREEN_SERVICES:
-            found.append(name)
-        elif name.startswith(("desktop_app.reports", "desktop_app.definitions", "desktop_app.commands")):
-            found.append(name)
-    return sorted(set(found))
+    found = {
+        name
+        for name in modules
+        if name.split(".")[0] in HEAVY_LIBRARIES
+        or name.startswith(_TOO_EARLY_PREFIXES)
+        or (name.startswith("desktop_app.services.") and name not in LOCK_SCREEN_SERVICES)
+    }
+    return sorted(found)
+
+
+@pytest.fixture
+def vault(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> MadeVault:
+    return make_vault(tmp_path / "vault", tmp_path_factory.mktemp("templates"))
 
 
 @pytest.fixture
@@ -99,23 +118,24 @@ def home(tmp_path: Path) -> Path:
     return folder
 
 
-def test_the_lock_screen_is_shown_before_anything_heavy_is_imported(made_vault, home) -> None:
-    pages, qt_namespace, before = start_path_report(made_vault.folder, home)
+def test_the_lock_screen_is_shown_before_anything_heavy_is_imported(vault, home) -> None:
+    pages, qt_namespace, before = start_path_report(vault.folder, home)
     assert pages == "LockScreen"
     assert "desktop_app.ui.lock_screen" in before, "the report reads the start path's imports"
     assert too_early(before) == [], f"imported before the lock screen was first shown: {too_early(before)}"
     assert qt_namespace == "-", "Qt's namespace of ~100 enums was built before the first show (import Qt lazily)"
 
 
-@pytest.mark.parametrize("planted", ["sqlalchemy", "reportlab", "pikepdf", "desktop_app.store.models",
-                                     "desktop_app.services.casework"])
-def test_the_check_fails_on_a_planted_heavy_import(made_vault, home, planted: str) -> None:
-    pages, _qt_namespace, before = start_path_report(made_vault.folder, home, planted)
+@pytest.mark.parametrize(
+    "planted", ["sqlalchemy", "reportlab", "pikepdf", "desktop_app.store.models", "desktop_app.services.casework"]
+)
+def test_the_check_fails_on_a_planted_heavy_import(vault, home, planted: str) -> None:
+    pages, _qt_namespace, before = start_path_report(vault.folder, home, planted)
     assert pages == "LockScreen"
     flagged = too_early(before)
     assert any(name == planted or name.startswith(planted + ".") for name in flagged), flagged
 
 
-def test_the_check_fails_when_qt_enums_are_built_before_the_first_show(made_vault, home) -> None:
-    _pages, qt_namespace, _before = start_path_report(made_vault.folder, home, "Qt")
+def test_the_check_fails_when_qt_enums_are_built_before_the_first_show(vault, home) -> None:
+    _pages, qt_namespace, _before = start_path_report(vault.folder, home, "Qt")
     assert qt_namespace == "built"
