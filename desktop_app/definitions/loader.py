@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 
 from desktop_app import paths
 from desktop_app.definitions.audit import AuditDefinition
+from desktop_app.definitions.child_file import ChildDetailsDefinition, MisImportDefinition
 from desktop_app.definitions.missing import MissingEpisodesDefinition
 from desktop_app.definitions.models import (
     CategoriesDefinition,
@@ -48,6 +49,8 @@ class Forms:
     categories: CategoriesDefinition
     default_screening_id: str
     what_to_do: WhatToDoDefinition  # the staff steps; a step's route always has a contact (contacts.toml's own rule)
+    child_details: ChildDetailsDefinition  # the child file's lists (needs, ethnicities…) and the 18-or-over note
+    mis_import: MisImportDefinition  # column headings and date formats of the school's MIS pupil exports
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
     audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
 
@@ -126,6 +129,8 @@ def _load(root: Path) -> Forms:
         categories=load_file(root / "categories.toml", CategoriesDefinition),
         default_screening_id=default_id,
         what_to_do=load_file(root / "what_to_do.toml", WhatToDoDefinition),
+        child_details=load_file(root / "child_details.toml", ChildDetailsDefinition),
+        mis_import=load_file(root / "mis_import.toml", MisImportDefinition),
         missing_episodes=missing,
         audit=load_file(root / "audit.toml", AuditDefinition),
     )

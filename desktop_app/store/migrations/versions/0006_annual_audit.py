@@ -1,7 +1,7 @@
 """The annual audit (years, answers, sign-offs), the staff training register, and indexes for the year's counts.
 
 Revision ID: annual_audit
-Revises: 0004_connections
+Revises: 0005_child_file
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "annual_audit"
-down_revision = "0004_connections"
+down_revision = "0005_child_file"
 branch_labels = None
 depends_on = None
 
