@@ -42,8 +42,8 @@ from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
-from desktop_app.services.demo.child_details import with_child_file_details
 from desktop_app.services.demo.audit import fill_audit_demo
+from desktop_app.services.demo.child_details import with_child_file_details
 from desktop_app.services.demo.scenarios import (
     CONTACTED,
     CULTURES,
