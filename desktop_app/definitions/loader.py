@@ -18,6 +18,7 @@ from desktop_app.definitions.models import (
     CategoriesDefinition,
     ContactsDefinition,
     ObligationsDefinition,
+    RecordsDefinition,
     ScreeningDefinition,
     WhatToDoDefinition,
 )
@@ -46,6 +47,7 @@ class Forms:
     categories: CategoriesDefinition
     default_screening_id: str
     what_to_do: WhatToDoDefinition  # the staff steps; a step's route always has a contact (contacts.toml's own rule)
+    records: RecordsDefinition  # retention years, receipt school days, transfer methods (forms/records.toml)
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -120,6 +122,7 @@ def _load(root: Path) -> Forms:
         categories=load_file(root / "categories.toml", CategoriesDefinition),
         default_screening_id=default_id,
         what_to_do=load_file(root / "what_to_do.toml", WhatToDoDefinition),
+        records=load_file(root / "records.toml", RecordsDefinition),
     )
 
 

@@ -22,7 +22,9 @@ from desktop_app.store.repositories.other import (
     UserRepository,
 )
 from desktop_app.store.repositories.referrals import ReferralRepository
+from desktop_app.store.repositories.retention import RetentionRepository
 from desktop_app.store.repositories.screenings import ScreeningRepository
+from desktop_app.store.repositories.transfer import TransferRepository
 
 _log = logging.getLogger(__name__)
 
@@ -45,6 +47,8 @@ class UnitOfWork:
     contacts: ContactRepository
     users: UserRepository
     audit: AuditLog
+    transfers: TransferRepository
+    retention: RetentionRepository
 
     def __init__(self, engine: Engine, audit_key: bytes, on_commit: AnchorWriter | None = None) -> None:
         self._engine = engine
@@ -75,6 +79,8 @@ class UnitOfWork:
         self.setting = SettingRepository(session, self.audit)
         self.contacts = ContactRepository(session, self.audit)
         self.users = UserRepository(session)
+        self.transfers = TransferRepository(session)
+        self.retention = RetentionRepository(session)
         return self
 
     def _note_changes(self, session: Session, _context: Any, _instances: Any) -> None:
