@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "restore",
     "demo_data",
     "export",
+    "transfer",
 )
 
 _log = logging.getLogger(__name__)

@@ -78,3 +78,18 @@ class Destruction:
     reason: str
     records: int
     destroyed_by: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class TransferCover:
+    """The first page of a transferred file: whose file, from where, to whom, and what follows."""
+
+    child_name: str
+    date_of_birth: date | None
+    from_setting: str
+    from_dsl: str
+    to_setting: str
+    to_person: str
+    sent_on: date
+    package_id: str
+    contents: tuple[str, ...]  # one line per part that follows

@@ -55,8 +55,9 @@ def lock(payload: bytes, password: str, params: kdf.KdfParams | None = None) -> 
     nonce = secrets.token_bytes(12)
     check = _subkey(key, b"check")[:16]
     length = len(payload) + 16
-    header = _FIXED.pack(MAGIC, FORMAT_VERSION, params.memory_kib, params.iterations, params.lanes, params.salt,
-                         check, nonce, length)
+    header = _FIXED.pack(
+        MAGIC, FORMAT_VERSION, params.memory_kib, params.iterations, params.lanes, params.salt, check, nonce, length
+    )
     return header + AESGCM(_subkey(key, b"data")).encrypt(nonce, payload, header)
 
 
@@ -64,31 +65,43 @@ def unlock(blob: bytes, password: str) -> bytes:
     """The payload of a container, or ``PackageRefused`` with the sentence that says what is wrong."""
     if len(blob) < len(MAGIC) + 2 or not blob.startswith(MAGIC):
         raise PackageRefused("This file is not a Waymark transfer file, so nothing was imported.")
-    (version,) = struct.unpack(">H", blob[len(MAGIC):len(MAGIC) + 2])
+    (version,) = struct.unpack(">H", blob[len(MAGIC) : len(MAGIC) + 2])
     if version > FORMAT_VERSION:
-        raise PackageRefused("This transfer file was made by a newer version of Waymark. Update Waymark on this "
-                             "computer, then import it again; nothing was imported.")
+        raise PackageRefused(
+            "This transfer file was made by a newer version of Waymark. Update Waymark on this "
+            "computer, then import it again; nothing was imported."
+        )
     if version != FORMAT_VERSION or len(blob) < HEADER_SIZE:
-        raise PackageRefused("This transfer file is cut short or damaged, so nothing was imported. Ask the sending "
-                             "setting for the file again.")
+        raise PackageRefused(
+            "This transfer file is cut short or damaged, so nothing was imported. Ask the sending "
+            "setting for the file again."
+        )
     _magic, _v, memory, iterations, lanes, salt, check, nonce, length = _FIXED.unpack(blob[:HEADER_SIZE])
     body = blob[HEADER_SIZE:]
     if len(body) < length:
-        raise PackageRefused("This transfer file is cut short (it was not copied completely), so nothing was "
-                             "imported. Ask the sending setting for the file again.")
+        raise PackageRefused(
+            "This transfer file is cut short (it was not copied completely), so nothing was "
+            "imported. Ask the sending setting for the file again."
+        )
     if len(body) > length:
-        raise PackageRefused("This transfer file has been altered (it has extra data at its end), so nothing was "
-                             "imported. Ask the sending setting for the file again.")
+        raise PackageRefused(
+            "This transfer file has been altered (it has extra data at its end), so nothing was "
+            "imported. Ask the sending setting for the file again."
+        )
     try:
         key = kdf.derive(password, kdf.KdfParams(memory, iterations, lanes, salt))
     except UserFacingError:
-        raise PackageRefused("This transfer file has been altered (its protection settings are not Waymark's), so "
-                             "nothing was imported.") from None
+        raise PackageRefused(
+            "This transfer file has been altered (its protection settings are not Waymark's), so nothing was imported."
+        ) from None
     if not hmac.compare_digest(_subkey(key, b"check")[:16], check):
-        raise PackageRefused("That password does not open this transfer file. Check it with the DSL who sent it; "
-                             "nothing was imported.")
+        raise PackageRefused(
+            "That password does not open this transfer file. Check it with the DSL who sent it; nothing was imported."
+        )
     try:
         return AESGCM(_subkey(key, b"data")).decrypt(nonce, body, blob[:HEADER_SIZE])
     except InvalidTag:
-        raise PackageRefused("This transfer file has been altered or damaged since it was made, so nothing was "
-                             "imported. Ask the sending setting for the file again.") from None
+        raise PackageRefused(
+            "This transfer file has been altered or damaged since it was made, so nothing was "
+            "imported. Ask the sending setting for the file again."
+        ) from None

@@ -60,14 +60,21 @@ class RetentionRepository:
             return None
         row = self._session.get(RetentionHoldRow, state.hold_id)
         assert row is not None
-        return Hold(hold_id=row.id, child_id=row.child_id, until=row.until, reason=row.reason, placed_at=row.at,
-                    placed_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id))
+        return Hold(
+            hold_id=row.id,
+            child_id=row.child_id,
+            until=row.until,
+            reason=row.reason,
+            placed_at=row.at,
+            placed_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
+        )
 
     def place_hold(self, child_id: int, until: date | None, reason: str, actor: Actor) -> Hold:
         if self._session.get(ChildRow, child_id) is None:
             raise RecordNotFound(f"There is no child with id {child_id} in this vault.")
-        row = RetentionHoldRow(child_id=child_id, kind=PLACED, until=until, reason=reason, at=utc_now(),
-                               **actor_columns(actor))
+        row = RetentionHoldRow(
+            child_id=child_id, kind=PLACED, until=until, reason=reason, at=utc_now(), **actor_columns(actor)
+        )
         self._session.add(row)
         self._session.flush()
         self._session.merge(RetentionHoldStateRow(child_id=child_id, hold_id=row.id, until=until))
@@ -79,42 +86,66 @@ class RetentionRepository:
     def lift_hold(self, child_id: int, reason: str, actor: Actor) -> None:
         if self._session.get(RetentionHoldStateRow, child_id) is None:
             raise RecordNotFound("This child's file has no hold to lift.")
-        self._session.add(RetentionHoldRow(child_id=child_id, kind=LIFTED, until=None, reason=reason, at=utc_now(),
-                                           **actor_columns(actor)))
+        self._session.add(
+            RetentionHoldRow(
+                child_id=child_id, kind=LIFTED, until=None, reason=reason, at=utc_now(), **actor_columns(actor)
+            )
+        )
         self._session.execute(delete(RetentionHoldStateRow).where(RetentionHoldStateRow.child_id == child_id))
         self._session.flush()
 
     def _past(self, today: date, years: int):  # type: ignore[no-untyped-def]
         """Children born on or before ``today`` less ``years``, without a hold that runs past today."""
         cutoff = _years_before(today, years)
-        return (select(ChildBornRow.child_id, ChildBornRow.born_on, RetentionHoldStateRow.until)
-                .outerjoin(RetentionHoldStateRow, RetentionHoldStateRow.child_id == ChildBornRow.child_id)
-                .where(ChildBornRow.born_on.is_not(None), ChildBornRow.born_on < cutoff)
-                .where((RetentionHoldStateRow.child_id.is_(None)) | (RetentionHoldStateRow.until < today)))
+        return (
+            select(ChildBornRow.child_id, ChildBornRow.born_on, RetentionHoldStateRow.until)
+            .outerjoin(RetentionHoldStateRow, RetentionHoldStateRow.child_id == ChildBornRow.child_id)
+            .where(ChildBornRow.born_on.is_not(None), ChildBornRow.born_on < cutoff)
+            .where((RetentionHoldStateRow.child_id.is_(None)) | (RetentionHoldStateRow.until < today))
+        )
 
     def past_retention(self, today: date, years: int, limit: int = 50, offset: int = 0) -> list[PastRetention]:
         """Files whose retention date has passed and that no hold keeps, longest past first."""
         query = self._past(today, years).order_by(ChildBornRow.born_on, ChildBornRow.child_id)
         rows = list(self._session.execute(query.limit(limit).offset(offset)))
-        bodies = {r.id: r.body for r in self._session.scalars(
-            select(ChildRow).where(ChildRow.id.in_([row[0] for row in rows])))}
+        bodies = {
+            r.id: r.body
+            for r in self._session.scalars(select(ChildRow).where(ChildRow.id.in_([row[0] for row in rows])))
+        }
         found = []
         for child_id, born, until in rows:
             name = load(ChildDetails, bodies[child_id]).display_name if child_id in bodies else ""
             retention = retention_date(born, years)
-            found.append(PastRetention(child_id=child_id, born_on=born, retention_date=max(retention, until or retention),
-                                       name=name, hold_until=until))
+            found.append(
+                PastRetention(
+                    child_id=child_id,
+                    born_on=born,
+                    name=name,
+                    hold_until=until,
+                    retention_date=max(retention, until or retention),
+                )
+            )
         return found
 
     def count_past_retention(self, today: date, years: int) -> int:
         return int(self._session.scalar(select(func.count()).select_from(self._past(today, years).subquery())) or 0)
 
     def destructions(self, limit: int = 50, offset: int = 0) -> list[Destruction]:
-        rows = self._session.scalars(select(DestructionRow).order_by(DestructionRow.id.desc()).limit(limit)
-                                     .offset(offset))
-        return [Destruction(destruction_id=r.id, child_id=r.child_id, destroyed_at=r.destroyed_at,
-                            retention_date=r.retention_date, reason=r.reason, records=r.records,
-                            destroyed_by=actor_of(r.actor_name, r.actor_role, r.actor_user_id)) for r in rows]
+        rows = self._session.scalars(
+            select(DestructionRow).order_by(DestructionRow.id.desc()).limit(limit).offset(offset)
+        )
+        return [
+            Destruction(
+                destruction_id=r.id,
+                child_id=r.child_id,
+                destroyed_at=r.destroyed_at,
+                retention_date=r.retention_date,
+                reason=r.reason,
+                records=r.records,
+                destroyed_by=actor_of(r.actor_name, r.actor_role, r.actor_user_id),
+            )
+            for r in rows
+        ]
 
     def destroy(self, child_id: int, reason: str, retention_date: date | None, actor: Actor) -> Destruction:
         """Delete every row of the child's file (see the module docstring); the caller audits and commits."""
@@ -128,39 +159,63 @@ class RetentionRepository:
         # Addenda and the full-text index name their record without a foreign key: they go first, while the
         # records they point at still say whose they are.
         removed = self._delete_addenda(params)
-        session.execute(text("DELETE FROM concern_text WHERE rowid IN (SELECT id FROM concerns WHERE child_id = "
-                             ":child)"), params)
+        session.execute(
+            text("DELETE FROM concern_text WHERE rowid IN (SELECT id FROM concerns WHERE child_id = :child)"), params
+        )
         removed += self._delete_tree("children", '"id" = :child', params)
         # Merge the index's segments, so the deleted words leave the index itself, not only its lists of live rows.
         session.execute(text("INSERT INTO concern_text(concern_text) VALUES ('optimize')"))
-        row = DestructionRow(child_id=child_id, destroyed_at=utc_now(), retention_date=retention_date, reason=reason,
-                             records=removed, **actor_columns(actor))
+        row = DestructionRow(
+            child_id=child_id,
+            destroyed_at=utc_now(),
+            retention_date=retention_date,
+            reason=reason,
+            records=removed,
+            **actor_columns(actor),
+        )
         session.add(row)
         session.execute(delete(DestructionOpenRow).where(DestructionOpenRow.child_id == child_id))
         session.flush()
         destruction_id = row.id
         session.expunge_all()  # rows deleted by SQL must not linger in the identity map
-        return Destruction(destruction_id=destruction_id, child_id=child_id, destroyed_at=row.destroyed_at,
-                           retention_date=retention_date, reason=reason, records=removed, destroyed_by=actor)
+        return Destruction(
+            destruction_id=destruction_id,
+            child_id=child_id,
+            destroyed_at=row.destroyed_at,
+            retention_date=retention_date,
+            reason=reason,
+            records=removed,
+            destroyed_by=actor,
+        )
 
     def _delete_addenda(self, params: dict[str, int]) -> int:
-        result = self._session.execute(text(
-            "DELETE FROM addenda WHERE (object_kind = 'child' AND object_id = :child) "
-            "OR (object_kind = 'concern' AND object_id IN (SELECT id FROM concerns WHERE child_id = :child)) "
-            "OR (object_kind = 'screening' AND object_id IN (SELECT id FROM screenings WHERE child_id = :child)) "
-            "OR (object_kind = 'referral' AND object_id IN (SELECT r.id FROM referrals r JOIN concerns c "
-            "ON c.id = r.concern_id WHERE c.child_id = :child))"), params)
+        result = self._session.execute(
+            text(
+                "DELETE FROM addenda WHERE (object_kind = 'child' AND object_id = :child) "
+                "OR (object_kind = 'concern' AND object_id IN (SELECT id FROM concerns WHERE child_id = :child)) "
+                "OR (object_kind = 'screening' AND object_id IN (SELECT id FROM screenings WHERE child_id = :child)) "
+                "OR (object_kind = 'referral' AND object_id IN (SELECT r.id FROM referrals r JOIN concerns c "
+                "ON c.id = r.concern_id WHERE c.child_id = :child))"
+            ),
+            params,
+        )
         return int(getattr(result, "rowcount", 0) or 0)
 
     def _dependents(self, table: str) -> list[tuple[str, str, str]]:
         """(table, its column, the referenced column of ``table``) for every foreign key pointing at ``table``."""
-        names = [str(r[0]) for r in self._session.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND sql NOT LIKE 'CREATE VIRTUAL%'"))]
+        names = [
+            str(r[0])
+            for r in self._session.execute(
+                text(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                    "AND sql NOT LIKE 'CREATE VIRTUAL%'"
+                )
+            )
+        ]
         found = []
         for name in names:
-            for row in self._session.execute(text("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(:t)"),
-                                             {"t": name}):
+            query = text('SELECT "table", "from", "to" FROM pragma_foreign_key_list(:t)')
+            for row in self._session.execute(query, {"t": name}):
                 if row[0] == table and name != table:
                     found.append((name, str(row[1]), str(row[2] or "id")))
         return found
@@ -169,6 +224,10 @@ class RetentionRepository:
         removed = 0
         for dependent, column, referenced in self._dependents(table):
             removed += self._delete_tree(
-                dependent, f'"{column}" IN (SELECT "{referenced}" FROM "{table}" WHERE {where})', params)
-        result = self._session.execute(text(f'DELETE FROM "{table}" WHERE {where}'), params)
+                dependent,
+                f'"{column}" IN (SELECT "{referenced}" FROM "{table}" WHERE {where})',  # noqa: S608
+                params,
+            )
+        # Table and column names come from the schema itself (sqlite_master, foreign keys), never from input.
+        result = self._session.execute(text(f'DELETE FROM "{table}" WHERE {where}'), params)  # noqa: S608
         return removed + int(getattr(result, "rowcount", 0) or 0)

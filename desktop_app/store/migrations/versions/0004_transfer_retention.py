@@ -29,12 +29,12 @@ _OWNER = {
     "concern_events": "(SELECT child_id FROM concerns WHERE id = OLD.concern_id)",
     "referrals": "(SELECT child_id FROM concerns WHERE id = OLD.concern_id)",
     "referral_events": "(SELECT c.child_id FROM referrals r JOIN concerns c ON c.id = r.concern_id "
-                       "WHERE r.id = OLD.referral_id)",
+    "WHERE r.id = OLD.referral_id)",
     "addenda": "(CASE OLD.object_kind WHEN 'child' THEN OLD.object_id "
-               "WHEN 'concern' THEN (SELECT child_id FROM concerns WHERE id = OLD.object_id) "
-               "WHEN 'screening' THEN (SELECT child_id FROM screenings WHERE id = OLD.object_id) "
-               "WHEN 'referral' THEN (SELECT c.child_id FROM referrals r JOIN concerns c ON c.id = r.concern_id "
-               "WHERE r.id = OLD.object_id) END)",
+    "WHEN 'concern' THEN (SELECT child_id FROM concerns WHERE id = OLD.object_id) "
+    "WHEN 'screening' THEN (SELECT child_id FROM screenings WHERE id = OLD.object_id) "
+    "WHEN 'referral' THEN (SELECT c.child_id FROM referrals r JOIN concerns c ON c.id = r.concern_id "
+    "WHERE r.id = OLD.object_id) END)",
     "transfers": "OLD.child_id",
     "transfer_receipts": "OLD.child_id",
     "received_files": "OLD.child_id",
@@ -42,13 +42,18 @@ _OWNER = {
 }
 _NEW_APPEND_ONLY = ("transfers", "transfer_receipts", "received_files", "retention_holds", "destructions")
 
-_BORN = ("COALESCE(json_extract(NEW.body, '$.date_of_birth'), CASE WHEN json_extract(NEW.body, '$.age_years') IS NOT "
-         "NULL THEN date(substr(NEW.created_at, 1, 10), '-' || json_extract(NEW.body, '$.age_years') || ' years') END)")
+_BORN = (
+    "COALESCE(json_extract(NEW.body, '$.date_of_birth'), CASE WHEN json_extract(NEW.body, '$.age_years') IS NOT "
+    "NULL THEN date(substr(NEW.created_at, 1, 10), '-' || json_extract(NEW.body, '$.age_years') || ' years') END)"
+)
 
 
 def _actor_columns() -> list[sa.Column[object]]:
-    return [sa.Column("actor_name", sa.Text(), nullable=False), sa.Column("actor_role", sa.Text(), nullable=False),
-            sa.Column("actor_user_id", sa.String(length=64), nullable=True)]
+    return [
+        sa.Column("actor_name", sa.Text(), nullable=False),
+        sa.Column("actor_role", sa.Text(), nullable=False),
+        sa.Column("actor_user_id", sa.String(length=64), nullable=True),
+    ]
 
 
 def upgrade() -> None:
@@ -79,8 +84,9 @@ def upgrade() -> None:
         sa.Column("recorded_at", sa.String(length=32), nullable=False),
         *_actor_columns(),
         sa.ForeignKeyConstraint(["child_id"], ["children.id"], name=op.f("fk_transfer_receipts_child_id_children")),
-        sa.ForeignKeyConstraint(["transfer_id"], ["transfers.id"],
-                                name=op.f("fk_transfer_receipts_transfer_id_transfers")),
+        sa.ForeignKeyConstraint(
+            ["transfer_id"], ["transfers.id"], name=op.f("fk_transfer_receipts_transfer_id_transfers")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_transfer_receipts")),
         sa.UniqueConstraint("transfer_id", name=op.f("uq_transfer_receipts_transfer_id")),
     )
@@ -91,8 +97,9 @@ def upgrade() -> None:
         sa.Column("child_id", sa.Integer(), nullable=False),
         sa.Column("sent_on", sa.String(length=10), nullable=False),
         sa.ForeignKeyConstraint(["child_id"], ["children.id"], name=op.f("fk_transfer_awaiting_child_id_children")),
-        sa.ForeignKeyConstraint(["transfer_id"], ["transfers.id"],
-                                name=op.f("fk_transfer_awaiting_transfer_id_transfers")),
+        sa.ForeignKeyConstraint(
+            ["transfer_id"], ["transfers.id"], name=op.f("fk_transfer_awaiting_transfer_id_transfers")
+        ),
         sa.PrimaryKeyConstraint("transfer_id", name=op.f("pk_transfer_awaiting")),
     )
     op.create_index(op.f("ix_transfer_awaiting_child_id"), "transfer_awaiting", ["child_id"])
@@ -110,7 +117,9 @@ def upgrade() -> None:
         sa.Column("records_pdf", sa.LargeBinary(), nullable=False),
         sa.Column("imported_at", sa.String(length=32), nullable=False),
         sa.ForeignKeyConstraint(["child_id"], ["children.id"], name=op.f("fk_received_files_child_id_children")),
-        sa.ForeignKeyConstraint(["transfer_id"], ["transfers.id"], name=op.f("fk_received_files_transfer_id_transfers")),
+        sa.ForeignKeyConstraint(
+            ["transfer_id"], ["transfers.id"], name=op.f("fk_received_files_transfer_id_transfers")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_received_files")),
         sa.UniqueConstraint("package_id", name=op.f("uq_received_files_package_id")),
     )
@@ -133,10 +142,10 @@ def upgrade() -> None:
         sa.Column("child_id", sa.Integer(), nullable=False),
         sa.Column("hold_id", sa.Integer(), nullable=False),
         sa.Column("until", sa.String(length=10), nullable=True),
-        sa.ForeignKeyConstraint(["child_id"], ["children.id"],
-                                name=op.f("fk_retention_hold_state_child_id_children")),
-        sa.ForeignKeyConstraint(["hold_id"], ["retention_holds.id"],
-                                name=op.f("fk_retention_hold_state_hold_id_retention_holds")),
+        sa.ForeignKeyConstraint(["child_id"], ["children.id"], name=op.f("fk_retention_hold_state_child_id_children")),
+        sa.ForeignKeyConstraint(
+            ["hold_id"], ["retention_holds.id"], name=op.f("fk_retention_hold_state_hold_id_retention_holds")
+        ),
         sa.PrimaryKeyConstraint("child_id", name=op.f("pk_retention_hold_state")),
     )
     op.create_table(
@@ -164,36 +173,57 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("child_id", name=op.f("pk_destruction_open")),
     )
     # Every child's date of birth, kept by triggers whatever code adds or amends a child.
-    op.execute(f"CREATE TRIGGER child_born_insert AFTER INSERT ON children BEGIN "
-               f"INSERT OR REPLACE INTO child_born(child_id, born_on) VALUES (NEW.id, {_BORN}); END")
-    op.execute(f"CREATE TRIGGER child_born_update AFTER UPDATE OF body ON children BEGIN "
-               f"INSERT OR REPLACE INTO child_born(child_id, born_on) VALUES (NEW.id, {_BORN}); END")
+    op.execute(
+        f"CREATE TRIGGER child_born_insert AFTER INSERT ON children BEGIN "
+        f"INSERT OR REPLACE INTO child_born(child_id, born_on) VALUES (NEW.id, {_BORN}); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER child_born_update AFTER UPDATE OF body ON children BEGIN "
+        f"INSERT OR REPLACE INTO child_born(child_id, born_on) VALUES (NEW.id, {_BORN}); END"
+    )
     op.execute("INSERT INTO child_born(child_id, born_on) SELECT id, " + _BORN.replace("NEW.", "") + " FROM children")
     for table in _NEW_APPEND_ONLY:
-        op.execute(f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
-                   f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END")
+        op.execute(
+            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END"
+        )
         if table == "destructions":
-            op.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
-                       f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END")
+            op.execute(
+                f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END"
+            )
     for table, owner in _OWNER.items():
         if table not in _NEW_APPEND_ONLY:
             op.execute(f"DROP TRIGGER {table}_no_delete")
-        op.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
-                   f"WHEN NOT EXISTS (SELECT 1 FROM destruction_open WHERE child_id = {owner}) "
-                   f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END")
+        op.execute(
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            f"WHEN NOT EXISTS (SELECT 1 FROM destruction_open WHERE child_id = {owner}) "
+            f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END"
+        )
 
 
 def downgrade() -> None:
     for table in _OWNER:
         op.execute(f"DROP TRIGGER {table}_no_delete")
         if table not in _NEW_APPEND_ONLY:
-            op.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
-                       f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END")
+            op.execute(
+                f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END"
+            )
     for table in _NEW_APPEND_ONLY:
         op.execute(f"DROP TRIGGER {table}_no_update")
     op.execute("DROP TRIGGER destructions_no_delete")
     op.execute("DROP TRIGGER child_born_insert")
     op.execute("DROP TRIGGER child_born_update")
-    for table in ("destruction_open", "destructions", "child_born", "retention_hold_state", "retention_holds",
-                  "received_files", "transfer_awaiting", "transfer_receipts", "transfers"):
+    for table in (
+        "destruction_open",
+        "destructions",
+        "child_born",
+        "retention_hold_state",
+        "retention_holds",
+        "received_files",
+        "transfer_awaiting",
+        "transfer_receipts",
+        "transfers",
+    ):
         op.drop_table(table)
