@@ -28,6 +28,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "demo_data",
     "export",
     "transfer",
+    "drop_kit",
+    "import_sealed",
 )
 
 _log = logging.getLogger(__name__)

@@ -59,9 +59,10 @@ def add_parser(subparsers: Any) -> None:
     _output_arguments(checklist, personal=False)
     checklist.set_defaults(handler=run_checklist)
 
-    from desktop_app.commands import transfer
+    from desktop_app.commands import drop_kit, transfer
 
     transfer.add_export_parser(kinds)
+    drop_kit.add_export_parser(kinds)
 
 
 def _vault_arguments(parser: argparse.ArgumentParser) -> None:

@@ -148,6 +148,10 @@ class DashboardPage(QWidget):
         row.addWidget(self.import_button)
         self.sealed_banner = sealed
         layout.addWidget(sealed)
+        from desktop_app.ui.transfer.alerts import RecordsAlert
+
+        self.records_alert = RecordsAlert(session, host, self)  # receipts overdue, files past retention
+        layout.addWidget(self.records_alert)
 
         grid = QGridLayout()
         self.awaiting = Panel("Concerns awaiting screening, oldest first",
@@ -221,6 +225,7 @@ class DashboardPage(QWidget):
             self.sealed_banner.setStyleSheet("")
         self.import_button.setEnabled(waiting > 0)
         self.sealed_waiting = waiting
+        self.records_alert.refresh(today)
         self._stale = False
         self.refreshed.emit()
 

@@ -55,6 +55,7 @@ from desktop_app.services.demo.scenarios import (
     demo_children,
     screening_answers,
 )
+from desktop_app.services.demo import transfer as records_demo
 from desktop_app.store.clock import frozen_clock
 
 __all__ = ["CULTURES", "DEMO_SETTING", "SCENARIOS", "STAGES", "Culture", "DemoSummary", "Scenario",
@@ -266,6 +267,7 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
                            forms.contacts))
     steps = sorted(step for plan in plans for step in plan.steps())
     first = min((plan.draft.happened_at for plan in plans if plan.draft.happened_at), default=end)
+    records_demo.add_former_pupil(session, actor, today, first - timedelta(days=8 * 365))  # past retention
     with frozen_clock(first - timedelta(days=1)), session.uow() as uow:  # the children were on roll before
         child_ids = []
         for d in details:
@@ -285,6 +287,9 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
             uow.commit()
         if progress is not None:
             progress(done, concerns)
+    if child_ids and steps:  # a file sent to another school, its receipt overdue (logged after the last step)
+        records_demo.add_transfer_awaiting_receipt(session, actor, child_ids[0], today,
+                                                   max(at for at, *_ in steps) + timedelta(seconds=1))
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)
     for plan in plans:

@@ -51,6 +51,12 @@ def confirm_receipt(session: VaultSession, transfer_id: int, confirmed_on: date,
     return entry
 
 
+def awaiting_receipt(session: VaultSession, limit: int = 50, offset: int = 0) -> list[TransferEntry]:
+    """Transfers out not yet confirmed as received, oldest first (paged)."""
+    with session.uow() as uow:
+        return uow.transfers.awaiting_receipt(limit=limit, offset=offset)
+
+
 def overdue_receipts(session: VaultSession, today: date, limit: int = 50) -> list[OverdueReceipt]:
     """Transfers out with no receipt confirmed after the school days in forms/records.toml, oldest first."""
     days = load_forms().records.receipt_school_days

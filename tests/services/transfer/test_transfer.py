@@ -182,15 +182,27 @@ def test_no_receipt_after_five_school_days_is_overdue(sender: VaultSession, tmp_
     sent_on = date(2026, 11, 27)  # a Friday: due the next Friday, 4 December
     details = send.TransferOut("Riverside Academy", "Priya Okonjo-Hart", "Secure email", sent_on=sent_on)
     entry = send.export_transfer(sender, child_id, tmp_path / "d.wmtransfer", PASSWORD, details).entry
+
+    def overdue_on(day: date) -> list[tuple[int, date]]:
+        found = log.overdue_receipts(sender, day)
+        return [(o.entry.transfer_id, o.due) for o in found if o.entry.transfer_id == entry.transfer_id]
+
     assert log.receipt_due(sent_on) == date(2026, 12, 4)
-    assert log.overdue_receipts(sender, date(2026, 12, 4)) == []
-    overdue = log.overdue_receipts(sender, date(2026, 12, 5))
-    assert [(o.entry.transfer_id, o.due) for o in overdue] == [(entry.transfer_id, date(2026, 12, 4))]
+    assert overdue_on(date(2026, 12, 4)) == []
+    assert overdue_on(date(2026, 12, 5)) == [(entry.transfer_id, date(2026, 12, 4))]
     log.confirm_receipt(sender, entry.transfer_id, date(2026, 12, 3), "Priya Okonjo-Hart, Riverside Academy")
-    assert log.overdue_receipts(sender, date(2026, 12, 5)) == []
+    assert overdue_on(date(2026, 12, 5)) == []
     assert log.transfer_log(sender, child_id)[-1].receipt_by == "Priya Okonjo-Hart, Riverside Academy"
     with pytest.raises(UserFacingError, match="already confirmed"):
         log.confirm_receipt(sender, entry.transfer_id, date(2026, 12, 3), "Someone")
+
+
+def test_demo_data_has_a_transfer_awaiting_receipt_and_a_file_past_retention(sender: VaultSession) -> None:
+    from desktop_app.services.retention import dates
+
+    today = date.today()
+    assert [o.entry.other_setting for o in log.overdue_receipts(sender, today)] == ["Northfield Academy"]
+    assert [p.name for p in dates.review_list(sender, today)] == ["Lorcan Whitlow-Hayes"]
 
 
 def test_bank_holidays_are_not_school_days() -> None:
