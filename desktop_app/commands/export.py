@@ -59,8 +59,9 @@ def add_parser(subparsers: Any) -> None:
     _output_arguments(checklist, personal=False)
     checklist.set_defaults(handler=run_checklist)
 
-    from desktop_app.commands import drop_kit, transfer
+    from desktop_app.commands import drop_kit, export_sharing, transfer
 
+    export_sharing.add_parser(kinds)
     transfer.add_export_parser(kinds)
     drop_kit.add_export_parser(kinds)
 

@@ -15,6 +15,8 @@ from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
 from desktop_app.store.repositories.children import ChildRepository
 from desktop_app.store.repositories.concerns import ConcernRepository
+from desktop_app.store.repositories.connections import ConnectionRepository
+from desktop_app.store.repositories.missing import MissingEpisodeRepository
 from desktop_app.store.repositories.other import (
     AddendumRepository,
     ContactRepository,
@@ -49,6 +51,8 @@ class UnitOfWork:
     audit: AuditLog
     transfers: TransferRepository
     retention: RetentionRepository
+    connections: ConnectionRepository
+    missing: MissingEpisodeRepository
 
     def __init__(self, engine: Engine, audit_key: bytes, on_commit: AnchorWriter | None = None) -> None:
         self._engine = engine
@@ -81,6 +85,8 @@ class UnitOfWork:
         self.users = UserRepository(session)
         self.transfers = TransferRepository(session)
         self.retention = RetentionRepository(session)
+        self.connections = ConnectionRepository(session)
+        self.missing = MissingEpisodeRepository(session)
         return self
 
     def _note_changes(self, session: Session, _context: Any, _instances: Any) -> None:

@@ -4,7 +4,6 @@ the child file's section, the dashboard's alert and the drop-kit recorder — ea
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +153,7 @@ def test_receiving_a_file_shows_whose_it_is_then_imports_it(qtbot, demo, answers
         child = uow.children.recent(1)[0]
     path = tmp_path / "in.wmtransfer"
     send.export_transfer(demo, child.child_id, path, PASSWORD, send.TransferOut("Riverside Academy"))
-    host, page = _page(qtbot, demo)
+    _host, page = _page(qtbot, demo)
     dialog = page.receive()
     qtbot.waitExposed(dialog)
     screenshot(dialog, "transfer_receive_dialog")

@@ -42,6 +42,7 @@ from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
+from desktop_app.services.demo import transfer as records_demo
 from desktop_app.services.demo.scenarios import (
     CONTACTED,
     CULTURES,
@@ -55,7 +56,6 @@ from desktop_app.services.demo.scenarios import (
     demo_children,
     screening_answers,
 )
-from desktop_app.services.demo import transfer as records_demo
 from desktop_app.store.clock import frozen_clock
 
 __all__ = ["CULTURES", "DEMO_SETTING", "SCENARIOS", "STAGES", "Culture", "DemoSummary", "Scenario",

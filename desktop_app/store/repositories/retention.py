@@ -162,7 +162,17 @@ class RetentionRepository:
         session.execute(
             text("DELETE FROM concern_text WHERE rowid IN (SELECT id FROM concerns WHERE child_id = :child)"), params
         )
+        shared = self._shared_records(params)
+        # Another child's concern that named this child keeps its text; only its link to the destroyed file goes.
+        session.execute(
+            text(
+                "UPDATE concern_children SET child_id = NULL WHERE child_id = :child AND concern_id NOT IN "
+                "(SELECT id FROM concerns WHERE child_id = :child)"
+            ),
+            params,
+        )
         removed += self._delete_tree("children", '"id" = :child', params)
+        removed += self._delete_orphans(shared)
         # Merge the index's segments, so the deleted words leave the index itself, not only its lists of live rows.
         session.execute(text("INSERT INTO concern_text(concern_text) VALUES ('optimize')"))
         row = DestructionRow(
@@ -187,6 +197,25 @@ class RetentionRepository:
             records=removed,
             destroyed_by=actor,
         )
+
+    def _shared_records(self, params: dict[str, int]) -> dict[str, list[int]]:
+        """Adults and places named in this child's concerns (shared records: kept while another concern names them)."""
+        return {
+            "adults": [int(r[0]) for r in self._session.execute(
+                text("SELECT adult_id FROM concern_adults WHERE child_id = :child"), params)],
+            "places": [int(r[0]) for r in self._session.execute(
+                text("SELECT place_id FROM concern_places WHERE child_id = :child"), params)],
+        }
+
+    def _delete_orphans(self, shared: dict[str, list[int]]) -> int:
+        removed = 0
+        for table, link, column in (("adults", "concern_adults", "adult_id"), ("places", "concern_places", "place_id")):
+            for record_id in shared[table]:
+                result = self._session.execute(
+                    text(f"DELETE FROM {table} WHERE id = :id AND NOT EXISTS "  # noqa: S608  (names fixed above)
+                         f"(SELECT 1 FROM {link} WHERE {column} = :id)"), {"id": record_id})
+                removed += int(getattr(result, "rowcount", 0) or 0)
+        return removed
 
     def _delete_addenda(self, params: dict[str, int]) -> int:
         result = self._session.execute(

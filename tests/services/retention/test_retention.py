@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.enums import Role
-from desktop_app.domain.records import ChildDetails, ConcernDraft
+from desktop_app.domain.enums import ChildRole
+from desktop_app.domain.records import AdultOfConcern, ChildDetails, ConcernDraft
 from desktop_app.errors import UserFacingError
 from desktop_app.services import casework
 from desktop_app.services import vault as vault_service
@@ -93,7 +94,16 @@ def test_after_destruction_the_text_is_in_no_file_of_the_vault_nor_a_later_backu
     vault = tmp_path / "vault"
     child_id, concern_id = _child(session, date(1999, 1, 2), f"Said {MARKER} drove him to the flat")
     casework.add_correction(session, "concern", concern_id, "Spelling", f"The name is {MARKER}, not Zanzi.")
-    keep_id, _ = _child(session, date(2011, 1, 2), "Another child's concern, kept")
+    keep_id, kept_concern = _child(session, date(2011, 1, 2), "Another child's concern, kept")
+    with session.uow() as uow:  # an adult named only in the destroyed file, one shared; the kept concern names them
+        own = uow.connections.find_or_add_adult(AdultOfConcern(f"{MARKER} Senior", "Drives a red van"))
+        shared = uow.connections.find_or_add_adult(AdultOfConcern("Shared Adultname", "Seen with both"))
+        for concern, child, adult in ((concern_id, child_id, own), (concern_id, child_id, shared),
+                                      (kept_concern, keep_id, shared)):
+            uow.connections.link_adult(concern, child, adult)
+        uow.connections.add_link(kept_concern, child_id, "Imogen Brackenbury", ChildRole.WITNESS, "", session.actor())
+        uow.audit.append(session.actor(), "test.linked", "test")
+        uow.commit()
     key = session.data_key_for_checks()
     files = [p for p in vault.rglob("*") if p.is_file()]
     assert any(plaintext_holds(p, key, MARKER) for p in files if p.name.startswith("waymark.db"))  # the check works
@@ -112,6 +122,8 @@ def test_after_destruction_the_text_is_in_no_file_of_the_vault_nor_a_later_backu
     assert not plaintext_holds(copy, key, MARKER)  # …and the destroyed file is not in it
     with session.uow() as uow:
         assert not uow.children.exists(child_id) and uow.children.exists(keep_id)
+        assert [a.name for a, _refs in uow.connections.adults_of_child(keep_id)] == ["Shared Adultname"]
+        assert [link.linked_child_id for link in uow.connections.links_for_concern(kept_concern)] == [None]
         assert uow.concerns.search(MARKER) == []
         destroyed = uow.retention.destructions()
     assert [(d.child_id, d.reason) for d in destroyed] == [(child_id, "Retention period ended")]

@@ -5,8 +5,8 @@ child is named in ``destruction_open``, a table that holds a row only inside the
 child's file (``store/repositories/retention.py``). UPDATE stays refused everywhere; ``audit`` and ``destructions``
 refuse DELETE always.
 
-Revision ID: 0004_transfer
-Revises: 0003
+Revision ID: 0005_transfer
+Revises: 0004_connections
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_transfer"
-down_revision = "0003"
+revision = "0005_transfer"
+down_revision = "0004_connections"
 branch_labels = None
 depends_on = None
 
@@ -39,7 +39,22 @@ _OWNER = {
     "transfer_receipts": "OLD.child_id",
     "received_files": "OLD.child_id",
     "retention_holds": "OLD.child_id",
+    # Tables of 0004_connections: links of a concern to children, adults and places; missing episodes.
+    "concern_children": "(SELECT child_id FROM concerns WHERE id = OLD.concern_id)",
+    "concern_adults": "OLD.child_id",
+    "concern_places": "OLD.child_id",
+    "missing_episodes": "OLD.child_id",
 }
+_CONNECTIONS = ("concern_children", "concern_adults", "concern_places", "missing_episodes", "adults", "places")
+# Shared records (an adult or place named in several children's concerns): deleted only during a destruction, and
+# only once no concern links to them any more.
+_SHARED = {"adults": "concern_adults WHERE adult_id = OLD.id", "places": "concern_places WHERE place_id = OLD.id"}
+
+
+def _message(table: str) -> str:
+    return f"no deletes from {table}" if table in _CONNECTIONS else f"append-only table {table}"
+
+
 _NEW_APPEND_ONLY = ("transfers", "transfer_receipts", "received_files", "retention_holds", "destructions")
 
 _BORN = (
@@ -198,17 +213,24 @@ def upgrade() -> None:
         op.execute(
             f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
             f"WHEN NOT EXISTS (SELECT 1 FROM destruction_open WHERE child_id = {owner}) "
-            f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END"
+            f"BEGIN SELECT RAISE(ABORT, '{_message(table)}'); END"
+        )
+    for table, links in _SHARED.items():
+        op.execute(f"DROP TRIGGER {table}_no_delete")
+        op.execute(
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            f"WHEN NOT EXISTS (SELECT 1 FROM destruction_open) OR EXISTS (SELECT 1 FROM {links}) "
+            f"BEGIN SELECT RAISE(ABORT, '{_message(table)}'); END"
         )
 
 
 def downgrade() -> None:
-    for table in _OWNER:
+    for table in (*_OWNER, *_SHARED):
         op.execute(f"DROP TRIGGER {table}_no_delete")
         if table not in _NEW_APPEND_ONLY:
             op.execute(
                 f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END"
+                f"BEGIN SELECT RAISE(ABORT, '{_message(table)}'); END"
             )
     for table in _NEW_APPEND_ONLY:
         op.execute(f"DROP TRIGGER {table}_no_update")
