@@ -51,10 +51,24 @@ def confirm_receipt(session: VaultSession, transfer_id: int, confirmed_on: date,
     return entry
 
 
-def awaiting_receipt(session: VaultSession, limit: int = 50, offset: int = 0) -> list[TransferEntry]:
-    """Transfers out not yet confirmed as received, oldest first (paged)."""
+@dataclass(frozen=True, slots=True)
+class AwaitingReceipt:
+    entry: TransferEntry
+    due: date
+    child_name: str
+    overdue: bool
+
+
+def awaiting_receipt(session: VaultSession, today: date, limit: int = 50, offset: int = 0) -> list[AwaitingReceipt]:
+    """Transfers out not yet confirmed as received, oldest first (paged), each with its due day and child's name."""
+    days = load_forms().records.receipt_school_days
     with session.uow() as uow:
-        return uow.transfers.awaiting_receipt(limit=limit, offset=offset)
+        found = []
+        for entry in uow.transfers.awaiting_receipt(limit=limit, offset=offset):
+            due = add_school_days(entry.sent_on, days)
+            found.append(AwaitingReceipt(entry, due, uow.children.get(entry.child_id).details.display_name,
+                                         today > due))
+        return found
 
 
 def overdue_receipts(session: VaultSession, today: date, limit: int = 50) -> list[OverdueReceipt]:

@@ -48,7 +48,8 @@ def _list(name: str, spoken: str, parent: QWidget) -> QListWidget:
     view = QListWidget(parent)
     view.setObjectName(name)
     name_list(view, spoken)
-    view.setMinimumHeight(110)
+    view.setMinimumHeight(70)
+    view.setMaximumHeight(150)
     return view
 
 
@@ -88,7 +89,7 @@ class TransfersPage(QWidget):
         self.search.setAccessibleName("Find the child whose file to send")
         self.search.textChanged.connect(self._search)
         self.found = _list("children_found", "Children found", moving)
-        self.found.setMinimumHeight(80)
+        self.found.setMaximumHeight(110)
         row = QHBoxLayout()
         self.send_button = _button("Send the selected child's file…", "send_file", moving)
         self.send_button.clicked.connect(self.send_selected)
@@ -144,12 +145,10 @@ class TransfersPage(QWidget):
 
     def refresh(self) -> None:
         self.awaiting.clear()
-        overdue = {o.entry.transfer_id: o for o in log.overdue_receipts(self.session, self.today, limit=PAGE_SIZE)}
-        for entry in log.awaiting_receipt(self.session, PAGE_SIZE):
-            due = log.receipt_due(entry.sent_on)
-            late = entry.transfer_id in overdue
-            text = (f"{'OVERDUE — ' if late else ''}child {entry.child_id}: sent to {entry.other_setting} on "
-                    f"{entry.sent_on:%d/%m/%Y}; receipt due by {due:%d/%m/%Y}")
+        for waiting in log.awaiting_receipt(self.session, self.today, PAGE_SIZE):
+            entry = waiting.entry
+            text = (f"{'OVERDUE — ' if waiting.overdue else ''}{waiting.child_name}: sent to {entry.other_setting} on "
+                    f"{entry.sent_on:%d/%m/%Y}; receipt due by {waiting.due:%d/%m/%Y}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, entry)
             self.awaiting.addItem(item)
