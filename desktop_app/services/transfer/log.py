@@ -24,6 +24,11 @@ def receipt_due(sent_on: date, school_days: int | None = None) -> date:
     return add_school_days(sent_on, days)
 
 
+def child_name(session: VaultSession, child_id: int) -> str:
+    with session.uow() as uow:
+        return uow.children.get(child_id).details.display_name
+
+
 def transfer_log(session: VaultSession, child_id: int) -> list[TransferEntry]:
     with session.uow() as uow:
         return uow.transfers.for_child(child_id)

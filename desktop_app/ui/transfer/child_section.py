@@ -127,3 +127,8 @@ class ChildTransferSection(QWidget):
         dialog.placed.connect(self.refresh)
         dialog.open()
         return dialog
+
+
+def transfer_section(session: Any, child_id: int, host: Any = None) -> ChildTransferSection:
+    """The child file's "Transfer and retention" tab (ui/child/sections.py)."""
+    return ChildTransferSection(session, child_id, log.child_name(session, child_id))

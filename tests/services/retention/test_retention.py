@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.enums import Role
-from desktop_app.domain.enums import ChildRole
+from desktop_app.domain.enums import ChildRole, Role
 from desktop_app.domain.records import AdultOfConcern, ChildDetails, ConcernDraft
 from desktop_app.errors import UserFacingError
 from desktop_app.services import casework

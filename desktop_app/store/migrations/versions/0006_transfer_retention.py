@@ -5,8 +5,8 @@ child is named in ``destruction_open``, a table that holds a row only inside the
 child's file (``store/repositories/retention.py``). UPDATE stays refused everywhere; ``audit`` and ``destructions``
 refuse DELETE always.
 
-Revision ID: 0005_transfer
-Revises: 0004_connections
+Revision ID: 0006_transfer
+Revises: 0005_child_file
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_transfer"
-down_revision = "0004_connections"
+revision = "0006_transfer"
+down_revision = "0005_child_file"
 branch_labels = None
 depends_on = None
 
