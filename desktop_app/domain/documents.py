@@ -36,6 +36,7 @@ class DocumentKind(enum.StrEnum):
     QUICK_REFERENCE = "quick_reference"
     RECOVERY_SHEET = "recovery_sheet"
     TRANSFERRED_FILE = "transferred_file"
+    GOVERNORS_REPORT = "governors_report"
 
     @property
     def label(self) -> str:
@@ -46,6 +47,7 @@ class DocumentKind(enum.StrEnum):
             "quick_reference": "What to do: quick reference",
             "recovery_sheet": "Recovery sheet",
             "transferred_file": "Child protection file received from another setting",
+            "governors_report": "Governors' report",
         }[self.value]
 
 
@@ -133,13 +135,18 @@ class ObligationStatus(enum.StrEnum):
     MET = "met"
     PARTLY_MET = "partly_met"
     NOT_MET = "not_met"
+    NOT_APPLICABLE = "not_applicable"
     NOT_ASSESSED = "not_assessed"
 
     @property
     def label(self) -> str:
-        return {"met": "Met", "partly_met": "Partly met", "not_met": "Not met", "not_assessed": "Not assessed"}[
-            self.value
-        ]
+        return {
+            "met": "Met",
+            "partly_met": "Partly met",
+            "not_met": "Not met",
+            "not_applicable": "Not applicable",
+            "not_assessed": "Not assessed",
+        }[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +157,9 @@ class ChecklistEntry:
     action: str = ""
     owner: str = ""
     due: date | None = None
+    reason: str = ""  # why the obligation does not apply
+    notes: str = ""
+    carried: bool = False  # carried from last year and not yet confirmed
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,10 +173,14 @@ class SignOff:
 class ChecklistRun:
     """A completed year of the obligations audit: one entry per obligation, and who signed it off."""
 
-    year: str  # e.g. "2026/27"
+    year: str  # e.g. "2026-27"
     entries: tuple[ChecklistEntry, ...]
-    completed_on: date | None = None
+    completed_on: date | None = None  # the audit date
     sign_offs: tuple[SignOff, ...] = ()
+    next_review: date | None = None
+    evidence_lines: tuple[str, ...] = ()  # figures from the vault quoted as evidence (training register, CE Lead)
+    addenda: tuple[Addendum, ...] = ()  # corrections made after signing
+    closed: bool = False  # signed by everyone who must sign
 
 
 @dataclass(frozen=True, slots=True)

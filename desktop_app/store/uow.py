@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
+from desktop_app.store.repositories.audit_checklist import AuditChecklistRepository
 from desktop_app.store.repositories.child_list import ChildListRepository
 from desktop_app.store.repositories.children import ChildRepository
 from desktop_app.store.repositories.concerns import ConcernRepository
@@ -27,7 +28,9 @@ from desktop_app.store.repositories.other import (
 from desktop_app.store.repositories.referrals import ReferralRepository
 from desktop_app.store.repositories.retention import RetentionRepository
 from desktop_app.store.repositories.screenings import ScreeningRepository
+from desktop_app.store.repositories.training import TrainingRepository
 from desktop_app.store.repositories.transfer import TransferRepository
+from desktop_app.store.repositories.year_counts import YearCountsRepository
 
 _log = logging.getLogger(__name__)
 
@@ -53,6 +56,9 @@ class UnitOfWork:
     audit: AuditLog
     transfers: TransferRepository
     retention: RetentionRepository
+    audit_checklist: AuditChecklistRepository
+    training: TrainingRepository
+    year_counts: YearCountsRepository
     connections: ConnectionRepository
     missing: MissingEpisodeRepository
 
@@ -88,6 +94,9 @@ class UnitOfWork:
         self.users = UserRepository(session)
         self.transfers = TransferRepository(session)
         self.retention = RetentionRepository(session)
+        self.audit_checklist = AuditChecklistRepository(session)
+        self.training = TrainingRepository(session)
+        self.year_counts = YearCountsRepository(session)
         self.connections = ConnectionRepository(session)
         self.missing = MissingEpisodeRepository(session)
         return self

@@ -168,6 +168,10 @@ class DashboardPage(QWidget):
 
         self.records_alert = RecordsAlert(session, host, self)  # receipts overdue, files past retention
         layout.addWidget(self.records_alert)
+        from desktop_app.ui.audit.reminders import AuditBanner
+
+        self.audit_banner = AuditBanner(session, host, self, today)  # the audit due, its actions, training due
+        layout.addWidget(self.audit_banner)
 
         grid = QGridLayout()
         self.awaiting = Panel("Concerns awaiting screening, oldest first",
@@ -244,6 +248,7 @@ class DashboardPage(QWidget):
         self.import_button.setEnabled(waiting > 0)
         self.sealed_waiting = waiting
         self.records_alert.refresh(today)
+        self.audit_banner.refresh()
         self._stale = False
         self.refreshed.emit()
 

@@ -5,8 +5,8 @@ child is named in ``destruction_open``, a table that holds a row only inside the
 child's file (``store/repositories/retention.py``). UPDATE stays refused everywhere; ``audit`` and ``destructions``
 refuse DELETE always.
 
-Revision ID: 0006_transfer
-Revises: 0005_child_file
+Revision ID: 0007_transfer
+Revises: annual_audit
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_transfer"
-down_revision = "0005_child_file"
+revision = "0007_transfer"
+down_revision = "annual_audit"
 branch_labels = None
 depends_on = None
 
