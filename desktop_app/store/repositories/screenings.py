@@ -107,6 +107,6 @@ class ScreeningRepository:
                         ChildRiskRow.review_date, ScreeningRow.completed_at)
                  .join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id).where(condition)
                  .order_by(ChildRiskRow.review_date, ChildRiskRow.child_id).limit(limit))
-        rows = self._session.execute(query).tuples()
+        rows = self._session.execute(query)
         return [LatestLevel(screening_id, concern_id, child_id, RiskLevel(level), review_date, completed_at)
                 for screening_id, concern_id, child_id, level, review_date, completed_at in rows]
