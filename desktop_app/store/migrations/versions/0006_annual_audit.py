@@ -121,36 +121,9 @@ def upgrade() -> None:
                 f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
                 f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}'); END"
             )
-    op.create_table(
-        "concern_categories",
-        sa.Column("concern_id", sa.Integer(), nullable=False),
-        sa.Column("category_id", sa.String(length=64), nullable=False),
-        sa.Column("month", sa.String(length=7), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["concern_id"], ["concerns.id"], name=op.f("fk_concern_categories_concern_id_concerns")
-        ),
-        sa.PrimaryKeyConstraint("concern_id", "category_id", name=op.f("pk_concern_categories")),
-    )
-    op.create_index(
-        op.f("ix_concern_categories_month_category_id"), "concern_categories", ["month", "category_id"], unique=False
-    )
-    # The concerns already in the vault, then every concern as it is added (concerns are never changed or deleted).
-    op.execute(
-        "INSERT OR IGNORE INTO concern_categories (concern_id, category_id, month) "
-        "SELECT c.id, j.value, substr(c.submitted_at, 1, 7) "
-        "FROM concerns c, json_each(c.body, '$.category_ids') j WHERE j.type = 'text'"
-    )
-    op.execute(
-        "CREATE TRIGGER concern_categories_on_insert AFTER INSERT ON concerns BEGIN "
-        "INSERT OR IGNORE INTO concern_categories (concern_id, category_id, month) "
-        "SELECT NEW.id, j.value, substr(NEW.submitted_at, 1, 7) "
-        "FROM json_each(NEW.body, '$.category_ids') j WHERE j.type = 'text'; END"
-    )
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER concern_categories_on_insert")
-    op.drop_table("concern_categories")
     for table in APPEND_ONLY:
         for verb in ("update", "delete"):
             op.execute(f"DROP TRIGGER {table}_no_{verb}")
