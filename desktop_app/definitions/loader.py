@@ -25,6 +25,7 @@ from desktop_app.definitions.models import (
     ScreeningDefinition,
     WhatToDoDefinition,
 )
+from desktop_app.definitions.year_groups import YearGroupsDefinition
 from desktop_app.errors import UserFacingError
 
 M = TypeVar("M", bound=BaseModel)
@@ -55,6 +56,7 @@ class Forms:
     mis_import: MisImportDefinition  # column headings and date formats of the school's MIS pupil exports
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
     audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
+    year_groups: YearGroupsDefinition  # the year groups the concern wizard offers for the setting's phase
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -136,6 +138,7 @@ def _load(root: Path) -> Forms:
         mis_import=load_file(root / "mis_import.toml", MisImportDefinition),
         missing_episodes=missing,
         audit=load_file(root / "audit.toml", AuditDefinition),
+        year_groups=load_file(root / "year_groups.toml", YearGroupsDefinition),
     )
 
 

@@ -181,6 +181,15 @@ class ConcernDraft:
     recorder_role: str = ""
     recorded_at: datetime | None = None
     declaration: bool = False
+    dont_know: tuple[str, ...] = ()  # names of the yes/no questions above answered "Don't know"
+
+
+def answer_text(draft: ConcernDraft, question: str) -> str:
+    """A yes/no question of the concern as a person reads it: Yes, No, Don't know or Not answered."""
+    value = getattr(draft, question)
+    if value is None:
+        return "Don't know" if question in draft.dont_know else "Not answered"
+    return "Yes" if value else "No"
 
 
 @dataclass(frozen=True, slots=True)

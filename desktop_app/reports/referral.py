@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable
 
 from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSummary
 from desktop_app.domain.enums import When
-from desktop_app.domain.records import AnsweredItem, ConcernDraft, Decision, ReferralEntry
+from desktop_app.domain.records import AnsweredItem, ConcernDraft, Decision, ReferralEntry, answer_text
 from desktop_app.reports.flow import (
     BODY,
     H2,
@@ -123,8 +123,8 @@ def _concern(summary: ReferralSummary) -> list[Flowable]:
                 ("Recorded by", ", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p)),
                 ("Recorded at", moment(draft.recorded_at or concern.submitted_at)),
                 ("Immediate danger at the time", _yes_no(draft.immediate_danger)),
-                ("About an adult who works with children", _yes_no(draft.about_adult_working_with_children)),
-                ("About a group or community", _yes_no(draft.group_or_community)),
+                ("About an adult who works with children", _answer(draft, "about_adult_working_with_children")),
+                ("About a group or community", _answer(draft, "group_or_community")),
                 ("Kinds of concern", ", ".join(summary.category_title(c) for c in draft.category_ids)),
             ]
         ),
@@ -290,6 +290,12 @@ def _addenda(summary: ReferralSummary) -> list[Flowable]:
         out.append(field("Why", addendum.reason, INDENT))
         out.append(field("What changed", addendum.change, INDENT))
     return out
+
+
+def _answer(draft: ConcernDraft, question: str) -> str:
+    """Yes, No or Don't know; nothing when the question was not answered (an unfinished draft)."""
+    said = answer_text(draft, question)
+    return "" if said == "Not answered" else said
 
 
 def _yes_no(value: bool | None) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.enums import AnswerStatus, ConcernStatus, RiskLevel
-from desktop_app.domain.records import Addendum, ScreeningRecord
+from desktop_app.domain.enums import AnswerStatus, ConcernStatus, RiskLevel, RouteId
+from desktop_app.domain.records import Addendum, ScreeningRecord, answer_text
+from desktop_app.domain.wording import join_phrases
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services import casework
@@ -72,8 +74,11 @@ def _sign_titles(sign_ids: tuple[str, ...]) -> list[str]:
     return [definition.item(s).text if definition.has_item(s) else s for s in sign_ids]
 
 
-def concern_html(file: ConcernFile) -> str:
-    """The record as the DSL reads it, oldest first. Every value is escaped: records are never markup."""
+def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None) -> str:
+    """The record as the DSL reads it, oldest first. Every value is escaped: records are never markup.
+
+    ``route_labels`` name each route with its number to ring (the setting's own where set).
+    """
     c, d, child = file.concern, file.concern.draft, file.child.details
     age = child.age_on(date.today())
     born = f"born {child.date_of_birth.strftime('%d %b %Y')}, " if child.date_of_birth else ""
@@ -109,15 +114,18 @@ def concern_html(file: ConcernFile) -> str:
             for o in d.other_children) + "</p>")
     if d.adults:
         parts.append("<p><b>Adults of concern:</b> " + "; ".join(
-            _e(", ".join(x for x in (a.name_or_nickname, a.description, a.vehicle, a.phone) if x))
+            _e(join_phrases((a.name_or_nickname, a.description, a.vehicle, a.phone)))
             for a in d.adults) + "</p>")
     if d.places:
         parts.append("<p><b>Places:</b> " + "; ".join(
             _e(p.name + (f" ({p.details})" if p.details else "")) for p in d.places) + "</p>")
-    if d.about_adult_working_with_children:
-        parts.append("<p><b>About an adult who works with children</b> (LADO).</p>")
-    if d.group_or_community:
-        parts.append("<p><b>About a group or community</b> (police 101).</p>")
+    for question, label, route in (
+        ("about_adult_working_with_children", "About an adult who works with children", "LADO"),
+        ("group_or_community", "About a group or community", "police 101"),
+    ):
+        answer = answer_text(d, question)
+        if answer in ("Yes", "Don't know"):
+            parts.append(f"<p><b>{label}:</b> {answer}{f' ({route})' if answer == 'Yes' else ''}</p>")
     recorded = short_date(d.recorded_at) if d.recorded_at else short_date(c.submitted_at)
     parts.append(f"<p style='color:#404040'>Recorded by {_e(d.recorder_name) or 'not given'}"
                  f"{', ' + _e(d.recorder_role) if d.recorder_role else ''}, {recorded}"
@@ -131,7 +139,7 @@ def concern_html(file: ConcernFile) -> str:
 
     parts.append("<h3>Screenings</h3>")
     if file.screenings:
-        parts += [_screening_html(s) for s in file.screenings]
+        parts += [_screening_html(s, route_labels or {}) for s in file.screenings]
     else:
         parts.append("<p>Not screened yet.</p>")
 
@@ -160,7 +168,7 @@ def _addendum_html(a: Addendum, file: ConcernFile) -> str:
     )
 
 
-def _screening_html(s: ScreeningRecord) -> str:
+def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str]) -> str:
     dec = s.decision
     level = f"<b>{_e(dec.confirmed_level.label)}</b>"
     if dec.confirmed_level is not dec.suggested_level:
@@ -188,7 +196,7 @@ def _screening_html(s: ScreeningRecord) -> str:
         ("Parents' or carers' views", _e(dec.parents_views) or "—"),
         ("Danger statement", _e(dec.danger_statement)),
         ("Safety goal", _e(dec.safety_goal)),
-        ("Routes", _e(", ".join(route_title(r) for r in dec.routes))),
+        ("Routes", _e("; ".join(route_labels.get(r) or route_title(r) for r in dec.routes))),
         ("Actions", _e(dec.actions) or "—"),
     ):
         parts.append(f"<p><b>{label}:</b> {value}</p>")
@@ -284,7 +292,7 @@ class ConcernView(QWidget):
             f"<span style='color:{colour}'><b>{status}{level}</b></span>"
         )
         scroll = self.record.verticalScrollBar().value()
-        self.record.setHtml(concern_html(self.file))
+        self.record.setHtml(concern_html(self.file, self._route_labels()))
         self.record.verticalScrollBar().setValue(scroll)
         entries = list(self.file.referrals)
         self.referral_model = RecordsModel(referral_columns(self.today), lambda limit: entries[:limit],
@@ -317,6 +325,16 @@ class ConcernView(QWidget):
         if late:
             summary += f" (<span style='color:#8a1c14'><b>{late} overdue</b></span>)"
         self.referrals_title.setText(f"<b>Referral log</b> — {summary}")
+
+    def _route_labels(self) -> dict[RouteId, str]:
+        """Each route with its number (forms/contacts.toml, the setting's own numbers where set)."""
+        try:
+            from desktop_app.definitions import load_forms
+
+            return screening_flow.route_labels(self.session, load_forms())
+        except UserFacingError:  # a broken forms folder must not hide the record: routes are shown by name
+            _log.warning("route numbers not shown: the forms could not be read")
+            return {}
 
     def go_back(self) -> None:
         if self.host is not None and hasattr(self.host, "show_dashboard"):
