@@ -37,8 +37,8 @@ def staff(open_session: VaultSession) -> tuple[int, int]:  # noqa: F811
 
 
 def test_an_action_is_agreed_with_an_owner_and_due_date_and_audited(
-    open_session: VaultSession,
-    staff: tuple[int, int],  # noqa: F811
+    open_session: VaultSession,  # noqa: F811
+    staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
     action = add_action(
@@ -55,8 +55,8 @@ def test_an_action_is_agreed_with_an_owner_and_due_date_and_audited(
 
 
 def test_bad_input_is_refused_field_by_field_and_nothing_is_saved(
-    open_session: VaultSession,
-    staff: tuple[int, int],  # noqa: F811
+    open_session: VaultSession,  # noqa: F811
+    staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
     with pytest.raises(InvalidInput) as caught:
@@ -87,8 +87,8 @@ def test_a_new_member_of_staff_named_in_the_action_joins_the_register(
 
 
 def test_handing_on_and_moving_the_date_are_new_events_the_old_ones_kept(
-    open_session: VaultSession,
-    staff: tuple[int, int],  # noqa: F811
+    open_session: VaultSession,  # noqa: F811
+    staff: tuple[int, int],
 ) -> None:
     ama, lewis = staff
     concern_id = record_concern(open_session)
@@ -113,8 +113,8 @@ def test_handing_on_and_moving_the_date_are_new_events_the_old_ones_kept(
 
 
 def test_completing_needs_an_outcome_and_closes_the_action_for_good(
-    open_session: VaultSession,
-    staff: tuple[int, int],  # noqa: F811
+    open_session: VaultSession,  # noqa: F811
+    staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
     action = add_action(
@@ -134,8 +134,8 @@ def test_completing_needs_an_outcome_and_closes_the_action_for_good(
 
 
 def test_the_rows_refuse_to_be_edited_or_deleted(
-    open_session: VaultSession,
-    staff: tuple[int, int],  # noqa: F811
+    open_session: VaultSession,  # noqa: F811
+    staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
     add_action(open_session, concern_id, NewAction("Meet the child", TODAY, staff[0]), TODAY)
@@ -150,8 +150,8 @@ def test_the_rows_refuse_to_be_edited_or_deleted(
 
 
 def test_a_closed_concern_takes_no_new_action(
-    open_session: VaultSession,
-    staff: tuple[int, int],  # noqa: F811
+    open_session: VaultSession,  # noqa: F811
+    staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
     casework.close_concern(open_session, concern_id, "No further action: the car was her uncle's.")
@@ -160,8 +160,8 @@ def test_a_closed_concern_takes_no_new_action(
 
 
 def test_the_dashboard_lists_due_and_overdue_actions_most_overdue_first_a_page_at_a_time(
-    open_session: VaultSession,
-    staff: tuple[int, int],  # noqa: F811
+    open_session: VaultSession,  # noqa: F811
+    staff: tuple[int, int],
 ) -> None:
     ama, _ = staff
     concern_id = record_concern(open_session)
@@ -183,8 +183,8 @@ def test_the_dashboard_lists_due_and_overdue_actions_most_overdue_first_a_page_a
 
 
 def test_the_chronology_shows_open_and_completed_actions(
-    open_session: VaultSession,
-    staff: tuple[int, int],  # noqa: F811
+    open_session: VaultSession,  # noqa: F811
+    staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
     open_one = add_action(

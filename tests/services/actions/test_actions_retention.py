@@ -22,7 +22,7 @@ TODAY = date.today()
 
 def _count(session: VaultSession, table: str) -> int:
     with session.uow() as uow:
-        return int(uow.session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+        return int(uow.session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
 def test_destroying_a_file_takes_its_actions_and_leaves_the_others(open_session: VaultSession) -> None:  # noqa: F811
