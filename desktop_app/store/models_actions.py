@@ -1,7 +1,7 @@
 """Tables of a concern's actions: each action and each change to it are rows never edited; ``action_state`` is the
 projection of where each action stands now (owner, due date, done), kept in the same transaction as the events.
 
-Append-only (triggers in migration ``0009_actions``): ``concern_actions``, ``action_events``; their DELETE triggers let
+Append-only (triggers in migration ``0010_actions``): ``concern_actions``, ``action_events``; their DELETE triggers let
 a row go only while its child is named in ``destruction_open`` (see docs/CONTRACTS.md, "How a file is destroyed").
 """
 

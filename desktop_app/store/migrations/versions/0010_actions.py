@@ -4,8 +4,8 @@
 ``destruction_open`` (the one transaction that destroys a child's file). ``action_state`` is a projection kept by
 ``uow.actions`` in the same transaction as each event.
 
-Revision ID: 0009_actions
-Revises: 0008_concern_categories
+Revision ID: 0010_actions
+Revises: audit_by_action
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_actions"
-down_revision = "0008_concern_categories"
+revision = "0010_actions"
+down_revision = "audit_by_action"
 branch_labels = None
 depends_on = None
 
