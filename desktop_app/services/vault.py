@@ -33,7 +33,6 @@ from desktop_app.store.audit import derive_audit_key
 from desktop_app.store.database import Database, open_database, rekey_file
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
-from desktop_app.store.files import DiskProblem
 from desktop_app.vault import DamagedKeySlots, SaveFailed, WrongPassphrase, WrongRecoveryKey, kdf, sealing
 from desktop_app.vault import passphrase as passphrase_rules
 from desktop_app.vault import recovery as recovery_keys
@@ -295,7 +294,7 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: K
             uow.audit.append(actor_for(user), action, user.user_id)
             try:
                 uow.commit()
-            except DiskProblem as problem:  # reading must still work on a full disk; saving will say so
+            except SaveFailed as problem:  # reading must still work on a full disk; saving will say so
                 warnings.append(problem.sentence)
         if slots.note:
             try:
