@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop_app.errors import UserFacingError
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.database import Database, open_database
-from desktop_app.store.engine import connect_raw
+from desktop_app.store.maintenance import integrity
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlotFile
@@ -44,20 +44,14 @@ class VerifyReport:
 def check_database(database: Database, report: VerifyReport | None = None) -> VerifyReport:
     report = report or VerifyReport()
     started = time.perf_counter()
-    connection = connect_raw(database.path, database.key)
-    try:
-        pages = [str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check").fetchall()]
-        quick = [str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall()]
-    except Exception:
-        pages, quick = ["the file could not be read to the end"], ["not run"]
-    finally:
-        connection.close()
+    checked = integrity(database)
+    pages, quick = checked.page_failures, checked.quick_check
     if pages:
         report.failed(f"Encrypted pages: {len(pages)} page(s) fail their integrity check (the file was damaged "
                       "or altered).")
     else:
         report.passed("Encrypted pages: every page passes its integrity check.")
-    if quick == ["ok"]:
+    if quick == ("ok",):
         report.passed("Database structure: quick_check found no problem.")
     else:
         report.failed(f"Database structure: quick_check reports {len(quick)} problem(s).")
