@@ -1,0 +1,96 @@
+"""The import contract holds for the whole tree, and fails on a planted bad import (in a copy, never in the tree)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import desktop_app
+from tests import layering
+
+SOURCE = Path(desktop_app.__file__).parent
+
+# Cycles that exist today and are being broken (issue 10); the list may only shrink.
+KNOWN_CYCLES: list[list[str]] = [
+    ["desktop_app.services.backup", "desktop_app.services.vault", "desktop_app.services.vault_session",
+     "desktop_app.services.verify"],
+    ["desktop_app.services.casework", "desktop_app.services.screening_flow"],
+    ["desktop_app.ui.app", "desktop_app.ui.concern", "desktop_app.ui.concern.import_dialog",
+     "desktop_app.ui.concern.launch", "desktop_app.ui.concern.wizard", "desktop_app.ui.concern_view",
+     "desktop_app.ui.dashboard", "desktop_app.ui.lock_screen", "desktop_app.ui.main_window"],
+]
+
+
+def test_every_top_level_package_has_a_place_in_the_layers() -> None:
+    assert layering.unplaced(SOURCE) == []
+
+
+def test_no_import_goes_against_the_layers() -> None:
+    assert layering.layer_breaks(SOURCE) == []
+
+
+def test_no_modules_import_each_other() -> None:
+    found = layering.cycles(layering.import_graph(SOURCE))
+    assert [cycle for cycle in found if cycle not in KNOWN_CYCLES] == []
+    assert [cycle for cycle in KNOWN_CYCLES if cycle not in found] == [], "a known cycle is gone: drop it from the list"
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    """A copy of desktop_app/ to plant bad imports in."""
+    target = tmp_path / "desktop_app"
+    shutil.copytree(SOURCE, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def _plant(source: Path, module: str, line: str) -> None:
+    path = source.joinpath(*module.split(".")).with_suffix(".py")
+    if not path.exists():
+        path = path.with_suffix("") / "__init__.py"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n\ndef _planted() -> None:\n    " + line + "\n", encoding="utf-8")
+
+
+def _new_breaks(source: Path) -> list[str]:
+    before = set(layering.layer_breaks(SOURCE))
+    return [problem for problem in layering.layer_breaks(source) if problem not in before]
+
+
+@pytest.mark.parametrize(("module", "line", "why"), [
+    ("domain.enums", "from desktop_app.services import casework", "domain is below services"),
+    ("store.uow", "from desktop_app.ui import ask", "store is below ui"),
+    ("errors", "from desktop_app.domain import enums", " is below domain"),
+    ("screening.engine", "from PySide6 import QtWidgets", "PySide6 belongs in ui only"),
+    ("services.documents", "import sqlalchemy", "sqlalchemy belongs in store only"),
+    ("ui.labels", "from desktop_app.store import uow", "ui never imports store"),
+    ("commands.export", "from desktop_app.ui import ask", "commands and ui are independent"),
+])
+def test_a_planted_import_against_the_layers_is_named(copy: Path, module: str, line: str, why: str) -> None:
+    _plant(copy, module, line)
+    [problem] = _new_breaks(copy)
+    assert problem.startswith(f"desktop_app.{module}:") and problem.endswith(why)
+
+
+def test_a_planted_cycle_is_found(copy: Path) -> None:
+    before = layering.cycles(layering.import_graph(copy))
+    (copy / "domain" / "alpha.py").write_text("from desktop_app.domain import beta\n", encoding="utf-8")
+    (copy / "domain" / "beta.py").write_text("from desktop_app.domain.gamma import X\n", encoding="utf-8")
+    (copy / "domain" / "gamma.py").write_text("import typing\nif typing.TYPE_CHECKING:\n"
+                                              "    from desktop_app.domain.alpha import Y\n", encoding="utf-8")
+    after = layering.cycles(layering.import_graph(copy))
+    assert [cycle for cycle in after if cycle not in before] == [
+        ["desktop_app.domain.alpha", "desktop_app.domain.beta", "desktop_app.domain.gamma"]]
+
+
+def test_a_new_top_level_package_must_be_given_a_layer(copy: Path) -> None:
+    (copy / "audit").mkdir()
+    (copy / "audit" / "__init__.py").write_text("", encoding="utf-8")
+    assert layering.unplaced(copy) == ["audit"]
+
+
+def test_relative_imports_are_read_as_the_module_they_name(copy: Path) -> None:
+    _plant(copy, "vault.kdf", "from ..services import vault")
+    [problem] = _new_breaks(copy)
+    assert "imports desktop_app.services.vault" in problem and problem.endswith("vault is below services")
