@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from desktop_app.domain.enums import AnswerStatus, Basis, ChildRole, RiskLevel, Role, RouteId, When
+from desktop_app.domain.enums import (
+    AddendumTarget,
+    AnswerStatus,
+    Basis,
+    ChildRole,
+    ConcernStatus,
+    RiskLevel,
+    Role,
+    RouteId,
+    When,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +155,7 @@ class Concern:
     draft: ConcernDraft
     submitted_at: datetime
     sealed: bool  # recorded from the lock screen and imported
-    status: str  # a ConcernStatus value; moves are events, never edits of the concern
+    status: ConcernStatus  # moves are events, never edits of the concern
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +163,7 @@ class Addendum:
     """A correction or addition to a submitted record: the original is never changed."""
 
     addendum_id: int
-    object_kind: str  # "concern", "screening", "referral"
+    object_kind: AddendumTarget
     object_id: int
     author: Actor
     written_at: datetime

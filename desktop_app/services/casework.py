@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from desktop_app.domain.enums import ConcernStatus, RiskLevel, RouteId
+from desktop_app.domain.enums import AddendumTarget, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import (
     Actor,
     Addendum,
@@ -34,7 +34,7 @@ CONFIRMATION_DAYS = 2
 ROUTES_NEEDING_CONFIRMATION = frozenset(
     {RouteId.SOCIAL_WORKER, RouteId.SAFEGUARDING_HUB, RouteId.POLICE_101, RouteId.LADO, RouteId.NRM}
 )
-ADDENDUM_KINDS = ("concern", "screening", "referral")
+ADDENDUM_KINDS = (AddendumTarget.CONCERN, AddendumTarget.SCREENING, AddendumTarget.REFERRAL)
 
 
 class UnitOfWork(Protocol):
@@ -373,7 +373,8 @@ def record_confirmation(session: Session, concern_id: int, referral_id: int, sen
         uow.commit()
 
 
-def write_addendum(uow: UnitOfWork, kind: str, object_id: int, reason: str, change: str, actor: Actor) -> Addendum:
+def write_addendum(uow: UnitOfWork, kind: AddendumTarget, object_id: int, reason: str, change: str,
+                   actor: Actor) -> Addendum:
     if kind not in ADDENDUM_KINDS:
         raise ValueError(f"unknown record kind {kind!r}")
     addendum: Addendum = uow.addenda.add(kind, object_id, actor, reason, change)
@@ -381,7 +382,7 @@ def write_addendum(uow: UnitOfWork, kind: str, object_id: int, reason: str, chan
     return addendum
 
 
-def add_correction(session: Session, kind: str, object_id: int, reason: str, change: str) -> Addendum:
+def add_correction(session: Session, kind: AddendumTarget, object_id: int, reason: str, change: str) -> Addendum:
     """Add a correction to a submitted record; the original text stays exactly as it was."""
     reason, change = check_addendum(reason, change)
     actor = session.actor()
@@ -456,9 +457,9 @@ def concern_addenda(
     uow: _WithAddenda, concern_id: int, screenings: list[ScreeningRecord], referrals: list[ReferralEntry]
 ) -> tuple[Addendum, ...]:
     """The corrections to a concern, its screenings and its referrals, oldest first (inside an open ``with uow``)."""
-    addenda: list[Addendum] = list(uow.addenda.for_object("concern", concern_id))
+    addenda: list[Addendum] = list(uow.addenda.for_object(AddendumTarget.CONCERN, concern_id))
     for record in screenings:
-        addenda += uow.addenda.for_object("screening", record.screening_id)
+        addenda += uow.addenda.for_object(AddendumTarget.SCREENING, record.screening_id)
     for entry in referrals:
-        addenda += uow.addenda.for_object("referral", entry.referral_id)
+        addenda += uow.addenda.for_object(AddendumTarget.REFERRAL, entry.referral_id)
     return tuple(sorted(addenda, key=lambda a: (a.written_at, a.addendum_id)))

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.definitions import load_forms
-from desktop_app.domain.enums import ConcernStatus, RiskLevel, RouteId
+from desktop_app.domain.enums import AddendumTarget, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import (
     Actor,
     AnsweredItem,
@@ -202,7 +202,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
 def _unsaved(draft: ConcernDraft) -> Concern:
     """The concern as the screening sees it before it is written (only its draft counts)."""
     assert draft.recorded_at is not None
-    return Concern(0, "", 0, draft, draft.recorded_at, True, ConcernStatus.AWAITING_SCREENING.value)
+    return Concern(0, "", 0, draft, draft.recorded_at, True, ConcernStatus.AWAITING_SCREENING)
 
 
 def _confirmed(suggested: RiskLevel, raise_level: bool) -> RiskLevel:
@@ -317,7 +317,7 @@ class _Writer:
             happened = plan.draft.happened_at
             assert happened is not None
             later = casework.local(happened) + timedelta(minutes=30)
-            casework.write_addendum(uow, "concern", concern_id, "The time was recorded wrongly.",
+            casework.write_addendum(uow, AddendumTarget.CONCERN, concern_id, "The time was recorded wrongly.",
                                     f"It happened at {later:%H:%M}, not {casework.local(happened):%H:%M}.", actor)
         elif kind == "screen":
             assert plan.screening is not None

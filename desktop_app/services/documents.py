@@ -23,7 +23,7 @@ from desktop_app.domain.documents import (
     QuickReference,
     ReferralSummary,
 )
-from desktop_app.domain.enums import ConcernStatus
+from desktop_app.domain.enums import AddendumTarget, ConcernStatus
 from desktop_app.domain.records import Concern, Setting
 from desktop_app.errors import UserFacingError
 from desktop_app.reports import (
@@ -117,7 +117,7 @@ def chronology(uow: UnitOfWork, child_id: int, forms: Forms | None = None) -> Ch
                 version.written_at, "Child's details amended", version.reason, recorded_by=version.author.name
             )
         )
-    events += _addenda_events(uow, "child", child_id, "")
+    events += _addenda_events(uow, AddendumTarget.CHILD, child_id, "")
     for concern in uow.concerns.list_for_child(child_id):
         events += _concern_events(uow, concern, forms.contacts)
     events.sort(key=lambda e: e.when)
@@ -141,7 +141,7 @@ def _concern_events(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinit
             recorded_by=", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p.strip()),
         )
     ]
-    events += _addenda_events(uow, "concern", concern.concern_id, reference)
+    events += _addenda_events(uow, AddendumTarget.CONCERN, concern.concern_id, reference)
     for record in uow.screenings.for_concern(concern.concern_id):
         decision = record.decision
         summary = f"Screened: suggested {decision.suggested_level.label.lower()}, "
@@ -159,7 +159,7 @@ def _concern_events(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinit
                 recorded_by=record.completed_by.name,
             )
         )
-        events += _addenda_events(uow, "screening", record.screening_id, reference)
+        events += _addenda_events(uow, AddendumTarget.SCREENING, record.screening_id, reference)
     for entry in uow.referrals.for_concern(concern.concern_id):
         title = route_title(entry.route, contacts)
         outcome = entry.outcome
@@ -175,14 +175,14 @@ def _concern_events(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinit
                 recorded_by=entry.recorded_by.name,
             )
         )
-        events += _addenda_events(uow, "referral", entry.referral_id, reference)
+        events += _addenda_events(uow, AddendumTarget.REFERRAL, entry.referral_id, reference)
     for status, at, actor, note in uow.concerns.events(concern.concern_id):
         if status == ConcernStatus.CLOSED:
             events.append(ChronologyEvent(at, "Concern closed", note, reference=reference, recorded_by=actor.name))
     return events
 
 
-def _addenda_events(uow: UnitOfWork, kind: str, object_id: int, reference: str) -> list[ChronologyEvent]:
+def _addenda_events(uow: UnitOfWork, kind: AddendumTarget, object_id: int, reference: str) -> list[ChronologyEvent]:
     return [
         ChronologyEvent(
             a.written_at,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop_app.domain.codec import from_jsonable
+from desktop_app.domain.enums import AddendumTarget
 from desktop_app.domain.records import Actor, Child, ChildDetails, Concern, ConcernDraft
 from desktop_app.errors import FieldProblem, UserFacingError
 from desktop_app.log import Safe
@@ -206,7 +207,7 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
             },
         )
         if not item.submitted:
-            casework.write_addendum(uow, "concern", concern.concern_id, UNFINISHED_NOTE, "", actor)
+            casework.write_addendum(uow, AddendumTarget.CONCERN, concern.concern_id, UNFINISHED_NOTE, "", actor)
         uow.commit()
     _log.info("sealed concern imported (submitted=%s)", item.submitted)
     return _delete_sealed(session, item, concern, actor)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.enums import AnswerStatus, ConcernStatus, RiskLevel
+from desktop_app.domain.enums import AddendumTarget, AnswerStatus, ConcernStatus, RiskLevel
 from desktop_app.domain.records import Addendum, ScreeningRecord
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
@@ -360,7 +360,8 @@ class ConcernView(QWidget):
 
         def submit() -> None:
             kind, object_id = target.currentData()
-            casework.add_correction(self.session, kind, object_id, reason.toPlainText(), change.toPlainText())
+            casework.add_correction(self.session, AddendumTarget(kind), object_id, reason.toPlainText(),
+                                    change.toPlainText())
 
         dialog.submit = submit
         return self._open(dialog)

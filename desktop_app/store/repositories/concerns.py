@@ -19,10 +19,10 @@ from desktop_app.store.types import as_utc, utc_now
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def _to_concern(row: ConcernRow, status: str) -> Concern:
+def _to_concern(row: ConcernRow, status: str) -> Concern:  # status as stored
     return Concern(concern_id=row.id, reference=row.reference, child_id=row.child_id,
                    draft=load(ConcernDraft, row.body), submitted_at=row.submitted_at, sealed=row.sealed,
-                   status=status)
+                   status=ConcernStatus(status))
 
 
 def fts_query(text_typed: str) -> str | None:
@@ -85,16 +85,16 @@ class ConcernRepository:
             select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference))
         return None if concern_id is None else self.get(concern_id)
 
-    def _status(self, concern_id: int) -> str:
+    def _status(self, concern_id: int) -> str:  # as stored
         state = self._session.get(ConcernStateRow, concern_id)
         return state.status if state else ConcernStatus.AWAITING_SCREENING.value
 
-    def status(self, concern_id: int) -> str:
+    def status(self, concern_id: int) -> ConcernStatus:
         """The concern's current status, without decoding its body."""
         state = self._session.get(ConcernStateRow, concern_id)
         if state is None:
             raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
-        return state.status
+        return ConcernStatus(state.status)
 
     def child_id_of(self, concern_id: int) -> int:
         """Whose concern it is, without decoding its body."""
@@ -145,11 +145,12 @@ class ConcernRepository:
                                           **actor_columns(actor)))
         self._session.flush()
 
-    def events(self, concern_id: int) -> list[tuple[str, datetime, Actor, str]]:
+    def events(self, concern_id: int) -> list[tuple[ConcernStatus, datetime, Actor, str]]:
         """Status moves of a concern, oldest first: (status, when, who, note)."""
         rows = self._session.scalars(select(ConcernEventRow).where(ConcernEventRow.concern_id == concern_id)
                                      .order_by(ConcernEventRow.id))
-        return [(r.status, r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note) for r in rows]
+        return [(ConcernStatus(r.status), r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note)
+                for r in rows]
 
     def search(self, text_typed: str, limit: int = 50) -> list[Concern]:
         """Concerns whose account, child's words, location or people named match every word typed, newest first.

@@ -7,7 +7,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.enums import Role
+from desktop_app.domain.enums import AddendumTarget, Role
 from desktop_app.domain.records import Actor, Addendum, Setting, User
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
@@ -15,12 +15,11 @@ from desktop_app.store.models import AddendumRow, ContactOverrideRow, SettingRow
 from desktop_app.store.repositories._common import actor_columns, actor_of
 from desktop_app.store.types import utc_now
 
-OBJECT_KINDS = ("concern", "screening", "referral", "child")
 INTAKE_KEY_SIZE = 32
 
 
 def _to_addendum(row: AddendumRow) -> Addendum:
-    return Addendum(addendum_id=row.id, object_kind=row.object_kind, object_id=row.object_id,
+    return Addendum(addendum_id=row.id, object_kind=AddendumTarget(row.object_kind), object_id=row.object_id,
                     author=actor_of(row.actor_name, row.actor_role, row.actor_user_id), written_at=row.written_at,
                     reason=row.reason, change=row.change)
 
@@ -29,17 +28,16 @@ class AddendumRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, object_kind: str, object_id: int, actor: Actor, reason: str, change: str) -> Addendum:
-        if object_kind not in OBJECT_KINDS:
-            raise ValueError(f"unknown object kind {object_kind!r}")
-        row = AddendumRow(object_kind=object_kind, object_id=object_id, written_at=utc_now(), reason=reason,
+    def add(self, object_kind: AddendumTarget, object_id: int, actor: Actor, reason: str, change: str) -> Addendum:
+        kind = AddendumTarget(object_kind)  # ValueError for a kind that is not one
+        row = AddendumRow(object_kind=kind.value, object_id=object_id, written_at=utc_now(), reason=reason,
                           change=change, **actor_columns(actor))
         self._session.add(row)
         self._session.flush()
         return _to_addendum(row)
 
-    def for_object(self, object_kind: str, object_id: int) -> list[Addendum]:
-        rows = self._session.scalars(select(AddendumRow).where(AddendumRow.object_kind == object_kind,
+    def for_object(self, object_kind: AddendumTarget, object_id: int) -> list[Addendum]:
+        rows = self._session.scalars(select(AddendumRow).where(AddendumRow.object_kind == AddendumTarget(object_kind),
                                                                AddendumRow.object_id == object_id)
                                      .order_by(AddendumRow.id))
         return [_to_addendum(r) for r in rows]
