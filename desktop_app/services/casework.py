@@ -30,10 +30,7 @@ if TYPE_CHECKING:
 MAX_TEXT = 100_000
 # Written confirmation of a phone referral is expected within two days unless the DSL sets another date.
 CONFIRMATION_DAYS = 2
-# Routes that are a contact with another agency, and so can expect written confirmation.
-ROUTES_NEEDING_CONFIRMATION = frozenset(
-    {RouteId.SOCIAL_WORKER, RouteId.SAFEGUARDING_HUB, RouteId.POLICE_101, RouteId.LADO, RouteId.NRM}
-)
+# Which routes expect written confirmation is each contact's `written_confirmation` in forms/contacts.toml.
 ADDENDUM_KINDS = (AddendumTarget.CONCERN, AddendumTarget.SCREENING, AddendumTarget.REFERRAL)
 
 

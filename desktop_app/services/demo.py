@@ -181,7 +181,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     draft = replace(draft, happened_at=happened, recorded_at=recorded)
 
     screening = _screening(definition, contacts, child, draft, answers, screened, raise_level, override, told)
-    route = next((r for r in screening.decision.routes if r in casework.ROUTES_NEEDING_CONFIRMATION), None)
+    route = next((r for r in screening.decision.routes if contacts.expects_confirmation(r)), None)
     plan = _Plan(number, child_index, stage, draft, correction, screening)
     if route is None:  # monitor or early help only: nobody to refer to
         if stage == "closed":
