@@ -39,7 +39,7 @@ def seconds_to_wait(vault_dir: Path) -> int:
         from desktop_app.vault.passphrase import FailureCounter
 
         return math.ceil(FailureCounter(vault_dir).seconds_to_wait(datetime.now(UTC)))
-    except Exception:
+    except OSError:  # the counter reads its own damaged file as none; an unreadable folder is left to unlock to say
         _log.info("could not read the failure counter")
         return 0
 
@@ -62,7 +62,7 @@ def count_pending(vault_dir: Path) -> int:
         from desktop_app.services import intake
 
         return intake.pending(vault_dir)
-    except Exception:
+    except OSError:  # an inbox folder that cannot be listed
         _log.info("could not count sealed concerns")
         return 0
 
