@@ -24,7 +24,6 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services import vault as vault_service
-
     session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
     try:
         path = session.backup(Path(args.out).expanduser())

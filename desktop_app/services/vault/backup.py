@@ -20,7 +20,7 @@ from pathlib import Path
 
 from desktop_app.domain.records import Actor
 from desktop_app.errors import UserFacingError
-from desktop_app.services.vault_session import file_stamp
+from desktop_app.services.vault.session import file_stamp
 from desktop_app.store import anchor
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import DB_FILE_NAME
@@ -140,7 +140,7 @@ def check_staged(staging: Path, passphrase: str, record_restore: str | None = No
     With ``record_restore`` (the action name), a sound vault gets that audit row, as the person whose passphrase
     opened it, before it is put in place: a restore is a change like any other.
     """
-    from desktop_app.services.verify import check_database
+    from desktop_app.services.vault.integrity import check_database
 
     slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
     data_key, slot = slots.open_with_passphrase(passphrase)
