@@ -17,9 +17,6 @@ KNOWN_CYCLES: list[list[str]] = [
     ["desktop_app.services.casework", "desktop_app.services.casework.screening"],
     ["desktop_app.services.vault", "desktop_app.services.vault.backup", "desktop_app.services.vault.integrity",
      "desktop_app.services.vault.session"],
-    ["desktop_app.ui.app", "desktop_app.ui.concern", "desktop_app.ui.concern.import_dialog",
-     "desktop_app.ui.concern.launch", "desktop_app.ui.concern.wizard", "desktop_app.ui.concern_view",
-     "desktop_app.ui.dashboard", "desktop_app.ui.lock_screen", "desktop_app.ui.main_window"],
 ]
 
 

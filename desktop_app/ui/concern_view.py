@@ -37,6 +37,7 @@ from desktop_app.services.casework.screening import route_title
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import RecordsModel, record_events
+from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.referrals import (
     ConfirmationDialog,
     FormDialog,
@@ -326,9 +327,7 @@ class ConcernView(QWidget):
         return self.window()
 
     def _keep(self, widget: QWidget) -> QWidget:
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
-
-        widget.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(widget)
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.windows.append(widget)
         return widget

@@ -27,6 +27,7 @@ from desktop_app.services import casework
 from desktop_app.services.casework import dashboard
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import Column, RecordsModel, record_events
+from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.referrals import short_date
 
 _log = logging.getLogger(__name__)
@@ -280,7 +281,5 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def _keep(self, widget: QWidget) -> None:
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
-
-        widget.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(widget)
         self.windows.append(widget)

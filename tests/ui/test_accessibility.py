@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui import ask
-from desktop_app.ui.app import configure_application
+from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
@@ -406,7 +406,7 @@ def fits(root: QWidget, screen: str) -> list[str]:
 
 @pytest.fixture
 def zoom_150(qapp) -> Iterator[None]:
-    from desktop_app.ui.app import apply_zoom
+    from desktop_app.ui.appearance import apply_zoom
 
     apply_zoom(qapp, 150)
     yield

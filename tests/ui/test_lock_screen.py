@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app.domain.records import Setting
 from desktop_app.ui import ask
-from desktop_app.ui.app import configure_application
+from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen, pending_sentence
 from desktop_app.ui.main_window import MainWindow
 

@@ -356,7 +356,7 @@ def test_a_vault_closed_before_its_recovery_sheet_was_kept_asks_for_a_new_key(
     qtbot, qapp, tmp_path, fake_ask, screenshot
 ) -> None:
     from desktop_app.domain.records import Setting
-    from desktop_app.ui.app import configure_application
+    from desktop_app.ui.appearance import configure_application
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.settings.recovery_sheet import sheet_pending
     from desktop_app.ui.setup.create import create_vault_with_contacts

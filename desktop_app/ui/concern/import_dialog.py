@@ -28,7 +28,7 @@ from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.labels import plain_text
-from desktop_app.ui.main_window import RECORDS_PROPERTY
+from desktop_app.ui.record_windows import mark_shows_records
 
 _log = logging.getLogger(__name__)
 _PREVIEW_CHARS = 1500
@@ -44,7 +44,7 @@ class SealedImportDialog(QDialog):
         self.session = session
         self.items: list[intake.PendingItem] = []
         self.setObjectName("sealed_import")
-        self.setProperty(RECORDS_PROPERTY, True)  # closed when the vault locks
+        mark_shows_records(self)  # closed when the vault locks
         self.setWindowTitle("Sealed concerns waiting")
         fit_to_screen(self, 980, 640)
 

@@ -26,7 +26,7 @@ from desktop_app.ui.concern.final_pages import DonePage, RecorderPage, ReviewPag
 from desktop_app.ui.concern.pages import ChildPage, ChildSearch, HappenedPage, SafetyPage, SignsPage
 from desktop_app.ui.concern.rows import OthersPage
 from desktop_app.ui.geometry import fit_to_screen
-from desktop_app.ui.main_window import RECORDS_PROPERTY
+from desktop_app.ui.record_windows import mark_shows_records
 
 _log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 2500  # a sealed draft is written this long after the last keystroke, and on every page change
@@ -77,7 +77,7 @@ class ConcernWizard(QWizard):
             "QGroupBox QPushButton, QGroupBox QRadioButton { font-weight: 400; }"
         )
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setProperty(RECORDS_PROPERTY, True)  # closed (draft kept, sealed) when the vault locks
+        mark_shows_records(self)  # closed (draft kept, sealed) when the vault locks
 
         self.review_page = ReviewPage(self.go_to)
         self.done_page = DonePage(content, staff=mode is Mode.STAFF)

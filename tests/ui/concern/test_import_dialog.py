@@ -11,7 +11,7 @@ from desktop_app.domain.records import ChildDetails, ConcernDraft
 from desktop_app.services import intake
 from desktop_app.services import vault as vault_service
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui.app import apply_zoom
+from desktop_app.ui.appearance import apply_zoom
 from desktop_app.ui.concern import SealedImportDialog
 from tests.fixtures_vault import PASSPHRASE, open_session  # noqa: F401 (a fixture)
 from tests.ui.concern.helpers import NAME_FIRST, NAME_LAST, type_text

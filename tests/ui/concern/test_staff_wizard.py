@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QWizard
 
 from desktop_app.services import intake
 from desktop_app.services.concern.flow import Page
-from desktop_app.ui.app import apply_zoom
+from desktop_app.ui.appearance import apply_zoom
 from desktop_app.ui.concern import ConcernWizard, open_staff_wizard
 from desktop_app.ui.concern import wizard as wizard_module
 from desktop_app.vault import keyslots, sealing
