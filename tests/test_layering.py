@@ -81,6 +81,17 @@ def test_a_planted_cycle_is_found(copy: Path) -> None:
         ["desktop_app.domain.alpha", "desktop_app.domain.beta", "desktop_app.domain.gamma"]]
 
 
+def test_tables_registered_by_store_models_are_not_a_cycle_but_anything_more_is(copy: Path) -> None:
+    before = layering.cycles(layering.import_graph(copy))
+    (copy / "store" / "models_thing.py").write_text("from desktop_app.store.models import Base\n", encoding="utf-8")
+    _plant(copy, "store.models", "from desktop_app.store import models_thing")
+    assert layering.cycles(layering.import_graph(copy)) == before
+    _plant(copy, "store.models_thing", "from desktop_app.store import uow")
+    _plant(copy, "store.uow", "from desktop_app.store import models_thing")
+    assert [cycle for cycle in layering.cycles(layering.import_graph(copy)) if cycle not in before] == [
+        ["desktop_app.store.models_thing", "desktop_app.store.uow"]]
+
+
 def test_a_new_top_level_package_must_be_given_a_layer(copy: Path) -> None:
     (copy / "audit").mkdir()
     (copy / "audit" / "__init__.py").write_text("", encoding="utf-8")

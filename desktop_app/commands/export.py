@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from desktop_app.commands._common import add_passphrase_argument, read_secret
-from desktop_app.commands.init import add_vault_argument, vault_dir_from
+from desktop_app.commands._common import read_secret
+from desktop_app.commands.export_options import out_path, output_arguments, pdf_password, vault_arguments
+from desktop_app.commands.init import vault_dir_from
 from desktop_app.errors import UserFacingError
 
 
@@ -31,11 +32,11 @@ def add_parser(subparsers: Any) -> None:
         help="the referral summary of one concern",
         description="The referral summary of one concern for the social worker or the Safeguarding Hub.",
     )
-    _vault_arguments(referral)
+    vault_arguments(referral)
     referral.add_argument(
         "--concern", required=True, metavar="ID", help="the concern's number or reference (e.g. 42 or WM-2026-00042)"
     )
-    _output_arguments(referral, personal=True)
+    output_arguments(referral, personal=True)
     referral.set_defaults(handler=run_referral)
 
     chronology = kinds.add_parser(
@@ -43,9 +44,9 @@ def add_parser(subparsers: Any) -> None:
         help="the chronology of one child",
         description="Every concern, screening, referral and amendment of one child, oldest first.",
     )
-    _vault_arguments(chronology)
+    vault_arguments(chronology)
     chronology.add_argument("--child", required=True, type=int, metavar="ID", help="the child's Waymark number")
-    _output_arguments(chronology, personal=True)
+    output_arguments(chronology, personal=True)
     chronology.set_defaults(handler=run_chronology)
 
     checklist = kinds.add_parser(
@@ -56,48 +57,12 @@ def add_parser(subparsers: Any) -> None:
     )
     checklist.add_argument("--blank", action="store_true", required=True, help="the blank checklist")
     checklist.add_argument("--setting", metavar="NAME", default="", help="the setting's name to print on each page")
-    _output_arguments(checklist, personal=False)
+    output_arguments(checklist, personal=False)
     checklist.set_defaults(handler=run_checklist)
 
+    from desktop_app.commands import export_sharing
 
-def _vault_arguments(parser: argparse.ArgumentParser) -> None:
-    add_vault_argument(parser)
-    add_passphrase_argument(parser)
-
-
-def _output_arguments(parser: argparse.ArgumentParser, personal: bool) -> None:
-    parser.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write")
-    protection = parser.add_mutually_exclusive_group(required=personal)
-    protection.add_argument(
-        "--pdf-password-file",
-        metavar="P",
-        help="file holding the password for the PDF on its first line (at least 8 characters)",
-    )
-    protection.add_argument(
-        "--unencrypted",
-        action="store_true",
-        help="write the PDF without encryption: anyone who gets the file can read it",
-    )
-
-
-def _out_path(args: argparse.Namespace) -> Path:
-    path = Path(args.out).expanduser()
-    if path.is_dir():
-        raise UserFacingError(f"{path} is a folder; give the name of the PDF file to write.")
-    if not path.parent.is_dir():
-        raise UserFacingError(f"The folder {path.parent} does not exist.")
-    return path
-
-
-def _pdf_password(args: argparse.Namespace) -> str | None:
-    from desktop_app.reports.encryption import MIN_PASSWORD_LENGTH
-
-    if args.unencrypted or not args.pdf_password_file:
-        return None
-    password = read_secret(args.pdf_password_file, "pdf password")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserFacingError(f"The password for the PDF must have at least {MIN_PASSWORD_LENGTH} characters.")
-    return password
+    export_sharing.add_parser(kinds)
 
 
 def _report(what: str, document_id: str, path: Path, password: str | None) -> int:
@@ -109,8 +74,8 @@ def _report(what: str, document_id: str, path: Path, password: str | None) -> in
 def _export_from_vault(args: argparse.Namespace, render: Any, what: str, kind: str) -> int:
     from desktop_app.services import documents
     from desktop_app.services import vault as vault_service
-    password = _pdf_password(args)  # read before unlocking: a missing password file should not cost an unlock
-    path = _out_path(args)
+    password = pdf_password(args)  # read before unlocking: a missing password file should not cost an unlock
+    path = out_path(args)
     session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
     try:
         pdf, document_id, _title = render(session)
@@ -154,8 +119,8 @@ def run_checklist(args: argparse.Namespace) -> int:
     from desktop_app.services import documents
     from desktop_app.vault import atomic
 
-    password = _pdf_password(args)
-    path = _out_path(args)
+    password = pdf_password(args)
+    path = out_path(args)
     pdf, document_id, _title = documents.render_blank_checklist(Setting(name=args.setting.strip()))
     atomic.write_bytes(path, encrypt_pdf(pdf, password) if password is not None else pdf)
     return _report("Blank obligations checklist", document_id, path, password)

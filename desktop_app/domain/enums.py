@@ -106,3 +106,7 @@ class AddendumTarget(enum.StrEnum):
     SCREENING = "screening"
     REFERRAL = "referral"
     CHILD = "child"
+    CHILD_LINK = "child_link"
+    ADULT = "adult"
+    PLACE = "place"
+    MISSING_EPISODE = "missing_episode"
