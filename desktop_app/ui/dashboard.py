@@ -5,68 +5,30 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.services import casework
 from desktop_app.services.casework import dashboard
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import Column, RecordsModel, record_events
+from desktop_app.ui.record_list import RecordList, day
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.referrals import short_date
 
 _log = logging.getLogger(__name__)
 PAGE = 50
-
-
-def day(moment: datetime) -> str:
-    """The local date of a moment, without the time: the lists are read at a glance."""
-    return short_date(casework.local(moment).date())
-
-
-class RecordList(QTableView):
-    """A read-only list whose rows open a record with Enter or a double-click."""
-
-    open_requested = Signal(object)
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.doubleClicked.connect(self._open_index)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open_index(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-    def _open_index(self, index: QModelIndex) -> None:
-        model = self.model()
-        if isinstance(model, RecordsModel) and index.isValid():
-            self.open_requested.emit(model.record(index.row()))
 
 
 class Panel(QFrame):
@@ -162,12 +124,14 @@ class DashboardPage(QWidget):
         grid.addWidget(self.reviews, 1, 0)
         grid.addWidget(self.high_risk, 1, 1)
         layout.addLayout(grid, 1)
-        self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record.", self)
+        self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record; Ctrl+Enter opens "
+                           "the child's file.", self)
         self.hint.setStyleSheet("color:#505050;")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk):
             panel.list.open_requested.connect(self.open_row)
+            panel.list.child_requested.connect(self.open_child_of)
         record_events().changed.connect(self._refresh_after)
         self.refresh()
 
@@ -228,6 +192,14 @@ class DashboardPage(QWidget):
     # --- actions --------------------------------------------------------------------------------------------------
     def open_row(self, row: Any) -> None:
         self.open_concern(row.concern_id)
+
+    def open_child_of(self, row: Any) -> Any:
+        """The child's file of a row: its child, or the child of its concern."""
+        from desktop_app.services.child.details import child_of_concern
+        from desktop_app.ui.child import open_child
+
+        child_id = getattr(row, "child_id", None) or child_of_concern(self.session, row.concern_id)
+        return open_child(self.host, self.session, child_id)
 
     def open_concern(self, concern_id: int) -> Any:
         from desktop_app.ui.concern_view import ConcernView
