@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import re
-from pathlib import Path
 from typing import Any
 
-from desktop_app.commands._common import read_secret
-from desktop_app.commands.export_options import out_path, output_arguments, pdf_password, vault_arguments
-from desktop_app.commands.init import vault_dir_from
+from desktop_app.commands.export_options import (
+    export_from_vault,
+    out_path,
+    output_arguments,
+    pdf_password,
+    report_written,
+    vault_arguments,
+)
 from desktop_app.errors import UserFacingError
 
 
@@ -60,29 +64,12 @@ def add_parser(subparsers: Any) -> None:
     output_arguments(checklist, personal=False)
     checklist.set_defaults(handler=run_checklist)
 
+    from desktop_app.commands import export_audit
+
+    export_audit.add_parsers(kinds, vault_arguments, output_arguments)
     from desktop_app.commands import export_sharing
 
     export_sharing.add_parser(kinds)
-
-
-def _report(what: str, document_id: str, path: Path, password: str | None) -> int:
-    how = "encrypted with AES-256" if password is not None else "WITHOUT encryption"
-    print(f"{what} {document_id} written to {path} ({how}).")
-    return 0
-
-
-def _export_from_vault(args: argparse.Namespace, render: Any, what: str, kind: str) -> int:
-    from desktop_app.services import documents
-    from desktop_app.services import vault as vault_service
-    password = pdf_password(args)  # read before unlocking: a missing password file should not cost an unlock
-    path = out_path(args)
-    session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
-    try:
-        pdf, document_id, _title = render(session)
-        documents.save_pdf(session, pdf, path, password, document_id, kind=kind, unencrypted=password is None)
-    finally:
-        session.lock()
-    return _report(what, document_id, path, password)
 
 
 def run_referral(args: argparse.Namespace) -> int:
@@ -91,7 +78,7 @@ def run_referral(args: argparse.Namespace) -> int:
     def render(session: Any) -> tuple[bytes, str, str]:
         return documents.render_referral_summary(session, _concern_id(session, args.concern))
 
-    return _export_from_vault(args, render, "Referral summary", DocumentKind.REFERRAL_SUMMARY)
+    return export_from_vault(args, render, "Referral summary", DocumentKind.REFERRAL_SUMMARY)
 
 
 def _concern_id(session: Any, given: str) -> int:
@@ -110,7 +97,7 @@ def run_chronology(args: argparse.Namespace) -> int:
     def render(session: Any) -> tuple[bytes, str, str]:
         return documents.render_chronology(session, args.child)
 
-    return _export_from_vault(args, render, "Chronology", DocumentKind.CHRONOLOGY)
+    return export_from_vault(args, render, "Chronology", DocumentKind.CHRONOLOGY)
 
 
 def run_checklist(args: argparse.Namespace) -> int:
@@ -123,4 +110,4 @@ def run_checklist(args: argparse.Namespace) -> int:
     path = out_path(args)
     pdf, document_id, _title = documents.render_blank_checklist(Setting(name=args.setting.strip()))
     atomic.write_bytes(path, encrypt_pdf(pdf, password) if password is not None else pdf)
-    return _report("Blank obligations checklist", document_id, path, password)
+    return report_written("Blank obligations checklist", document_id, path, password)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from desktop_app.commands._common import add_passphrase_argument, read_secret
-from desktop_app.commands.init import add_vault_argument
+from desktop_app.commands.init import add_vault_argument, vault_dir_from
 from desktop_app.errors import UserFacingError
 
 
@@ -48,3 +49,25 @@ def pdf_password(args: argparse.Namespace) -> str | None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserFacingError(f"The password for the PDF must have at least {MIN_PASSWORD_LENGTH} characters.")
     return password
+
+
+def report_written(what: str, document_id: str, path: Path, password: str | None) -> int:
+    how = "encrypted with AES-256" if password is not None else "WITHOUT encryption"
+    print(f"{what} {document_id} written to {path} ({how}).")
+    return 0
+
+
+def export_from_vault(args: argparse.Namespace, render: Any, what: str, kind: str) -> int:
+    """Unlock, render one document, save it (audited), lock; print where it went."""
+    from desktop_app.services import documents
+    from desktop_app.services import vault as vault_service
+
+    password = pdf_password(args)  # read before unlocking: a missing password file should not cost an unlock
+    path = out_path(args)
+    session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
+    try:
+        pdf, document_id, _title = render(session)
+        documents.save_pdf(session, pdf, path, password, document_id, kind=kind, unencrypted=password is None)
+    finally:
+        session.lock()
+    return report_written(what, document_id, path, password)

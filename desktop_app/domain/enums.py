@@ -110,3 +110,4 @@ class AddendumTarget(enum.StrEnum):
     ADULT = "adult"
     PLACE = "place"
     MISSING_EPISODE = "missing_episode"
+    AUDIT = "audit"
