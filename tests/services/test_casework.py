@@ -63,7 +63,7 @@ def screen(session: VaultSession, concern_id: int, level: RiskLevel | None = Non
         "review_date": TODAY + timedelta(days=7),
     }
     values.update(changes)
-    return casework.complete_screening(session, concern_id, draft, DecisionForm(**values), TODAY).screening_id  # type: ignore[arg-type]
+    return screening_flow.complete_screening(session, concern_id, draft, DecisionForm(**values), TODAY).screening_id  # type: ignore[arg-type]
 
 
 def test_a_concern_moves_through_screening_referral_confirmation_and_closing_with_audit_rows(
@@ -183,5 +183,5 @@ def test_unanswered_items_stop_the_screening(open_session: VaultSession) -> None
     form = DecisionForm(RiskLevel.LOW, childs_wishes="x", parents_told=True, parents_views="y", danger_statement="z",
                         safety_goal="w", routes=(RouteId.MONITOR,), review_date=TODAY)
     with pytest.raises(InvalidInput) as error:
-        casework.complete_screening(session, concern_id, context.draft, form, TODAY)
+        screening_flow.complete_screening(session, concern_id, context.draft, form, TODAY)
     assert any(p.field.startswith("item:") for p in error.value.problems)

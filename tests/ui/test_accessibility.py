@@ -281,10 +281,10 @@ def test_dsl_concern_wizard_every_page(qtbot, open_session: VaultSession, fake_a
 
 def test_sealed_import_dialog(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
     from desktop_app.domain.records import ChildDetails, ConcernDraft
-    from desktop_app.services import intake
+    from desktop_app.services.intake import sealing as intake_sealing
     from desktop_app.ui.concern.import_dialog import SealedImportDialog
 
-    intake.SealedIntake.for_vault(open_session.vault_dir).submit(ConcernDraft(
+    intake_sealing.SealedIntake.for_vault(open_session.vault_dir).submit(ConcernDraft(
         immediate_danger=False, child=ChildDetails("Kwame", "Boateng", year_group="Year 10"), account="Seen with cash",
         recorder_name="Priya Ramanathan", recorder_role="Learning mentor", declaration=True,
     ))  # fmt: skip

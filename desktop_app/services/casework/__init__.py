@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.enums import AddendumTarget, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import (
@@ -24,7 +24,8 @@ from desktop_app.domain.screening import DefinitionRef, ScreeningResult
 from desktop_app.errors import FieldProblem, InvalidInput
 
 if TYPE_CHECKING:
-    from desktop_app.services.casework.screening import ScreeningDraft
+    from desktop_app.services.vault.session import VaultSession
+    from desktop_app.store.uow import UnitOfWork
 
 # Long enough for any honest account; refuses a paste of a whole file by mistake.
 MAX_TEXT = 100_000
@@ -32,28 +33,6 @@ MAX_TEXT = 100_000
 CONFIRMATION_DAYS = 2
 # Which routes expect written confirmation is each contact's `written_confirmation` in forms/contacts.toml.
 ADDENDUM_KINDS = (AddendumTarget.CONCERN, AddendumTarget.SCREENING, AddendumTarget.REFERRAL)
-
-
-class UnitOfWork(Protocol):
-    """What these use cases need of ``VaultSession.uow()`` (the store's unit of work)."""
-
-    children: Any
-    concerns: Any
-    screenings: Any
-    referrals: Any
-    addenda: Any
-    audit: Any
-    contacts: Any
-    missing: Any
-
-    def __enter__(self) -> UnitOfWork: ...
-    def __exit__(self, *exc: object) -> None: ...
-    def commit(self) -> None: ...
-
-
-class Session(Protocol):
-    def uow(self) -> UnitOfWork: ...
-    def actor(self) -> Actor: ...
 
 
 # --- input checks: plain functions, each problem named by its field -------------------------------------------------
@@ -295,25 +274,6 @@ def save_screening(
     return record
 
 
-def complete_screening(
-    session: Session, concern_id: int, draft: ScreeningDraft, form: DecisionForm, today: date
-) -> ScreeningRecord:
-    """Check the decision against the engine's suggestion, then save the screening, audited, in one transaction."""
-    problems = draft.all_problems()
-    result = draft.result()
-    try:
-        decision = check_decision(form, result, today)
-    except InvalidInput as error:
-        problems += error.problems
-    if problems:
-        raise InvalidInput(problems)
-    actor = session.actor()
-    with session.uow() as uow:
-        record = save_screening(uow, concern_id, draft.definition_ref(), draft.answered_items(), decision, actor)
-        uow.commit()
-    return record
-
-
 def add_referral(uow: UnitOfWork, concern_id: int, form: ReferralForm, actor: Actor) -> ReferralEntry:
     """Record a referral contact inside an open unit of work (no commit); the form must have been checked."""
     assert form.route is not None and form.contacted_at is not None
@@ -335,7 +295,7 @@ def add_referral(uow: UnitOfWork, concern_id: int, form: ReferralForm, actor: Ac
     return entry
 
 
-def record_referral(session: Session, concern_id: int, form: ReferralForm, now: datetime) -> ReferralEntry:
+def record_referral(session: VaultSession, concern_id: int, form: ReferralForm, now: datetime) -> ReferralEntry:
     actor = session.actor()
     with session.uow() as uow:
         concern = uow.concerns.get(concern_id)
@@ -357,7 +317,8 @@ def confirm_referral(uow: UnitOfWork, referral: ReferralEntry, sent: date, actor
     )
 
 
-def record_confirmation(session: Session, concern_id: int, referral_id: int, sent: date | None, today: date) -> None:
+def record_confirmation(session: VaultSession, concern_id: int, referral_id: int, sent: date | None,
+                        today: date) -> None:
     """Record that written confirmation of a referral was sent: an event; the referral entry is not edited."""
     actor = session.actor()
     with session.uow() as uow:
@@ -380,7 +341,7 @@ def write_addendum(uow: UnitOfWork, kind: AddendumTarget, object_id: int, reason
     return addendum
 
 
-def add_correction(session: Session, kind: AddendumTarget, object_id: int, reason: str, change: str) -> Addendum:
+def add_correction(session: VaultSession, kind: AddendumTarget, object_id: int, reason: str, change: str) -> Addendum:
     """Add a correction to a submitted record; the original text stays exactly as it was."""
     reason, change = check_addendum(reason, change)
     actor = session.actor()
@@ -395,7 +356,7 @@ def close(uow: UnitOfWork, concern_id: int, outcome: str, actor: Actor) -> None:
     uow.audit.append(actor, "concern.closed", _concern_ref(concern_id), {"status": ConcernStatus.CLOSED.value})
 
 
-def close_concern(session: Session, concern_id: int, outcome: str) -> None:
+def close_concern(session: VaultSession, concern_id: int, outcome: str) -> None:
     """Close a concern with its outcome (an event; the concern itself is unchanged)."""
     outcome = check_outcome(outcome)
     actor = session.actor()
@@ -436,7 +397,7 @@ class ConcernFile:
         return self.concern.status == ConcernStatus.CLOSED
 
 
-def concern_file(session: Session, concern_id: int) -> ConcernFile:
+def concern_file(session: VaultSession, concern_id: int) -> ConcernFile:
     with session.uow() as uow:
         concern: Concern = uow.concerns.get(concern_id)
         child: Child = uow.children.get(concern.child_id)
@@ -447,12 +408,8 @@ def concern_file(session: Session, concern_id: int) -> ConcernFile:
     return ConcernFile(concern, child, addenda, tuple(screenings), tuple(referrals), tuple(events))
 
 
-class _WithAddenda(Protocol):
-    addenda: Any
-
-
 def concern_addenda(
-    uow: _WithAddenda, concern_id: int, screenings: list[ScreeningRecord], referrals: list[ReferralEntry]
+    uow: UnitOfWork, concern_id: int, screenings: list[ScreeningRecord], referrals: list[ReferralEntry]
 ) -> tuple[Addendum, ...]:
     """The corrections to a concern, its screenings and its referrals, oldest first (inside an open ``with uow``)."""
     addenda: list[Addendum] = list(uow.addenda.for_object(AddendumTarget.CONCERN, concern_id))

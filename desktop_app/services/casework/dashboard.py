@@ -9,8 +9,8 @@ from typing import Any
 
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.domain.records import Child, ReferralEntry, ScreeningRecord
-from desktop_app.services.casework import Session
 from desktop_app.services.casework.screening import route_title
+from desktop_app.services.vault.session import VaultSession
 
 # Confirmations due within this many days are listed too, so the DSL sees them coming; overdue ones stand out.
 CONFIRMATION_HORIZON_DAYS = 14
@@ -77,7 +77,7 @@ def _day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
-def awaiting_screening(session: Session, limit: int, today: date) -> list[AwaitingRow]:
+def awaiting_screening(session: VaultSession, limit: int, today: date) -> list[AwaitingRow]:
     """Concerns not yet screened, oldest first, with how many days each has waited."""
     with session.uow() as uow:
         names = _Names(uow)
@@ -88,7 +88,7 @@ def awaiting_screening(session: Session, limit: int, today: date) -> list[Awaiti
         ]
 
 
-def reviews_due(session: Session, limit: int, today: date) -> list[ReviewRow]:
+def reviews_due(session: VaultSession, limit: int, today: date) -> list[ReviewRow]:
     """Children whose latest screening is due for review today or earlier, most overdue first."""
     with session.uow() as uow:
         names = _Names(uow)
@@ -100,7 +100,7 @@ def reviews_due(session: Session, limit: int, today: date) -> list[ReviewRow]:
         ]
 
 
-def confirmations_awaited(session: Session, limit: int, today: date) -> list[ConfirmationRow]:
+def confirmations_awaited(session: VaultSession, limit: int, today: date) -> list[ConfirmationRow]:
     """Referrals whose written confirmation is not yet sent, due soonest first; overdue ones are marked."""
     horizon = today + timedelta(days=CONFIRMATION_HORIZON_DAYS)
     with session.uow() as uow:
@@ -116,7 +116,7 @@ def confirmations_awaited(session: Session, limit: int, today: date) -> list[Con
         return rows
 
 
-def high_risk_children(session: Session, limit: int) -> list[HighRiskRow]:
+def high_risk_children(session: VaultSession, limit: int) -> list[HighRiskRow]:
     """Children whose latest confirmed level is high, soonest review first."""
     with session.uow() as uow:
         names = _Names(uow)
@@ -130,8 +130,9 @@ def high_risk_children(session: Session, limit: int) -> list[HighRiskRow]:
 
 def sealed_waiting(vault_dir: Path) -> int:
     """Concerns staff recorded from the lock screen that wait to be imported (counted without opening them)."""
-    from desktop_app.services import intake
-    return intake.pending(vault_dir)
+    from desktop_app.services.intake import sealing as intake_sealing
+
+    return intake_sealing.pending(vault_dir)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,7 @@ class Counts:
     awaiting_confirmation: int
 
 
-def counts(session: Session) -> Counts:
+def counts(session: VaultSession) -> Counts:
     """Totals for the headings (index-backed counts, not rows)."""
     from desktop_app.domain.enums import ConcernStatus
 

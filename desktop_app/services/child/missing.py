@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
 from desktop_app.definitions import Forms, load_forms
 from desktop_app.domain.connections import MissingEpisode
@@ -13,7 +12,6 @@ from desktop_app.domain.documents import ChronologyEvent
 from desktop_app.domain.enums import AddendumTarget
 from desktop_app.errors import FieldProblem, InvalidInput
 from desktop_app.services.vault import VaultSession
-from desktop_app.store.repositories.missing import MissingEpisodeRepository
 from desktop_app.store.uow import UnitOfWork
 
 MAX_TEXT = 10_000
@@ -218,12 +216,8 @@ def chronology_events(uow: UnitOfWork, child_id: int, forms: Forms | None = None
     return events
 
 
-class HasMissingEpisodes(Protocol):
-    missing: MissingEpisodeRepository
-
-
 def screening_hints(
-    uow: HasMissingEpisodes, child_id: int, now: datetime, forms: Forms | None = None
+    uow: UnitOfWork, child_id: int, now: datetime, forms: Forms | None = None
 ) -> dict[str, str]:
     """A note for the screening's "goes missing" item when the child has recent episodes (the DSL still answers):
     {item id: "2 missing episodes recorded in the last 3 months"}."""

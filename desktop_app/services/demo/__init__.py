@@ -22,9 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.definitions import load_forms
+from desktop_app.definitions import ContactsDefinition, ScreeningDefinition, load_forms
 from desktop_app.domain.enums import AddendumTarget, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import (
     Actor,
@@ -57,6 +57,10 @@ from desktop_app.services.demo.scenarios import (
     screening_answers,
 )
 from desktop_app.store.clock import frozen_clock
+from desktop_app.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 __all__ = ["CULTURES", "DEMO_SETTING", "SCENARIOS", "STAGES", "Culture", "DemoSummary", "Scenario",
            "create_demo_vault", "demo_children", "demo_passphrase", "fill_demo_data"]
@@ -139,7 +143,8 @@ def _screened_days_ago(rng: random.Random, stage: str, review_days: int, overdue
 
 
 def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetails, others: list[str],
-          overdue: bool, today: date, end: datetime, definition: Any, contacts: Any) -> _Plan:
+          overdue: bool, today: date, end: datetime, definition: ScreeningDefinition,
+          contacts: ContactsDefinition) -> _Plan:
     """Plan one concern (stage, what it says, the screening, each moment), all before ``end``."""
     stage = rng.choices(STAGES, weights=(20, 30, 20, 15, 15))[0]
     if overdue and stage == "referred":  # that child's screenings are weeks old: their confirmations came long ago
@@ -210,7 +215,8 @@ def _confirmed(suggested: RiskLevel, raise_level: bool) -> RiskLevel:
     return list(RiskLevel)[suggested.rank + 1] if raise_level and suggested is not RiskLevel.HIGH else suggested
 
 
-def _screening(definition: Any, contacts: Any, child: Child, draft: ConcernDraft, answers: dict[str, Any],
+def _screening(definition: ScreeningDefinition, contacts: ContactsDefinition, child: Child, draft: ConcernDraft,
+               answers: dict[str, Any],
                at: datetime, raise_level: bool, override: str, told: bool) -> _Screening:
     """The screening as the DSL completes it on the day: the tool's level, now and then raised with a reason."""
     screened_on = casework.local(at).date()
@@ -241,7 +247,7 @@ def _end_of(today: date) -> datetime:
     return min(now, datetime.combine(today, time(23, 0)).astimezone())
 
 
-def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
+def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed: int = 1,
                    progress: Progress | None = None, today: date | None = None) -> DemoSummary:
     """Add ``children`` fictional children and ``concerns`` concerns spread over them, at every stage.
 
@@ -304,7 +310,7 @@ class _Writer:
         self._concerns: dict[int, Concern] = {}
         self._referrals: dict[int, ReferralEntry] = {}
 
-    def write(self, uow: Any, plan: _Plan, kind: str) -> None:
+    def write(self, uow: UnitOfWork, plan: _Plan, kind: str) -> None:
         actor, number = self._actor, plan.number
         if kind == "submit":
             reference = f"DEMO-{self._seed}-{number:06d}"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from desktop_app.domain.records import Actor
 from desktop_app.errors import UserFacingError
-from desktop_app.services.vault.session import file_stamp
+from desktop_app.services.vault.folder import file_stamp
 from desktop_app.store import anchor
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import DB_FILE_NAME

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.errors import UserFacingError
+from desktop_app.services.vault.folder import UnlockDelayed, require_vault
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.maintenance import integrity
@@ -100,11 +101,10 @@ def verify_database(database: Database, slots: KeySlotFile) -> VerifyReport:
 
 def verify_vault(vault_dir: Path, passphrase: str) -> VerifyReport:
     """Unlock read-only and check everything. Wrong passphrase raises; damage is reported, never repaired."""
-    from desktop_app.services.vault import UnlockDelayed, _require_vault
     from desktop_app.vault import WrongPassphrase
     from desktop_app.vault.passphrase import FailureCounter
 
-    _require_vault(vault_dir)
+    require_vault(vault_dir)
     with VaultInstanceLock(vault_dir):
         report = VerifyReport()
         slots = KeySlotFile.load(vault_dir / KEYSLOTS_FILE)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserFacingError
-from desktop_app.services import intake
 from desktop_app.services.concern.flow import Mode
+from desktop_app.services.intake import import_items as intake_import
 from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE
 from desktop_app.ui.geometry import fit_to_screen
@@ -42,7 +42,7 @@ class SealedImportDialog(QDialog):
     def __init__(self, parent: QWidget | None, session: Any) -> None:
         super().__init__(parent)
         self.session = session
-        self.items: list[intake.PendingItem] = []
+        self.items: list[intake_import.PendingItem] = []
         self.setObjectName("sealed_import")
         mark_shows_records(self)  # closed when the vault locks
         self.setWindowTitle("Sealed concerns waiting")
@@ -151,7 +151,7 @@ class SealedImportDialog(QDialog):
     # -- content ----------------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.items = intake.list_pending(self.session)
+        self.items = intake_import.list_pending(self.session)
         self.list.clear()
         for item in self.items:
             mine = " (your draft)" if item.origin is Mode.DSL else ""
@@ -169,7 +169,7 @@ class SealedImportDialog(QDialog):
         else:
             self._show_item(-1)
 
-    def current(self) -> intake.PendingItem | None:
+    def current(self) -> intake_import.PendingItem | None:
         row = self.list.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
 
@@ -195,14 +195,14 @@ class SealedImportDialog(QDialog):
         self.words.setText(f"The child's own words: “{words[:_PREVIEW_CHARS]}”" if words.strip() else "")
         self.words.setVisible(bool(words.strip()))
         for child in item.suggestions:
-            match = QListWidgetItem(intake.child_label(child), self.matches)
+            match = QListWidgetItem(intake_import.child_label(child), self.matches)
             match.setData(Qt.ItemDataRole.UserRole, child.child_id)
         self.no_match.setVisible(not item.problem and not item.suggestions)
         self._update_buttons()
 
     def _search(self, text: str) -> None:
         self.matches.clear()
-        for child_id, label in intake.search_children(self.session, text):
+        for child_id, label in intake_import.search_children(self.session, text):
             match = QListWidgetItem(label, self.matches)
             match.setData(Qt.ItemDataRole.UserRole, child_id)
 
@@ -223,19 +223,19 @@ class SealedImportDialog(QDialog):
     # -- actions ----------------------------------------------------------------------------------------------------
 
     def _import_new(self) -> None:
-        self._import(intake.NewChild())
+        self._import(intake_import.NewChild())
 
     def _import_existing(self) -> None:
         chosen = self.matches.currentItem()
         if chosen is not None:
-            self._import(intake.ExistingChild(int(chosen.data(Qt.ItemDataRole.UserRole))))
+            self._import(intake_import.ExistingChild(int(chosen.data(Qt.ItemDataRole.UserRole))))
 
-    def _import(self, choice: intake.ChildChoice) -> None:
+    def _import(self, choice: intake_import.ChildChoice) -> None:
         item = self.current()
         if item is None:
             return
         try:
-            concern = intake.import_item(self.session, item.item_id, choice)
+            concern = intake_import.import_item(self.session, item.item_id, choice)
         except UserFacingError as problem:
             self.problem.setText(problem.sentence)
             return
@@ -259,7 +259,7 @@ class SealedImportDialog(QDialog):
             "Keep it",
         ):
             return
-        intake.discard_own_draft(self.session, item.item_id)
+        intake_import.discard_own_draft(self.session, item.item_id)
         self.refresh()
 
     def _resume(self) -> None:

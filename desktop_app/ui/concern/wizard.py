@@ -19,7 +19,8 @@ from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services.concern import flow
 from desktop_app.services.concern.flow import Entry, Mode, Page
-from desktop_app.services.intake import SealedIntake, WizardContent
+from desktop_app.services.intake.content import WizardContent
+from desktop_app.services.intake.sealing import SealedIntake
 from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage
 from desktop_app.ui.concern.final_pages import DonePage, RecorderPage, ReviewPage, RoutesPage

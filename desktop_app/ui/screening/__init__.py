@@ -17,7 +17,6 @@ def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
     """Build the wizard for ``concern_id`` from the vault and show it (not modal); it saves through casework."""
     from desktop_app.definitions import load_forms
     from desktop_app.screening import default_review_date
-    from desktop_app.services import casework
     from desktop_app.services.casework import screening as screening_flow
     today = today or date.today()
     forms = load_forms()
@@ -25,7 +24,7 @@ def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
     definition = context.draft.definition
     wizard = ScreeningWizard(
         context.draft,
-        lambda form: casework.complete_screening(session, concern_id, context.draft, form, today),
+        lambda form: screening_flow.complete_screening(session, concern_id, context.draft, form, today),
         child_name=context.child_name,
         concern_reference=context.reference,
         review_date_for=lambda level, day: default_review_date(level, day, definition),
