@@ -225,3 +225,32 @@ def cycles(graph: Mapping[str, set[str]]) -> list[list[str]]:
         if name not in index:
             visit(name)
     return sorted(found)
+
+
+# Parameters that carry a unit of work, a repository or a session across a layer: typed against the real classes.
+SEAM_PARAMETERS = re.compile(r"uow|session|\w*_?repo(sitory)?")
+LOOSE_TYPES = frozenset({"Any", "object", "typing.Any"})
+
+
+def loose_seams(source: Path, packages: tuple[str, ...]) -> list[str]:
+    """Parameters named uow / session / *repository in ``packages`` left untyped or typed Any / object, and Protocol
+    stand-ins for them (a class named Session or UnitOfWork deriving from Protocol)."""
+    problems: list[str] = []
+    for name, path in module_files(source).items():
+        if top_level(name) not in packages:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in {"Session", "UnitOfWork"} and any(
+                    ast.unparse(base).endswith("Protocol") for base in node.bases):
+                problems.append(f"{name}:{node.lineno} defines a Protocol stand-in {node.name}")
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            for argument in arguments:
+                if not SEAM_PARAMETERS.fullmatch(argument.arg):
+                    continue
+                annotation = ast.unparse(argument.annotation) if argument.annotation is not None else ""
+                if annotation.strip("'\"") in LOOSE_TYPES | {""}:
+                    problems.append(f"{name}:{node.lineno} {node.name}({argument.arg}: {annotation or 'untyped'})")
+    return problems

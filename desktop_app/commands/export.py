@@ -8,8 +8,7 @@ no personal data and needs no vault.
 from __future__ import annotations
 
 import argparse
-import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.commands.export_options import (
     export_from_vault,
@@ -19,7 +18,9 @@ from desktop_app.commands.export_options import (
     report_written,
     vault_arguments,
 )
-from desktop_app.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 
 def add_parser(subparsers: Any) -> None:
@@ -74,27 +75,17 @@ def add_parser(subparsers: Any) -> None:
 
 def run_referral(args: argparse.Namespace) -> int:
     from desktop_app.domain.documents import DocumentKind
-    from desktop_app.services import documents
-    def render(session: Any) -> tuple[bytes, str, str]:
-        return documents.render_referral_summary(session, _concern_id(session, args.concern))
+    from desktop_app.services import casework, documents
+    def render(session: VaultSession) -> tuple[bytes, str, str]:
+        return documents.render_referral_summary(session, casework.concern_id_from(session, args.concern))
 
     return export_from_vault(args, render, "Referral summary", DocumentKind.REFERRAL_SUMMARY)
-
-
-def _concern_id(session: Any, given: str) -> int:
-    text = given.strip()
-    if text.isdigit():
-        return int(text)
-    if not re.fullmatch(r"[A-Za-z]+-\d{4}-\d+", text):
-        raise UserFacingError(f"'{given}' is not a concern number or reference such as WM-2026-00042.")
-    with session.uow() as uow:
-        return int(uow.concerns.by_reference(text).concern_id)  # RecordNotFound says which reference is missing
 
 
 def run_chronology(args: argparse.Namespace) -> int:
     from desktop_app.domain.documents import DocumentKind
     from desktop_app.services import documents
-    def render(session: Any) -> tuple[bytes, str, str]:
+    def render(session: VaultSession) -> tuple[bytes, str, str]:
         return documents.render_chronology(session, args.child)
 
     return export_from_vault(args, render, "Chronology", DocumentKind.CHRONOLOGY)

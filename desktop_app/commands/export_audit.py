@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Outputs = Callable[[argparse.ArgumentParser, bool], None]
@@ -47,7 +50,7 @@ def run_audit(args: argparse.Namespace) -> int:
 
     year = AcademicYear.parse(args.year)  # a bad year is refused before the passphrase is used
 
-    def render(session: Any) -> tuple[bytes, str, str]:
+    def render(session: VaultSession) -> tuple[bytes, str, str]:
         return documents.render_audit(session, year)
 
     return int(export_from_vault(args, render, f"Annual audit {year}", DocumentKind.CHECKLIST))
@@ -61,7 +64,7 @@ def run_governors_report(args: argparse.Namespace) -> int:
 
     year = AcademicYear.parse(args.year)
 
-    def render(session: Any) -> tuple[bytes, str, str]:
+    def render(session: VaultSession) -> tuple[bytes, str, str]:
         return documents.render_governors_report(session, year)
 
     return int(export_from_vault(args, render, f"Governors' report {year}", DocumentKind.GOVERNORS_REPORT))

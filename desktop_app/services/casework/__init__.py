@@ -5,6 +5,7 @@ its audit row, and returns plain values. Nothing submitted is edited: correction
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from desktop_app.domain.records import (
     ScreeningRecord,
 )
 from desktop_app.domain.screening import DefinitionRef, ScreeningResult
-from desktop_app.errors import FieldProblem, InvalidInput
+from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
@@ -418,3 +419,14 @@ def concern_addenda(
     for entry in referrals:
         addenda += uow.addenda.for_object(AddendumTarget.REFERRAL, entry.referral_id)
     return tuple(sorted(addenda, key=lambda a: (a.written_at, a.addendum_id)))
+
+
+def concern_id_from(session: VaultSession, given: str) -> int:
+    """A concern's id from what someone typed: its number, or its reference such as WM-2026-00042."""
+    text = given.strip()
+    if text.isdigit():
+        return int(text)
+    if not re.fullmatch(r"[A-Za-z]+-\d{4}-\d+", text):
+        raise UserFacingError(f"'{given}' is not a concern number or reference such as WM-2026-00042.")
+    with session.uow() as uow:
+        return uow.concerns.by_reference(text).concern_id  # RecordNotFound says which reference is missing

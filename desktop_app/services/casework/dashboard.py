@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.domain.records import Child, ReferralEntry, ScreeningRecord
 from desktop_app.services.casework.screening import route_title
-from desktop_app.services.vault.session import VaultSession
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+    from desktop_app.store.uow import UnitOfWork
 
 # Confirmations due within this many days are listed too, so the DSL sees them coming; overdue ones stand out.
 CONFIRMATION_HORIZON_DAYS = 14
@@ -62,7 +65,7 @@ class HighRiskRow:
 class _Names:
     """Child names for one page of rows, each looked up once."""
 
-    def __init__(self, uow: Any) -> None:
+    def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
         self._cache: dict[int, str] = {}
 
