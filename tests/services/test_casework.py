@@ -11,9 +11,10 @@ from desktop_app.domain.enums import AnswerStatus, Basis, ConcernStatus, RiskLev
 from desktop_app.domain.records import ConcernDraft
 from desktop_app.domain.screening import Answer
 from desktop_app.errors import InvalidInput
-from desktop_app.services import casework, intake
+from desktop_app.services import casework
 from desktop_app.services.casework import DecisionForm, ReferralForm, dashboard
 from desktop_app.services.casework import screening as screening_flow
+from desktop_app.services.intake import import_items as intake_import
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import fictional_child, open_session  # noqa: F401
 
@@ -39,7 +40,7 @@ def submit(session: VaultSession, first: str = "Tamsin", last: str = "Quillfeath
         "declaration": True,
     }
     values.update(draft)
-    return intake.submit_in_app(session, ConcernDraft(**values)).concern_id  # type: ignore[arg-type]
+    return intake_import.submit_in_app(session, ConcernDraft(**values)).concern_id  # type: ignore[arg-type]
 
 
 def screen(session: VaultSession, concern_id: int, level: RiskLevel | None = None, **changes: object) -> int:

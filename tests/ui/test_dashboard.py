@@ -11,7 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from desktop_app.domain.records import ChildDetails, ConcernDraft
-from desktop_app.services import demo, intake
+from desktop_app.services import demo
+from desktop_app.services.intake import import_items as intake_import
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui.concern_view import ConcernView
 from desktop_app.ui.dashboard import DashboardPage
@@ -60,7 +62,7 @@ def test_dashboard_lists_fill_from_the_vault_and_open_the_record(
 ) -> None:
     session = open_session
     demo.fill_demo_data(session, children=14, concerns=60, seed=4)
-    writer = intake.SealedIntake.for_vault(session.vault_dir)
+    writer = intake_sealing.SealedIntake.for_vault(session.vault_dir)
     writer.submit(staff_concern("Νίκος", "Παπαδόπουλος"))
     later = date.today() + timedelta(days=10)  # every confirmation still awaited is then overdue
     host = Host(session, today=later)
@@ -119,7 +121,7 @@ def test_sealed_concerns_are_imported_from_the_dashboard_and_it_refreshes(
     qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
 ) -> None:
     session = open_session
-    intake.SealedIntake.for_vault(session.vault_dir).submit(staff_concern("Аня", "Смирнова"))
+    intake_sealing.SealedIntake.for_vault(session.vault_dir).submit(staff_concern("Аня", "Смирнова"))
     host = Host(session)
     qtbot.addWidget(host)
     page = host.show_dashboard()
@@ -170,7 +172,7 @@ def test_record_a_concern_opens_the_dsl_wizard_and_the_dashboard_refreshes_when_
     assert isinstance(wizard, ConcernWizard)
     qtbot.waitExposed(wizard)
     screenshot(wizard, "dashboard_record_a_concern")
-    intake.submit_in_app(open_session, staff_concern("Ahmed", "Al-Sayed"))  # as if the wizard had submitted it
+    intake_import.submit_in_app(open_session, staff_concern("Ahmed", "Al-Sayed"))  # as if the wizard had submitted it
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         wizard.reject()
     assert [r.child_name for r in page.awaiting.list.model().records()] == ["Ahmed Al-Sayed"]
