@@ -170,7 +170,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.audit_banner)
 
         grid = QGridLayout()
-        self.awaiting = Panel("Concerns awaiting screening, oldest first",
+        self.awaiting = Panel("Concerns awaiting screening, most urgent first",
                               "No concerns are waiting to be screened.", "awaiting_screening", self)
         self.confirmations = Panel("Referrals awaiting written confirmation",
                                    "No written confirmations are due.", "awaiting_confirmation", self)
@@ -198,12 +198,14 @@ class DashboardPage(QWidget):
         s = self.session
         counts = dashboard.counts(s)
         self.awaiting.show_model(RecordsModel([
+            Column("Urgency", lambda r: r.urgency_text),
             Column("Waiting", lambda r: "today" if r.days_waiting == 0 else
                    f"{r.days_waiting} day{'s' if r.days_waiting != 1 else ''}", align_right=True),
             Column("Child", lambda r: r.child_name),
             Column("Reference", lambda r: r.reference),
             Column("Recorded", lambda r: day(r.submitted_at)),
-        ], lambda limit: dashboard.awaiting_screening(s, limit, today), PAGE, parent=self), counts.awaiting_screening)
+        ], lambda limit: dashboard.awaiting_screening(s, limit, today), PAGE, attention=lambda r: r.urgency > 0,
+            parent=self), counts.awaiting_screening)
 
         confirmations = RecordsModel([
             Column("Due", lambda r: ("OVERDUE " if r.overdue else "") + short_date(r.due)),
@@ -228,9 +230,10 @@ class DashboardPage(QWidget):
 
         self.high_risk.show_model(RecordsModel([
             Column("Child", lambda r: r.child_name),
-            Column("Review by", lambda r: short_date(r.review_date)),
+            Column("Review by", lambda r: ("OVERDUE " if r.review_overdue else "") + short_date(r.review_date)),
             Column("Screened", lambda r: day(r.screened_at)),
-        ], lambda limit: dashboard.high_risk_children(s, limit), PAGE, parent=self))
+        ], lambda limit: dashboard.high_risk_children(s, limit, today), PAGE, attention=lambda r: r.review_overdue,
+            parent=self))
 
         waiting = dashboard.sealed_waiting(s.vault_dir)
         if waiting:
@@ -270,6 +273,11 @@ class DashboardPage(QWidget):
             view.show()
         return view
 
+    def screen_now(self, concern_id: int) -> Any:
+        """From the import dialog's "Screen it now": the concern, and its screening wizard open."""
+        view = self.open_concern(concern_id)
+        return view.screen()
+
     def record_concern(self) -> Any:
         from desktop_app.ui.concern import open_dsl_wizard
 
@@ -281,6 +289,7 @@ class DashboardPage(QWidget):
         from desktop_app.ui.concern import SealedImportDialog
 
         dialog = SealedImportDialog(self.window(), self.session)
+        dialog.screen_requested.connect(self.screen_now)
         self._watch(dialog)
         dialog.open()
         return dialog

@@ -75,8 +75,9 @@ def test_dashboard_lists_fill_from_the_vault_and_open_the_record(
     assert page.import_button.isEnabled()
     awaiting = page.awaiting.list.model()
     assert awaiting.rowCount() > 0
-    ages = [awaiting.record(r).days_waiting for r in range(awaiting.rowCount())]
-    assert ages == sorted(ages, reverse=True), "oldest first"
+    rows = [awaiting.record(r) for r in range(awaiting.rowCount())]
+    keys = [(r.urgency, r.days_waiting) for r in rows]
+    assert keys == sorted(keys, reverse=True), "most urgent first, then oldest first"
     assert awaiting.headerData(0, Qt.Orientation.Horizontal) == "Waiting"
     assert awaiting.data(awaiting.index(0, 0)).endswith("days") or awaiting.data(awaiting.index(0, 0)) == "today"
     confirmations = page.confirmations.list.model()

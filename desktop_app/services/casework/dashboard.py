@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.enums import RiskLevel, RouteId
-from desktop_app.domain.records import Child, ReferralEntry, ScreeningRecord
+from desktop_app.domain.naming import name_with_detail
+from desktop_app.domain.records import Child, ConcernDraft, ReferralEntry, ScreeningRecord
 from desktop_app.services.casework import Session
 from desktop_app.services.casework.screening import route_title
 
@@ -16,14 +17,22 @@ from desktop_app.services.casework.screening import route_title
 CONFIRMATION_HORIZON_DAYS = 14
 
 
+URGENCY_WORDS = {2: "IMMEDIATE DANGER", 1: "Significant signs", 0: ""}
+
+
 @dataclass(frozen=True, slots=True)
 class AwaitingRow:
     concern_id: int
     reference: str
-    child_name: str
+    child_name: str  # with date of birth or year group: two children of the same name are told apart
     submitted_at: datetime
     days_waiting: int
     sealed: bool
+    urgency: int = 0  # 2 immediate danger, 1 a significant sign ticked, 0 neither
+
+    @property
+    def urgency_text(self) -> str:
+        return URGENCY_WORDS[self.urgency]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,7 @@ class HighRiskRow:
     level: RiskLevel
     screened_at: datetime
     review_date: date
+    review_overdue: bool = False
 
 
 class _Names:
@@ -69,7 +79,7 @@ class _Names:
     def __call__(self, child_id: int) -> str:
         if child_id not in self._cache:
             child: Child = self._uow.children.get(child_id)
-            self._cache[child_id] = child.details.display_name
+            self._cache[child_id] = name_with_detail(child.details)
         return self._cache[child_id]
 
 
@@ -77,14 +87,30 @@ def _day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
+def significant_signs() -> frozenset[str]:
+    """The screening items marked significant in the default definition (forms/)."""
+    from desktop_app.definitions import load_forms
+
+    definition = load_forms().screening()
+    return frozenset(item.id for _section, item in definition.items() if item.significant)
+
+
+def urgency(draft: ConcernDraft, significant: frozenset[str]) -> int:
+    if draft.immediate_danger:
+        return 2
+    return 1 if significant & set(draft.sign_ids) else 0
+
+
 def awaiting_screening(session: Session, limit: int, today: date) -> list[AwaitingRow]:
-    """Concerns not yet screened, oldest first, with how many days each has waited."""
+    """Concerns not yet screened, most urgent first (immediate danger, then significant signs), then oldest first,
+    with how many days each has waited."""
+    significant = significant_signs()
     with session.uow() as uow:
         names = _Names(uow)
         return [
             AwaitingRow(c.concern_id, c.reference, names(c.child_id), c.submitted_at,
-                        max(0, (today - _day(c.submitted_at)).days), c.sealed)
-            for c in uow.concerns.awaiting_screening(limit)
+                        max(0, (today - _day(c.submitted_at)).days), c.sealed, urgency(c.draft, significant))
+            for c in uow.concerns.awaiting_screening(limit, significant)
         ]
 
 
@@ -116,14 +142,16 @@ def confirmations_awaited(session: Session, limit: int, today: date) -> list[Con
         return rows
 
 
-def high_risk_children(session: Session, limit: int) -> list[HighRiskRow]:
-    """Children whose latest confirmed level is high, soonest review first."""
+def high_risk_children(session: Session, limit: int, today: date | None = None) -> list[HighRiskRow]:
+    """Children whose latest confirmed level is high (their concern not closed), soonest review first; a review
+    date before ``today`` is marked overdue."""
+    today = today or date.today()
     with session.uow() as uow:
         names = _Names(uow)
         records: list[ScreeningRecord] = uow.screenings.children_at_level(RiskLevel.HIGH, limit)
         return [
             HighRiskRow(r.concern_id, r.child_id, names(r.child_id), r.decision.confirmed_level, r.completed_at,
-                        r.decision.review_date)
+                        r.decision.review_date, r.decision.review_date < today)
             for r in records
         ]
 

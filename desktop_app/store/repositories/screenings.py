@@ -8,11 +8,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.enums import RiskLevel
+from desktop_app.domain.enums import ConcernStatus, RiskLevel
 from desktop_app.domain.records import Actor, AnsweredItem, Decision, ScreeningRecord
 from desktop_app.domain.screening import DefinitionRef
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.store.models import ChildRiskRow, ConcernRow, ScreeningRow
+from desktop_app.store.models import ChildRiskRow, ConcernRow, ConcernStateRow, ScreeningRow
 from desktop_app.store.repositories._common import actor_columns, actor_of, dump, load
 from desktop_app.store.types import utc_now
 
@@ -89,8 +89,11 @@ class ScreeningRepository:
         return [_to_record(r) for r in self._session.scalars(query)]
 
     def children_at_level(self, level: RiskLevel, limit: int = 50) -> list[ScreeningRecord]:
-        """The latest screening of each child whose current confirmed level is ``level``, soonest review first."""
+        """The latest screening of each child whose current confirmed level is ``level``, soonest review first; a
+        child whose latest screened concern is closed is left out (the concern needs no further action)."""
         query = (select(ScreeningRow).join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id)
-                 .where(ChildRiskRow.level == RiskLevel(level).value)
+                 .join(ConcernStateRow, ConcernStateRow.concern_id == ScreeningRow.concern_id)
+                 .where(ChildRiskRow.level == RiskLevel(level).value,
+                        ConcernStateRow.status != ConcernStatus.CLOSED.value)
                  .order_by(ChildRiskRow.review_date, ChildRiskRow.child_id).limit(limit))
         return [_to_record(r) for r in self._session.scalars(query)]
