@@ -80,7 +80,7 @@ def test_dashboard_lists_fill_from_the_vault_and_open_the_record(
     assert keys == sorted(keys, reverse=True), "most urgent first, then oldest first"
     assert awaiting.headerData(0, Qt.Orientation.Horizontal) == "Urgency"
     assert awaiting.headerData(1, Qt.Orientation.Horizontal) == "Waiting"
-    assert awaiting.data(awaiting.index(0, 0)).endswith("days") or awaiting.data(awaiting.index(0, 0)) == "today"
+    assert awaiting.data(awaiting.index(0, 1)).endswith("days") or awaiting.data(awaiting.index(0, 1)) == "today"
     confirmations = page.confirmations.list.model()
     assert confirmations.rowCount() > 0
     first = confirmations.record(0)
