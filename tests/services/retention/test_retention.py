@@ -29,7 +29,8 @@ def _child(
     with session.uow() as uow:
         child = uow.children.add(ChildDetails("Imogen", "Brackenbury", date_of_birth=born, age_years=age), actor)
         concern = uow.concerns.add(
-            child.child_id, ConcernDraft(account=account, location="Bus station"), actor, sealed=False
+            child.child_id, ConcernDraft(account=account, location="Bus station", category_ids=("cce",)), actor,
+            sealed=False,
         )
         uow.audit.append(actor, "concern.submitted", f"concern:{concern.concern_id}")
         uow.commit()
@@ -103,6 +104,9 @@ def test_after_destruction_the_text_is_in_no_file_of_the_vault_nor_a_later_backu
         uow.connections.add_link(kept_concern, child_id, "Imogen Brackenbury", ChildRole.WITNESS, "", session.actor())
         uow.audit.append(session.actor(), "test.linked", "test")
         uow.commit()
+    month = (date.today().replace(day=1), date.today())
+    with session.uow() as uow:  # the governors' counts see both concerns' categories
+        assert sum(uow.year_counts.concerns_by_category(*month).values()) == 2
     key = session.data_key_for_checks()
     files = [p for p in vault.rglob("*") if p.is_file()]
     assert any(plaintext_holds(p, key, MARKER) for p in files if p.name.startswith("waymark.db"))  # the check works
@@ -124,6 +128,7 @@ def test_after_destruction_the_text_is_in_no_file_of_the_vault_nor_a_later_backu
         assert [a.name for a, _refs in uow.connections.adults_of_child(keep_id)] == ["Shared Adultname"]
         assert [link.linked_child_id for link in uow.connections.links_for_concern(kept_concern)] == [None]
         assert uow.concerns.search(MARKER) == []
+        assert sum(uow.year_counts.concerns_by_category(*month).values()) == 1  # the destroyed concern's went with it
         destroyed = uow.retention.destructions()
     assert [(d.child_id, d.reason) for d in destroyed] == [(child_id, "Retention period ended")]
     report = session.verify()
