@@ -7,11 +7,15 @@ audit row. Corrections are addenda: the record shows its corrected values, the a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from desktop_app.domain.connections import (
     AdultConnection,
     AdultRecord,
     ChildConnections,
     ChildLink,
+    LinkedChild,
     PlaceConnection,
     PlaceRecord,
 )
@@ -277,3 +281,30 @@ def correct_place(session: VaultSession, place_id: int, corrected: Place, reason
         uow.audit.append(actor, "connection.place_corrected", f"place:{place_id}")
         uow.commit()
     return record
+
+
+def find_children(session: VaultSession, text: str, limit: int = 20) -> list[LinkedChild]:
+    """Children on file whose names start with the words typed (for choosing a child to link or share)."""
+    if not text.strip():
+        return []
+    with session.uow() as uow:
+        return [LinkedChild(c.child_id, c.details.display_name) for c in uow.children.search(text[:200], limit)]
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernChoice:
+    concern_id: int
+    reference: str
+    submitted_at: datetime
+
+
+def concerns_of(session: VaultSession, child_id: int) -> list[ConcernChoice]:
+    """This child's concerns, newest first (to choose which one another child is linked through)."""
+    with session.uow() as uow:
+        concerns = uow.concerns.list_for_child(child_id)
+    return [ConcernChoice(c.concern_id, c.reference, c.submitted_at) for c in reversed(concerns)]
+
+
+def child_name(session: VaultSession, child_id: int) -> str:
+    with session.uow() as uow:
+        return uow.children.get(child_id).details.display_name
