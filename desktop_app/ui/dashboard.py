@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import casework
 from desktop_app.services.casework import dashboard
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.connections.dashboard_panel import repeated_missing_panel, show_repeated_missing
 from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.referrals import short_date
 
@@ -160,6 +161,8 @@ class DashboardPage(QWidget):
         grid.addWidget(self.confirmations, 0, 1)
         grid.addWidget(self.reviews, 1, 0)
         grid.addWidget(self.high_risk, 1, 1)
+        self.missing = repeated_missing_panel(self)
+        grid.addWidget(self.missing, 2, 0, 1, 2)
         layout.addLayout(grid, 1)
         self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record.", self)
         self.hint.setStyleSheet("color:#505050;")
@@ -167,6 +170,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.hint)
         for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk):
             panel.list.open_requested.connect(self.open_row)
+        self.missing.list.open_requested.connect(self.open_child_row)
         record_events().changed.connect(self._refresh_after)
         self.refresh()
 
@@ -210,6 +214,8 @@ class DashboardPage(QWidget):
             Column("Screened", lambda r: day(r.screened_at)),
         ], lambda limit: dashboard.high_risk_children(s, limit), PAGE, parent=self))
 
+        show_repeated_missing(self.missing, s)
+
         waiting = dashboard.sealed_waiting(s.vault_dir)
         if waiting:
             self.sealed_label.setText(
@@ -227,6 +233,12 @@ class DashboardPage(QWidget):
     # --- actions --------------------------------------------------------------------------------------------------
     def open_row(self, row: Any) -> None:
         self.open_concern(row.concern_id)
+
+    def open_child_row(self, row: Any) -> Any:
+        """A child's file (from the missing-episodes panel), through the main window when there is one."""
+        if self.host is not None and hasattr(self.host, "open_child"):
+            return self.host.open_child(row.child_id)
+        return None
 
     def open_concern(self, concern_id: int) -> Any:
         from desktop_app.ui.concern_view import ConcernView

@@ -266,3 +266,14 @@ def count_repeatedly_missing(session: VaultSession, now: datetime | None = None,
     since = (_aware(now) or datetime.now(UTC)) - timedelta(days=days)
     with session.uow() as uow:
         return uow.missing.count_repeated(since, at_least)
+
+
+def recent_count(session: VaultSession, child_id: int, days: int, now: datetime | None = None) -> int:
+    """How many of the child's episodes started in the last ``days`` days."""
+    since = (_aware(now) or datetime.now(UTC)) - timedelta(days=days)
+    with session.uow() as uow:
+        return uow.missing.count_for_child(child_id, since)
+
+
+def return_interview_hours(forms: Forms | None = None) -> int:
+    return (forms or load_forms()).missing_episodes.return_interview_hours
