@@ -111,6 +111,14 @@ class ConnectionRepository:
         row.child_id = child_id
         self._session.flush()
 
+    def unmatched(self, after_id: int = 0, limit: int = 1000) -> list[tuple[int, int, str]]:
+        """Named children not matched to a file: (link id, concern id, name), in id order, a page at a time."""
+        rows = self._session.execute(
+            select(ConcernChildRow.id, ConcernChildRow.concern_id, ConcernChildRow.name)
+            .where(ConcernChildRow.child_id.is_(None), ConcernChildRow.id > after_id)
+            .order_by(ConcernChildRow.id).limit(limit)).all()
+        return [(int(i), int(c), str(n)) for i, c, n in rows]
+
     def links_in_concerns_about(self, child_id: int, limit: int = 200) -> list[ChildLink]:
         """Other children named in concerns about ``child_id``, each with their own role, newest first."""
         return self._links(ConcernRow.child_id == child_id, limit)
