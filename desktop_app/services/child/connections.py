@@ -36,28 +36,35 @@ def connections_of(session: VaultSession, child_id: int) -> ChildConnections:
         return child_connections(uow, child_id)
 
 
+SHOWN_PER_RECORD = 30  # children listed under one adult or place in a child's file; the rest are counted
+
+
 def child_connections(uow: UnitOfWork, child_id: int) -> ChildConnections:
     child = uow.children.get(child_id)
-    adults = tuple(
-        AdultConnection(
-            adult, refs, tuple(c for c in uow.connections.children_of_adult(adult.adult_id) if c.child_id != child_id)
-        )
-        for adult, refs in uow.connections.adults_of_child(child_id)
-    )
-    places = tuple(
-        PlaceConnection(
-            place, refs, tuple(c for c in uow.connections.children_of_place(place.place_id) if c.child_id != child_id)
-        )
-        for place, refs in uow.connections.places_of_child(child_id)
-    )
+    adults = []
+    for adult, refs in uow.connections.adults_of_child(child_id):
+        shown = _others(uow.connections.children_of_adult(adult.adult_id, SHOWN_PER_RECORD + 1), child_id)
+        total = len(shown) if len(shown) <= SHOWN_PER_RECORD else uow.connections.count_children_of_adult(
+            adult.adult_id) - 1
+        adults.append(AdultConnection(adult, refs, shown[:SHOWN_PER_RECORD], max(0, total - SHOWN_PER_RECORD)))
+    places = []
+    for place, refs in uow.connections.places_of_child(child_id):
+        shown = _others(uow.connections.children_of_place(place.place_id, SHOWN_PER_RECORD + 1), child_id)
+        total = len(shown) if len(shown) <= SHOWN_PER_RECORD else uow.connections.count_children_of_place(
+            place.place_id) - 1
+        places.append(PlaceConnection(place, refs, shown[:SHOWN_PER_RECORD], max(0, total - SHOWN_PER_RECORD)))
     return ChildConnections(
         child_id=child_id,
         child_name=child.details.display_name,
         named_in_own_concerns=tuple(uow.connections.links_in_concerns_about(child_id)),
         named_in_others_concerns=tuple(uow.connections.links_naming(child_id)),
-        adults=adults,
-        places=places,
+        adults=tuple(adults),
+        places=tuple(places),
     )
+
+
+def _others(children: list[LinkedChild], child_id: int) -> tuple[LinkedChild, ...]:
+    return tuple(c for c in children if c.child_id != child_id)
 
 
 def _role(role: ChildRole | str) -> ChildRole:

@@ -25,6 +25,9 @@ COLOURS = {
 }
 
 
+SHARED_SHOWN = 5  # children drawn round one adult or place; the list names the rest
+
+
 @dataclass(frozen=True, slots=True)
 class Node:
     key: str
@@ -89,12 +92,12 @@ def nodes_for(connections: ChildConnections) -> list[Node]:
         for item in items:
             record = item.adult if kind == "adult" else item.place  # type: ignore[union-attr]
             record_id = record.adult_id if kind == "adult" else record.place_id  # type: ignore[union-attr]
-            others = len(item.children)
+            others = len(item.children) + item.more
             also = f", also linked to {others} other child{'ren' if others != 1 else ''}" if others else ""
             what = "Adult of concern" if kind == "adult" else "Place"
             key = f"{kind}:{record_id}"
             nodes.append(Node(key, kind, f"{record.name}\n{what.lower()}", f"{what} {record.name}{also}", None, "self"))
-            for child in item.children:
+            for child in item.children[:SHARED_SHOWN]:
                 shared_key = f"shared:{key}:{child.child_id}"
                 shared.append(
                     Node(
@@ -106,6 +109,11 @@ def nodes_for(connections: ChildConnections) -> list[Node]:
                         key,
                     )
                 )
+            hidden = len(item.children) - SHARED_SHOWN + item.more
+            if hidden > 0:
+                shared.append(Node(f"more:{key}", "shared", f"and {hidden} more",
+                                   f"{hidden} more children linked to {record.name}: they are named in the list",
+                                   None, key))
     return nodes + shared
 
 

@@ -164,6 +164,8 @@ class ConnectionsSection(QWidget):
                 for other in item.children:
                     linked = QTreeWidgetItem(row, [f"Also linked: {other.name}", ""])
                     linked.setData(0, ROLE, other)
+                if item.more:
+                    QTreeWidgetItem(row, [f"…and {item.more} more children linked to them", ""])
         self.list.expandAll()
 
     def _group(self, title: str, rows: list[tuple[str, str, object]]) -> None:
