@@ -43,15 +43,17 @@ def child_connections(uow: UnitOfWork, child_id: int) -> ChildConnections:
     child = uow.children.get(child_id)
     adults = []
     for adult, refs in uow.connections.adults_of_child(child_id):
-        shown = _others(uow.connections.children_of_adult(adult.adult_id, SHOWN_PER_RECORD + 1), child_id)
-        total = len(shown) if len(shown) <= SHOWN_PER_RECORD else uow.connections.count_children_of_adult(
-            adult.adult_id) - 1
+        fetched = uow.connections.children_of_adult(adult.adult_id, SHOWN_PER_RECORD + 2)
+        shown = _others(fetched, child_id)
+        complete = len(fetched) < SHOWN_PER_RECORD + 2
+        total = len(shown) if complete else uow.connections.count_children_of_adult(adult.adult_id) - 1
         adults.append(AdultConnection(adult, refs, shown[:SHOWN_PER_RECORD], max(0, total - SHOWN_PER_RECORD)))
     places = []
     for place, refs in uow.connections.places_of_child(child_id):
-        shown = _others(uow.connections.children_of_place(place.place_id, SHOWN_PER_RECORD + 1), child_id)
-        total = len(shown) if len(shown) <= SHOWN_PER_RECORD else uow.connections.count_children_of_place(
-            place.place_id) - 1
+        fetched = uow.connections.children_of_place(place.place_id, SHOWN_PER_RECORD + 2)
+        shown = _others(fetched, child_id)
+        complete = len(fetched) < SHOWN_PER_RECORD + 2
+        total = len(shown) if complete else uow.connections.count_children_of_place(place.place_id) - 1
         places.append(PlaceConnection(place, refs, shown[:SHOWN_PER_RECORD], max(0, total - SHOWN_PER_RECORD)))
     return ChildConnections(
         child_id=child_id,
