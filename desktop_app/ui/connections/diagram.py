@@ -161,6 +161,7 @@ class ConnectionsDiagram(QWidget):
 
     def show_connections(self, connections: ChildConnections) -> None:
         for button in self.buttons.values():
+            button.hide()  # at once: the deletion itself waits for the event loop
             button.deleteLater()
         self.buttons = {}
         self._nodes = nodes_for(connections)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.connections import MissingEpisode
 from desktop_app.errors import InvalidInput, UserFacingError
-from desktop_app.services.child import missing
+from desktop_app.services.child import missing, sharing
 from desktop_app.services.child.missing import MissingEpisodeForm
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.documents import RECORDS_PROPERTY
@@ -281,6 +281,12 @@ class MissingEpisodesSection(QWidget):
         self.correct_button.setObjectName("correct_missing")
         self.correct_button.clicked.connect(self.correct_selected)
         row.addWidget(self.correct_button)
+        self.share_button = QPushButton(f"Share with {sharing.recipient()}…", self)
+        self.share_button.setObjectName("share_with_specialist")
+        self.share_button.setToolTip("Choose the period (and any other children), preview exactly what will be "
+                                     "shared, then save it encrypted")
+        self.share_button.clicked.connect(self.share)
+        row.addWidget(self.share_button)
         row.addStretch(1)
         layout.addLayout(row)
         record_events().changed.connect(self._changed)
@@ -336,6 +342,16 @@ class MissingEpisodesSection(QWidget):
         dialog.show()
         return dialog
 
+    def share(self) -> QWidget:
+        from desktop_app.services.child import connections
+        from desktop_app.ui.connections.sharing import SharingDialog
+
+        dialog = SharingDialog(self.window(), self.session,
+                               [(self.child_id, connections.child_name(self.session, self.child_id))])
+        self.windows.append(dialog)
+        dialog.show()
+        return dialog
+
     def correct_selected(self) -> MissingEpisodeDialog | None:
         index = self.table.currentIndex()
         if not index.isValid():
@@ -346,3 +362,8 @@ class MissingEpisodesSection(QWidget):
         self.windows.append(dialog)
         dialog.show()
         return dialog
+
+
+def missing_section(session: Any, child_id: int, host: Any) -> MissingEpisodesSection:
+    """The child file's Missing episodes tab."""
+    return MissingEpisodesSection(session, child_id)

@@ -226,3 +226,13 @@ class ConnectionsSection(QWidget):
         self.windows.append(dialog)
         dialog.show()
         return dialog
+
+
+def connections_section(session: Any, child_id: int, host: Any) -> ConnectionsSection:
+    """The child file's Connections tab; a linked child's node or row opens that child's file."""
+    from desktop_app.ui.child import open_child
+
+    section = ConnectionsSection(session, child_id)
+    main = getattr(host, "host", None)  # the main window behind the child's file, when there is one
+    section.open_child.connect(lambda other: open_child(main, session, other))
+    return section

@@ -115,3 +115,31 @@ def test_the_section_fits_a_laptop_at_150_percent(
     section.resize(1280, 700)
     check(fits(section, "connections section"))
     screenshot(section, "connections_dara")
+
+
+def test_the_adult_is_shown_from_each_childs_file_page(
+        qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any) -> None:
+    from desktop_app.ui.child import child_file_page
+
+    children = three_children_and_tee(open_session)
+    for child, first in zip(children, ("Dara", "Eshe", "Finn"), strict=True):
+        page = show(qtbot, child_file_page(open_session, None, child), closing)
+        page.resize(1300, 740)
+        section = page.section("connections")
+        assert isinstance(section, ConnectionsSection)
+        page.show_section("connections")
+        others = sorted(f"{name} Example" for name in ("Dara", "Eshe", "Finn") if name != first)
+        assert [t for t in texts(section) if t.startswith("Also linked")][:2] == [f"Also linked: {o}" for o in others]
+        assert page.section("missing") is not None
+        screenshot(page, f"child_file_connections_{first.lower()}")
+    page.show_section("missing")
+    screenshot(page, "child_file_missing")
+
+
+def test_refreshing_leaves_one_node_per_connection(qtbot: Any, open_session: VaultSession, closing: list[Any]) -> None:
+    children = three_children_and_tee(open_session)
+    section = show(qtbot, ConnectionsSection(open_session, children[0]), closing)
+    section.refresh()
+    section.refresh()
+    visible = [b for b in section.diagram.findChildren(type(section.diagram.buttons["self"])) if b.isVisible()]
+    assert len(visible) == len(section.diagram.buttons) == 7  # the child, 'Tee', the car park, two children each
