@@ -205,8 +205,7 @@ def chronology_events(uow: UnitOfWork, child_id: int, forms: Forms | None = None
             ChronologyEvent(
                 when=episode.went_missing_at,
                 kind="Missing episode",
-                summary=describe(episode, hours),
-                action=episode.notes,
+                summary=describe(episode, hours) + (f" Notes: {episode.notes}" if episode.notes else ""),
                 recorded_by=episode.recorded_by,
             )
         )
