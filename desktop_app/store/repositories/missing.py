@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.child_list import ChildFilter
 from desktop_app.domain.connections import MissingEpisode
 from desktop_app.domain.records import Actor
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.store.models import ChildRow
 from desktop_app.store.models_connections import MissingEpisodeRow
 from desktop_app.store.repositories._common import actor_columns
-from desktop_app.store.repositories.child_list import LIST_FILTERS
 from desktop_app.store.types import utc_now
 
 EPISODE_FIELDS = (
@@ -151,13 +147,3 @@ def _as_datetime(value: object) -> datetime:
     assert result is not None
     return result
 
-
-def _missing_episodes_filter(query: Any, wanted: ChildFilter) -> Any:
-    """The children list's "missing episodes" box: children with at least one episode (an EXISTS on the
-    (child_id, went_missing_at) index)."""
-    if not wanted.missing_episodes:
-        return query
-    return query.where(exists().where(MissingEpisodeRow.child_id == ChildRow.id))
-
-
-LIST_FILTERS.append(_missing_episodes_filter)
