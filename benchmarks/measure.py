@@ -23,6 +23,8 @@ from benchmarks.build import PASSPHRASE, TODAY, WORDS
 from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
 from desktop_app.services.casework import dashboard
+from desktop_app.services.retention import dates as retention_dates
+from desktop_app.services.transfer import log as transfer_log
 from desktop_app.services.vault.session import VaultSession
 from desktop_app.store import audit
 from desktop_app.vault import kdf
@@ -63,6 +65,9 @@ def dashboard_queries(session: VaultSession, today: date) -> dict[str, Callable[
         "high-risk children": lambda: dashboard.high_risk_children(s, PAGE),
         "sealed concerns waiting": lambda: dashboard.sealed_waiting(s.vault_dir),
         "children missing repeatedly": connection_figures.dashboard_query(s, today, PAGE),
+        "transfer receipts overdue": lambda: transfer_log.overdue_receipts(s, today, PAGE),
+        "files past retention (count)": lambda: retention_dates.count_past(s, today),
+        "files past retention (first page)": lambda: retention_dates.review_list(s, today, PAGE),
     }
 
 
