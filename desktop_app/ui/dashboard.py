@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import casework
 from desktop_app.services.casework import dashboard
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.connections.dashboard_panel import repeated_missing_panel, show_repeated_missing
 from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.referrals import short_date
 
@@ -184,6 +185,8 @@ class DashboardPage(QWidget):
         grid.addWidget(self.confirmations, 0, 1)
         grid.addWidget(self.reviews, 1, 0)
         grid.addWidget(self.high_risk, 1, 1)
+        self.missing = repeated_missing_panel(self)
+        grid.addWidget(self.missing, 2, 0, 1, 2)
         layout.addLayout(grid, 1)
         self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record; Ctrl+Enter opens "
                            "the child's file.", self)
@@ -193,6 +196,8 @@ class DashboardPage(QWidget):
         for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk):
             panel.list.open_requested.connect(self.open_row)
             panel.list.child_requested.connect(self.open_child_of)
+        self.missing.list.open_requested.connect(self.open_child_of)  # its rows are children
+        self.missing.list.child_requested.connect(self.open_child_of)
         record_events().changed.connect(self._refresh_after)
         self.refresh()
 
@@ -238,6 +243,8 @@ class DashboardPage(QWidget):
             Column("Screened", lambda r: day(r.screened_at)),
         ], lambda limit: dashboard.high_risk_children(s, limit, today), PAGE, attention=lambda r: r.review_overdue,
             parent=self))
+
+        show_repeated_missing(self.missing, s)
 
         waiting = dashboard.sealed_waiting(s.vault_dir)
         if waiting:
