@@ -123,6 +123,11 @@ class ConcernRepository:
                  .where(ConcernRow.child_id == child_id).order_by(ConcernRow.submitted_at, ConcernRow.id).limit(limit))
         return self._with_status(query)
 
+    def count_for_child(self, child_id: int) -> int:
+        """How many concerns a child has (the child_id index, no bodies decoded)."""
+        return int(self._session.scalar(
+            select(func.count()).select_from(ConcernRow).where(ConcernRow.child_id == child_id)) or 0)
+
     def awaiting_screening(self, limit: int = 50) -> list[Concern]:
         """Concerns not yet screened, oldest first."""
         status = ConcernStatus.AWAITING_SCREENING.value
