@@ -68,8 +68,8 @@ def check_database(database: Database, report: VerifyReport | None = None) -> Ve
         stored, anchor_problem = None, error.sentence
     with database.engine.connect() as sql:
         revision = migrate.current(sql)
+    chain = database.check_whole_chain()
     with database.raw() as raw:
-        chain = audit.check_chain(raw, database.audit_key)
         anchored_mac = audit.mac_at(raw, stored.seq) if stored is not None and stored.seq else None
     report.note(f"Schema version {revision}.")
     report.audit_rows = chain.checked
