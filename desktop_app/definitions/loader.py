@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from desktop_app import paths
+from desktop_app.definitions.child_file import ChildDetailsDefinition, MisImportDefinition
 from desktop_app.definitions.missing import MissingEpisodesDefinition
 from desktop_app.definitions.models import (
     CategoriesDefinition,
@@ -47,6 +48,8 @@ class Forms:
     categories: CategoriesDefinition
     default_screening_id: str
     what_to_do: WhatToDoDefinition  # the staff steps; a step's route always has a contact (contacts.toml's own rule)
+    child_details: ChildDetailsDefinition  # the child file's lists (needs, ethnicities…) and the 18-or-over note
+    mis_import: MisImportDefinition  # column headings and date formats of the school's MIS pupil exports
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
@@ -124,6 +127,8 @@ def _load(root: Path) -> Forms:
         categories=load_file(root / "categories.toml", CategoriesDefinition),
         default_screening_id=default_id,
         what_to_do=load_file(root / "what_to_do.toml", WhatToDoDefinition),
+        child_details=load_file(root / "child_details.toml", ChildDetailsDefinition),
+        mis_import=load_file(root / "mis_import.toml", MisImportDefinition),
         missing_episodes=missing,
     )
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
+from desktop_app.store.repositories.child_list import ChildListRepository
 from desktop_app.store.repositories.children import ChildRepository
 from desktop_app.store.repositories.concerns import ConcernRepository
 from desktop_app.store.repositories.connections import ConnectionRepository
@@ -39,6 +40,7 @@ class UnitOfWork:
     """``with uow: …; uow.commit()`` — rolls back unless committed. Usable for several ``with`` blocks in turn."""
 
     children: ChildRepository
+    child_list: ChildListRepository
     concerns: ConcernRepository
     screenings: ScreeningRepository
     referrals: ReferralRepository
@@ -72,6 +74,7 @@ class UnitOfWork:
         event.listen(session, "before_flush", self._note_changes)
         self.audit = AuditLog(session, self._audit_key)
         self.children = ChildRepository(session)
+        self.child_list = ChildListRepository(session)
         self.concerns = ConcernRepository(session)
         self.screenings = ScreeningRepository(session)
         self.referrals = ReferralRepository(session)

@@ -509,6 +509,59 @@ def test_the_dsl_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot, o
     check(problems)
 
 
+# ----- the child file ------------------------------------------------------------------------------------------------
+
+
+def _child_file_screens(qtbot, session: VaultSession, closing, tmp_path: Path, check_screen, screenshot,
+                        suffix: str) -> list[str]:
+    """The children list, a child's file (each section), its details dialog and the MIS import preview."""
+    from desktop_app.ui.child.children import ChildrenPage
+    from desktop_app.ui.child.file import ChildFilePage
+    from desktop_app.ui.child.mis_import import MisImportDialog
+    from tests.services.child import mis_samples
+
+    concern_id = record_concern(session)
+    with session.uow() as uow:
+        child_id = uow.concerns.child_id_of(concern_id)
+    host = Host(session)
+    host.resize(1200, 760)
+    show(qtbot, host, closing)
+    page = ChildrenPage(session, host=host)
+    host.show_page(page)
+    problems = check_screen(page, "children list")
+    screenshot(host, f"children_list{suffix}")
+    file = ChildFilePage(session, child_id, host=host)
+    host.show_page(file)
+    for key in file.section_widgets:
+        file.show_section(key)
+        problems += check_screen(file, f"child file, {key} section")
+        screenshot(host, f"child_file_{key}{suffix}")
+    dialog = file.section("details").change_details()
+    closing.append(dialog)
+    qtbot.waitExposed(dialog)
+    problems += check_screen(dialog, "child details dialog")
+    screenshot(dialog, f"child_details_dialog{suffix}")
+    dialog.reject()
+    path = tmp_path / "students.csv"
+    path.write_bytes(mis_samples.sims_csv())
+    importer = MisImportDialog(None, session, path)
+    with qtbot.waitSignal(importer.previewed, timeout=10000):
+        show(qtbot, importer, closing)
+    problems += check_screen(importer, "MIS import preview")
+    screenshot(importer, f"mis_import_preview{suffix}")
+    return problems
+
+
+def test_the_child_file_screens(qtbot, open_session: VaultSession, fake_ask, closing, tmp_path: Path,  # noqa: F811
+                                screenshot) -> None:
+    check(_child_file_screens(qtbot, open_session, closing, tmp_path, audit, screenshot, ""))
+
+
+def test_the_child_file_screens_fit_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                                   tmp_path: Path, zoom_150, screenshot) -> None:
+    check(_child_file_screens(qtbot, open_session, closing, tmp_path, fits, screenshot, "_zoomed"))
+
+
 def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing) -> None:  # noqa: F811
     from tests.fixtures_vault import record_concern as add
 
