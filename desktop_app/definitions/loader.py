@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from desktop_app import paths
+from desktop_app.definitions.audit import AuditDefinition
 from desktop_app.definitions.child_file import ChildDetailsDefinition, MisImportDefinition
 from desktop_app.definitions.missing import MissingEpisodesDefinition
 from desktop_app.definitions.models import (
@@ -51,6 +52,7 @@ class Forms:
     child_details: ChildDetailsDefinition  # the child file's lists (needs, ethnicities…) and the 18-or-over note
     mis_import: MisImportDefinition  # column headings and date formats of the school's MIS pupil exports
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
+    audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -130,6 +132,7 @@ def _load(root: Path) -> Forms:
         child_details=load_file(root / "child_details.toml", ChildDetailsDefinition),
         mis_import=load_file(root / "mis_import.toml", MisImportDefinition),
         missing_episodes=missing,
+        audit=load_file(root / "audit.toml", AuditDefinition),
     )
 
 

@@ -237,4 +237,5 @@ APPEND_ONLY_TABLES = (
 )
 FTS_TABLE = "concern_text"
 
+from desktop_app.store import models_audit as _models_audit  # noqa: E402,F401  - the annual audit's tables
 from desktop_app.store import models_connections as _models_connections  # noqa: E402,F401

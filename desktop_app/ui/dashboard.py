@@ -164,6 +164,10 @@ class DashboardPage(QWidget):
         row.addWidget(self.import_button)
         self.sealed_banner = sealed
         layout.addWidget(sealed)
+        from desktop_app.ui.audit.reminders import AuditBanner
+
+        self.audit_banner = AuditBanner(session, host, self, today)  # the audit due, its actions, training due
+        layout.addWidget(self.audit_banner)
 
         grid = QGridLayout()
         self.awaiting = Panel("Concerns awaiting screening, oldest first",
@@ -239,6 +243,7 @@ class DashboardPage(QWidget):
             self.sealed_banner.setStyleSheet("")
         self.import_button.setEnabled(waiting > 0)
         self.sealed_waiting = waiting
+        self.audit_banner.refresh()
         self._stale = False
         self.refreshed.emit()
 

@@ -40,7 +40,13 @@ DESTINATIONS: tuple[Destination, ...] = (
     Destination("children", "Children", "Every child on file, and each child's chronology.",
                 "desktop_app.ui.child:children_page", "Ctrl+2"),
     # Audit: the annual audit engineer's obligations checklist.
-    Destination("audit", "Audit", "The setting's yearly safeguarding obligations checklist.", "", "Ctrl+3"),
+    Destination(
+        "audit",
+        "Audit",
+        "The setting's yearly audit of its duties, sign-off, last year beside it, training register, CE Lead.",
+        "desktop_app.ui.audit:AuditPage",
+        "Ctrl+3",
+    ),
     # Documents: the documents engineer's page of printable documents.
     Destination(
         "documents", "Documents", "Documents to print or save: quick reference, blank checklist.", "", "Ctrl+4"

@@ -572,3 +572,83 @@ def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing
     assert page is not None and page.count() > 0
     problems += audit(page, "search results")
     check(problems)
+
+
+# ----- the Audit page ---------------------------------------------------------------------------------------------
+
+
+def audit_page_with_a_year(qtbot: Any, session: VaultSession, closing: list[QWidget], signed: bool = False) -> Any:
+    from datetime import date
+
+    from desktop_app.domain.audit import AcademicYear, ExploitationRole, SignRole
+    from desktop_app.services.audit import checklist, training
+    from desktop_app.ui.audit import AuditPage
+
+    today = date.today()
+    year = AcademicYear.containing(today)
+    lead = training.add_staff(session, "Rosa Marsden", "Assistant head", role=ExploitationRole.CE_LEAD)
+    training.record_training(session, lead.staff_id, "ce_lead_training", today)
+    checklist.start_year(session, year)
+    if signed:
+        checklist.set_dates(session, year, today)
+        checklist.sign(session, year, SignRole.DSL, "Morgan Fairweather", today)
+    host = Host(session)
+    host.resize(1300, 760)
+    show(qtbot, host, closing)
+    page = AuditPage(session, host=host)
+    host.show_page(page)
+    return page
+
+
+def test_the_audit_page_every_tab_and_dialog(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                            screenshot) -> None:
+    page = audit_page_with_a_year(qtbot, open_session, closing, signed=True)
+    problems: list[str] = []
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        problems += audit(page, f"audit page, {page.tabs.tabText(index)} tab")
+        screenshot(page.window(), f"audit_tab_{index}")
+    page.tabs.setCurrentWidget(page.register)
+    for name in ("add_staff", "record_training", "staff_left"):
+        dialog = getattr(page.register, name)()
+        closing.append(dialog)
+        qtbot.waitExposed(dialog)
+        problems += audit(dialog, f"audit page, {name.replace('_', ' ')} dialog")
+        screenshot(dialog, f"audit_dialog_{name}")
+        dialog.reject()
+    dialog = page.sign_off.add_correction()
+    closing.append(dialog)
+    qtbot.waitExposed(dialog)
+    problems += audit(dialog, "audit page, correction dialog")
+    screenshot(dialog, "audit_dialog_correction")
+    check(problems)
+
+
+def test_the_audit_page_before_a_year_is_started(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
+                                                closing) -> None:
+    from desktop_app.ui.audit import AuditPage
+
+    host = Host(open_session)
+    show(qtbot, host, closing)
+    page = AuditPage(open_session, host=host)
+    host.show_page(page)
+    check(audit(page, "audit page, year not started"))
+
+
+def test_the_audit_page_fits_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
+                                                    closing, zoom_150, screenshot) -> None:
+    page = audit_page_with_a_year(qtbot, open_session, closing)
+    page.window().resize(1280, 700)
+    problems: list[str] = []
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        problems += fits(page, f"audit page, {page.tabs.tabText(index)} tab")
+        screenshot(page.window(), f"audit_zoomed_tab_{index}")
+    for name in ("add_staff", "record_training"):
+        dialog = getattr(page.register, name)()
+        closing.append(dialog)
+        qtbot.waitExposed(dialog)
+        problems += fits(dialog, f"audit page, {name.replace('_', ' ')} dialog")
+        dialog.reject()
+    check(problems)
