@@ -125,6 +125,7 @@ class ChronologyEvent:
     outcome: str = ""
     reference: str = ""
     recorded_by: str = ""
+    review_date: date | None = None  # a screening's review date: the newest, once passed, prints as overdue
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,7 @@ class Chronology:
     setting: Setting
     child: Child
     events: tuple[ChronologyEvent, ...]  # oldest first
+    today: date | None = None  # for "review overdue"
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,3 +64,25 @@ def test_no_snake_case_id_of_any_forms_file_is_printed() -> None:
     text = all_text(referral_summary_pdf(SUMMARY, samples.META))
     words = set(re.findall(r"[a-z0-9]+(?:_[a-z0-9]+)+", text))
     assert not (words & form_ids())
+
+
+def test_the_chronology_names_the_child_keeps_corrections_in_words_and_flags_an_overdue_review() -> None:
+    from desktop_app.domain.documents import ChronologyEvent
+    from desktop_app.reports import chronology_pdf
+
+    events = (
+        *samples.CHRONOLOGY.events[:1],
+        dataclasses.replace(samples.CHRONOLOGY.events[1], review_date=date(2026, 12, 4)),
+        ChronologyEvent(samples.CHRONOLOGY.events[1].when, "Amendment", "The car was seen at 15:40, not 15:10.",
+                        action="Why: Time corrected by the recorder", recorded_by="Mrs Ruth Okonkwo"),
+    )
+    late = dataclasses.replace(samples.CHRONOLOGY, events=events, today=date(2026, 12, 7))
+    pdf = chronology_pdf(late, samples.META)
+    text = squeeze(all_text(pdf))
+    assert squeeze("Chronology: Zoë Wiśniewska-Nguyễn") in squeeze(page_texts(pdf)[0])
+    assert squeeze("Corrected: The car was seen at 15:40, not 15:10. (Time corrected by the recorder)") in text
+    assert squeeze("Review on 4 December 2026 (OVERDUE)") in text
+    in_time = dataclasses.replace(late, today=date(2026, 12, 1))
+    assert "OVERDUE" not in all_text(chronology_pdf(in_time, samples.META))
+    assert "Waymark child number" not in text
+    render_pngs(pdf, "chronology_overdue")

@@ -8,6 +8,7 @@ a saved copy is AES-256 encrypted unless the caller says ``unencrypted=True`` (a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -182,11 +183,12 @@ def _prepared_by(summary: ReferralSummary, session: VaultSession) -> ReferralSum
 
 
 def render_chronology(session: VaultSession, child_id: int, today: date | None = None) -> tuple[bytes, str, str]:
+    today = today or date.today()
     with session.uow() as uow:
-        values = chronology(uow, child_id)
-        document_id = chronology_document_id(child_id, today or date.today())
+        values = replace(chronology(uow, child_id), today=today)
+        document_id = chronology_document_id(child_id, today)
         meta = meta_for(values.setting, document_id, uow.audit.latest_seq())
-    title = f"{DocumentKind.CHRONOLOGY.label}: child {child_id}"
+    title = f"{DocumentKind.CHRONOLOGY.label}: {values.child.details.full_name}"
     return chronology_pdf(values, meta), document_id, title
 
 
