@@ -8,8 +8,8 @@ a saved copy is AES-256 encrypted unless the caller says ``unencrypted=True`` (a
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
