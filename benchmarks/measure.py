@@ -22,6 +22,8 @@ from benchmarks.build import PASSPHRASE, TODAY, WORDS
 from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
 from desktop_app.services.casework import dashboard
+from desktop_app.services.retention import dates as retention_dates
+from desktop_app.services.transfer import log as transfer_log
 from desktop_app.services.vault.session import VaultSession
 from desktop_app.store import audit
 from desktop_app.vault import kdf
@@ -61,6 +63,9 @@ def dashboard_queries(session: VaultSession, today: date) -> dict[str, Callable[
         "reviews due": lambda: dashboard.reviews_due(s, PAGE, today),
         "high-risk children": lambda: dashboard.high_risk_children(s, PAGE),
         "sealed concerns waiting": lambda: dashboard.sealed_waiting(s.vault_dir),
+        "transfer receipts overdue": lambda: transfer_log.overdue_receipts(s, today, PAGE),
+        "files past retention (count)": lambda: retention_dates.count_past(s, today),
+        "files past retention (first page)": lambda: retention_dates.review_list(s, today, PAGE),
     }
 
 

@@ -27,6 +27,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "restore",
     "demo_data",
     "export",
+    "transfer",
+    "drop_kit",
+    "import_sealed",
 )
 
 _log = logging.getLogger(__name__)

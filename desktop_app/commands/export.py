@@ -73,9 +73,11 @@ def add_parser(subparsers: Any) -> None:
     from desktop_app.commands import export_audit
 
     export_audit.add_parsers(kinds, _vault_arguments, _output_arguments)
-    from desktop_app.commands import export_sharing
+    from desktop_app.commands import drop_kit, export_sharing, transfer
 
     export_sharing.add_parser(kinds)
+    transfer.add_export_parser(kinds)
+    drop_kit.add_export_parser(kinds)
 
 
 def _vault_arguments(parser: argparse.ArgumentParser) -> None:

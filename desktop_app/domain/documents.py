@@ -35,6 +35,7 @@ class DocumentKind(enum.StrEnum):
     CHECKLIST = "checklist"
     QUICK_REFERENCE = "quick_reference"
     RECOVERY_SHEET = "recovery_sheet"
+    TRANSFERRED_FILE = "transferred_file"
     GOVERNORS_REPORT = "governors_report"
 
     @property
@@ -45,6 +46,7 @@ class DocumentKind(enum.StrEnum):
             "checklist": "Obligations checklist",
             "quick_reference": "What to do: quick reference",
             "recovery_sheet": "Recovery sheet",
+            "transferred_file": "Child protection file received from another setting",
             "governors_report": "Governors' report",
         }[self.value]
 

@@ -164,6 +164,10 @@ class DashboardPage(QWidget):
         row.addWidget(self.import_button)
         self.sealed_banner = sealed
         layout.addWidget(sealed)
+        from desktop_app.ui.transfer.alerts import RecordsAlert
+
+        self.records_alert = RecordsAlert(session, host, self)  # receipts overdue, files past retention
+        layout.addWidget(self.records_alert)
         from desktop_app.ui.audit.reminders import AuditBanner
 
         self.audit_banner = AuditBanner(session, host, self, today)  # the audit due, its actions, training due
@@ -243,6 +247,7 @@ class DashboardPage(QWidget):
             self.sealed_banner.setStyleSheet("")
         self.import_button.setEnabled(waiting > 0)
         self.sealed_waiting = waiting
+        self.records_alert.refresh(today)
         self.audit_banner.refresh()
         self._stale = False
         self.refreshed.emit()

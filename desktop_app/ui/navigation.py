@@ -57,7 +57,7 @@ DESTINATIONS: tuple[Destination, ...] = (
         "transfers",
         "Transfers & retention",
         "Send a child's file to a new setting, receive one, and records past their retention date.",
-        "",
+        "desktop_app.ui.transfer.page:TransfersPage",
         "Ctrl+5",
     ),
     Destination(

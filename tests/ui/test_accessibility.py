@@ -574,6 +574,66 @@ def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing
     check(problems)
 
 
+def _transfer_screens(qtbot, session: VaultSession, closing) -> list[tuple[QWidget, str]]:
+    """The transfer and retention screens, each shown: page, dialogs, the child file's section."""
+    from datetime import date as _date
+
+    from desktop_app.domain.transfer import PastRetention
+    from desktop_app.services.transfer import log, send
+    from desktop_app.ui.transfer.child_section import ChildTransferSection
+    from desktop_app.ui.transfer.dialogs import (
+        DestroyDialog,
+        HoldDialog,
+        ReceiptDialog,
+        ReceiveDialog,
+        SendDialog,
+    )
+    from desktop_app.ui.transfer.page import TransfersPage
+
+    concern_id = record_concern(session)
+    with session.uow() as uow:
+        child_id = uow.concerns.child_id_of(concern_id)
+    entry = send.export_transfer(session, child_id, Path(session.vault_dir).parent / "t.wmtransfer",
+                                 "LONG-ENOUGH-PASSWORD", send.TransferOut("Riverside Academy")).entry
+    host = Host(session)
+    host.resize(1366, 740)
+    show(qtbot, host, closing)
+    page = TransfersPage(session, host)
+    host.show_page(page)
+    past = PastRetention(child_id, _date(2000, 1, 1), _date(2025, 1, 1), "Tamsin Quillfeather")
+    screens: list[tuple[QWidget, str]] = [(page, "transfers and retention page")]
+    for dialog, name in (
+        (SendDialog(host, session, child_id, "Tamsin Quillfeather"), "send a file dialog"),
+        (ReceiveDialog(host, session), "receive a file dialog"),
+        (ReceiptDialog(host, session, log.transfer_log(session, child_id)[0]), "record a receipt dialog"),
+        (HoldDialog(host, session, child_id, "Tamsin Quillfeather"), "hold dialog"),
+        (DestroyDialog(host, session, past), "destroy a file dialog"),
+    ):
+        show(qtbot, dialog, closing)
+        screens.append((dialog, name))
+    section = ChildTransferSection(session, child_id, "Tamsin Quillfeather")
+    section.resize(1000, 420)
+    show(qtbot, section, closing)
+    screens.append((section, "child file, transfers section"))
+    del entry
+    return screens
+
+
+def test_transfer_and_retention_screens(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    problems: list[str] = []
+    for widget, name in _transfer_screens(qtbot, open_session, closing):
+        problems += audit(widget, name)
+    check(problems)
+
+
+def test_transfer_and_retention_screens_fit_at_150_percent(qtbot, open_session: VaultSession,  # noqa: F811
+                                                           fake_ask, closing, zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for widget, name in _transfer_screens(qtbot, open_session, closing):
+        problems += fits(widget, name)
+        screenshot(widget, f"a11y_{name}")
+
+
 # ----- the Audit page ---------------------------------------------------------------------------------------------
 
 

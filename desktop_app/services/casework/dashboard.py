@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from desktop_app.domain.enums import RiskLevel, RouteId
-from desktop_app.domain.records import Child, ReferralEntry, ScreeningRecord
-from desktop_app.services.casework import Session
+from desktop_app.domain.records import ReferralEntry
+from desktop_app.services.casework import Session, UnitOfWork
 from desktop_app.services.casework.screening import route_title
 
 # Confirmations due within this many days are listed too, so the DSL sees them coming; overdue ones stand out.
@@ -59,18 +59,9 @@ class HighRiskRow:
     review_date: date
 
 
-class _Names:
-    """Child names for one page of rows, each looked up once."""
-
-    def __init__(self, uow: Any) -> None:
-        self._uow = uow
-        self._cache: dict[int, str] = {}
-
-    def __call__(self, child_id: int) -> str:
-        if child_id not in self._cache:
-            child: Child = self._uow.children.get(child_id)
-            self._cache[child_id] = child.details.display_name
-        return self._cache[child_id]
+def _names(uow: UnitOfWork, child_ids: Iterable[int]) -> dict[int, str]:
+    """The display names of one page of rows' children, read in one query."""
+    return {child_id: child.details.display_name for child_id, child in uow.children.get_many(child_ids).items()}
 
 
 def _day(moment: datetime) -> date:
@@ -80,23 +71,24 @@ def _day(moment: datetime) -> date:
 def awaiting_screening(session: Session, limit: int, today: date) -> list[AwaitingRow]:
     """Concerns not yet screened, oldest first, with how many days each has waited."""
     with session.uow() as uow:
-        names = _Names(uow)
+        concerns = uow.concerns.awaiting_screening(limit)
+        names = _names(uow, (c.child_id for c in concerns))
         return [
-            AwaitingRow(c.concern_id, c.reference, names(c.child_id), c.submitted_at,
+            AwaitingRow(c.concern_id, c.reference, names[c.child_id], c.submitted_at,
                         max(0, (today - _day(c.submitted_at)).days), c.sealed)
-            for c in uow.concerns.awaiting_screening(limit)
+            for c in concerns
         ]
 
 
 def reviews_due(session: Session, limit: int, today: date) -> list[ReviewRow]:
     """Children whose latest screening is due for review today or earlier, most overdue first."""
     with session.uow() as uow:
-        names = _Names(uow)
-        records: list[ScreeningRecord] = uow.screenings.reviews_due(today, limit)
+        latest = uow.screenings.reviews_due(today, limit)
+        names = _names(uow, (r.child_id for r in latest))
         return [
-            ReviewRow(r.concern_id, r.child_id, names(r.child_id), r.decision.confirmed_level,
-                      r.decision.review_date, (today - r.decision.review_date).days)
-            for r in records
+            ReviewRow(r.concern_id, r.child_id, names[r.child_id], r.level, r.review_date,
+                      (today - r.review_date).days)
+            for r in latest
         ]
 
 
@@ -104,13 +96,13 @@ def confirmations_awaited(session: Session, limit: int, today: date) -> list[Con
     """Referrals whose written confirmation is not yet sent, due soonest first; overdue ones are marked."""
     horizon = today + timedelta(days=CONFIRMATION_HORIZON_DAYS)
     with session.uow() as uow:
-        names = _Names(uow)
         entries: list[ReferralEntry] = uow.referrals.awaiting_confirmation(horizon, limit)
+        child_of = {e.concern_id: uow.concerns.child_id_of(e.concern_id) for e in entries}
+        names = _names(uow, child_of.values())
         rows = []
         for e in entries:
             assert e.confirmation_due is not None
-            child_id = uow.concerns.child_id_of(e.concern_id)
-            rows.append(ConfirmationRow(e.concern_id, e.referral_id, names(child_id), e.route,
+            rows.append(ConfirmationRow(e.concern_id, e.referral_id, names[child_of[e.concern_id]], e.route,
                                         route_title(e.route), e.contacted_name, e.contacted_at, e.confirmation_due,
                                         e.confirmation_due < today))
         return rows
@@ -119,12 +111,11 @@ def confirmations_awaited(session: Session, limit: int, today: date) -> list[Con
 def high_risk_children(session: Session, limit: int) -> list[HighRiskRow]:
     """Children whose latest confirmed level is high, soonest review first."""
     with session.uow() as uow:
-        names = _Names(uow)
-        records: list[ScreeningRecord] = uow.screenings.children_at_level(RiskLevel.HIGH, limit)
+        latest = uow.screenings.children_at_level(RiskLevel.HIGH, limit)
+        names = _names(uow, (r.child_id for r in latest))
         return [
-            HighRiskRow(r.concern_id, r.child_id, names(r.child_id), r.decision.confirmed_level, r.completed_at,
-                        r.decision.review_date)
-            for r in records
+            HighRiskRow(r.concern_id, r.child_id, names[r.child_id], r.level, r.screened_at, r.review_date)
+            for r in latest
         ]
 
 

@@ -42,6 +42,7 @@ from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
+from desktop_app.services.demo import transfer as records_demo
 from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.child_details import with_child_file_details
 from desktop_app.services.demo.scenarios import (
@@ -269,6 +270,7 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
                            forms.contacts))
     steps = sorted(step for plan in plans for step in plan.steps())
     first = min((plan.draft.happened_at for plan in plans if plan.draft.happened_at), default=end)
+    records_demo.add_former_pupil(session, actor, today, first - timedelta(days=8 * 365))  # past retention
     with frozen_clock(first - timedelta(days=1)), session.uow() as uow:  # the children were on roll before
         child_ids = []
         for d in details:
@@ -288,6 +290,9 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
             uow.commit()
         if progress is not None:
             progress(done, concerns)
+    if child_ids and steps:  # a file sent to another school, its receipt overdue (logged after the last step)
+        records_demo.add_transfer_awaiting_receipt(session, actor, child_ids[0], today,
+                                                   max(at for at, *_ in steps) + timedelta(seconds=1))
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)

@@ -263,6 +263,10 @@ class VaultSession:
                 raise
         return path
 
+    def compact(self) -> None:
+        """VACUUM and empty the WAL, so deleted rows are gone from every file of the vault (after a destruction)."""
+        self._db().compact()
+
     def verify(self) -> VerifyReport:
         from desktop_app.services.vault.integrity import verify_database
 

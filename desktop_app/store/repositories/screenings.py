@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import RiskLevel
@@ -21,6 +21,18 @@ from desktop_app.store.types import utc_now
 class _Body:
     answers: tuple[AnsweredItem, ...]
     decision: Decision
+
+
+@dataclass(frozen=True, slots=True)
+class LatestLevel:
+    """A child's latest confirmed level from its indexed columns: what a list shows, without the answers' body."""
+
+    screening_id: int
+    concern_id: int
+    child_id: int
+    level: RiskLevel
+    review_date: date
+    screened_at: datetime
 
 
 def _to_record(row: ScreeningRow) -> ScreeningRecord:
@@ -81,16 +93,20 @@ class ScreeningRepository:
         risk = self._session.get(ChildRiskRow, child_id)
         return None if risk is None else self.get(risk.screening_id)
 
-    def reviews_due(self, on: date, limit: int = 50) -> list[ScreeningRecord]:
+    def reviews_due(self, on: date, limit: int = 50) -> list[LatestLevel]:
         """Each child's latest screening whose review date is on or before ``on``, most overdue first."""
-        query = (select(ScreeningRow).join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id)
-                 .where(ChildRiskRow.review_date <= on).order_by(ChildRiskRow.review_date, ChildRiskRow.child_id)
-                 .limit(limit))
-        return [_to_record(r) for r in self._session.scalars(query)]
+        return self._latest(ChildRiskRow.review_date <= on, limit)
 
-    def children_at_level(self, level: RiskLevel, limit: int = 50) -> list[ScreeningRecord]:
+    def children_at_level(self, level: RiskLevel, limit: int = 50) -> list[LatestLevel]:
         """The latest screening of each child whose current confirmed level is ``level``, soonest review first."""
-        query = (select(ScreeningRow).join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id)
-                 .where(ChildRiskRow.level == RiskLevel(level).value)
+        return self._latest(ChildRiskRow.level == RiskLevel(level).value, limit)
+
+    def _latest(self, condition: ColumnElement[bool], limit: int) -> list[LatestLevel]:
+        # Columns only: decoding each screening's answers would cost more than the rest of the dashboard together.
+        query = (select(ScreeningRow.id, ScreeningRow.concern_id, ScreeningRow.child_id, ChildRiskRow.level,
+                        ChildRiskRow.review_date, ScreeningRow.completed_at)
+                 .join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id).where(condition)
                  .order_by(ChildRiskRow.review_date, ChildRiskRow.child_id).limit(limit))
-        return [_to_record(r) for r in self._session.scalars(query)]
+        rows = self._session.execute(query)
+        return [LatestLevel(screening_id, concern_id, child_id, RiskLevel(level), review_date, completed_at)
+                for screening_id, concern_id, child_id, level, review_date, completed_at in rows]

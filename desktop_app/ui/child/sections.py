@@ -42,7 +42,12 @@ SECTIONS: tuple[Section, ...] = (
     # The connections room: missing episodes.
     Section("missing", "&Missing episodes", "When the child went missing, where they were found, who was told.", ""),
     # The transfer room: transfer to a new setting and the retention date.
-    Section("transfer", "&Transfer and retention", "Sending the file to a new setting; how long it is kept.", ""),
+    Section(
+        "transfer",
+        "&Transfer and retention",
+        "Sending the file to a new setting; how long it is kept.",
+        "desktop_app.ui.transfer.child_section:transfer_section",
+    ),
 )
 
 _registered: dict[str, SectionFactory] = {}
