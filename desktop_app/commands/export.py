@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,16 @@ def add_parser(subparsers: Any) -> None:
     checklist.add_argument("--setting", metavar="NAME", default="", help="the setting's name to print on each page")
     _output_arguments(checklist, personal=False)
     checklist.set_defaults(handler=run_checklist)
+
+    quick = kinds.add_parser(
+        "quick-reference", allow_abbrev=False,
+        help="the staff 'what to do' quick reference, one A4 page for the staff-room wall",
+        description="The staff 'what to do' quick reference with the DSL, deputies, CE Lead and the local numbers, "
+        "one A4 page. It holds no child's details, so it is written without encryption unless a password is given.",
+    )
+    _vault_arguments(quick)
+    _output_arguments(quick, personal=False)
+    quick.set_defaults(handler=run_quick_reference)
 
     from desktop_app.commands import export_audit
 
@@ -132,8 +143,14 @@ def _export_from_vault(args: argparse.Namespace, render: Any, what: str, kind: s
 def run_referral(args: argparse.Namespace) -> int:
     from desktop_app.domain.documents import DocumentKind
     from desktop_app.services import documents
+    from desktop_app.services.setting import about
+
     def render(session: Any) -> tuple[bytes, str, str]:
-        return documents.render_referral_summary(session, _concern_id(session, args.concern))
+        made = documents.render_referral_summary(session, _concern_id(session, args.concern))
+        gaps = about.missing_sentence(session.setting)  # said once the summary exists, not before a refusal
+        if gaps:
+            print(f"waymark: warning: {gaps}", file=sys.stderr)
+        return made
 
     return _export_from_vault(args, render, "Referral summary", DocumentKind.REFERRAL_SUMMARY)
 
@@ -146,6 +163,14 @@ def _concern_id(session: Any, given: str) -> int:
         raise UserFacingError(f"'{given}' is not a concern number or reference such as WM-2026-00042.")
     with session.uow() as uow:
         return int(uow.concerns.by_reference(text).concern_id)  # RecordNotFound says which reference is missing
+
+
+def run_quick_reference(args: argparse.Namespace) -> int:
+    from desktop_app.domain.documents import DocumentKind
+    from desktop_app.services import documents
+
+    args.unencrypted = args.unencrypted or not args.pdf_password_file  # no child's details: clear unless asked
+    return _export_from_vault(args, documents.render_quick_reference, "Quick reference", DocumentKind.QUICK_REFERENCE)
 
 
 def run_chronology(args: argparse.Namespace) -> int:

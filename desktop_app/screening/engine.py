@@ -7,14 +7,17 @@ returned beside the level.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop_app.definitions.models import ContactsDefinition, Item, ScreeningDefinition, SectionKind
 from desktop_app.domain.enums import AnswerStatus, RiskLevel, When
+from desktop_app.domain.records import Closure
 from desktop_app.domain.screening import Answer, DefinitionRef, ScreeningInput, ScreeningResult
 from desktop_app.errors import UserFacingError
 from desktop_app.screening.routes import Facts, advise_routes
+from desktop_app.screening.school_days import next_school_day
 
 MAX_AGE = 18
 UNDER_AGE_RULE = 13
@@ -151,10 +154,16 @@ def evaluate(
     )
 
 
-def default_review_date(level: RiskLevel, today: date, definition: ScreeningDefinition | None = None) -> date:
-    """The date of the next review at this level: the definition's band, or the shipped tool's intervals."""
+def default_review_date(
+    level: RiskLevel, today: date, definition: ScreeningDefinition | None = None, closures: Iterable[Closure] = ()
+) -> date:
+    """The next review at this level (the definition's band, or the shipped tool's intervals), on a school day.
+
+    A date falling on a weekend, an England and Wales bank holiday or one of the setting's closures moves to the
+    next day the setting is open.
+    """
     days = definition.band(level).review_days if definition is not None else _DEFAULT_REVIEW_DAYS[level]
-    return today + timedelta(days=days)
+    return next_school_day(today + timedelta(days=days), closures)
 
 
 def _check(definition: ScreeningDefinition, data: ScreeningInput) -> None:

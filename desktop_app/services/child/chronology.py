@@ -144,6 +144,7 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
                 outcome=f"Review by {day(decision.review_date)}",
                 reference=reference,
                 recorded_by=record.completed_by.name,
+                review_date=decision.review_date,
             )
         )
         events += addenda_events(uow, "screening", record.screening_id, reference)

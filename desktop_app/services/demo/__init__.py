@@ -52,6 +52,7 @@ from desktop_app.services.demo.scenarios import (
     OUTCOME_REFERRED,
     OUTCOME_SCREENED,
     OVERRIDE_REASONS,
+    REFERRAL_SAID,
     SCENARIOS,
     Culture,
     Scenario,
@@ -172,7 +173,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     contacted = screened + timedelta(minutes=rng.randint(10, 90))
     referral_at = contacted + timedelta(minutes=rng.randint(5, 30))
     confirmed_at = referral_at + timedelta(hours=rng.randint(1, 54))
-    closed_at = confirmed_at + timedelta(hours=rng.randint(2, 96))
+    closed_at = confirmed_at + timedelta(hours=rng.randint(72, 240))  # an agency's decision takes days, not minutes
     outcome = rng.choice(OUTCOME_REFERRED)
     # Too late for ``end`` (today's steps after the clock, say): the same history a day earlier.
     last = {"screened": screened, "referred": referral_at, "confirmed": confirmed_at, "closed": closed_at}[stage]
@@ -194,7 +195,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     if stage == "screened":
         return plan
     form = casework.ReferralForm(route, CONTACTED[route], contacted, f"REF-{rng.randint(10000, 99999)}",
-                                 "Referral accepted; they will contact the family.", True,
+                                 REFERRAL_SAID[outcome], True,
                                  casework.default_confirmation_due(contacted))
     plan = replace(plan, referral=casework.check_referral(form, referral_at, recorded), referral_at=referral_at)
     if stage == "referred":
