@@ -8,6 +8,7 @@ no personal data and needs no vault.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.commands.export_options import (
@@ -65,21 +66,47 @@ def add_parser(subparsers: Any) -> None:
     output_arguments(checklist, personal=False)
     checklist.set_defaults(handler=run_checklist)
 
+    quick = kinds.add_parser(
+        "quick-reference", allow_abbrev=False,
+        help="the staff 'what to do' quick reference, one A4 page for the staff-room wall",
+        description="The staff 'what to do' quick reference with the DSL, deputies, CE Lead and the local numbers, "
+        "one A4 page. It holds no child's details, so it is written without encryption unless a password is given.",
+    )
+    vault_arguments(quick)
+    output_arguments(quick, personal=False)
+    quick.set_defaults(handler=run_quick_reference)
+
     from desktop_app.commands import export_audit
 
     export_audit.add_parsers(kinds, vault_arguments, output_arguments)
-    from desktop_app.commands import export_sharing
+    from desktop_app.commands import drop_kit, export_sharing, transfer
 
     export_sharing.add_parser(kinds)
+    transfer.add_export_parser(kinds)
+    drop_kit.add_export_parser(kinds)
 
 
 def run_referral(args: argparse.Namespace) -> int:
     from desktop_app.domain.documents import DocumentKind
     from desktop_app.services import casework, documents
+    from desktop_app.services.setting import about
+
     def render(session: VaultSession) -> tuple[bytes, str, str]:
-        return documents.render_referral_summary(session, casework.concern_id_from(session, args.concern))
+        made = documents.render_referral_summary(session, casework.concern_id_from(session, args.concern))
+        gaps = about.missing_sentence(session.setting)  # said once the summary exists, not before a refusal
+        if gaps:
+            print(f"waymark: warning: {gaps}", file=sys.stderr)
+        return made
 
     return export_from_vault(args, render, "Referral summary", DocumentKind.REFERRAL_SUMMARY)
+
+
+def run_quick_reference(args: argparse.Namespace) -> int:
+    from desktop_app.domain.documents import DocumentKind
+    from desktop_app.services import documents
+
+    args.unencrypted = args.unencrypted or not args.pdf_password_file  # no child's details: clear unless asked
+    return export_from_vault(args, documents.render_quick_reference, "Quick reference", DocumentKind.QUICK_REFERENCE)
 
 
 def run_chronology(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from desktop_app.definitions.models import (
     CategoriesDefinition,
     ContactsDefinition,
     ObligationsDefinition,
+    RecordsDefinition,
     ScreeningDefinition,
     WhatToDoDefinition,
 )
@@ -49,6 +50,7 @@ class Forms:
     categories: CategoriesDefinition
     default_screening_id: str
     what_to_do: WhatToDoDefinition  # the staff steps; a step's route always has a contact (contacts.toml's own rule)
+    records: RecordsDefinition  # retention years, receipt school days, transfer methods (forms/records.toml)
     child_details: ChildDetailsDefinition  # the child file's lists (needs, ethnicities…) and the 18-or-over note
     mis_import: MisImportDefinition  # column headings and date formats of the school's MIS pupil exports
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
@@ -129,6 +131,7 @@ def _load(root: Path) -> Forms:
         categories=load_file(root / "categories.toml", CategoriesDefinition),
         default_screening_id=default_id,
         what_to_do=load_file(root / "what_to_do.toml", WhatToDoDefinition),
+        records=load_file(root / "records.toml", RecordsDefinition),
         child_details=load_file(root / "child_details.toml", ChildDetailsDefinition),
         mis_import=load_file(root / "mis_import.toml", MisImportDefinition),
         missing_episodes=missing,

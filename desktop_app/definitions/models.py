@@ -360,3 +360,12 @@ class WhatToDoDefinition(_Document):
     def texts(self, contacts: ContactsDefinition, missing: str = "ask the DSL") -> tuple[str, ...]:
         """Every step's text with its local number, in order."""
         return tuple(step.with_number(contacts, missing) for step in self.steps)
+
+
+class RecordsDefinition(_Document):
+    """forms/records.toml: how long files are kept, when a transfer's receipt is due, how files are sent."""
+
+    retention_years_after_birth: Annotated[int, Field(ge=1, le=120)]
+    receipt_school_days: Annotated[int, Field(ge=1, le=60)]
+    transfer_methods: tuple[Text, ...] = Field(min_length=1)
+    destruction_reasons: tuple[Text, ...] = Field(min_length=1)

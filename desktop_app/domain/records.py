@@ -278,9 +278,21 @@ class ReferralEntry:
     recorded_at: datetime
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Closure:
+    """Days the setting is closed besides weekends and bank holidays (an INSET day, a half term): first to last."""
+
+    first: date
+    last: date
+    note: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """The school or college, with its DSL contact details for documents."""
+    """The school or college, with the referrer's details a social worker calls back (documents) and its closures."""
 
     name: str
     address: str = ""
@@ -289,3 +301,5 @@ class Setting:
     dsl_phone: str = ""
     dsl_email: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    dsl_role: str = ""  # as it should print, e.g. "Designated Safeguarding Lead, Deputy Head"
+    closures: tuple[Closure, ...] = ()  # oldest first

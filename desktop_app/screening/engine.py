@@ -7,14 +7,17 @@ returned beside the level.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop_app.definitions.models import ContactsDefinition, Item, ScreeningDefinition, SectionKind
 from desktop_app.domain.enums import AnswerStatus, RiskLevel, When
+from desktop_app.domain.records import Closure
 from desktop_app.domain.screening import Answer, DefinitionRef, ScreeningInput, ScreeningResult
 from desktop_app.errors import UserFacingError
 from desktop_app.screening.routes import Facts, advise_routes
+from desktop_app.screening.school_days import next_school_day
 
 MAX_AGE = 18
 UNDER_AGE_RULE = 13
@@ -142,9 +145,15 @@ def evaluate(definition: ScreeningDefinition, data: ScreeningInput, contacts: Co
     )
 
 
-def default_review_date(level: RiskLevel, today: date, definition: ScreeningDefinition) -> date:
-    """The date of the next review at this level: the definition's band's review interval from today."""
-    return today + timedelta(days=definition.band(level).review_days)
+def default_review_date(
+    level: RiskLevel, today: date, definition: ScreeningDefinition, closures: Iterable[Closure] = ()
+) -> date:
+    """The next review at this level (the definition's band's review interval from today), on a school day.
+
+    A date falling on a weekend, an England and Wales bank holiday or one of the setting's closures moves to the
+    next day the setting is open.
+    """
+    return next_school_day(today + timedelta(days=definition.band(level).review_days), closures)
 
 
 def _check(definition: ScreeningDefinition, data: ScreeningInput) -> None:

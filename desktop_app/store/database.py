@@ -108,6 +108,14 @@ class Database:
             self._try_move_anchor(last_seq, last_mac)
         return AnchorCheck(result.checked, time.perf_counter() - started)
 
+    def compact(self) -> None:
+        """Rewrite the file without free pages and empty the WAL (after a destruction): with ``secure_delete`` on,
+        no page of the file or of the WAL still holds a deleted row afterwards, nor does a backup taken later."""
+        with self.raw() as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
     def rekey(self, new_key: bytes) -> Database:
         """Re-encrypt every page under ``new_key`` (PRAGMA rekey) and return the database reopened with it."""
         self.engine.dispose()

@@ -27,8 +27,10 @@ from desktop_app.store.repositories.other import (
     UserRepository,
 )
 from desktop_app.store.repositories.referrals import ReferralRepository
+from desktop_app.store.repositories.retention import RetentionRepository
 from desktop_app.store.repositories.screenings import ScreeningRepository
 from desktop_app.store.repositories.training import TrainingRepository
+from desktop_app.store.repositories.transfer import TransferRepository
 from desktop_app.store.repositories.year_counts import YearCountsRepository
 
 _log = logging.getLogger(__name__)
@@ -53,6 +55,8 @@ class UnitOfWork:
     contacts: ContactRepository
     users: UserRepository
     audit: AuditLog
+    transfers: TransferRepository
+    retention: RetentionRepository
     audit_checklist: AuditChecklistRepository
     training: TrainingRepository
     year_counts: YearCountsRepository
@@ -89,6 +93,8 @@ class UnitOfWork:
         self.setting = SettingRepository(session, self.audit)
         self.contacts = ContactRepository(session, self.audit)
         self.users = UserRepository(session)
+        self.transfers = TransferRepository(session)
+        self.retention = RetentionRepository(session)
         self.audit_checklist = AuditChecklistRepository(session)
         self.training = TrainingRepository(session)
         self.year_counts = YearCountsRepository(session)

@@ -58,9 +58,9 @@ def test_the_advice_for_each_route_is_the_wording_of_contacts_toml(definition: S
     ("level", "expected"),
     [
         (RiskLevel.HIGH, date(2026, 12, 7)),
-        (RiskLevel.MEDIUM, date(2026, 12, 28)),
+        (RiskLevel.MEDIUM, date(2026, 12, 29)),  # 28 December 2026 is the Boxing Day bank holiday (substitute)
         (RiskLevel.LOW, date(2027, 1, 11)),
-        (RiskLevel.NO_APPARENT_RISK, date(2027, 2, 28)),
+        (RiskLevel.NO_APPARENT_RISK, date(2027, 3, 1)),  # 28 February 2027 is a Sunday
     ],
 )
 def test_review_date_follows_the_level(definition: ScreeningDefinition, level: RiskLevel, expected: date) -> None:

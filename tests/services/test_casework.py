@@ -73,7 +73,8 @@ def test_a_concern_moves_through_screening_referral_confirmation_and_closing_wit
     session = open_session
     concern_id = submit(session)
     waiting = dashboard.awaiting_screening(session, 10, TODAY)
-    assert [(r.concern_id, r.child_name, r.days_waiting) for r in waiting] == [(concern_id, "Tamsin Quillfeather", 0)]
+    assert [(r.concern_id, r.child_name, r.days_waiting) for r in waiting] == [
+        (concern_id, "Tamsin Quillfeather (Year 9)", 0)]
     assert dashboard.counts(session).awaiting_screening == 1
 
     screening_id = screen(session, concern_id)
@@ -83,7 +84,7 @@ def test_a_concern_moves_through_screening_referral_confirmation_and_closing_wit
     record = file.screenings[0]
     assert record.screening_id == screening_id
     assert record.decision.confirmed_level is RiskLevel.HIGH  # 4 + 4 + 3 + 4 points: the high band
-    assert [r.child_name for r in dashboard.high_risk_children(session, 10)] == ["Tamsin Quillfeather"]
+    assert [r.child_name for r in dashboard.high_risk_children(session, 10)] == ["Tamsin Quillfeather (Year 9)"]
     assert dashboard.reviews_due(session, 10, TODAY + timedelta(days=7))[0].concern_id == concern_id
     assert dashboard.reviews_due(session, 10, TODAY) == []
     again = screening_flow.screening_context(session, concern_id, load_forms(), TODAY).draft

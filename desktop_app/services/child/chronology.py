@@ -17,6 +17,7 @@ from desktop_app.domain.records import Child, Concern
 from desktop_app.reports.flow import day
 from desktop_app.services.casework.screening import route_title
 from desktop_app.services.child import missing as missing_episodes
+from desktop_app.services.transfer.events import transfer_events
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 
@@ -143,6 +144,7 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
                 outcome=f"Review by {day(decision.review_date)}",
                 reference=reference,
                 recorded_by=record.completed_by.name,
+                review_date=decision.review_date,
             )
         )
         events += addenda_events(uow, AddendumTarget.SCREENING, record.screening_id, reference)
@@ -197,5 +199,6 @@ SOURCES: list[EventSource] = [
     details_events,
     concern_events,
     missing_events,
+    transfer_events,
     # Other rooms: one import above and one entry here (missing episodes, transfers).
 ]

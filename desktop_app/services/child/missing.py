@@ -204,8 +204,7 @@ def chronology_events(uow: UnitOfWork, child_id: int, forms: Forms | None = None
             ChronologyEvent(
                 when=episode.went_missing_at,
                 kind="Missing episode",
-                summary=describe(episode, hours),
-                action=episode.notes,
+                summary=describe(episode, hours) + (f" Notes: {episode.notes}" if episode.notes else ""),
                 recorded_by=episode.recorded_by,
             )
         )
@@ -261,3 +260,14 @@ def count_repeatedly_missing(session: VaultSession, now: datetime | None = None,
     since = (_aware(now) or datetime.now(UTC)) - timedelta(days=days)
     with session.uow() as uow:
         return uow.missing.count_repeated(since, at_least)
+
+
+def recent_count(session: VaultSession, child_id: int, days: int, now: datetime | None = None) -> int:
+    """How many of the child's episodes started in the last ``days`` days."""
+    since = (_aware(now) or datetime.now(UTC)) - timedelta(days=days)
+    with session.uow() as uow:
+        return uow.missing.count_for_child(child_id, since)
+
+
+def return_interview_hours(forms: Forms | None = None) -> int:
+    return (forms or load_forms()).missing_episodes.return_interview_hours

@@ -42,14 +42,17 @@ from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
+from desktop_app.services.demo import transfer as records_demo
 from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.child_details import with_child_file_details
+from desktop_app.services.demo.connections import fill_connections
 from desktop_app.services.demo.scenarios import (
     CONTACTED,
     CULTURES,
     OUTCOME_REFERRED,
     OUTCOME_SCREENED,
     OVERRIDE_REASONS,
+    REFERRAL_SAID,
     SCENARIOS,
     Culture,
     Scenario,
@@ -175,7 +178,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     contacted = screened + timedelta(minutes=rng.randint(10, 90))
     referral_at = contacted + timedelta(minutes=rng.randint(5, 30))
     confirmed_at = referral_at + timedelta(hours=rng.randint(1, 54))
-    closed_at = confirmed_at + timedelta(hours=rng.randint(2, 96))
+    closed_at = confirmed_at + timedelta(hours=rng.randint(72, 240))  # an agency's decision takes days, not minutes
     outcome = rng.choice(OUTCOME_REFERRED)
     # Too late for ``end`` (today's steps after the clock, say): the same history a day earlier.
     last = {"screened": screened, "referred": referral_at, "confirmed": confirmed_at, "closed": closed_at}[stage]
@@ -197,7 +200,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     if stage == "screened":
         return plan
     form = casework.ReferralForm(route, CONTACTED[route], contacted, f"REF-{rng.randint(10000, 99999)}",
-                                 "Referral accepted; they will contact the family.", True,
+                                 REFERRAL_SAID[outcome], True,
                                  casework.default_confirmation_due(contacted))
     plan = replace(plan, referral=casework.check_referral(form, referral_at, recorded), referral_at=referral_at)
     if stage == "referred":
@@ -274,6 +277,7 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
                            forms.contacts))
     steps = sorted(step for plan in plans for step in plan.steps())
     first = min((plan.draft.happened_at for plan in plans if plan.draft.happened_at), default=end)
+    records_demo.add_former_pupil(session, actor, today, first - timedelta(days=8 * 365))  # past retention
     with frozen_clock(first - timedelta(days=1)), session.uow() as uow:  # the children were on roll before
         child_ids = []
         for d in details:
@@ -293,7 +297,11 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
             uow.commit()
         if progress is not None:
             progress(done, concerns)
+    if child_ids and steps:  # a file sent to another school, its receipt overdue (logged after the last step)
+        records_demo.add_transfer_awaiting_receipt(session, actor, child_ids[0], today,
+                                                   max(at for at, *_ in steps) + timedelta(seconds=1))
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
+    fill_connections(session, child_ids, seed, end)  # links, adults, places, missing episodes (audited at ``end``)
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)
     for plan in plans:

@@ -254,6 +254,10 @@ class VaultSession:
                 raise
         return path
 
+    def compact(self) -> None:
+        """VACUUM and empty the WAL, so deleted rows are gone from every file of the vault (after a destruction)."""
+        self._db().compact()
+
     def verify(self) -> VerifyReport:
         return verify_database(self._db(), self._slots)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import case, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import ConcernStatus
@@ -130,12 +131,19 @@ class ConcernRepository:
         return int(self._session.scalar(
             select(func.count()).select_from(ConcernRow).where(ConcernRow.child_id == child_id)) or 0)
 
-    def awaiting_screening(self, limit: int = 50) -> list[Concern]:
-        """Concerns not yet screened, oldest first."""
+    def awaiting_screening(self, limit: int = 50, significant: Collection[str] = ()) -> list[Concern]:
+        """Concerns not yet screened, most urgent first: immediate danger, then any of the ``significant`` signs
+        ticked (screening item ids), then the rest; oldest first within each. The status index narrows the rows to
+        those waiting before their bodies are read for the order."""
         status = ConcernStatus.AWAITING_SCREENING.value
+        danger = func.coalesce(func.json_extract(ConcernRow.body, "$.immediate_danger"), 0) == 1
+        ids = sorted(set(significant))
+        signs = (select(literal_column("1")).select_from(func.json_each(ConcernRow.body, "$.sign_ids"))
+                 .where(literal_column("json_each.value").in_(ids)).exists()) if ids else literal_column("0") == 1
+        urgency = case((danger, 2), (signs, 1), else_=0)
         query = (select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow)
                  .where(ConcernStateRow.status == status)
-                 .order_by(ConcernStateRow.submitted_at, ConcernStateRow.concern_id).limit(limit))
+                 .order_by(urgency.desc(), ConcernStateRow.submitted_at, ConcernStateRow.concern_id).limit(limit))
         return self._with_status(query)
 
     def count_with_status(self, status: ConcernStatus | str) -> int:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import AddendumTarget, Role
-from desktop_app.domain.records import Actor, Addendum, Setting, User
+from desktop_app.domain.records import Actor, Addendum, Closure, Setting, User
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
 from desktop_app.store.models import AddendumRow, ContactOverrideRow, SettingRow, UserRow
@@ -43,9 +44,27 @@ class AddendumRepository:
         return [_to_addendum(r) for r in rows]
 
 
+# Kept in the row's ``extra`` JSON beside the flags (no column of their own): the DSL's role and the closures.
+_ROLE_KEY, _CLOSURES_KEY = "dsl_role", "closures"
+
+
 def _to_setting(row: SettingRow) -> Setting:
+    extra = dict(json.loads(row.extra or "{}"))
+    role = str(extra.pop(_ROLE_KEY, ""))
+    closures = tuple(sorted(Closure(date.fromisoformat(first), date.fromisoformat(last), str(note))
+                            for first, last, note in extra.pop(_CLOSURES_KEY, [])))
     return Setting(name=row.name, address=row.address, phone=row.phone, dsl_name=row.dsl_name,
-                   dsl_phone=row.dsl_phone, dsl_email=row.dsl_email, extra=dict(json.loads(row.extra or "{}")))
+                   dsl_phone=row.dsl_phone, dsl_email=row.dsl_email, extra={k: str(v) for k, v in extra.items()},
+                   dsl_role=role, closures=closures)
+
+
+def _extra_json(setting: Setting) -> str:
+    stored: dict[str, object] = {k: v for k, v in setting.extra.items() if k not in (_ROLE_KEY, _CLOSURES_KEY)}
+    if setting.dsl_role:
+        stored[_ROLE_KEY] = setting.dsl_role
+    if setting.closures:
+        stored[_CLOSURES_KEY] = [[c.first.isoformat(), c.last.isoformat(), c.note] for c in sorted(setting.closures)]
+    return json.dumps(stored, sort_keys=True)
 
 
 class SettingRepository:
@@ -60,7 +79,7 @@ class SettingRepository:
         row = SettingRow(
             id=1, vault_id=vault_id, name=setting.name, address=setting.address, phone=setting.phone,
             dsl_name=setting.dsl_name, dsl_phone=setting.dsl_phone, dsl_email=setting.dsl_email,
-            extra=json.dumps(setting.extra, sort_keys=True), intake_private_key=intake_private_key,
+            extra=_extra_json(setting), intake_private_key=intake_private_key,
             audit_key=audit_key, created_at=utc_now(),
         )
         self._session.add(row)
@@ -102,7 +121,7 @@ class SettingRepository:
         row = self.row()
         row.name, row.address, row.phone = setting.name, setting.address, setting.phone
         row.dsl_name, row.dsl_phone, row.dsl_email = setting.dsl_name, setting.dsl_phone, setting.dsl_email
-        row.extra = json.dumps(setting.extra, sort_keys=True)
+        row.extra = _extra_json(setting)
         self._session.flush()
         self._audit.append(actor, "setting.updated", "setting")
         return _to_setting(row)

@@ -38,6 +38,7 @@ class SealedImportDialog(QDialog):
     """Each waiting item with its summary; "Import as new child" or "Import for <child>"; all by keyboard."""
 
     imported = Signal(str)  # the new concern's reference
+    screen_requested = Signal(int)  # "Screen it now" after an import: the concern's id (the dialog then closes)
 
     def __init__(self, parent: QWidget | None, session: Any) -> None:
         super().__init__(parent)
@@ -114,13 +115,17 @@ class SealedImportDialog(QDialog):
         box.addWidget(self.no_match)
         box.addWidget(search_label)
         box.addWidget(self.search)
+        # Two rows: four buttons in one (the first naming the child) were wider than the dialog and clipped.
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.for_child)
         buttons_row.addWidget(self.as_new)
-        buttons_row.addWidget(self.resume)
-        buttons_row.addWidget(self.discard)
         buttons_row.addStretch(1)
         box.addLayout(buttons_row)
+        draft_row = QHBoxLayout()
+        draft_row.addWidget(self.resume)
+        draft_row.addWidget(self.discard)
+        draft_row.addStretch(1)
+        box.addLayout(draft_row)
         box.addWidget(self.problem)
         right.addWidget(match_box)
         right.addStretch(1)
@@ -135,6 +140,11 @@ class SealedImportDialog(QDialog):
         splitter.setSizes([340, 640])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        self.screen_now = close.addButton("Screen it now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.screen_now.setObjectName("screen_now")
+        self.screen_now.setVisible(False)
+        self.screen_now.clicked.connect(self._screen_now)
+        self.last_imported: int | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(
@@ -159,10 +169,13 @@ class SealedImportDialog(QDialog):
             entry = QListWidgetItem(f"{when}{item.child_label}{mine}\n{item.status}", self.list)
             entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.child_label}{mine}, {item.status}")
         count = len(self.items)
+        own = sum(1 for item in self.items if item.origin is Mode.DSL)
+        staff = count - own  # the same count as the dashboard's banner (staff concerns only)
+        drafts = f" You also have {own} unfinished draft{'s' if own != 1 else ''} of your own." if own else ""
         self.heading.setText(
-            "No sealed concerns are waiting."
-            if not count
-            else f"{count} sealed concern{'s are' if count != 1 else ' is'} waiting to be imported."
+            ("No concerns recorded by staff are waiting." if not staff else
+             f"{staff} concern{'s' if staff != 1 else ''} recorded by staff {'are' if staff != 1 else 'is'} waiting "
+             "to be imported.") + drafts
         )
         if count:
             self.list.setCurrentRow(0)
@@ -211,7 +224,8 @@ class SealedImportDialog(QDialog):
         usable = item is not None and not item.problem
         chosen = self.matches.currentItem()
         self.for_child.setEnabled(usable and chosen is not None)
-        self.for_child.setText(f"&Import for {chosen.text()}" if chosen else "Import for the child chosen above")
+        name = chosen.text().split(",")[0] if chosen else ""  # the name; its date of birth is in the list above
+        self.for_child.setText(f"&Import for {name}" if chosen else "Import for the child chosen above")
         self.for_child.setAccessibleName(self.for_child.text().replace("&", ""))
         named = usable and item is not None and item.draft.child is not None
         self.as_new.setEnabled(bool(named))
@@ -240,12 +254,21 @@ class SealedImportDialog(QDialog):
             self.problem.setText(problem.sentence)
             return
         row = self.list.currentRow()
+        self.last_imported = concern.concern_id
+        self.screen_now.setText(f"&Screen {concern.reference} now")
+        self.screen_now.setVisible(True)
         self.imported.emit(concern.reference)
         self.refresh()
         if self.items:
             self.list.setCurrentRow(min(row, len(self.items) - 1))
         self.heading.setText(f"Imported as {concern.reference}. " + self.heading.text())
         self.list.setFocus()
+
+    def _screen_now(self) -> None:
+        if self.last_imported is not None:
+            concern_id = self.last_imported
+            self.accept()
+            self.screen_requested.emit(concern_id)
 
     def _discard(self) -> None:
         item = self.current()
