@@ -161,7 +161,8 @@ def test_closing_keeps_the_dsls_draft_without_asking_and_the_dsl_can_delete_it_l
     qtbot.addWidget(dialog)
     assert dialog.items[0].origin.value == "dsl" and not dialog.discard.isHidden()
     dialog.discard.click()
-    assert sealed_files(session.vault_dir) == [] and dialog.heading.text() == "No sealed concerns are waiting."
+    assert sealed_files(session.vault_dir) == []
+    assert dialog.heading.text() == "No concerns recorded by staff are waiting."
     assert audit_actions(session)[-1] == "sealed.deleted"
 
 
