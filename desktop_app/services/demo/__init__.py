@@ -43,6 +43,7 @@ from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
 from desktop_app.services.demo import transfer as records_demo
+from desktop_app.services.demo.actions import fill_actions_demo
 from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.child_details import with_child_file_details
 from desktop_app.services.demo.connections import fill_connections
@@ -302,6 +303,7 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
                                                    max(at for at, *_ in steps) + timedelta(seconds=1))
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
     fill_connections(session, child_ids, seed, end)  # links, adults, places, missing episodes (audited at ``end``)
+    fill_actions_demo(session, end, seed)  # actions agreed after screenings, owned by staff on the register
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)
     for plan in plans:

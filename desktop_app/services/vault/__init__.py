@@ -16,7 +16,8 @@ from pathlib import Path
 from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting
 from desktop_app.errors import UserFacingError
-from desktop_app.services.vault.backup import restore_backup, write_backup
+from desktop_app.services.vault.backup import write_backup
+from desktop_app.services.vault.backup_restore import restore_backup
 from desktop_app.services.vault.folder import (
     NoVault,
     UnlockDelayed,
