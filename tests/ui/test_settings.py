@@ -474,8 +474,9 @@ def test_make_a_new_recovery_key_and_the_old_one_stops_working(
 def _unlock_on_screen(window, passphrase: str, qtbot) -> None:
     from desktop_app.ui.lock_screen import LockScreen
 
+    # A lock waits for background work started after the last unlock; a busy machine may still be running it.
+    qtbot.waitUntil(lambda: isinstance(window.current_page(), LockScreen), timeout=15000)
     screen = window.current_page()
-    assert isinstance(screen, LockScreen)
     screen.passphrase.setText(passphrase)
     with qtbot.waitSignal(window.unlocked, timeout=15000):
         screen.unlock()
