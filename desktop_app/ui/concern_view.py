@@ -256,9 +256,14 @@ class ConcernView(QWidget):
         self.referral_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.referral_table.horizontalHeader().setStretchLastSection(True)
         column.addWidget(self.referral_table)
+        from desktop_app.ui.actions import ActionsSection
+
+        self.actions_section = ActionsSection(session, concern_id, splitter, self.today)  # who does what by when
+        self.actions_section.changed.connect(self._record_changed)
         splitter.addWidget(self.record)
         splitter.addWidget(referrals)
-        splitter.setSizes([520, 180])
+        splitter.addWidget(self.actions_section)
+        splitter.setSizes([420, 150, 190])
         layout.addWidget(splitter, 1)
         self.changed.connect(self.reload)
         self.reload()
@@ -292,6 +297,7 @@ class ConcernView(QWidget):
                                            parent=self)
         self.referral_table.setModel(self.referral_model)
         closed = self.file.is_closed()
+        self.actions_section.reload(closed=closed)
         self.screen_button.setEnabled(not closed)
         self.referral_button.setEnabled(not closed)
         self.close_button.setEnabled(not closed)
