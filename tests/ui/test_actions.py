@@ -69,10 +69,10 @@ def type_into(widget: QWidget, text: str) -> None:
 
 def test_an_action_is_agreed_by_keyboard_and_shows_in_the_concern_window(
     qtbot: Any,
-    open_session: VaultSession,
+    open_session: VaultSession,  # noqa: F811
     fake_ask: FakeAsker,
     closing: list[QWidget],
-    screenshot: Any,  # noqa: F811
+    screenshot: Any,
 ) -> None:
     training.add_staff(open_session, "Ama Boateng", "Head of Year 9")
     concern_id = record_concern(open_session)
@@ -106,9 +106,9 @@ def test_an_action_is_agreed_by_keyboard_and_shows_in_the_concern_window(
 
 def test_a_new_member_of_staff_can_be_named_in_the_dialog(
     qtbot: Any,
-    open_session: VaultSession,
+    open_session: VaultSession,  # noqa: F811
     fake_ask: FakeAsker,
-    closing: list[QWidget],  # noqa: F811
+    closing: list[QWidget],
 ) -> None:
     concern_id = record_concern(open_session)
     view = concern_window(qtbot, open_session, closing, concern_id)
@@ -129,10 +129,10 @@ def test_a_new_member_of_staff_can_be_named_in_the_dialog(
 
 def test_completing_and_handing_on_the_selected_action(
     qtbot: Any,
-    open_session: VaultSession,
+    open_session: VaultSession,  # noqa: F811
     fake_ask: FakeAsker,
     closing: list[QWidget],
-    screenshot: Any,  # noqa: F811
+    screenshot: Any,
 ) -> None:
     ama = training.add_staff(open_session, "Ama Boateng", "Head of Year 9").staff_id
     training.add_staff(open_session, "Lewis Tregarthen", "Attendance officer")
@@ -176,10 +176,10 @@ def test_completing_and_handing_on_the_selected_action(
 
 def test_the_dashboard_marks_an_overdue_action_and_opens_its_concern(
     qtbot: Any,
-    open_session: VaultSession,
+    open_session: VaultSession,  # noqa: F811
     fake_ask: FakeAsker,
     closing: list[QWidget],
-    screenshot: Any,  # noqa: F811
+    screenshot: Any,
 ) -> None:
     ama = training.add_staff(open_session, "Ama Boateng", "Head of Year 9").staff_id
     late = record_concern(open_session, child=fictional_child("Corin", "Ashdown"))
