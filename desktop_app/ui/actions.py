@@ -191,6 +191,7 @@ class ActionsSection(QWidget):
         self.today = today or date.today()
         self.windows: list[QWidget] = []
         self.closed = False
+        self.concern_title = ""  # "WM-2026-00042 — Leah Brennan", set by the concern window
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self)
@@ -285,6 +286,8 @@ class ActionsSection(QWidget):
     # --- the three dialogs ----------------------------------------------------------------------------------------
     def add_action(self) -> AddActionDialog:
         dialog = AddActionDialog(self.window(), self.session, self.concern_id, self.today)
+        if self.concern_title:  # kept as a sealed draft if the vault locks while it is open
+            dialog.keep_as(self.session, "action", self.concern_id, f"Action on {self.concern_title}")
         return self._open(dialog)
 
     def complete_action(self) -> CompleteActionDialog | None:

@@ -297,6 +297,7 @@ class ConcernView(QWidget):
                                            parent=self)
         self.referral_table.setModel(self.referral_model)
         closed = self.file.is_closed()
+        self.actions_section.concern_title = self._what()  # names its unfinished work if the vault locks
         self.actions_section.reload(closed=closed)
         self.screen_button.setEnabled(not closed)
         self.referral_button.setEnabled(not closed)
@@ -404,6 +405,10 @@ class ConcernView(QWidget):
         dialog.submit = lambda: casework.close_concern(self.session, self.concern_id, outcome.toPlainText())
         dialog.keep_as(self.session, "close", self.concern_id, f"Closing {self._what()}")
         return self._open(dialog)
+
+    def add_action(self) -> Any:
+        """The actions section's "Add an action…" (also how unfinished work reopens it after unlock)."""
+        return self.actions_section.add_action()
 
     def _what(self) -> str:
         return f"{self.file.concern.reference} — {self.file.child.details.display_name}"

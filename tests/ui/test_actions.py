@@ -21,6 +21,7 @@ from desktop_app.ui.concern_view import ConcernView
 from tests.fixtures_vault import fictional_child, open_session, record_concern  # noqa: F401
 from tests.ui.concern.helpers import FakeAsker
 from tests.ui.test_dashboard import Host
+from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 TODAY = date.today()
@@ -214,3 +215,25 @@ def test_the_dashboard_marks_an_overdue_action_and_opens_its_concern(
     view = host.currentWidget()
     assert isinstance(view, ConcernView) and view.concern_id == late
     assert "1 overdue" in view.actions_section.title.text()
+
+
+def test_an_action_half_written_survives_the_lock(unlocked_window: Any, made_vault: Any, fake_ask: Any,  # noqa: F811
+                                                   qtbot: Any, screenshot: Any) -> None:
+    from tests.ui.test_unfinished_work import idle_lock, no_plaintext, unlock
+
+    win = unlocked_window
+    training.add_staff(win.session, "Ama Boateng", "Head of Year 9")
+    view = win.open_concern(record_concern(win.session))
+    dialog = view.add_action()
+    qtbot.waitExposed(dialog)
+    dialog.text.setPlainText("Quillon attendance check every morning")
+    dialog.owner.setCurrentIndex(0)
+    idle_lock(win, qtbot)
+    no_plaintext(made_vault.folder, "Quillon attendance")
+    fake_ask.answer = True
+    unlock(win, made_vault, qtbot)
+    qtbot.waitUntil(lambda: bool(getattr(win, "resumed_windows", None)), timeout=5000)
+    again = win.resumed_windows[0]
+    assert again.text.toPlainText() == "Quillon attendance check every morning"
+    assert again.owner.currentText() == "Ama Boateng (Head of Year 9)"
+    screenshot(again, "actions_add_resumed_after_unlock")
