@@ -312,7 +312,7 @@ class ActionsSection(QWidget):
         return chosen
 
     def _open(self, dialog: Any) -> Any:
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
+        from desktop_app.ui.record_windows import RECORDS_PROPERTY
 
         dialog.setProperty(RECORDS_PROPERTY, True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
