@@ -265,9 +265,14 @@ class ConcernView(QWidget):
         self.referral_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.referral_table.horizontalHeader().setStretchLastSection(True)
         column.addWidget(self.referral_table)
+        from desktop_app.ui.actions import ActionsSection
+
+        self.actions_section = ActionsSection(session, concern_id, splitter, self.today)  # who does what by when
+        self.actions_section.changed.connect(self._record_changed)
         splitter.addWidget(self.record)
         splitter.addWidget(referrals)
-        splitter.setSizes([520, 180])
+        splitter.addWidget(self.actions_section)
+        splitter.setSizes([420, 150, 190])
         layout.addWidget(splitter, 1)
         self.changed.connect(self.reload)
         self.reload()
@@ -301,6 +306,8 @@ class ConcernView(QWidget):
                                            parent=self)
         self.referral_table.setModel(self.referral_model)
         closed = self.file.is_closed()
+        self.actions_section.concern_title = self._what()  # names its unfinished work if the vault locks
+        self.actions_section.reload(closed=closed)
         self.screen_button.setEnabled(not closed)
         self.referral_button.setEnabled(not closed)
         self.close_button.setEnabled(not closed)
@@ -416,6 +423,10 @@ class ConcernView(QWidget):
         dialog.submit = lambda: casework.close_concern(self.session, self.concern_id, outcome.toPlainText())
         dialog.keep_as(self.session, "close", self.concern_id, f"Closing {self._what()}")
         return self._open(dialog)
+
+    def add_action(self) -> Any:
+        """The actions section's "Add an action…" (also how unfinished work reopens it after unlock)."""
+        return self.actions_section.add_action()
 
     def _what(self) -> str:
         return f"{self.file.concern.reference} — {self.file.child.details.display_name}"

@@ -755,3 +755,50 @@ def test_the_audit_page_fits_a_laptop_at_150_percent(qtbot, open_session: VaultS
         problems += fits(dialog, f"audit page, {name.replace('_', ' ')} dialog")
         dialog.reject()
     check(problems)
+
+
+# ----- a concern's actions ------------------------------------------------------------------------------------------
+
+
+def _actions_screens(qtbot: Any, session: VaultSession, closing: list[QWidget]) -> Iterator[tuple[QWidget, str]]:
+    """The dashboard's "Actions due", the concern window with an open action, and its three action dialogs, each
+    yielded while it is on screen."""
+    from datetime import date, timedelta
+
+    from desktop_app.services.actions.add import NewAction, add_action
+    from desktop_app.services.audit import training
+
+    ama = training.add_staff(session, "Ama Boateng", "Head of Year 9").staff_id
+    concern_id = record_concern(session)
+    add_action(session, concern_id, NewAction("Check attendance every day", date.today() - timedelta(days=2), ama),
+               date.today() - timedelta(days=9))
+    host = Host(session)
+    host.resize(1280, 700)
+    show(qtbot, host, closing)
+    dashboard = host.show_dashboard()
+    yield dashboard, "dashboard with actions due"
+    view = dashboard.open_concern(concern_id)
+    view.actions_section.table.selectRow(0)
+    yield view, "concern view with an action"
+    for name in ("add_action", "complete_action", "change_action"):
+        dialog = getattr(view.actions_section, name)()
+        assert dialog is not None, name
+        closing.append(dialog)
+        qtbot.waitExposed(dialog)
+        yield dialog, f"concern view, {name.replace('_', ' ')} dialog"
+
+
+def test_the_actions_screens(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    problems: list[str] = []
+    for widget, name in _actions_screens(qtbot, open_session, closing):
+        problems += audit(widget, name)
+    check(problems)
+
+
+def test_the_actions_screens_fit_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                                zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for widget, name in _actions_screens(qtbot, open_session, closing):
+        problems += fits(widget, name)
+        screenshot(widget.window(), f"a11y_{name}")
+    check(problems)

@@ -59,3 +59,8 @@ def owners(session: VaultSession, limit: int = 500) -> list[StaffMember]:
     """Everyone on the staff register who has not left, by name: the people an action can be given to."""
     with session.uow() as uow:
         return uow.training.staff(limit=limit)
+
+
+def suggestions() -> tuple[str, ...]:
+    """Actions commonly agreed (forms/actions.toml), offered as a start when writing one."""
+    return load_forms().actions.suggestions
