@@ -718,3 +718,36 @@ def test_the_audit_page_fits_a_laptop_at_150_percent(qtbot, open_session: VaultS
         problems += fits(dialog, f"audit page, {name.replace('_', ' ')} dialog")
         dialog.reject()
     check(problems)
+
+
+# ----- Help -----------------------------------------------------------------------------------------------------
+
+
+def _help_topics(qtbot: Any, session: VaultSession, closing: list[QWidget]) -> Iterator[tuple[QWidget, str]]:
+    from desktop_app.ui.help import TOPICS, HelpPage
+
+    host = Host(session)
+    host.resize(1366, 768)
+    show(qtbot, host, closing)
+    page = HelpPage(session, host=host)
+    host.show_page(page)
+    for key in TOPICS:
+        page.show_topic(key)
+        QApplication.processEvents()
+        yield page, f"help, {key.replace('_', ' ')}"
+
+
+def test_help_every_topic(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    problems: list[str] = []
+    for page, name in _help_topics(qtbot, open_session, closing):
+        problems += audit(page, name)
+    check(problems)
+
+
+def test_help_fits_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                           zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for page, name in _help_topics(qtbot, open_session, closing):
+        problems += fits(page, name)
+        screenshot(page.window(), f"a11y_{name}")
+    check(problems)
