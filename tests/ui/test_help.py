@@ -74,6 +74,7 @@ def test_the_shortcuts_are_the_ones_the_window_answers_to(unlocked_window, qtbot
     for action in win.actions():  # every registered key is listed, with what it does
         for sequence in action.shortcuts():
             assert any(sequence.toString(native) in keys for keys in rows), action.text()
+    assert "Go to Help" in [a.text() for a in win.help_menu.actions()]  # also in the menu bar's Help menu
     # and what is listed works: the Ctrl+L on the page locks the vault
     with qtbot.waitSignal(win.locked, timeout=5000):
         qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
