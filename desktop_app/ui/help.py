@@ -130,7 +130,6 @@ class HelpPage(QWidget):
         self.setObjectName("help_page")
         self.session = session
         self.host = host
-        self.documents: Any = None  # the Documents page's own quick reference, borrowed (built on first use)
         title = QLabel("Help", self)
         title.setObjectName("title")
         self.tabs = QTabWidget(self)
@@ -230,11 +229,23 @@ class HelpPage(QWidget):
     # ----- actions ----------------------------------------------------------------------------------------------
 
     def quick_reference(self) -> Any:
-        """The Documents page's quick reference (preview, print, save; each audited), without leaving Help."""
-        from desktop_app.ui.documents_page import DocumentsPage
+        """The staff quick reference the Documents page offers: preview, print or save (each audited), from Help."""
+        from desktop_app.domain.documents import DocumentKind
+        from desktop_app.errors import UserFacingError
+        from desktop_app.services import documents
+        from desktop_app.ui.documents import DocumentDialog
+        from desktop_app.ui.main_window import RECORDS_PROPERTY
 
-        if self.documents is None:
-            self.documents = DocumentsPage(self.session, self.host, self)
-            self.documents.hide()
-        return self.documents.quick_reference()
-
+        try:
+            pdf, document_id, title = documents.render_quick_reference(self.session)
+        except UserFacingError as error:
+            self.quick_problem.setText(error.sentence)
+            self.quick_problem.show()
+            return None
+        self.quick_problem.hide()
+        on_print, on_save = documents.actions(self.session, pdf, document_id, DocumentKind.QUICK_REFERENCE)
+        dialog = DocumentDialog(self.window(), title, pdf, on_print, on_save, suggested_name="Quick reference.pdf")
+        dialog.setProperty(RECORDS_PROPERTY, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        return dialog

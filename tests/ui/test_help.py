@@ -93,13 +93,15 @@ def test_how_the_suggestion_is_worked_out_says_whose_numbers_and_whose_judgement
 
 def test_the_quick_reference_opens_from_help_to_print_or_save(unlocked_window, qtbot, screenshot) -> None:
     from desktop_app.ui.documents import DocumentDialog
+    from tests.ui.test_documents import wait_for_pages
 
     page = _open_help(unlocked_window, qtbot)
     page.show_topic("quick_reference")
     qtbot.mouseClick(page.quick_button, Qt.MouseButton.LeftButton)
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog) and w.isVisible())
     qtbot.waitExposed(dialog)
-    assert "Quick reference" in dialog.windowTitle()
+    assert "quick reference" in dialog.windowTitle().lower()
+    wait_for_pages(qtbot, dialog)  # the page drawn, not a blank preview
     screenshot(dialog, "help_quick_reference_preview")
     dialog.close()
     assert isinstance(unlocked_window.current_page(), HelpPage)  # still on Help

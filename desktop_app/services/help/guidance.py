@@ -26,7 +26,8 @@ def guidance_sheet(forms: Forms, phones: Mapping[str, str] | None = None) -> tup
 
     ``phones`` are the setting's own numbers (contact id -> phone) in place of the shipped ones.
     """
-    contacts = forms.contacts.with_phones(dict(phones or {}))
+    own = forms.contacts.with_phones(dict(phones or {}))
+    contacts = own.with_phones({c.id: format_phone(c.phone) for c in own.contacts})  # as people write them
     definition = forms.screening()
     sections = [
         HelpSection(forms.what_to_do.title, "", forms.what_to_do.texts(contacts, NO_NUMBER)),
