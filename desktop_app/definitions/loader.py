@@ -242,3 +242,16 @@ def _item_hint(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
         if isinstance(node, dict) and isinstance(node.get("id"), str) and part != loc[-1]:
             named = node["id"]
     return f" (in {named!r})" if named else ""
+
+
+def child_details_definition(folder: Path | None = None) -> ChildDetailsDefinition:
+    return load_forms(folder).child_details
+
+
+def mis_import_definition(folder: Path | None = None) -> MisImportDefinition:
+    return load_forms(folder).mis_import
+
+
+def load_audit(folder: Path | str | None = None) -> AuditDefinition:
+    """forms/audit.toml of ``folder`` (else the shipped forms), validated with the rest of the folder; cached."""
+    return load_forms(folder).audit

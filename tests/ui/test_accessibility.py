@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui import ask
-from desktop_app.ui.app import configure_application
+from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
@@ -281,10 +281,10 @@ def test_dsl_concern_wizard_every_page(qtbot, open_session: VaultSession, fake_a
 
 def test_sealed_import_dialog(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
     from desktop_app.domain.records import ChildDetails, ConcernDraft
-    from desktop_app.services import intake
+    from desktop_app.services.intake import sealing as intake_sealing
     from desktop_app.ui.concern.import_dialog import SealedImportDialog
 
-    intake.SealedIntake.for_vault(open_session.vault_dir).submit(ConcernDraft(
+    intake_sealing.SealedIntake.for_vault(open_session.vault_dir).submit(ConcernDraft(
         immediate_danger=False, child=ChildDetails("Kwame", "Boateng", year_group="Year 10"), account="Seen with cash",
         recorder_name="Priya Ramanathan", recorder_role="Learning mentor", declaration=True,
     ))  # fmt: skip
@@ -412,7 +412,7 @@ def fits(root: QWidget, screen: str) -> list[str]:
 
 @pytest.fixture
 def zoom_150(qapp) -> Iterator[None]:
-    from desktop_app.ui.app import apply_zoom
+    from desktop_app.ui.appearance import apply_zoom
 
     apply_zoom(qapp, 150)
     yield
@@ -577,6 +577,43 @@ def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing
     page = win.show_search("Tamsin")
     assert page is not None and page.count() > 0
     problems += audit(page, "search results")
+    check(problems)
+
+
+def test_connections_missing_episodes_and_sharing_screens(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
+                                                          closing) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app.domain.enums import ChildRole
+    from desktop_app.domain.records import AdultOfConcern, OtherChild, Place
+    from desktop_app.services.child import connections, missing
+    from desktop_app.services.child.missing import MissingEpisodeForm
+    from desktop_app.ui.connections.dialogs import CorrectRecordDialog, CorrectRoleDialog, LinkChildDialog
+    from desktop_app.ui.connections.missing import MissingEpisodeDialog, MissingEpisodesSection
+    from desktop_app.ui.connections.section import ConnectionsSection
+    from desktop_app.ui.connections.sharing import SharingDialog
+    from tests.services.child.helpers import add_child, add_concern
+
+    ayla, bryn = add_child(open_session, "Ayla", "Brightwater"), add_child(open_session, "Bryn", "Castleford")
+    add_concern(open_session, ayla, others=(OtherChild("Jay", ChildRole.POSSIBLE_PERPETRATOR),),
+                adults=(AdultOfConcern("'Tee'"),), places=(Place("Castle Market car park"),))
+    add_concern(open_session, bryn, adults=(AdultOfConcern("tee"),))
+    went = datetime.now(UTC) - timedelta(days=2)
+    episode = missing.record_episode(open_session, ayla, MissingEpisodeForm(went, went + timedelta(hours=5)))
+    found = connections.connections_of(open_session, ayla)
+    problems: list[str] = []
+    section = show(qtbot, ConnectionsSection(open_session, ayla), closing)
+    problems += audit(section, "connections section")
+    for dialog, name in ((LinkChildDialog(None, open_session, ayla), "link a child"),
+                         (CorrectRoleDialog(None, open_session, found.named_in_own_concerns[0]), "correct a role"),
+                         (CorrectRecordDialog(None, open_session, found.adults[0].adult), "correct an adult"),
+                         (CorrectRecordDialog(None, open_session, found.places[0].place), "correct a place"),
+                         (MissingEpisodeDialog(None, open_session, ayla), "record a missing episode"),
+                         (MissingEpisodeDialog(None, open_session, ayla, episode), "correct a missing episode"),
+                         (SharingDialog(None, open_session, [(ayla, "Ayla Brightwater")]), "share")):
+        show(qtbot, dialog, closing)
+        problems += audit(dialog, name)
+    problems += audit(show(qtbot, MissingEpisodesSection(open_session, ayla), closing), "missing episodes section")
     check(problems)
 
 

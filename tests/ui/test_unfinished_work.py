@@ -187,7 +187,7 @@ def test_cancelling_a_correction_after_typing_asks_first(unlocked_window, fake_a
 
 
 def test_screening_again_carries_the_last_decision(unlocked_window, fake_ask, qtbot, qapp, screenshot) -> None:
-    from desktop_app.services import casework
+    from desktop_app.services.casework.screening import complete_screening
 
     win = unlocked_window
     laptop(win, qapp, 100)
@@ -203,7 +203,7 @@ def test_screening_again_carries_the_last_decision(unlocked_window, fake_ask, qt
     page.danger.setPlainText(DANGER)
     page.goal.setPlainText("Zoë is home by 7pm and tells a safe adult when contacted.")
     form = page.form()
-    casework.complete_screening(win.session, concern_id, wizard.draft, form, date.today())
+    complete_screening(win.session, concern_id, wizard.draft, form, date.today())
     wizard.close()
     QApplication.processEvents()
 
