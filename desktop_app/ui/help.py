@@ -234,7 +234,7 @@ class HelpPage(QWidget):
         from desktop_app.errors import UserFacingError
         from desktop_app.services import documents
         from desktop_app.ui.documents import DocumentDialog
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
+        from desktop_app.ui.record_windows import RECORDS_PROPERTY
 
         try:
             pdf, document_id, title = documents.render_quick_reference(self.session)
