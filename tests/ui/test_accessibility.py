@@ -801,4 +801,34 @@ def test_the_actions_screens_fit_at_150_percent(qtbot, open_session: VaultSessio
     for widget, name in _actions_screens(qtbot, open_session, closing):
         problems += fits(widget, name)
         screenshot(widget.window(), f"a11y_{name}")
+# ----- Help -----------------------------------------------------------------------------------------------------
+
+
+def _help_topics(qtbot: Any, session: VaultSession, closing: list[QWidget]) -> Iterator[tuple[QWidget, str]]:
+    from desktop_app.ui.help import TOPICS, HelpPage
+
+    host = Host(session)
+    host.resize(1366, 768)
+    show(qtbot, host, closing)
+    page = HelpPage(session, host=host)
+    host.show_page(page)
+    for key in TOPICS:
+        page.show_topic(key)
+        QApplication.processEvents()
+        yield page, f"help, {key.replace('_', ' ')}"
+
+
+def test_help_every_topic(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    problems: list[str] = []
+    for page, name in _help_topics(qtbot, open_session, closing):
+        problems += audit(page, name)
+    check(problems)
+
+
+def test_help_fits_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                           zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for page, name in _help_topics(qtbot, open_session, closing):
+        problems += fits(page, name)
+        screenshot(page.window(), f"a11y_{name}")
     check(problems)
