@@ -25,6 +25,7 @@ from desktop_app.reports.flow import (
     field,
     fields,
     heading,
+    last_of,
     long_text,
     markup,
     moment,
@@ -32,6 +33,7 @@ from desktop_app.reports.flow import (
     para,
     paragraphs,
     signature_lines,
+    with_next,
 )
 from desktop_app.reports.template import build_pdf, frame_width
 
@@ -53,12 +55,13 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         *_decision(summary),
         *_referrals(summary),
         *_addenda(summary),
-        signature_lines(
-            ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
-            frame_width(),
-            title="Signatures",
-        ),
     ]
+    story.append(signature_lines(
+        ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
+        frame_width(),
+        title="Signatures",
+        after=last_of(story),
+    ))
     return build_pdf(
         story,
         meta,
@@ -304,7 +307,7 @@ def _answers(answers: Iterable[AnsweredItem], show_when: bool = True) -> list[Fl
     out: list[Flowable] = []
     for section_title, items in groupby(answers, key=lambda a: a.section_title):
         if show_when:  # protective factors sit under their own heading already
-            out.append(markup(f"<i>{esc(section_title)}</i>", BODY))
+            out.append(with_next(markup(f"<i>{esc(section_title)}</i>", BODY)))
         for item in items:
             facts = []
             if show_when and item.when is not None:
@@ -314,7 +317,8 @@ def _answers(answers: Iterable[AnsweredItem], show_when: bool = True) -> list[Fl
             if item.significant:
                 facts.append("significant indicator")
             tail = f" — {esc(', '.join(facts))}" if facts else ""
-            out.append(markup(f"•&nbsp;&nbsp;{esc(item.text)}{tail}", INDENT))
+            bullet = markup(f"•&nbsp;&nbsp;{esc(item.text)}{tail}", INDENT)
+            out.append(with_next(bullet) if item.note.strip() else bullet)
             if item.note.strip():
                 out.append(markup(f"<i>Note:</i> {esc(item.note)}", _NOTE))
     return out
@@ -326,16 +330,18 @@ def _decision(summary: ReferralSummary) -> list[Flowable]:
     decision: Decision = summary.screening.decision
     out: list[Flowable] = [
         heading("Level of risk"),
-        field("Suggested by the screening", decision.suggested_level.label),
+        with_next(field("Suggested by the screening", decision.suggested_level.label)),
     ]
     out += [markup(f"•&nbsp;&nbsp;{esc(reason)}", INDENT) for reason in decision.suggested_reasons]
-    out.append(field("Confirmed by the DSL", decision.confirmed_level.label))
-    if decision.confirmed_level != decision.suggested_level or decision.override_reason.strip():
+    changed = decision.confirmed_level != decision.suggested_level or bool(decision.override_reason.strip())
+    confirmed = field("Confirmed by the DSL", decision.confirmed_level.label)
+    out.append(with_next(confirmed) if changed else confirmed)
+    if changed:
         out.append(field("Reason for changing the suggested level", decision.override_reason))
     out += long_text("The child's wishes and feelings", decision.childs_wishes)
     out += [
         heading("Parents and carers"),
-        field("Parents or carers told", "Yes" if decision.parents_told else "No"),
+        with_next(field("Parents or carers told", "Yes" if decision.parents_told else "No")),
     ]
     if not decision.parents_told:
         out.append(field("Why they were not told", decision.parents_not_told_reason))
@@ -399,7 +405,7 @@ def _addenda(summary: ReferralSummary) -> list[Flowable]:
                 H2,
             )
         )
-        out.append(field("Why", addendum.reason, INDENT))
+        out.append(with_next(field("Why", addendum.reason, INDENT)))
         out.append(field("What changed", addendum.change, INDENT))
     return out
 
