@@ -26,6 +26,7 @@ from desktop_app.definitions.models import (
     ScreeningDefinition,
     WhatToDoDefinition,
 )
+from desktop_app.definitions.referral_requests import ReferralRequestsDefinition
 from desktop_app.errors import UserFacingError
 
 M = TypeVar("M", bound=BaseModel)
@@ -57,6 +58,7 @@ class Forms:
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
     audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
     actions: ActionsDefinition  # a concern's actions: the dashboard's horizon, suggestions (forms/actions.toml)
+    referral_requests: ReferralRequestsDefinition  # what a referral asks for (suggested by route), consent answers
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -139,6 +141,7 @@ def _load(root: Path) -> Forms:
         missing_episodes=missing,
         audit=load_file(root / "audit.toml", AuditDefinition),
         actions=load_file(root / "actions.toml", ActionsDefinition),
+        referral_requests=load_file(root / "referral_requests.toml", ReferralRequestsDefinition),
     )
 
 

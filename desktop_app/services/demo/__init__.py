@@ -41,6 +41,7 @@ from desktop_app.domain.screening import DefinitionRef
 from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
+from desktop_app.services.casework.referral_request import suggested
 from desktop_app.services.casework.screening import start_screening
 from desktop_app.services.demo import transfer as records_demo
 from desktop_app.services.demo.actions import fill_actions_demo
@@ -59,6 +60,7 @@ from desktop_app.services.demo.scenarios import (
     Scenario,
     concern_draft,
     demo_children,
+    referral_request,
     screening_answers,
 )
 from desktop_app.store.clock import frozen_clock
@@ -202,7 +204,9 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
         return plan
     form = casework.ReferralForm(route, CONTACTED[route], contacted, f"REF-{rng.randint(10000, 99999)}",
                                  REFERRAL_SAID[outcome], True,
-                                 casework.default_confirmation_due(contacted))
+                                 casework.default_confirmation_due(contacted),
+                                 **referral_request(f"request:{number}", route, suggested(route),
+                                                    outcome == OUTCOME_REFERRED[1], told))
     plan = replace(plan, referral=casework.check_referral(form, referral_at, recorded), referral_at=referral_at)
     if stage == "referred":
         return plan

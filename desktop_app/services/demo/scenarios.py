@@ -188,6 +188,29 @@ REFERRAL_SAID = {
     OUTCOME_REFERRED[1]: "Referral accepted; they will pass it to the Amber Project and contact the family.",
 }
 OUTCOME_SCREENED = "Screening found no sign of exploitation; kept on file. Staff to record any new concern."
+CONSENT_REFUSED = (
+    "Mother said the school is making too much of it and the family will sort it out themselves.",
+    "Father said he does not want social services involved again after last year.",
+)
+CONSENT_NOT_SOUGHT = (
+    "Seeking it would alert the adult the child is afraid of, who lives at the family home; agreed with the duty "
+    "worker.",
+    "The child asked us not to tell home yet and is frightened of what would happen; the Hub advised us not to.",
+)
+PARENTS_NOT_TOLD = "The duty worker asked us not to tell them until the strategy discussion has been held."
+
+
+def referral_request(seed: str, route: RouteId, suggested: tuple[str, ...], amber: bool, told: bool) -> dict[str, Any]:
+    """What the DSL asked for and the consent they recorded, agreeing with whether the parents were told."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible fiction; its own stream, so other demo values stay put
+    asks = (*suggested, "amber_project") if amber and route in (RouteId.SAFEGUARDING_HUB, RouteId.SOCIAL_WORKER) \
+        else suggested
+    if not told:
+        return {"asks": asks, "consent": "not_sought", "consent_note": rng.choice(CONSENT_NOT_SOUGHT),
+                "parents_told": False, "parents_not_told_reason": PARENTS_NOT_TOLD}
+    if rng.random() < 0.2:
+        return {"asks": asks, "consent": "refused", "consent_note": rng.choice(CONSENT_REFUSED), "parents_told": True}
+    return {"asks": asks, "consent": "given", "parents_told": True}
 
 
 def _school_year_start(today: date) -> int:
