@@ -21,8 +21,10 @@ NOW = datetime.now().astimezone()
 
 def hub_contact(**request: object) -> ReferralForm:
     values: dict[str, object] = {
-        "route": RouteId.SAFEGUARDING_HUB, "contacted_name": "Duty social worker Pat Ellory",
-        "contacted_at": NOW - timedelta(minutes=20), "outcome": "Strategy discussion booked for Thursday.",
+        "route": RouteId.SAFEGUARDING_HUB,
+        "contacted_name": "Duty social worker Pat Ellory",
+        "contacted_at": NOW - timedelta(minutes=20),
+        "outcome": "Strategy discussion booked for Thursday.",
         "confirmation_due": TODAY + timedelta(days=2),
     }
     values.update(request)
@@ -44,16 +46,22 @@ def test_a_referral_without_the_request_or_consent_is_refused_and_nothing_is_sav
     assert audit_actions(open_session) == before
 
 
-@pytest.mark.parametrize(("consent", "sentence"), [
-    ("not_sought", "Say why consent was not sought"),
-    ("refused", "Record what the family said"),
-])
+@pytest.mark.parametrize(
+    ("consent", "sentence"),
+    [
+        ("not_sought", "Say why consent was not sought"),
+        ("refused", "Record what the family said"),
+    ],
+)
 def test_refused_or_not_sought_consent_needs_its_note_never_blank(
-    open_session: VaultSession, consent: str, sentence: str,  # noqa: F811
+    open_session: VaultSession,  # noqa: F811
+    consent: str,
+    sentence: str,
 ) -> None:
     concern_id = submit(open_session)
-    form = hub_contact(asks=("assessment",), consent=consent, consent_note="   ", parents_told=False,
-                       parents_not_told_reason="")
+    form = hub_contact(
+        asks=("assessment",), consent=consent, consent_note="   ", parents_told=False, parents_not_told_reason=""
+    )
     with pytest.raises(InvalidInput) as error:
         casework.record_referral(open_session, concern_id, form, NOW)
     by_field = {p.field: p.sentence for p in error.value.problems}
@@ -67,9 +75,12 @@ def test_what_was_asked_and_consent_are_kept_with_the_referral_and_read_back(
     concern_id = submit(open_session)
     screen(open_session, concern_id)
     form = hub_contact(
-        asks=("strategy_discussion", "assessment", "amber_project"), asks_other="  A joint visit with the school. ",
-        consent="not_sought", consent_note="Seeking it would warn the adult: mother's partner is named.",
-        parents_told=False, parents_not_told_reason="Agreed with the Hub: telling them now would put Tamsin at risk.",
+        asks=("strategy_discussion", "assessment", "amber_project"),
+        asks_other="  A joint visit with the school. ",
+        consent="not_sought",
+        consent_note="Seeking it would warn the adult: mother's partner is named.",
+        parents_told=False,
+        parents_not_told_reason="Agreed with the Hub: telling them now would put Tamsin at risk.",
     )
     casework.record_referral(open_session, concern_id, form, NOW)
     (entry,) = casework.concern_file(open_session, concern_id).referrals
@@ -84,8 +95,9 @@ def test_what_was_asked_and_consent_are_kept_with_the_referral_and_read_back(
 
 def test_consent_given_needs_no_note_and_a_stray_note_is_not_kept(open_session: VaultSession) -> None:  # noqa: F811
     concern_id = submit(open_session)
-    form = hub_contact(asks=("assessment",), consent="given", consent_note="typed before changing the answer",
-                       parents_told=True)
+    form = hub_contact(
+        asks=("assessment",), consent="given", consent_note="typed before changing the answer", parents_told=True
+    )
     casework.record_referral(open_session, concern_id, form, NOW)
     (entry,) = casework.concern_file(open_session, concern_id).referrals
     assert entry.request is not None and entry.request.consent_note == ""
@@ -94,8 +106,9 @@ def test_consent_given_needs_no_note_and_a_stray_note_is_not_kept(open_session: 
 def test_a_referral_recorded_before_the_request_was_asked_still_opens(open_session: VaultSession) -> None:  # noqa: F811
     concern_id = submit(open_session)
     with open_session.uow() as uow:  # as an older version of Waymark wrote it: no request at all
-        uow.referrals.add(concern_id, RouteId.POLICE_101, "PC on the 101 desk", NOW, "", "Logged.", None,
-                          open_session.actor())
+        uow.referrals.add(
+            concern_id, RouteId.POLICE_101, "PC on the 101 desk", NOW, "", "Logged.", None, open_session.actor()
+        )
         uow.audit.append(open_session.actor(), "referral.recorded", "referral:old", {"concern": concern_id})
         uow.commit()
     (entry,) = casework.concern_file(open_session, concern_id).referrals
