@@ -197,6 +197,6 @@ def test_every_route_that_refers_to_an_agency_suggests_what_to_ask_for_and_conse
                   RouteId.EARLY_HELP):
         assert requests.suggested((route,)), route
     titles = {choice.title for choice in requests.requests}
-    assert {"A strategy discussion", "Consideration for the Amber Project"} <= titles
+    assert {"Strategy discussion", "The Amber Project"} <= titles
     assert [c.title for c in requests.consent] == ["Sought and given", "Sought and refused", "Not sought"]
     assert [c.needs_note for c in requests.consent] == [False, True, True]

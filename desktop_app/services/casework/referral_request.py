@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from desktop_app.definitions.loader import load_forms
 from desktop_app.definitions.referral_requests import ReferralRequestsDefinition
 from desktop_app.domain.enums import RouteId
-from desktop_app.domain.records import ReferralRequest
+from desktop_app.domain.records import ReferralEntry, ReferralRequest
 from desktop_app.errors import FieldProblem
 
 
@@ -61,3 +61,26 @@ def check_request(
         parents_not_told_reason=parents_not_told_reason.strip() if parents_told is False else "",
     )
     return request, problems
+
+
+def asked_summary(entry: ReferralEntry, definition: ReferralRequestsDefinition | None = None) -> str:
+    """What a referral asked for, as the referral log shows it ("Not recorded" for one made before it was asked)."""
+    request = entry.request
+    if request is None:
+        return "Not recorded"
+    definition = definition or choices()
+    titles = [c.title if (c := definition.request(a)) else a.replace("_", " ") for a in request.asks]
+    return "; ".join([*titles, *([request.asks_other] if request.asks_other else [])])
+
+
+def consent_summary(entry: ReferralEntry, definition: ReferralRequestsDefinition | None = None) -> str:
+    """Consent and whether the parents know, in one line of the referral log."""
+    request = entry.request
+    if request is None:
+        return "—"
+    answer = (definition or choices()).consent_choice(request.consent)
+    consent = answer.title if answer is not None else request.consent
+    if request.consent_note:
+        consent += f": {request.consent_note}"
+    parents = {True: "parents know", False: "parents not told", None: ""}[request.parents_told]
+    return "; ".join(p for p in (consent, parents) if p)
