@@ -60,6 +60,7 @@ from desktop_app.services.demo.scenarios import (
     Scenario,
     concern_draft,
     demo_children,
+    distinct_account,
     referral_request,
     screening_answers,
 )
@@ -280,6 +281,10 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
         others = [names[other + (other >= index)]] if other is not None else []
         plans.append(_plan(rng, number, index, details[index], others, overdue[index], today, end, definition,
                            forms.contacts))
+    used: set[str] = set()
+    words = random.Random(f"accounts:{seed}")  # noqa: S311 - reproducible fiction; its own stream
+    plans = [replace(plan, draft=replace(plan.draft, account=distinct_account(
+        plan.draft.account, words, plan.draft.happened_at, used))) for plan in plans]
     steps = sorted(step for plan in plans for step in plan.steps())
     first = min((plan.draft.happened_at for plan in plans if plan.draft.happened_at), default=end)
     records_demo.add_former_pupil(session, actor, today, first - timedelta(days=8 * 365))  # past retention

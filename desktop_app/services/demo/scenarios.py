@@ -213,6 +213,43 @@ def referral_request(seed: str, route: RouteId, suggested: tuple[str, ...], ambe
     return {"asks": asks, "consent": "given", "parents_told": True}
 
 
+# What staff add after the account; none of it changes what the account says was seen (and so what is ticked).
+AFTERWORDS = (
+    "",
+    " A friend came with them to tell me.",
+    " They were calm when I asked about it.",
+    " They became upset when I asked and would not say more.",
+    " I spoke to them on their own in the pastoral office.",
+    " Another member of staff was with me at the time.",
+    " I wrote this down straight after speaking to them.",
+    " They said they did not want to get anyone into trouble.",
+)
+
+
+def _part_of_day(hour: int) -> str:
+    return "morning" if hour < 12 else ("lunchtime" if hour < 14 else ("afternoon" if hour < 18 else
+                                                                          ("evening" if hour < 22 else "night")))
+
+
+def distinct_account(account: str, rng: random.Random, happened: datetime | None, used: set[str]) -> str:
+    """``account`` as this concern's recorder wrote it, different from every account in ``used`` (then added to
+    it): a closing remark, then when it was, then the time, so no two demo concerns read the same."""
+    first = rng.randrange(len(AFTERWORDS))
+    candidates = [account + AFTERWORDS[(first + n) % len(AFTERWORDS)] for n in range(len(AFTERWORDS))]
+    if happened is not None:
+        local = happened.astimezone()
+        when = f" This was on {local:%A} {_part_of_day(local.hour)}."
+        candidates += [c + when for c in candidates]
+        candidates += [c + f" It was about {local:%H:%M} on {local.day} {local:%B}." for c in candidates]
+    text = next((c for c in candidates if c not in used), None)
+    number = 2
+    while text is None or text in used:  # only when one child's day repeats itself to the minute
+        text = f"{candidates[0]} (Note {number} of the day.)"
+        number += 1
+    used.add(text)
+    return text
+
+
 def _school_year_start(today: date) -> int:
     return today.year if today.month >= 9 else today.year - 1
 
