@@ -19,8 +19,8 @@ from sqlalchemy import text
 
 from benchmarks import actions, child_list, plain
 from benchmarks import connections as connection_figures
-from benchmarks.audit import audit_figures
 from benchmarks import referral as referral_figures
+from benchmarks.audit import audit_figures
 from benchmarks.build import PASSPHRASE, TODAY, WORDS
 from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
