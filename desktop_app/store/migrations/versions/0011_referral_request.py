@@ -24,5 +24,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("referrals") as batch:
-        batch.drop_column("request")
+    # Not a batch copy of the table: that would break the triggers of the tables that refer to it.
+    op.execute("ALTER TABLE referrals DROP COLUMN request")
