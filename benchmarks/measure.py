@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from benchmarks import actions, child_list, plain
 from benchmarks import connections as connection_figures
+from benchmarks import referral as referral_figures
 from benchmarks.audit import audit_figures
 from benchmarks.build import PASSPHRASE, TODAY, WORDS
 from desktop_app.services import documents
@@ -206,6 +207,7 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         figures.setdefault("more_ms", {}).update(actions.figures(session, TODAY, repeat, timed_ms))
         figures["more_ms"]["Settings: when the last backup was written (audit index by action)"] = (
             20, timed_ms(lambda: backup_restore.last_backup(session.uow()), repeat))
+        figures["more_ms"].update(referral_figures.figures(session, repeat, timed_ms))
         figures["full_check_ms"], figures["full_check_floor_ms"], figures["audit_rows"] = full_audit_check(
             session, repeat)
         database = session._db()

@@ -26,6 +26,7 @@ from desktop_app.definitions.models import (
     ScreeningDefinition,
     WhatToDoDefinition,
 )
+from desktop_app.definitions.referral_requests import ReferralRequestsDefinition
 from desktop_app.definitions.year_groups import YearGroupsDefinition
 from desktop_app.errors import UserFacingError
 
@@ -59,6 +60,7 @@ class Forms:
     audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
     year_groups: YearGroupsDefinition  # the year groups the concern wizard offers for the setting's phase
     actions: ActionsDefinition  # a concern's actions: the dashboard's horizon, suggestions (forms/actions.toml)
+    referral_requests: ReferralRequestsDefinition  # what a referral asks for (suggested by route), consent answers
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -142,6 +144,7 @@ def _load(root: Path) -> Forms:
         audit=load_file(root / "audit.toml", AuditDefinition),
         year_groups=load_file(root / "year_groups.toml", YearGroupsDefinition),
         actions=load_file(root / "actions.toml", ActionsDefinition),
+        referral_requests=load_file(root / "referral_requests.toml", ReferralRequestsDefinition),
     )
 
 

@@ -273,6 +273,19 @@ class ScreeningRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferralRequest:
+    """What the school asked the agency for, and consent, as recorded with a referral contact (ids of
+    forms/referral_requests.toml). A referral recorded before these were asked has none."""
+
+    asks: tuple[str, ...] = ()  # request ids, in the order of the forms file
+    asks_other: str = ""  # anything else asked for, in the DSL's words
+    consent: str = ""  # a consent id: sought and given, sought and refused, not sought
+    consent_note: str = ""  # what the family said when they refused, or why consent was not sought
+    parents_told: bool | None = None  # whether the parents or carers know of this referral
+    parents_not_told_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ReferralEntry:
     referral_id: int
     concern_id: int
@@ -285,6 +298,7 @@ class ReferralEntry:
     confirmation_sent: date | None
     recorded_by: Actor
     recorded_at: datetime
+    request: ReferralRequest | None = None  # None: recorded before the request and consent were asked
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -217,7 +217,7 @@ def test_each_account_agrees_with_the_signs_ticked_and_its_category(
     categories = {c.id for c in forms.categories.categories}
     for f in files:
         draft = f.concern.draft
-        scenario = next(s for s in demo.SCENARIOS if s.account.format(place=draft.location) == draft.account)
+        scenario = next(s for s in demo.SCENARIOS if draft.account.startswith(s.account.format(place=draft.location)))
         assert draft.sign_ids == scenario.signs and set(draft.sign_ids) <= signs
         assert draft.category_ids == (scenario.category,) and scenario.category in categories
         assert draft.childs_words in scenario.words
@@ -226,6 +226,13 @@ def test_each_account_agrees_with_the_signs_ticked_and_its_category(
     trainers = [f for f in files if "trainers" in f.concern.draft.account]
     assert trainers and all("sexualised_behaviour_or_sti" not in f.concern.draft.sign_ids for f in trainers)
     assert all("unexplained_money_or_goods" in f.concern.draft.sign_ids for f in trainers)
+
+
+def test_no_two_demo_concerns_have_the_same_account(demo_vault: tuple[Any, list[ConcernFile], list[str]]) -> None:
+    _session, files, _actions = demo_vault
+    accounts = [f.concern.draft.account for f in files]
+    assert len(files) >= 20
+    assert len(set(accounts)) == len(accounts), [a for a in accounts if accounts.count(a) > 1][:2]
 
 
 def test_demo_concerns_cannot_happen_after_today(tmp_path: Path) -> None:

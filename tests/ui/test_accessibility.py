@@ -309,6 +309,8 @@ def test_dashboard_concern_view_and_its_dialogs(qtbot, open_session: VaultSessio
     dialog.route.setCurrentIndex(dialog.route.findText("Safeguarding Hub", Qt.MatchFlag.MatchContains))
     dialog.contacted_name.setText("Pat Ellory, duty social worker")
     dialog.outcome.setPlainText("Referral accepted; strategy discussion tomorrow.")
+    dialog.consent.setCurrentIndex(dialog.consent.findText("Sought and given"))
+    dialog.parents_told.setCurrentIndex(1)
     with qtbot.waitSignal(view.changed, timeout=5000):
         dialog.ok.click()
     confirmation = view.record_confirmation()
