@@ -14,13 +14,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui.settings.recovery_key import grouped_lines, keys_match, mismatch_sentence, monospace_font
 from desktop_app.ui.workers import describe_error
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -33,7 +36,7 @@ def sheet_id(vault_id: str) -> str:
     return f"RECOVERY-{vault_id[:8].upper()}"
 
 
-def mark_sheet(session: Any, state: str) -> None:
+def mark_sheet(session: VaultSession, state: str) -> None:
     """Record whether the current recovery key's sheet is kept (audited as ``setting.updated``)."""
     with session.uow() as uow:
         setting = uow.setting.get()
@@ -42,7 +45,7 @@ def mark_sheet(session: Any, state: str) -> None:
             uow.commit()
 
 
-def sheet_pending(session: Any) -> bool:
+def sheet_pending(session: VaultSession) -> bool:
     """True when a recovery key was made but its sheet never kept (the app closed first): the key is lost."""
     try:
         return bool(session.setting.extra.get(FLAG) == PENDING)
@@ -51,7 +54,7 @@ def sheet_pending(session: Any) -> bool:
         return False
 
 
-def sheet_pdf(session: Any, recovery_key: str, created_at: datetime | None = None) -> bytes:
+def sheet_pdf(session: VaultSession, recovery_key: str, created_at: datetime | None = None) -> bytes:
     from desktop_app.reports import DocumentMeta, recovery_sheet_pdf
 
     setting = session.setting
