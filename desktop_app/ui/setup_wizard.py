@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from desktop_app.domain.records import Setting
-from desktop_app.ui.settings.recovery_sheet import KEPT, mark_sheet, sheet_id, sheet_pdf
+from desktop_app.services.vault.recovery_sheet import KEPT, mark_sheet, sheet_id, sheet_pdf
 from desktop_app.ui.setup.create import CreatePage, create_vault_with_contacts
 from desktop_app.ui.setup.pages import ContactsPage, DslPage, PassphrasePage, SettingPage, page_title
 from desktop_app.ui.setup.recovery import RecoveryCheckPage, RecoveryKeyPage, RecoverySheetPage

@@ -37,7 +37,7 @@ def unlock_and_publish(unlock: Callable[[Path, str], VaultSession], vault_dir: P
 
 def sheet_was_kept(session: VaultSession) -> None:
     try:
-        from desktop_app.ui.settings.recovery_sheet import KEPT, mark_sheet, sheet_pending
+        from desktop_app.services.vault.recovery_sheet import KEPT, mark_sheet, sheet_pending
 
         if sheet_pending(session):
             mark_sheet(session, KEPT)
@@ -47,7 +47,7 @@ def sheet_was_kept(session: VaultSession) -> None:
 
 def offer_new_recovery_key(window: QWidget, session: VaultSession) -> None:
     """After unlock: if the recovery key's sheet was never kept (the app closed first), ask to make a new key."""
-    from desktop_app.ui.settings.recovery_sheet import sheet_pending
+    from desktop_app.services.vault.recovery_sheet import sheet_pending
 
     if not sheet_pending(session):
         return

@@ -200,11 +200,6 @@ def save_phones(session: VaultSession, changes: Mapping[str, str]) -> dict[str, 
     return local_numbers.save_local_numbers(session, changes)
 
 
-def load_overrides(session: VaultSession) -> dict[str, str]:
-    with session.uow() as uow:
-        return dict(uow.contacts.overrides())
-
-
 class ContactsSection(QWidget):
     """Settings: edit the local numbers and save them."""
 
@@ -233,7 +228,7 @@ class ContactsSection(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addLayout(row)
         try:
-            self.stored = load_overrides(session)
+            self.stored = local_numbers.stored_numbers(session)
         except Exception as error:
             _log.warning("could not read the local numbers")
             self.status.setText(describe_error(error))

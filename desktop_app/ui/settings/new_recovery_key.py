@@ -11,18 +11,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop_app.services.vault.recovery_sheet import KEPT, PENDING, mark_sheet, sheet_pending
 from desktop_app.ui import ask
 from desktop_app.ui.labels import note
 from desktop_app.ui.settings.common import StatusArea
-from desktop_app.ui.settings.recovery_sheet import (
-    KEPT,
-    PENDING,
-    RecoveryKeyCheck,
-    RecoveryKeyView,
-    RecoverySheetKeeper,
-    mark_sheet,
-    sheet_pending,
-)
+from desktop_app.ui.settings.recovery_sheet import RecoveryKeyCheck, RecoveryKeyView, RecoverySheetKeeper
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
 if TYPE_CHECKING:
