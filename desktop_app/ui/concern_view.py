@@ -76,6 +76,17 @@ def _sign_titles(sign_ids: tuple[str, ...]) -> list[str]:
     return [definition.item(s).text if definition.has_item(s) else s for s in sign_ids]
 
 
+def _kind_titles(category_ids: tuple[str, ...]) -> list[str]:
+    try:
+        from desktop_app.definitions import load_forms
+
+        titles = {c.id: c.title for c in load_forms().categories.categories}
+    except Exception:  # a broken forms folder must not hide a child's record
+        _log.exception("could not load the concern categories")
+        return list(category_ids)
+    return [titles.get(c, c) for c in category_ids]
+
+
 def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None,
                  actions: Sequence[ConcernAction] = ()) -> str:
     """The record as the DSL reads it, oldest first. Every value is escaped: records are never markup.
@@ -218,6 +229,8 @@ def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str]) -> 
         ("Parents' or carers' views", _e(dec.parents_views) or "—"),
         ("Danger statement", _e(dec.danger_statement)),
         ("Safety goal", _e(dec.safety_goal)),
+        *((("Kind of concern (confirmed by the DSL)", _e("; ".join(_kind_titles(dec.category_ids))) or "—"),)
+          if dec.category_ids is not None else ()),
         ("Routes", _e("; ".join(route_labels.get(r) or route_title(r) for r in dec.routes))),
         ("Actions", _e(dec.actions) or "—"),
     ):

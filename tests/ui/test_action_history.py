@@ -48,12 +48,18 @@ def test_the_record_view_shows_every_step_of_an_action(
     concern_id = record_concern(open_session)
     ama_id = ama.staff_id
     ben_id = ben.staff_id
-    action = add_action(open_session, concern_id,
-                        NewAction("Speak to the bus company about the CCTV", TODAY + timedelta(days=3), ama_id), TODAY)
-    change_action(open_session, action.action_id, ben_id, TODAY + timedelta(days=3), "Ama is on a course this week",
-                  TODAY)
-    change_action(open_session, action.action_id, ben_id, TODAY + timedelta(days=10), "The company replies in a week",
-                  TODAY)
+    action = add_action(
+        open_session,
+        concern_id,
+        NewAction("Speak to the bus company about the CCTV", TODAY + timedelta(days=3), ama_id),
+        TODAY,
+    )
+    change_action(
+        open_session, action.action_id, ben_id, TODAY + timedelta(days=3), "Ama is on a course this week", TODAY
+    )
+    change_action(
+        open_session, action.action_id, ben_id, TODAY + timedelta(days=10), "The company replies in a week", TODAY
+    )
     complete_action(open_session, action.action_id, "CCTV kept; the police have a copy.", TODAY, TODAY)
 
     view = concern_window(qtbot, open_session, closing, concern_id)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.screening import ChildFacts, ConcernFacts
 from desktop_app.services.casework.screening import MAX_CHILD_AGE, ScreeningDraft, item_field
 from desktop_app.ui.counts import counted_suffix
+from desktop_app.ui.room import keep_room
 from desktop_app.ui.screening.items import ItemRow, _esc
 
 PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
@@ -33,7 +34,7 @@ def problem_label(parent: QWidget, name: str) -> QLabel:
     label.setStyleSheet(PROBLEM_STYLE)
     label.setWordWrap(True)
     label.setVisible(False)
-    return label
+    return keep_room(label)  # a line kept for it: the fields below do not move when it shows
 
 
 class FactsPage(QWizardPage):
