@@ -20,6 +20,9 @@ def publish_contacts(session: object) -> None:
     try:
         from desktop_app.services.vault import public_contacts
         public_contacts.publish(session)  # type: ignore[arg-type]
+        from desktop_app.services.setting import phase
+
+        phase.publish(session)  # type: ignore[arg-type]  # and the year groups staff are offered
     except Exception:
         _log.warning("could not refresh the public contact numbers")
 
