@@ -38,15 +38,19 @@ def keep_room(label: QLabel, lines: int = 1) -> QLabel:
     return label
 
 
-def say(label: QLabel, sentence: str) -> None:
+def say(label: QLabel, sentence: str, hide_when_empty: bool = True) -> None:
     """Show ``sentence`` in a label given room by ``keep_room`` (or hide it when empty), as tall as its text needs at
     its present width and never less than the room kept: one line says it without moving anything below."""
     label.setText(sentence)
-    label.setVisible(bool(sentence))
+    if hide_when_empty:
+        label.setVisible(bool(sentence))
     follow = label.findChild(_FollowFont)
     reserved = label.fontMetrics().lineSpacing() * (follow.lines if follow is not None else 1) + 2
-    needed = label.heightForWidth(label.width()) if sentence and label.width() > 0 else 0
+    laid_out = label.window().isVisible()  # before the first show its width is not yet its own
+    needed = label.heightForWidth(label.width()) if sentence and laid_out and label.width() > 0 else 0
     label.setMinimumHeight(max(reserved, needed))
+    if not hide_when_empty:  # always shown: exactly its height, or a layout may give a wrapped label two lines spare
+        label.setMaximumHeight(max(reserved, needed))
 
 
 def bring_into_view(scroller: QScrollArea, field: QWidget, sentence: QWidget | None = None) -> None:
