@@ -6,11 +6,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-import pytest
-
 from desktop_app.definitions import load_forms
 from desktop_app.domain.audit import AcademicYear
-from desktop_app.errors import InvalidInput
 from desktop_app.services.audit import governors
 from desktop_app.services.casework import screening as screening_flow
 from desktop_app.services.vault import VaultSession
@@ -54,13 +51,18 @@ def test_the_dsl_changes_the_kind_and_the_governors_count_it(open_session: Vault
     assert again.draft.category_ids == ("cce", "county_lines")
 
 
-def test_confirming_unchanged_writes_no_change_and_none_ticked_is_refused(open_session: VaultSession) -> None:  # noqa: F811
+def test_confirming_unchanged_writes_no_change_and_none_is_the_dsls_word_too(
+    open_session: VaultSession,  # noqa: F811
+) -> None:
     concern_id = submit(open_session, category_ids=("online",))
-    with pytest.raises(InvalidInput) as refused:
-        screen(open_session, concern_id, category_ids=())
-    assert [p.field for p in refused.value.problems] == ["category_ids"]
     screen(open_session, concern_id, category_ids=("online",))
     with open_session.uow() as uow:
         entries = uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
     assert not [e for e in entries if e.action == "concern.kind_changed"]
     assert category_counts(open_session) == {"Online exploitation": 1}
+    screen(open_session, concern_id, category_ids=())  # on screening again: none of these kinds after all
+    assert category_counts(open_session) == {}
+    with open_session.uow() as uow:
+        entries = uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+    changed = [json.loads(e.details) for e in entries if e.action == "concern.kind_changed"]
+    assert [(c["from"], c["to"]) for c in changed] == [(["online"], [])]

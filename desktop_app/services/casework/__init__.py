@@ -70,7 +70,8 @@ class DecisionForm:
     routes: tuple[RouteId, ...] = ()
     review_date: date | None = None
     actions: str = ""
-    category_ids: tuple[str, ...] | None = None  # the kinds of concern confirmed (None: not asked, e.g. old callers)
+    # the kinds of concern confirmed, () for none of them; None when not asked (callers without the forms)
+    category_ids: tuple[str, ...] | None = None
 
 
 def check_decision(form: DecisionForm, result: ScreeningResult, today: date) -> Decision:
@@ -107,9 +108,6 @@ def check_decision(form: DecisionForm, result: ScreeningResult, today: date) -> 
     else:
         required["parents_not_told_reason"] = "Say why the parents or carers were not told."
     problems += _text_problems(texts, required)
-    if form.category_ids is not None and not form.category_ids:
-        problems.append(FieldProblem("category_ids", "Tick the kind of concern it is: confirm what the member of "
-                                     "staff ticked or change it ('Other' if none fits)."))
     if not form.routes:
         problems.append(FieldProblem("routes", "Choose at least one route (monitor and review is a route)."))
     if form.review_date is None:
