@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.wording import plural
 from desktop_app.services.casework import dashboard
 from desktop_app.ui.connections.dashboard_panel import repeated_missing_panel, show_repeated_missing
 from desktop_app.ui.models import Column, RecordsModel, record_events
@@ -117,7 +118,7 @@ class DashboardPage(QWidget):
         from desktop_app.services.actions.lists import horizon
 
         days = (horizon(date.today()) - date.today()).days
-        self.actions_due = Panel(f"Actions due in the next {days} days, overdue first",
+        self.actions_due = Panel(f"Actions due in the next {plural(days, 'day')}, overdue first",
                                  "No actions are due or overdue.", "actions_due", self)
         grid.addWidget(self.actions_due, 2, 0)
         self.missing = repeated_missing_panel(self)

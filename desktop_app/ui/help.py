@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.wording import plural
 from desktop_app.ui.a11y import name_list, spoken
 from desktop_app.ui.labels import note
 from desktop_app.ui.workers import describe_error
@@ -92,7 +93,7 @@ def suggestion_html(help_: Any) -> str:
     )
     bands = "".join(
         f"<tr><td><b>{escape(row.level.label)}</b></td><td align='center'>{escape(row.points_text)}</td>"
-        f"<td>{escape(row.meaning)} Review within {row.review_days} days.</td></tr>"
+        f"<td>{escape(row.meaning)} Review within {plural(row.review_days, 'day')}.</td></tr>"
         for row in help_.bands
     )
     return (

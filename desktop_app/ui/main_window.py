@@ -300,6 +300,9 @@ class MainWindow(QMainWindow):
         self._on_unlocked(session)
 
     def _on_unlocked(self, session: VaultSession) -> None:
+        from desktop_app.ui.fonts import load_bundled_fonts
+
+        load_bundled_fonts()  # the PDFs' fonts in the window too (names in Chinese); after the lock screen, once
         self._session = session
         self._build_side_bar()
         self._update_actions()

@@ -24,6 +24,9 @@ def publish_contacts(session: VaultSession) -> None:
     try:
         from desktop_app.services.vault import public_contacts
         public_contacts.publish(session)
+        from desktop_app.services.setting import phase
+
+        phase.publish(session)  # and the year groups staff are offered
     except Exception:
         _log.warning("could not refresh the public contact numbers")
 
