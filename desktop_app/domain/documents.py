@@ -74,6 +74,7 @@ class ReferralSummary:
     protective_section_ids: frozenset[str] = frozenset()  # sections whose 'yes' answers are protective factors
     route_titles: tuple[tuple[str, str], ...] = ()  # (route id, title as the local contacts name it)
     category_titles: tuple[tuple[str, str], ...] = ()  # (category id, title)
+    sign_titles: tuple[tuple[str, str], ...] = ()  # (screening item id, its text): the signs the recorder ticked
     prepared_by: Actor | None = None
     status: str = ""  # as a reader says it: "Open, awaiting screening", "Referred", "Closed"
     outcome: str = ""  # the outcome recorded when the concern was closed
@@ -120,6 +121,9 @@ class ReferralSummary:
 
     def category_title(self, category_id: str) -> str:
         return dict(self.category_titles).get(category_id, category_id.replace("_", " ").capitalize())
+
+    def sign_title(self, sign_id: str) -> str:
+        return dict(self.sign_titles).get(sign_id, sign_id.replace("_", " ").capitalize())
 
     def indicators(self) -> tuple[AnsweredItem, ...]:
         """Items answered yes that are not protective factors, in the order they were answered."""
