@@ -10,7 +10,7 @@ import html
 import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -50,6 +50,9 @@ from desktop_app.ui.referrals import (
     referral_columns,
     short_date,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -243,7 +246,7 @@ class ConcernView(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: Any, concern_id: int, host: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, concern_id: int, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("concern_view")
         self.session = session

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -39,6 +39,9 @@ from desktop_app.services.casework.screening import route_title
 from desktop_app.ui.a11y import name_field
 from desktop_app.ui.models import Column
 from desktop_app.ui.room import bring_into_view, keep_room, say
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
 W = TypeVar("W", bound=QWidget)
@@ -114,7 +117,7 @@ class FormDialog(QDialog):
         self._resumed = False
 
     # --- unfinished work: kept when the vault locks, asked about before it is thrown away -------------------------
-    def keep_as(self, session: Any, kind: str, concern_id: int, title: str) -> None:
+    def keep_as(self, session: VaultSession, kind: str, concern_id: int, title: str) -> None:
         """What to call this work if the vault locks while it is open (``services.casework.drafts``)."""
         self._keeper = (session, kind, concern_id, title)
 
@@ -293,7 +296,7 @@ class FormDialog(QDialog):
 class ReferralContactDialog(FormDialog):
     """Who was contacted on which route, when, their reference, the outcome, and when confirmation is due."""
 
-    def __init__(self, parent: QWidget | None, session: Any, concern_id: int, routes: Sequence[RouteId],
+    def __init__(self, parent: QWidget | None, session: VaultSession, concern_id: int, routes: Sequence[RouteId],
                  now: datetime | None = None, labels: dict[RouteId, str] | None = None) -> None:
         super().__init__(parent, "Record a referral contact",
                          "One entry per contact. It cannot be edited afterwards: corrections are added to it.",
@@ -402,7 +405,9 @@ class ReferralContactDialog(FormDialog):
 class ConfirmationDialog(FormDialog):
     """The date written confirmation of one referral was sent (an event; the referral entry stays as it was)."""
 
-    def __init__(self, parent: QWidget | None, session: Any, entry: ReferralEntry, today: date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, session: VaultSession, entry: ReferralEntry, today: date | None = None
+    ) -> None:
         today = today or date.today()
         due = f" It was due on {short_date(entry.confirmation_due)}." if entry.confirmation_due else ""
         super().__init__(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from desktop_app.ui.a11y import name_field, name_list
 from desktop_app.ui.labels import note
 from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.workers import describe_error
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -60,7 +63,7 @@ def closure_text(closure: Any) -> str:
 class AboutSection(QWidget):
     """Edit the referrer's details (checked, audited) and the closure days review dates avoid."""
 
-    def __init__(self, session: Any, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._today = today or date.today()
