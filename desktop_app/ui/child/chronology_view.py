@@ -3,7 +3,7 @@ printed or saved as the chronology document (the same events: services.child.chr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.record_list import RecordList
 from desktop_app.ui.record_windows import mark_shows_records
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 ALL = "All kinds of event"
 
 
@@ -48,7 +51,7 @@ _SHORT_SHARES = ((0, 0.15), (1, 0.14), (4, 0.12), (5, 0.11))
 
 
 class ChronologySection(QWidget):
-    def __init__(self, session: Any, child_id: int, host: Any = None) -> None:
+    def __init__(self, session: VaultSession, child_id: int, host: Any = None) -> None:
         super().__init__()
         self.setObjectName("section_chronology")
         self.session = session
