@@ -8,7 +8,7 @@ its reader expects.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -70,13 +70,29 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else ("Yes" if value else "No")
 
 
+def kinds_text(
+    recorded: Sequence[str], confirmed: Sequence[str] | None, category_title: Callable[[str], str] = str
+) -> str:
+    """The kinds of concern as a reader sees them: the DSL's word when a screening confirmed them (``confirmed``), with
+    what the recorder ticked when it differs; else the recorder's ticks."""
+    ticked = ", ".join(category_title(c) for c in recorded)
+    if confirmed is None:
+        return ticked
+    said = ", ".join(category_title(c) for c in confirmed) or "None of these kinds"
+    if tuple(confirmed) == tuple(recorded):
+        return f"{said} (confirmed by the DSL)"
+    return f"{said} (confirmed by the DSL; the member of staff ticked: {ticked or 'none'})"
+
+
 def concern_record(
     concern: Concern,
     sign_title: Callable[[str], str] = str,
     category_title: Callable[[str], str] = str,
+    confirmed_kinds: Sequence[str] | None = None,
 ) -> RecordSection:
     """What the recorder recorded, in the order a reader needs it. ``sign_title`` / ``category_title`` name a ticked
-    sign and a kind of concern from the forms (the id itself when not given)."""
+    sign and a kind of concern from the forms (the id itself when not given); ``confirmed_kinds`` are the kinds the
+    DSL confirmed at the latest screening (None: not confirmed yet)."""
     draft = concern.draft
     entries = [
         Entry("Reference", concern.reference),
@@ -90,7 +106,7 @@ def concern_record(
     entries += [
         Entry("Immediate danger at the time", _yes_no(draft.immediate_danger), warning=bool(draft.immediate_danger)),
         *(Entry(label, _answer(draft, question, route)) for question, label, route in QUESTIONS),
-        Entry("Kinds of concern", ", ".join(category_title(c) for c in draft.category_ids)),
+        Entry("Kinds of concern", kinds_text(draft.category_ids, confirmed_kinds, category_title)),
         Entry("What was seen or heard", draft.account, Shape.TEXT),
         Entry(CHILDS_WORDS, draft.childs_words, Shape.VERBATIM),
         Entry("Others present", draft.others_present, Shape.TEXT),

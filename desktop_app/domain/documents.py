@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop_app.domain.concern_record import kinds_text
 from desktop_app.domain.enums import AnswerStatus
 from desktop_app.domain.records import (
     Actor,
@@ -124,6 +125,16 @@ class ReferralSummary:
 
     def sign_title(self, sign_id: str) -> str:
         return dict(self.sign_titles).get(sign_id, sign_id.replace("_", " ").capitalize())
+
+    @property
+    def confirmed_kinds(self) -> tuple[str, ...] | None:
+        """The kinds of concern the DSL confirmed at the latest screening; None before any (or an older screening)."""
+        return tuple(self.screening.decision.category_ids) if (
+            self.screening is not None and self.screening.decision.category_ids is not None) else None
+
+    def kinds_text(self) -> str:
+        """The kinds of concern as printed (``domain.concern_record.kinds_text``)."""
+        return kinds_text(self.concern.draft.category_ids, self.confirmed_kinds, self.category_title)
 
     def indicators(self) -> tuple[AnsweredItem, ...]:
         """Items answered yes that are not protective factors, in the order they were answered."""

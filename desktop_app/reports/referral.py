@@ -246,7 +246,7 @@ def _person(person: ContactPerson, responsibility: bool = False) -> str:
 
 def _concern(summary: ReferralSummary) -> list[Flowable]:
     concern = summary.concern
-    record = concern_record(concern, summary.sign_title, summary.category_title)
+    record = concern_record(concern, summary.sign_title, summary.category_title, summary.confirmed_kinds)
     out: list[Flowable] = [heading(record.title + _corrected(summary, "concern", concern.concern_id))]
     for entry in record:
         if entry.shape is Shape.TEXT:

@@ -96,7 +96,7 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
         f"{', ' + _e(child.year_group) if child.year_group else ''}"
         f"{'; social worker: ' + _e(child.social_worker) if child.social_worker else '; no allocated social worker'}"
         f"{'; learning disability' if child.learning_disability else ''}</p>",
-        *_section_html(casework_record.concern_record(file.concern)),
+        *_section_html(casework_record.concern_record(file.concern, confirmed_kinds=_confirmed_kinds(file))),
     ]
 
     parts.append("<h3>Corrections and additions</h3>")
@@ -122,6 +122,12 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
     ]
     parts.append("</ul>")
     return "".join(parts)
+
+
+def _confirmed_kinds(file: ConcernFile) -> tuple[str, ...] | None:
+    latest = max(file.screenings, key=lambda s: (s.completed_at, s.screening_id)) if file.screenings else None
+    kinds = latest.decision.category_ids if latest is not None else None
+    return tuple(kinds) if kinds is not None else None
 
 
 def _section_html(section: RecordSection) -> list[str]:

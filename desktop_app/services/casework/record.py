@@ -4,6 +4,7 @@ concern by their titles. The concern view renders it; the referral summary carri
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from desktop_app.definitions import FormError, Forms, load_forms
 from desktop_app.domain.concern_record import RecordSection
@@ -19,16 +20,20 @@ def sign_titles(concern: Concern, forms: Forms) -> tuple[tuple[str, str], ...]:
     return tuple((s, definition.item(s).text) for s in concern.draft.sign_ids if definition.has_item(s))
 
 
-def concern_record(concern: Concern, forms: Forms | None = None) -> RecordSection:
-    """The record as ``domain.concern_record`` describes it, signs and kinds named as the forms name them."""
+def concern_record(
+    concern: Concern, forms: Forms | None = None, confirmed_kinds: Sequence[str] | None = None
+) -> RecordSection:
+    """The record as ``domain.concern_record`` describes it, signs and kinds named as the forms name them;
+    ``confirmed_kinds``: the kinds the DSL confirmed at the latest screening, if any."""
     try:
         forms = forms or load_forms()
     except FormError:  # a broken forms folder must not hide a child's record
         _log.exception("could not load the forms for the titles of signs and kinds of concern")
-        return describe(concern, _unknown, _unknown)
+        return describe(concern, _unknown, _unknown, confirmed_kinds)
     signs = dict(sign_titles(concern, forms))
     kinds = {c.id: c.title for c in forms.categories.categories}
-    return describe(concern, lambda s: signs.get(s) or _unknown(s), lambda c: kinds.get(c) or _unknown(c))
+    return describe(concern, lambda s: signs.get(s) or _unknown(s), lambda c: kinds.get(c) or _unknown(c),
+                    confirmed_kinds)
 
 
 def _unknown(item_id: str) -> str:
