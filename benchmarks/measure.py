@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from benchmarks import child_list, plain
+from benchmarks import attachments, child_list, plain
 from benchmarks.audit import audit_figures
 from benchmarks.build import PASSPHRASE, TODAY, WORDS
 from desktop_app.services import documents
@@ -195,6 +195,7 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         figures["referral_pdf_ms"] = referral_pdf_times(session, repeat)
         figures.setdefault("more_ms", {}).update(child_list.figures(session, TODAY, WORDS, repeat, timed_ms))
         figures.setdefault("more_ms", {}).update(audit_figures(session, repeat, timed_ms, TODAY))
+        figures.setdefault("more_ms", {}).update(attachments.figures(session, repeat, timed_ms))
         figures["full_check_ms"], figures["full_check_floor_ms"], figures["audit_rows"] = full_audit_check(
             session, repeat)
         database = session._db()

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
+from desktop_app.store.repositories.attachments import AttachmentRepository, BodyMapRepository
 from desktop_app.store.repositories.audit_checklist import AuditChecklistRepository
 from desktop_app.store.repositories.child_list import ChildListRepository
 from desktop_app.store.repositories.children import ChildRepository
@@ -61,6 +62,8 @@ class UnitOfWork:
     year_counts: YearCountsRepository
     connections: ConnectionRepository
     missing: MissingEpisodeRepository
+    attachments: AttachmentRepository
+    body_maps: BodyMapRepository
 
     def __init__(self, engine: Engine, audit_key: bytes, on_commit: AnchorWriter | None = None) -> None:
         self._engine = engine
@@ -99,6 +102,8 @@ class UnitOfWork:
         self.year_counts = YearCountsRepository(session)
         self.connections = ConnectionRepository(session)
         self.missing = MissingEpisodeRepository(session)
+        self.attachments = AttachmentRepository(session)
+        self.body_maps = BodyMapRepository(session)
         return self
 
     def _note_changes(self, session: Session, _context: Any, _instances: Any) -> None:

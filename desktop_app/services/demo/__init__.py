@@ -43,6 +43,7 @@ from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
 from desktop_app.services.demo import transfer as records_demo
+from desktop_app.services.demo.attachments import fill_attachments_demo
 from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.child_details import with_child_file_details
 from desktop_app.services.demo.scenarios import (
@@ -292,6 +293,7 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
     if child_ids and steps:  # a file sent to another school, its receipt overdue (logged after the last step)
         records_demo.add_transfer_awaiting_receipt(session, actor, child_ids[0], today,
                                                    max(at for at, *_ in steps) + timedelta(seconds=1))
+    fill_attachments_demo(session, child_ids, end)  # the Hub's email, a photographed note, a body map
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)
