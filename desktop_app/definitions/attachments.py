@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Annotated
 
@@ -66,14 +65,7 @@ class AttachmentsDefinition(_Document):
 
 
 def attachments_definition(folder: Path | None = None) -> AttachmentsDefinition:
-    """The setting's forms/attachments.toml (cached per folder)."""
-    from desktop_app.paths import forms_dir
+    """The setting's forms/attachments.toml (loaded and cached with the rest of forms/)."""
+    from desktop_app.definitions.loader import load_forms
 
-    return _load((folder or forms_dir()).resolve())
-
-
-@cache
-def _load(folder: Path) -> AttachmentsDefinition:
-    from desktop_app.definitions.loader import load_file
-
-    return load_file(folder / "attachments.toml", AttachmentsDefinition)
+    return load_forms(folder).attachments
