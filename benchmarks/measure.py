@@ -25,6 +25,7 @@ from desktop_app.services import vault as vault_service
 from desktop_app.services.casework import dashboard
 from desktop_app.services.retention import dates as retention_dates
 from desktop_app.services.transfer import log as transfer_log
+from desktop_app.services.vault import backup_restore
 from desktop_app.services.vault.session import VaultSession
 from desktop_app.store import audit
 from desktop_app.vault import kdf
@@ -196,6 +197,8 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         figures.setdefault("more_ms", {}).update(child_list.figures(session, TODAY, WORDS, repeat, timed_ms))
         figures.setdefault("more_ms", {}).update(audit_figures(session, repeat, timed_ms, TODAY))
         figures.setdefault("more_ms", {}).update(attachments.figures(session, repeat, timed_ms))
+        figures["more_ms"]["Settings: when the last backup was written (audit index by action)"] = (
+            20, timed_ms(lambda: backup_restore.last_backup(session.uow()), repeat))
         figures["full_check_ms"], figures["full_check_floor_ms"], figures["audit_rows"] = full_audit_check(
             session, repeat)
         database = session._db()

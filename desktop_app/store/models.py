@@ -229,7 +229,7 @@ class AuditRow(Base):
     details_hash: Mapped[str] = mapped_column(String(64))
     prev_mac: Mapped[str] = mapped_column(String(64))
     mac: Mapped[str] = mapped_column(String(64))
-    __table_args__ = (Index(None, "at"),)
+    __table_args__ = (Index(None, "at"), Index(None, "action", "seq"))
 
 
 APPEND_ONLY_TABLES = (

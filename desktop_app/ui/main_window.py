@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(body)
         self._body.addWidget(self.pages, 1)
         self.side_bar: Any = None  # built at the first unlock (start-up shows the lock screen without it)
+        self.instance_lock: Any = None  # the app's own lock on the vault folder (``ui.app``), when it holds one
         self.setCentralWidget(body)
         self.idle = IdleWatcher(settings.load().idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)

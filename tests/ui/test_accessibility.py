@@ -357,6 +357,12 @@ def test_settings_every_section(qtbot, open_session: VaultSession, fake_ask, clo
     for key, label in SECTIONS:
         page.show_section(key)
         problems += audit(page, f"settings, {label}")
+    backup = page.show_section("backup")
+    backup.verify()
+    qtbot.waitUntil(lambda: backup.task is None, timeout=30000)
+    assert backup.report.isVisible() and backup.report.accessibleName() == "Result of the damage check"
+    assert backup.report.accessibleDescription().startswith("The vault is sound.")
+    problems += audit(page, "settings, backup after the damage check")
     check(problems)
 
 

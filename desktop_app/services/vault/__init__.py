@@ -335,7 +335,7 @@ def _finish_new_intake_key(vault_dir: Path, slots: KeySlotFile, database: Databa
 
 
 def restore(backup_file: Path, vault_dir: Path, passphrase: str) -> Path | None:
-    from desktop_app.services.vault.backup import restore_backup
+    from desktop_app.services.vault.backup_restore import restore_backup
 
     return restore_backup(Path(backup_file), Path(vault_dir), passphrase)
 

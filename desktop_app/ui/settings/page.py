@@ -71,7 +71,7 @@ class SettingsPage(QWidget):
             "recovery": RecoveryKeySection(session),
             "contacts": ContactsSection(session),
             "autolock": AutoLockSection(host),
-            "backup": BackupSection(session),
+            "backup": BackupSection(session, host),
         }
         for key, label in SECTIONS:
             self.nav.addItem(label)
