@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from desktop_app import paths
+from desktop_app.definitions.actions import ActionsDefinition
 from desktop_app.definitions.attachments import AttachmentsDefinition
 from desktop_app.definitions.audit import AuditDefinition
 from desktop_app.definitions.child_file import ChildDetailsDefinition, MisImportDefinition
@@ -57,6 +58,7 @@ class Forms:
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
     audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
     attachments: AttachmentsDefinition  # files kept with a concern: kinds, size limit; the body map's places
+    actions: ActionsDefinition  # a concern's actions: the dashboard's horizon, suggestions (forms/actions.toml)
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -139,6 +141,7 @@ def _load(root: Path) -> Forms:
         missing_episodes=missing,
         audit=load_file(root / "audit.toml", AuditDefinition),
         attachments=load_file(root / "attachments.toml", AttachmentsDefinition),
+        actions=load_file(root / "actions.toml", ActionsDefinition),
     )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
+from desktop_app.store.repositories.actions import ActionRepository
 from desktop_app.store.repositories.attachments import AttachmentRepository, BodyMapRepository
 from desktop_app.store.repositories.audit_checklist import AuditChecklistRepository
 from desktop_app.store.repositories.child_list import ChildListRepository
@@ -64,6 +65,7 @@ class UnitOfWork:
     missing: MissingEpisodeRepository
     attachments: AttachmentRepository
     body_maps: BodyMapRepository
+    actions: ActionRepository
 
     def __init__(self, engine: Engine, audit_key: bytes, on_commit: AnchorWriter | None = None) -> None:
         self._engine = engine
@@ -104,6 +106,7 @@ class UnitOfWork:
         self.missing = MissingEpisodeRepository(session)
         self.attachments = AttachmentRepository(session)
         self.body_maps = BodyMapRepository(session)
+        self.actions = ActionRepository(session)
         return self
 
     def _note_changes(self, session: Session, _context: Any, _instances: Any) -> None:

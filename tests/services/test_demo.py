@@ -170,8 +170,11 @@ def test_a_demo_vault_verifies_clean_and_its_audit_rows_carry_the_demo_moments(d
     with session.uow() as uow:
         entries = uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC), limit=100_000)
     demo_rows = [e for e in entries if e.action not in ("vault.created", "user.added")]
-    moments = [e.at for e in demo_rows]
+    # Actions are written once the staff register exists, each at its own past moment (after its screening).
+    moments = [e.at for e in demo_rows if not e.action.startswith("action.")]
     assert moments == sorted(moments), "fiction written in time order"
+    actions = [e.at for e in demo_rows if e.action.startswith("action.")]
+    assert actions and all(moments[0] < at <= moments[-1] for at in actions)
     assert day(moments[0]) < TODAY - timedelta(days=28) and day(moments[-1]) <= TODAY
 
 
@@ -236,3 +239,20 @@ def test_create_demo_vault_returns_a_passphrase_that_unlocks_it(tmp_path: Path) 
         assert len(casework.concern_file(session, 10).concern.reference) > 0
     finally:
         session.lock()
+
+
+def test_a_fresh_demo_has_actions_due_overdue_and_completed(dated_demo: tuple[Any, Path]) -> None:
+    from desktop_app.services.actions import lists
+
+    session, _folder = dated_demo
+    due = lists.due_actions(session, TODAY, limit=200)
+    assert any(r.overdue for r in due) and not all(r.overdue for r in due)
+    assert all(r.owner.name and r.child_name for r in due)
+    done = [a for concern_id in range(1, 121) for a in lists.for_concern(session, concern_id) if not a.is_open]
+    assert done and all(a.outcome and a.done_on is not None and a.done_on >= day(a.created_at) for a in done)
+    for concern_id in range(1, 121):
+        file = casework.concern_file(session, concern_id)
+        for action in lists.for_concern(session, concern_id):
+            assert file.screenings and file.screenings[0].completed_at < action.created_at
+            if file.is_closed():
+                assert not action.is_open

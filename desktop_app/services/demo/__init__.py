@@ -43,6 +43,7 @@ from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
 from desktop_app.services.demo import transfer as records_demo
+from desktop_app.services.demo.actions import fill_actions_demo
 from desktop_app.services.demo.attachments import fill_attachments_demo
 from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.child_details import with_child_file_details
@@ -295,6 +296,7 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
                                                    max(at for at, *_ in steps) + timedelta(seconds=1))
     fill_attachments_demo(session, child_ids, end)  # the Hub's email, a photographed note, a body map
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
+    fill_actions_demo(session, end, seed)  # actions agreed after screenings, owned by staff on the register
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)
     for plan in plans:
