@@ -7,7 +7,7 @@ import contextlib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop_app import settings
 from desktop_app.services import vault as vault_service
@@ -145,13 +145,46 @@ def test_idle_minutes_are_saved_and_applied(settings_page, unlocked_window, scre
     screenshot(unlocked_window, "settings_autolock")
 
 
-def test_local_numbers_are_stored_through_the_service(settings_page, unlocked_window, screenshot) -> None:
+def test_an_invalid_phone_number_is_refused_beside_it_and_nothing_is_lost(
+    settings_page, unlocked_window, qtbot, screenshot
+) -> None:
+    from desktop_app.domain.contact_checks import phone_problem
+    from desktop_app.ui.settings.contacts import PHONE
+
+    session = unlocked_window.session
     section = settings_page.show_section("contacts")
-    section.editor.set_phone("police_101", "101 (ask for the Sheffield exploitation team)")
-    section.save()
-    assert "Saved 1 number" in section.status.text()
-    with unlocked_window.session.uow() as uow:
-        assert uow.contacts.overrides()["police_101"].startswith("101 (ask")
+    table = section.editor.table
+    row = [c.id for c in section.editor.contacts].index("police_101")
+    shipped = table.item(row, PHONE).text()
+    table.setCurrentCell(row, PHONE)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)  # edit the number from the keyboard, as the page says
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "not a number!!")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # the delegate commits on a posted event
+    problem = section.editor.phone_problem
+    title = section.editor.contacts[row].title
+    assert problem.isVisible() and problem.text() == f"{title}: {phone_problem('not a number!!')}"
+    assert "letters or symbols" in problem.text()
+    assert table.item(row, PHONE).text() == "not a number!!"  # kept as typed, to be corrected
+    screenshot(unlocked_window, "settings_contacts_number_refused")
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert section.status.text() == "Nothing was saved: correct the number marked under the table first."
+    assert table.hasFocus() and table.currentRow() == row  # the cursor is on the number to fix
+    with session.uow() as uow:
+        assert "police_101" not in uow.contacts.overrides()
+    assert "contact.phone_set" not in _actions(session)
+
+    # corrected as people type it: written as they would write it, then saved
+    table.item(row, PHONE).setText("01142734855")
+    assert table.item(row, PHONE).text() == "0114 273 4855" and problem.text() == ""
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert section.status.text() == "Saved 1 number."
+    with session.uow() as uow:
+        assert uow.contacts.overrides()["police_101"] == "0114 273 4855" != shipped
+    assert "contact.phone_set" in _actions(session)
     section.save()
     assert section.status.text() == "Nothing has changed."
     screenshot(unlocked_window, "settings_contacts")
@@ -319,7 +352,7 @@ def test_a_lado_number_set_in_settings_is_shown_to_staff_at_the_lock_screen(
     from desktop_app.ui.lock_screen import LockScreen
     from tests.ui.concern.helpers import Windows, press_next, type_text
 
-    lado = "0114 273 4850 (Sheffield LADO)"
+    lado = "0114 273 4850"
     section = settings_page.show_section("contacts")
     section.editor.set_phone("lado", lado)
     section.save()

@@ -55,8 +55,12 @@ class ContactsPage(QWizardPage):
             "that differ (double-click a number). You can change them later in Settings."
         )
         self.editor = ContactsEditor(self)
+        self.editor.checked.connect(self.completeChanged)  # Next waits until every number can be dialled
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor)
+
+    def isComplete(self) -> bool:
+        return not self.editor.problems()
 
 
 class DslPage(QWizardPage):
