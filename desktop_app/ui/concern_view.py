@@ -36,6 +36,7 @@ from desktop_app.services.casework import screening as screening_flow
 from desktop_app.services.casework.screening import route_title
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.attachments.tabs import concern_tabs
 from desktop_app.ui.models import RecordsModel, record_events
 from desktop_app.ui.referrals import (
     ConfirmationDialog,
@@ -241,7 +242,7 @@ class ConcernView(QWidget):
         self.record.setOpenLinks(False)
         self.record.setAccessibleName("The concern record")
         self.record.setTabChangesFocus(True)
-        referrals = QWidget(splitter)
+        referrals = QWidget()
         column = QVBoxLayout(referrals)
         column.setContentsMargins(0, 0, 0, 0)
         self.referrals_title = QLabel("<b>Referral log</b>", referrals)
@@ -256,9 +257,10 @@ class ConcernView(QWidget):
         self.referral_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.referral_table.horizontalHeader().setStretchLastSection(True)
         column.addWidget(self.referral_table)
+        self.sections = concern_tabs(self, referrals)  # referral log, attachments, body map
         splitter.addWidget(self.record)
-        splitter.addWidget(referrals)
-        splitter.setSizes([520, 180])
+        splitter.addWidget(self.sections)
+        splitter.setSizes([420, 280])
         layout.addWidget(splitter, 1)
         self.changed.connect(self.reload)
         self.reload()
