@@ -98,8 +98,9 @@ class AttachmentsSection(QWidget):
             self.list.addTopLevelItem(item)
         for column in range(len(COLUMNS) - 1):
             self.list.resizeColumnToContents(column)
-        if self.entries:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         withdrawn = sum(1 for e in self.entries if e.withdrawn)
         if not self.entries:
             text = ("No files are kept with this concern. Add a scanned note, an email from the Hub or a photo: it "
