@@ -18,6 +18,7 @@ from typing import Any
 
 from benchmarks import attachments
 from benchmarks.actions import bulk_actions
+from benchmarks.connections import bulk_connections
 from desktop_app.domain.enums import RiskLevel
 from desktop_app.domain.records import ChildDetails, ConcernDraft, Setting
 from desktop_app.services import demo
@@ -29,7 +30,7 @@ from desktop_app.store.types import format_utc
 from desktop_app.vault import kdf
 
 # Bump when the contents built here change, so an older cached vault is rebuilt.
-BUILD_FORMAT = 2  # 2: a concern's actions
+BUILD_FORMAT = 3  # 2: a concern's actions; 3: connections and missing episodes too
 MARKER = "built.json"
 PASSPHRASE = "benchmark lantern by the quiet canal"  # noqa: S105 - a throw-away vault of fictional records
 SETTING = Setting(name="Benchmark Academy (fictional)", address="1 Example Lane", phone="01632 960000")
@@ -85,6 +86,7 @@ def build(vault_dir: Path, scale: Scale) -> None:
         connection.execute("BEGIN")
         _bulk_records(connection, scale, random.Random(1))  # noqa: S311 - reproducible fiction
         _bulk_files(connection, scale)
+        bulk_connections(connection, TODAY, random.Random(2))  # noqa: S311 - reproducible fiction
         bulk_actions(connection, TODAY, random.Random(16))  # noqa: S311 - a concern's actions (issue 16)
         audit_key = bytes(connection.execute("SELECT audit_key FROM setting").fetchone()[0])
         last = _bulk_audit(connection, audit_key, scale.audit_rows)

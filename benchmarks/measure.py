@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import text
 
 from benchmarks import actions, attachments, child_list, plain
+from benchmarks import connections as connection_figures
+from benchmarks import referral as referral_figures
 from benchmarks.audit import audit_figures
 from benchmarks.build import PASSPHRASE, TODAY, WORDS
 from desktop_app.services import documents
@@ -66,6 +68,7 @@ def dashboard_queries(session: VaultSession, today: date) -> dict[str, Callable[
         "reviews due": lambda: dashboard.reviews_due(s, PAGE, today),
         "high-risk children": lambda: dashboard.high_risk_children(s, PAGE),
         "sealed concerns waiting": lambda: dashboard.sealed_waiting(s.vault_dir),
+        "children missing repeatedly": connection_figures.dashboard_query(s, today, PAGE),
         "transfer receipts overdue": lambda: transfer_log.overdue_receipts(s, today, PAGE),
         "files past retention (count)": lambda: retention_dates.count_past(s, today),
         "files past retention (first page)": lambda: retention_dates.review_list(s, today, PAGE),
@@ -195,6 +198,8 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         }
         figures["dashboard_ms"] = {name: timed_ms(query, repeat)
                                    for name, query in dashboard_queries(session, TODAY).items()}
+        figures["connections_ms"] = {name: timed_ms(query, repeat)
+                                     for name, query in connection_figures.queries(session, TODAY).items()}
         figures["search_ms"] = search_times(session)
         figures["referral_pdf_ms"] = referral_pdf_times(session, repeat)
         figures.setdefault("more_ms", {}).update(child_list.figures(session, TODAY, WORDS, repeat, timed_ms))
@@ -203,6 +208,7 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         figures.setdefault("more_ms", {}).update(attachments.figures(session, repeat, timed_ms))
         figures["more_ms"]["Settings: when the last backup was written (audit index by action)"] = (
             20, timed_ms(lambda: backup_restore.last_backup(session.uow()), repeat))
+        figures["more_ms"].update(referral_figures.figures(session, repeat, timed_ms))
         figures["full_check_ms"], figures["full_check_floor_ms"], figures["audit_rows"] = full_audit_check(
             session, repeat)
         database = session._db()

@@ -106,7 +106,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.configure(debug=args.debug)
     if args.command is None:
         return _run_window(args)
+    if args.command == "record" and args.concern is None:  # the recorder's window is ui, which commands never import
+        args.handler = _record_in_window
     return run_command(args)
+
+
+def _record_in_window(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop_app.ui.drop_recorder import run_recorder
+
+    return run_recorder(Path(args.drop_kit), Path(args.to))
 
 
 def _run_window(args: argparse.Namespace) -> int:

@@ -28,3 +28,15 @@ class InvalidInput(UserFacingError):
     def __init__(self, problems: list[FieldProblem]) -> None:
         super().__init__(" ".join(p.sentence for p in problems))
         self.problems = problems
+
+
+class SaveFailed(UserFacingError):
+    """A file or the database could not be written; the sentence says why and that nothing was changed."""
+
+
+class DiskFull(SaveFailed):
+    """The disk (or the user's quota) is full."""
+
+
+class FolderNotWritable(SaveFailed):
+    """The folder is read-only or Waymark is not allowed to write there."""

@@ -59,10 +59,8 @@ def run_export(args: argparse.Namespace) -> int:
 def run_record(args: argparse.Namespace) -> int:
     from desktop_app.services.dropkit import record
 
-    if args.concern is None:
-        from desktop_app.ui.drop_recorder import run_recorder
-
-        return run_recorder(Path(args.drop_kit), Path(args.to))
+    if args.concern is None:  # cli opens the recorder's window instead of calling this
+        raise UserFacingError("Give --concern FILE, or leave it out to record in a window.")
     reference = record.record_from_file(Path(args.drop_kit), Path(args.to), Path(args.concern))
     print(f"Concern sealed into {args.to}. Its reference is {reference}: give it to the DSL. Nobody on this "
           "computer can read it back.")

@@ -63,9 +63,3 @@ class AttachmentsDefinition(_Document):
     def allowed_endings(self) -> tuple[str, ...]:
         return tuple(e for k in self.kinds for e in k.extensions)
 
-
-def attachments_definition(folder: Path | None = None) -> AttachmentsDefinition:
-    """The setting's forms/attachments.toml (loaded and cached with the rest of forms/)."""
-    from desktop_app.definitions.loader import load_forms
-
-    return load_forms(folder).attachments

@@ -27,6 +27,8 @@ from desktop_app.definitions.models import (
     ScreeningDefinition,
     WhatToDoDefinition,
 )
+from desktop_app.definitions.referral_requests import ReferralRequestsDefinition
+from desktop_app.definitions.year_groups import YearGroupsDefinition
 from desktop_app.errors import UserFacingError
 
 M = TypeVar("M", bound=BaseModel)
@@ -58,7 +60,9 @@ class Forms:
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
     audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
     attachments: AttachmentsDefinition  # files kept with a concern: kinds, size limit; the body map's places
+    year_groups: YearGroupsDefinition  # the year groups the concern wizard offers for the setting's phase
     actions: ActionsDefinition  # a concern's actions: the dashboard's horizon, suggestions (forms/actions.toml)
+    referral_requests: ReferralRequestsDefinition  # what a referral asks for (suggested by route), consent answers
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -141,7 +145,9 @@ def _load(root: Path) -> Forms:
         missing_episodes=missing,
         audit=load_file(root / "audit.toml", AuditDefinition),
         attachments=load_file(root / "attachments.toml", AttachmentsDefinition),
+        year_groups=load_file(root / "year_groups.toml", YearGroupsDefinition),
         actions=load_file(root / "actions.toml", ActionsDefinition),
+        referral_requests=load_file(root / "referral_requests.toml", ReferralRequestsDefinition),
     )
 
 
@@ -245,3 +251,21 @@ def _item_hint(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
         if isinstance(node, dict) and isinstance(node.get("id"), str) and part != loc[-1]:
             named = node["id"]
     return f" (in {named!r})" if named else ""
+
+
+def child_details_definition(folder: Path | None = None) -> ChildDetailsDefinition:
+    return load_forms(folder).child_details
+
+
+def attachments_definition(folder: Path | None = None) -> AttachmentsDefinition:
+    """The setting's forms/attachments.toml (loaded and cached with the rest of forms/)."""
+    return load_forms(folder).attachments
+
+
+def mis_import_definition(folder: Path | None = None) -> MisImportDefinition:
+    return load_forms(folder).mis_import
+
+
+def load_audit(folder: Path | str | None = None) -> AuditDefinition:
+    """forms/audit.toml of ``folder`` (else the shipped forms), validated with the rest of the folder; cached."""
+    return load_forms(folder).audit

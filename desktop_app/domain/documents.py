@@ -14,6 +14,7 @@ from desktop_app.domain.records import (
     Child,
     Concern,
     ReferralEntry,
+    ReferralRequest,
     ScreeningRecord,
     Setting,
 )
@@ -74,6 +75,45 @@ class ReferralSummary:
     route_titles: tuple[tuple[str, str], ...] = ()  # (route id, title as the local contacts name it)
     category_titles: tuple[tuple[str, str], ...] = ()  # (category id, title)
     prepared_by: Actor | None = None
+    status: str = ""  # as a reader says it: "Open, awaiting screening", "Referred", "Closed"
+    outcome: str = ""  # the outcome recorded when the concern was closed
+    screening_title: str = ""  # the screening tool's title (never its id)
+    today: date | None = None  # for "written confirmation overdue"
+    request_words: tuple[tuple[str, str], ...] = ()  # (request id, as printed) from forms/referral_requests.toml
+    consent_words: tuple[tuple[str, str, str], ...] = ()  # (consent id, as printed, the label of its note)
+    suggested_asks: tuple[str, ...] = ()  # printed: what the decision's routes suggest asking, before any referral
+
+    def asked(self, request: ReferralRequest) -> tuple[str, ...]:
+        """What one referral asked for, as printed: the requests ticked, then the DSL's own words."""
+        words = dict(self.request_words)
+        ticked = tuple(words.get(a, a.replace("_", " ")) for a in request.asks)
+        return (*ticked, request.asks_other) if request.asks_other.strip() else ticked
+
+    def consent_text(self, request: ReferralRequest) -> str:
+        """"Not sought. Why consent was not sought: …", as printed."""
+        known = {c[0]: c for c in self.consent_words}
+        _id, printed, note_label = known.get(request.consent, (request.consent, request.consent, "Note"))
+        note = request.consent_note.strip()
+        return f"{printed}. {note_label or 'Note'}: {note}" if note else printed
+
+    def parents_text(self, request: ReferralRequest) -> str:
+        if request.parents_told is None:
+            return ""
+        if request.parents_told:
+            return "Yes"
+        reason = request.parents_not_told_reason.strip()
+        return f"No. Why not: {reason}" if reason else "No"
+
+    def addendum_numbers(self, kind: str, object_id: int) -> tuple[int, ...]:
+        """The numbers (1 = oldest) of the addenda correcting one record, for "corrected: see addendum 1"."""
+        return tuple(n for n, a in enumerate(self.addenda, 1) if a.object_kind == kind and a.object_id == object_id)
+
+    def overdue_confirmations(self) -> tuple[ReferralEntry, ...]:
+        if self.today is None:
+            return ()
+        today = self.today
+        return tuple(r for r in self.referrals
+                     if r.confirmation_sent is None and r.confirmation_due is not None and r.confirmation_due < today)
 
     def route_title(self, route: str) -> str:
         return dict(self.route_titles).get(route, route.replace("_", " ").capitalize())
@@ -112,6 +152,7 @@ class ChronologyEvent:
     outcome: str = ""
     reference: str = ""
     recorded_by: str = ""
+    review_date: date | None = None  # a screening's review date: the newest, once passed, prints as overdue
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +160,7 @@ class Chronology:
     setting: Setting
     child: Child
     events: tuple[ChronologyEvent, ...]  # oldest first
+    today: date | None = None  # for "review overdue"
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,3 +240,5 @@ class QuickReference:
     setting: Setting
     steps: tuple[str, ...]  # the 'what to do' steps, in order
     contacts: tuple[ContactLine, ...]
+    # The people to tell: the DSL, deputies and the CE Lead (title = name, when_to_use = role, phone if known).
+    people: tuple[ContactLine, ...] = ()

@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from desktop_app.domain.child import ContactPerson, HouseholdMember, SenStatus, is_adult
-from desktop_app.domain.enums import AnswerStatus, Basis, ChildRole, RiskLevel, Role, RouteId, When
+from desktop_app.domain.enums import (
+    AddendumTarget,
+    AnswerStatus,
+    Basis,
+    ChildRole,
+    ConcernStatus,
+    RiskLevel,
+    Role,
+    RouteId,
+    When,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +191,15 @@ class ConcernDraft:
     recorder_role: str = ""
     recorded_at: datetime | None = None
     declaration: bool = False
+    dont_know: tuple[str, ...] = ()  # names of the yes/no questions above answered "Don't know"
+
+
+def answer_text(draft: ConcernDraft, question: str) -> str:
+    """A yes/no question of the concern as a person reads it: Yes, No, Don't know or Not answered."""
+    value = getattr(draft, question)
+    if value is None:
+        return "Don't know" if question in draft.dont_know else "Not answered"
+    return "Yes" if value else "No"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +210,7 @@ class Concern:
     draft: ConcernDraft
     submitted_at: datetime
     sealed: bool  # recorded from the lock screen and imported
-    status: str  # a ConcernStatus value; moves are events, never edits of the concern
+    status: ConcernStatus  # moves are events, never edits of the concern
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +218,7 @@ class Addendum:
     """A correction or addition to a submitted record: the original is never changed."""
 
     addendum_id: int
-    object_kind: str  # "concern", "screening", "referral"
+    object_kind: AddendumTarget
     object_id: int
     author: Actor
     written_at: datetime
@@ -254,6 +273,19 @@ class ScreeningRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferralRequest:
+    """What the school asked the agency for, and consent, as recorded with a referral contact (ids of
+    forms/referral_requests.toml). A referral recorded before these were asked has none."""
+
+    asks: tuple[str, ...] = ()  # request ids, in the order of the forms file
+    asks_other: str = ""  # anything else asked for, in the DSL's words
+    consent: str = ""  # a consent id: sought and given, sought and refused, not sought
+    consent_note: str = ""  # what the family said when they refused, or why consent was not sought
+    parents_told: bool | None = None  # whether the parents or carers know of this referral
+    parents_not_told_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ReferralEntry:
     referral_id: int
     concern_id: int
@@ -266,11 +298,24 @@ class ReferralEntry:
     confirmation_sent: date | None
     recorded_by: Actor
     recorded_at: datetime
+    request: ReferralRequest | None = None  # None: recorded before the request and consent were asked
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Closure:
+    """Days the setting is closed besides weekends and bank holidays (an INSET day, a half term): first to last."""
+
+    first: date
+    last: date
+    note: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day <= self.last
 
 
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """The school or college, with its DSL contact details for documents."""
+    """The school or college, with the referrer's details a social worker calls back (documents) and its closures."""
 
     name: str
     address: str = ""
@@ -279,3 +324,5 @@ class Setting:
     dsl_phone: str = ""
     dsl_email: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    dsl_role: str = ""  # as it should print, e.g. "Designated Safeguarding Lead, Deputy Head"
+    closures: tuple[Closure, ...] = ()  # oldest first

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
-from reportlab.platypus import Flowable
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether
 
+from desktop_app.domain.child import ContactPerson
+from desktop_app.domain.contact_checks import format_phone
 from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSummary
-from desktop_app.domain.enums import When
-from desktop_app.domain.records import AnsweredItem, ConcernDraft, Decision, ReferralEntry
+from desktop_app.domain.enums import RiskLevel, When
+from desktop_app.domain.records import AnsweredItem, ChildDetails, ConcernDraft, Decision, ReferralEntry, answer_text
 from desktop_app.reports.flow import (
     BODY,
     H2,
@@ -22,6 +25,7 @@ from desktop_app.reports.flow import (
     field,
     fields,
     heading,
+    last_of,
     long_text,
     markup,
     moment,
@@ -29,6 +33,7 @@ from desktop_app.reports.flow import (
     para,
     paragraphs,
     signature_lines,
+    with_next,
 )
 from desktop_app.reports.template import build_pdf, frame_width
 
@@ -39,10 +44,10 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         markup(f"Referral summary: {esc(concern.reference)}", TITLE),
         markup(
             f"For the child's social worker or the Safeguarding Hub, from {esc(summary.setting.name)}. "
-            "Made from the setting's safeguarding record; the original is kept unchanged and corrections appear as "
-            "addenda.",
+            "The original record is kept unchanged; corrections are addenda at the end, marked where they apply.",
             SMALL,
         ),
+        *_at_a_glance(summary),
         *_setting(summary),
         *_child(summary),
         *_concern(summary),
@@ -50,12 +55,13 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         *_decision(summary),
         *_referrals(summary),
         *_addenda(summary),
-        signature_lines(
-            ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
-            frame_width(),
-            title="Signatures",
-        ),
     ]
+    story.append(signature_lines(
+        ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
+        frame_width(),
+        title="Signatures",
+        after=last_of(story),
+    ))
     return build_pdf(
         story,
         meta,
@@ -64,21 +70,122 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
     )
 
 
+URGENCY = {
+    RiskLevel.HIGH: "Urgent: high risk of exploitation",
+    RiskLevel.MEDIUM: "Soon: medium risk",
+    RiskLevel.LOW: "Routine: low risk",
+    RiskLevel.NO_APPARENT_RISK: "Routine: no apparent risk",
+}
+
+
+def _at_a_glance(summary: ReferralSummary) -> list[Flowable]:
+    """Page 1: what a busy reader needs first: status, urgency, level, the request, routes, words, who to call."""
+    concern, screening = summary.concern, summary.screening
+    status = summary.status or "Open"
+    if summary.outcome.strip():
+        status = f"{status}. Outcome: {summary.outcome.strip()}"
+    rows: list[tuple[str, str]] = [("Status", status)]
+    urgency = ""
+    if screening is not None:
+        urgency = URGENCY.get(screening.decision.confirmed_level, "")
+    if concern.draft.immediate_danger:
+        urgency = "The child was recorded as in immediate danger at the time" + (f". {urgency}" if urgency else "")
+    rows.append(("Urgency", urgency or "Not yet screened"))
+    if screening is not None:
+        decision = screening.decision
+        level = decision.confirmed_level.label
+        if decision.confirmed_level != decision.suggested_level:
+            level += f" (the screening tool suggested {decision.suggested_level.label.lower()})"
+        else:
+            level += " (as the screening tool suggested)"
+        rows.append(("Level of risk confirmed by the DSL", level))
+    rows += _request_rows(summary)
+    if screening is not None:
+        rows.append(("Review date", day(screening.decision.review_date)))
+    taken = [
+        f"{summary.route_title(e.route)}: {e.contacted_name}, {moment(e.contacted_at)}"
+        + (f", reference {e.reference}" if e.reference.strip() else "")
+        for e in summary.referrals
+    ]
+    rows.append(("Routes already taken", "; ".join(taken) if taken else "None yet: this summary is the first contact"))
+    out: list[Flowable] = [heading("At a glance"), *fields(rows)]
+    for entry in summary.overdue_confirmations():
+        out.append(markup(
+            f"<b>Written confirmation overdue:</b> to {esc(summary.route_title(entry.route))}, due "
+            f"{esc(day(entry.confirmation_due))}, not yet sent.", _FLAG))
+    words = concern.draft.childs_words.strip()
+    if words:
+        shown = words if len(words) <= 400 else words[:400].rsplit(" ", 1)[0] + " …"
+        out += [markup("<b>The child's own words</b> (verbatim)", H2), *paragraphs(shown, VERBATIM, "“", "”")]
+        if shown != words:
+            out.append(para("The whole account is under The concern.", SMALL))
+    out += _call_back(summary)
+    return out
+
+
+def _request_rows(summary: ReferralSummary) -> list[tuple[str, str]]:
+    """What the school asks for, consent and whether the parents know, as recorded with the referrals (a referral
+    recorded before these were asked prints "Not recorded" once), or as the decision's routes suggest before any."""
+    recorded = [e for e in summary.referrals if e.request is not None]
+    decision = summary.screening.decision if summary.screening is not None else None
+    rows: list[tuple[str, str]] = []
+    if recorded:
+        marks = "".join(_corrected(summary, "referral", e.referral_id) for e in recorded)
+        requests = [(e, e.request) for e in recorded if e.request is not None]
+        asks = dict.fromkeys(a for _e, request in requests for a in summary.asked(request))
+        rows.append(("What we are asking for", "; ".join(asks) + marks))
+        consents = [(e, summary.consent_text(request)) for e, request in requests]
+        if len({text for _e, text in consents}) == 1:
+            consent = consents[0][1]
+        else:
+            consent = "; ".join(f"{summary.route_title(e.route)}: {text}" for e, text in consents)
+        rows.append(("Consent to the referral", consent + marks))
+        rows.append(("Parents or carers know of the referral", summary.parents_text(requests[-1][1])))
+        return rows
+    if summary.referrals:
+        rows.append(("What we asked for and consent", ""))
+    elif decision is not None:
+        rows.append(("What we are asking for", "; ".join(summary.suggested_asks) or "Advice on what to do next"))
+        rows.append(("Consent to the referral", ""))
+    if decision is not None:
+        told = "Yes" if decision.parents_told else f"No. Why not: {decision.parents_not_told_reason.strip()}"
+        rows.append(("Parents or carers told", told))
+    return rows
+
+
+def _call_back(summary: ReferralSummary) -> list[Flowable]:
+    setting = summary.setting
+    who = ", ".join(p for p in (setting.dsl_name, setting.dsl_role or "Designated Safeguarding Lead") if p)
+    rows = [
+        (label, value)
+        for label, value in (
+            ("Call back", who if setting.dsl_name else ""),
+            ("Direct telephone", format_phone(setting.dsl_phone)),
+            ("Email", setting.dsl_email),
+            ("Setting's telephone", format_phone(setting.phone)),
+        )
+        if value.strip()
+    ]
+    if not rows:
+        return []
+    return [KeepTogether([markup("<b>Who to call back</b>", H2), *fields(rows)])]
+
+
 def _setting(summary: ReferralSummary) -> list[Flowable]:
     setting = summary.setting
     prepared = summary.prepared_by
+    rows = [
+        (label, value)
+        for label, value in (
+            ("Setting", setting.name),
+            ("Address", setting.address),
+            ("Telephone", format_phone(setting.phone)),
+        )
+        if value.strip()
+    ]
     return [
         heading("The setting"),
-        *fields(
-            [
-                ("Setting", setting.name),
-                ("Address", setting.address),
-                ("Telephone", setting.phone),
-                ("Designated Safeguarding Lead", setting.dsl_name),
-                ("DSL telephone", setting.dsl_phone),
-                ("DSL email", setting.dsl_email),
-            ]
-        ),
+        *fields(rows),
         *([field("Prepared by", f"{prepared.name}, {prepared.role_label}")] if prepared else []),
     ]
 
@@ -104,17 +211,43 @@ def _child(summary: ReferralSummary) -> list[Flowable]:
                 ("Other agencies involved", child.other_agencies),
                 ("Allocated social worker", child.social_worker or "None known"),
                 ("Learning disability", "Yes" if child.learning_disability else "None recorded"),
-                ("Waymark child number", str(summary.child.child_id)),
             ]
         ),
+        *fields([(label, value) for label, value in _child_file(child) if value.strip()]),
     ]
+
+
+def _child_file(child: ChildDetails) -> list[tuple[str, str]]:
+    """The child file's details a social worker asks for, each printed only when recorded."""
+    interpreter = {True: "Interpreter needed", False: "No interpreter needed", None: ""}[child.interpreter_needed]
+    sen = child.sen_status.label if child.sen_status is not None else ""
+    return [
+        ("Ethnicity", child.ethnicity),
+        ("First language", ", ".join(p for p in (child.first_language, interpreter) if p)),
+        ("Special educational needs", sen),
+        ("Disabilities, health and care needs", child.disabilities),
+        ("NHS number", child.nhs_number),
+        ("Unique pupil number (UPN)", child.upn),
+        ("GP", _person(child.gp) if child.gp else ""),
+        ("Allocated social worker's contact",
+         _person(child.allocated_social_worker) if child.allocated_social_worker else ""),
+        ("Parents and carers", "; ".join(_person(c, responsibility=True) for c in child.carers)),
+        ("Household", "; ".join(m.one_line() for m in child.household)),
+    ]
+
+
+def _person(person: ContactPerson, responsibility: bool = False) -> str:
+    parts = [person.name, person.relationship, person.organisation, format_phone(person.phone), person.email]
+    if responsibility and person.parental_responsibility:
+        parts.append("has parental responsibility")
+    return ", ".join(p for p in parts if p.strip())
 
 
 def _concern(summary: ReferralSummary) -> list[Flowable]:
     concern = summary.concern
     draft = concern.draft
     out: list[Flowable] = [
-        heading("The concern"),
+        heading("The concern" + _corrected(summary, "concern", concern.concern_id)),
         *fields(
             [
                 ("Reference", concern.reference),
@@ -123,8 +256,8 @@ def _concern(summary: ReferralSummary) -> list[Flowable]:
                 ("Recorded by", ", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p)),
                 ("Recorded at", moment(draft.recorded_at or concern.submitted_at)),
                 ("Immediate danger at the time", _yes_no(draft.immediate_danger)),
-                ("About an adult who works with children", _yes_no(draft.about_adult_working_with_children)),
-                ("About a group or community", _yes_no(draft.group_or_community)),
+                ("About an adult who works with children", _answer(draft, "about_adult_working_with_children")),
+                ("About a group or community", _answer(draft, "group_or_community")),
                 ("Kinds of concern", ", ".join(summary.category_title(c) for c in draft.category_ids)),
             ]
         ),
@@ -175,10 +308,10 @@ def _screening(summary: ReferralSummary) -> list[Flowable]:
     if screening is None:
         return [heading("Screening"), para("This concern has not been screened yet.")]
     out: list[Flowable] = [
-        heading("Screening"),
+        heading("Screening" + _corrected(summary, "screening", screening.screening_id)),
         field(
             "Screening tool",
-            f"{screening.definition_id}, version {screening.definition_version}",
+            f"{summary.screening_title or 'Screening tool'}, version {screening.definition_version}",
         ),
         field("Completed by", f"{screening.completed_by.name}, {screening.completed_by.role_label}"),
         field("Completed at", moment(screening.completed_at)),
@@ -196,7 +329,7 @@ def _answers(answers: Iterable[AnsweredItem], show_when: bool = True) -> list[Fl
     out: list[Flowable] = []
     for section_title, items in groupby(answers, key=lambda a: a.section_title):
         if show_when:  # protective factors sit under their own heading already
-            out.append(markup(f"<i>{esc(section_title)}</i>", BODY))
+            out.append(with_next(markup(f"<i>{esc(section_title)}</i>", BODY)))
         for item in items:
             facts = []
             if show_when and item.when is not None:
@@ -206,7 +339,8 @@ def _answers(answers: Iterable[AnsweredItem], show_when: bool = True) -> list[Fl
             if item.significant:
                 facts.append("significant indicator")
             tail = f" — {esc(', '.join(facts))}" if facts else ""
-            out.append(markup(f"•&nbsp;&nbsp;{esc(item.text)}{tail}", INDENT))
+            bullet = markup(f"•&nbsp;&nbsp;{esc(item.text)}{tail}", INDENT)
+            out.append(with_next(bullet) if item.note.strip() else bullet)
             if item.note.strip():
                 out.append(markup(f"<i>Note:</i> {esc(item.note)}", _NOTE))
     return out
@@ -218,16 +352,18 @@ def _decision(summary: ReferralSummary) -> list[Flowable]:
     decision: Decision = summary.screening.decision
     out: list[Flowable] = [
         heading("Level of risk"),
-        field("Suggested by the screening", decision.suggested_level.label),
+        with_next(field("Suggested by the screening", decision.suggested_level.label)),
     ]
     out += [markup(f"•&nbsp;&nbsp;{esc(reason)}", INDENT) for reason in decision.suggested_reasons]
-    out.append(field("Confirmed by the DSL", decision.confirmed_level.label))
-    if decision.confirmed_level != decision.suggested_level or decision.override_reason.strip():
+    changed = decision.confirmed_level != decision.suggested_level or bool(decision.override_reason.strip())
+    confirmed = field("Confirmed by the DSL", decision.confirmed_level.label)
+    out.append(with_next(confirmed) if changed else confirmed)
+    if changed:
         out.append(field("Reason for changing the suggested level", decision.override_reason))
     out += long_text("The child's wishes and feelings", decision.childs_wishes)
     out += [
         heading("Parents and carers"),
-        field("Parents or carers told", "Yes" if decision.parents_told else "No"),
+        with_next(field("Parents or carers told", "Yes" if decision.parents_told else "No")),
     ]
     if not decision.parents_told:
         out.append(field("Why they were not told", decision.parents_not_told_reason))
@@ -260,13 +396,18 @@ def _referral(summary: ReferralSummary, entry: ReferralEntry) -> list[Flowable]:
         if entry.confirmation_sent
         else (f"due {day(entry.confirmation_due)}" if entry.confirmation_due else "")
     )
+    late = entry in summary.overdue_confirmations()
+    if late:
+        confirmation += " (OVERDUE: not yet sent)"
     return [
-        markup(f"<b>{esc(summary.route_title(entry.route))}</b>", H2),
+        markup(f"<b>{esc(summary.route_title(entry.route))}</b>"
+               f"{esc(_corrected(summary, 'referral', entry.referral_id))}", H2),
         *fields(
             [
                 ("Contacted", entry.contacted_name),
                 ("When", moment(entry.contacted_at)),
                 ("Their reference", entry.reference),
+                *_asked(summary, entry),
                 ("Outcome", entry.outcome),
                 ("Written confirmation", confirmation),
                 ("Recorded by", f"{entry.recorded_by.name}, {entry.recorded_by.role_label}"),
@@ -275,21 +416,46 @@ def _referral(summary: ReferralSummary, entry: ReferralEntry) -> list[Flowable]:
     ]
 
 
+def _asked(summary: ReferralSummary, entry: ReferralEntry) -> list[tuple[str, str]]:
+    request = entry.request
+    if request is None:  # recorded before Waymark asked: said once, not a column of "Not recorded"
+        return [("What we asked for and consent", "")]
+    return [
+        ("What we asked for", "; ".join(summary.asked(request))),
+        ("Consent to the referral", summary.consent_text(request)),
+        ("Parents or carers know of the referral", summary.parents_text(request)),
+    ]
+
+
 def _addenda(summary: ReferralSummary) -> list[Flowable]:
     if not summary.addenda:
         return []
     out: list[Flowable] = [heading("Addenda (corrections and additions)")]
-    for addendum in summary.addenda:
+    for number, addendum in enumerate(summary.addenda, 1):
         out.append(
             markup(
-                f"<b>{esc(moment(addendum.written_at))}</b>, {esc(addendum.author.name)} "
+                f"<b>Addendum {number}: {esc(moment(addendum.written_at))}</b>, {esc(addendum.author.name)} "
                 f"({esc(addendum.author.role_label)}), to the {esc(addendum.object_kind)}",
                 H2,
             )
         )
-        out.append(field("Why", addendum.reason, INDENT))
+        out.append(with_next(field("Why", addendum.reason, INDENT)))
         out.append(field("What changed", addendum.change, INDENT))
     return out
+
+
+def _answer(draft: ConcernDraft, question: str) -> str:
+    """Yes, No or Don't know; nothing when the question was not answered (an unfinished draft)."""
+    said = answer_text(draft, question)
+    return "" if said == "Not answered" else said
+
+
+def _corrected(summary: ReferralSummary, kind: str, object_id: int) -> str:
+    numbers = summary.addendum_numbers(kind, object_id)
+    if not numbers:
+        return ""
+    listed = ", ".join(str(n) for n in numbers)
+    return f" (corrected: see addendum{'a' if len(numbers) > 1 else ''} {listed})"
 
 
 def _yes_no(value: bool | None) -> str:
@@ -300,4 +466,5 @@ def _then(text: str) -> str:
     return f": {esc(text)}" if text.strip() else ""
 
 
+_FLAG = BODY.clone("Flag", textColor=colors.HexColor("#8a1c14"), borderPadding=3, spaceBefore=2, spaceAfter=4)
 _NOTE = INDENT.clone("Note", leftIndent=INDENT.leftIndent + 12, textColor=SMALL.textColor)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import UserFacingError
 from desktop_app.store import anchor, audit, migrate
@@ -144,7 +145,7 @@ def _read_audit_key(engine: Engine) -> bytes:
     with engine.connect() as connection:
         try:
             row = connection.execute(text("SELECT audit_key FROM setting WHERE id = 1")).first()
-        except Exception:  # an empty or foreign database has no setting table
+        except (DatabaseError, UserFacingError):  # an empty or foreign database has no setting table
             row = None
     if row is None:
         raise VaultDamaged(MISSING_DB)

@@ -12,9 +12,8 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
-from desktop_app.errors import UserFacingError
+from desktop_app.errors import DiskFull, FolderNotWritable, UserFacingError
 from desktop_app.store.errors import AppendOnly, NotDriverSQLCipher, VaultDamaged
-from desktop_app.store.files import DiskProblem
 
 DB_FILE_NAME = "waymark.db"
 KEY_BYTES = 32
@@ -85,10 +84,10 @@ def translate_error(error: BaseException) -> UserFacingError | None:
         return None
     message = str(error).lower()
     if "disk is full" in message or "disk i/o error" in message:
-        return DiskProblem("The disk is full or could not be written, so this was not saved. Nothing saved before "
-                           "was lost: free some space and try again.")
+        return DiskFull("The disk is full or could not be written, so this was not saved. Nothing saved before "
+                        "was lost: free some space and try again.")
     if "readonly" in message or "read-only" in message:
-        return DiskProblem("The vault folder is read-only, so this was not saved. Nothing saved before was lost.")
+        return FolderNotWritable("The vault folder is read-only, so this was not saved. Nothing saved before was lost.")
     if "malformed" in message or "not a database" in message or "hmac" in message:
         return VaultDamaged("Part of the vault's database is damaged and cannot be read. Nothing was changed; run "
                             "'waymark verify' and restore the latest backup.")

@@ -178,6 +178,8 @@ class ReferralRow(Base):
     actor_name: Mapped[str] = mapped_column(Text)
     actor_role: Mapped[str] = mapped_column(Text)
     actor_user_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # What the school asked for and consent, as JSON (domain.records.ReferralRequest); NULL before revision 0011
+    request: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class ReferralEventRow(Base):

@@ -1,6 +1,6 @@
 """Files kept with a concern and the concern's body map, inside the encrypted database (so in every backup too).
 
-Append-only (triggers in migration ``0011_attachments``): ``attachments`` (what a file is: name, kind, size, hash,
+Append-only (triggers in migration ``0012_attachments``): ``attachments`` (what a file is: name, kind, size, hash,
 who added it), ``attachment_contents`` (its bytes, in a table of their own so a list never reads them),
 ``attachment_withdrawals`` (a file withdrawn, with the reason) and ``body_maps`` (each saved version, newest counts).
 All reach their child through the concern, so a destroyed file's attachments and body maps go with it.

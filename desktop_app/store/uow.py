@@ -8,9 +8,10 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from desktop_app.errors import UserFacingError
+from desktop_app.errors import DiskFull, UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
 from desktop_app.store.repositories.actions import ActionRepository
@@ -135,12 +136,10 @@ class UnitOfWork:
         seq, mac = self.audit.latest() if self.audit.appended else (0, "")
         try:
             session.commit()
-        except Exception as error:
-            from sqlalchemy.exc import OperationalError
-
-            if isinstance(error, OperationalError) and "full" in str(error.orig).lower():
-                raise UserFacingError("The disk is full, so this was not saved. Nothing else was lost: free some "
-                                      "space and try again.") from None
+        except OperationalError as error:
+            if "full" in str(error.orig).lower():
+                raise DiskFull("The disk is full, so this was not saved. Nothing else was lost: free some "
+                               "space and try again.") from None
             raise
         self._changed = False
         appended, self.audit.appended = self.audit.appended, 0

@@ -31,7 +31,7 @@ def open_drop_wizard(parent: QWidget | None, kit_path: Path, folder: Path) -> Co
 
 
 def run_recorder(kit_path: Path, folder: Path) -> int:
-    from desktop_app.ui.app import configure_application
+    from desktop_app.ui.appearance import configure_application
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME, __version__, paths, settings
-from desktop_app.ui import app as ui_app
 from desktop_app.ui import workers
+from desktop_app.ui.appearance import app_icon, apply_zoom
 from desktop_app.ui.geometry import fit_to_screen, zoom_percent
 from desktop_app.ui.idle import IdleWatcher
+from desktop_app.ui.record_windows import RECORDS_PROPERTY
 from desktop_app.ui.workers import describe_error, wait_for_all
 
 _log = logging.getLogger(__name__)
 ZOOM_STEP = 10
 LOCK_RETRY_MS = 250
-RECORDS_PROPERTY = "waymark_shows_records"  # set True on any top-level window that shows records
 NAV_PROPERTY = "waymark_nav"  # on a page opened from the side bar: its destination key
 
 
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self._in_setup = False
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(ui_app.app_icon())
+        self.setWindowIcon(app_icon())
         fit_to_screen(self, 1100, 760, zoomed=False)
         body = QWidget(self)
         self._body = QHBoxLayout(body)
@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
                 if entry.shortcut and entry.key != "settings":  # Settings keeps its menu action's Ctrl+,
                     self._nav_actions.append(self._action(f"Go to {entry.title}", lambda k=entry.key: self.navigate(k),
                                                           entry.shortcut, f"go_{entry.key}"))
+                    if entry.key == "help":
+                        self.help_menu.insertAction(self.help_menu.actions()[0], self._nav_actions[-1])
         self.side_bar.reload()
 
     def focus_search(self) -> None:
@@ -461,6 +463,7 @@ class MainWindow(QMainWindow):
             view.addAction(action)
             self.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
+        self.help_menu = help_menu  # the side bar's "Go to Help" (F1) joins it at the first unlock
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -499,7 +502,7 @@ class MainWindow(QMainWindow):
         settings.save(prefs)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            ui_app.apply_zoom(app, prefs.zoom_percent)
+            apply_zoom(app, prefs.zoom_percent)
 
     def _about(self) -> None:
         from desktop_app.ui import ask

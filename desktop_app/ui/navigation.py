@@ -49,7 +49,8 @@ DESTINATIONS: tuple[Destination, ...] = (
     ),
     # Documents: the documents engineer's page of printable documents.
     Destination(
-        "documents", "Documents", "Documents to print or save: quick reference, blank checklist.", "", "Ctrl+4"
+        "documents", "Documents", "Documents to print or save: quick reference, blank checklist.",
+        "desktop_app.ui.documents_page:DocumentsPage", "Ctrl+4"
     ),
     # Transfers & retention: the transfer engineer's page.
     Destination(
@@ -67,7 +68,8 @@ DESTINATIONS: tuple[Destination, ...] = (
         "Ctrl+,",
     ),
     Destination(
-        "help", "Help", "Quick reference, guidance, keyboard shortcuts and how the suggestion is worked out.", "", "F1"
+        "help", "Help", "Quick reference, guidance, keyboard shortcuts and how the suggestion is worked out.",
+        "desktop_app.ui.help:HelpPage", "F1"
     ),
 )
 

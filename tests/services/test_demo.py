@@ -15,6 +15,7 @@ import pytest
 from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import ConcernStatus, RiskLevel
 from desktop_app.screening import default_review_date
+from desktop_app.screening.school_days import next_school_day
 from desktop_app.services import casework, demo
 from desktop_app.services import vault as vault_service
 from desktop_app.services.casework import ConcernFile, dashboard
@@ -156,7 +157,8 @@ def test_a_fresh_demo_shows_a_lived_in_dashboard(dated_demo: tuple[Any, Path]) -
     assert high
     definition = load_forms().screening()
     for row in high:
-        assert row.review_date == day(row.screened_at) + timedelta(days=definition.band(RiskLevel.HIGH).review_days)
+        due = day(row.screened_at) + timedelta(days=definition.band(RiskLevel.HIGH).review_days)
+        assert row.review_date == next_school_day(due), "the level's interval, moved to a school day"
     screened = [s.completed_at for f in files_of(session, 120) for s in f.screenings]
     ages = [(TODAY - day(at)).days for at in screened]
     assert min(ages) <= 2 and max(ages) >= 28, "screened over weeks, some lately"
@@ -215,7 +217,7 @@ def test_each_account_agrees_with_the_signs_ticked_and_its_category(
     categories = {c.id for c in forms.categories.categories}
     for f in files:
         draft = f.concern.draft
-        scenario = next(s for s in demo.SCENARIOS if s.account.format(place=draft.location) == draft.account)
+        scenario = next(s for s in demo.SCENARIOS if draft.account.startswith(s.account.format(place=draft.location)))
         assert draft.sign_ids == scenario.signs and set(draft.sign_ids) <= signs
         assert draft.category_ids == (scenario.category,) and scenario.category in categories
         assert draft.childs_words in scenario.words
@@ -224,6 +226,13 @@ def test_each_account_agrees_with_the_signs_ticked_and_its_category(
     trainers = [f for f in files if "trainers" in f.concern.draft.account]
     assert trainers and all("sexualised_behaviour_or_sti" not in f.concern.draft.sign_ids for f in trainers)
     assert all("unexplained_money_or_goods" in f.concern.draft.sign_ids for f in trainers)
+
+
+def test_no_two_demo_concerns_have_the_same_account(demo_vault: tuple[Any, list[ConcernFile], list[str]]) -> None:
+    _session, files, _actions = demo_vault
+    accounts = [f.concern.draft.account for f in files]
+    assert len(files) >= 20
+    assert len(set(accounts)) == len(accounts), [a for a in accounts if accounts.count(a) > 1][:2]
 
 
 def test_demo_concerns_cannot_happen_after_today(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui import ask
-from desktop_app.ui.app import configure_application
+from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
@@ -281,10 +281,10 @@ def test_dsl_concern_wizard_every_page(qtbot, open_session: VaultSession, fake_a
 
 def test_sealed_import_dialog(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
     from desktop_app.domain.records import ChildDetails, ConcernDraft
-    from desktop_app.services import intake
+    from desktop_app.services.intake import sealing as intake_sealing
     from desktop_app.ui.concern.import_dialog import SealedImportDialog
 
-    intake.SealedIntake.for_vault(open_session.vault_dir).submit(ConcernDraft(
+    intake_sealing.SealedIntake.for_vault(open_session.vault_dir).submit(ConcernDraft(
         immediate_danger=False, child=ChildDetails("Kwame", "Boateng", year_group="Year 10"), account="Seen with cash",
         recorder_name="Priya Ramanathan", recorder_role="Learning mentor", declaration=True,
     ))  # fmt: skip
@@ -309,6 +309,8 @@ def test_dashboard_concern_view_and_its_dialogs(qtbot, open_session: VaultSessio
     dialog.route.setCurrentIndex(dialog.route.findText("Safeguarding Hub", Qt.MatchFlag.MatchContains))
     dialog.contacted_name.setText("Pat Ellory, duty social worker")
     dialog.outcome.setPlainText("Referral accepted; strategy discussion tomorrow.")
+    dialog.consent.setCurrentIndex(dialog.consent.findText("Sought and given"))
+    dialog.parents_told.setCurrentIndex(1)
     with qtbot.waitSignal(view.changed, timeout=5000):
         dialog.ok.click()
     confirmation = view.record_confirmation()
@@ -412,7 +414,7 @@ def fits(root: QWidget, screen: str) -> list[str]:
 
 @pytest.fixture
 def zoom_150(qapp) -> Iterator[None]:
-    from desktop_app.ui.app import apply_zoom
+    from desktop_app.ui.appearance import apply_zoom
 
     apply_zoom(qapp, 150)
     yield
@@ -580,6 +582,43 @@ def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing
     check(problems)
 
 
+def test_connections_missing_episodes_and_sharing_screens(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
+                                                          closing) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app.domain.enums import ChildRole
+    from desktop_app.domain.records import AdultOfConcern, OtherChild, Place
+    from desktop_app.services.child import connections, missing
+    from desktop_app.services.child.missing import MissingEpisodeForm
+    from desktop_app.ui.connections.dialogs import CorrectRecordDialog, CorrectRoleDialog, LinkChildDialog
+    from desktop_app.ui.connections.missing import MissingEpisodeDialog, MissingEpisodesSection
+    from desktop_app.ui.connections.section import ConnectionsSection
+    from desktop_app.ui.connections.sharing import SharingDialog
+    from tests.services.child.helpers import add_child, add_concern
+
+    ayla, bryn = add_child(open_session, "Ayla", "Brightwater"), add_child(open_session, "Bryn", "Castleford")
+    add_concern(open_session, ayla, others=(OtherChild("Jay", ChildRole.POSSIBLE_PERPETRATOR),),
+                adults=(AdultOfConcern("'Tee'"),), places=(Place("Castle Market car park"),))
+    add_concern(open_session, bryn, adults=(AdultOfConcern("tee"),))
+    went = datetime.now(UTC) - timedelta(days=2)
+    episode = missing.record_episode(open_session, ayla, MissingEpisodeForm(went, went + timedelta(hours=5)))
+    found = connections.connections_of(open_session, ayla)
+    problems: list[str] = []
+    section = show(qtbot, ConnectionsSection(open_session, ayla), closing)
+    problems += audit(section, "connections section")
+    for dialog, name in ((LinkChildDialog(None, open_session, ayla), "link a child"),
+                         (CorrectRoleDialog(None, open_session, found.named_in_own_concerns[0]), "correct a role"),
+                         (CorrectRecordDialog(None, open_session, found.adults[0].adult), "correct an adult"),
+                         (CorrectRecordDialog(None, open_session, found.places[0].place), "correct a place"),
+                         (MissingEpisodeDialog(None, open_session, ayla), "record a missing episode"),
+                         (MissingEpisodeDialog(None, open_session, ayla, episode), "correct a missing episode"),
+                         (SharingDialog(None, open_session, [(ayla, "Ayla Brightwater")]), "share")):
+        show(qtbot, dialog, closing)
+        problems += audit(dialog, name)
+    problems += audit(show(qtbot, MissingEpisodesSection(open_session, ayla), closing), "missing episodes section")
+    check(problems)
+
+
 def _transfer_screens(qtbot, session: VaultSession, closing) -> list[tuple[QWidget, str]]:
     """The transfer and retention screens, each shown: page, dialogs, the child file's section."""
     from datetime import date as _date
@@ -717,4 +756,81 @@ def test_the_audit_page_fits_a_laptop_at_150_percent(qtbot, open_session: VaultS
         qtbot.waitExposed(dialog)
         problems += fits(dialog, f"audit page, {name.replace('_', ' ')} dialog")
         dialog.reject()
+    check(problems)
+
+
+# ----- a concern's actions ------------------------------------------------------------------------------------------
+
+
+def _actions_screens(qtbot: Any, session: VaultSession, closing: list[QWidget]) -> Iterator[tuple[QWidget, str]]:
+    """The dashboard's "Actions due", the concern window with an open action, and its three action dialogs, each
+    yielded while it is on screen."""
+    from datetime import date, timedelta
+
+    from desktop_app.services.actions.add import NewAction, add_action
+    from desktop_app.services.audit import training
+
+    ama = training.add_staff(session, "Ama Boateng", "Head of Year 9").staff_id
+    concern_id = record_concern(session)
+    add_action(session, concern_id, NewAction("Check attendance every day", date.today() - timedelta(days=2), ama),
+               date.today() - timedelta(days=9))
+    host = Host(session)
+    host.resize(1280, 700)
+    show(qtbot, host, closing)
+    dashboard = host.show_dashboard()
+    yield dashboard, "dashboard with actions due"
+    view = dashboard.open_concern(concern_id)
+    view.actions_section.table.selectRow(0)
+    yield view, "concern view with an action"
+    for name in ("add_action", "complete_action", "change_action"):
+        dialog = getattr(view.actions_section, name)()
+        assert dialog is not None, name
+        closing.append(dialog)
+        qtbot.waitExposed(dialog)
+        yield dialog, f"concern view, {name.replace('_', ' ')} dialog"
+
+
+def test_the_actions_screens(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    problems: list[str] = []
+    for widget, name in _actions_screens(qtbot, open_session, closing):
+        problems += audit(widget, name)
+    check(problems)
+
+
+def test_the_actions_screens_fit_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                                zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for widget, name in _actions_screens(qtbot, open_session, closing):
+        problems += fits(widget, name)
+        screenshot(widget.window(), f"a11y_{name}")
+# ----- Help -----------------------------------------------------------------------------------------------------
+
+
+def _help_topics(qtbot: Any, session: VaultSession, closing: list[QWidget]) -> Iterator[tuple[QWidget, str]]:
+    from desktop_app.ui.help import TOPICS, HelpPage
+
+    host = Host(session)
+    host.resize(1366, 768)
+    show(qtbot, host, closing)
+    page = HelpPage(session, host=host)
+    host.show_page(page)
+    for key in TOPICS:
+        page.show_topic(key)
+        QApplication.processEvents()
+        yield page, f"help, {key.replace('_', ' ')}"
+
+
+def test_help_every_topic(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    problems: list[str] = []
+    for page, name in _help_topics(qtbot, open_session, closing):
+        problems += audit(page, name)
+    check(problems)
+
+
+def test_help_fits_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                           zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for page, name in _help_topics(qtbot, open_session, closing):
+        problems += fits(page, name)
+        screenshot(page.window(), f"a11y_{name}")
     check(problems)

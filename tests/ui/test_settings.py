@@ -474,8 +474,9 @@ def test_make_a_new_recovery_key_and_the_old_one_stops_working(
 def _unlock_on_screen(window, passphrase: str, qtbot) -> None:
     from desktop_app.ui.lock_screen import LockScreen
 
+    # A lock waits for background work started after the last unlock; a busy machine may still be running it.
+    qtbot.waitUntil(lambda: isinstance(window.current_page(), LockScreen), timeout=15000)
     screen = window.current_page()
-    assert isinstance(screen, LockScreen)
     screen.passphrase.setText(passphrase)
     with qtbot.waitSignal(window.unlocked, timeout=15000):
         screen.unlock()
@@ -485,7 +486,7 @@ def test_a_vault_closed_before_its_recovery_sheet_was_kept_asks_for_a_new_key(
     qtbot, qapp, tmp_path, fake_ask, screenshot
 ) -> None:
     from desktop_app.domain.records import Setting
-    from desktop_app.ui.app import configure_application
+    from desktop_app.ui.appearance import configure_application
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.settings.recovery_sheet import sheet_pending
     from desktop_app.ui.setup.create import create_vault_with_contacts

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWizard
 
 from desktop_app.reports import is_encrypted
 from desktop_app.services.vault import public_contacts
-from desktop_app.ui.app import configure_application
+from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings.recovery_key import grouped_lines, keys_match, mismatch_sentence
@@ -84,7 +84,21 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     assert wizard.current_name() == "dsl"
     assert not wizard.button(next_button).isEnabled()
     wizard.dsl_page.name.setText(DSL)
-    wizard.dsl_page.email.setText("dsl@example.org")
+    # a number or address nobody could use: one sentence under the box, Next waits, nothing lost
+    dsl = wizard.dsl_page
+    for box, typed, said in ((dsl.phone, "not a number!!", "letters or symbols"), (dsl.email, "dsl@", "after the @")):
+        box.setText(typed)
+        box.editingFinished.emit()  # the cursor leaves the box
+        field = dsl.phone_field if box is dsl.phone else dsl.email_field
+        assert field.message.isVisible() and said in field.message.text(), field.message.text()
+        assert box.text() == typed and not wizard.button(next_button).isEnabled()
+    screenshot(window, "setup_3_dsl_refused")
+    dsl.phone.setText("01142734855")
+    dsl.phone.editingFinished.emit()
+    assert dsl.phone.text() == "0114 273 4855" and not dsl.phone_field.message.isVisible()  # as people write it
+    dsl.email.setText("dsl@example.org")
+    dsl.email.editingFinished.emit()
+    assert wizard.button(next_button).isEnabled()
     screenshot(window, "setup_3_dsl")
     _click(qtbot, wizard, next_button)
 

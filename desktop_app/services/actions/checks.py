@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop_app.definitions.actions import load_actions
+from desktop_app.definitions import load_forms
 from desktop_app.domain.actions import ConcernAction, Owner
 from desktop_app.errors import FieldProblem, UserFacingError
 from desktop_app.store.uow import UnitOfWork
@@ -33,7 +33,7 @@ def due_problem(due: date | None, today: date) -> FieldProblem | None:
         return FieldProblem("due", "Choose the date the action is due.")
     if due < today:
         return FieldProblem("due", "That due date has passed: choose today or a later day.")
-    longest = load_actions().longest_days
+    longest = load_forms().actions.longest_days
     if due > today + timedelta(days=longest):
         return FieldProblem("due", f"The due date is more than {longest} days away: choose an earlier day.")
     return None

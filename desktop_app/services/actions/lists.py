@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from desktop_app.definitions.actions import load_actions
+from desktop_app.definitions import load_forms
 from desktop_app.domain.actions import ConcernAction, DueAction
 from desktop_app.domain.audit import StaffMember
 from desktop_app.domain.naming import name_with_detail
@@ -22,7 +22,7 @@ class DueCounts:
 
 def horizon(today: date) -> date:
     """The last due date the dashboard lists: today plus ``due_within_days`` of forms/actions.toml."""
-    return today + timedelta(days=load_actions().due_within_days)
+    return today + timedelta(days=load_forms().actions.due_within_days)
 
 
 def for_concern(session: VaultSession, concern_id: int, limit: int = 200, offset: int = 0) -> list[ConcernAction]:
@@ -59,3 +59,8 @@ def owners(session: VaultSession, limit: int = 500) -> list[StaffMember]:
     """Everyone on the staff register who has not left, by name: the people an action can be given to."""
     with session.uow() as uow:
         return uow.training.staff(limit=limit)
+
+
+def suggestions() -> tuple[str, ...]:
+    """Actions commonly agreed (forms/actions.toml), offered as a start when writing one."""
+    return load_forms().actions.suggestions

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop_app.definitions.attachments import Region, attachments_definition
+from desktop_app.definitions.attachments import Region
+from desktop_app.definitions.loader import attachments_definition
 from desktop_app.domain.attachments import BodyMap, BodyMark, BodySide
 from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError
 from desktop_app.services.vault import VaultSession

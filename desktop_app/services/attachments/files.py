@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.definitions.attachments import AttachmentsDefinition, FileKind, attachments_definition
+from desktop_app.definitions.attachments import AttachmentsDefinition, FileKind
+from desktop_app.definitions.loader import attachments_definition
 from desktop_app.domain.attachments import AttachmentInfo, size_text
 from desktop_app.errors import UserFacingError
 from desktop_app.services.vault import VaultSession

@@ -22,10 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.definitions import load_forms
-from desktop_app.domain.enums import ConcernStatus, RiskLevel, RouteId
+from desktop_app.definitions import ContactsDefinition, ScreeningDefinition, load_forms
+from desktop_app.domain.enums import AddendumTarget, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import (
     Actor,
     AnsweredItem,
@@ -41,26 +41,35 @@ from desktop_app.domain.screening import DefinitionRef
 from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
+from desktop_app.services.casework.referral_request import suggested
 from desktop_app.services.casework.screening import start_screening
 from desktop_app.services.demo import transfer as records_demo
 from desktop_app.services.demo.actions import fill_actions_demo
 from desktop_app.services.demo.attachments import fill_attachments_demo
 from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.child_details import with_child_file_details
+from desktop_app.services.demo.connections import fill_connections
 from desktop_app.services.demo.scenarios import (
     CONTACTED,
     CULTURES,
     OUTCOME_REFERRED,
     OUTCOME_SCREENED,
     OVERRIDE_REASONS,
+    REFERRAL_SAID,
     SCENARIOS,
     Culture,
     Scenario,
     concern_draft,
     demo_children,
+    distinct_account,
+    referral_request,
     screening_answers,
 )
 from desktop_app.store.clock import frozen_clock
+from desktop_app.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 __all__ = ["CULTURES", "DEMO_SETTING", "SCENARIOS", "STAGES", "Culture", "DemoSummary", "Scenario",
            "create_demo_vault", "demo_children", "demo_passphrase", "fill_demo_data"]
@@ -143,7 +152,8 @@ def _screened_days_ago(rng: random.Random, stage: str, review_days: int, overdue
 
 
 def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetails, others: list[str],
-          overdue: bool, today: date, end: datetime, definition: Any, contacts: Any) -> _Plan:
+          overdue: bool, today: date, end: datetime, definition: ScreeningDefinition,
+          contacts: ContactsDefinition) -> _Plan:
     """Plan one concern (stage, what it says, the screening, each moment), all before ``end``."""
     stage = rng.choices(STAGES, weights=(20, 30, 20, 15, 15))[0]
     if overdue and stage == "referred":  # that child's screenings are weeks old: their confirmations came long ago
@@ -173,7 +183,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     contacted = screened + timedelta(minutes=rng.randint(10, 90))
     referral_at = contacted + timedelta(minutes=rng.randint(5, 30))
     confirmed_at = referral_at + timedelta(hours=rng.randint(1, 54))
-    closed_at = confirmed_at + timedelta(hours=rng.randint(2, 96))
+    closed_at = confirmed_at + timedelta(hours=rng.randint(72, 240))  # an agency's decision takes days, not minutes
     outcome = rng.choice(OUTCOME_REFERRED)
     # Too late for ``end`` (today's steps after the clock, say): the same history a day earlier.
     last = {"screened": screened, "referred": referral_at, "confirmed": confirmed_at, "closed": closed_at}[stage]
@@ -186,7 +196,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     draft = replace(draft, happened_at=happened, recorded_at=recorded)
 
     screening = _screening(definition, contacts, child, draft, answers, screened, raise_level, override, told)
-    route = next((r for r in screening.decision.routes if r in casework.ROUTES_NEEDING_CONFIRMATION), None)
+    route = next((r for r in screening.decision.routes if contacts.expects_confirmation(r)), None)
     plan = _Plan(number, child_index, stage, draft, correction, screening)
     if route is None:  # monitor or early help only: nobody to refer to
         if stage == "closed":
@@ -195,8 +205,10 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     if stage == "screened":
         return plan
     form = casework.ReferralForm(route, CONTACTED[route], contacted, f"REF-{rng.randint(10000, 99999)}",
-                                 "Referral accepted; they will contact the family.", True,
-                                 casework.default_confirmation_due(contacted))
+                                 REFERRAL_SAID[outcome], True,
+                                 casework.default_confirmation_due(contacted),
+                                 **referral_request(f"request:{number}", route, suggested(route),
+                                                    outcome == OUTCOME_REFERRED[1], told))
     plan = replace(plan, referral=casework.check_referral(form, referral_at, recorded), referral_at=referral_at)
     if stage == "referred":
         return plan
@@ -207,14 +219,15 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
 def _unsaved(draft: ConcernDraft) -> Concern:
     """The concern as the screening sees it before it is written (only its draft counts)."""
     assert draft.recorded_at is not None
-    return Concern(0, "", 0, draft, draft.recorded_at, True, ConcernStatus.AWAITING_SCREENING.value)
+    return Concern(0, "", 0, draft, draft.recorded_at, True, ConcernStatus.AWAITING_SCREENING)
 
 
 def _confirmed(suggested: RiskLevel, raise_level: bool) -> RiskLevel:
     return list(RiskLevel)[suggested.rank + 1] if raise_level and suggested is not RiskLevel.HIGH else suggested
 
 
-def _screening(definition: Any, contacts: Any, child: Child, draft: ConcernDraft, answers: dict[str, Any],
+def _screening(definition: ScreeningDefinition, contacts: ContactsDefinition, child: Child, draft: ConcernDraft,
+               answers: dict[str, Any],
                at: datetime, raise_level: bool, override: str, told: bool) -> _Screening:
     """The screening as the DSL completes it on the day: the tool's level, now and then raised with a reason."""
     screened_on = casework.local(at).date()
@@ -245,7 +258,7 @@ def _end_of(today: date) -> datetime:
     return min(now, datetime.combine(today, time(23, 0)).astimezone())
 
 
-def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
+def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed: int = 1,
                    progress: Progress | None = None, today: date | None = None) -> DemoSummary:
     """Add ``children`` fictional children and ``concerns`` concerns spread over them, at every stage.
 
@@ -269,6 +282,10 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
         others = [names[other + (other >= index)]] if other is not None else []
         plans.append(_plan(rng, number, index, details[index], others, overdue[index], today, end, definition,
                            forms.contacts))
+    used: set[str] = set()
+    words = random.Random(f"accounts:{seed}")  # noqa: S311 - reproducible fiction; its own stream
+    plans = [replace(plan, draft=replace(plan.draft, account=distinct_account(
+        plan.draft.account, words, plan.draft.happened_at, used))) for plan in plans]
     steps = sorted(step for plan in plans for step in plan.steps())
     first = min((plan.draft.happened_at for plan in plans if plan.draft.happened_at), default=end)
     records_demo.add_former_pupil(session, actor, today, first - timedelta(days=8 * 365))  # past retention
@@ -296,6 +313,7 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
                                                    max(at for at, *_ in steps) + timedelta(seconds=1))
     fill_attachments_demo(session, child_ids, end)  # the Hub's email, a photographed note, a body map
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
+    fill_connections(session, child_ids, seed, end)  # links, adults, places, missing episodes (audited at ``end``)
     fill_actions_demo(session, end, seed)  # actions agreed after screenings, owned by staff on the register
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)
@@ -314,7 +332,7 @@ class _Writer:
         self._concerns: dict[int, Concern] = {}
         self._referrals: dict[int, ReferralEntry] = {}
 
-    def write(self, uow: Any, plan: _Plan, kind: str) -> None:
+    def write(self, uow: UnitOfWork, plan: _Plan, kind: str) -> None:
         actor, number = self._actor, plan.number
         if kind == "submit":
             reference = f"DEMO-{self._seed}-{number:06d}"
@@ -329,7 +347,7 @@ class _Writer:
             happened = plan.draft.happened_at
             assert happened is not None
             later = casework.local(happened) + timedelta(minutes=30)
-            casework.write_addendum(uow, "concern", concern_id, "The time was recorded wrongly.",
+            casework.write_addendum(uow, AddendumTarget.CONCERN, concern_id, "The time was recorded wrongly.",
                                     f"It happened at {later:%H:%M}, not {casework.local(happened):%H:%M}.", actor)
         elif kind == "screen":
             assert plan.screening is not None

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.definitions import Forms, SectionKind, load_forms
 from desktop_app.domain.enums import RouteId
 from desktop_app.errors import UserFacingError
 from desktop_app.services.concern.notices import RouteContact
-from desktop_app.services.intake.import_items import Session
 from desktop_app.services.intake.sealing import read_identity
 from desktop_app.services.vault import public_contacts
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +41,28 @@ class QuickContact:
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryChoice:
+    """A kind of concern (forms/categories.toml) the recorder may tick."""
+
+    category_id: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
 class WizardContent:
     sign_groups: tuple[SignGroup, ...]
     route_contacts: Mapping[RouteId, RouteContact]
     quick_contacts: tuple[QuickContact, ...]
     dsl_names: tuple[str, ...] = ()
+    categories: tuple[CategoryChoice, ...] = ()
+    year_groups: tuple[str, ...] = ()  # the setting's phase's year groups (forms/year_groups.toml)
 
     def sign_texts(self) -> dict[str, str]:
         return {item.item_id: item.text for group in self.sign_groups for item in group.items}
+
+    def category_titles(self) -> dict[str, str]:
+        return {c.category_id: c.title for c in self.categories}
 
     @property
     def dsl_label(self) -> str:
@@ -76,7 +93,8 @@ def wizard_content(
     contacts = forms.contacts.with_phones(dict(phones or {}))
     routes = {c.route: RouteContact(c.title, c.phone, c.when_to_use) for c in contacts.contacts if c.route is not None}
     quick = tuple(QuickContact(c.title, c.phone, c.when_to_use) for c in contacts.contacts if c.phone)
-    return WizardContent(groups, routes, quick, dsl_names)
+    kinds = tuple(CategoryChoice(c.id, c.title, c.description) for c in forms.categories.categories)
+    return WizardContent(groups, routes, quick, dsl_names, kinds, forms.year_groups.offered())
 
 
 def staff_content(vault_dir: Path, forms: Forms | None = None) -> WizardContent:
@@ -91,7 +109,7 @@ def staff_content(vault_dir: Path, forms: Forms | None = None) -> WizardContent:
     return wizard_content(forms, phones=phones, dsl_names=names)
 
 
-def dsl_content(session: Session, forms: Forms | None = None) -> WizardContent:
+def dsl_content(session: VaultSession, forms: Forms | None = None) -> WizardContent:
     with session.uow() as uow:
         phones = dict(uow.contacts.overrides())
         setting = uow.setting.get()

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.domain.codec import from_jsonable, to_jsonable
+from desktop_app.domain.enums import AddendumTarget
 from desktop_app.domain.records import ChildDetails
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault.package import PackageRefused
@@ -74,18 +75,22 @@ def child_records(uow: UnitOfWork, child_id: int) -> dict[str, Any]:
                     {"status": s, "at": to_jsonable(at), "by": to_jsonable(actor), "note": note}
                     for s, at, actor, note in uow.concerns.events(concern.concern_id)
                 ],
-                "addenda": [to_jsonable(a) for a in uow.addenda.for_object("concern", concern.concern_id)],
+                "addenda": [to_jsonable(a) for a in uow.addenda.for_object(AddendumTarget.CONCERN, concern.concern_id)],
                 "screenings": [
                     {
                         "screening": to_jsonable(s),
-                        "addenda": [to_jsonable(a) for a in uow.addenda.for_object("screening", s.screening_id)],
+                        "addenda": [
+                            to_jsonable(a) for a in uow.addenda.for_object(AddendumTarget.SCREENING, s.screening_id)
+                        ],
                     }
                     for s in uow.screenings.for_concern(concern.concern_id)
                 ],
                 "referrals": [
                     {
                         "referral": to_jsonable(r),
-                        "addenda": [to_jsonable(a) for a in uow.addenda.for_object("referral", r.referral_id)],
+                        "addenda": [
+                            to_jsonable(a) for a in uow.addenda.for_object(AddendumTarget.REFERRAL, r.referral_id)
+                        ],
                     }
                     for r in uow.referrals.for_concern(concern.concern_id)
                 ],
@@ -94,7 +99,7 @@ def child_records(uow: UnitOfWork, child_id: int) -> dict[str, Any]:
     return {
         "child": to_jsonable(child.details),
         "child_versions": [to_jsonable(v) for v in uow.children.versions(child_id)],
-        "child_addenda": [to_jsonable(a) for a in uow.addenda.for_object("child", child_id)],
+        "child_addenda": [to_jsonable(a) for a in uow.addenda.for_object(AddendumTarget.CHILD, child_id)],
         "concerns": concerns,
         "received": [
             {

@@ -12,11 +12,21 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting
 from desktop_app.errors import UserFacingError
+from desktop_app.services.vault.backup import write_backup
+from desktop_app.services.vault.backup_restore import restore_backup
+from desktop_app.services.vault.folder import (
+    NoVault,
+    UnlockDelayed,
+    VaultExists,
+    file_stamp,
+    require_vault,
+    vault_exists,
+)
+from desktop_app.services.vault.integrity import VerifyReport, verify_vault
 from desktop_app.services.vault.session import (
     BACKUPS_DIR,
     PUBLIC_KEY_FILE,
@@ -25,7 +35,6 @@ from desktop_app.services.vault.session import (
     VaultSession,
     actor_for,
     check_passphrase,
-    file_stamp,
     write_public_key,
 )
 from desktop_app.store import anchor as anchor_file
@@ -33,17 +42,13 @@ from desktop_app.store.audit import derive_audit_key
 from desktop_app.store.database import Database, open_database, rekey_file
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
-from desktop_app.store.files import DiskProblem
 from desktop_app.vault import DamagedKeySlots, SaveFailed, WrongPassphrase, WrongRecoveryKey, kdf, sealing
 from desktop_app.vault import passphrase as passphrase_rules
 from desktop_app.vault import recovery as recovery_keys
 from desktop_app.vault.datakey import new_data_key
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
-from desktop_app.vault.keyslots import RECOVERY_COPY_NAME, KeySlot, KeySlotFile
-
-if TYPE_CHECKING:
-    from desktop_app.services.vault.integrity import VerifyReport
+from desktop_app.vault.keyslots import KeySlot, KeySlotFile
 
 _log = logging.getLogger(__name__)
 
@@ -51,34 +56,11 @@ INBOX_DIR = "inbox"
 ANCHOR_FILE = anchor_file.ANCHOR_FILE_NAME
 
 
-class NoVault(UserFacingError):
-    """There is no vault in the folder given."""
-
-
-class VaultExists(UserFacingError):
-    """A vault is already in the folder given; it is never overwritten."""
-
-
-class UnlockDelayed(UserFacingError):
-    """Too many wrong passphrases in a row: wait before trying again."""
-
-    def __init__(self, seconds: float) -> None:
-        wait = max(1, round(seconds))
-        super().__init__(f"Too many wrong passphrases in a row. Wait {wait} seconds, then try again.")
-        self.seconds = seconds
-
-
 @dataclass
 class CreatedVault:
     session: VaultSession
     recovery_key: str = field(repr=False)  # shown once to the DSL; never in a traceback, log or test report
     vault_id: str = ""
-
-
-def vault_exists(vault_dir: Path) -> bool:
-    """True when the folder holds a vault's key slots (a database alone is an unfinished set-up, kept aside)."""
-    vault_dir = Path(vault_dir)
-    return any((vault_dir / name).exists() for name in (KEYSLOTS_FILE, KEYSLOTS_FILE + ".bak", RECOVERY_COPY_NAME))
 
 
 def inbox_dir(vault_dir: Path) -> Path:
@@ -106,11 +88,6 @@ def read_public_key(vault_dir: Path) -> bytes:
     if len(public) != sealing.KEY_SIZE:
         raise NoVault(f"There is no Waymark vault in {vault_dir}, so concerns cannot be recorded here yet.")
     return public
-
-
-def _require_vault(vault_dir: Path) -> None:
-    if not vault_exists(vault_dir):
-        raise NoVault(f"There is no Waymark vault in {vault_dir}. Check the folder, or set up a new vault.")
 
 
 def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: str,
@@ -195,8 +172,6 @@ def _open_database(vault_dir: Path, slots: KeySlotFile, data_key: bytes,
 
 
 def _backup_before_migration(database: Database) -> None:
-    from desktop_app.services.vault.backup import write_backup
-
     write_backup(database, database.vault_dir / BACKUPS_DIR / f"before-upgrade-{file_stamp()}.wmbak")
 
 
@@ -229,7 +204,7 @@ def unlock(vault_dir: Path, passphrase: str) -> VaultSession:
 def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str | None = None) -> VaultSession:
     """Open with the recovery key; the session then asks for a new passphrase (``set_own_passphrase``)."""
     vault_dir = Path(vault_dir)
-    _require_vault(vault_dir)
+    require_vault(vault_dir)
     recovery_key = recovery_keys.parse(recovery_key_text)
     counter, lock = _begin_unlock(vault_dir)
     try:
@@ -257,7 +232,7 @@ def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str |
 
 def _begin_unlock(vault_dir: Path) -> tuple[passphrase_rules.FailureCounter, VaultInstanceLock]:
     """Refuse while a wait after failed attempts runs, then hold the vault: (failure counter, instance lock)."""
-    _require_vault(vault_dir)
+    require_vault(vault_dir)
     counter = passphrase_rules.FailureCounter(vault_dir)
     wait = counter.seconds_to_wait(time.time())
     if wait > 0:
@@ -295,7 +270,7 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: K
             uow.audit.append(actor_for(user), action, user.user_id)
             try:
                 uow.commit()
-            except DiskProblem as problem:  # reading must still work on a full disk; saving will say so
+            except SaveFailed as problem:  # reading must still work on a full disk; saving will say so
                 warnings.append(problem.sentence)
         if slots.note:
             try:
@@ -335,14 +310,10 @@ def _finish_new_intake_key(vault_dir: Path, slots: KeySlotFile, database: Databa
 
 
 def restore(backup_file: Path, vault_dir: Path, passphrase: str) -> Path | None:
-    from desktop_app.services.vault.backup_restore import restore_backup
-
     return restore_backup(Path(backup_file), Path(vault_dir), passphrase)
 
 
 def verify(vault_dir: Path, passphrase: str) -> VerifyReport:
-    from desktop_app.services.vault.integrity import verify_vault
-
     return verify_vault(Path(vault_dir), passphrase)
 
 

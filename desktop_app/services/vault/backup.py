@@ -11,20 +11,18 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlcipher3
-
 from desktop_app.errors import UserFacingError
-from desktop_app.store import anchor, audit
+from desktop_app.store import anchor
 from desktop_app.store.database import Database
-from desktop_app.store.engine import DB_FILE_NAME, connect_raw, translate_error
-from desktop_app.store.files import DiskProblem, disk_problem, fsync_dir
+from desktop_app.store.engine import DB_FILE_NAME
+from desktop_app.store.files import disk_problem, fsync_dir
+from desktop_app.store.maintenance import encrypted_copy
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import RECOVERY_COPY_NAME
 
@@ -46,19 +44,6 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _plain_sqlite_refuses(path: Path) -> bool:
-    """True when the standard sqlite3 module cannot read the file: the copy is encrypted."""
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError:
-        return True
-    return False
-
-
 def write_backup(database: Database, out_path: Path, progress: Progress | None = None) -> Path:
     """Write one backup file atomically; a full disk leaves no partial file and the vault untouched."""
     report = progress or (lambda _step, _of, _what: None)
@@ -73,22 +58,11 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
     try:
         report(0, 3, "Copying the encrypted database")
         db_copy = work / DB_FILE_NAME
-        connection = connect_raw(database.path, database.key)
-        try:
-            connection.execute("VACUUM INTO ?", (str(db_copy),))
-        finally:
-            connection.close()
-        if not _plain_sqlite_refuses(db_copy):
-            raise UserFacingError("The database copy was not encrypted, so no backup was written. Reinstall Waymark.")
-        copy = connect_raw(db_copy, database.key)  # the anchor and schema of the copy itself, not of the live file
-        try:
-            seq, mac = audit.latest(copy)
-            revision = str(copy.execute("SELECT version_num FROM alembic_version").fetchone()[0])
-        finally:
-            copy.close()
+        copied = encrypted_copy(database, db_copy)
+        seq = copied.audit_seq
         members: list[tuple[str, Path]] = [(DB_FILE_NAME, db_copy)]
         anchor_copy = work / anchor.ANCHOR_FILE_NAME
-        anchor_copy.write_bytes(anchor.encode(anchor.Anchor(seq=seq, mac=mac), database.audit_key))
+        anchor_copy.write_bytes(anchor.encode(anchor.Anchor(seq=seq, mac=copied.audit_mac), database.audit_key))
         members.append((anchor.ANCHOR_FILE_NAME, anchor_copy))
         for name in (KEYSLOTS_FILE, RECOVERY_COPY_NAME, "intake.pub"):
             if (vault_dir / name).exists():
@@ -98,7 +72,7 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
             members.extend((f"inbox/{p.name}", p) for p in sorted(inbox.glob("*.sealed")))
         report(1, 3, "Writing the backup file")
         manifest = {
-            "format": FORMAT, "created_at": datetime.now(UTC).isoformat(), "schema": revision, "audit_seq": seq,
+            "format": FORMAT, "created_at": datetime.now(UTC).isoformat(), "schema": copied.revision, "audit_seq": seq,
             "files": {name: file_sha256(path) for name, path in members},
         }
         with zipfile.ZipFile(temp_zip, "w", compression=zipfile.ZIP_STORED) as bundle:
@@ -113,13 +87,6 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
         return out_path
     except OSError as error:
         raise disk_problem(error, "backup") from None
-    except (sqlite3.Error, sqlcipher3.Error) as error:
-        translated = translate_error(error)
-        if isinstance(translated, DiskProblem):
-            raise DiskProblem("The disk is full or could not be written, so the backup was not written. Nothing "
-                              "was changed: free some space or choose another place, then try again.") from None
-        raise UserFacingError("The backup could not be written: the database copy failed. Nothing was "
-                              "changed.") from None
     finally:
         with contextlib.suppress(OSError):
             temp_zip.unlink()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop_app.domain.records import Actor
 from desktop_app.services.vault.backup import CHUNK, FORMAT, MANIFEST, BackupRefused, Progress, file_sha256
-from desktop_app.services.vault.session import file_stamp
+from desktop_app.services.vault.folder import file_stamp
 from desktop_app.store.database import open_database
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import VaultDamaged

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.errors import UserFacingError
+from desktop_app.services.vault.folder import UnlockDelayed, require_vault
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.database import Database, open_database
-from desktop_app.store.engine import connect_raw
+from desktop_app.store.maintenance import integrity
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlotFile
@@ -67,21 +68,15 @@ def _count(n: int, one: str, many: str) -> str:
 def check_database(database: Database, report: VerifyReport | None = None) -> VerifyReport:
     report = report or VerifyReport()
     started = time.perf_counter()
-    connection = connect_raw(database.path, database.key)
-    try:
-        pages = [str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check").fetchall()]
-        quick = [str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall()]
-    except Exception:
-        pages, quick = ["the file could not be read to the end"], ["not run"]
-    finally:
-        connection.close()
+    checked = integrity(database)
+    pages, quick = checked.page_failures, checked.quick_check
     if pages:
         report.failed(f"Encryption: {_count(len(pages), 'block', 'blocks')} of the database file (it is stored in "
                       "blocks of a few thousand characters) did not open with the vault's key: the file was damaged "
                       "or changed outside Waymark.")
     else:
         report.passed("Encryption: every part of the database file opens with the vault's key and is unchanged.")
-    if quick == ["ok"]:
+    if quick == ("ok",):
         report.passed("Records: the database's own structure is sound, so every record can be read back.")
     else:
         report.failed(f"Records: the database's own structure has {_count(len(quick), 'fault', 'faults')}, so some "
@@ -136,11 +131,10 @@ def verify_database(database: Database, slots: KeySlotFile) -> VerifyReport:
 
 def verify_vault(vault_dir: Path, passphrase: str) -> VerifyReport:
     """Unlock read-only and check everything. Wrong passphrase raises; damage is reported, never repaired."""
-    from desktop_app.services.vault import UnlockDelayed, _require_vault
     from desktop_app.vault import WrongPassphrase
     from desktop_app.vault.passphrase import FailureCounter
 
-    _require_vault(vault_dir)
+    require_vault(vault_dir)
     with VaultInstanceLock(vault_dir):
         report = VerifyReport()
         slots = KeySlotFile.load(vault_dir / KEYSLOTS_FILE)

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.definitions.attachments import attachments_definition
+from desktop_app.definitions.loader import attachments_definition
 from desktop_app.services.attachments import files
 from desktop_app.ui import ask
-from desktop_app.ui.documents import RECORDS_PROPERTY
+from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
 PROBLEM_STYLE = "color:#8a1c14;"
@@ -39,7 +39,7 @@ class AddFileDialog(QDialog):
         self.path: Path | None = None
         self.task: Task | None = None
         self.setObjectName("add_file_dialog")
-        self.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(self)
         self.setWindowTitle("Add a file to this concern")
         definition = attachments_definition()
         layout = QVBoxLayout(self)

@@ -28,8 +28,8 @@ from desktop_app.services.attachments import body_map
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.attachments.canvas import BodyMapCanvas
-from desktop_app.ui.documents import RECORDS_PROPERTY
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.record_windows import mark_shows_records
 
 PROBLEM_STYLE = "color:#8a1c14;"
 
@@ -59,7 +59,7 @@ class BodyMapEditor(QDialog):
         self.original = list(current.marks) if current else []
         self.marks: list[BodyMark] = list(self.original)
         self.setObjectName("body_map_editor")
-        self.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(self)
         self.setWindowTitle("Body map: where injuries were seen")
         layout = QVBoxLayout(self)
         intro = QLabel("Click the outline where an injury was seen, or choose a place from the list and add a mark "

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.definitions.attachments import attachments_definition
+from desktop_app.definitions.loader import attachments_definition
 from desktop_app.domain.attachments import AttachmentInfo, size_text
 from desktop_app.errors import UserFacingError
 from desktop_app.services.attachments import files

@@ -25,8 +25,9 @@ from desktop_app.errors import UserFacingError
 from desktop_app.services.attachments import files
 from desktop_app.services.attachments.files import OpenedFile
 from desktop_app.ui import ask
-from desktop_app.ui.documents import RECORDS_PROPERTY, load_pdf
+from desktop_app.ui.documents import load_pdf
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.record_windows import mark_shows_records
 
 _log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class AttachmentViewer(QDialog):
         self.session = session
         self.opened = opened
         self.setObjectName("attachment_viewer")
-        self.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(self)
         self.setWindowTitle(f"{opened.info.file_name} — kept with the concern")
         layout = QVBoxLayout(self)
         self.about = QLabel(describe(opened), self)

@@ -4,8 +4,8 @@ Every table is append-only: UPDATE is refused always, DELETE except while the ro
 ``destruction_open`` (the one transaction that destroys a child's file, CONTRACTS "How a file is destroyed"). Each
 row finds its child through its concern. Existing vaults gain empty tables; nothing they hold changes.
 
-Revision ID: 0011_attachments
-Revises: 0010_actions
+Revision ID: 0012_attachments
+Revises: 0011_referral_request
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_attachments"
-down_revision = "0010_actions"
+revision = "0012_attachments"
+down_revision = "0011_referral_request"
 branch_labels = None
 depends_on = None
 
