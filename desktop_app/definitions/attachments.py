@@ -16,6 +16,7 @@ class FileKind(_Frozen):
     """A kind of file that may be kept: known by its name's ending and, unless text, by its first bytes."""
 
     id: Id
+    name: Text  # short, in a sentence and the Kind column: "PNG picture"
     title: Text
     media_type: Text
     extensions: tuple[Annotated[str, Field(pattern=r"^\.[a-z0-9]+$")], ...] = Field(min_length=1)
@@ -38,6 +39,7 @@ class Region(_Frozen):
 
 class AttachmentsDefinition(_Document):
     max_megabytes: Annotated[int, Field(ge=1, le=200)]
+    kinds_sentence: Text  # "Waymark keeps PDF, PNG, ...": the add window's intro and a refusal's second sentence
     kinds: tuple[FileKind, ...] = Field(min_length=1)
     regions: tuple[Region, ...] = Field(min_length=1)
 

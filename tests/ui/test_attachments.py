@@ -9,15 +9,16 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit, QScrollArea
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QWidget
 
 from desktop_app.services import documents
 from desktop_app.services.attachments import body_map, files
 from desktop_app.services.demo.attachments import HUB_EMAIL, png_picture
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui import ask
+from desktop_app.ui.appearance import apply_zoom
 from desktop_app.ui.attachments.body_map import BodyMapEditor
 from desktop_app.ui.concern_view import ConcernView
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
@@ -144,11 +145,58 @@ def test_a_file_waymark_cannot_keep_is_refused_in_the_dialog(
     task = dialog.add()
     assert task is not None
     qtbot.waitUntil(lambda: not task.running, timeout=10000)
-    assert "so setup.exe was not added" in dialog.problem.text()
+    assert dialog.problem.text() == ("setup.exe was not added. Waymark keeps PDF, PNG, JPEG, plain text (.txt) and saved "
+                                     "emails (.eml).")
     assert dialog.add_button.isEnabled() and dialog.isVisible()
     screenshot(dialog, "attachment_refused")
     assert files.count_files(view.session, view.concern_id) == 0
     dialog.reject()
+
+
+def inside(widget: QWidget, window: QWidget) -> bool:
+    """The whole of ``widget`` lies within ``window``'s client area."""
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    return window.rect().contains(QRect(top_left, widget.size()))
+
+
+def cut_off(label: QLabel) -> bool:
+    return label.height() < label.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize("zoom", [100, 150])
+def test_the_add_dialog_shows_its_intro_a_refusal_and_its_buttons_whole_on_a_laptop(
+    qtbot, qapp, view: ConcernView, asker: Asker, tmp_path: Path, zoom: int, screenshot
+) -> None:
+    program = tmp_path / "Strategy meeting minutes from the Hub.exe"
+    program.write_bytes(b"MZ\x90\x00")
+    apply_zoom(qapp, zoom)
+    try:
+        dialog = view.attachments.add_file()
+        qtbot.waitExposed(dialog)
+        available = dialog.screen().availableGeometry()
+        assert (available.width(), available.height()) == (1366, 768)
+        assert dialog.width() <= available.width() and dialog.height() <= available.height()
+        assert not cut_off(dialog.intro), f"the intro is clipped at {zoom}%"
+        buttons = (dialog.choose_button, dialog.add_button, dialog.cancel_button)
+        before = {b.objectName(): b.mapTo(dialog, QPoint(0, 0)) for b in buttons}
+        screenshot(dialog, "add_file_dialog")
+        asker.path = str(program)
+        dialog.choose_button.click()
+        dialog.description.setText("Minutes")
+        task = dialog.add()
+        assert task is not None
+        qtbot.waitUntil(lambda: not task.running, timeout=10000)
+        assert dialog.problem.text().startswith(program.name + " was not added.")
+        assert not cut_off(dialog.problem) and not cut_off(dialog.intro), f"text is clipped at {zoom}%"
+        for button in buttons:
+            assert inside(button, dialog), f"{button.text()} is outside the window at {zoom}%"
+            assert button.width() >= button.minimumSizeHint().width(), f"{button.text()} is cut off at {zoom}%"
+            assert button.mapTo(dialog, QPoint(0, 0)) == before[button.objectName()], "the refusal moved a button"
+        assert inside(dialog.problem, dialog) and inside(dialog.description, dialog)
+        screenshot(dialog, "add_file_refused")
+        dialog.reject()
+    finally:
+        apply_zoom(qapp, 100)
 
 
 def test_a_wrong_file_is_withdrawn_and_a_copy_goes_only_where_chosen(
@@ -208,6 +256,10 @@ def test_marks_are_placed_by_mouse_or_keyboard_noted_removed_and_saved(
         "1. Front: Bruise, left forearm, about 3 cm",
         "2. Back: Upper back and shoulder blades: scratches, two lines about 5 cm",
     ]
+    long_mark = editor.list.visualItemRect(editor.list.item(1))
+    assert not editor.list.horizontalScrollBar().isVisible(), "a long note runs off to the right"
+    assert long_mark.height() > editor.list.visualItemRect(editor.list.item(0)).height(), "the long note is not wrapped"
+    assert long_mark.right() <= editor.list.viewport().width()
     screenshot(editor, "body_map_editor")
     with qtbot.waitSignal(editor.saved, timeout=5000):
         editor.save_button.click()

@@ -38,11 +38,6 @@ class OpenedFile:
     text: str = ""
 
 
-def kinds_sentence(definition: AttachmentsDefinition) -> str:
-    titles = [k.title.split(" (")[0] for k in definition.kinds]
-    return ", ".join(titles[:-1]) + " or " + titles[-1] if len(titles) > 1 else titles[0]
-
-
 def file_filter(definition: AttachmentsDefinition | None = None) -> str:
     """The open-file dialog's filter: the kinds that may be kept."""
     definition = definition or attachments_definition()
@@ -54,11 +49,11 @@ def check_kind(file_name: str, head: bytes, definition: AttachmentsDefinition) -
     """The kind of ``file_name`` judged by its ending and its first bytes, or ``AttachmentRefused``."""
     kind = definition.kind_for_name(file_name)
     if kind is None:
-        raise AttachmentRefused(f"Waymark can keep only a {kinds_sentence(definition)} file, so "
-                                f"{Path(file_name).name} was not added.")
+        raise AttachmentRefused(f"{Path(file_name).name} was not added. {definition.kinds_sentence}")
     if kind.starts_with_hex and not kind.matches_start(head):
-        raise AttachmentRefused(f"{Path(file_name).name} is named as a {kind.title.split(' (')[0]} but its "
-                                f"contents are not one, so it was not added.")
+        name = Path(file_name)
+        raise AttachmentRefused(f"{name.name} ends in {name.suffix} but is not really a {kind.name} (it may be "
+                                "another kind of file, renamed), so it was not added.")
     return kind
 
 

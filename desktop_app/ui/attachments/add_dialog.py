@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.definitions.loader import attachments_definition
 from desktop_app.services.attachments import files
 from desktop_app.ui import ask
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
@@ -43,10 +44,11 @@ class AddFileDialog(QDialog):
         self.setWindowTitle("Add a file to this concern")
         definition = attachments_definition()
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"The file is copied into the encrypted vault and kept with this concern. Waymark keeps a "
-            f"{files.kinds_sentence(definition)} file of up to {definition.max_megabytes} MB. A file added by "
-            "mistake can be withdrawn later, but not deleted.", self)
+        self.intro = intro = QLabel(
+            f"The file is copied into the encrypted vault and kept with this concern. {definition.kinds_sentence} "
+            f"Each file can be up to {definition.max_megabytes} MB. A file added by mistake can be withdrawn later, "
+            "but not deleted.", self)
+        intro.setObjectName("intro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -76,6 +78,8 @@ class AddFileDialog(QDialog):
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setMinimumHeight(3 * self.problem.fontMetrics().lineSpacing())  # room for a refusal
+        self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.problem)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -88,7 +92,11 @@ class AddFileDialog(QDialog):
         self.cancel_button.setObjectName("cancel")
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.cancel_button)
+        layout.addStretch(1)  # spare height goes above the buttons, which stay at the bottom
         layout.addLayout(buttons)
+        # A word-wrapped label tells a top-level window nothing of its height, so the window is given room for the
+        # intro and a three-line refusal at the zoom in use (never past the screen).
+        fit_to_screen(self, 640, 300)
 
     def choose(self) -> None:
         chosen = ask.current().open_path(self, "Choose a file to keep with the concern", files.file_filter())

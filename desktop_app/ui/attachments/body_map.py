@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +33,16 @@ from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.record_windows import mark_shows_records
 
 PROBLEM_STYLE = "color:#8a1c14;"
+
+
+def wrapping(notes: QListWidget) -> QListWidget:
+    """A list whose long notes wrap onto more lines instead of running off to the right."""
+    notes.setWordWrap(True)
+    notes.setTextElideMode(Qt.TextElideMode.ElideNone)
+    notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    notes.setResizeMode(QListView.ResizeMode.Adjust)
+    notes.setUniformItemSizes(False)
+    return notes
 
 
 def mark_line(number: int, mark: BodyMark) -> str:
@@ -72,7 +83,7 @@ class BodyMapEditor(QDialog):
         self.canvas.placed.connect(self.place)
         body.addWidget(self.canvas, 3)
         side = QVBoxLayout()
-        self.list = QListWidget(self)
+        self.list = wrapping(QListWidget(self))
         self.list.setObjectName("marks")
         name_list(self.list, "Marks on the body map")
         self.list.currentRowChanged.connect(self._chosen)
@@ -228,7 +239,7 @@ class BodyMapSection(QWidget):
         self.summary.setObjectName("body_map_summary")
         self.summary.setWordWrap(True)
         side.addWidget(self.summary)
-        self.notes = QListWidget(self)
+        self.notes = wrapping(QListWidget(self))
         self.notes.setObjectName("body_map_notes")
         name_list(self.notes, "Numbered notes of the body map")
         side.addWidget(self.notes, 1)

@@ -10,6 +10,7 @@ from desktop_app.domain import body_outline
 from desktop_app.domain.attachments import BodyMark, BodySide
 
 CAPTION = {BodySide.FRONT: "Front (facing you)", BodySide.BACK: "Back"}
+SHORT_CAPTION = {BodySide.FRONT: "Front", BodySide.BACK: "Back"}  # when the picture is small
 MARK_COLOUR = QColor("#b00020")
 
 
@@ -75,8 +76,9 @@ class BodyMapCanvas(QWidget):
         areas = self.figure_areas()
         for side, area in areas.items():
             painter.setPen(QColor("#202020"))
-            painter.drawText(QRectF(area.left() - 20, 0, area.width() + 40, area.top()),
-                             Qt.AlignmentFlag.AlignCenter, CAPTION[side])
+            room = QRectF(area.left() - 12, 0, area.width() + 24, area.top())
+            fits = self.fontMetrics().horizontalAdvance(CAPTION[side]) <= room.width()
+            painter.drawText(room, Qt.AlignmentFlag.AlignCenter, CAPTION[side] if fits else SHORT_CAPTION[side])
             painter.setPen(QPen(QColor("#404040"), 1.6))
             painter.setBrush(QColor("#f4f1ea"))
             painter.drawPath(outline_path(area))
@@ -84,6 +86,11 @@ class BodyMapCanvas(QWidget):
         font.setBold(True)
         painter.setFont(font)
         radius = max(7.0, self.fontMetrics().height() * 0.62)
+        narrowest = min(area.width() for area in areas.values())
+        if radius > narrowest * 0.13:  # a small picture: smaller marks, so they do not hide the body
+            radius = max(6.0, narrowest * 0.13)
+            font.setPixelSize(max(7, round(radius * 1.3)))
+            painter.setFont(font)
         for number, mark in enumerate(self.marks, 1):
             area = areas[mark.side]
             centre = QPointF(area.left() + mark.x * area.width(), area.top() + mark.y * area.height())

@@ -31,7 +31,7 @@ PAGE = 200
 
 def kind_title(media_type: str) -> str:
     kind = attachments_definition().kind_for_media_type(media_type)
-    return kind.title.split(" (")[0] if kind else media_type
+    return kind.name[:1].upper() + kind.name[1:] if kind else media_type
 
 
 class AttachmentsSection(QWidget):

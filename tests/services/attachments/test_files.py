@@ -55,9 +55,9 @@ def test_an_email_from_the_hub_is_shown_as_text(open_session: VaultSession) -> N
 @pytest.mark.parametrize(
     ("name", "data", "sentence"),
     [
-        ("setup.exe", b"MZ\x90\x00", "Waymark can keep only a PDF document, PNG picture, JPEG photo, Plain text or "
-                                    "Email saved from the mail program file, so setup.exe was not added."),
-        ("photo.jpg", b"MZ\x90\x00 not a jpeg", "photo.jpg is named as a JPEG photo but its contents are not one"),
+        ("setup.exe", b"MZ\x90\x00", "setup.exe was not added. Waymark keeps PDF, PNG, JPEG, plain text (.txt) and "
+                                    "saved emails (.eml)."),
+        ("photo.jpg", b"MZ\x90\x00 not a jpeg", "photo.jpg ends in .jpg but is not really a JPEG photo"),
         ("note.txt", b"\x00\x01\x02binary", "note.txt does not hold plain text"),
         ("empty.pdf", b"", "empty.pdf is empty"),
     ],
