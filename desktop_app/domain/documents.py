@@ -129,6 +129,18 @@ class ReferralSummary:
     def category_title(self, category_id: str) -> str:
         return dict(self.category_titles).get(category_id, category_id.replace("_", " ").capitalize())
 
+    def kinds_text(self) -> str:
+        """The kinds of concern as printed: the DSL's word when the screening confirmed them, with what the recorder
+        ticked when it differs; else the recorder's ticks."""
+        recorded = ", ".join(self.category_title(c) for c in self.concern.draft.category_ids)
+        confirmed = self.screening.decision.category_ids if self.screening is not None else None
+        if confirmed is None:
+            return recorded
+        said = ", ".join(self.category_title(c) for c in confirmed) or "None of these kinds"
+        if tuple(confirmed) == tuple(self.concern.draft.category_ids):
+            return f"{said} (confirmed by the DSL)"
+        return f"{said} (confirmed by the DSL; the member of staff ticked: {recorded or 'none'})"
+
     def indicators(self) -> tuple[AnsweredItem, ...]:
         """Items answered yes that are not protective factors, in the order they were answered."""
         if self.screening is None:

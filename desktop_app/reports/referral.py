@@ -262,7 +262,7 @@ def _concern(summary: ReferralSummary) -> list[Flowable]:
                 ("Immediate danger at the time", _yes_no(draft.immediate_danger)),
                 ("About an adult who works with children", _answer(draft, "about_adult_working_with_children")),
                 ("About a group or community", _answer(draft, "group_or_community")),
-                ("Kinds of concern", ", ".join(summary.category_title(c) for c in draft.category_ids)),
+                ("Kinds of concern", summary.kinds_text()),
             ]
         ),
         *long_text("What was seen or heard", draft.account),

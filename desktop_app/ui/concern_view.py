@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actions import ActionChange, ConcernAction
 from desktop_app.domain.enums import AddendumTarget, AnswerStatus, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import Addendum, ScreeningRecord, answer_text
 from desktop_app.domain.wording import join_phrases
@@ -50,6 +51,9 @@ from desktop_app.ui.referrals import (
     referral_columns,
     short_date,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -76,10 +80,23 @@ def _sign_titles(sign_ids: tuple[str, ...]) -> list[str]:
     return [definition.item(s).text if definition.has_item(s) else s for s in sign_ids]
 
 
-def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None) -> str:
+def _kind_titles(category_ids: tuple[str, ...]) -> list[str]:
+    try:
+        from desktop_app.definitions import load_forms
+
+        titles = {c.id: c.title for c in load_forms().categories.categories}
+    except Exception:  # a broken forms folder must not hide a child's record
+        _log.exception("could not load the concern categories")
+        return list(category_ids)
+    return [titles.get(c, c) for c in category_ids]
+
+
+def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None,
+                 actions: Sequence[ConcernAction] = ()) -> str:
     """The record as the DSL reads it, oldest first. Every value is escaped: records are never markup.
 
-    ``route_labels`` name each route with its number to ring (the setting's own where set).
+    ``route_labels`` name each route with its number to ring (the setting's own where set); ``actions`` are listed
+    with their whole history (agreed, handed on, due date moved, completed with the outcome).
     """
     c, d, child = file.concern, file.concern.draft, file.child.details
     age = child.age_on(date.today())
@@ -145,6 +162,9 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
     else:
         parts.append("<p>Not screened yet.</p>")
 
+    if actions:
+        parts.append(_actions_html(actions))
+
     parts.append("<h3>Status history</h3><ul>")
     parts += [
         f"<li>{short_date(e.at)} — {_e(STATUS_LABELS.get(e.status, e.status))} by {_e(e.actor.name)}"
@@ -152,6 +172,21 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
         for e in file.events
     ]
     parts.append("</ul>")
+    return "".join(parts)
+
+
+def _actions_html(actions: Sequence[ConcernAction]) -> str:
+    from desktop_app.services.actions.history import history
+
+    parts = ["<h3><a name='actions'></a>Actions and what happened to them</h3>"]
+    for action in sorted(actions, key=lambda a: a.created_at):
+        parts.append(f"<p><b>{_e(action.text)}</b></p><ul>")
+        for line in history(action):
+            label = "Outcome" if line.event.change is ActionChange.COMPLETED else "Why"
+            why = f"<br><b>{label}:</b> {_e(line.why)}" if line.why else ""
+            parts.append(f"<li>{short_date(line.event.at)} — {_e(line.what)} (recorded by {_e(line.event.by.name)})"
+                         f"{why}</li>")
+        parts.append("</ul>")
     return "".join(parts)
 
 
@@ -198,6 +233,8 @@ def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str]) -> 
         ("Parents' or carers' views", _e(dec.parents_views) or "—"),
         ("Danger statement", _e(dec.danger_statement)),
         ("Safety goal", _e(dec.safety_goal)),
+        *((("Kind of concern (confirmed by the DSL)", _e("; ".join(_kind_titles(dec.category_ids))) or "—"),)
+          if dec.category_ids is not None else ()),
         ("Routes", _e("; ".join(route_labels.get(r) or route_title(r) for r in dec.routes))),
         ("Actions", _e(dec.actions) or "—"),
     ):
@@ -210,7 +247,7 @@ class ConcernView(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: Any, concern_id: int, host: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, concern_id: int, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("concern_view")
         self.session = session
@@ -300,7 +337,10 @@ class ConcernView(QWidget):
             f"<span style='color:{colour}'><b>{status}{level}</b></span>"
         )
         scroll = self.record.verticalScrollBar().value()
-        self.record.setHtml(concern_html(self.file, self._route_labels()))
+        from desktop_app.services.actions import lists as action_lists
+
+        actions = action_lists.for_concern(self.session, self.concern_id)
+        self.record.setHtml(concern_html(self.file, self._route_labels(), actions))
         self.record.verticalScrollBar().setValue(scroll)
         entries = list(self.file.referrals)
         self.referral_model = RecordsModel(referral_columns(self.today), lambda limit: entries[:limit],
