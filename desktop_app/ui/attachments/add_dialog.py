@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,9 @@ from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 PROBLEM_STYLE = "color:#8a1c14;"
 
 
@@ -33,7 +36,7 @@ class AddFileDialog(QDialog):
 
     added = Signal(object)
 
-    def __init__(self, parent: QWidget | None, session: Any, concern_id: int) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, concern_id: int) -> None:
         super().__init__(parent)
         self.session = session
         self.concern_id = concern_id

@@ -7,7 +7,7 @@ is the way a keyboard or screen-reader user reads, chooses and removes marks.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from desktop_app.ui.a11y import name_list
 from desktop_app.ui.attachments.canvas import BodyMapCanvas
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.record_windows import mark_shows_records
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 PROBLEM_STYLE = "color:#8a1c14;"
 
@@ -63,7 +66,7 @@ class BodyMapEditor(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, parent: QWidget | None, session: Any, concern_id: int, current: BodyMap | None) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, concern_id: int, current: BodyMap | None) -> None:
         super().__init__(parent)
         self.session = session
         self.concern_id = concern_id
@@ -222,7 +225,7 @@ class BodyMapSection(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: Any, concern_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, concern_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.concern_id = concern_id

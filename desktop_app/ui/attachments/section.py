@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,9 @@ from desktop_app.ui.a11y import name_list
 from desktop_app.ui.attachments.add_dialog import AddFileDialog
 from desktop_app.ui.attachments.viewer import AttachmentViewer
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 COLUMNS = ("File", "What it is", "Kind", "Size", "Added", "")
 PAGE = 200
 
@@ -39,7 +42,7 @@ class AttachmentsSection(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: Any, concern_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, concern_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.concern_id = concern_id

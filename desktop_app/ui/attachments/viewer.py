@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
@@ -29,6 +29,9 @@ from desktop_app.ui.documents import load_pdf
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.record_windows import mark_shows_records
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 _log = logging.getLogger(__name__)
 
 
@@ -45,7 +48,7 @@ def describe(opened: OpenedFile) -> str:
 class AttachmentViewer(QDialog):
     """One kept file, shown from the bytes in memory (QImage.fromData, QPdfDocument on a QBuffer, plain text)."""
 
-    def __init__(self, parent: QWidget | None, session: Any, opened: OpenedFile) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, opened: OpenedFile) -> None:
         super().__init__(parent)
         self.session = session
         self.opened = opened
