@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop_app.domain.attachments import AttachmentInfo, BodyMap
+from desktop_app.domain.concern_record import kinds_text
 from desktop_app.domain.enums import AnswerStatus
 from desktop_app.domain.records import (
     Actor,
@@ -75,6 +76,7 @@ class ReferralSummary:
     protective_section_ids: frozenset[str] = frozenset()  # sections whose 'yes' answers are protective factors
     route_titles: tuple[tuple[str, str], ...] = ()  # (route id, title as the local contacts name it)
     category_titles: tuple[tuple[str, str], ...] = ()  # (category id, title)
+    sign_titles: tuple[tuple[str, str], ...] = ()  # (screening item id, its text): the signs the recorder ticked
     prepared_by: Actor | None = None
     status: str = ""  # as a reader says it: "Open, awaiting screening", "Referred", "Closed"
     outcome: str = ""  # the outcome recorded when the concern was closed
@@ -129,17 +131,18 @@ class ReferralSummary:
     def category_title(self, category_id: str) -> str:
         return dict(self.category_titles).get(category_id, category_id.replace("_", " ").capitalize())
 
+    def sign_title(self, sign_id: str) -> str:
+        return dict(self.sign_titles).get(sign_id, sign_id.replace("_", " ").capitalize())
+
+    @property
+    def confirmed_kinds(self) -> tuple[str, ...] | None:
+        """The kinds of concern the DSL confirmed at the latest screening; None before any (or an older screening)."""
+        return tuple(self.screening.decision.category_ids) if (
+            self.screening is not None and self.screening.decision.category_ids is not None) else None
+
     def kinds_text(self) -> str:
-        """The kinds of concern as printed: the DSL's word when the screening confirmed them, with what the recorder
-        ticked when it differs; else the recorder's ticks."""
-        recorded = ", ".join(self.category_title(c) for c in self.concern.draft.category_ids)
-        confirmed = self.screening.decision.category_ids if self.screening is not None else None
-        if confirmed is None:
-            return recorded
-        said = ", ".join(self.category_title(c) for c in confirmed) or "None of these kinds"
-        if tuple(confirmed) == tuple(self.concern.draft.category_ids):
-            return f"{said} (confirmed by the DSL)"
-        return f"{said} (confirmed by the DSL; the member of staff ticked: {recorded or 'none'})"
+        """The kinds of concern as printed (``domain.concern_record.kinds_text``)."""
+        return kinds_text(self.concern.draft.category_ids, self.confirmed_kinds, self.category_title)
 
     def indicators(self) -> tuple[AnsweredItem, ...]:
         """Items answered yes that are not protective factors, in the order they were answered."""

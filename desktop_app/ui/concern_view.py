@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actions import ActionChange, ConcernAction
+from desktop_app.domain.concern_record import RecordSection, Shape
 from desktop_app.domain.enums import AddendumTarget, AnswerStatus, ConcernStatus, RiskLevel, RouteId
-from desktop_app.domain.records import Addendum, ScreeningRecord, answer_text
-from desktop_app.domain.wording import join_phrases
+from desktop_app.domain.records import Addendum, ScreeningRecord
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services import casework
 from desktop_app.services.casework import ConcernFile
+from desktop_app.services.casework import record as casework_record
 from desktop_app.services.casework import screening as screening_flow
 from desktop_app.services.casework.screening import route_title
 from desktop_app.ui import ask
@@ -66,18 +67,7 @@ STATUS_LABELS = {
 
 
 def _e(text: str) -> str:
-    return html.escape(text or "").replace("\n", "<br>")
-
-
-def _sign_titles(sign_ids: tuple[str, ...]) -> list[str]:
-    try:
-        from desktop_app.definitions import load_forms
-
-        definition = load_forms().screening()
-    except Exception:  # a broken forms folder must not hide a child's record
-        _log.exception("could not load the screening definition for sign titles")
-        return list(sign_ids)
-    return [definition.item(s).text if definition.has_item(s) else s for s in sign_ids]
+    return html.escape(text or "", quote=False).replace("\n", "<br>")  # text, never inside an attribute
 
 
 def _kind_titles(category_ids: tuple[str, ...]) -> list[str]:
@@ -98,7 +88,7 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
     ``route_labels`` name each route with its number to ring (the setting's own where set); ``actions`` are listed
     with their whole history (agreed, handed on, due date moved, completed with the outcome).
     """
-    c, d, child = file.concern, file.concern.draft, file.child.details
+    child = file.child.details
     age = child.age_on(date.today())
     born = f"born {child.date_of_birth.strftime('%d %b %Y')}, " if child.date_of_birth else ""
     parts = [
@@ -107,48 +97,8 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
         f"{', ' + _e(child.year_group) if child.year_group else ''}"
         f"{'; social worker: ' + _e(child.social_worker) if child.social_worker else '; no allocated social worker'}"
         f"{'; learning disability' if child.learning_disability else ''}</p>",
-        "<h3>What was recorded</h3>",
+        *_section_html(casework_record.concern_record(file.concern, confirmed_kinds=_confirmed_kinds(file))),
     ]
-    if d.immediate_danger:
-        parts.append("<p style='color:#b00020'><b>Recorded as: the child was in immediate danger.</b></p>")
-    happened = short_date(d.happened_at) if d.happened_at else "not given"
-    parts.append(f"<p><b>When:</b> {happened} &nbsp; <b>Where:</b> {_e(d.location) or 'not given'}</p>")
-    parts.append(f"<p><b>What was seen or heard:</b><br>{_e(d.account) or '—'}</p>")
-    if d.childs_words:
-        parts.append(
-            "<p><b>The child's own words (verbatim):</b></p>"
-            "<table width='100%' cellpadding='8' style='background:#fff8e6; border-left:4px solid #c58a00'>"
-            f"<tr><td><i>“{_e(d.childs_words)}”</i></td></tr></table>"
-        )
-    for label, value in (("Others present", d.others_present), ("What the recorder did", d.action_taken)):
-        if value:
-            parts.append(f"<p><b>{label}:</b> {_e(value)}</p>")
-    if d.sign_ids:
-        parts.append("<p><b>Signs ticked by the recorder:</b></p><ul>")
-        parts += [f"<li>{_e(t)}</li>" for t in _sign_titles(d.sign_ids)]
-        parts.append("</ul>")
-    if d.other_children:
-        parts.append("<p><b>Other children:</b> " + "; ".join(
-            f"{_e(o.name)} ({_e(o.role.label.lower())}){' — ' + _e(o.details) if o.details else ''}"
-            for o in d.other_children) + "</p>")
-    if d.adults:
-        parts.append("<p><b>Adults of concern:</b> " + "; ".join(
-            _e(join_phrases((a.name_or_nickname, a.description, a.vehicle, a.phone)))
-            for a in d.adults) + "</p>")
-    if d.places:
-        parts.append("<p><b>Places:</b> " + "; ".join(
-            _e(p.name + (f" ({p.details})" if p.details else "")) for p in d.places) + "</p>")
-    for question, label, route in (
-        ("about_adult_working_with_children", "About an adult who works with children", "LADO"),
-        ("group_or_community", "About a group or community", "police 101"),
-    ):
-        answer = answer_text(d, question)
-        if answer in ("Yes", "Don't know"):
-            parts.append(f"<p><b>{label}:</b> {answer}{f' ({route})' if answer == 'Yes' else ''}</p>")
-    recorded = short_date(d.recorded_at) if d.recorded_at else short_date(c.submitted_at)
-    parts.append(f"<p style='color:#404040'>Recorded by {_e(d.recorder_name) or 'not given'}"
-                 f"{', ' + _e(d.recorder_role) if d.recorder_role else ''}, {recorded}"
-                 f"{'; sealed from the lock screen and imported' if c.sealed else ''}.</p>")
 
     parts.append("<h3>Corrections and additions</h3>")
     if file.addenda:
@@ -173,6 +123,46 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
     ]
     parts.append("</ul>")
     return "".join(parts)
+
+
+def _confirmed_kinds(file: ConcernFile) -> tuple[str, ...] | None:
+    latest = max(file.screenings, key=lambda s: (s.completed_at, s.screening_id)) if file.screenings else None
+    kinds = latest.decision.category_ids if latest is not None else None
+    return tuple(kinds) if kinds is not None else None
+
+
+def _section_html(section: RecordSection) -> list[str]:
+    """One described section of the record (``domain.concern_record``): a heading, then each entry by its shape."""
+    parts = [f"<h3>{_e(section.title)}</h3>"]
+    rows: list[str] = []  # short fields side by side in one table, so the account is not pushed off the screen
+    for entry in section:
+        label = _e(entry.label)
+        if entry.shape is Shape.FIELD and not entry.warning:
+            value = _e(short_date(entry.at) if entry.at else entry.value) or "—"
+            rows.append(f"<tr><td><b>{label}:</b></td><td>{value}</td></tr>")
+            continue
+        if rows:
+            parts.append("<table cellpadding='2'>" + "".join(rows) + "</table>")
+            rows = []
+        if entry.shape is Shape.ITEMS:
+            if entry.items:
+                parts += [f"<p><b>{label}:</b></p><ul>", *(f"<li>{_e(item)}</li>" for item in entry.items), "</ul>"]
+        elif entry.shape is Shape.VERBATIM:
+            parts.append(f"<p><b>{label} (verbatim):</b>{'' if entry.value.strip() else ' —'}</p>")
+            if entry.value.strip():
+                parts.append(
+                    "<table width='100%' cellpadding='8' style='background:#fff8e6; border-left:4px solid #c58a00'>"
+                    f"<tr><td><i>“{_e(entry.value)}”</i></td></tr></table>"
+                )
+        else:
+            value = _e(short_date(entry.at) if entry.at else entry.value) or "—"
+            if entry.shape is Shape.TEXT:
+                parts.append(f"<p><b>{label}:</b><br>{value}</p>")
+            else:
+                parts.append(f"<p style='color:#b00020'><b>{label}: {value}</b></p>")
+    if rows:
+        parts.append("<table cellpadding='2'>" + "".join(rows) + "</table>")
+    return parts
 
 
 def _actions_html(actions: Sequence[ConcernAction]) -> str:

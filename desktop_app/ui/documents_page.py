@@ -57,6 +57,15 @@ class DocumentsPage(QWidget):
             "recovery_sheet",
             self.recovery_sheet,
         )
+        self.audit_button = self._entry(
+            layout,
+            "Annual audit and governors' report",
+            "The year's audit of the setting's duties, signed off, and the governors' report of the year's numbers "
+            "(no child named) are made on the Audit page.",
+            "Go to the Audit page",
+            "to_audit",
+            self.to_audit,
+        )
         self._entry(
             layout,
             "Referral summary and chronology",
@@ -116,6 +125,10 @@ class DocumentsPage(QWidget):
             DocumentKind.CHECKLIST,
             "Obligations checklist (blank).pdf",
         )
+
+    def to_audit(self) -> None:
+        if self.host is not None and hasattr(self.host, "navigate"):
+            self.host.navigate("audit")
 
     def recovery_sheet(self) -> None:
         if self.host is not None and hasattr(self.host, "show_settings"):

@@ -33,7 +33,7 @@ from desktop_app.reports import (
     quick_reference_pdf,
     referral_summary_pdf,
 )
-from desktop_app.services.casework import concern_addenda
+from desktop_app.services.casework import concern_addenda, record
 from desktop_app.services.child import chronology as child_chronology
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
@@ -100,6 +100,7 @@ def referral_summary(
         protective_section_ids=_protective_sections(forms, latest.definition_id if latest else None),
         route_titles=tuple((str(c.route), c.title) for c in contacts.contacts if c.route is not None),
         category_titles=tuple((c.id, c.title) for c in forms.categories.categories),
+        sign_titles=record.sign_titles(concern, forms),
         status=STATUS_WORDS.get(status, status.replace("_", " ").capitalize()),
         outcome=outcome,
         screening_title=definition.title if definition is not None else "the setting's screening tool",
