@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop_app.domain.attachments import AttachmentInfo, BodyMap
 from desktop_app.domain.concern_record import kinds_text
 from desktop_app.domain.enums import AnswerStatus
 from desktop_app.domain.records import (
@@ -84,6 +85,13 @@ class ReferralSummary:
     request_words: tuple[tuple[str, str], ...] = ()  # (request id, as printed) from forms/referral_requests.toml
     consent_words: tuple[tuple[str, str, str], ...] = ()  # (consent id, as printed, the label of its note)
     suggested_asks: tuple[str, ...] = ()  # printed: what the decision's routes suggest asking, before any referral
+    body_map: BodyMap | None = None  # the newest version of the concern's body map, printed whole on one page
+    files: tuple[AttachmentInfo, ...] = ()  # files kept with the concern (not withdrawn), listed by what they are
+    files_more: int = 0  # files beyond the first ones read (a concern with hundreds of files), withdrawn or not
+    file_kinds: tuple[tuple[str, str], ...] = ()  # (media type, kind as printed) from forms/attachments.toml
+
+    def file_kind(self, media_type: str) -> str:
+        return dict(self.file_kinds).get(media_type, media_type)
 
     def asked(self, request: ReferralRequest) -> tuple[str, ...]:
         """What one referral asked for, as printed: the requests ticked, then the DSL's own words."""

@@ -14,6 +14,7 @@ from desktop_app.domain.contact_checks import format_phone
 from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSummary
 from desktop_app.domain.enums import RiskLevel, When
 from desktop_app.domain.records import AnsweredItem, ChildDetails, Decision, ReferralEntry
+from desktop_app.reports.body_map import body_map_glance, body_map_section, files_section
 from desktop_app.reports.flow import (
     BODY,
     H2,
@@ -52,6 +53,8 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         *_setting(summary),
         *_child(summary),
         *_concern(summary),
+        *body_map_section(summary.body_map),
+        *files_section(summary),
         *_screening(summary),
         *_decision(summary),
         *_referrals(summary),
@@ -101,6 +104,7 @@ def _at_a_glance(summary: ReferralSummary) -> list[Flowable]:
             level += " (as the screening tool suggested)"
         rows.append(("Level of risk confirmed by the DSL", level))
     rows += _request_rows(summary)
+    rows += body_map_glance(summary.body_map)
     if screening is not None:
         rows.append(("Review date", day(screening.decision.review_date)))
     taken = [

@@ -40,6 +40,7 @@ from desktop_app.services.casework import screening as screening_flow
 from desktop_app.services.casework.screening import route_title
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.attachments.tabs import concern_tabs
 from desktop_app.ui.labels import set_tone
 from desktop_app.ui.models import RecordsModel, record_events
 from desktop_app.ui.record_windows import mark_shows_records
@@ -278,7 +279,7 @@ class ConcernView(QWidget):
         self.record.setOpenLinks(False)
         self.record.setAccessibleName("The concern record")
         self.record.setTabChangesFocus(True)
-        referrals = QWidget(splitter)
+        referrals = QWidget()
         column = QVBoxLayout(referrals)
         column.setContentsMargins(0, 0, 0, 0)
         self.referrals_title = QLabel("<b>Referral log</b>", referrals)
@@ -295,12 +296,13 @@ class ConcernView(QWidget):
         column.addWidget(self.referral_table)
         from desktop_app.ui.actions import ActionsSection
 
+        self.sections = concern_tabs(self, referrals)  # referral log, attachments, body map
         self.actions_section = ActionsSection(session, concern_id, splitter, self.today)  # who does what by when
         self.actions_section.changed.connect(self._record_changed)
         splitter.addWidget(self.record)
-        splitter.addWidget(referrals)
+        splitter.addWidget(self.sections)
         splitter.addWidget(self.actions_section)
-        splitter.setSizes([420, 150, 190])
+        splitter.setSizes([380, 200, 180])
         layout.addWidget(splitter, 1)
         self.changed.connect(self.reload)
         self.reload()

@@ -88,6 +88,8 @@ def referral_summary(
     status = str(concern.status)
     outcome = next((note for st, _at, _who, note in reversed(events) if str(st) == "closed"), "")
     definition = forms.screenings.get(latest.definition_id) if latest else None
+    listed = uow.attachments.for_concern(concern_id, limit=FILES_LISTED)
+    files = tuple(f for f in listed if not f.withdrawn)
     return ReferralSummary(
         setting=uow.setting.get(),
         child=child,
@@ -106,7 +108,14 @@ def referral_summary(
         request_words=tuple((r.id, r.printed) for r in forms.referral_requests.requests),
         consent_words=tuple((c.id, c.printed, c.note_label) for c in forms.referral_requests.consent),
         suggested_asks=_suggested_asks(forms, latest.decision.routes if latest else ()),
+        body_map=uow.body_maps.latest(concern_id),
+        files=files,
+        files_more=uow.attachments.count_for_concern(concern_id) - len(listed) if len(listed) == FILES_LISTED else 0,
+        file_kinds=tuple((k.media_type, k.name) for k in forms.attachments.kinds),
     )
+
+
+FILES_LISTED = 100  # the referral summary lists a concern's first 100 files and says how many more are kept
 
 
 def _suggested_asks(forms: Forms, routes: tuple[RouteId, ...]) -> tuple[str, ...]:
