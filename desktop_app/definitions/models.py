@@ -228,6 +228,7 @@ ADVICE_PLACEHOLDERS = frozenset({"level", "review"})
 
 class ContactsDefinition(_Document):
     contacts: tuple[Contact, ...] = Field(min_length=1)
+    confirmation_days: StrictInt = Field(default=2, ge=1, le=28)  # written confirmation is due this many days after
 
     @field_validator("contacts")
     @classmethod

@@ -55,6 +55,7 @@ from desktop_app.ui.referrals import (
 )
 
 if TYPE_CHECKING:
+    from desktop_app.definitions import ContactsDefinition
     from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
@@ -69,6 +70,13 @@ STATUS_LABELS = {
 
 def _e(text: str) -> str:
     return html.escape(text or "", quote=False).replace("\n", "<br>")  # text, never inside an attribute
+
+
+def _contacts() -> ContactsDefinition:
+    """The routes' local contacts from forms/ (read once per folder), to name each route."""
+    from desktop_app.definitions import load_forms
+
+    return load_forms().contacts
 
 
 def _kind_titles(category_ids: tuple[str, ...]) -> list[str]:
@@ -188,7 +196,7 @@ def _addendum_html(a: Addendum, file: ConcernFile) -> str:
         target = f"screening {number}"
     elif a.object_kind == "referral":
         entry = next((e for e in file.referrals if e.referral_id == a.object_id), None)
-        target = f"the referral to {route_title(entry.route)}" if entry else "a referral"
+        target = f"the referral to {route_title(entry.route, _contacts())}" if entry else "a referral"
     return (
         "<table width='100%' cellpadding='6' style='background:#eef3f8; margin-bottom:6px'><tr><td>"
         f"<b>Correction to {_e(target)}</b> — {_e(a.author.name)}, {short_date(a.written_at)}<br>"
@@ -226,7 +234,7 @@ def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str]) -> 
         ("Safety goal", _e(dec.safety_goal)),
         *((("Kind of concern (confirmed by the DSL)", _e("; ".join(_kind_titles(dec.category_ids))) or "—"),)
           if dec.category_ids is not None else ()),
-        ("Routes", _e("; ".join(route_labels.get(r) or route_title(r) for r in dec.routes))),
+        ("Routes", _e("; ".join(route_labels.get(r) or route_title(r, _contacts()) for r in dec.routes))),
         ("Actions", _e(dec.actions) or "—"),
     ):
         parts.append(f"<p><b>{label}:</b> {value}</p>")
@@ -410,7 +418,7 @@ class ConcernView(QWidget):
             target.addItem(f"Screening {number} ({short_date(record.completed_at)})", ("screening",
                                                                                       record.screening_id))
         for entry in self.file.referrals:
-            target.addItem(f"Referral to {route_title(entry.route)} ({short_date(entry.contacted_at)})",
+            target.addItem(f"Referral to {route_title(entry.route, _contacts())} ({short_date(entry.contacted_at)})",
                            ("referral", entry.referral_id))
         reason = dialog.add_field("Why:", dialog.text_box("Why a correction is needed"), "reason")
         change = dialog.add_field("What is corrected or added:", dialog.text_box("The correct details", 110),

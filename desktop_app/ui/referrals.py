@@ -305,10 +305,11 @@ class ReferralContactDialog(FormDialog):
         self.setObjectName("referral_contact_dialog")
         self._now = now or datetime.now().astimezone()
         self.route = self.add_field("Route:", QComboBox(self), "route")
+        contacts = load_forms().contacts
         ordered = [*routes, *(r for r in RouteId if r not in routes)]
         for route in ordered:
             taken = "  (in the decision)" if route in routes else ""
-            self.route.addItem((labels or {}).get(route, route_title(route)) + taken, route.value)
+            self.route.addItem((labels or {}).get(route, route_title(route, contacts)) + taken, route.value)
         self.contacted_name = self.add_field("Who you spoke or wrote to:", QLineEdit(self), "contacted_name")
         self.contacted_name.setPlaceholderText("Name and role, e.g. duty social worker")
         self.contacted_at = self.add_field("When:", QDateTimeEdit(self), "contacted_at")
@@ -324,7 +325,7 @@ class ReferralContactDialog(FormDialog):
         self.due = self.add_field("Written confirmation due:", QDateEdit(self), "confirmation_due")
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMMM yyyy")
-        self.due.setDate(qdate(casework.default_confirmation_due(self._now)))
+        self.due.setDate(qdate(casework.default_confirmation_due(self._now, contacts)))
         self.needs_confirmation.toggled.connect(self.due.setEnabled)
         self._add_request_fields()
         self.route.currentIndexChanged.connect(self._route_changed)
@@ -413,7 +414,8 @@ class ConfirmationDialog(FormDialog):
         due = f" It was due on {short_date(entry.confirmation_due)}." if entry.confirmation_due else ""
         super().__init__(
             parent, "Record written confirmation",
-            f"Written confirmation of the contact with {entry.contacted_name} ({route_title(entry.route)}) on "
+            f"Written confirmation of the contact with {entry.contacted_name} "
+            f"({route_title(entry.route, load_forms().contacts)}) on "
             f"{short_date(entry.contacted_at)}.{due}",
             "Save confirmation",
         )
@@ -427,6 +429,7 @@ class ConfirmationDialog(FormDialog):
 
 
 def referral_columns(today: date) -> list[Column]:
+    contacts = load_forms().contacts
     def confirmation(e: ReferralEntry) -> str:
         if e.confirmation_sent is not None:
             return f"Sent {short_date(e.confirmation_sent)}"
@@ -436,7 +439,7 @@ def referral_columns(today: date) -> list[Column]:
         return f"{late} {short_date(e.confirmation_due)}"
 
     return [
-        Column("Route", lambda e: route_title(e.route)),
+        Column("Route", lambda e: route_title(e.route, contacts)),
         Column("Contacted", lambda e: e.contacted_name),
         Column("When", lambda e: short_date(e.contacted_at)),
         Column("Their reference", lambda e: e.reference or "—"),

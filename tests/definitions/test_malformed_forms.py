@@ -228,3 +228,20 @@ def test_a_number_placeholder_without_a_route_is_refused(folder: Path) -> None:
 def test_a_misspelt_key_in_a_step_is_named(folder: Path) -> None:
     edit(folder, "what_to_do.toml", lambda s: s.replace('route = "lado"', 'rout = "lado"', 1))
     assert "'steps[6].rout' (in 'adult_working_with_children_lado') is not a known field" in str(refusal(folder))
+
+
+def test_the_days_to_written_confirmation_come_from_the_contacts_form(folder: Path, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app.services.casework import default_confirmation_due
+
+    contacted = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    shipped = load_forms().contacts
+    assert default_confirmation_due(contacted, shipped) == contacted.astimezone().date() + timedelta(days=2)
+    edit(folder, "contacts.toml", lambda s: s.replace("confirmation_days = 2", "confirmation_days = 5"))
+    five = load_forms(folder).contacts
+    assert default_confirmation_due(contacted, five) == contacted.astimezone().date() + timedelta(days=5)
+    never = tmp_path / "never"
+    shutil.copytree(folder, never)
+    edit(never, "contacts.toml", lambda s: s.replace("confirmation_days = 5", "confirmation_days = 0"))
+    assert "confirmation_days" in str(refusal(never))

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.domain.screening import DefinitionRef, RouteAdvice, ScreeningResult
 from desktop_app.errors import InvalidInput
@@ -120,7 +121,7 @@ def test_a_referral_needs_who_when_and_outcome_and_a_due_date_for_confirmation()
         contacted_at=NOW - timedelta(hours=1),
         reference="SH-2231",
         outcome="Passed to the exploitation team.",
-        confirmation_due=casework.default_confirmation_due(NOW),
+        confirmation_due=casework.default_confirmation_due(NOW, load_forms().contacts),
         asks=("assessment",),
         consent="given",
         parents_told=True,

@@ -116,7 +116,8 @@ def test_every_record_happens_in_order_and_reviews_follow_the_level(
             latest = screening.completed_at
         for referral in f.referrals:
             assert latest <= referral.contacted_at <= referral.recorded_at <= now, concern.reference
-            assert referral.confirmation_due == day(referral.contacted_at) + timedelta(days=casework.CONFIRMATION_DAYS)
+            days = load_forms().contacts.confirmation_days
+            assert referral.confirmation_due == day(referral.contacted_at) + timedelta(days=days)
             if referral.confirmation_sent is not None:
                 assert day(referral.contacted_at) <= referral.confirmation_sent <= today
                 closed = [e.at for e in f.events if e.status == ConcernStatus.CLOSED]
@@ -152,7 +153,7 @@ def test_a_fresh_demo_shows_a_lived_in_dashboard(dated_demo: tuple[Any, Path]) -
     assert min(r.days_overdue for r in overdue) <= 6 < max(r.days_overdue for r in overdue), "by days and by weeks"
     confirmations = dashboard.confirmations_awaited(session, 200, TODAY)
     assert any(row.overdue for row in confirmations) and not all(row.overdue for row in confirmations)
-    assert all(row.due <= TODAY + timedelta(days=casework.CONFIRMATION_DAYS) for row in confirmations)
+    assert all(row.due <= TODAY + timedelta(days=load_forms().contacts.confirmation_days) for row in confirmations)
     high = dashboard.high_risk_children(session, 50)
     assert high
     definition = load_forms().screening()

@@ -27,13 +27,13 @@ from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError
 from desktop_app.services.casework.referral_request import check_request
 
 if TYPE_CHECKING:
+    from desktop_app.definitions import ContactsDefinition
     from desktop_app.services.vault.session import VaultSession
     from desktop_app.store.uow import UnitOfWork
 
 # Long enough for any honest account; refuses a paste of a whole file by mistake.
 MAX_TEXT = 100_000
 # Written confirmation of a phone referral is expected within two days unless the DSL sets another date.
-CONFIRMATION_DAYS = 2
 # Which routes expect written confirmation is each contact's `written_confirmation` in forms/contacts.toml.
 ADDENDUM_KINDS = (AddendumTarget.CONCERN, AddendumTarget.SCREENING, AddendumTarget.REFERRAL)
 
@@ -177,8 +177,9 @@ def local(moment: datetime) -> datetime:
     return moment.astimezone()
 
 
-def default_confirmation_due(contacted_at: datetime) -> date:
-    return local(contacted_at).date() + timedelta(days=CONFIRMATION_DAYS)
+def default_confirmation_due(contacted_at: datetime, contacts: ContactsDefinition) -> date:
+    """When written confirmation of a contact is due, as the forms say (``contacts.confirmation_days``)."""
+    return local(contacted_at).date() + timedelta(days=contacts.confirmation_days)
 
 
 def check_referral(form: ReferralForm, now: datetime, concern_submitted: datetime | None = None) -> ReferralForm:

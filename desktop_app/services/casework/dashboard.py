@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.definitions import Forms, load_forms
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.domain.naming import name_with_detail
 from desktop_app.domain.records import ConcernDraft, ReferralEntry
@@ -82,11 +83,9 @@ def _day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
-def significant_signs() -> frozenset[str]:
-    """The screening items marked significant in the default definition (forms/)."""
-    from desktop_app.definitions import load_forms
-
-    definition = load_forms().screening()
+def significant_signs(forms: Forms) -> frozenset[str]:
+    """The screening items marked significant in the default definition of ``forms``."""
+    definition = forms.screening()
     return frozenset(item.id for _section, item in definition.items() if item.significant)
 
 
@@ -96,10 +95,12 @@ def urgency(draft: ConcernDraft, significant: frozenset[str]) -> int:
     return 1 if significant & set(draft.sign_ids) else 0
 
 
-def awaiting_screening(session: VaultSession, limit: int, today: date) -> list[AwaitingRow]:
+def awaiting_screening(
+    session: VaultSession, limit: int, today: date, forms: Forms | None = None
+) -> list[AwaitingRow]:
     """Concerns not yet screened, most urgent first (immediate danger, then significant signs), then oldest first,
-    with how many days each has waited."""
-    significant = significant_signs()
+    with how many days each has waited. ``forms``: the loaded forms (read from forms/ when not given)."""
+    significant = significant_signs(forms or load_forms())
     with session.uow() as uow:
         concerns = uow.concerns.awaiting_screening(limit, significant)
         names = _names(uow, (c.child_id for c in concerns))
@@ -122,8 +123,11 @@ def reviews_due(session: VaultSession, limit: int, today: date) -> list[ReviewRo
         ]
 
 
-def confirmations_awaited(session: VaultSession, limit: int, today: date) -> list[ConfirmationRow]:
+def confirmations_awaited(
+    session: VaultSession, limit: int, today: date, forms: Forms | None = None
+) -> list[ConfirmationRow]:
     """Referrals whose written confirmation is not yet sent, due soonest first; overdue ones are marked."""
+    contacts = (forms or load_forms()).contacts
     horizon = today + timedelta(days=CONFIRMATION_HORIZON_DAYS)
     with session.uow() as uow:
         entries: list[ReferralEntry] = uow.referrals.awaiting_confirmation(horizon, limit)
@@ -133,8 +137,8 @@ def confirmations_awaited(session: VaultSession, limit: int, today: date) -> lis
         for e in entries:
             assert e.confirmation_due is not None
             rows.append(ConfirmationRow(e.concern_id, e.referral_id, names[child_of[e.concern_id]], e.route,
-                                        route_title(e.route), e.contacted_name, e.contacted_at, e.confirmation_due,
-                                        e.confirmation_due < today))
+                                        route_title(e.route, contacts), e.contacted_name, e.contacted_at,
+                                        e.confirmation_due, e.confirmation_due < today))
         return rows
 
 

@@ -264,13 +264,10 @@ def route_choices(
     return choices
 
 
-def route_title(route: RouteId, contacts: ContactsDefinition | None = None) -> str:
-    """The route as the local contacts in forms/ name it (e.g. "Sheffield Safeguarding Hub")."""
-    if contacts is None:
-        from desktop_app.definitions import load_forms  # cached per folder
-
-        contacts = load_forms().contacts
-    contact = contacts.for_route(route)
+def route_title(route: RouteId, contacts: ContactsDefinition | None) -> str:
+    """The route as the local contacts in forms/ name it (e.g. "Sheffield Safeguarding Hub"); without them (a
+    screening draft made before contacts were read), as its id reads."""
+    contact = contacts.for_route(route) if contacts is not None else None
     return contact.title if contact is not None else route.value.replace("_", " ").capitalize()
 
 

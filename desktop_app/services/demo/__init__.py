@@ -206,7 +206,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
         return plan
     form = casework.ReferralForm(route, CONTACTED[route], contacted, f"REF-{rng.randint(10000, 99999)}",
                                  REFERRAL_SAID[outcome], True,
-                                 casework.default_confirmation_due(contacted),
+                                 casework.default_confirmation_due(contacted, contacts),
                                  **referral_request(f"request:{number}", route, suggested(route),
                                                     outcome == OUTCOME_REFERRED[1], told))
     plan = replace(plan, referral=casework.check_referral(form, referral_at, recorded), referral_at=referral_at)
