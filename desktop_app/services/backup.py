@@ -16,19 +16,23 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import sqlcipher3
 
 from desktop_app.domain.records import Actor
-from desktop_app.errors import UserFacingError
+from desktop_app.errors import UserFacingError, quote
 from desktop_app.services.vault_session import file_stamp
 from desktop_app.store import anchor, audit
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import DB_FILE_NAME, connect_raw, translate_error
 from desktop_app.store.errors import VaultDamaged
-from desktop_app.store.files import DiskProblem, disk_problem, fsync_dir
+from desktop_app.store.files import DiskProblem, disk_problem
+from desktop_app.vault import atomic, leftovers, restore_journal
+from desktop_app.vault.filemodes import make_private, make_tree_private, private_dir
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import RECOVERY_COPY_NAME, KeySlotFile
@@ -65,16 +69,20 @@ def _plain_sqlite_refuses(path: Path) -> bool:
 
 
 def write_backup(database: Database, out_path: Path, progress: Progress | None = None) -> Path:
-    """Write one backup file atomically; a full disk leaves no partial file and the vault untouched."""
+    """Write one backup file atomically; a full disk leaves no partial file and the vault untouched.
+
+    The working copy is made in a ``.waymark-backup-*`` folder inside the vault folder, and the file itself through
+    a fresh exclusive staging name beside ``out_path`` that is registered first: a run killed half-way leaves
+    nothing that the next start does not remove (``vault.leftovers``).
+    """
     report = progress or (lambda _step, _of, _what: None)
     out_path = Path(out_path)
     vault_dir = database.vault_dir
     try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".waymark-backup-", dir=out_path.parent))
+        private_dir(out_path.parent)
+        work = Path(tempfile.mkdtemp(prefix=leftovers.BACKUP_WORK_PREFIX, dir=vault_dir))
     except OSError as error:
         raise disk_problem(error, "backup") from None
-    temp_zip = out_path.with_name(f".{out_path.name}.tmp")
     try:
         report(0, 3, "Copying the encrypted database")
         db_copy = work / DB_FILE_NAME
@@ -83,6 +91,7 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
             connection.execute("VACUUM INTO ?", (str(db_copy),))
         finally:
             connection.close()
+        make_private(db_copy)
         if not _plain_sqlite_refuses(db_copy):
             raise UserFacingError("The database copy was not encrypted, so no backup was written. Reinstall Waymark.")
         copy = connect_raw(db_copy, database.key)  # the anchor and schema of the copy itself, not of the live file
@@ -106,14 +115,15 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
             "format": FORMAT, "created_at": datetime.now(UTC).isoformat(), "schema": revision, "audit_seq": seq,
             "files": {name: _sha256(path) for name, path in members},
         }
-        with zipfile.ZipFile(temp_zip, "w", compression=zipfile.ZIP_STORED) as bundle:
-            bundle.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
-            for name, path in members:
-                bundle.write(path, name)
-        with open(temp_zip, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp_zip, out_path)
-        fsync_dir(out_path.parent)
+
+        def fill(handle: BinaryIO) -> None:
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as bundle:
+                bundle.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
+                for name, path in members:
+                    bundle.write(path, name)
+
+        inside = out_path.parent.resolve() == vault_dir.resolve() or vault_dir.resolve() in out_path.resolve().parents
+        atomic.write_with(out_path, fill, register=None if inside else leftovers.OutputRegister(vault_dir))
         report(3, 3, "Backup written")
         return out_path
     except OSError as error:
@@ -126,8 +136,6 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
         raise UserFacingError("The backup could not be written: the database copy failed. Nothing was "
                               "changed.") from None
     finally:
-        with contextlib.suppress(OSError):
-            temp_zip.unlink()
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -154,8 +162,9 @@ def _extract(backup_file: Path, staging: Path) -> None:
             files = _read_manifest(bundle)
             for name, expected in files.items():
                 target = staging / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with bundle.open(name) as source, open(target, "wb") as sink:
+                private_dir(target.parent)
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+                with bundle.open(name) as source, os.fdopen(fd, "wb") as sink:
                     shutil.copyfileobj(source, sink, _CHUNK)
                     sink.flush()
                     os.fsync(sink.fileno())
@@ -167,12 +176,24 @@ def _extract(backup_file: Path, staging: Path) -> None:
             from None
 
 
+@dataclass(frozen=True)
+class StagedCheck:
+    problems: list[str]
+    vault_id: str = ""
+    audit_seq: int = 0
+    audit_mac: str = ""
+
+
 def check_staged(staging: Path, passphrase: str, record_restore: str | None = None) -> list[str]:
     """Open a staged vault and check everything; return problems (empty = sound).
 
     With ``record_restore`` (the action name), a sound vault gets that audit row, as the person whose passphrase
     opened it, before it is put in place: a restore is a change like any other.
     """
+    return _check_staged(staging, passphrase, record_restore).problems
+
+
+def _check_staged(staging: Path, passphrase: str, record_restore: str | None = None) -> StagedCheck:
     from desktop_app.services.verify import check_database
 
     slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
@@ -185,40 +206,67 @@ def check_staged(staging: Path, passphrase: str, record_restore: str | None = No
             with database.uow() as uow:
                 uow.audit.append(actor, record_restore, slots.vault_id, {"backup_audit_seq": uow.audit.latest_seq()})
                 uow.commit()
-        return problems
+        seq, mac = database.latest()
+        return StagedCheck(problems, slots.vault_id, seq, mac)
     finally:
         database.dispose()
 
 
-def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str) -> Path | None:
-    """Restore after a full check; the vault folder it replaces is kept renamed. Returns that folder, if any."""
+def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str,
+                   step: restore_journal.Step | None = None) -> Path | None:
+    """Restore after a full check; the vault folder it replaces is kept renamed. Returns that folder, if any.
+
+    The renames are journalled (``vault.restore_journal``): a restore killed at any moment is finished or undone
+    at the next start. ``step`` is the tests' hook for injecting that kill.
+    """
     if not backup_file.is_file():
-        raise BackupRefused(f"There is no backup file at {backup_file}.")
+        raise BackupRefused(f"There is no backup file at {quote(backup_file)}.")
     vault_dir = vault_dir.resolve()
-    vault_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{vault_dir.name}.restoring-", dir=vault_dir.parent))
+    if vault_dir.exists():
+        with VaultInstanceLock(vault_dir):  # refuses while Waymark has this vault open
+            leftovers.tidy(vault_dir)
+    elif restore_journal.journal_path(vault_dir).exists():
+        restore_journal.finish(vault_dir)
+    try:
+        private_dir(vault_dir.parent)
+        staging = Path(tempfile.mkdtemp(prefix=leftovers.restore_staging_prefix(vault_dir), dir=vault_dir.parent))
+    except OSError as error:
+        raise disk_problem(error, "restored vault") from None
+    staging_lock = VaultInstanceLock(staging, leftovers.STAGING_LOCK)
+    staging_lock.acquire()  # tells another start that this staging folder is in use, not left over
+    in_place = False
     try:
         try:
             _extract(backup_file, staging)
         except OSError as error:
             raise disk_problem(error, "restored vault") from None
         try:
-            problems = check_staged(staging, passphrase, record_restore="vault.restored")
+            checked = _check_staged(staging, passphrase, record_restore="vault.restored")
         except VaultDamaged as error:
             raise BackupRefused(f"That backup cannot be trusted: {error.sentence}") from None
-        if problems:
-            raise BackupRefused("That backup cannot be trusted, so nothing was changed: " + " ".join(problems[:3]))
-        (staging / "inbox").mkdir(exist_ok=True)
-        (staging / "backups").mkdir(exist_ok=True)
+        if checked.problems:
+            raise BackupRefused("That backup cannot be trusted, so nothing was changed: " +
+                                " ".join(checked.problems[:3]))
+        private_dir(staging / "inbox")
+        private_dir(staging / "backups")
+        make_tree_private(staging)
         kept: Path | None = None
         if vault_dir.exists():
             with VaultInstanceLock(vault_dir):
                 pass  # refuses while Waymark has this vault open
             kept = vault_dir.with_name(f"{vault_dir.name}.before-restore-{file_stamp()}")
-            vault_dir.rename(kept)
-        staging.rename(vault_dir)
-        fsync_dir(vault_dir.parent)
+        journal = restore_journal.Journal(vault_dir, staging, kept, checked.vault_id, checked.audit_seq,
+                                          checked.audit_mac)
+        try:
+            restore_journal.run(journal, step)
+        except OSError as error:
+            raise disk_problem(error, "restored vault") from None
+        in_place = True
         return kept
     finally:
-        if staging.exists():
+        staging_lock.release()
+        if in_place:
+            with contextlib.suppress(OSError):
+                (vault_dir / leftovers.STAGING_LOCK).unlink()
+        elif staging.exists() and not restore_journal.journal_path(vault_dir).exists():
             shutil.rmtree(staging, ignore_errors=True)

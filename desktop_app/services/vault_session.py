@@ -59,7 +59,7 @@ class VaultSession:
     # Keys never appear in a repr (tracebacks, test reports, logs).
     _database: Database | None = field(repr=False)
     _slots: KeySlotFile = field(repr=False)
-    _data_key: bytes | None = field(repr=False)
+    _data_key: bytearray | None = field(repr=False)  # the one copy of the data key kept; zeroed at lock
     _user_id: str
     _lock: VaultInstanceLock | None = field(repr=False)
     warnings: list[str] = field(default_factory=list)
@@ -72,7 +72,7 @@ class VaultSession:
             raise UserFacingError("The vault is locked. Unlock it again to continue.")
         return self._database
 
-    def _key(self) -> bytes:
+    def _key(self) -> bytearray:
         self._db()
         assert self._data_key is not None
         return self._data_key
@@ -106,7 +106,11 @@ class VaultSession:
     def lock(self) -> None:
         if self._database is not None:
             self._database.dispose()
+            wipe(self._database.key)
+            self._database.key = b""
         self._database = None
+        if self._data_key is not None:
+            wipe(self._data_key)
         self._data_key = None
         if self._lock is not None:
             self._lock.release()
@@ -157,7 +161,7 @@ class VaultSession:
         report(0, 4, "Backing up the vault")
         backup = self.backup(self.vault_dir / BACKUPS_DIR / f"before-removing-user-{_stamp()}.wmbak")
         report(1, 4, "Removing the key")
-        old_key, new_key = self._key(), new_data_key()
+        old_key, new_key = self._key(), bytearray(new_data_key())
         # Until the database is re-keyed, a failure (a full disk) leaves the session as it was, so trying again works.
         before = (list(self._slots.slots), self._slots.public_key, self._slots.key_check)
         try:
@@ -181,6 +185,7 @@ class VaultSession:
         database = self._db()
         self._database = database.rekey(new_key)
         self._data_key = new_key
+        wipe(old_key)
         self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # now the previous copy no longer holds the removed slot
         write_public_key(self.vault_dir, self._slots.public_key)
         report(3, 4, "Recording the change")
@@ -269,8 +274,14 @@ class VaultSession:
         return verify_database(self._db(), self._slots)
 
     def data_key_for_checks(self) -> bytes:
-        """The data key, for the store's own checks and tests; never log or show it."""
-        return self._key()
+        """A copy of the data key, for the store's own checks and tests; never log or show it."""
+        return bytes(self._key())
+
+
+def wipe(key: bytes | bytearray) -> None:
+    """Overwrite a bytearray key in place (a bytes copy cannot be overwritten; the session keeps none)."""
+    if isinstance(key, bytearray):
+        key[:] = bytes(len(key))
 
 
 def write_public_key(vault_dir: Path, public_key: bytes) -> None:

@@ -18,8 +18,8 @@ LOCK_FILE = "waymark.lock"
 
 
 class VaultInstanceLock:
-    def __init__(self, vault_dir: Path) -> None:
-        self.path = Path(vault_dir) / LOCK_FILE
+    def __init__(self, vault_dir: Path, name: str = LOCK_FILE) -> None:
+        self.path = Path(vault_dir) / name
         self._fd: int | None = None
 
     @property
