@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from desktop_app import __version__, log
 from desktop_app.errors import UserFacingError
+from desktop_app.vault import filemodes
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -72,8 +73,16 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def _print_warning(sentence: str) -> None:
+    print(f"waymark: warning: {sentence}", file=sys.stderr)
+
+
 def run_command(args: argparse.Namespace) -> int:
+    from desktop_app.services import vault as vault_service
+
     handler: Callable[[argparse.Namespace], int] = args.handler
+    if _print_warning not in vault_service.warning_listeners:
+        vault_service.warning_listeners.append(_print_warning)
     try:
         return handler(args)
     except UserFacingError as error:
@@ -90,6 +99,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    filemodes.restrict_process()  # every file and folder made from here on is the user's alone (0600 / 0700)
     given = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(with_commands=not only_starts_the_window(given))
     args = parser.parse_args(given)  # exits 2 on bad usage

@@ -12,9 +12,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from desktop_app.commands._common import add_passphrase_argument, read_secret
+from desktop_app.commands._common import add_passphrase_argument, read_secret, record_id
 from desktop_app.commands.init import add_vault_argument, vault_dir_from
-from desktop_app.errors import UserFacingError
+from desktop_app.errors import UserFacingError, quote
+
+
+def _child_id(text: str) -> int:
+    try:
+        return record_id(text, "child")
+    except UserFacingError as error:
+        raise argparse.ArgumentTypeError(error.sentence) from None
 
 
 def add_parser(subparsers: Any) -> None:
@@ -44,7 +51,7 @@ def add_parser(subparsers: Any) -> None:
         description="Every concern, screening, referral and amendment of one child, oldest first.",
     )
     _vault_arguments(chronology)
-    chronology.add_argument("--child", required=True, type=int, metavar="ID", help="the child's Waymark number")
+    chronology.add_argument("--child", required=True, type=_child_id, metavar="ID", help="the child's Waymark number")
     _output_arguments(chronology, personal=True)
     chronology.set_defaults(handler=run_chronology)
 
@@ -81,12 +88,9 @@ def _output_arguments(parser: argparse.ArgumentParser, personal: bool) -> None:
 
 
 def _out_path(args: argparse.Namespace) -> Path:
-    path = Path(args.out).expanduser()
-    if path.is_dir():
-        raise UserFacingError(f"{path} is a folder; give the name of the PDF file to write.")
-    if not path.parent.is_dir():
-        raise UserFacingError(f"The folder {path.parent} does not exist.")
-    return path
+    from desktop_app.vault.outputs import OutputKind, check_output_path
+
+    return check_output_path(args.out, OutputKind.PDF)
 
 
 def _pdf_password(args: argparse.Namespace) -> str | None:
@@ -134,9 +138,9 @@ def run_referral(args: argparse.Namespace) -> int:
 def _concern_id(session: Any, given: str) -> int:
     text = given.strip()
     if text.isdigit():
-        return int(text)
-    if not re.fullmatch(r"[A-Za-z]+-\d{4}-\d+", text):
-        raise UserFacingError(f"'{given}' is not a concern number or reference such as WM-2026-00042.")
+        return record_id(text, "concern")
+    if len(text) > 40 or not re.fullmatch(r"[A-Za-z]+-\d{4}-\d+", text):
+        raise UserFacingError(f"{quote(given)} is not a concern number or reference such as WM-2026-00042.")
     with session.uow() as uow:
         return int(uow.concerns.by_reference(text).concern_id)  # RecordNotFound says which reference is missing
 
@@ -159,6 +163,8 @@ def run_checklist(args: argparse.Namespace) -> int:
 
     password = _pdf_password(args)
     path = _out_path(args)
+    if len(args.setting) > 200:
+        raise UserFacingError(f"The setting's name {quote(args.setting)} is too long (at most 200 characters).")
     pdf, document_id, _title = documents.render_blank_checklist(Setting(name=args.setting.strip()))
     atomic.write_bytes(path, encrypt_pdf(pdf, password) if password is not None else pdf)
     return _report("Blank obligations checklist", document_id, path, password)

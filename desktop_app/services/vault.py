@@ -62,6 +62,10 @@ INBOX_DIR = "inbox"
 ANCHOR_FILE = anchor_file.ANCHOR_FILE_NAME
 
 
+# Who hears a session's warnings as it opens, besides ``session.warnings`` (which the window shows in a dialog): the
+# command line registers a printer here, so every command that unlocks shows them on stderr as the window does.
+warning_listeners: list[Callable[[str], None]] = []
+
 NO_RECOVERY_SLOT = ("The vault has no recovery slot: the recovery key no longer opens it, so a forgotten passphrase "
                     "would lose the records. Make a new recovery key (Settings, Recovery key) and print its sheet.")
 
@@ -348,6 +352,9 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytearray, slo
         session = VaultSession(vault_dir, database, slots, data_key, user.user_id, lock)
         session.warnings = warnings
         session.anchor_check = check
+        for warning in warnings:
+            for listener in warning_listeners:
+                listener(warning)
         return session
     except BaseException:
         database.dispose()

@@ -159,7 +159,7 @@ class VaultSession:
             uow.users.get(user_id)
         slot = self._slots.slot_for_user(user_id)
         report(0, 4, "Backing up the vault")
-        backup = self.backup(self.vault_dir / BACKUPS_DIR / f"before-removing-user-{_stamp()}.wmbak")
+        backup = self._backup_to(self.vault_dir / BACKUPS_DIR / f"before-removing-user-{_stamp()}.wmbak")
         report(1, 4, "Removing the key")
         old_key, new_key = self._key(), bytearray(new_data_key())
         # Until the database is re-keyed, a failure (a full disk) leaves the session as it was, so trying again works.
@@ -252,6 +252,12 @@ class VaultSession:
         return text
 
     def backup(self, out_path: Path, progress: Progress | None = None) -> Path:
+        """A backup where the DSL chose: never inside the vault folder, through a link, or over another kind."""
+        from desktop_app.vault.outputs import OutputKind, check_output_path
+
+        return self._backup_to(check_output_path(out_path, OutputKind.BACKUP), progress)
+
+    def _backup_to(self, out_path: Path, progress: Progress | None = None) -> Path:
         from desktop_app.services.backup import write_backup
 
         actor = self.actor()

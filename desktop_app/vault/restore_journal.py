@@ -110,7 +110,8 @@ def finish(vault_dir: Path) -> str | None:
             os.rename(staging, vault)
             _fsync(vault.parent)
         if vault.exists():
-            Witness(journal.vault_id, journal.vault).record_audit(journal.audit_seq, journal.audit_mac, allow_older=True)
+            witness = Witness(journal.vault_id, journal.vault)
+            witness.record_audit(journal.audit_seq, journal.audit_mac, allow_older=True)
             note = "A restore from a backup was interrupted; it has now been completed."
             if kept is not None and kept.exists():
                 note += f" The vault that was there before is kept in {kept}."

@@ -2,7 +2,8 @@
 
 ``<config dir>/vaults/<vault id>-<folder hash>.json`` holds the newest audit sequence and its MAC seen here, and the
 unlock-failure count. The folder is part of the name because a restore keeps the replaced vault (same vault id, a
-history that forks from the restored one) beside it under another name, and the DSL may still open that copy. Nothing personal: two numbers, a MAC and a time. An older database put back together with its own anchor, a
+history that forks from the restored one) beside it under another name, and the DSL may still open that copy.
+Nothing personal: two numbers, a MAC and a time. An older database put back together with its own anchor, a
 whole older folder copied back, an anchor deleted, or ``unlock-failures.json`` deleted or replaced, are then still
 noticed on this computer, because the record here is ahead of what the folder says. Someone who can also write the
 user's own configuration folder can delete this record too: see the README ("what stays undetectable").

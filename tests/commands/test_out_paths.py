@@ -1,0 +1,120 @@
+"""Issue 15, item 2: an output path can never destroy the vault.
+
+Before the fix, ``export … --out VAULT/waymark.db`` (and ``keyslots.json``, and ``backup --out`` into the vault)
+replaced the file and exited 0, after which the vault no longer opened; a ``--out`` that was a symbolic link was
+written through; an existing file of another kind was silently replaced. Each case below ran to exit 0 then, and
+the vault's files changed. Now one shared check (``vault.outputs.check_output_path``), used by every command and by
+``services.documents.save_pdf`` (the app's save dialogs), refuses them with one sentence before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from desktop_app.services import documents
+from desktop_app.services import vault as vault_service
+from desktop_app.errors import UserFacingError
+from tests.fixtures_vault import PASSPHRASE, make_vault, record_concern
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Iterator[tuple[Path, Path, int]]:
+    created = make_vault(tmp_path / "vault")
+    concern_id = record_concern(created.session)
+    created.session.lock()
+    passphrase_file = tmp_path / "passphrase.txt"
+    passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    yield tmp_path / "vault", passphrase_file, concern_id
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in {"waymark.lock", "unlock-failures.json"}}
+
+
+def _export(vault: Path, passphrase_file: Path, concern_id: int, out: Path) -> list[str]:
+    return ["export", "referral", "--vault", str(vault), "--passphrase-file", str(passphrase_file),
+            "--concern", str(concern_id), "--out", str(out), "--unencrypted"]
+
+
+@pytest.mark.parametrize("name", ["waymark.db", "keyslots.json", "audit.anchor", "inbox/new.pdf"])
+def test_export_into_the_vault_folder_is_refused_and_the_vault_still_opens(vault, capsys, name) -> None:
+    vault_dir, passphrase_file, concern_id = vault
+    before = _files(vault_dir)
+    assert main(_export(vault_dir, passphrase_file, concern_id, vault_dir / name)) == 1
+    err = capsys.readouterr().err
+    assert "inside the vault folder" in err and err.count("\n") == 1
+    assert _files(vault_dir) == before
+    vault_service.unlock(vault_dir, PASSPHRASE).lock()
+
+
+def test_backup_into_the_vault_folder_is_refused(vault, capsys) -> None:
+    vault_dir, passphrase_file, _concern_id = vault
+    before = _files(vault_dir)
+    code = main(["backup", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
+                 "--out", str(vault_dir / "waymark.db")])
+    assert code == 1
+    assert "inside the vault folder" in capsys.readouterr().err
+    assert _files(vault_dir) == before
+
+
+def test_an_out_path_that_is_a_symbolic_link_is_not_written_through(vault, tmp_path, capsys) -> None:
+    vault_dir, passphrase_file, concern_id = vault
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "report.pdf"
+    link.symlink_to(victim)
+    assert main(_export(vault_dir, passphrase_file, concern_id, link)) == 1
+    assert "symbolic link" in capsys.readouterr().err
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_an_existing_file_of_another_kind_is_not_replaced(vault, tmp_path, capsys) -> None:
+    vault_dir, passphrase_file, concern_id = vault
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("my notes, not a PDF", encoding="utf-8")
+    assert main(_export(vault_dir, passphrase_file, concern_id, notes)) == 1
+    assert "is not a PDF file" in capsys.readouterr().err
+    assert notes.read_text(encoding="utf-8") == "my notes, not a PDF"
+    backup_over_pdf = tmp_path / "old.pdf"
+    backup_over_pdf.write_bytes(b"%PDF-1.4 a document")
+    code = main(["backup", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
+                 "--out", str(backup_over_pdf)])
+    assert code == 1 and "is not a Waymark backup file" in capsys.readouterr().err
+    # The same kind is replaced as before: a second export over the first PDF works.
+    good = tmp_path / "referral.pdf"
+    assert main(_export(vault_dir, passphrase_file, concern_id, good)) == 0
+    assert main(_export(vault_dir, passphrase_file, concern_id, good)) == 0
+
+
+def test_a_folder_a_device_or_a_system_folder_is_refused(vault, tmp_path, capsys) -> None:
+    vault_dir, passphrase_file, concern_id = vault
+    for out, words in [(tmp_path, "is not a file"), (Path(os.devnull), "system folder"),
+                       (Path("/proc/self/waymark.pdf"), "system folder"),
+                       (tmp_path / "missing" / "x.pdf", "does not exist")]:
+        if os.name != "posix" and "system" in words:
+            continue
+        assert main(_export(vault_dir, passphrase_file, concern_id, out)) == 1, out
+        err = capsys.readouterr().err
+        assert words in err and err.count("\n") == 1, err
+
+
+def test_the_apps_save_dialog_path_gets_the_same_check(vault, tmp_path) -> None:
+    """``documents.save_pdf`` is what the document dialog's Save calls."""
+    vault_dir, _passphrase_file, concern_id = vault
+    session = vault_service.unlock(vault_dir, PASSPHRASE)
+    try:
+        pdf, document_id, _title = documents.render_referral_summary(session, concern_id)
+        before = (vault_dir / "keyslots.json").read_bytes()
+        with pytest.raises(UserFacingError):
+            documents.save_pdf(session, pdf, vault_dir / "keyslots.json", None, document_id, unencrypted=True)
+        assert (vault_dir / "keyslots.json").read_bytes() == before
+        saved = documents.save_pdf(session, pdf, tmp_path / "ok.pdf", None, document_id, unencrypted=True)
+        assert saved.read_bytes().startswith(b"%PDF")
+    finally:
+        session.lock()
