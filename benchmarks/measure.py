@@ -18,9 +18,10 @@ from sqlalchemy import text
 
 from benchmarks import plain
 from benchmarks.build import PASSPHRASE, TODAY, WORDS
-from desktop_app.services import dashboard, documents
+from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
-from desktop_app.services.vault_session import VaultSession
+from desktop_app.services.casework import dashboard
+from desktop_app.services.vault.session import VaultSession
 from desktop_app.store import audit
 from desktop_app.vault import kdf
 

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from benchmarks.build import TODAY, WORDS
-from desktop_app.services import dashboard
+from desktop_app.services.casework import dashboard
 from desktop_app.store import audit
 from desktop_app.store.engine import BUSY_TIMEOUT_MS, connect_raw, make_engine
 from desktop_app.store.uow import UnitOfWork

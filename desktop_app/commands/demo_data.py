@@ -44,7 +44,6 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.errors import UserFacingError
     from desktop_app.services import demo
     from desktop_app.services import vault as vault_service
-
     if args.children < 1:
         raise UserFacingError("Ask for at least one child (--children 1 or more).")
     passphrase = read_secret(args.passphrase_file)

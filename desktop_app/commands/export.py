@@ -113,7 +113,6 @@ def _report(what: str, document_id: str, path: Path, password: str | None) -> in
 def _export_from_vault(args: argparse.Namespace, render: Any, what: str, kind: str) -> int:
     from desktop_app.services import documents
     from desktop_app.services import vault as vault_service
-
     password = _pdf_password(args)  # read before unlocking: a missing password file should not cost an unlock
     path = _out_path(args)
     session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
@@ -128,7 +127,6 @@ def _export_from_vault(args: argparse.Namespace, render: Any, what: str, kind: s
 def run_referral(args: argparse.Namespace) -> int:
     from desktop_app.domain.documents import DocumentKind
     from desktop_app.services import documents
-
     def render(session: Any) -> tuple[bytes, str, str]:
         return documents.render_referral_summary(session, _concern_id(session, args.concern))
 
@@ -148,7 +146,6 @@ def _concern_id(session: Any, given: str) -> int:
 def run_chronology(args: argparse.Namespace) -> int:
     from desktop_app.domain.documents import DocumentKind
     from desktop_app.services import documents
-
     def render(session: Any) -> tuple[bytes, str, str]:
         return documents.render_chronology(session, args.child)
 

@@ -24,7 +24,6 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services import vault as vault_service
-
     vault_dir = vault_dir_from(args)
     kept = vault_service.restore(Path(args.backup).expanduser(), vault_dir, read_secret(args.passphrase_file))
     print(f"Vault restored in {vault_dir}.")

@@ -22,7 +22,6 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services import vault as vault_service
-
     report = vault_service.verify(vault_dir_from(args), read_secret(args.passphrase_file))
     print(report.text())
     return 0 if report.ok else 1

@@ -1,7 +1,7 @@
 """The store's clock: every moment the store stamps (records, events, audit rows) is read here.
 
 ``now_utc()`` is the real clock unless a context has set another. ``frozen_clock`` / ``clock_at`` set one, and
-they exist for **demo data only** (``services/demo*.py``) and tests: a demo writes each fictional concern's history
+they exist for **demo data only** (``services/demo/``) and tests: a demo writes each fictional concern's history
 at its own past moments through the same use cases real work uses, instead of those use cases taking a time that
 real code could then back-date. A test fails if anything else in ``desktop_app`` uses them.
 

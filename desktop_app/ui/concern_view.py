@@ -30,9 +30,10 @@ from desktop_app.domain.enums import AnswerStatus, ConcernStatus, RiskLevel
 from desktop_app.domain.records import Addendum, ScreeningRecord
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
-from desktop_app.services import casework, screening_flow
+from desktop_app.services import casework
 from desktop_app.services.casework import ConcernFile
-from desktop_app.services.screening_flow import route_title
+from desktop_app.services.casework import screening as screening_flow
+from desktop_app.services.casework.screening import route_title
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import RecordsModel, record_events

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import casework, dashboard
+from desktop_app.services import casework
+from desktop_app.services.casework import dashboard
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.referrals import short_date

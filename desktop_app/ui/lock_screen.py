@@ -60,7 +60,6 @@ def count_pending(vault_dir: Path) -> int:
     """Sealed concerns in the inbox, through the intake service; 0 when it cannot tell."""
     try:
         from desktop_app.services import intake
-
         return intake.pending(vault_dir)
     except Exception:
         _log.info("could not count sealed concerns")

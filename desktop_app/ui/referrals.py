@@ -30,7 +30,7 @@ from desktop_app.domain.enums import RouteId
 from desktop_app.domain.records import ReferralEntry
 from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.services import casework
-from desktop_app.services.screening_flow import route_title
+from desktop_app.services.casework.screening import route_title
 from desktop_app.ui.a11y import name_field
 from desktop_app.ui.models import Column
 

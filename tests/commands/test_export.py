@@ -30,7 +30,6 @@ def case(tmp_path: Path) -> Iterator[tuple[Path, Path, int, int]]:
 
 def audit(vault: Path, passphrase: str = PASSPHRASE) -> list[tuple[str, str]]:
     from desktop_app.services import vault as vault_service
-
     session: VaultSession = vault_service.unlock(vault, passphrase)
     try:
         with session.uow() as uow:

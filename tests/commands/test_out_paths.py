@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.errors import UserFacingError
 from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
-from desktop_app.errors import UserFacingError
 from tests.fixtures_vault import PASSPHRASE, make_vault, record_concern
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.services import vault as vault_service
-from desktop_app.services.backup import BackupRefused
+from desktop_app.services.vault.backup import BackupRefused
 from desktop_app.vault import WrongPassphrase
 from tests.fixtures_vault import PASSPHRASE, make_vault, record_concern, record_concerns
 

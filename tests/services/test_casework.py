@@ -11,8 +11,9 @@ from desktop_app.domain.enums import AnswerStatus, Basis, ConcernStatus, RiskLev
 from desktop_app.domain.records import ConcernDraft
 from desktop_app.domain.screening import Answer
 from desktop_app.errors import InvalidInput
-from desktop_app.services import casework, dashboard, intake, screening_flow
-from desktop_app.services.casework import DecisionForm, ReferralForm
+from desktop_app.services import casework, intake
+from desktop_app.services.casework import DecisionForm, ReferralForm, dashboard
+from desktop_app.services.casework import screening as screening_flow
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import fictional_child, open_session  # noqa: F401
 

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.domain.enums import ChildRole, RouteId
-from desktop_app.services import concern_flow as flow
-from desktop_app.services.concern_flow import Entry, Mode, Page
+from desktop_app.services.concern import flow
+from desktop_app.services.concern.flow import Entry, Mode, Page
 
 NOW = datetime(2026, 11, 28, 15, 0)
 CONTACTS = {

@@ -15,9 +15,9 @@ import pytest
 from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import ConcernStatus, RiskLevel
 from desktop_app.screening import default_review_date
-from desktop_app.services import casework, dashboard, demo
+from desktop_app.services import casework, demo
 from desktop_app.services import vault as vault_service
-from desktop_app.services.casework import ConcernFile
+from desktop_app.services.casework import ConcernFile, dashboard
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from desktop_app.domain.records import ChildDetails, ConcernDraft, OtherChild
 from desktop_app.errors import FieldProblem
 from desktop_app.services import intake
 from desktop_app.services import vault as vault_service
-from desktop_app.services.concern_flow import Mode
+from desktop_app.services.concern.flow import Mode
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import DSL_NAME, PASSPHRASE, open_session  # noqa: F401 (a fixture)
 

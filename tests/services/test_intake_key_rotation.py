@@ -10,8 +10,9 @@ import pytest
 
 from desktop_app.domain.enums import Role
 from desktop_app.domain.records import ChildDetails, ConcernDraft
-from desktop_app.services import intake, intake_sealing
+from desktop_app.services import intake
 from desktop_app.services import vault as vault_service
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.errors import VaultDamaged
 from desktop_app.vault.errors import SealedItemDamaged

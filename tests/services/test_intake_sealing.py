@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import ChildRole, RouteId
 from desktop_app.domain.records import ChildDetails, ConcernDraft, OtherChild
-from desktop_app.services import intake, intake_sealing
-from desktop_app.services.concern_flow import Mode
+from desktop_app.services import intake
+from desktop_app.services.concern.flow import Mode
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.vault import keyslots, sealing
 from desktop_app.vault.errors import SealedItemDamaged
 

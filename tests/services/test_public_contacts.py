@@ -10,8 +10,8 @@ import pytest
 
 from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import RouteId
-from desktop_app.services import intake, public_contacts
-from desktop_app.services.vault import VaultSession
+from desktop_app.services import intake
+from desktop_app.services.vault import VaultSession, public_contacts
 from tests.fixtures_vault import open_session  # noqa: F401 (a fixture)
 
 LADO = "0114 496 0123"

@@ -87,10 +87,10 @@ def test_only_demo_data_and_tests_move_the_clock() -> None:
 
     def may_use(path: Path) -> bool:
         return path == source / "store" / "clock.py" or (
-            path.parent == source / "services" and re.fullmatch(r"demo\w*\.py", path.name) is not None)
+            path.parent == source / "services" / "demo")
 
     users = [path.relative_to(source).as_posix() for path in sorted(source.rglob("*.py"))
              if not may_use(path) and re.search(r"\b(frozen_clock|clock_at)\b", path.read_text(encoding="utf-8"))]
     assert users == []
-    demo = (source / "services" / "demo.py").read_text(encoding="utf-8")
+    demo = (source / "services" / "demo" / "__init__.py").read_text(encoding="utf-8")
     assert re.search(r"\bfrozen_clock\b", demo), "the check above can find a use"

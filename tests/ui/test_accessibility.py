@@ -255,7 +255,7 @@ def test_staff_concern_wizard_every_page(qtbot, qapp, tmp_path: Path, fake_ask, 
     wizard = open_staff_wizard(None, tmp_path)
     assert wizard is not None
     show(qtbot, wizard, closing)
-    from desktop_app.services.concern_flow import Page
+    from desktop_app.services.concern.flow import Page
 
     for rows in wizard.flow_pages[Page.OTHERS].lists.values():  # one row each of children, adults and places
         rows.add_row(focus=False)
@@ -476,7 +476,7 @@ def test_an_incomplete_decision_puts_the_cursor_on_the_first_field_to_fix(qtbot,
 
 def test_the_staff_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot, qapp, tmp_path: Path, fake_ask,
                                                                          closing, zoom_150, screenshot) -> None:
-    from desktop_app.services.concern_flow import Page
+    from desktop_app.services.concern.flow import Page
     from desktop_app.ui.concern import open_staff_wizard
     from desktop_app.vault import keyslots, sealing
 

@@ -37,7 +37,6 @@ _template: dict[str, tuple[Path, str]] = {}
 def make_vault(target: Path, template_root: Path) -> MadeVault:
     """A fresh copy of one vault made per test run (creating a vault tunes Argon2id, which takes a few seconds)."""
     from desktop_app.services import vault as vault_service
-
     if "vault" not in _template:
         source = template_root / "template-vault"
         created = vault_service.create_vault(source, Setting(name=SETTING_NAME), DSL_NAME, PASSPHRASE)
@@ -210,7 +209,6 @@ def test_waiting_concerns_are_counted_in_plain_words(made_vault, qtbot) -> None:
     assert pending_sentence(2) == "2 concerns are waiting for the DSL."
     from desktop_app.domain.records import ChildDetails, ConcernDraft
     from desktop_app.services import intake
-
     for first_name in ("Maya", "Łukasz"):  # two staff concerns sealed from the lock screen
         draft = ConcernDraft(child=ChildDetails(first_name=first_name, last_name="Example"), account="Fictional.")
         intake.SealedIntake.for_vault(made_vault.folder).submit(draft)
@@ -240,7 +238,6 @@ def test_recovery_key_opens_the_vault_and_sets_a_new_passphrase(window, made_vau
     window.lock()
     assert window.session is None
     from desktop_app.services import vault as vault_service
-
     session = vault_service.unlock(made_vault.folder, new)  # the new passphrase now opens it
     try:
         assert session.user.name == DSL_NAME
@@ -296,7 +293,6 @@ def test_lock_now_returns_to_the_lock_screen(unlocked_window, qtbot) -> None:
 @pytest.mark.parametrize("damage", ["truncated", "rolled_back"])
 def test_database_faults_are_sentences_not_tracebacks(made_vault, qtbot, damage, screenshot) -> None:
     from desktop_app.services import vault as vault_service
-
     database = made_vault.folder / "waymark.db"
     if damage == "truncated":
         with database.open("r+b") as handle:

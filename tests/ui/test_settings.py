@@ -217,8 +217,8 @@ def test_a_lado_number_set_in_settings_is_shown_to_staff_at_the_lock_screen(
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.services import public_contacts
-    from desktop_app.services.concern_flow import Page
+    from desktop_app.services.concern.flow import Page
+    from desktop_app.services.vault import public_contacts
     from desktop_app.ui.concern import ConcernWizard
     from desktop_app.ui.lock_screen import LockScreen
     from tests.ui.concern.helpers import Windows, press_next, type_text

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from desktop_app.reports import is_encrypted
-from desktop_app.services import public_contacts
+from desktop_app.services.vault import public_contacts
 from desktop_app.ui.app import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
@@ -180,7 +180,6 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     window.lock()
     assert isinstance(window.current_page(), LockScreen)
     from desktop_app.services import vault as vault_service
-
     again = vault_service.unlock(vault_dir, PASSPHRASE)
     try:
         assert again.user.name == DSL
@@ -191,7 +190,6 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
 def test_failed_creation_says_why_and_offers_to_try_again(qtbot, qapp, tmp_path, fake_ask, monkeypatch, screenshot):
     from desktop_app.errors import UserFacingError
     from desktop_app.services import vault as vault_service
-
     def refuse(*_args, **_kwargs):
         raise UserFacingError("The disk is full, so nothing was saved.")
 

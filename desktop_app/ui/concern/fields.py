@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import FieldProblem
-from desktop_app.services.concern_flow import Entry, Notice, Page, spec
+from desktop_app.services.concern.flow import Entry, Notice, Page, spec
 
 ERROR_STYLE = "color: #a4000f; font-weight: 600;"
 HINT_STYLE = "color: #4a4a4a;"

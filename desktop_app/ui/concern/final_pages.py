@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.errors import FieldProblem
-from desktop_app.services import concern_flow as flow
-from desktop_app.services.concern_flow import Entry, Page
+from desktop_app.services.concern import flow
+from desktop_app.services.concern.flow import Entry, Page
 from desktop_app.services.intake import WizardContent
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage, YesNo, line_edit
 from desktop_app.ui.labels import plain_text

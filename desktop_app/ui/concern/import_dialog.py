@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import UserFacingError
 from desktop_app.services import intake
-from desktop_app.services.concern_flow import Mode
+from desktop_app.services.concern.flow import Mode
 from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE
 from desktop_app.ui.geometry import fit_to_screen

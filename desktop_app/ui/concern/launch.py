@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.errors import UserFacingError
-from desktop_app.services import concern_flow as flow
 from desktop_app.services import intake
-from desktop_app.services.concern_flow import Mode
+from desktop_app.services.concern import flow
+from desktop_app.services.concern.flow import Mode
 from desktop_app.ui import ask
 from desktop_app.ui.concern.wizard import ConcernWizard
 

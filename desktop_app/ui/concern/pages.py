@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import concern_flow as flow
-from desktop_app.services.concern_flow import Entry, Mode, Page
+from desktop_app.services.concern import flow
+from desktop_app.services.concern.flow import Entry, Mode, Page
 from desktop_app.services.intake import SignGroup
 from desktop_app.ui.a11y import wrapping_check_box
 from desktop_app.ui.concern.fields import HINT_STYLE, FlowPage, YesNo, combo, line_edit, text_edit

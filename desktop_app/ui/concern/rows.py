@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.enums import ChildRole
-from desktop_app.services import concern_flow as flow
-from desktop_app.services.concern_flow import AdultRow, ChildRow, Entry, Page, PlaceRow
+from desktop_app.services.concern import flow
+from desktop_app.services.concern.flow import AdultRow, ChildRow, Entry, Page, PlaceRow
 from desktop_app.ui.concern.fields import FlowPage, combo, line_edit, text_edit
 
 CHOOSE_ROLE = "Choose a role…"

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QWidget, QWizard
 from desktop_app.domain.records import ConcernDraft
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
-from desktop_app.services import concern_flow as flow
-from desktop_app.services.concern_flow import Entry, Mode, Page
+from desktop_app.services.concern import flow
+from desktop_app.services.concern.flow import Entry, Mode, Page
 from desktop_app.services.intake import SealedIntake, WizardContent
 from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage

@@ -17,8 +17,8 @@ def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
     """Build the wizard for ``concern_id`` from the vault and show it (not modal); it saves through casework."""
     from desktop_app.definitions import load_forms
     from desktop_app.screening import default_review_date
-    from desktop_app.services import casework, screening_flow
-
+    from desktop_app.services import casework
+    from desktop_app.services.casework import screening as screening_flow
     today = today or date.today()
     forms = load_forms()
     context = screening_flow.screening_context(session, concern_id, forms, today)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.errors import FieldProblem
-from desktop_app.services.screening_flow import ScreeningDraft, route_choices
+from desktop_app.services.casework.screening import ScreeningDraft, route_choices
 from desktop_app.ui.a11y import name_field
 from desktop_app.ui.screening.items import _esc
 from desktop_app.ui.screening.pages import problem_label

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.screening import ChildFacts, ConcernFacts
-from desktop_app.services.screening_flow import MAX_CHILD_AGE, ScreeningDraft, item_field
+from desktop_app.services.casework.screening import MAX_CHILD_AGE, ScreeningDraft, item_field
 from desktop_app.ui.screening.items import ItemRow, _esc
 
 PROBLEM_STYLE = "color:#b00020; font-weight:bold;"

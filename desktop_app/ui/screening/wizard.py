@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QWidget, QWizard
 from desktop_app.domain.records import ScreeningRecord
 from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.log import Safe
-from desktop_app.services.screening_flow import ScreeningDraft
+from desktop_app.services.casework.screening import ScreeningDraft
 from desktop_app.ui import ask
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.screening.decision import DecisionPage

@@ -18,8 +18,7 @@ _log = logging.getLogger(__name__)
 def publish_contacts(session: object) -> None:
     """Refresh the clear copy of the setting's agency numbers from the database (the staff wizard reads it)."""
     try:
-        from desktop_app.services import public_contacts
-
+        from desktop_app.services.vault import public_contacts
         public_contacts.publish(session)  # type: ignore[arg-type]
     except Exception:
         _log.warning("could not refresh the public contact numbers")

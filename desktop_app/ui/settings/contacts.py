@@ -107,8 +107,7 @@ class ContactsEditor(QWidget):
 
 def save_phones(session: Any, changes: Mapping[str, str]) -> None:
     """Store changed numbers through the service (audited), one transaction; then refresh the lock screen's copy."""
-    from desktop_app.services import public_contacts
-
+    from desktop_app.services.vault import public_contacts
     if changes:
         actor = session.actor()
         with session.uow() as uow:

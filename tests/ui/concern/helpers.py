@@ -10,7 +10,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from desktop_app.services import intake, intake_sealing
+from desktop_app.services import intake
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.vault import sealing
 
 NAME_FIRST = "Zoë"

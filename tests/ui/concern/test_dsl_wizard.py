@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QWizard
 from desktop_app.domain.records import ChildDetails, ConcernDraft
 from desktop_app.errors import UserFacingError
 from desktop_app.services import intake
-from desktop_app.services.concern_flow import Page
+from desktop_app.services.concern.flow import Page
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui.concern import open_dsl_wizard
 from tests.fixtures_vault import DSL_NAME, open_session  # noqa: F401 (a fixture)

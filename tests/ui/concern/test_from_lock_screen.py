@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from desktop_app.services import intake
 from desktop_app.services import vault as vault_service
-from desktop_app.services.concern_flow import Page
+from desktop_app.services.concern.flow import Page
 from desktop_app.ui.concern import ConcernWizard, SealedImportDialog
 from desktop_app.ui.lock_screen import LockScreen
 from tests.fixtures_vault import DSL_NAME, PASSPHRASE, make_vault

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizard
 
 from desktop_app.services import intake
-from desktop_app.services.concern_flow import Page
+from desktop_app.services.concern.flow import Page
 from desktop_app.ui.app import apply_zoom
 from desktop_app.ui.concern import ConcernWizard, open_staff_wizard
 from desktop_app.ui.concern import wizard as wizard_module

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import concern_flow as flow
-from desktop_app.services.concern_flow import Page
+from desktop_app.services.concern import flow
+from desktop_app.services.concern.flow import Page
 from desktop_app.ui.concern import open_staff_wizard
 from desktop_app.vault import keyslots, sealing
 from desktop_app.vault.errors import DiskFull
@@ -102,7 +102,7 @@ def test_a_full_disk_while_saving_says_so_and_keeps_the_window_open(wizard, monk
     def full(*_args: object, **_kwargs: object) -> None:
         raise DiskFull("The disk is full: the concern could not be saved, and nothing was changed.")
 
-    monkeypatch.setattr("desktop_app.services.intake_sealing.atomic.write_bytes", full)
+    monkeypatch.setattr("desktop_app.services.intake.sealing.atomic.write_bytes", full)
     wizard.flow_pages[Page.SAFETY].danger.no.click()
     press_next(wizard)
     status = wizard.flow_pages[Page.CHILD].status.text()
@@ -156,7 +156,7 @@ def test_a_full_disk_when_sending_keeps_everything_open_and_says_so(wizard, aske
     def full(*_args: object, **_kwargs: object) -> None:
         raise DiskFull("The disk is full: nothing was changed.")
 
-    monkeypatch.setattr("desktop_app.services.intake_sealing.atomic.write_bytes", full)
+    monkeypatch.setattr("desktop_app.services.intake.sealing.atomic.write_bytes", full)
     press_next(wizard)
     title, text = asker.asked[-1]
     assert title == "The concern was not sent" and "disk is full" in text and "Nothing you wrote was lost" in text

@@ -17,7 +17,7 @@ from desktop_app.domain.records import Actor, Child, ChildDetails, Concern, Conc
 from desktop_app.domain.screening import ScreeningInput
 from desktop_app.screening import default_review_date, evaluate
 from desktop_app.services import casework
-from desktop_app.services.screening_flow import ScreeningDraft, start_screening
+from desktop_app.services.casework.screening import ScreeningDraft, start_screening
 from desktop_app.ui.screening import ScreeningWizard
 
 pytestmark = pytest.mark.gui

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting
 from desktop_app.errors import UserFacingError
-from desktop_app.services.vault_session import (
+from desktop_app.services.vault.session import (
     BACKUPS_DIR,
     PUBLIC_KEY_FILE,
     PassphraseRefused,
@@ -54,7 +54,7 @@ from desktop_app.vault.keyslots import RECOVERY_COPY_NAME, KeySlot, KeySlotFile
 from desktop_app.vault.witness import Witness
 
 if TYPE_CHECKING:
-    from desktop_app.services.verify import VerifyReport
+    from desktop_app.services.vault.integrity import VerifyReport
 
 _log = logging.getLogger(__name__)
 
@@ -220,7 +220,7 @@ def _open_database(vault_dir: Path, slots: KeySlotFile, data_key: bytearray,
 
 
 def _backup_before_migration(database: Database) -> None:
-    from desktop_app.services.backup import write_backup
+    from desktop_app.services.vault.backup import write_backup
 
     write_backup(database, database.vault_dir / BACKUPS_DIR / f"before-upgrade-{file_stamp()}.wmbak")
 
@@ -383,13 +383,13 @@ def _finish_new_intake_key(vault_dir: Path, slots: KeySlotFile, database: Databa
 
 
 def restore(backup_file: Path, vault_dir: Path, passphrase: str) -> Path | None:
-    from desktop_app.services.backup import restore_backup
+    from desktop_app.services.vault.backup import restore_backup
 
     return restore_backup(Path(backup_file), Path(vault_dir), passphrase)
 
 
 def verify(vault_dir: Path, passphrase: str) -> VerifyReport:
-    from desktop_app.services.verify import verify_vault
+    from desktop_app.services.vault.integrity import verify_vault
 
     return verify_vault(Path(vault_dir), passphrase)
 

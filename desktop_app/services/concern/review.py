@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from desktop_app.services.concern_draft import child_details
-from desktop_app.services.concern_entry import Entry, clean_name, happened_at
-from desktop_app.services.concern_pages import Page
+from desktop_app.services.concern.draft import child_details
+from desktop_app.services.concern.entry import Entry, clean_name, happened_at
+from desktop_app.services.concern.pages import Page
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from desktop_app.domain.screening import DefinitionRef, ScreeningResult
 from desktop_app.errors import FieldProblem, InvalidInput
 
 if TYPE_CHECKING:
-    from desktop_app.services.screening_flow import ScreeningDraft
+    from desktop_app.services.casework.screening import ScreeningDraft
 
 # Long enough for any honest account; refuses a paste of a whole file by mistake.
 MAX_TEXT = 100_000

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop_app.domain.enums import RouteId
-from desktop_app.services.concern_entry import Entry, child_age
-from desktop_app.services.concern_pages import Page
+from desktop_app.services.concern.entry import Entry, child_age
+from desktop_app.services.concern.pages import Page
 
 ADULT_AGE = 18
 

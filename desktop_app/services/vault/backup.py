@@ -25,7 +25,7 @@ import sqlcipher3
 
 from desktop_app.domain.records import Actor
 from desktop_app.errors import UserFacingError, quote
-from desktop_app.services.vault_session import file_stamp
+from desktop_app.services.vault.session import file_stamp
 from desktop_app.store import anchor, audit
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import DB_FILE_NAME, connect_raw, translate_error
@@ -194,7 +194,7 @@ def check_staged(staging: Path, passphrase: str, record_restore: str | None = No
 
 
 def _check_staged(staging: Path, passphrase: str, record_restore: str | None = None) -> StagedCheck:
-    from desktop_app.services.verify import check_database
+    from desktop_app.services.vault.integrity import check_database
 
     slots = KeySlotFile.load(staging / KEYSLOTS_FILE)
     data_key, slot = slots.open_with_passphrase(passphrase)

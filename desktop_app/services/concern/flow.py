@@ -8,15 +8,15 @@ under the one name the wizard imports.
 
 from __future__ import annotations
 
-from desktop_app.services.concern_checks import (
+from desktop_app.services.concern.checks import (
     MAX_SHORT,
     MAX_TEXT,
     check_all,
     check_page,
     first_page_with_problems,
 )
-from desktop_app.services.concern_draft import child_details, from_draft, to_draft, unparsed
-from desktop_app.services.concern_entry import (
+from desktop_app.services.concern.draft import child_details, from_draft, to_draft, unparsed
+from desktop_app.services.concern.entry import (
     AdultRow,
     ChildRow,
     Entry,
@@ -29,8 +29,8 @@ from desktop_app.services.concern_entry import (
     parse_date,
     parse_time,
 )
-from desktop_app.services.concern_notices import ADULT_AGE, Notice, RouteContact, RouteContacts, notices
-from desktop_app.services.concern_pages import (
+from desktop_app.services.concern.notices import ADULT_AGE, Notice, RouteContact, RouteContacts, notices
+from desktop_app.services.concern.pages import (
     F_ACCOUNT,
     F_ACTION,
     F_ADULT_AT_WORK,
@@ -61,7 +61,7 @@ from desktop_app.services.concern_pages import (
     row_field,
     spec,
 )
-from desktop_app.services.concern_review import ReviewSection, review
+from desktop_app.services.concern.review import ReviewSection, review
 
 __all__ = [
     "ADULT_AGE",

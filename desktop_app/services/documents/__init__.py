@@ -35,7 +35,7 @@ from desktop_app.reports import (
 )
 from desktop_app.reports.flow import day
 from desktop_app.services.casework import concern_addenda
-from desktop_app.services.screening_flow import route_title
+from desktop_app.services.casework.screening import route_title
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic

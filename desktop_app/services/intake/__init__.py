@@ -7,7 +7,7 @@ forms/). This module gathers them under the one name screens import.
 
 from __future__ import annotations
 
-from desktop_app.services.intake_content import (
+from desktop_app.services.intake.content import (
     QuickContact,
     SignChoice,
     SignGroup,
@@ -16,7 +16,7 @@ from desktop_app.services.intake_content import (
     staff_content,
     wizard_content,
 )
-from desktop_app.services.intake_import import (
+from desktop_app.services.intake.import_items import (
     UNFINISHED_NOTE,
     ChildChoice,
     ExistingChild,
@@ -34,7 +34,7 @@ from desktop_app.services.intake_import import (
     suggest_children,
     writer_for_session,
 )
-from desktop_app.services.intake_sealing import (
+from desktop_app.services.intake.sealing import (
     DSL_PREFIX,
     FORMAT,
     FORMAT_VERSION,

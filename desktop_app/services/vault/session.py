@@ -25,7 +25,7 @@ from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlotFile, SlotKind
 
 if TYPE_CHECKING:
-    from desktop_app.services.verify import VerifyReport
+    from desktop_app.services.vault.integrity import VerifyReport
 
 BACKUPS_DIR = "backups"
 PUBLIC_KEY_FILE = "intake.pub"
@@ -258,7 +258,7 @@ class VaultSession:
         return self._backup_to(check_output_path(out_path, OutputKind.BACKUP), progress)
 
     def _backup_to(self, out_path: Path, progress: Progress | None = None) -> Path:
-        from desktop_app.services.backup import write_backup
+        from desktop_app.services.vault.backup import write_backup
 
         actor = self.actor()
         out_path = Path(out_path)
@@ -275,7 +275,7 @@ class VaultSession:
         return path
 
     def verify(self) -> VerifyReport:
-        from desktop_app.services.verify import verify_database
+        from desktop_app.services.vault.integrity import verify_database
 
         return verify_database(self._db(), self._slots)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop_app.errors import FieldProblem
-from desktop_app.services.concern_entry import Entry, parse_age, parse_date, parse_time
-from desktop_app.services.concern_pages import (
+from desktop_app.services.concern.entry import Entry, parse_age, parse_date, parse_time
+from desktop_app.services.concern.pages import (
     F_ACCOUNT,
     F_ACTION,
     F_ADULT_AT_WORK,

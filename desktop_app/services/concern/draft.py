@@ -7,7 +7,7 @@ from datetime import datetime
 
 from desktop_app.domain.enums import ChildRole
 from desktop_app.domain.records import AdultOfConcern, ChildDetails, ConcernDraft, OtherChild, Place
-from desktop_app.services.concern_entry import (
+from desktop_app.services.concern.entry import (
     AdultRow,
     ChildRow,
     Entry,

@@ -10,7 +10,7 @@ from typing import Any
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.domain.records import Child, ReferralEntry, ScreeningRecord
 from desktop_app.services.casework import Session
-from desktop_app.services.screening_flow import route_title
+from desktop_app.services.casework.screening import route_title
 
 # Confirmations due within this many days are listed too, so the DSL sees them coming; overdue ones stand out.
 CONFIRMATION_HORIZON_DAYS = 14
@@ -131,7 +131,6 @@ def high_risk_children(session: Session, limit: int) -> list[HighRiskRow]:
 def sealed_waiting(vault_dir: Path) -> int:
     """Concerns staff recorded from the lock screen that wait to be imported (counted without opening them)."""
     from desktop_app.services import intake
-
     return intake.pending(vault_dir)
 
 

@@ -16,8 +16,8 @@ from desktop_app.domain.records import Actor, Child, ChildDetails, Concern, Conc
 from desktop_app.errors import FieldProblem, UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services import casework
-from desktop_app.services.concern_pages import Mode
-from desktop_app.services.intake_sealing import (
+from desktop_app.services.concern.pages import Mode
+from desktop_app.services.intake.sealing import (
     DSL_PREFIX,
     SUFFIX,
     Kind,

@@ -9,10 +9,10 @@ from pathlib import Path
 from desktop_app.definitions import Forms, SectionKind, load_forms
 from desktop_app.domain.enums import RouteId
 from desktop_app.errors import UserFacingError
-from desktop_app.services import public_contacts
-from desktop_app.services.concern_notices import RouteContact
-from desktop_app.services.intake_import import Session
-from desktop_app.services.intake_sealing import read_identity
+from desktop_app.services.concern.notices import RouteContact
+from desktop_app.services.intake.import_items import Session
+from desktop_app.services.intake.sealing import read_identity
+from desktop_app.services.vault import public_contacts
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """The fiction of demo data: names, scenarios and what a screening of each finds. Data and pure functions only.
 
 Each concern comes from a small scenario (account, the child's words, place, signs ticked, category), so what it says
-and what is ticked agree. ``services/demo.py`` decides when each concern's moments happen and writes them.
+and what is ticked agree. ``services/demo/__init__.py`` decides when each concern's moments happen and writes them.
 """
 
 from __future__ import annotations

@@ -41,7 +41,8 @@ from desktop_app.domain.screening import DefinitionRef
 from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
-from desktop_app.services.demo_scenarios import (
+from desktop_app.services.casework.screening import start_screening
+from desktop_app.services.demo.scenarios import (
     CONTACTED,
     CULTURES,
     OUTCOME_REFERRED,
@@ -54,7 +55,6 @@ from desktop_app.services.demo_scenarios import (
     demo_children,
     screening_answers,
 )
-from desktop_app.services.screening_flow import start_screening
 from desktop_app.store.clock import frozen_clock
 
 __all__ = ["CULTURES", "DEMO_SETTING", "SCENARIOS", "STAGES", "Culture", "DemoSummary", "Scenario",
@@ -344,7 +344,6 @@ def create_demo_vault(vault_dir: Path, *, children: int = 40, concerns: int = 12
                       progress: Progress | None = None) -> str:
     """Create a throw-away vault in ``vault_dir`` filled with fictional records; return its passphrase."""
     from desktop_app.services import vault as vault_service
-
     passphrase = demo_passphrase()
     created = vault_service.create_vault(Path(vault_dir), DEMO_SETTING, "Demo DSL", passphrase)
     try:

@@ -23,7 +23,7 @@ from desktop_app.domain.records import ConcernDraft
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services import vault as vault_service
-from desktop_app.services.concern_pages import Mode
+from desktop_app.services.concern.pages import Mode
 from desktop_app.vault import atomic, keyslots, sealing
 from desktop_app.vault.errors import SealedItemDamaged
 
