@@ -26,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.services import vault as vault_service
     from desktop_app.vault.outputs import OutputKind, check_output_path
 
-    out = check_output_path(Path(args.out), OutputKind.BACKUP)  # before the unlock: a bad path costs no passphrase
+    # Before the unlock: a bad path costs no passphrase. A missing folder is made, as before.
+    out = check_output_path(Path(args.out), OutputKind.BACKUP, make_folder=True)
     session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
     try:
         path = session.backup(out)

@@ -39,14 +39,20 @@ def inside_vault(folder: Path) -> Path | None:
     return None
 
 
-def check_output_path(path: Path | str, kind: OutputKind) -> Path:
-    """The absolute path to write ``kind`` to, or ``OutputRefused`` with the reason; nothing is written here."""
+def check_output_path(path: Path | str, kind: OutputKind, make_folder: bool = False) -> Path:
+    """The absolute path to write ``kind`` to, or ``OutputRefused`` with the reason; nothing is written here.
+
+    ``make_folder``: a missing folder is made (0700) once the nearest existing one passes the same checks.
+    """
     given = Path(path).expanduser()
     shown = quote(given)
     if not given.name or given.name in (".", "..") or len(given.name) > _MAX_NAME:
         raise OutputRefused(f"{shown} is not a file name Waymark can write; give the name of the {kind} file.")
+    existing = given.parent
+    while make_folder and not os.path.lexists(existing) and existing != existing.parent:
+        existing = existing.parent
     try:
-        folder = given.parent.resolve(strict=True)
+        folder = existing.resolve(strict=True)
     except (OSError, RuntimeError):
         raise OutputRefused(f"The folder for {shown} does not exist; choose a folder that does.") from None
     if not folder.is_dir():
@@ -57,6 +63,14 @@ def check_output_path(path: Path | str, kind: OutputKind) -> Path:
     if vault is not None:
         raise OutputRefused(f"{shown} is inside the vault folder {quote(vault)}; writing there could destroy the "
                             f"vault. Choose a folder outside it.")
+    if existing != given.parent:
+        from desktop_app.vault.filemodes import private_dir
+
+        try:
+            folder = private_dir(given.parent).resolve(strict=True)
+        except OSError as error:
+            raise OutputRefused(f"The folder for {shown} could not be made ({error.strerror}); choose a folder "
+                                "that exists.") from None
     target = folder / given.name
     if target.is_symlink():
         raise OutputRefused(f"{shown} is a symbolic link; Waymark does not write through links. Choose a plain file "

@@ -255,7 +255,7 @@ class VaultSession:
         """A backup where the DSL chose: never inside the vault folder, through a link, or over another kind."""
         from desktop_app.vault.outputs import OutputKind, check_output_path
 
-        return self._backup_to(check_output_path(out_path, OutputKind.BACKUP), progress)
+        return self._backup_to(check_output_path(out_path, OutputKind.BACKUP, make_folder=True), progress)
 
     def _backup_to(self, out_path: Path, progress: Progress | None = None) -> Path:
         from desktop_app.services.vault.backup import write_backup
