@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.engine import DB_FILE_NAME, Key, check_opens, connect_raw, make_engine, rekey_pragma
 from desktop_app.store.errors import RolledBack, VaultDamaged
 from desktop_app.store.uow import UnitOfWork
+from desktop_app.vault.filemodes import PRIVATE_FILE
 from desktop_app.vault.witness import Witness
 
 _log = logging.getLogger(__name__)
@@ -173,6 +175,9 @@ def open_database(vault_dir: Path, key: Key, before_migration: Callable[[Databas
     path = vault_dir / DB_FILE_NAME
     if not create and (not path.exists() or path.stat().st_size == 0):
         raise VaultDamaged(MISSING_DB)
+    if create and not path.exists():
+        # Made empty and private first: SQLite then fills it, and gives its -wal and -shm files the same mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE))
     engine = make_engine(path, key)
     try:
         check_opens(engine)
