@@ -98,9 +98,12 @@ def verify_database(database: Database, slots: KeySlotFile) -> VerifyReport:
     report = VerifyReport()
     if slots.note:
         report.failed(f"Key slots: {slots.note}")
+    elif slots.recovery_slot() is None:
+        # A valid checksum says nothing here: whoever edits the file can recompute it. A vault always has one.
+        report.failed(f"Key slots: {len(slots.passphrase_slots())} passphrase slot(s) but no recovery slot: the "
+                      "recovery key no longer opens this vault. Make a new recovery key and print its sheet.")
     else:
-        report.passed(f"Key slots: {len(slots.passphrase_slots())} passphrase slot(s) and "
-                      f"{'a' if slots.recovery_slot() else 'no'} recovery slot.")
+        report.passed(f"Key slots: {len(slots.passphrase_slots())} passphrase slot(s) and a recovery slot.")
     return check_database(database, report)
 
 
