@@ -3,7 +3,8 @@
 Before the fix the session and the database each held the data key as ``bytes`` (immutable, never overwritten), and
 the engine's connect listener kept a third copy (``key = bytes(key)``) in its closure; ``lock()`` only dropped the
 session's reference, so the key stayed reachable from the engine and the Database as long as anything referred to
-them (here: a unit of work a screen kept across the lock), and was left in freed memory in any case. SQLCipher's ``cipher_memory_security`` was off.
+them (here: a unit of work a screen kept across the lock), and was left in freed memory in any case. SQLCipher's
+``cipher_memory_security`` was off.
 
 Now the session holds the one copy in a ``bytearray`` that the database and the engine share by reference, and
 ``lock()`` overwrites it with zeros; SQLCipher wipes its own buffers (``cipher_memory_security = ON``).
@@ -13,7 +14,8 @@ such an object refers to (``bytes`` and ``str`` are not tracked themselves, so t
 holders), is searched for the key, raw or as hex (the ``PRAGMA key`` text). It cannot see memory already freed:
 ``bytes`` that were made and dropped along the way (the AES-GCM output that unwraps the key, the hex PRAGMA text)
 are released but not overwritten by CPython; those are short-lived and no longer reachable, and that is what is
-claimed here, not that no byte of the key is left anywhere in the process's memory.
+claimed here, not that no byte of the key is left anywhere in the process's memory. The audit key (derived from the
+data key) is a separate secret and is not covered.
 """
 
 from __future__ import annotations
