@@ -57,7 +57,7 @@ def prepare_connection(dbapi_connection: Any, key: Key) -> None:
         try:
             cursor.execute("SELECT count(*) FROM sqlite_master").fetchall()
         except sqlcipher3.DatabaseError as error:
-            disk = _disk_sentence(error)
+            disk = disk_sentence(error)
             if disk is not None:
                 raise DiskProblem(disk) from None
             raise VaultDamaged(
@@ -90,7 +90,7 @@ DISK_FULL_AT_OPEN = ("The disk is full (or Waymark may not make files that large
                      "free some space on the disk, then try again.")
 
 
-def _disk_sentence(error: BaseException) -> str | None:
+def disk_sentence(error: BaseException) -> str | None:
     """The sentence when ``error`` is really a full disk (or a file-size limit), not a damaged file or wrong key."""
     message = str(error).lower()
     if "disk is full" in message or "disk i/o error" in message or "database or disk is full" in message:
@@ -164,7 +164,7 @@ def check_opens(engine: Engine) -> None:
         original = error.orig
         if isinstance(original, UserFacingError):
             raise original from None
-        disk = _disk_sentence(original) if original is not None else None
+        disk = disk_sentence(original) if original is not None else None
         if disk is not None:
             raise DiskProblem(disk) from None
         raise VaultDamaged(

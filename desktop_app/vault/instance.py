@@ -47,9 +47,12 @@ class VaultInstanceLock:
             if exc.errno in {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK}:
                 raise AlreadyRunning() from None
             raise
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        try:  # the process id is only a hint for IT staff; a full disk must not stop the lock being held
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{os.getpid()}\n".encode())
+        except OSError:
+            pass
         self._fd = fd
 
     def release(self) -> None:

@@ -187,6 +187,15 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
         _log.info("vault created")
         session = VaultSession(vault_dir, database, slots, data_key, user_id, lock)
         return CreatedVault(session=session, recovery_key=recovery_text, vault_id=vault_id)
+    except (DiskProblem, SaveFailed):
+        if database is not None:
+            database.dispose()
+        if not (vault_dir / KEYSLOTS_FILE).exists():  # nothing can ever open what was written without its key slots
+            for suffix in ("", "-wal", "-shm"):
+                (vault_dir / (DB_FILE_NAME + suffix)).unlink(missing_ok=True)
+        lock.release()
+        raise DiskProblem("The disk is full (or the vault folder cannot be written), so the vault could not be set "
+                          "up; nothing was kept. Free some space on the disk, then set it up again.") from None
     except BaseException:
         if database is not None:
             database.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,9 +11,12 @@ from desktop_app.errors import UserFacingError
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.database import Database, open_database
 from desktop_app.store.engine import connect_raw
+from desktop_app.store.engine import disk_sentence as engine_disk_sentence
+from desktop_app.vault import leftovers
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlotFile
+from desktop_app.vault.witness import Witness
 
 
 @dataclass
@@ -41,47 +45,44 @@ class VerifyReport:
         return "\n".join([*self.lines, verdict])
 
 
-def check_database(database: Database, report: VerifyReport | None = None) -> VerifyReport:
+def check_database(database: Database, report: VerifyReport | None = None,
+                   known: tuple[int, str] | None = None) -> VerifyReport:
+    """Every check in turn; a check that cannot run (a damaged page under it) is itself a problem in the report,
+    never an exception, so the whole report is always printed. ``known``: this computer's record (``vault.witness``).
+    """
     report = report or VerifyReport()
     started = time.perf_counter()
-    connection = connect_raw(database.path, database.key)
+    _check_pages(database, report)
+    stored: anchor.Anchor | None = None
+    anchor_problem: str | None = None
     try:
-        pages = [str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check").fetchall()]
-        quick = [str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall()]
-    except Exception:
-        pages, quick = ["the file could not be read to the end"], ["not run"]
-    finally:
-        connection.close()
-    if pages:
-        report.failed(f"Encrypted pages: {len(pages)} page(s) fail their integrity check (the file was damaged "
-                      "or altered).")
-    else:
-        report.passed("Encrypted pages: every page passes its integrity check.")
-    if quick == ["ok"]:
-        report.passed("Database structure: quick_check found no problem.")
-    else:
-        report.failed(f"Database structure: quick_check reports {len(quick)} problem(s).")
-    try:
-        stored: anchor.Anchor | None = anchor.read(database.vault_dir, database.audit_key)
-        anchor_problem = None
+        stored = anchor.read(database.vault_dir, database.audit_key)
     except UserFacingError as error:
-        stored, anchor_problem = None, error.sentence
-    with database.engine.connect() as sql:
-        revision = migrate.current(sql)
-    with database.raw() as raw:
-        chain = audit.check_chain(raw, database.audit_key)
-        anchored_mac = audit.mac_at(raw, stored.seq) if stored is not None and stored.seq else None
-    report.note(f"Schema version {revision}.")
-    report.audit_rows = chain.checked
-    if chain.problems:
-        for problem in chain.problems:
-            report.failed(f"Audit trail: entry {problem.seq} {problem.what}.")
-    else:
-        report.passed(f"Audit trail: all {chain.checked} entries are intact and in sequence.")
-    if anchor_problem is not None:
-        report.failed(f"Audit anchor: {anchor_problem}")
-    else:
-        if stored is None:
+        anchor_problem = error.sentence
+    try:
+        with database.engine.connect() as sql:
+            report.note(f"Schema version {migrate.current(sql)}.")
+    except Exception:  # a damaged page under the schema table: the page check above names it
+        report.failed("Schema version: it could not be read (see the damaged pages above).")
+    chain: audit.ChainResult | None = None
+    try:
+        with database.raw() as raw:
+            chain = audit.check_chain(raw, database.audit_key)
+            anchored_mac = audit.mac_at(raw, stored.seq) if stored is not None and stored.seq else None
+            known_mac = audit.mac_at(raw, known[0]) if known is not None and known[0] else None
+    except Exception:
+        report.failed("Audit trail: it could not be read to the end, because pages under it are damaged (listed "
+                      "above); entries on those pages cannot be shown to be intact.")
+    if chain is not None:
+        report.audit_rows = chain.checked
+        if chain.problems:
+            for problem in chain.problems:
+                report.failed(f"Audit trail: entry {problem.seq} {problem.what}.")
+        else:
+            report.passed(f"Audit trail: all {chain.checked} entries are intact and in sequence.")
+        if anchor_problem is not None:
+            report.failed(f"Audit anchor: {anchor_problem}")
+        elif stored is None:
             report.failed("Audit anchor: the file audit.anchor is missing.")
         elif stored.seq > chain.last_seq:
             report.failed(f"Audit anchor: the database ends at entry {chain.last_seq} but the anchor records entry "
@@ -90,11 +91,90 @@ def check_database(database: Database, report: VerifyReport | None = None) -> Ve
             report.failed(f"Audit anchor: entry {stored.seq} does not match the anchor.")
         else:
             report.passed(f"Audit anchor: matches entry {stored.seq} of {chain.last_seq}.")
+        if known is None:
+            report.note("This computer has no record of this vault yet (first use here, or the vault was moved), "
+                        "so an older copy put back in this folder could not be ruled out.")
+        elif known[0] > chain.last_seq:
+            report.failed(f"Record on this computer: the database ends at entry {chain.last_seq}, but this computer "
+                          f"saw entry {known[0]}: an older copy of the vault was put back.")
+        elif known[0] and known_mac != known[1]:
+            report.failed(f"Record on this computer: entry {known[0]} differs from the one this computer saw: the "
+                          "database was replaced by another copy.")
+        else:
+            report.passed(f"Record on this computer: matches (entry {known[0]} of {chain.last_seq}).")
+    elif anchor_problem is not None:
+        report.failed(f"Audit anchor: {anchor_problem}")
+    else:
+        report.note("Audit anchor and the record on this computer: not compared, because the audit trail could not "
+                    "be read to its end.")
     report.seconds = time.perf_counter() - started
     return report
 
 
-def verify_database(database: Database, slots: KeySlotFile) -> VerifyReport:
+def _check_pages(database: Database, report: VerifyReport) -> None:
+    """Fold the write-ahead log in first (as every open does at its close), so that a page torn in the main file while
+    its newer copy waited in the log is judged the same by this verify and the next; then every page's MAC."""
+    try:
+        size = database.path.stat().st_size
+    except OSError:
+        size = 0
+    connection = None
+    try:
+        connection = connect_raw(database.path, database.key)
+        busy, _log_frames, _folded = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            report.note("The write-ahead log could not be folded in (the vault is busy); pages were checked as they "
+                        "are.")
+        page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+        size = database.path.stat().st_size
+        rows = [str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check").fetchall()]
+    except Exception as error:
+        disk = engine_disk_sentence(error)
+        report.failed(disk or "Encrypted pages: the file could not be read to the end (it is damaged or truncated).")
+        rows, page_size = [], 0
+    if rows:
+        report.failed(f"Encrypted pages: {len(rows)} page(s) fail their integrity check (the file was damaged or "
+                      f"altered): {_pages_named(rows)}.")
+    elif page_size:
+        report.passed("Encrypted pages: every page passes its integrity check.")
+    if page_size and size % page_size:
+        report.failed(f"Database file: it ends in a partial page ({size % page_size} of {page_size} bytes): the last "
+                      "write to it was cut off.")
+    try:
+        if connection is None:
+            raise RuntimeError
+        quick = [str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall()]
+    except Exception:
+        quick = ["not run"]
+    finally:
+        if connection is not None:
+            connection.close()
+    if quick == ["ok"]:
+        report.passed("Database structure: quick_check found no problem.")
+    else:
+        report.failed(f"Database structure: quick_check reports {len(quick)} problem(s)"
+                      + (": it could not run." if quick == ["not run"] else "."))
+
+
+def _pages_named(rows: list[str]) -> str:
+    """'pages 3, 17-20 and 41' from SQLCipher's rows ('HMAC verification failed for page 17'); rows as they are
+    when they name no page."""
+    numbers = sorted({int(m.group(1)) for row in rows if (m := re.search(r"page (\d+)", row))})
+    if not numbers:
+        return "; ".join(rows[:20]) + (f" and {len(rows) - 20} more" if len(rows) > 20 else "")
+    runs: list[str] = []
+    first = last = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == last + 1:
+            last = number
+            continue
+        runs.append(str(first) if first == last else f"{first}-{last}")
+        if number is not None:
+            first = last = number
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(runs)
+
+
+def verify_database(database: Database, slots: KeySlotFile, known: tuple[int, str] | None = None) -> VerifyReport:
     report = VerifyReport()
     if slots.note:
         report.failed(f"Key slots: {slots.note}")
@@ -104,7 +184,7 @@ def verify_database(database: Database, slots: KeySlotFile) -> VerifyReport:
                       "recovery key no longer opens this vault. Make a new recovery key and print its sheet.")
     else:
         report.passed(f"Key slots: {len(slots.passphrase_slots())} passphrase slot(s) and a recovery slot.")
-    return check_database(database, report)
+    return check_database(database, report, known)
 
 
 def verify_vault(vault_dir: Path, passphrase: str) -> VerifyReport:
@@ -115,6 +195,7 @@ def verify_vault(vault_dir: Path, passphrase: str) -> VerifyReport:
 
     _require_vault(vault_dir)
     with VaultInstanceLock(vault_dir):
+        leftovers.tidy(vault_dir)  # a start like any other: an interrupted restore finished, staging files gone
         report = VerifyReport()
         slots = KeySlotFile.load(vault_dir / KEYSLOTS_FILE)
         # A passphrase tried here counts like one tried at the lock screen: the same growing delay after failures.
@@ -133,7 +214,9 @@ def verify_vault(vault_dir: Path, passphrase: str) -> VerifyReport:
         except UserFacingError as error:
             report.failed(f"Database: {error.sentence}")
             return report
+        seen = Witness(slots.vault_id, vault_dir).read()
         try:
-            return verify_database(database, slots)
+            return verify_database(database, slots, (seen.audit_seq, seen.audit_mac or "")
+                                   if seen.audit_seq is not None else None)
         finally:
             database.dispose()
