@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,14 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from benchmarks.build import TODAY, WORDS
+from desktop_app.domain.records import Actor
 from desktop_app.services.casework import dashboard
 from desktop_app.store import audit
 from desktop_app.store.engine import BUSY_TIMEOUT_MS, connect_raw, make_engine
 from desktop_app.store.uow import UnitOfWork
 
 PLAIN_FILE = "plain-copy.db"
+_FLOOR_ACTOR = Actor(name="Benchmark floor", role="dsl", user_id=None)
 
 
 class _Store:
@@ -39,8 +42,10 @@ class _Store:
         return UnitOfWork(self.engine, self.audit_key)
 
 
-def export_plain(db_path: Path, key: bytes, out: Path) -> None:
-    out.unlink(missing_ok=True)
+def export_plain(db_path: Path, key: bytes) -> Path:
+    """An exact plain copy of the encrypted database beside the vault folder; the caller removes it (``remove``)."""
+    out = db_path.parent.parent / PLAIN_FILE
+    remove(out)
     connection = connect_raw(db_path, key)
     try:
         connection.execute(f"ATTACH DATABASE '{out}' AS plaintext KEY ''")
@@ -48,6 +53,33 @@ def export_plain(db_path: Path, key: bytes, out: Path) -> None:
         connection.execute("DETACH DATABASE plaintext")
     finally:
         connection.close()
+    return out
+
+
+def remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def unlock_floor(plain_path: Path, audit_key: bytes, vault_dir: Path, today: date) -> float:
+    """Seconds for the SQL an unlock and the dashboard run, on the plain copy: the store's floor for unlocking.
+
+    A new engine (so a cold SQLite cache, as at unlock), the newest audit row read as the incremental check reads
+    it, one audit row written and committed (the unlock's own), then every dashboard query. No key slots, no key,
+    no anchor file: what is left when the encryption and the vault's own checks are taken away."""
+    started = time.perf_counter()
+    engine = plain_engine(plain_path)
+    try:
+        store = _Store(engine, audit_key, vault_dir)
+        with engine.connect() as connection:
+            audit.latest(connection.connection.driver_connection)
+        with store.uow() as uow:
+            uow.audit.append(_FLOOR_ACTOR, "vault.unlocked", "floor")
+            uow.commit()
+        _dashboard(store, today)
+    finally:
+        engine.dispose()
+    return time.perf_counter() - started
 
 
 def plain_engine(path: Path) -> Engine:
@@ -69,12 +101,16 @@ def plain_engine(path: Path) -> Engine:
     return engine
 
 
-def _queries(store: Any) -> None:
+def _dashboard(store: Any, today: date) -> None:
     dashboard.counts(store)
-    dashboard.awaiting_screening(store, 50, TODAY)
-    dashboard.confirmations_awaited(store, 50, TODAY)
-    dashboard.reviews_due(store, 50, TODAY)
+    dashboard.awaiting_screening(store, 50, today)
+    dashboard.confirmations_awaited(store, 50, today)
+    dashboard.reviews_due(store, 50, today)
     dashboard.high_risk_children(store, 50)
+
+
+def _queries(store: Any) -> None:
+    _dashboard(store, TODAY)
     with store.uow() as uow:
         for word in WORDS:
             uow.concerns.search(word)
@@ -93,10 +129,8 @@ def _seconds(action: Callable[[], None]) -> float:
     return time.perf_counter() - started
 
 
-def compare(db_path: Path, key: bytes, audit_key: bytes, repeat: int) -> dict[str, Any]:
+def compare(db_path: Path, plain_path: Path, key: bytes, audit_key: bytes, repeat: int) -> dict[str, Any]:
     """Median seconds of each part on each database, and the ratios encrypted / plain."""
-    plain_path = db_path.parent.parent / PLAIN_FILE
-    export_plain(db_path, key, plain_path)
     stores = {"sqlcipher": _Store(make_engine(db_path, key), audit_key, db_path.parent),
               "plain": _Store(plain_engine(plain_path), audit_key, db_path.parent)}
     parts: dict[str, Callable[[_Store], None]] = {"queries": _queries, "full audit check": _full_check}
@@ -111,8 +145,6 @@ def compare(db_path: Path, key: bytes, audit_key: bytes, repeat: int) -> dict[st
     finally:
         for store in stores.values():
             store.engine.dispose()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{plain_path}{suffix}").unlink(missing_ok=True)
     medians = {name: {part: statistics.median(t) for part, t in by_part.items()} for name, by_part in times.items()}
     totals = {name: sum(by_part.values()) for name, by_part in medians.items()}
     return {

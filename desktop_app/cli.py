@@ -39,22 +39,33 @@ _WINDOW_FLAGS = frozenset({"--debug", "--demo"})
 _WINDOW_OPTION_WITH_VALUE = "--vault"
 
 
-def only_starts_the_window(argv: Sequence[str]) -> bool:
-    """True when ``argv`` is made only of the window's own options (``--debug``, ``--demo``, ``--vault DIR``)."""
+def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's own options when ``argv`` holds nothing else (``--debug``, ``--demo``, ``--vault DIR``), else None.
+
+    Read by hand: building an argparse parser (and the translations it looks up) costs milliseconds of the time to the
+    lock screen, and these three options need none of its help. Anything else goes to the full parser."""
+    options = argparse.Namespace(command=None, debug=False, demo=False, vault=None)
     rest = list(argv)
     while rest:
         token = rest.pop(0)
-        if token in _WINDOW_FLAGS or token.startswith(_WINDOW_OPTION_WITH_VALUE + "="):
-            continue
-        if token == _WINDOW_OPTION_WITH_VALUE and rest and not rest[0].startswith("-"):
-            rest.pop(0)
-            continue
-        return False  # a command, --help, --version, an abbreviation or a mistake: the full parser decides
-    return True
+        if token in _WINDOW_FLAGS:
+            setattr(options, token[2:], True)
+        elif token.startswith(_WINDOW_OPTION_WITH_VALUE + "="):
+            options.vault = token.split("=", 1)[1]
+        elif token == _WINDOW_OPTION_WITH_VALUE and rest and not rest[0].startswith("-"):
+            options.vault = rest.pop(0)
+        else:
+            return None  # a command, --help, --version, an abbreviation or a mistake: the full parser decides
+    return options
 
 
-def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    """The whole command line; without ``with_commands``, only the options that start the window."""
+def only_starts_the_window(argv: Sequence[str]) -> bool:
+    """True when ``argv`` is made only of the window's own options (``--debug``, ``--demo``, ``--vault DIR``)."""
+    return window_options(argv) is not None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line."""
     parser = argparse.ArgumentParser(
         prog="waymark",
         description="Waymark: record, screen and refer concerns about child exploitation, offline.",
@@ -64,9 +75,6 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="write more detail to the log file")
     parser.add_argument("--demo", action="store_true", help="start on a throw-away vault of fictional records")
     parser.add_argument("--vault", metavar="DIR", help="open the vault in DIR instead of the default one")
-    if not with_commands:
-        parser.set_defaults(command=None)
-        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop_app.commands.{name}").add_parser(sub)
@@ -101,8 +109,7 @@ def run_command(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     filemodes.restrict_process()  # every file and folder made from here on is the user's alone (0600 / 0700)
     given = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(with_commands=not only_starts_the_window(given))
-    args = parser.parse_args(given)  # exits 2 on bad usage
+    args = window_options(given) or build_parser().parse_args(given)  # exits 2 on bad usage
     log.configure(debug=args.debug)
     if args.command is None:
         return _run_window(args)

@@ -16,7 +16,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     if not config.getoption("--onscreen"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        # A school laptop's screen (1366×768), not the offscreen plugin's default 800×800: windows are sized and
+        # screenshots taken as a DSL would see them.
+        screen = Path(__file__).with_name("laptop_screen.json")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     # Full-strength Argon2id makes every unlock take a second; tests use the vault's test floor instead.
     os.environ.setdefault("WAYMARK_FAST_KDF_FOR_TESTS", "1")
 

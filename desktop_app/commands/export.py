@@ -66,6 +66,10 @@ def add_parser(subparsers: Any) -> None:
     _output_arguments(checklist, personal=False)
     checklist.set_defaults(handler=run_checklist)
 
+    from desktop_app.commands import export_sharing
+
+    export_sharing.add_parser(kinds)
+
 
 def _vault_arguments(parser: argparse.ArgumentParser) -> None:
     add_vault_argument(parser)

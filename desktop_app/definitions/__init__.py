@@ -1,6 +1,7 @@
 """The versioned data in forms/ (screening tool, contacts, obligations, categories, staff steps), validated."""
 
 from desktop_app.definitions.loader import FormError, Forms, clear_cache, load_file, load_forms
+from desktop_app.definitions.missing import MissingEpisodesDefinition
 from desktop_app.definitions.models import (
     Band,
     CategoriesDefinition,
@@ -28,6 +29,7 @@ __all__ = [
     "FormError",
     "Forms",
     "Item",
+    "MissingEpisodesDefinition",
     "Obligation",
     "ObligationsDefinition",
     "Points",

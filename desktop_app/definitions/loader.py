@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from desktop_app import paths
+from desktop_app.definitions.missing import MissingEpisodesDefinition
 from desktop_app.definitions.models import (
     CategoriesDefinition,
     ContactsDefinition,
@@ -46,6 +47,7 @@ class Forms:
     categories: CategoriesDefinition
     default_screening_id: str
     what_to_do: WhatToDoDefinition  # the staff steps; a step's route always has a contact (contacts.toml's own rule)
+    missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -112,15 +114,33 @@ def _load(root: Path) -> Forms:
             "default",
         )
     default_id = defaults[0] if defaults else sorted(newest)[0]
+    contacts = load_file(root / "contacts.toml", ContactsDefinition)
+    missing = _missing_episodes(root / "missing_episodes.toml", newest[default_id], contacts)
     return Forms(
         folder=root,
         screenings=dict(sorted(newest.items())),
-        contacts=load_file(root / "contacts.toml", ContactsDefinition),
+        contacts=contacts,
         obligations=load_file(root / "obligations.toml", ObligationsDefinition),
         categories=load_file(root / "categories.toml", CategoriesDefinition),
         default_screening_id=default_id,
         what_to_do=load_file(root / "what_to_do.toml", WhatToDoDefinition),
+        missing_episodes=missing,
     )
+
+
+def _missing_episodes(path: Path, screening: ScreeningDefinition,
+                      contacts: ContactsDefinition) -> MissingEpisodesDefinition:
+    """The file, with its screening item and sharing contact checked against the other files."""
+    definition = load_file(path, MissingEpisodesDefinition)
+    if not screening.has_item(definition.screening.item):
+        item = definition.screening.item
+        raise FormError(path, f"The form file {path} is not valid: 'screening.item' names {item!r}, "
+                              f"which is not an item of the screening definition {screening.id!r}.", "screening.item")
+    if contacts.contact(definition.sharing.contact) is None:
+        raise FormError(path, f"The form file {path} is not valid: 'sharing.contact' names "
+                              f"{definition.sharing.contact!r}, which is not a contact in contacts.toml.",
+                        "sharing.contact")
+    return definition
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -234,3 +234,5 @@ APPEND_ONLY_TABLES = (
     "audit", "concerns", "concern_events", "screenings", "referrals", "referral_events", "addenda", "child_versions",
 )
 FTS_TABLE = "concern_text"
+
+from desktop_app.store import models_connections as _models_connections  # noqa: E402,F401

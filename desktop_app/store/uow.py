@@ -15,6 +15,8 @@ from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
 from desktop_app.store.repositories.children import ChildRepository
 from desktop_app.store.repositories.concerns import ConcernRepository
+from desktop_app.store.repositories.connections import ConnectionRepository
+from desktop_app.store.repositories.missing import MissingEpisodeRepository
 from desktop_app.store.repositories.other import (
     AddendumRepository,
     ContactRepository,
@@ -45,6 +47,8 @@ class UnitOfWork:
     contacts: ContactRepository
     users: UserRepository
     audit: AuditLog
+    connections: ConnectionRepository
+    missing: MissingEpisodeRepository
 
     def __init__(self, engine: Engine, audit_key: bytes, on_commit: AnchorWriter | None = None) -> None:
         self._engine = engine
@@ -75,6 +79,8 @@ class UnitOfWork:
         self.setting = SettingRepository(session, self.audit)
         self.contacts = ContactRepository(session, self.audit)
         self.users = UserRepository(session)
+        self.connections = ConnectionRepository(session)
+        self.missing = MissingEpisodeRepository(session)
         return self
 
     def _note_changes(self, session: Session, _context: Any, _instances: Any) -> None:

@@ -13,7 +13,16 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.ui import app as ui_app
@@ -26,6 +35,7 @@ _log = logging.getLogger(__name__)
 ZOOM_STEP = 10
 LOCK_RETRY_MS = 250
 RECORDS_PROPERTY = "waymark_shows_records"  # set True on any top-level window that shows records
+NAV_PROPERTY = "waymark_nav"  # on a page opened from the side bar: its destination key
 
 
 # The files that make a folder a vault: its key slots (CONTRACTS: store + services.vault; a database alone is an
@@ -66,8 +76,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(ui_app.app_icon())
         fit_to_screen(self, 1100, 760, zoomed=False)
-        self.pages = QStackedWidget(self)
-        self.setCentralWidget(self.pages)
+        body = QWidget(self)
+        self._body = QHBoxLayout(body)
+        self._body.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget(body)
+        self._body.addWidget(self.pages, 1)
+        self.side_bar: Any = None  # built at the first unlock (start-up shows the lock screen without it)
+        self.setCentralWidget(body)
         self.idle = IdleWatcher(settings.load().idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         self._build_menus()
@@ -94,6 +109,9 @@ class MainWindow(QMainWindow):
                 self.pages.removeWidget(other)
                 other.hide()
                 other.deleteLater()
+        key = page.property(NAV_PROPERTY)
+        if key and self.side_bar is not None:
+            self.side_bar.mark(str(key))
         page.setFocus()
 
     def current_page(self) -> QWidget | None:
@@ -155,19 +173,106 @@ class MainWindow(QMainWindow):
         if self._session is None:
             self.show_lock_screen()
             return
-        from desktop_app.ui.dashboard import DashboardPage
-
-        self.show_page(DashboardPage(self._session, host=self))
+        self.navigate("dashboard")
 
     def show_settings(self, section: str | None = None) -> None:
         if self._session is None:
             return
-        from desktop_app.ui.settings import SettingsPage
-
-        page = SettingsPage(self._session, host=self)
-        if section:
+        page: Any = self.navigate("settings")
+        if section and page is not None:
             page.show_section(section)
+
+    # ----- the side bar and search (ui.navigation) --------------------------------------------------------------
+
+    def navigate(self, key: str) -> QWidget | None:
+        """Show a side bar destination's page (built afresh); None while locked or when that page is not built."""
+        from desktop_app.ui import navigation
+
+        if self._session is None or self._in_setup:
+            return None
+        factory = navigation.factory(key)
+        if factory is None:
+            return None
+        page = factory(self._session, self)
+        page.setProperty(NAV_PROPERTY, key)
         self.show_page(page)
+        return page
+
+    def _build_side_bar(self) -> None:
+        from desktop_app.ui import navigation
+        from desktop_app.ui.side_bar import SideBar
+
+        if self.side_bar is None:
+            self.side_bar = SideBar(self.centralWidget())
+            self.side_bar.navigate.connect(self.navigate)
+            self.side_bar.search.connect(self.show_search)
+            self.side_bar.to_results.connect(self._focus_results)
+            self._body.insertWidget(0, self.side_bar)
+            for entry in navigation.DESTINATIONS:
+                if entry.shortcut and entry.key != "settings":  # Settings keeps its menu action's Ctrl+,
+                    self._nav_actions.append(self._action(f"Go to {entry.title}", lambda k=entry.key: self.navigate(k),
+                                                          entry.shortcut, f"go_{entry.key}"))
+        self.side_bar.reload()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the cursor to the search box, its text selected to type over."""
+        if self.side_bar is not None and self.side_bar.isVisible():
+            self.side_bar.search_box.setFocus()
+            self.side_bar.search_box.selectAll()
+
+    def show_search(self, text: str) -> QWidget | None:
+        """Results for ``text`` (the search page is reused while it is shown), the first row ready for Enter."""
+        if self._session is None:
+            return None
+        from desktop_app.ui.search import SearchPage
+
+        page = self.current_page()
+        if isinstance(page, SearchPage):
+            page.search(text)
+        else:
+            page = SearchPage(self._session, self, text)
+            self.show_page(page)
+        if self.side_bar is not None and self.side_bar.search_box.text() != text:
+            self.side_bar.search_box.setText(text)
+        page.focus_results()
+        return page
+
+    def _focus_results(self) -> None:
+        from desktop_app.ui.search import SearchPage
+
+        page = self.current_page()
+        if isinstance(page, SearchPage):
+            page.focus_results()
+        elif self.side_bar is not None and self.side_bar.search_box.text().strip():
+            self.show_search(self.side_bar.search_box.text())
+
+    def open_concern(self, concern_id: int) -> QWidget | None:
+        if self._session is None:
+            return None
+        from desktop_app.ui.concern_view import ConcernView
+
+        view = ConcernView(self._session, concern_id, host=self)
+        self.show_page(view)
+        return view
+
+    def open_child(self, child_id: int) -> QWidget | None:
+        """The child's file when that page exists (``navigation.OPENERS``), else the child's concerns listed."""
+        if self._session is None:
+            return None
+        from desktop_app.ui import navigation
+
+        opener = navigation.opener("child")
+        if opener is not None:
+            page = opener(self._session, self, child_id)
+            if page is not None and page is not self.current_page():
+                self.show_page(page)
+            return page
+        from desktop_app.ui.search import SearchPage
+
+        page = SearchPage(self._session, self)
+        self.show_page(page)
+        page.show_child(child_id)
+        return page
 
     # ----- locking -----------------------------------------------------------------------------------------------
 
@@ -187,6 +292,7 @@ class MainWindow(QMainWindow):
 
     def _on_unlocked(self, session: object) -> None:
         self._session = session
+        self._build_side_bar()
         self._update_actions()
         self.idle.set_minutes(settings.load().idle_lock_minutes)
         self.idle.start()
@@ -278,6 +384,8 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action("&Back up now…", self.backup_now, None, "backup_action")
         self.verify_action = self._action("Check the vault for &damage…", self.verify_now, None, "verify_action")
         self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L", "lock_action")
+        self.search_action = self._action("&Search…", self.focus_search, "Ctrl+F", "search_action")
+        self._nav_actions: list[QAction] = []
         quit_action = self._action("&Quit", self.close, "Ctrl+Q", "quit_action")
         for action in (self.dashboard_action, self.settings_action, self.users_action, self.passphrase_action):
             vault.addAction(action)
@@ -285,6 +393,7 @@ class MainWindow(QMainWindow):
         vault.addAction(self.backup_action)
         vault.addAction(self.verify_action)
         vault.addSeparator()
+        vault.addAction(self.search_action)
         vault.addAction(self.lock_action)
         vault.addAction(quit_action)
         self._session_actions = (
@@ -295,6 +404,7 @@ class MainWindow(QMainWindow):
             self.backup_action,
             self.verify_action,
             self.lock_action,
+            self.search_action,
         )
 
         view = self.menuBar().addMenu("&View")
@@ -317,8 +427,12 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         unlocked = self._session is not None and not self._in_setup
-        for action in self._session_actions:
+        for action in (*self._session_actions, *self._nav_actions):
             action.setEnabled(unlocked)
+        if self.side_bar is not None:
+            self.side_bar.setVisible(unlocked)
+            if not unlocked:
+                self.side_bar.search_box.clear()
         if unlocked:
             name = getattr(getattr(self._session, "setting", None), "name", "")
             self.setWindowTitle(f"{APP_NAME} — {name}" if name else APP_NAME)

@@ -24,7 +24,8 @@ def forms() -> Forms:
 def test_every_shipped_form_file_loads(forms: Forms) -> None:
     files = sorted(paths.forms_dir().rglob("*.toml"))
     assert len(files) >= 4
-    loaded = {forms.contacts.id, forms.obligations.id, forms.categories.id, forms.what_to_do.id, *forms.screenings}
+    loaded = {forms.contacts.id, forms.obligations.id, forms.categories.id, forms.what_to_do.id,
+              forms.missing_episodes.id, *forms.screenings}
     assert len(loaded) == len(files), "a .toml file in forms/ is not loaded by load_forms"
     for definition in (
         *forms.screenings.values(),
@@ -32,6 +33,7 @@ def test_every_shipped_form_file_loads(forms: Forms) -> None:
         forms.obligations,
         forms.categories,
         forms.what_to_do,
+        forms.missing_episodes,
     ):
         assert re.fullmatch(r"[0-9a-f]{64}", definition.hash)
 

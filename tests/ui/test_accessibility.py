@@ -38,7 +38,8 @@ from desktop_app.ui.main_window import MainWindow
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
 from tests.ui.concern.helpers import FakeAsker
 from tests.ui.test_dashboard import Host
-from tests.ui.test_lock_screen import made_vault, template_root  # noqa: F401
+from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window  # noqa: F401
+from tests.ui.test_lock_screen import window as window
 
 pytestmark = pytest.mark.gui
 
@@ -505,4 +506,16 @@ def test_the_dsl_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot, o
     for page_id, page in wizard_pages(wizard):  # type: ignore[arg-type]
         qtbot.wait(10)
         problems += fits(wizard, f"DSL concern wizard page {page_id} ({page.objectName()})")
+    check(problems)
+
+
+def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing) -> None:  # noqa: F811
+    from tests.fixtures_vault import record_concern as add
+
+    win = unlocked_window
+    add(win.session)
+    problems = audit(win.current_page(), "main window with the side bar and dashboard")
+    page = win.show_search("Tamsin")
+    assert page is not None and page.count() > 0
+    problems += audit(page, "search results")
     check(problems)

@@ -47,6 +47,7 @@ class UnitOfWork(Protocol):
     addenda: Any
     audit: Any
     contacts: Any
+    missing: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.enums import AnswerStatus, RouteId, When
@@ -23,6 +23,7 @@ from desktop_app.domain.screening import (
 )
 from desktop_app.errors import FieldProblem
 from desktop_app.services.casework import Session, UnitOfWork
+from desktop_app.services.child import missing as missing_episodes
 
 if TYPE_CHECKING:
     from desktop_app.definitions import ContactsDefinition, ScreeningDefinition
@@ -55,6 +56,7 @@ class ScreeningDraft:
     concern: ConcernFacts
     answers: dict[str, Answer] = field(default_factory=dict)
     from_concern: set[str] = field(default_factory=set)  # item ids pre-answered from the staff member's ticks
+    hints: dict[str, str] = field(default_factory=dict)  # item id -> a note from the records (missing episodes)
     child_contacts: dict[RouteId, str] = field(default_factory=dict)  # e.g. the allocated social worker's details
     evaluate: Evaluate = field(default_factory=_engine)
 
@@ -301,7 +303,14 @@ def screening_context(session: Session, concern_id: int, forms: Any, today: date
         child = uow.children.get(concern.child_id)
         overrides = phone_overrides(uow)
         earlier = uow.screenings.for_concern(concern_id)
+        hints = missing_episodes.screening_hints(uow, concern.child_id, _end_of(today), forms)
     contacts = forms.contacts.with_phones(overrides)
     previous = earlier[-1].answers if earlier else ()
     draft = start_screening(forms.screening(), contacts, child, concern, today, previous=previous)
+    draft.hints.update(hints)
     return ScreeningContext(draft, child.details.display_name, concern.reference, overrides)
+
+
+def _end_of(day: date) -> datetime:
+    """The end of ``day`` (local time): episodes recorded today count towards the screening's suggestion."""
+    return datetime.combine(day, datetime.max.time()).astimezone()

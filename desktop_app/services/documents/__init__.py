@@ -36,6 +36,7 @@ from desktop_app.reports import (
 from desktop_app.reports.flow import day
 from desktop_app.services.casework import concern_addenda
 from desktop_app.services.casework.screening import route_title
+from desktop_app.services.child import missing as missing_episodes
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic
@@ -122,6 +123,7 @@ def chronology(uow: UnitOfWork, child_id: int, forms: Forms | None = None) -> Ch
     events += _addenda_events(uow, "child", child_id, "")
     for concern in uow.concerns.list_for_child(child_id):
         events += _concern_events(uow, concern, forms.contacts)
+    events += missing_episodes.chronology_events(uow, child_id, forms)
     events.sort(key=lambda e: e.when)
     return Chronology(setting=uow.setting.get(), child=child, events=tuple(events))
 

@@ -66,8 +66,8 @@ def check_database(database: Database, report: VerifyReport | None = None,
         report.failed("Schema version: it could not be read (see the damaged pages above).")
     chain: audit.ChainResult | None = None
     try:
+        chain = database.check_whole_chain()
         with database.raw() as raw:
-            chain = audit.check_chain(raw, database.audit_key)
             anchored_mac = audit.mac_at(raw, stored.seq) if stored is not None and stored.seq else None
             known_mac = audit.mac_at(raw, known[0]) if known is not None and known[0] else None
     except Exception:

@@ -14,6 +14,7 @@ from desktop_app.errors import UserFacingError
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.models import ChildRow, ConcernEventRow, ConcernRow, ConcernStateRow
 from desktop_app.store.repositories._common import actor_columns, dump, load
+from desktop_app.store.repositories.connections import record_from_draft
 from desktop_app.store.types import as_utc, utc_now
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -72,6 +73,7 @@ class ConcernRepository:
                                  *(a.name_or_nickname for a in draft.adults), *(p.name for p in draft.places),
                                  *(c.name for c in draft.other_children)])},
         )
+        record_from_draft(self._session, row.id, child_id, draft, actor)
         self._session.flush()
         return _to_concern(row, status)
 
@@ -122,6 +124,11 @@ class ConcernRepository:
         query = (select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow)
                  .where(ConcernRow.child_id == child_id).order_by(ConcernRow.submitted_at, ConcernRow.id).limit(limit))
         return self._with_status(query)
+
+    def count_for_child(self, child_id: int) -> int:
+        """How many concerns a child has (the child_id index, no bodies decoded)."""
+        return int(self._session.scalar(
+            select(func.count()).select_from(ConcernRow).where(ConcernRow.child_id == child_id)) or 0)
 
     def awaiting_screening(self, limit: int = 50) -> list[Concern]:
         """Concerns not yet screened, oldest first."""

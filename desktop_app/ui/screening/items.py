@@ -36,7 +36,8 @@ class ItemRow(QFrame):
 
     changed = Signal(str)
 
-    def __init__(self, item: Any, answer: Answer | None, from_concern: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, item: Any, answer: Answer | None, from_concern: bool, parent: QWidget | None = None,
+                 hint: str = "") -> None:
         super().__init__(parent)
         self.item_id: str = item.id
         self.setObjectName(f"item_{item.id}")
@@ -98,6 +99,16 @@ class ItemRow(QFrame):
         self.banner.setStyleSheet("color:#7a4a00; font-style:italic;")
         self.banner.setVisible(from_concern)
         grid.addWidget(self.banner, 4, 0, 1, 2)
+        # A note from the records (e.g. missing episodes) for the DSL to weigh: a suggestion, never an answer.
+        self.hint = QLabel(f"From the records: {_esc(hint)}. This is for you to weigh; you still answer the item.",
+                           self)
+        self.hint.setObjectName("records_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color:#1f4e79; font-style:italic;")
+        self.hint.setVisible(bool(hint))
+        grid.addWidget(self.hint, 6, 0, 1, 2)
+        if hint:
+            self.note.setAccessibleDescription(f"From the records: {hint}")
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet("color:#b00020; font-weight:bold;")

@@ -146,7 +146,8 @@ class SectionPage(QWizardPage):
         column.setSpacing(6)
         self.rows: dict[str, ItemRow] = {}
         for item in section.items:
-            row = ItemRow(item, draft.answers.get(item.id), item.id in draft.from_concern, body)
+            row = ItemRow(item, draft.answers.get(item.id), item.id in draft.from_concern, body,
+                          hint=draft.hints.get(item.id, ""))
             row.changed.connect(self._row_changed)
             self.rows[item.id] = row
             column.addWidget(row)

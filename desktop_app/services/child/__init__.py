@@ -1,0 +1,1 @@
+"""The child file: one module per use case (details, chronology, connections, missing episodes, sharing)."""

@@ -1,0 +1,123 @@
+"""The side bar's destinations, as data: each engineer fills their own entry's ``factory`` when their page exists.
+
+A destination whose ``factory`` is empty (and that nobody ``register``-ed at run time) is not shown at all: the side
+bar never offers a placeholder screen. A factory is ``"package.module:callable"`` (imported only when first opened,
+so start-up stays quick) taking ``(session, host)`` and returning the page widget; ``host`` is the main window
+(``show_page``, ``navigate``, ``open_concern``, ``open_child``, ``session``).
+
+``OPENERS`` are the same idea for one record: ``open_child`` is filled by the child-file engineer with a callable
+``(session, host, child_id) -> QWidget`` (the page to show); until then a child found by search shows its concerns.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+PageFactory = Callable[[Any, Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    key: str
+    title: str  # what the side bar says
+    description: str  # said by a screen reader, and shown as the tool tip
+    factory: str = ""  # "module:callable" (session, host) -> QWidget; empty while the page is not built
+    shortcut: str = ""  # e.g. "Ctrl+1"
+
+
+DESTINATIONS: tuple[Destination, ...] = (
+    Destination(
+        "dashboard",
+        "Dashboard",
+        "What is waiting: concerns to screen, reviews, confirmations, high risk.",
+        "desktop_app.ui.dashboard:DashboardPage",
+        "Ctrl+1",
+    ),
+    # Children: the child-file engineer's list of children and each child's file.
+    Destination("children", "Children", "Every child on file, and each child's chronology.", "", "Ctrl+2"),
+    # Audit: the annual audit engineer's obligations checklist.
+    Destination("audit", "Audit", "The setting's yearly safeguarding obligations checklist.", "", "Ctrl+3"),
+    # Documents: the documents engineer's page of printable documents.
+    Destination(
+        "documents", "Documents", "Documents to print or save: quick reference, blank checklist.", "", "Ctrl+4"
+    ),
+    # Transfers & retention: the transfer engineer's page.
+    Destination(
+        "transfers",
+        "Transfers & retention",
+        "Send a child's file to a new setting, receive one, and records past their retention date.",
+        "",
+        "Ctrl+5",
+    ),
+    Destination(
+        "settings",
+        "Settings",
+        "People, passphrase, local numbers, auto-lock, backup, recovery key.",
+        "desktop_app.ui.settings:SettingsPage",
+        "Ctrl+,",
+    ),
+    Destination(
+        "help", "Help", "Quick reference, guidance, keyboard shortcuts and how the suggestion is worked out.", "", "F1"
+    ),
+)
+
+# One record opened from anywhere (search results, lists): "module:callable" (session, host, record_id) -> QWidget.
+OPENERS: dict[str, str] = {
+    "child": "",  # the child-file engineer: the child's file page
+}
+
+_registered: dict[str, PageFactory] = {}
+_registered_openers: dict[str, Callable[[Any, Any, int], Any]] = {}
+
+
+def register(key: str, factory: PageFactory) -> None:
+    """Give a destination its page at run time (tests, plug-ins); wins over the entry's own ``factory``."""
+    destination(key)  # refuses an unknown key
+    _registered[key] = factory
+
+
+def unregister(key: str) -> None:
+    _registered.pop(key, None)
+
+
+def register_opener(kind: str, opener: Callable[[Any, Any, int], Any]) -> None:
+    _registered_openers[kind] = opener
+
+
+def unregister_opener(kind: str) -> None:
+    _registered_openers.pop(kind, None)
+
+
+def destination(key: str) -> Destination:
+    for entry in DESTINATIONS:
+        if entry.key == key:
+            return entry
+    raise KeyError(f"no destination {key!r} in the side bar")
+
+
+def _load(path: str) -> Any:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def factory(key: str) -> PageFactory | None:
+    """The page builder of a destination, or None while that page is not built."""
+    if key in _registered:
+        return _registered[key]
+    path = destination(key).factory
+    return _load(path) if path else None
+
+
+def opener(kind: str) -> Callable[[Any, Any, int], Any] | None:
+    if kind in _registered_openers:
+        return _registered_openers[kind]
+    path = OPENERS.get(kind, "")
+    return _load(path) if path else None
+
+
+def available() -> tuple[Destination, ...]:
+    """The destinations the side bar shows, in order: only those whose page exists."""
+    return tuple(d for d in DESTINATIONS if d.key in _registered or d.factory)

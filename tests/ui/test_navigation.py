@@ -1,0 +1,142 @@
+"""The side bar and the search box (Ctrl+F): always at hand while unlocked, gone when locked; only built pages listed;
+results opened from the keyboard; two children with the same name told apart."""
+# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from desktop_app.domain.records import ChildDetails, ConcernDraft
+from desktop_app.ui import navigation
+from desktop_app.ui.concern_view import ConcernView
+from desktop_app.ui.dashboard import DashboardPage
+from desktop_app.ui.search import SearchPage
+from tests.ui.test_lock_screen import fake_ask, made_vault, template_root, unlocked_window, window  # noqa: F401
+
+pytestmark = pytest.mark.gui
+
+
+def laptop(win, zoom: int, qapp) -> None:
+    from desktop_app.ui.app import apply_zoom
+
+    apply_zoom(qapp, zoom)
+    win.resize(1366, 768)
+    QApplication.processEvents()
+
+
+def add_concern(session, child: ChildDetails, account: str) -> int:
+    actor = session.actor()
+    with session.uow() as uow:
+        added = uow.children.add(child, actor)
+        concern = uow.concerns.add(
+            added.child_id, ConcernDraft(account=account, location="Precinct"), actor, sealed=False
+        )
+        uow.audit.append(actor, "concern.submitted", concern.concern_id)
+        uow.commit()
+    return concern.concern_id
+
+
+def test_the_side_bar_lists_only_pages_that_exist_and_goes_there(unlocked_window, qtbot, qapp, screenshot) -> None:
+    win = unlocked_window
+    laptop(win, 100, qapp)
+    bar = win.side_bar
+    assert bar.isVisible()
+    keys = bar.entry_keys()
+    assert keys[0] == "dashboard" and "settings" in keys
+    for key in keys:
+        assert navigation.factory(key) is not None, f"{key} is listed with no page behind it"
+    assert isinstance(win.current_page(), DashboardPage)
+    assert bar.current_key() == "dashboard"
+    screenshot(win, "main_window_side_bar")
+
+    bar.entries.setFocus()
+    bar.entries.setCurrentRow(keys.index("settings"))
+    QTest.keyClick(bar.entries, Qt.Key.Key_Return)
+    assert win.current_page().objectName() != "dashboard"
+    assert bar.current_key() == "settings"
+
+    # a page not built yet is hidden; once its factory is registered it appears and opens
+    hidden = next(d.key for d in navigation.DESTINATIONS if navigation.factory(d.key) is None)
+    assert hidden not in bar.entry_keys()
+    navigation.register(hidden, lambda session, host: QLabel(f"{hidden} page"))
+    try:
+        bar.reload()
+        assert hidden in bar.entry_keys()
+        page = win.navigate(hidden)
+        assert isinstance(page, QLabel) and win.current_page() is page and bar.current_key() == hidden
+    finally:
+        navigation.unregister(hidden)
+        bar.reload()
+    assert hidden not in bar.entry_keys()
+
+    win.lock()
+    assert not bar.isVisible(), "the side bar is shown over the lock screen"
+    assert not win.search_action.isEnabled()
+
+
+@pytest.mark.parametrize("zoom", [100, 150])
+def test_ctrl_f_searches_and_two_children_of_the_same_name_are_told_apart(
+    unlocked_window, qtbot, qapp, zoom, screenshot
+) -> None:
+    win = unlocked_window
+    session = win.session
+    first = add_concern(
+        session,
+        ChildDetails("Leah", "Brennan", date_of_birth=date(2011, 3, 14), year_group="Year 10"),
+        "Seen near the railway arches with older boys",
+    )
+    add_concern(
+        session,
+        ChildDetails("Leah", "Brennan", date_of_birth=date(2014, 9, 2), year_group="Year 7"),
+        "Said a man at the park gave her a phone",
+    )
+    laptop(win, zoom, qapp)
+    win.activateWindow()
+    QTest.keySequence(win, QKeySequence("Ctrl+F"))
+    box = win.side_bar.search_box
+    qtbot.waitUntil(box.hasFocus, timeout=3000)
+    QTest.keyClicks(box, "leah bren")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    page = win.current_page()
+    assert isinstance(page, SearchPage)
+    titles = [page.hit(r).title for r in range(page.count())]
+    children = [t for t, r in zip(titles, range(page.count()), strict=True) if page.hit(r).kind == "child"]
+    assert len(children) == 2
+    assert children[0] != children[1], "two children called Leah Brennan look the same"
+    assert any("born 14 Mar 2011" in t and "Year 10" in t for t in children)
+    assert any("born 02 Sep 2014" in t for t in children)
+    assert page.results.hasFocus(), "the results do not have the cursor: Enter would not open the first"
+    screenshot(win, "search_two_leahs")
+
+    # words from a concern find it too; Enter opens it
+    QTest.keySequence(win, QKeySequence("Ctrl+F"))
+    box.setText("railway arches")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    page = win.current_page()
+    assert [page.hit(r).concern_id for r in range(page.count())] == [first]
+    QTest.keyClick(page.results, Qt.Key.Key_Return)
+    view = win.current_page()
+    assert isinstance(view, ConcernView)
+    screenshot(win, "search_opened_concern")
+
+    # a child found by search opens to that child's concerns until the child's file page exists
+    box.setText("brennan")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    page = win.current_page()
+    QTest.keyClick(page.results, Qt.Key.Key_Return)
+    page = win.current_page()
+    assert isinstance(page, SearchPage) and page.count() == 1 and page.hit(0).kind == "concern"
+
+
+def test_search_with_no_match_says_what_to_try(unlocked_window, qtbot) -> None:
+    win = unlocked_window
+    page = win.show_search("zzqx")
+    assert isinstance(page, SearchPage)
+    assert page.count() == 0
+    assert page.empty.isVisible() and "Nothing matches" in page.empty.text()

@@ -1,0 +1,141 @@
+"""What loads before the lock screen is first shown (issue 17: start to lock screen ≤ 1.3× a bare window).
+
+The start path runs in a fresh ``python -X importtime`` process; every import Python reports before the first window is
+exposed is checked against what the lock screen may need. The same harness, given a module to plant on the start path,
+shows that the check fails when something heavy creeps in.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.ui.test_lock_screen import MadeVault, make_vault
+
+# Libraries the lock screen does not need: the ORM and its driver, PDFs, validation, key derivation.
+HEAVY_LIBRARIES = frozenset(
+    {
+        "sqlalchemy",
+        "sqlcipher3",
+        "alembic",
+        "reportlab",
+        "pikepdf",
+        "pypdf",
+        "pydantic",
+        "cryptography",
+        "argon2",
+        "holidays",
+        "phonenumbers",
+        "email_validator",
+    }
+)
+# The lock screen's own use cases, loaded before its first show; today it needs none (it reads two small files itself).
+LOCK_SCREEN_SERVICES: frozenset[str] = frozenset()
+SHOWN = "waymark-first-show"
+
+_HARNESS = f"""
+import enum, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+built = []
+_create = enum.EnumType._create_
+def _spy(cls, class_name, *args, **kwargs):
+    built.append(class_name)
+    return _create(cls, class_name, *args, **kwargs)
+enum.EnumType._create_ = _spy
+
+app = QApplication([sys.argv[0]])
+probe = QTimer()
+probe.setInterval(1)
+def check():
+    if any(window.isExposed() for window in QGuiApplication.topLevelWindows()):
+        probe.stop()
+        pages = [type(w).__name__ for w in app.allWidgets() if type(w).__name__ == "LockScreen"]
+        qt_namespace = "built" if "GlobalColor" in built else "-"
+        print("{SHOWN}", ",".join(pages) or "-", qt_namespace, file=sys.stderr, flush=True)
+        QTimer.singleShot(0, app.quit)
+probe.timeout.connect(check)
+probe.start()
+if len(sys.argv) > 2:  # a planted import on the start path, to show the check can fail
+    planted = sys.argv[2]
+    if planted == "Qt":
+        from PySide6.QtCore import Qt
+    else:
+        __import__(planted)  # the import statement's path: importlib.import_module is not timed by -X importtime
+from desktop_app.cli import main
+sys.exit(main(["--vault", sys.argv[1]]))
+"""
+
+
+def start_path_report(vault_folder: Path, home: Path, planted: str | None = None) -> tuple[str, str, list[str]]:
+    """(lock screen shown, Qt namespace built, modules imported before the first show) of one real start."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WAYMARK_HOME": str(home)}
+    args = [sys.executable, "-X", "importtime", "-c", _HARNESS, str(vault_folder), *([planted] if planted else [])]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=False)
+    before: list[str] = []
+    for line in done.stderr.splitlines():
+        if line.startswith(SHOWN):
+            _tag, pages, qt_namespace = line.split(" ")
+            return pages, qt_namespace, before
+        if line.startswith("import time:") and "|" in line:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "imported package":  # the header line
+                before.append(name)
+    raise AssertionError(f"no window was shown (exit {done.returncode}): {done.stderr[-2000:]}")
+
+
+# Our own packages the lock screen does not need: the ORM models and engine, use cases, documents, forms, commands.
+_TOO_EARLY_PREFIXES = ("desktop_app.store", "desktop_app.reports", "desktop_app.definitions", "desktop_app.commands")
+
+
+def too_early(modules: list[str]) -> list[str]:
+    """The modules of ``modules`` that must not load before the lock screen is shown."""
+    found = {
+        name
+        for name in modules
+        if name.split(".")[0] in HEAVY_LIBRARIES
+        or name.startswith(_TOO_EARLY_PREFIXES)
+        or (name.startswith("desktop_app.services.") and name not in LOCK_SCREEN_SERVICES)
+    }
+    return sorted(found)
+
+
+@pytest.fixture
+def vault(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> MadeVault:
+    return make_vault(tmp_path / "vault", tmp_path_factory.mktemp("templates"))
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder
+
+
+def test_the_lock_screen_is_shown_before_anything_heavy_is_imported(vault, home) -> None:
+    pages, qt_namespace, before = start_path_report(vault.folder, home)
+    assert pages == "LockScreen"
+    assert "desktop_app.ui.lock_screen" in before, "the report reads the start path's imports"
+    assert too_early(before) == [], f"imported before the lock screen was first shown: {too_early(before)}"
+    assert qt_namespace == "-", "Qt's namespace of ~100 enums was built before the first show (import Qt lazily)"
+
+
+@pytest.mark.parametrize(
+    "planted", ["sqlalchemy", "reportlab", "pikepdf", "desktop_app.store.models", "desktop_app.services.casework"]
+)
+def test_the_check_fails_on_a_planted_heavy_import(vault, home, planted: str) -> None:
+    pages, _qt_namespace, before = start_path_report(vault.folder, home, planted)
+    assert pages == "LockScreen"
+    flagged = too_early(before)
+    assert any(name == planted or name.startswith(planted + ".") for name in flagged), flagged
+
+
+def test_the_check_fails_when_qt_enums_are_built_before_the_first_show(vault, home) -> None:
+    _pages, qt_namespace, _before = start_path_report(vault.folder, home, "Qt")
+    assert qt_namespace == "built"
