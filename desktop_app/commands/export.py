@@ -66,6 +66,9 @@ def add_parser(subparsers: Any) -> None:
     _output_arguments(checklist, personal=False)
     checklist.set_defaults(handler=run_checklist)
 
+    from desktop_app.commands import export_audit
+
+    export_audit.add_parsers(kinds, _vault_arguments, _output_arguments)
     from desktop_app.commands import export_sharing
 
     export_sharing.add_parser(kinds)

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from desktop_app import paths
+from desktop_app.definitions.audit import AuditDefinition
+from desktop_app.definitions.child_file import ChildDetailsDefinition, MisImportDefinition
 from desktop_app.definitions.missing import MissingEpisodesDefinition
 from desktop_app.definitions.models import (
     CategoriesDefinition,
@@ -47,7 +49,10 @@ class Forms:
     categories: CategoriesDefinition
     default_screening_id: str
     what_to_do: WhatToDoDefinition  # the staff steps; a step's route always has a contact (contacts.toml's own rule)
+    child_details: ChildDetailsDefinition  # the child file's lists (needs, ethnicities…) and the 18-or-over note
+    mis_import: MisImportDefinition  # column headings and date formats of the school's MIS pupil exports
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
+    audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -124,7 +129,10 @@ def _load(root: Path) -> Forms:
         categories=load_file(root / "categories.toml", CategoriesDefinition),
         default_screening_id=default_id,
         what_to_do=load_file(root / "what_to_do.toml", WhatToDoDefinition),
+        child_details=load_file(root / "child_details.toml", ChildDetailsDefinition),
+        mis_import=load_file(root / "mis_import.toml", MisImportDefinition),
         missing_episodes=missing,
+        audit=load_file(root / "audit.toml", AuditDefinition),
     )
 
 

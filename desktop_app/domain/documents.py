@@ -35,6 +35,7 @@ class DocumentKind(enum.StrEnum):
     CHECKLIST = "checklist"
     QUICK_REFERENCE = "quick_reference"
     RECOVERY_SHEET = "recovery_sheet"
+    GOVERNORS_REPORT = "governors_report"
 
     @property
     def label(self) -> str:
@@ -44,6 +45,7 @@ class DocumentKind(enum.StrEnum):
             "checklist": "Obligations checklist",
             "quick_reference": "What to do: quick reference",
             "recovery_sheet": "Recovery sheet",
+            "governors_report": "Governors' report",
         }[self.value]
 
 
@@ -131,13 +133,18 @@ class ObligationStatus(enum.StrEnum):
     MET = "met"
     PARTLY_MET = "partly_met"
     NOT_MET = "not_met"
+    NOT_APPLICABLE = "not_applicable"
     NOT_ASSESSED = "not_assessed"
 
     @property
     def label(self) -> str:
-        return {"met": "Met", "partly_met": "Partly met", "not_met": "Not met", "not_assessed": "Not assessed"}[
-            self.value
-        ]
+        return {
+            "met": "Met",
+            "partly_met": "Partly met",
+            "not_met": "Not met",
+            "not_applicable": "Not applicable",
+            "not_assessed": "Not assessed",
+        }[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +155,9 @@ class ChecklistEntry:
     action: str = ""
     owner: str = ""
     due: date | None = None
+    reason: str = ""  # why the obligation does not apply
+    notes: str = ""
+    carried: bool = False  # carried from last year and not yet confirmed
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +171,14 @@ class SignOff:
 class ChecklistRun:
     """A completed year of the obligations audit: one entry per obligation, and who signed it off."""
 
-    year: str  # e.g. "2026/27"
+    year: str  # e.g. "2026-27"
     entries: tuple[ChecklistEntry, ...]
-    completed_on: date | None = None
+    completed_on: date | None = None  # the audit date
     sign_offs: tuple[SignOff, ...] = ()
+    next_review: date | None = None
+    evidence_lines: tuple[str, ...] = ()  # figures from the vault quoted as evidence (training register, CE Lead)
+    addenda: tuple[Addendum, ...] = ()  # corrections made after signing
+    closed: bool = False  # signed by everyone who must sign
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from desktop_app.domain.child import ContactPerson, HouseholdMember, SenStatus, is_adult
 from desktop_app.domain.enums import AnswerStatus, Basis, ChildRole, RiskLevel, Role, RouteId, When
 
 
@@ -49,7 +50,52 @@ class ChildDetails:
     parental_responsibility: str = ""
     other_agencies: str = ""
     social_worker: str = ""  # allocated social worker's name and contact, if any
-    learning_disability: bool = False
+    learning_disability: bool = False  # the screening's fact; derived from ``needs`` when the child file sets them
+    # The child file (issue 11). Every one optional; changed only by a new version with a reason. The one-line
+    # ``social_worker``, ``other_agencies`` and ``parental_responsibility`` above stay filled from the structured
+    # values below (services.child.details), so older readers keep working.
+    other_names: tuple[str, ...] = ()  # further names the child is known by: nicknames, names used online
+    latin_name: str = ""  # the name in English letters when it is written in another script
+    ethnicity: str = ""
+    first_language: str = ""
+    interpreter_needed: bool | None = None
+    religion: str = ""
+    sen_status: SenStatus | None = None
+    needs: tuple[str, ...] = ()  # SEN and disability ids from forms/child_details.toml ("mld", "asd", …)
+    disabilities: str = ""  # disabilities, health and care needs in the DSL's words
+    gp: ContactPerson | None = None
+    nhs_number: str = ""  # ten digits, written 3-3-4; checked by domain.identifiers
+    upn: str = ""  # unique pupil number, 13 characters; checked by domain.identifiers
+    household: tuple[HouseholdMember, ...] = ()  # who the child lives with, and brothers and sisters
+    carers: tuple[ContactPerson, ...] = ()  # parents and carers, each with parental responsibility or not
+    allocated_social_worker: ContactPerson | None = None
+    agencies: tuple[ContactPerson, ...] = ()  # other agencies involved (organisation + worker)
+
+    @property
+    def siblings(self) -> tuple[HouseholdMember, ...]:
+        return tuple(m for m in self.household if m.sibling)
+
+    @property
+    def with_parental_responsibility(self) -> tuple[ContactPerson, ...]:
+        return tuple(c for c in self.carers if c.parental_responsibility)
+
+    def is_adult_on(self, day: date) -> bool:
+        """18 or over on ``day``: adult routes differ, and documents must not call them a child without comment."""
+        return is_adult(self.age_on(day))
+
+    @property
+    def sort_names(self) -> tuple[str, str]:
+        """(first, last) to put the child in a list: the English-letter spelling for a name in another script."""
+        if self.latin_name.strip() and not any("a" <= c <= "z" for c in self.last_name.casefold()):
+            *given, family = self.latin_name.split()
+            return " ".join(given), family
+        return self.first_name, self.last_name
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """Every name the child is searched by: given, family, known as, other names and the English-letter spelling."""
+        return tuple(n for n in (self.first_name, self.last_name, self.known_as, *self.other_names, self.latin_name)
+                     if n.strip())
 
     @property
     def full_name(self) -> str:

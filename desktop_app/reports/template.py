@@ -68,8 +68,9 @@ class _MarkedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
         self.setLineWidth(0.5)
         self.line(MARGIN, height - 17 * mm, width - MARGIN, height - 17 * mm)
         self.line(MARGIN, 17 * mm, width - MARGIN, 17 * mm)
-        seq = str(meta.audit_seq) if meta.audit_seq > 0 else "none (not from a vault)"
-        left = f"Document {meta.document_id}   ·   Audit sequence {seq}   ·   Printed {moment(meta.printed_at)}"
+        # A form printed without a vault (the blank checklist) has no audit sequence to give: it says nothing of one.
+        seq = f"   ·   Audit sequence {meta.audit_seq}" if meta.audit_seq > 0 else ""
+        left = f"Document {meta.document_id}{seq}   ·   Printed {moment(meta.printed_at)}"
         self.drawString(MARGIN, 13 * mm, left)
         self.setFillColor(INK)
         self.setFont(fonts.SANS_BOLD, 8.5)

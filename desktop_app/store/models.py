@@ -73,6 +73,8 @@ class ChildRow(Base):
     version: Mapped[int] = mapped_column(default=1)
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    upn: Mapped[str | None] = mapped_column(String(16), index=True, nullable=True)  # matched by the MIS import
+    __table_args__ = (Index("ix_children_name_order", "last_fold", "first_fold", "id"),)
 
 
 class ChildNameWordRow(Base):
@@ -235,4 +237,5 @@ APPEND_ONLY_TABLES = (
 )
 FTS_TABLE = "concern_text"
 
+from desktop_app.store import models_audit as _models_audit  # noqa: E402,F401  - the annual audit's tables
 from desktop_app.store import models_connections as _models_connections  # noqa: E402,F401

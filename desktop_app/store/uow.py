@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
+from desktop_app.store.repositories.audit_checklist import AuditChecklistRepository
+from desktop_app.store.repositories.child_list import ChildListRepository
 from desktop_app.store.repositories.children import ChildRepository
 from desktop_app.store.repositories.concerns import ConcernRepository
 from desktop_app.store.repositories.connections import ConnectionRepository
@@ -25,6 +27,8 @@ from desktop_app.store.repositories.other import (
 )
 from desktop_app.store.repositories.referrals import ReferralRepository
 from desktop_app.store.repositories.screenings import ScreeningRepository
+from desktop_app.store.repositories.training import TrainingRepository
+from desktop_app.store.repositories.year_counts import YearCountsRepository
 
 _log = logging.getLogger(__name__)
 
@@ -39,6 +43,7 @@ class UnitOfWork:
     """``with uow: …; uow.commit()`` — rolls back unless committed. Usable for several ``with`` blocks in turn."""
 
     children: ChildRepository
+    child_list: ChildListRepository
     concerns: ConcernRepository
     screenings: ScreeningRepository
     referrals: ReferralRepository
@@ -47,6 +52,9 @@ class UnitOfWork:
     contacts: ContactRepository
     users: UserRepository
     audit: AuditLog
+    audit_checklist: AuditChecklistRepository
+    training: TrainingRepository
+    year_counts: YearCountsRepository
     connections: ConnectionRepository
     missing: MissingEpisodeRepository
 
@@ -72,6 +80,7 @@ class UnitOfWork:
         event.listen(session, "before_flush", self._note_changes)
         self.audit = AuditLog(session, self._audit_key)
         self.children = ChildRepository(session)
+        self.child_list = ChildListRepository(session)
         self.concerns = ConcernRepository(session)
         self.screenings = ScreeningRepository(session)
         self.referrals = ReferralRepository(session)
@@ -79,6 +88,9 @@ class UnitOfWork:
         self.setting = SettingRepository(session, self.audit)
         self.contacts = ContactRepository(session, self.audit)
         self.users = UserRepository(session)
+        self.audit_checklist = AuditChecklistRepository(session)
+        self.training = TrainingRepository(session)
+        self.year_counts = YearCountsRepository(session)
         self.connections = ConnectionRepository(session)
         self.missing = MissingEpisodeRepository(session)
         return self

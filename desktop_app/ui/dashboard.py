@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -39,9 +39,11 @@ def day(moment: datetime) -> str:
 
 
 class RecordList(QTableView):
-    """A read-only list whose rows open a record with Enter or a double-click."""
+    """A read-only list whose rows open a record with Enter or a double-click; Ctrl+Enter (or the right-click
+    menu) opens the file of the row's child."""
 
     open_requested = Signal(object)
+    child_requested = Signal(object)
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,12 +57,26 @@ class RecordList(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.doubleClicked.connect(self._open_index)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.child_action = QAction("Open the child's file", self)
+        self.child_action.setShortcut("Ctrl+Return")
+        self.child_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.child_action.triggered.connect(self._open_child)
+        self.addAction(self.child_action)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open_index(self.currentIndex())
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self._open_child()
+            else:
+                self._open_index(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+    def _open_child(self) -> None:
+        model = self.model()
+        if isinstance(model, RecordsModel) and self.currentIndex().isValid():
+            self.child_requested.emit(model.record(self.currentIndex().row()))
 
     def _open_index(self, index: QModelIndex) -> None:
         model = self.model()
@@ -148,6 +164,10 @@ class DashboardPage(QWidget):
         row.addWidget(self.import_button)
         self.sealed_banner = sealed
         layout.addWidget(sealed)
+        from desktop_app.ui.audit.reminders import AuditBanner
+
+        self.audit_banner = AuditBanner(session, host, self, today)  # the audit due, its actions, training due
+        layout.addWidget(self.audit_banner)
 
         grid = QGridLayout()
         self.awaiting = Panel("Concerns awaiting screening, oldest first",
@@ -161,12 +181,14 @@ class DashboardPage(QWidget):
         grid.addWidget(self.reviews, 1, 0)
         grid.addWidget(self.high_risk, 1, 1)
         layout.addLayout(grid, 1)
-        self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record.", self)
+        self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record; Ctrl+Enter opens "
+                           "the child's file.", self)
         self.hint.setStyleSheet("color:#505050;")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk):
             panel.list.open_requested.connect(self.open_row)
+            panel.list.child_requested.connect(self.open_child_of)
         record_events().changed.connect(self._refresh_after)
         self.refresh()
 
@@ -221,12 +243,21 @@ class DashboardPage(QWidget):
             self.sealed_banner.setStyleSheet("")
         self.import_button.setEnabled(waiting > 0)
         self.sealed_waiting = waiting
+        self.audit_banner.refresh()
         self._stale = False
         self.refreshed.emit()
 
     # --- actions --------------------------------------------------------------------------------------------------
     def open_row(self, row: Any) -> None:
         self.open_concern(row.concern_id)
+
+    def open_child_of(self, row: Any) -> Any:
+        """The child's file of a row: its child, or the child of its concern."""
+        from desktop_app.services.child.details import child_of_concern
+        from desktop_app.ui.child import open_child
+
+        child_id = getattr(row, "child_id", None) or child_of_concern(self.session, row.concern_id)
+        return open_child(self.host, self.session, child_id)
 
     def open_concern(self, concern_id: int) -> Any:
         from desktop_app.ui.concern_view import ConcernView

@@ -37,9 +37,16 @@ DESTINATIONS: tuple[Destination, ...] = (
         "Ctrl+1",
     ),
     # Children: the child-file engineer's list of children and each child's file.
-    Destination("children", "Children", "Every child on file, and each child's chronology.", "", "Ctrl+2"),
+    Destination("children", "Children", "Every child on file, and each child's chronology.",
+                "desktop_app.ui.child:children_page", "Ctrl+2"),
     # Audit: the annual audit engineer's obligations checklist.
-    Destination("audit", "Audit", "The setting's yearly safeguarding obligations checklist.", "", "Ctrl+3"),
+    Destination(
+        "audit",
+        "Audit",
+        "The setting's yearly audit of its duties, sign-off, last year beside it, training register, CE Lead.",
+        "desktop_app.ui.audit:AuditPage",
+        "Ctrl+3",
+    ),
     # Documents: the documents engineer's page of printable documents.
     Destination(
         "documents", "Documents", "Documents to print or save: quick reference, blank checklist.", "", "Ctrl+4"
@@ -66,7 +73,7 @@ DESTINATIONS: tuple[Destination, ...] = (
 
 # One record opened from anywhere (search results, lists): "module:callable" (session, host, record_id) -> QWidget.
 OPENERS: dict[str, str] = {
-    "child": "",  # the child-file engineer: the child's file page
+    "child": "desktop_app.ui.child:child_file_page",  # (session, host, child_id) -> the child's file page
 }
 
 _registered: dict[str, PageFactory] = {}

@@ -25,7 +25,8 @@ def test_every_shipped_form_file_loads(forms: Forms) -> None:
     files = sorted(paths.forms_dir().rglob("*.toml"))
     assert len(files) >= 4
     loaded = {forms.contacts.id, forms.obligations.id, forms.categories.id, forms.what_to_do.id,
-              forms.missing_episodes.id, *forms.screenings}
+              forms.missing_episodes.id, forms.child_details.id, forms.mis_import.id, forms.audit.id,
+              *forms.screenings}
     assert len(loaded) == len(files), "a .toml file in forms/ is not loaded by load_forms"
     for definition in (
         *forms.screenings.values(),

@@ -509,6 +509,59 @@ def test_the_dsl_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot, o
     check(problems)
 
 
+# ----- the child file ------------------------------------------------------------------------------------------------
+
+
+def _child_file_screens(qtbot, session: VaultSession, closing, tmp_path: Path, check_screen, screenshot,
+                        suffix: str) -> list[str]:
+    """The children list, a child's file (each section), its details dialog and the MIS import preview."""
+    from desktop_app.ui.child.children import ChildrenPage
+    from desktop_app.ui.child.file import ChildFilePage
+    from desktop_app.ui.child.mis_import import MisImportDialog
+    from tests.services.child import mis_samples
+
+    concern_id = record_concern(session)
+    with session.uow() as uow:
+        child_id = uow.concerns.child_id_of(concern_id)
+    host = Host(session)
+    host.resize(1200, 760)
+    show(qtbot, host, closing)
+    page = ChildrenPage(session, host=host)
+    host.show_page(page)
+    problems = check_screen(page, "children list")
+    screenshot(host, f"children_list{suffix}")
+    file = ChildFilePage(session, child_id, host=host)
+    host.show_page(file)
+    for key in file.section_widgets:
+        file.show_section(key)
+        problems += check_screen(file, f"child file, {key} section")
+        screenshot(host, f"child_file_{key}{suffix}")
+    dialog = file.section("details").change_details()
+    closing.append(dialog)
+    qtbot.waitExposed(dialog)
+    problems += check_screen(dialog, "child details dialog")
+    screenshot(dialog, f"child_details_dialog{suffix}")
+    dialog.reject()
+    path = tmp_path / "students.csv"
+    path.write_bytes(mis_samples.sims_csv())
+    importer = MisImportDialog(None, session, path)
+    with qtbot.waitSignal(importer.previewed, timeout=10000):
+        show(qtbot, importer, closing)
+    problems += check_screen(importer, "MIS import preview")
+    screenshot(importer, f"mis_import_preview{suffix}")
+    return problems
+
+
+def test_the_child_file_screens(qtbot, open_session: VaultSession, fake_ask, closing, tmp_path: Path,  # noqa: F811
+                                screenshot) -> None:
+    check(_child_file_screens(qtbot, open_session, closing, tmp_path, audit, screenshot, ""))
+
+
+def test_the_child_file_screens_fit_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                                   tmp_path: Path, zoom_150, screenshot) -> None:
+    check(_child_file_screens(qtbot, open_session, closing, tmp_path, fits, screenshot, "_zoomed"))
+
+
 def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing) -> None:  # noqa: F811
     from tests.fixtures_vault import record_concern as add
 
@@ -518,4 +571,84 @@ def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing
     page = win.show_search("Tamsin")
     assert page is not None and page.count() > 0
     problems += audit(page, "search results")
+    check(problems)
+
+
+# ----- the Audit page ---------------------------------------------------------------------------------------------
+
+
+def audit_page_with_a_year(qtbot: Any, session: VaultSession, closing: list[QWidget], signed: bool = False) -> Any:
+    from datetime import date
+
+    from desktop_app.domain.audit import AcademicYear, ExploitationRole, SignRole
+    from desktop_app.services.audit import checklist, training
+    from desktop_app.ui.audit import AuditPage
+
+    today = date.today()
+    year = AcademicYear.containing(today)
+    lead = training.add_staff(session, "Rosa Marsden", "Assistant head", role=ExploitationRole.CE_LEAD)
+    training.record_training(session, lead.staff_id, "ce_lead_training", today)
+    checklist.start_year(session, year)
+    if signed:
+        checklist.set_dates(session, year, today)
+        checklist.sign(session, year, SignRole.DSL, "Morgan Fairweather", today)
+    host = Host(session)
+    host.resize(1300, 760)
+    show(qtbot, host, closing)
+    page = AuditPage(session, host=host)
+    host.show_page(page)
+    return page
+
+
+def test_the_audit_page_every_tab_and_dialog(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                            screenshot) -> None:
+    page = audit_page_with_a_year(qtbot, open_session, closing, signed=True)
+    problems: list[str] = []
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        problems += audit(page, f"audit page, {page.tabs.tabText(index)} tab")
+        screenshot(page.window(), f"audit_tab_{index}")
+    page.tabs.setCurrentWidget(page.register)
+    for name in ("add_staff", "record_training", "staff_left"):
+        dialog = getattr(page.register, name)()
+        closing.append(dialog)
+        qtbot.waitExposed(dialog)
+        problems += audit(dialog, f"audit page, {name.replace('_', ' ')} dialog")
+        screenshot(dialog, f"audit_dialog_{name}")
+        dialog.reject()
+    dialog = page.sign_off.add_correction()
+    closing.append(dialog)
+    qtbot.waitExposed(dialog)
+    problems += audit(dialog, "audit page, correction dialog")
+    screenshot(dialog, "audit_dialog_correction")
+    check(problems)
+
+
+def test_the_audit_page_before_a_year_is_started(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
+                                                closing) -> None:
+    from desktop_app.ui.audit import AuditPage
+
+    host = Host(open_session)
+    show(qtbot, host, closing)
+    page = AuditPage(open_session, host=host)
+    host.show_page(page)
+    check(audit(page, "audit page, year not started"))
+
+
+def test_the_audit_page_fits_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
+                                                    closing, zoom_150, screenshot) -> None:
+    page = audit_page_with_a_year(qtbot, open_session, closing)
+    page.window().resize(1280, 700)
+    problems: list[str] = []
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        problems += fits(page, f"audit page, {page.tabs.tabText(index)} tab")
+        screenshot(page.window(), f"audit_zoomed_tab_{index}")
+    for name in ("add_staff", "record_training"):
+        dialog = getattr(page.register, name)()
+        closing.append(dialog)
+        qtbot.waitExposed(dialog)
+        problems += fits(dialog, f"audit page, {name.replace('_', ' ')} dialog")
+        dialog.reject()
     check(problems)

@@ -125,13 +125,15 @@ def test_ctrl_f_searches_and_two_children_of_the_same_name_are_told_apart(
     assert isinstance(view, ConcernView)
     screenshot(win, "search_opened_concern")
 
-    # a child found by search opens to that child's concerns until the child's file page exists
+    # a child found by search opens the child's file
     box.setText("brennan")
     QTest.keyClick(box, Qt.Key.Key_Return)
     page = win.current_page()
+    wanted = page.hit(0).child_id
     QTest.keyClick(page.results, Qt.Key.Key_Return)
     page = win.current_page()
-    assert isinstance(page, SearchPage) and page.count() == 1 and page.hit(0).kind == "concern"
+    assert page.objectName() == "child_file" and page.child_id == wanted
+    assert "Leah Brennan" in page.title.text()
 
 
 def test_search_with_no_match_says_what_to_try(unlocked_window, qtbot) -> None:

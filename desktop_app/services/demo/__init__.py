@@ -42,6 +42,7 @@ from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
+from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.scenarios import (
     CONTACTED,
     CULTURES,
@@ -285,6 +286,7 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
             uow.commit()
         if progress is not None:
             progress(done, concerns)
+    fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)
     for plan in plans:

@@ -12,10 +12,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from desktop_app.definitions import ContactsDefinition, Forms, SectionKind, load_forms
+from desktop_app.definitions import Forms, SectionKind, load_forms
 from desktop_app.domain.documents import (
     Chronology,
-    ChronologyEvent,
     ContactLine,
     DocumentKind,
     DocumentMeta,
@@ -23,7 +22,6 @@ from desktop_app.domain.documents import (
     QuickReference,
     ReferralSummary,
 )
-from desktop_app.domain.enums import ConcernStatus
 from desktop_app.domain.records import Concern, Setting
 from desktop_app.errors import UserFacingError
 from desktop_app.reports import (
@@ -33,17 +31,13 @@ from desktop_app.reports import (
     quick_reference_pdf,
     referral_summary_pdf,
 )
-from desktop_app.reports.flow import day
 from desktop_app.services.casework import concern_addenda
-from desktop_app.services.casework.screening import route_title
-from desktop_app.services.child import missing as missing_episodes
+from desktop_app.services.child import chronology as child_chronology
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic
 from desktop_app.vault.leftovers import OutputRegister
 from desktop_app.vault.outputs import OutputKind, check_output_path
-
-SUMMARY_LIMIT = 600  # characters of an account shown in a chronology entry; the concern record has it all
 
 # ----- document ids ----------------------------------------------------------------------------------------------
 
@@ -110,94 +104,8 @@ def _protective_sections(forms: Forms, definition_id: str | None) -> frozenset[s
 
 
 def chronology(uow: UnitOfWork, child_id: int, forms: Forms | None = None) -> Chronology:
-    """Every concern, screening, referral, status change and amendment of one child, oldest first."""
-    forms = forms or load_forms()
-    child = uow.children.get(child_id)
-    events: list[ChronologyEvent] = []
-    for version in uow.children.versions(child_id)[1:]:
-        events.append(
-            ChronologyEvent(
-                version.written_at, "Child's details amended", version.reason, recorded_by=version.author.name
-            )
-        )
-    events += _addenda_events(uow, "child", child_id, "")
-    for concern in uow.concerns.list_for_child(child_id):
-        events += _concern_events(uow, concern, forms.contacts)
-    events += missing_episodes.chronology_events(uow, child_id, forms)
-    events.sort(key=lambda e: e.when)
-    return Chronology(setting=uow.setting.get(), child=child, events=tuple(events))
-
-
-def _concern_events(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition) -> list[ChronologyEvent]:
-    draft = concern.draft
-    reference = concern.reference
-    account = " ".join(draft.account.split())
-    if len(account) > SUMMARY_LIMIT:
-        account = account[: SUMMARY_LIMIT - 1] + "… (the full account is in the concern record)"
-    where = f"At {draft.location}: " if draft.location.strip() else ""
-    events = [
-        ChronologyEvent(
-            when=draft.happened_at or concern.submitted_at,
-            kind="Concern",
-            summary=where + account,
-            action=draft.action_taken,
-            reference=reference,
-            recorded_by=", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p.strip()),
-        )
-    ]
-    events += _addenda_events(uow, "concern", concern.concern_id, reference)
-    for record in uow.screenings.for_concern(concern.concern_id):
-        decision = record.decision
-        summary = f"Screened: suggested {decision.suggested_level.label.lower()}, "
-        summary += f"confirmed {decision.confirmed_level.label.lower()}."
-        if decision.override_reason.strip():
-            summary += f" Reason for the change: {decision.override_reason}"
-        events.append(
-            ChronologyEvent(
-                when=record.completed_at,
-                kind="Screening",
-                summary=summary,
-                action=decision.actions,
-                outcome=f"Review by {day(decision.review_date)}",
-                reference=reference,
-                recorded_by=record.completed_by.name,
-            )
-        )
-        events += _addenda_events(uow, "screening", record.screening_id, reference)
-    for entry in uow.referrals.for_concern(concern.concern_id):
-        title = route_title(entry.route, contacts)
-        outcome = entry.outcome
-        if entry.confirmation_sent:
-            outcome += f" (written confirmation sent {day(entry.confirmation_sent)})"
-        events.append(
-            ChronologyEvent(
-                when=entry.contacted_at,
-                kind="Referral",
-                summary=f"{title}: {entry.contacted_name}",
-                outcome=outcome.strip(),
-                reference=" / ".join(r for r in (reference, entry.reference) if r.strip()),
-                recorded_by=entry.recorded_by.name,
-            )
-        )
-        events += _addenda_events(uow, "referral", entry.referral_id, reference)
-    for status, at, actor, note in uow.concerns.events(concern.concern_id):
-        if status == ConcernStatus.CLOSED:
-            events.append(ChronologyEvent(at, "Concern closed", note, reference=reference, recorded_by=actor.name))
-    return events
-
-
-def _addenda_events(uow: UnitOfWork, kind: str, object_id: int, reference: str) -> list[ChronologyEvent]:
-    return [
-        ChronologyEvent(
-            a.written_at,
-            "Amendment",
-            a.change,
-            action=f"Why: {a.reason}",
-            reference=reference,
-            recorded_by=a.author.name,
-        )
-        for a in uow.addenda.for_object(kind, object_id)
-    ]
+    """Every event of one child, oldest first: built by the child file's chronology service (the screen's too)."""
+    return child_chronology.chronology(uow, child_id, forms)
 
 
 def obligations(forms: Forms | None = None) -> tuple[ObligationText, ...]:

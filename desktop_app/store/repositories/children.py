@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from desktop_app.domain.identifiers import normal_upn
 from desktop_app.domain.records import Actor, Child, ChildDetails
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.models import ChildNameWordRow, ChildRow, ChildVersionRow
@@ -35,8 +36,10 @@ class ChildRepository:
 
     def add(self, details: ChildDetails, actor: Actor) -> Child:
         now = utc_now()
-        row = ChildRow(first_fold=fold(details.first_name), last_fold=fold(details.last_name),
-                       known_fold=fold(details.known_as), version=1, body=dump(details), created_at=now)
+        first, last = details.sort_names
+        row = ChildRow(first_fold=fold(first), last_fold=fold(last),
+                       known_fold=fold(details.known_as), version=1, body=dump(details), created_at=now,
+                       upn=normal_upn(details.upn) or None)
         self._session.add(row)
         self._session.flush()
         self._session.add(ChildVersionRow(child_id=row.id, version=1, body=row.body, written_at=now,
@@ -47,7 +50,7 @@ class ChildRepository:
 
     def _index_names(self, child_id: int, details: ChildDetails) -> None:
         self._session.execute(delete(ChildNameWordRow).where(ChildNameWordRow.child_id == child_id))
-        words = name_words(details.first_name, details.last_name, details.known_as)
+        words = name_words(*details.all_names)
         self._session.add_all(ChildNameWordRow(word=w, child_id=child_id) for w in sorted(words))
 
     def _row(self, child_id: int) -> ChildRow:
@@ -66,8 +69,10 @@ class ChildRepository:
         row = self._row(child_id)
         row.version += 1
         row.body = dump(details)
-        row.first_fold, row.last_fold = fold(details.first_name), fold(details.last_name)
+        first, last = details.sort_names
+        row.first_fold, row.last_fold = fold(first), fold(last)
         row.known_fold = fold(details.known_as)
+        row.upn = normal_upn(details.upn) or None
         self._session.add(ChildVersionRow(child_id=row.id, version=row.version, body=row.body, written_at=utc_now(),
                                           reason=reason, **actor_columns(actor)))
         self._index_names(row.id, details)
@@ -93,6 +98,20 @@ class ChildRepository:
                                                                ChildNameWordRow.word < word + PREFIX_END)
             query = query.where(ChildRow.id.in_(matching))
         query = query.order_by(ChildRow.last_fold, ChildRow.first_fold, ChildRow.id).limit(limit)
+        return [_to_child(r) for r in self._session.scalars(query)]
+
+    def by_upn(self, upns: list[str]) -> dict[str, int]:
+        """Child ids of the given unique pupil numbers (as stored: no spaces, upper case), for the MIS import."""
+        found: dict[str, int] = {}
+        for start in range(0, len(upns), 500):
+            chunk = upns[start:start + 500]
+            found.update((u, i) for u, i in self._session.execute(
+                select(ChildRow.upn, ChildRow.id).where(ChildRow.upn.in_(chunk))) if u)
+        return found
+
+    def without_upn(self, limit: int = 50_000) -> list[Child]:
+        """Children with no unique pupil number (recorded from a concern), for the MIS import to match by name."""
+        query = select(ChildRow).where(ChildRow.upn.is_(None)).order_by(ChildRow.id).limit(limit)
         return [_to_child(r) for r in self._session.scalars(query)]
 
     def recent(self, limit: int = 50) -> list[Child]:

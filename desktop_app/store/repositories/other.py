@@ -15,7 +15,7 @@ from desktop_app.store.models import AddendumRow, ContactOverrideRow, SettingRow
 from desktop_app.store.repositories._common import actor_columns, actor_of
 from desktop_app.store.types import utc_now
 
-OBJECT_KINDS = ("concern", "screening", "referral", "child", "child_link", "adult", "place", "missing_episode")
+OBJECT_KINDS = ("concern", "screening", "referral", "child", "child_link", "adult", "place", "missing_episode", "audit")
 INTAKE_KEY_SIZE = 32
 
 

@@ -66,6 +66,13 @@ class ReferralRepository:
         self._session.flush()
         return _to_entry(row, self._sent(referral_id))
 
+    def confirmations(self, referral_id: int) -> list[tuple[date, datetime, Actor]]:
+        """Written confirmations recorded for a referral, oldest first: (date sent, when recorded, who)."""
+        rows = self._session.scalars(select(ReferralEventRow).where(
+            ReferralEventRow.referral_id == referral_id, ReferralEventRow.kind == CONFIRMATION_SENT)
+            .order_by(ReferralEventRow.id))
+        return [(r.sent, r.at, actor_of(r.actor_name, r.actor_role, r.actor_user_id)) for r in rows if r.sent]
+
     def for_concern(self, concern_id: int) -> list[ReferralEntry]:
         rows = list(self._session.scalars(select(ReferralRow).where(ReferralRow.concern_id == concern_id)
                                           .order_by(ReferralRow.id)))

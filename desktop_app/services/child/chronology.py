@@ -1,0 +1,201 @@
+"""A child's chronology: every dated event the setting knows, built once for the screen and for the printed one.
+
+Each room that records something about a child adds an *event source* to ``SOURCES`` (one import and one entry):
+a function ``(uow, child, forms) -> Iterable[ChronologyEvent]`` whose events carry one of ``KINDS``' names (add the
+kind too). The connections room adds missing episodes; the transfer room adds transfers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from desktop_app.definitions import ContactsDefinition, Forms, load_forms
+from desktop_app.domain.documents import Chronology, ChronologyEvent
+from desktop_app.domain.enums import ConcernStatus
+from desktop_app.domain.records import Child, Concern
+from desktop_app.reports.flow import day
+from desktop_app.services.casework.screening import route_title
+from desktop_app.services.child import missing as missing_episodes
+from desktop_app.services.vault import VaultSession
+from desktop_app.store.uow import UnitOfWork
+
+SUMMARY_LIMIT = 600  # characters of an account shown in a chronology entry; the concern record has it all
+
+CONCERN = "Concern"
+CONCERN_CLOSED = "Concern closed"
+SCREENING = "Screening"
+REFERRAL = "Referral"
+CONFIRMATION = "Written confirmation"
+AMENDMENT = "Amendment"
+DETAILS = "Child's details amended"
+MISSING = "Missing episode"
+TRANSFER = "Transfer"
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A choice of the screen's filter: its label and the event kinds it shows."""
+
+    label: str
+    kinds: frozenset[str]
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("Concerns", frozenset({CONCERN, CONCERN_CLOSED})),
+    Kind("Screenings", frozenset({SCREENING})),
+    Kind("Referrals", frozenset({REFERRAL})),
+    Kind("Written confirmations", frozenset({CONFIRMATION})),
+    Kind("Missing episodes", frozenset({MISSING})),
+    Kind("Amendments", frozenset({AMENDMENT, DETAILS})),
+    Kind("Transfers", frozenset({TRANSFER})),
+)
+
+EventSource = Callable[[UnitOfWork, Child, Forms], Iterable[ChronologyEvent]]
+
+
+def chronology(uow: UnitOfWork, child_id: int, forms: Forms | None = None) -> Chronology:
+    """Every event of one child from every source, oldest first (inside an open ``with uow``)."""
+    forms = forms or load_forms()
+    child = uow.children.get(child_id)
+    events = [event for source in SOURCES for event in source(uow, child, forms)]
+    events.sort(key=lambda e: e.when)
+    return Chronology(setting=uow.setting.get(), child=child, events=tuple(events))
+
+
+def child_chronology(session: VaultSession, child_id: int) -> Chronology:
+    with session.uow() as uow:
+        return chronology(uow, child_id)
+
+
+def arranged(
+    events: Iterable[ChronologyEvent], *, newest_first: bool = False, kinds: frozenset[str] | None = None
+) -> tuple[ChronologyEvent, ...]:
+    """The events in the order asked for, only the ``kinds`` wanted (None: all); for the screen."""
+    chosen = [e for e in events if kinds is None or e.kind in kinds]
+    chosen.sort(key=lambda e: e.when, reverse=newest_first)
+    return tuple(chosen)
+
+
+def concern_of(session: VaultSession, reference: str) -> int | None:
+    """The concern an event's reference names ("WM-2026-00042", or "WM-2026-00042 / HUB-1"), if any."""
+    first = reference.split("/")[0].strip()
+    if not first:
+        return None
+    from desktop_app.store.errors import RecordNotFound
+
+    with session.uow() as uow:
+        try:
+            return uow.concerns.by_reference(first).concern_id
+        except RecordNotFound:
+            return None
+
+
+# ----- the sources ------------------------------------------------------------------------------------------------
+
+
+def details_events(uow: UnitOfWork, child: Child, forms: Forms) -> list[ChronologyEvent]:
+    events = [
+        ChronologyEvent(v.written_at, DETAILS, v.reason, recorded_by=v.author.name)
+        for v in uow.children.versions(child.child_id)[1:]
+    ]
+    return events + addenda_events(uow, "child", child.child_id, "")
+
+
+def concern_events(uow: UnitOfWork, child: Child, forms: Forms) -> list[ChronologyEvent]:
+    contacts = forms.contacts.with_phones(uow.contacts.overrides())
+    events: list[ChronologyEvent] = []
+    for concern in uow.concerns.list_for_child(child.child_id):
+        events += _one_concern(uow, concern, contacts)
+    return events
+
+
+def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition) -> list[ChronologyEvent]:
+    draft = concern.draft
+    reference = concern.reference
+    account = " ".join(draft.account.split())
+    if len(account) > SUMMARY_LIMIT:
+        account = account[: SUMMARY_LIMIT - 1] + "… (the full account is in the concern record)"
+    where = f"At {draft.location}: " if draft.location.strip() else ""
+    events = [
+        ChronologyEvent(
+            when=draft.happened_at or concern.submitted_at,
+            kind=CONCERN,
+            summary=where + account,
+            action=draft.action_taken,
+            reference=reference,
+            recorded_by=", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p.strip()),
+        )
+    ]
+    events += addenda_events(uow, "concern", concern.concern_id, reference)
+    for record in uow.screenings.for_concern(concern.concern_id):
+        decision = record.decision
+        summary = f"Screened: suggested {decision.suggested_level.label.lower()}, "
+        summary += f"confirmed {decision.confirmed_level.label.lower()}."
+        if decision.override_reason.strip():
+            summary += f" Reason for the change: {decision.override_reason}"
+        events.append(
+            ChronologyEvent(
+                when=record.completed_at,
+                kind=SCREENING,
+                summary=summary,
+                action=decision.actions,
+                outcome=f"Review by {day(decision.review_date)}",
+                reference=reference,
+                recorded_by=record.completed_by.name,
+            )
+        )
+        events += addenda_events(uow, "screening", record.screening_id, reference)
+    for entry in uow.referrals.for_concern(concern.concern_id):
+        title = route_title(entry.route, contacts)
+        both = " / ".join(r for r in (reference, entry.reference) if r.strip())
+        events.append(
+            ChronologyEvent(
+                when=entry.contacted_at,
+                kind=REFERRAL,
+                summary=f"{title}: {entry.contacted_name}",
+                outcome=entry.outcome.strip(),
+                reference=both,
+                recorded_by=entry.recorded_by.name,
+            )
+        )
+        events += _confirmation_events(uow, entry.referral_id, title, both)
+        events += addenda_events(uow, "referral", entry.referral_id, reference)
+    for status, at, actor, note in uow.concerns.events(concern.concern_id):
+        if status == ConcernStatus.CLOSED:
+            events.append(ChronologyEvent(at, CONCERN_CLOSED, note, reference=reference, recorded_by=actor.name))
+    return events
+
+
+def _confirmation_events(uow: UnitOfWork, referral_id: int, title: str, reference: str) -> list[ChronologyEvent]:
+    return [
+        ChronologyEvent(
+            at,
+            CONFIRMATION,
+            f"Written confirmation of the referral to {title} sent {day(sent)}.",
+            reference=reference,
+            recorded_by=actor.name,
+        )
+        for sent, at, actor in uow.referrals.confirmations(referral_id)
+    ]
+
+
+def addenda_events(uow: UnitOfWork, kind: str, object_id: int, reference: str) -> list[ChronologyEvent]:
+    return [
+        ChronologyEvent(
+            a.written_at, AMENDMENT, a.change, action=f"Why: {a.reason}", reference=reference, recorded_by=a.author.name
+        )
+        for a in uow.addenda.for_object(kind, object_id)
+    ]
+
+
+def missing_events(uow: UnitOfWork, child: Child, forms: Forms) -> list[ChronologyEvent]:
+    return missing_episodes.chronology_events(uow, child.child_id, forms)
+
+
+SOURCES: list[EventSource] = [
+    details_events,
+    concern_events,
+    missing_events,
+    # Other rooms: one import above and one entry here (missing episodes, transfers).
+]

@@ -1,0 +1,52 @@
+"""The child file: the children list, each child's file (sections as tabs), the chronology, the MIS import.
+
+Entry points for other screens (the side bar, the dashboard, search results):
+``children_page(session, host)``, ``child_file_page(session, host, child_id)``, ``open_child(host, session, id)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+
+def children_page(session: Any, host: Any) -> QWidget:
+    from desktop_app.ui.child.children import ChildrenPage
+
+    return ChildrenPage(session, host=host)
+
+
+def child_file_page(session: Any, host: Any, child_id: int) -> QWidget:
+    from desktop_app.ui.child.file import ChildFilePage
+
+    return ChildFilePage(session, child_id, host=host)
+
+
+def _show(host: Any, page: QWidget) -> QWidget:
+    if host is not None and hasattr(host, "show_page"):
+        host.show_page(page)
+    else:  # no main window (a tool or a test): a window of its own
+        from desktop_app.ui.main_window import RECORDS_PROPERTY
+
+        page.setProperty(RECORDS_PROPERTY, True)
+        page.show()
+    return page
+
+
+def open_child(host: Any, session: Any, child_id: int) -> QWidget:
+    """Show a child's file: through the main window (``host.open_child``) when there is one, else in ``host``
+    (``show_page``) or a window of its own."""
+    if host is not None and hasattr(host, "open_child"):
+        page: QWidget = host.open_child(child_id)
+        return page
+    return _show(host, child_file_page(session, host, child_id))
+
+
+def show_children(host: Any, session: Any) -> QWidget:
+    """The children list: the side bar's "Children" in the main window, else shown in ``host`` or on its own."""
+    if host is not None and hasattr(host, "navigate"):
+        page: QWidget | None = host.navigate("children")
+        if page is not None:
+            return page
+    return _show(host, children_page(session, host))

@@ -1,0 +1,154 @@
+"""The Chronology section of a child's file: every event in date order, newest or oldest first, filtered by kind,
+printed or saved as the chronology document (the same events: services.child.chronology builds both)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.documents import ChronologyEvent, DocumentKind
+from desktop_app.errors import UserFacingError
+from desktop_app.services.casework import local
+from desktop_app.services.child import chronology as chronology_service
+from desktop_app.ui import ask
+from desktop_app.ui.a11y import name_list
+from desktop_app.ui.dashboard import RecordList
+from desktop_app.ui.labels import note
+from desktop_app.ui.models import Column, RecordsModel
+
+ALL = "All kinds of event"
+
+
+def columns() -> list[Column]:
+    return [
+        Column("Date", lambda e: f"{local(e.when):%d %b %Y %H:%M}"),
+        Column("Kind", lambda e: e.kind),
+        Column("What happened", lambda e: e.summary),
+        Column("Action and outcome", lambda e: " ".join(p for p in (e.action, e.outcome) if p.strip())),
+        Column("Reference", lambda e: e.reference),
+        Column("Recorded by", lambda e: e.recorded_by),
+    ]
+
+
+class ChronologySection(QWidget):
+    def __init__(self, session: Any, child_id: int, host: Any = None) -> None:
+        super().__init__()
+        self.setObjectName("section_chronology")
+        self.session = session
+        self.child_id = child_id
+        self.file = host
+        self.events: tuple[ChronologyEvent, ...] = ()
+        self.windows: list[QWidget] = []
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        order_label = QLabel("&Order:", self)
+        self.order = QComboBox(self)
+        self.order.setObjectName("order")
+        self.order.addItems(["Newest first", "Oldest first"])
+        self.order.setAccessibleName("Order")
+        order_label.setBuddy(self.order)
+        kind_label = QLabel("&Show:", self)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        self.kind.setAccessibleName("Show which kind of event")
+        self.kind.addItem(ALL, None)
+        for kind in chronology_service.KINDS:
+            self.kind.addItem(kind.label, kind.kinds)
+        kind_label.setBuddy(self.kind)
+        self.print_button = QPushButton("Print or save the chronology (PDF)…", self)
+        self.print_button.setObjectName("chronology_pdf")
+        self.print_button.clicked.connect(self.print_chronology)
+        for widget in (order_label, self.order, kind_label, self.kind):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        layout.addLayout(row)
+        self.count = note("", self, "chronology_count")
+        layout.addWidget(self.count)
+        self.table = RecordList("chronology", self)
+        self.table.removeAction(self.table.child_action)  # already in the child's file
+        name_list(self.table, "Chronology")
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.open_requested.connect(self.open_event)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note("Select a concern, screening or referral and press Enter to open its concern.", self,
+                              style="color:#505050;"))
+        self.order.currentIndexChanged.connect(self.show_events)
+        self.kind.currentIndexChanged.connect(self.show_events)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.events = chronology_service.child_chronology(self.session, self.child_id).events
+        self.show_events()
+
+    def shown(self) -> tuple[ChronologyEvent, ...]:
+        return chronology_service.arranged(
+            self.events, newest_first=self.order.currentIndex() == 0, kinds=self.kind.currentData()
+        )
+
+    def show_events(self) -> None:
+        shown = list(self.shown())
+        model = RecordsModel(columns(), lambda limit: shown[:limit], page_size=max(100, len(shown)), parent=self)
+        self.table.setModel(model)
+        for index, width in enumerate((130, 120, 420, 220, 120)):
+            self.table.setColumnWidth(index, width)
+        self.table.resizeRowsToContents()
+        total = len(self.events)
+        if not total:
+            self.count.setText("Nothing is recorded about this child yet.")
+        elif len(shown) == total:
+            self.count.setText(f"{total} event{'s' if total != 1 else ''}.")
+        else:
+            self.count.setText(f"{len(shown)} of {total} events: {self.kind.currentText().lower()}.")
+
+    def open_event(self, event: ChronologyEvent) -> Any:
+        """The concern an event belongs to, in the concern view (events without a concern open nothing)."""
+        concern_id = chronology_service.concern_of(self.session, event.reference)
+        if concern_id is None:
+            return None
+        host = getattr(self.file, "host", None)
+        if host is not None and hasattr(host, "open_concern"):
+            return host.open_concern(concern_id)
+        from desktop_app.ui.concern_view import ConcernView
+
+        view = ConcernView(self.session, concern_id, host=host)
+        if host is not None and hasattr(host, "show_page"):
+            host.show_page(view)
+        else:
+            from desktop_app.ui.main_window import RECORDS_PROPERTY
+
+            view.setProperty(RECORDS_PROPERTY, True)
+            self.windows.append(view)
+            view.show()
+        return view
+
+    def print_chronology(self) -> Any:
+        """The printed chronology holds every event, oldest first, whatever the screen's order and filter."""
+        from desktop_app.services import documents
+        from desktop_app.ui.documents import DocumentDialog
+        from desktop_app.ui.main_window import RECORDS_PROPERTY
+
+        try:
+            pdf, document_id, title = documents.render_chronology(self.session, self.child_id)
+        except UserFacingError as error:
+            ask.current().warn(self, "Chronology", error.sentence)
+            return None
+        on_print, on_save = documents.actions(self.session, pdf, document_id, DocumentKind.CHRONOLOGY)
+        dialog = DocumentDialog(self.window(), title, pdf, on_print, on_save, suggested_name=f"{document_id}.pdf")
+        dialog.setProperty(RECORDS_PROPERTY, True)
+        self.windows.append(dialog)
+        dialog.open()
+        return dialog
