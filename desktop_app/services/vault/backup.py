@@ -255,6 +255,10 @@ def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str,
             with VaultInstanceLock(vault_dir):
                 pass  # refuses while Waymark has this vault open
             kept = vault_dir.with_name(f"{vault_dir.name}.before-restore-{file_stamp()}")
+            number = 1
+            while os.path.lexists(kept):  # two restores within the same second
+                number += 1
+                kept = vault_dir.with_name(f"{vault_dir.name}.before-restore-{file_stamp()}-{number}")
         journal = restore_journal.Journal(vault_dir, staging, kept, checked.vault_id, checked.audit_seq,
                                           checked.audit_mac)
         try:
