@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from benchmarks import plain
+from benchmarks import child_list, plain
 from benchmarks.build import PASSPHRASE, TODAY, WORDS
 from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
@@ -187,6 +187,7 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
                                    for name, query in dashboard_queries(session, TODAY).items()}
         figures["search_ms"] = search_times(session)
         figures["referral_pdf_ms"] = referral_pdf_times(session, repeat)
+        figures.setdefault("more_ms", {}).update(child_list.figures(session, TODAY, WORDS, repeat, timed_ms))
         figures["full_check_ms"], figures["full_check_floor_ms"], figures["audit_rows"] = full_audit_check(
             session, repeat)
         database = session._db()

@@ -18,7 +18,7 @@ class ChildFilter:
     not_screened: bool = False  # children never screened (``level`` is then ignored)
     open_concerns: bool = False  # at least one concern not closed
     review_due_on: date | None = None  # latest screening's review date on or before this day
-    missing_episodes: bool = False  # at least one missing episode (filled by the connections room)
+    missing_episodes: bool = False  # at least one missing episode recorded
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sys
 import tempfile
 import threading
@@ -115,27 +114,25 @@ def stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
     """While inside, SIGTERM, Ctrl+C (SIGINT) and a closed terminal (SIGHUP) call ``stop`` from the event loop.
 
     Python runs its signal handlers only between bytecodes, and Qt's loop is C++; so the signal's byte is written to a
-    socket (``signal.set_wakeup_fd``) that a QSocketNotifier watches, which wakes the interpreter at once. The handler
+    pipe (``signal.set_wakeup_fd``) that a QSocketNotifier watches, which wakes the interpreter at once. The handler
     itself only queues ``stop``: the loop then closes the window (locking the vault) and quits, so clean-up runs.
     """
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set from the main thread
         return
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    reader, writer, drain_bytes, close = _wakeup_channel()
+    notifier = QSocketNotifier(reader, QSocketNotifier.Type.Read)
 
     def drain() -> None:
         with suppress(OSError):
-            reader.recv(256)
+            drain_bytes()
 
     def handler(signum: int, _frame: object) -> None:
         _log.info("signal %s received: closing cleanly", Safe(signum))
         QTimer.singleShot(0, stop)
 
     notifier.activated.connect(drain)
-    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    previous_fd = signal.set_wakeup_fd(writer, warn_on_full_buffer=False)
     previous = {
         number: signal.signal(number, handler)
         for number in (getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name))
@@ -148,8 +145,34 @@ def stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
         signal.set_wakeup_fd(previous_fd)
         notifier.setEnabled(False)
         notifier.deleteLater()
-        reader.close()
-        writer.close()
+        close()
+
+
+def _wakeup_channel() -> tuple[int, int, Callable[[], object], Callable[[], None]]:
+    """(read fd, write fd, drain, close) for the signal wake-up: a pipe, or on Windows (which wants one) a socket.
+
+    Not a socket everywhere: importing ``socket`` builds its enums, milliseconds before the lock screen is shown."""
+    if sys.platform == "win32":
+        import socket
+
+        reader, writer = socket.socketpair()
+        reader.setblocking(False)
+        writer.setblocking(False)
+
+        def close_sockets() -> None:
+            reader.close()
+            writer.close()
+
+        return reader.fileno(), writer.fileno(), lambda: reader.recv(256), close_sockets
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(read_fd, False)
+    os.set_blocking(write_fd, False)
+
+    def close_pipe() -> None:
+        os.close(read_fd)
+        os.close(write_fd)
+
+    return read_fd, write_fd, lambda: os.read(read_fd, 256), close_pipe
 
 
 def remove_leftover_demos(parent: Path, keep: Path | None = None) -> list[Path]:

@@ -364,6 +364,7 @@ class ConcernView(QWidget):
             casework.add_correction(self.session, kind, object_id, reason.toPlainText(), change.toPlainText())
 
         dialog.submit = submit
+        dialog.keep_as(self.session, "correction", self.concern_id, f"Correction to {self._what()}")
         return self._open(dialog)
 
     def record_referral(self) -> ReferralContactDialog:
@@ -372,6 +373,7 @@ class ConcernView(QWidget):
         dialog = ReferralContactDialog(self._window_parent(), self.session, self.concern_id,
                                        self.file.routes_decided(), labels=screening_flow.route_labels(self.session,
                                                                                                 load_forms()))
+        dialog.keep_as(self.session, "referral", self.concern_id, f"Referral contact for {self._what()}")
         return self._open(dialog)
 
     def record_confirmation(self) -> ConfirmationDialog | None:
@@ -394,7 +396,11 @@ class ConcernView(QWidget):
         outcome = dialog.add_field("Outcome:", dialog.text_box("What happened and why no further action is needed",
                                                                110), "outcome")
         dialog.submit = lambda: casework.close_concern(self.session, self.concern_id, outcome.toPlainText())
+        dialog.keep_as(self.session, "close", self.concern_id, f"Closing {self._what()}")
         return self._open(dialog)
+
+    def _what(self) -> str:
+        return f"{self.file.concern.reference} — {self.file.child.details.display_name}"
 
     def referral_summary(self) -> Any:
         """Build the PDF in memory and preview it; printing and saving are audited by the documents service."""

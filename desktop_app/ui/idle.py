@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 15, 5
+WARNING_MS = 60_000  # the countdown shown before the lock; a quarter of the wait when the wait is shorter (tests)
 
 # Events that mean someone is at the keyboard. Paint, timer and focus events do not count.
 _INPUT_EVENTS = frozenset(
@@ -31,16 +32,27 @@ def clamp_minutes(minutes: int) -> int:
 class IdleWatcher(QObject):
     """Watches all input to the application; emits ``idle`` once when nothing happened for the interval.
 
-    ``start()`` when the vault unlocks, ``stop()`` when it locks. Tests shorten the wait with ``set_interval_ms``.
+    Before that, ``countdown(seconds_left)`` every second of the last minute (so the window can warn), and
+    ``countdown_cleared`` when someone does something in time. ``start()`` when the vault unlocks, ``stop()`` when it
+    locks. Tests shorten the wait with ``set_interval_ms``.
     """
 
     idle = Signal()
+    countdown = Signal(int)
+    countdown_cleared = Signal()
 
     def __init__(self, minutes: int = DEFAULT_MINUTES, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._timed_out)
+        self._warn = QTimer(self)
+        self._warn.setSingleShot(True)
+        self._warn.timeout.connect(self._warn_started)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count)
+        self.warning = False
         self._installed = False
         self.set_minutes(minutes)
 
@@ -58,8 +70,31 @@ class IdleWatcher(QObject):
     def set_interval_ms(self, ms: int) -> None:
         """Change the wait; a running watch restarts with the new value (test hook for short intervals)."""
         self._timer.setInterval(max(1, int(ms)))
+        warn = min(WARNING_MS, self._timer.interval() // 4)
+        self._warn.setInterval(max(1, self._timer.interval() - warn))
+        self._tick.setInterval(min(1000, max(1, warn // 3)))
         if self._timer.isActive():
-            self._timer.start()
+            self._restart()
+
+    def seconds_left(self) -> int:
+        return max(0, -(-self._timer.remainingTime() // 1000)) if self._timer.isActive() else 0
+
+    def _restart(self) -> None:
+        self._timer.start()
+        self._warn.start()
+        if self.warning:
+            self.warning = False
+            self._tick.stop()
+            self.countdown_cleared.emit()
+
+    def _warn_started(self) -> None:
+        self.warning = True
+        self._tick.start()
+        self._count()
+
+    def _count(self) -> None:
+        if self.warning and self._timer.isActive():
+            self.countdown.emit(self.seconds_left())
 
     def start(self) -> None:
         # Set here, not when built: the watcher is made before the lock screen is first shown, and the first use of
@@ -71,10 +106,15 @@ class IdleWatcher(QObject):
         if app is not None and not self._installed:
             app.installEventFilter(self)
             self._installed = True
-        self._timer.start()
+        self._restart()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._warn.stop()
+        self._tick.stop()
+        if self.warning:
+            self.warning = False
+            self.countdown_cleared.emit()
         app = QApplication.instance()
         if app is not None and self._installed:
             app.removeEventFilter(self)
@@ -83,7 +123,7 @@ class IdleWatcher(QObject):
     def poke(self) -> None:
         """Someone did something: start the wait again."""
         if self._timer.isActive():
-            self._timer.start()
+            self._restart()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
@@ -93,3 +133,39 @@ class IdleWatcher(QObject):
     def _timed_out(self) -> None:
         self.stop()
         self.idle.emit()
+
+
+class CountdownNotice(QWidget):
+    """The warning before an idle lock: a small window on top of whatever is open, never taking the keyboard."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setObjectName("lock_countdown")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#lock_countdown { background:#fff4d6; border:2px solid #7a4a00; }")
+        layout = QVBoxLayout(self)
+        self.label = QLabel(self)
+        self.label.setObjectName("lock_countdown_text")
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.setAccessibleName("Waymark is about to lock")
+
+    def show_seconds(self, seconds: int, over: QWidget | None) -> None:
+        unit = "second" if seconds == 1 else "seconds"
+        self.label.setText(
+            f"<b>Waymark will lock in {seconds} {unit}</b> because nothing has been typed or clicked.<br>"
+            "Move the mouse or press a key to keep working. Anything unfinished is kept safely and offered back "
+            "when you unlock.")
+        self.setAccessibleDescription(self.label.text())
+        self.setFixedWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.adjustSize()
+        if over is not None:
+            frame = over.frameGeometry()
+            self.move(frame.center().x() - self.width() // 2, frame.top() + 40)
+        if not self.isVisible():
+            self.show()

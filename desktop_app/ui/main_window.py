@@ -85,6 +85,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.idle = IdleWatcher(settings.load().idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
+        self.idle.countdown.connect(self._show_countdown)
+        self.idle.countdown_cleared.connect(self._hide_countdown)
+        self.countdown: Any = None  # the notice before an idle lock, built the first time it is needed
         self._build_menus()
         self._update_actions()
         if start:
@@ -298,6 +301,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.unlocked.emit(session)
         self.show_dashboard()
+        QTimer.singleShot(0, self._offer_unfinished_work)
         warnings = [str(w) for w in getattr(session, "warnings", None) or []]
         if warnings:  # e.g. the key slot file was restored from its previous copy
             from desktop_app.ui import ask
@@ -316,7 +320,12 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(LOCK_RETRY_MS, self._lock_when_free)
             return
         self.idle.stop()
-        self._close_record_windows()
+        from desktop_app.ui import unfinished
+
+        with unfinished.closing_for_lock():
+            if self._session is not None:
+                unfinished.keep_all(self)  # sealed before the keys go: nothing typed is lost
+            self._close_record_windows()
         session, self._session = self._session, None
         if session is not None:
             try:
@@ -329,6 +338,27 @@ class MainWindow(QMainWindow):
             self.show_lock_screen()
         if session is not None:
             self.locked.emit()
+
+    def _show_countdown(self, seconds: int) -> None:
+        from desktop_app.ui.idle import CountdownNotice
+
+        if self.countdown is None:
+            self.countdown = CountdownNotice()
+        self.countdown.show_seconds(seconds, QApplication.activeWindow() or self)
+
+    def _hide_countdown(self) -> None:
+        if self.countdown is not None:
+            self.countdown.hide()
+
+    def _offer_unfinished_work(self) -> None:
+        if self._session is None or self._in_setup:
+            return
+        from desktop_app.ui import unfinished
+
+        try:
+            self.resumed_windows = unfinished.offer(self, self._session)
+        except Exception:
+            _log.exception("offering unfinished work failed")
 
     def _lock_when_free(self) -> None:
         self._lock_waiting = False
@@ -347,7 +377,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         wait_for_all()  # a re-key or backup in flight finishes before the keys are dropped
         self.idle.stop()
-        self._close_record_windows()
+        if self.countdown is not None:
+            self.countdown.close()
+            self.countdown.deleteLater()
+            self.countdown = None
+        from desktop_app.ui import unfinished
+
+        with unfinished.closing_for_lock():
+            if self._session is not None and not self._in_setup:
+                unfinished.keep_all(self)
+            self._close_record_windows()
         if self._session is not None:
             session, self._session = self._session, None
             try:

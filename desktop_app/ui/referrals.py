@@ -90,8 +90,80 @@ class FormDialog(QDialog):
         self.problems: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}
         self.submit: Callable[[], object] = lambda: None
+        self._keeper: tuple[Any, str, int, str] | None = None
+        self._opened_with: dict[str, Any] | None = None
+        self._resumed = False
+
+    # --- unfinished work: kept when the vault locks, asked about before it is thrown away -------------------------
+    def keep_as(self, session: Any, kind: str, concern_id: int, title: str) -> None:
+        """What to call this work if the vault locks while it is open (``services.casework.drafts``)."""
+        self._keeper = (session, kind, concern_id, title)
+
+    def field_state(self) -> dict[str, Any]:
+        """Every field's value as plain JSON, by field name."""
+        state: dict[str, Any] = {}
+        for name, widget in self.fields.items():
+            if isinstance(widget, QPlainTextEdit):
+                state[name] = widget.toPlainText()
+            elif isinstance(widget, QLineEdit):
+                state[name] = widget.text()
+            elif isinstance(widget, QComboBox):
+                state[name] = widget.currentIndex()
+            elif isinstance(widget, QCheckBox):
+                state[name] = widget.isChecked()
+            elif isinstance(widget, QDateTimeEdit):  # QDateEdit too
+                state[name] = widget.dateTime().toString(Qt.DateFormat.ISODate)
+        return state
+
+    def restore_fields(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            widget = self.fields.get(name)
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(str(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(value))
+            elif isinstance(widget, QComboBox) and 0 <= int(value) < widget.count():
+                widget.setCurrentIndex(int(value))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QDateTimeEdit):
+                widget.setDateTime(QDateTime.fromString(str(value), Qt.DateFormat.ISODate))
+        self._resumed = True
+
+    def has_changes(self) -> bool:
+        return self._resumed or (self._opened_with is not None and self.field_state() != self._opened_with)
+
+    def keep_unfinished(self) -> bool:
+        if self._keeper is None or self.result() == QDialog.DialogCode.Accepted or not self.has_changes():
+            return False
+        from desktop_app.services.casework import drafts
+
+        session, kind, concern_id, title = self._keeper
+        drafts.keep(session, kind, concern_id, title, self.field_state())
+        return True
+
+    def _forget(self) -> None:
+        if self._keeper is not None:
+            from desktop_app.services.casework import drafts
+
+            session, kind, concern_id, _title = self._keeper
+            drafts.discard_for(session, kind, concern_id)
+
+    def reject(self) -> None:
+        """Cancel asks first when something was typed; a close by the vault lock does not (the work is kept)."""
+        from desktop_app.ui import ask, unfinished
+
+        if not unfinished.locking() and self.has_changes():
+            if not ask.current().confirm(self, "Stop without saving?",
+                                         "What you typed here has not been saved. Stop and lose it?",
+                                         "Stop and lose it", "Keep writing"):
+                return
+            self._forget()
+        super().reject()
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self._opened_with is None:
+            self._opened_with = self.field_state()
         if not self._sized:
             self._sized = True
             comfortable = self.fontMetrics().averageCharWidth() * 75
@@ -168,6 +240,7 @@ class FormDialog(QDialog):
             self.general.setVisible(True)
             self._fit_height()
             return
+        self._forget()
         self.saved.emit()
         self.accept()
 

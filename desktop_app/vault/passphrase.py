@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,7 +34,13 @@ def common_passwords() -> frozenset[str]:
 
 
 def _squashed(text: str) -> str:
-    return "".join(unicodedata.normalize("NFC", text).lower().split())
+    return "".join(_nfc(text).lower().split())
+
+
+def _nfc(text: str) -> str:
+    import unicodedata  # not at module level: the lock screen loads this module before its first show
+
+    return unicodedata.normalize("NFC", text)
 
 
 def _is_repetition(squashed: str) -> bool:
@@ -58,7 +63,7 @@ def problems(text: str, avoid: Iterable[str] = ()) -> list[str]:
     ``avoid``: words from the context that a guesser would try first (the person's name, the setting's name).
     """
     found: list[str] = []
-    length = len(unicodedata.normalize("NFC", text))
+    length = len(_nfc(text))
     if length < MIN_LENGTH:
         found.append(
             f"Use at least {MIN_LENGTH} characters (this has {length}). A few ordinary words with spaces "

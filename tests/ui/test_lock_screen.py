@@ -235,8 +235,8 @@ def test_recovery_key_opens_the_vault_and_sets_a_new_passphrase(window, made_vau
     with qtbot.waitSignal(window.unlocked, timeout=15000):
         qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
     assert any(kind == "inform" and "new passphrase" in text for kind, _t, text in fake_ask.asked)
-    window.lock()
-    assert window.session is None
+    window.lock()  # waits for background work still running (the lock screen's count of waiting concerns)
+    qtbot.waitUntil(lambda: window.session is None, timeout=10000)
     from desktop_app.services import vault as vault_service
     session = vault_service.unlock(made_vault.folder, new)  # the new passphrase now opens it
     try:

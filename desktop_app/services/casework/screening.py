@@ -12,7 +12,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.enums import AnswerStatus, RouteId, When
-from desktop_app.domain.records import AnsweredItem, Child, Concern
+from desktop_app.domain.naming import name_with_detail
+from desktop_app.domain.records import AnsweredItem, Child, Concern, Decision, ScreeningRecord
 from desktop_app.domain.screening import (
     Answer,
     ChildFacts,
@@ -277,6 +278,8 @@ class ScreeningContext:
     child_name: str
     reference: str
     phone_overrides: dict[str, str]
+    previous_decision: Decision | None = None  # a screening again: the last decision, to carry forward
+    previous_when: str = ""  # "3 Nov 2026": when that screening was completed
 
 
 def phone_overrides(uow: UnitOfWork) -> dict[str, str]:
@@ -303,12 +306,15 @@ def screening_context(session: Session, concern_id: int, forms: Any, today: date
         child = uow.children.get(concern.child_id)
         overrides = phone_overrides(uow)
         earlier = uow.screenings.for_concern(concern_id)
+        latest: ScreeningRecord | None = earlier[-1] if earlier else uow.screenings.latest_for_child(child.child_id)
         hints = missing_episodes.screening_hints(uow, concern.child_id, _end_of(today), forms)
     contacts = forms.contacts.with_phones(overrides)
     previous = earlier[-1].answers if earlier else ()
     draft = start_screening(forms.screening(), contacts, child, concern, today, previous=previous)
     draft.hints.update(hints)
-    return ScreeningContext(draft, child.details.display_name, concern.reference, overrides)
+    when = f"{latest.completed_at.astimezone():%d %b %Y}" if latest is not None else ""
+    return ScreeningContext(draft, name_with_detail(child.details), concern.reference, overrides,
+                            latest.decision if latest is not None else None, when)
 
 
 def _end_of(day: date) -> datetime:

@@ -7,6 +7,7 @@ import re
 from desktop_app.domain.child_list import ChildFilter, ChildPage
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.repositories._common import name_words
+from desktop_app.store.repositories.child_list import TEXT_CAP
 from desktop_app.store.repositories.concerns import fts_query
 
 PAGE = 50
@@ -24,7 +25,10 @@ def children_page(session: VaultSession, wanted: ChildFilter, offset: int = 0, l
     if wanted.text.strip() and not words:
         return ChildPage((), offset, False, "Type a letter or a number of a name, or a word of a concern, to search.")
     with session.uow() as uow:
-        entries = uow.child_list.page(wanted, words, fts, offset, limit + 1)
+        entries, capped = uow.child_list.page(wanted, words, fts, offset, limit + 1)
+    if capped:
+        note = (f"So many concerns say this that only the newest {TEXT_CAP:,} of them were searched (and every "
+                "name); add another word to narrow it.")
     return ChildPage(tuple(entries[:limit]), offset, len(entries) > limit, note)
 
 
@@ -40,9 +44,3 @@ def _search_terms(typed: str) -> tuple[list[str], str | None, str]:
         note = note or "Names only: type at least three letters of a word to search what concerns say too."
     return words[:NAME_WORDS], fts, note
 
-
-def filters_available() -> set[str]:
-    """Filters beyond the built-in ones that some room has added to the list query (e.g. missing episodes)."""
-    from desktop_app.store.repositories.child_list import LIST_FILTERS
-
-    return {"missing_episodes"} if LIST_FILTERS else set()

@@ -43,6 +43,7 @@ from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
 from desktop_app.services.demo.audit import fill_audit_demo
+from desktop_app.services.demo.child_details import with_child_file_details
 from desktop_app.services.demo.scenarios import (
     CONTACTED,
     CULTURES,
@@ -255,7 +256,7 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
     definition = forms.screening()
     actor: Actor = session.actor()
     rng = random.Random(f"concerns:{seed}")  # noqa: S311 - reproducible fiction, not a secret
-    details = demo_children(children, seed, today)
+    details = with_child_file_details(demo_children(children, seed, today), seed, today)
     names = [d.display_name for d in details]
     overdue = [rng.random() < OVERDUE_SHARE for _ in details]
     plans = []

@@ -158,7 +158,6 @@ class ChildrenPage(QWidget):
         self.review_due.setObjectName("review_due")
         self.missing = QCheckBox("With missing &episodes", self)
         self.missing.setObjectName("missing_episodes")
-        self.missing.setVisible("missing_episodes" in listing.filters_available())
         for widget in (level_label, self.level, self.open_only, self.review_due, self.missing):
             filters.addWidget(widget)
         filters.addStretch(1)

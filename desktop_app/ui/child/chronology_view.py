@@ -79,9 +79,7 @@ class ChronologySection(QWidget):
         name_list(self.table, "Chronology")
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.open_requested.connect(self.open_event)
         layout.addWidget(self.table, 1)
         layout.addWidget(note("Select a concern, screening or referral and press Enter to open its concern.", self,
@@ -103,8 +101,10 @@ class ChronologySection(QWidget):
         shown = list(self.shown())
         model = RecordsModel(columns(), lambda limit: shown[:limit], page_size=max(100, len(shown)), parent=self)
         self.table.setModel(model)
-        for index, width in enumerate((130, 120, 420, 220, 120)):
-            self.table.setColumnWidth(index, width)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for wraps in (2, 3):  # what happened, action and outcome: wrap in the space left
+            header.setSectionResizeMode(wraps, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
         total = len(self.events)
         if not total:

@@ -74,8 +74,9 @@ class MisImportDialog(QDialog):
         self.show_only.setObjectName("show_only")
         self.show_only.setAccessibleName("Show which rows")
         self.show_only.addItem("Every row", None)
-        for outcome in (Outcome.PROBLEM, Outcome.NEW, Outcome.CHANGED, Outcome.UNCHANGED):
-            self.show_only.addItem(f"{outcome.label} only", outcome)
+        for text, outcome in (("Problems only", Outcome.PROBLEM), ("New pupils only", Outcome.NEW),
+                              ("Changed pupils only", Outcome.CHANGED), ("Unchanged pupils only", Outcome.UNCHANGED)):
+            self.show_only.addItem(text, outcome.value)
         show_label.setBuddy(self.show_only)
         self.show_only.currentIndexChanged.connect(self.show_rows)
         row.addWidget(show_label)
@@ -88,7 +89,7 @@ class MisImportDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(self)
@@ -151,8 +152,10 @@ class MisImportDialog(QDialog):
             parent=self,
         )
         self.table.setModel(model)
-        for index, width in enumerate((50, 100, 200, 130)):
-            self.table.setColumnWidth(index, width)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)  # the sentence wraps
+        self.table.resizeRowsToContents()
 
     def start_import(self) -> None:
         if self.preview is None:

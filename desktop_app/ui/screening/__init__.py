@@ -13,16 +13,27 @@ __all__ = ["ScreeningWizard", "open_screening_wizard"]
 
 
 def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
-                          today: date | None = None) -> ScreeningWizard:
-    """Build the wizard for ``concern_id`` from the vault and show it (not modal); it saves through casework."""
+                          today: date | None = None, resume: dict[str, Any] | None = None) -> ScreeningWizard:
+    """Build the wizard for ``concern_id`` from the vault and show it (not modal); it saves through casework.
+
+    ``resume`` is the state of unfinished work kept when the vault locked (``casework.drafts``): every answer, fact
+    and decision field is put back. A screening again carries the last decision's voices and plan to confirm.
+    """
     from desktop_app.definitions import load_forms
     from desktop_app.screening import default_review_date
     from desktop_app.services import casework
     from desktop_app.services.casework import screening as screening_flow
     today = today or date.today()
     forms = load_forms()
+    from desktop_app.services.casework import drafts
+
     context = screening_flow.screening_context(session, concern_id, forms, today)
     definition = context.draft.definition
+    if resume is not None:
+        context.draft.answers = drafts.answers_from_state(resume.get("answers", {}))
+        context.draft.from_concern = set(resume.get("from_concern", ()))
+        context.draft.set_facts(*drafts.facts_from_state(resume.get("facts", {})))
+    title = f"Screening of {context.reference} — {context.child_name}"
     wizard = ScreeningWizard(
         context.draft,
         lambda form: casework.complete_screening(session, concern_id, context.draft, form, today),
@@ -31,8 +42,16 @@ def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
         review_date_for=lambda level, day: default_review_date(level, day, definition),
         today=today,
         overrides=context.phone_overrides,
+        keep=lambda state: drafts.keep(session, "screening", concern_id, title, state),
+        forget=lambda: drafts.discard_for(session, "screening", concern_id),
         parent=parent,
     )
+    if resume is not None:
+        wizard.restore_work(resume)
+        wizard._resumed = True
+    elif context.previous_decision is not None:
+        wizard.decision_page.carry_forward(context.previous_decision, context.previous_when)
+        wizard._started_with = wizard.work_state()
     from desktop_app.ui.models import record_events
 
     wizard.completed.connect(record_events().changed)  # the dashboard refreshes even if the concern view has gone

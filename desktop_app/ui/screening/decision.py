@@ -62,6 +62,12 @@ class DecisionPage(QWizardPage):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.scroller = scroll
 
+        self.carried = QLabel(body)
+        self.carried.setObjectName("carried_over")
+        self.carried.setWordWrap(True)
+        self.carried.setStyleSheet("color:#7a4a00;")
+        self.carried.setVisible(False)
+        form.addRow(self.carried)
         self.suggested = QLabel(body)
         self.suggested.setObjectName("suggested_level")
         form.addRow("Suggested by the tool:", self.suggested)
@@ -233,6 +239,55 @@ class DecisionPage(QWizardPage):
             review_date=date(review.year(), review.month(), review.day()),
             actions=self.actions_text.toPlainText(),
         )
+
+    # --- unfinished work: what was typed, kept when the vault locks and put back after unlock -----------------------
+    def _texts(self) -> dict[str, QPlainTextEdit]:
+        return {"override_reason": self.override_reason, "childs_wishes": self.childs_wishes,
+                "parents_views": self.parents_views, "parents_not_told_reason": self.not_told_reason,
+                "danger_statement": self.danger, "safety_goal": self.goal, "actions": self.actions_text}
+
+    def state(self) -> dict[str, Any]:
+        """Everything the DSL chose or typed here, as plain JSON values."""
+        review = self.review.date()
+        return {
+            "texts": {name: edit.toPlainText() for name, edit in self._texts().items()},
+            "level": self.level.currentData(),
+            "told": "yes" if self.told_yes.isChecked() else "no" if self.told_no.isChecked() else "",
+            "routes": [route.value for route, box in self.route_boxes.items() if box.isChecked()],
+            "review_date": date(review.year(), review.month(), review.day()).isoformat(),
+            "touched": sorted(self._touched),
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Put back what ``state()`` kept; choices the DSL had not made still follow the suggestion."""
+        for name, edit in self._texts().items():
+            edit.setPlainText(str(state.get("texts", {}).get(name, "")))
+        touched = set(state.get("touched", ()))
+        self.told_yes.setChecked(state.get("told") == "yes")
+        self.told_no.setChecked(state.get("told") == "no")
+        if "confirmed_level" in touched and state.get("level"):
+            self.choose_level(RiskLevel(state["level"]))
+        if "routes" in touched:
+            self._touched.add("routes")
+            chosen = set(state.get("routes", ()))
+            for route, box in self.route_boxes.items():
+                box.setChecked(route.value in chosen)
+        if "review_date" in touched and state.get("review_date"):
+            day = date.fromisoformat(state["review_date"])
+            self.review.setDate(QDate(day.year, day.month, day.day))
+        self._touched |= touched
+        self._sync()
+
+    def carry_forward(self, previous: Any, when: str) -> None:
+        """A screening again: the last decision's voices, danger statement and safety goal, to confirm or change."""
+        for edit, text in ((self.childs_wishes, previous.childs_wishes), (self.parents_views, previous.parents_views),
+                           (self.not_told_reason, previous.parents_not_told_reason),
+                           (self.danger, previous.danger_statement), (self.goal, previous.safety_goal)):
+            edit.setPlainText(text)
+        self.carried.setText(f"The child's wishes, the parents' views, the danger statement and the safety goal are "
+                             f"carried over from the screening of {when}. Read each one: confirm it or change it.")
+        self.carried.setVisible(True)
+        self._sync()
 
     def show_problems(self, problems: list[FieldProblem]) -> list[FieldProblem]:
         """Show each problem by its field; return the ones that belong to no field on this page."""

@@ -23,6 +23,7 @@ from desktop_app.ui.screening.pages import FactsPage, SectionPage, suggestion_ht
 _log = logging.getLogger(__name__)
 
 Save = Callable[[Any], ScreeningRecord]  # DecisionForm -> the saved screening (raises InvalidInput)
+Keep = Callable[[dict[str, Any]], object]  # seals the unfinished work's state (services.casework.drafts)
 
 
 class ScreeningWizard(QWizard):
@@ -40,9 +41,14 @@ class ScreeningWizard(QWizard):
         review_date_for: Callable[..., date],
         today: date,
         overrides: dict[str, str] | None = None,
+        keep: Keep | None = None,
+        forget: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._keep = keep
+        self._forget = forget
+        self._resumed = False  # reopened from kept work: it counts as unsaved even before a change
         self.setObjectName("screening_wizard")
         self.draft = draft
         self._save = save
@@ -78,7 +84,7 @@ class ScreeningWizard(QWizard):
             self.addPage(page)
         self.decision_page = DecisionPage(draft, review_date_for, today, overrides)
         self.addPage(self.decision_page)
-        self._started_with = dict(draft.answers)
+        self._started_with = self.work_state()
         self._user_cancelling = False
         self.button(QWizard.WizardButton.CancelButton).pressed.connect(self._cancel_pressed)
         self.refresh_suggestion()
@@ -96,15 +102,57 @@ class ScreeningWizard(QWizard):
             self._user_cancelling = True
         super().keyPressEvent(event)
 
+    # --- unfinished work ------------------------------------------------------------------------------------------
+    def work_state(self) -> dict[str, Any]:
+        """Every answer, fact and decision field as plain JSON, and the page the DSL was on."""
+        from desktop_app.services.casework import drafts
+
+        current = self.currentPage()
+        return {
+            "answers": drafts.answers_state(self.draft.answers),
+            "from_concern": sorted(self.draft.from_concern),
+            "facts": drafts.facts_state(self.draft.child, self.draft.concern),
+            "decision": self.decision_page.state(),
+            "page": current.objectName() if current is not None else "",
+        }
+
+    def has_changes(self) -> bool:
+        """True when something was answered, corrected or typed since the wizard opened (the page aside)."""
+        now, before = self.work_state(), self._started_with
+        return any(now[key] != before[key] for key in ("answers", "from_concern", "facts", "decision"))
+
+    def restore_work(self, state: dict[str, Any]) -> None:
+        """Put the decision back and go to the page the DSL was on (answers and facts are in the draft already)."""
+        self.decision_page.restore(state.get("decision", {}))
+        self.refresh_suggestion()
+        wanted = state.get("page", "")
+        for page_id in self.pageIds():
+            if self.page(page_id).objectName() == wanted:
+                self.setStartId(page_id)
+                self.restart()
+                break
+        self._started_with = self.work_state()
+
+    def keep_unfinished(self) -> bool:
+        """The vault is locking: keep unsaved work as a sealed draft. True when something was kept."""
+        if self.record is not None or self._keep is None or (not self.has_changes() and not self._resumed):
+            return False
+        self._keep(self.work_state())
+        return True
+
     def reject(self) -> None:
-        """Ask before throwing away answers, but only when the DSL cancels: locking closes the wizard without asking."""
+        """Ask before throwing away work, but only when the DSL cancels: locking keeps it as a sealed draft."""
         asked, self._user_cancelling = self._user_cancelling, False
-        unsaved = self.record is None and self.draft.answers != self._started_with
-        if asked and unsaved and not ask.current().confirm(
-            self, "Stop screening?", "Your answers have not been saved. Stop and lose them?",
-            "Stop and lose the answers", "Keep screening",
-        ):
-            return
+        unsaved = self.record is None and (self.has_changes() or self._resumed)
+        if asked and unsaved:
+            if not ask.current().confirm(
+                self, "Stop screening?",
+                "Your answers and decision have not been saved. Stop and lose them?",
+                "Stop and lose the answers", "Keep screening",
+            ):
+                return
+            if self._forget is not None:
+                self._forget()
         super().reject()
 
     def validateCurrentPage(self) -> bool:
@@ -121,6 +169,8 @@ class ScreeningWizard(QWizard):
             ask.current().warn(self, "Not saved", error.sentence)
             return False
         self.decision_page.show_problems([])
+        if self._forget is not None:
+            self._forget()  # any kept draft of this screening is done with
         _log.info("screening %s saved", Safe(self.record.screening_id))
         self.completed.emit(self.record.screening_id)
         return True

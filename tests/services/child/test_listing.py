@@ -116,3 +116,28 @@ def test_pages_follow_each_other_in_name_order_without_gaps(open_session: VaultS
     third = children_page(open_session, ChildFilter(), 20, 10)
     assert first.has_more and second.has_more and not third.has_more
     assert names(first) + names(second) + names(third) == [f"Ada Zed{n:02d}" for n in range(23)]
+
+
+def test_the_missing_episodes_filter(open_session: VaultSession) -> None:
+    from datetime import datetime
+
+    from desktop_app.services.child.missing import MissingEpisodeForm, record_episode
+
+    went = add_child(open_session, "Amara", "Holt", "Seen with older males at the park")
+    add_child(open_session, "Bram", "Ivers", "Missed two days")
+    then = datetime.now().astimezone() - timedelta(days=3)
+    record_episode(open_session, went, MissingEpisodeForm(went_missing_at=then, returned_at=then + timedelta(hours=9),
+                                                          where_found="A friend's flat"))
+    assert names(children_page(open_session, ChildFilter(missing_episodes=True))) == ["Amara Holt"]
+
+
+def test_a_word_in_very_many_concerns_searches_the_newest_and_says_so(open_session: VaultSession) -> None:
+    from desktop_app.services.child import listing
+
+    for name in ("Amara", "Bram", "Cora"):
+        add_child(open_session, name, "Holt", "Seen near the hatchback again")
+    with open_session.uow() as uow:
+        entries, capped = uow.child_list.page(ChildFilter(text="hatchback"), [], '"hatchback"*', 0, 10, text_cap=2)
+    assert capped and [e.details.first_name for e in entries] == ["Bram", "Cora"], "the newest two concerns"
+    page = children_page(open_session, ChildFilter(text="hatchback"))
+    assert page.note == "" and len(page.entries) == 3, f"under {listing.TEXT_CAP} matches nothing is left out"

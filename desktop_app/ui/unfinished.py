@@ -1,0 +1,94 @@
+"""Unfinished DSL work and the vault lock: kept as sealed drafts just before the keys are dropped, offered back after
+unlock (``services.casework.drafts`` does the sealing).
+
+A window that holds unfinished work has a method ``keep_unfinished() -> bool``; the main window calls it on every
+open window before locking. While that happens ``locking()`` is True, so a window closed by the lock does not ask
+"lose your changes?" of someone who is not there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.log import Safe
+
+_log = logging.getLogger(__name__)
+_locking = False
+
+
+def locking() -> bool:
+    return _locking
+
+
+@contextmanager
+def closing_for_lock() -> Iterator[None]:
+    global _locking
+    previous, _locking = _locking, True
+    try:
+        yield
+    finally:
+        _locking = previous
+
+
+def keep_all(host: QWidget) -> int:
+    """Ask every open window with unfinished work to keep it; return how many did. Never stops the lock."""
+    seen: set[int] = set()
+    kept = 0
+    candidates = [*host.findChildren(QWidget), *QApplication.topLevelWidgets()]
+    for widget in candidates:
+        keeper = getattr(widget, "keep_unfinished", None)
+        if id(widget) in seen or not callable(keeper) or not widget.isVisible():
+            continue
+        seen.add(id(widget))
+        try:
+            kept += 1 if keeper() else 0
+        except Exception as error:  # a draft that cannot be written must not keep the vault unlocked
+            _log.warning("unfinished work not kept: %s", Safe(type(error).__name__))
+    return kept
+
+
+def offer(host: Any, session: Any) -> list[QWidget]:
+    """After unlock: offer each piece of kept work back; return the windows reopened."""
+    from desktop_app.services.casework import drafts
+    from desktop_app.ui import ask
+
+    reopened: list[QWidget] = []
+    for draft in drafts.unfinished(session):
+        if ask.current().confirm(
+            host,
+            "Carry on where you left off?",
+            f"Waymark locked while you were working on this, and kept it safely:\n\n{draft.describe()}\n\n"
+            "Carry on with it now? If you choose Not now, it is kept and offered again next time you unlock.",
+            "Carry on",
+            "Not now",
+        ):
+            window = resume(host, session, draft)
+            if window is not None:
+                reopened.append(window)
+    return reopened
+
+
+def resume(host: Any, session: Any, draft: Any) -> QWidget | None:
+    """Reopen the window the work was in, with everything put back."""
+    if draft.kind == "screening":
+        from desktop_app.ui.screening import open_screening_wizard
+
+        view = host.open_concern(draft.concern_id) if hasattr(host, "open_concern") else None
+        parent = view.window() if view is not None else None
+        wizard = open_screening_wizard(parent, session, draft.concern_id, resume=draft.state)
+        if view is not None and hasattr(view, "_keep"):
+            view._keep(wizard)
+            wizard.completed.connect(view._record_changed)
+        return wizard
+    view = host.open_concern(draft.concern_id) if hasattr(host, "open_concern") else None
+    if view is None:
+        return None
+    opener = {"referral": "record_referral", "correction": "add_correction", "close": "close_concern"}[draft.kind]
+    dialog: Any = getattr(view, opener)()
+    dialog.restore_fields(draft.state)
+    return dialog
