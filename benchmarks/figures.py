@@ -11,6 +11,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from benchmarks.connections import LIMITS_MS as CONNECTION_LIMITS_MS
+
 Kind = Literal["time", "ratio"]
 
 
@@ -52,6 +54,8 @@ def figures_from(m: dict[str, Any]) -> list[Figure]:
             "≤ 50 ms median"),
     ]
     rows += [_ms(times, 100, f"Dashboard: {name}") for name, times in m["dashboard_ms"].items()]
+    rows += [_ms(times, CONNECTION_LIMITS_MS.get(name, 100), f"Connections: {name}")
+             for name, times in m.get("connections_ms", {}).items()]
     rows += [_ms(times, limit, what) for what, (limit, times) in m.get("more_ms", {}).items()]
     cipher = m["cipher_vs_plain"]
     spread = ", ".join(f"{part} {ratio:.2f}×" for part, ratio in cipher["ratio_by_part"].items())

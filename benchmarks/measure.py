@@ -18,10 +18,14 @@ from typing import Any
 from sqlalchemy import text
 
 from benchmarks import child_list, plain
+from benchmarks import connections as connection_figures
+from benchmarks.audit import audit_figures
 from benchmarks.build import PASSPHRASE, TODAY, WORDS
 from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
 from desktop_app.services.casework import dashboard
+from desktop_app.services.retention import dates as retention_dates
+from desktop_app.services.transfer import log as transfer_log
 from desktop_app.services.vault.session import VaultSession
 from desktop_app.store import audit
 from desktop_app.vault import kdf
@@ -61,6 +65,10 @@ def dashboard_queries(session: VaultSession, today: date) -> dict[str, Callable[
         "reviews due": lambda: dashboard.reviews_due(s, PAGE, today),
         "high-risk children": lambda: dashboard.high_risk_children(s, PAGE),
         "sealed concerns waiting": lambda: dashboard.sealed_waiting(s.vault_dir),
+        "children missing repeatedly": connection_figures.dashboard_query(s, today, PAGE),
+        "transfer receipts overdue": lambda: transfer_log.overdue_receipts(s, today, PAGE),
+        "files past retention (count)": lambda: retention_dates.count_past(s, today),
+        "files past retention (first page)": lambda: retention_dates.review_list(s, today, PAGE),
     }
 
 
@@ -185,9 +193,12 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         }
         figures["dashboard_ms"] = {name: timed_ms(query, repeat)
                                    for name, query in dashboard_queries(session, TODAY).items()}
+        figures["connections_ms"] = {name: timed_ms(query, repeat)
+                                     for name, query in connection_figures.queries(session, TODAY).items()}
         figures["search_ms"] = search_times(session)
         figures["referral_pdf_ms"] = referral_pdf_times(session, repeat)
         figures.setdefault("more_ms", {}).update(child_list.figures(session, TODAY, WORDS, repeat, timed_ms))
+        figures.setdefault("more_ms", {}).update(audit_figures(session, repeat, timed_ms, TODAY))
         figures["full_check_ms"], figures["full_check_floor_ms"], figures["audit_rows"] = full_audit_check(
             session, repeat)
         database = session._db()

@@ -13,9 +13,8 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop_app import __version__, log
+from desktop_app import __version__, filemodes, log
 from desktop_app.errors import UserFacingError
-from desktop_app.vault import filemodes
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -28,6 +27,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "restore",
     "demo_data",
     "export",
+    "transfer",
+    "drop_kit",
+    "import_sealed",
 )
 
 _log = logging.getLogger(__name__)
@@ -113,7 +115,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.configure(debug=args.debug)
     if args.command is None:
         return _run_window(args)
+    if args.command == "record" and args.concern is None:  # the recorder's window is ui, which commands never import
+        args.handler = _record_in_window
     return run_command(args)
+
+
+def _record_in_window(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop_app.ui.drop_recorder import run_recorder
+
+    return run_recorder(Path(args.drop_kit), Path(args.to))
 
 
 def _run_window(args: argparse.Namespace) -> int:

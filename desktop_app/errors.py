@@ -40,3 +40,15 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     if len(text) > limit:
         return f"'{text[: limit - 1]}…'"
     return f"'{text}'"
+
+
+class SaveFailed(UserFacingError):
+    """A file or the database could not be written; the sentence says why and that nothing was changed."""
+
+
+class DiskFull(SaveFailed):
+    """The disk (or the user's quota) is full."""
+
+
+class FolderNotWritable(SaveFailed):
+    """The folder is read-only or Waymark is not allowed to write there."""

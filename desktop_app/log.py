@@ -139,7 +139,7 @@ class RotatingLogFile(logging.FileHandler):
 
 def configure(debug: bool = False, log_dir: Path | None = None) -> Path:
     """Log to a rotating file (INFO, or DEBUG with --debug) through the personal-data filter; return its path."""
-    from desktop_app.vault.filemodes import make_private, private_dir
+    from desktop_app.filemodes import make_private, private_dir
 
     folder = private_dir(log_dir or paths.log_dir())
     log_path = folder / LOG_FILE_NAME

@@ -8,13 +8,22 @@ no personal data and needs no vault.
 from __future__ import annotations
 
 import argparse
-import re
-from pathlib import Path
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.commands._common import add_passphrase_argument, read_secret, record_id
-from desktop_app.commands.init import add_vault_argument, vault_dir_from
+from desktop_app.commands._common import record_id
+from desktop_app.commands.export_options import (
+    export_from_vault,
+    out_path,
+    output_arguments,
+    pdf_password,
+    report_written,
+    vault_arguments,
+)
 from desktop_app.errors import UserFacingError, quote
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 
 def _child_id(text: str) -> int:
@@ -38,11 +47,11 @@ def add_parser(subparsers: Any) -> None:
         help="the referral summary of one concern",
         description="The referral summary of one concern for the social worker or the Safeguarding Hub.",
     )
-    _vault_arguments(referral)
+    vault_arguments(referral)
     referral.add_argument(
         "--concern", required=True, metavar="ID", help="the concern's number or reference (e.g. 42 or WM-2026-00042)"
     )
-    _output_arguments(referral, personal=True)
+    output_arguments(referral, personal=True)
     referral.set_defaults(handler=run_referral)
 
     chronology = kinds.add_parser(
@@ -50,9 +59,9 @@ def add_parser(subparsers: Any) -> None:
         help="the chronology of one child",
         description="Every concern, screening, referral and amendment of one child, oldest first.",
     )
-    _vault_arguments(chronology)
+    vault_arguments(chronology)
     chronology.add_argument("--child", required=True, type=_child_id, metavar="ID", help="the child's Waymark number")
-    _output_arguments(chronology, personal=True)
+    output_arguments(chronology, personal=True)
     chronology.set_defaults(handler=run_chronology)
 
     checklist = kinds.add_parser(
@@ -63,100 +72,59 @@ def add_parser(subparsers: Any) -> None:
     )
     checklist.add_argument("--blank", action="store_true", required=True, help="the blank checklist")
     checklist.add_argument("--setting", metavar="NAME", default="", help="the setting's name to print on each page")
-    _output_arguments(checklist, personal=False)
+    output_arguments(checklist, personal=False)
     checklist.set_defaults(handler=run_checklist)
+
+    quick = kinds.add_parser(
+        "quick-reference", allow_abbrev=False,
+        help="the staff 'what to do' quick reference, one A4 page for the staff-room wall",
+        description="The staff 'what to do' quick reference with the DSL, deputies, CE Lead and the local numbers, "
+        "one A4 page. It holds no child's details, so it is written without encryption unless a password is given.",
+    )
+    vault_arguments(quick)
+    output_arguments(quick, personal=False)
+    quick.set_defaults(handler=run_quick_reference)
 
     from desktop_app.commands import export_audit
 
-    export_audit.add_parsers(kinds, _vault_arguments, _output_arguments)
-    from desktop_app.commands import export_sharing
+    export_audit.add_parsers(kinds, vault_arguments, output_arguments)
+    from desktop_app.commands import drop_kit, export_sharing, transfer
 
     export_sharing.add_parser(kinds)
-
-
-def _vault_arguments(parser: argparse.ArgumentParser) -> None:
-    add_vault_argument(parser)
-    add_passphrase_argument(parser)
-
-
-def _output_arguments(parser: argparse.ArgumentParser, personal: bool) -> None:
-    parser.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write")
-    protection = parser.add_mutually_exclusive_group(required=personal)
-    protection.add_argument(
-        "--pdf-password-file",
-        metavar="P",
-        help="file holding the password for the PDF on its first line (at least 8 characters)",
-    )
-    protection.add_argument(
-        "--unencrypted",
-        action="store_true",
-        help="write the PDF without encryption: anyone who gets the file can read it",
-    )
-
-
-def _out_path(args: argparse.Namespace) -> Path:
-    from desktop_app.vault.outputs import OutputKind, check_output_path
-
-    return check_output_path(args.out, OutputKind.PDF)
-
-
-def _pdf_password(args: argparse.Namespace) -> str | None:
-    from desktop_app.reports.encryption import MIN_PASSWORD_LENGTH
-
-    if args.unencrypted or not args.pdf_password_file:
-        return None
-    password = read_secret(args.pdf_password_file, "pdf password")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserFacingError(f"The password for the PDF must have at least {MIN_PASSWORD_LENGTH} characters.")
-    return password
-
-
-def _report(what: str, document_id: str, path: Path, password: str | None) -> int:
-    how = "encrypted with AES-256" if password is not None else "WITHOUT encryption"
-    print(f"{what} {document_id} written to {path} ({how}).")
-    return 0
-
-
-def _export_from_vault(args: argparse.Namespace, render: Any, what: str, kind: str) -> int:
-    from desktop_app.services import documents
-    from desktop_app.services import vault as vault_service
-    password = _pdf_password(args)  # read before unlocking: a missing password file should not cost an unlock
-    path = _out_path(args)
-    session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
-    try:
-        pdf, document_id, _title = render(session)
-        documents.save_pdf(session, pdf, path, password, document_id, kind=kind, unencrypted=password is None)
-    finally:
-        session.lock()
-    return _report(what, document_id, path, password)
+    transfer.add_export_parser(kinds)
+    drop_kit.add_export_parser(kinds)
 
 
 def run_referral(args: argparse.Namespace) -> int:
     from desktop_app.domain.documents import DocumentKind
+    from desktop_app.services import casework, documents
+    from desktop_app.services.setting import about
+
+    def render(session: VaultSession) -> tuple[bytes, str, str]:
+        made = documents.render_referral_summary(session, casework.concern_id_from(session, args.concern))
+        gaps = about.missing_sentence(session.setting)  # said once the summary exists, not before a refusal
+        if gaps:
+            print(f"waymark: warning: {gaps}", file=sys.stderr)
+        return made
+
+    return export_from_vault(args, render, "Referral summary", DocumentKind.REFERRAL_SUMMARY)
+
+
+def run_quick_reference(args: argparse.Namespace) -> int:
+    from desktop_app.domain.documents import DocumentKind
     from desktop_app.services import documents
-    def render(session: Any) -> tuple[bytes, str, str]:
-        return documents.render_referral_summary(session, _concern_id(session, args.concern))
 
-    return _export_from_vault(args, render, "Referral summary", DocumentKind.REFERRAL_SUMMARY)
-
-
-def _concern_id(session: Any, given: str) -> int:
-    text = given.strip()
-    if text.isdigit():
-        return record_id(text, "concern")
-    if len(text) > 40 or not re.fullmatch(r"[A-Za-z]+-\d{4}-\d+", text):
-        raise UserFacingError(f"{quote(given)} is not a concern number or reference such as WM-2026-00042.")
-    with session.uow() as uow:
-        return int(uow.concerns.by_reference(text).concern_id)  # RecordNotFound says which reference is missing
+    args.unencrypted = args.unencrypted or not args.pdf_password_file  # no child's details: clear unless asked
+    return export_from_vault(args, documents.render_quick_reference, "Quick reference", DocumentKind.QUICK_REFERENCE)
 
 
 def run_chronology(args: argparse.Namespace) -> int:
     from desktop_app.domain.documents import DocumentKind
     from desktop_app.services import documents
-    def render(session: Any) -> tuple[bytes, str, str]:
+    def render(session: VaultSession) -> tuple[bytes, str, str]:
         return documents.render_chronology(session, args.child)
 
-    return _export_from_vault(args, render, "Chronology", DocumentKind.CHRONOLOGY)
+    return export_from_vault(args, render, "Chronology", DocumentKind.CHRONOLOGY)
 
 
 def run_checklist(args: argparse.Namespace) -> int:
@@ -165,10 +133,10 @@ def run_checklist(args: argparse.Namespace) -> int:
     from desktop_app.services import documents
     from desktop_app.vault import atomic
 
-    password = _pdf_password(args)
-    path = _out_path(args)
+    password = pdf_password(args)
+    path = out_path(args)
     if len(args.setting) > 200:
         raise UserFacingError(f"The setting's name {quote(args.setting)} is too long (at most 200 characters).")
     pdf, document_id, _title = documents.render_blank_checklist(Setting(name=args.setting.strip()))
     atomic.write_bytes(path, encrypt_pdf(pdf, password) if password is not None else pdf)
-    return _report("Blank obligations checklist", document_id, path, password)
+    return report_written("Blank obligations checklist", document_id, path, password)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Outputs = Callable[[argparse.ArgumentParser, bool], None]
@@ -40,28 +43,28 @@ def add_parsers(kinds: Any, vault_arguments: Arguments, output_arguments: Output
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from desktop_app.commands.export import _export_from_vault
+    from desktop_app.commands.export_options import export_from_vault
     from desktop_app.domain.audit import AcademicYear
     from desktop_app.domain.documents import DocumentKind
     from desktop_app.services.audit import documents
 
     year = AcademicYear.parse(args.year)  # a bad year is refused before the passphrase is used
 
-    def render(session: Any) -> tuple[bytes, str, str]:
+    def render(session: VaultSession) -> tuple[bytes, str, str]:
         return documents.render_audit(session, year)
 
-    return int(_export_from_vault(args, render, f"Annual audit {year}", DocumentKind.CHECKLIST))
+    return int(export_from_vault(args, render, f"Annual audit {year}", DocumentKind.CHECKLIST))
 
 
 def run_governors_report(args: argparse.Namespace) -> int:
-    from desktop_app.commands.export import _export_from_vault
+    from desktop_app.commands.export_options import export_from_vault
     from desktop_app.domain.audit import AcademicYear
     from desktop_app.domain.documents import DocumentKind
     from desktop_app.services.audit import documents
 
     year = AcademicYear.parse(args.year)
 
-    def render(session: Any) -> tuple[bytes, str, str]:
+    def render(session: VaultSession) -> tuple[bytes, str, str]:
         return documents.render_governors_report(session, year)
 
-    return int(_export_from_vault(args, render, f"Governors' report {year}", DocumentKind.GOVERNORS_REPORT))
+    return int(export_from_vault(args, render, f"Governors' report {year}", DocumentKind.GOVERNORS_REPORT))

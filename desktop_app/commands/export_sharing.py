@@ -12,7 +12,7 @@ from desktop_app.errors import UserFacingError
 
 
 def add_parser(kinds: Any) -> None:
-    from desktop_app.commands.export import _output_arguments, _vault_arguments
+    from desktop_app.commands.export_options import output_arguments, vault_arguments
 
     sharing: argparse.ArgumentParser = kinds.add_parser(
         "sharing", allow_abbrev=False,
@@ -21,12 +21,12 @@ def add_parser(kinds: Any) -> None:
         "period --from to --to (both days included), for the specialist exploitation service named in forms/. "
         "Written as a PDF holding the same rows as a CSV attachment; --unencrypted with a .csv --out writes the CSV.",
     )
-    _vault_arguments(sharing)
+    vault_arguments(sharing)
     sharing.add_argument("--child", required=True, type=int, action="append", metavar="ID",
                          help="a child's Waymark number (repeat for each child)")
     sharing.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="first day of the period")
     sharing.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", help="last day of the period")
-    _output_arguments(sharing, personal=True)
+    output_arguments(sharing, personal=True)
     sharing.set_defaults(handler=run_sharing)
 
 
@@ -39,16 +39,18 @@ def _day(text: str, what: str) -> date:
 
 def run_sharing(args: argparse.Namespace) -> int:
     from desktop_app.commands._common import read_secret
-    from desktop_app.commands.export import _out_path, _pdf_password
+    from desktop_app.commands.export_options import out_path, pdf_password
     from desktop_app.commands.init import vault_dir_from
     from desktop_app.services import vault as vault_service
     from desktop_app.services.child import sharing
+    from desktop_app.vault.outputs import OutputKind
 
     start, end = _day(args.start, "first day"), _day(args.end, "last day")
-    password = _pdf_password(args)
-    path = _out_path(args)
-    if password is not None and path.suffix.lower() == ".csv":
+    password = pdf_password(args)
+    as_csv = str(args.out).lower().endswith(".csv")
+    if password is not None and as_csv:
         raise UserFacingError("An encrypted export is a PDF with the CSV inside it: give an --out ending in .pdf.")
+    path = out_path(args, OutputKind.CSV if as_csv else OutputKind.PDF)
     session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
     try:
         export = sharing.build_export(session, args.child, start, end)

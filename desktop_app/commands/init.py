@@ -1,4 +1,8 @@
-"""`waymark init --vault DIR --setting NAME --user NAME --passphrase-file F --recovery-sheet OUT.pdf`."""
+"""`waymark init --vault DIR --setting NAME --user NAME --passphrase-file F --recovery-sheet OUT.pdf`.
+
+The referrer's details a social worker calls back (optional, and none of them secret): ``--dsl-role``,
+``--dsl-phone``, ``--dsl-email``, ``--address``, ``--setting-phone``. Checked before anything is created.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +38,14 @@ def add_parser(subparsers: Any) -> None:
     add_vault_argument(parser)
     parser.add_argument("--setting", required=True, metavar="NAME", help="the school's or college's name")
     parser.add_argument("--user", required=True, metavar="NAME", help="the first DSL's name")
+    details = parser.add_argument_group("who a social worker calls back (printed on referral summaries)")
+    details.add_argument("--dsl-role", default="", metavar="ROLE",
+                         help="the DSL's role as it should print, e.g. 'Designated Safeguarding Lead'")
+    details.add_argument("--dsl-phone", default="", metavar="NUMBER", help="the DSL's direct telephone")
+    details.add_argument("--dsl-email", default="", metavar="ADDRESS", help="the DSL's email address")
+    details.add_argument("--address", default="", metavar="TEXT",
+                         help="the setting's postal address (lines separated by commas or new lines)")
+    details.add_argument("--setting-phone", default="", metavar="NUMBER", help="the setting's main telephone")
     add_passphrase_argument(parser)
     parser.add_argument("--recovery-sheet", required=True, metavar="OUT.pdf", help="where to write the recovery sheet")
     parser.set_defaults(handler=run)
@@ -45,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.errors import UserFacingError, quote
     from desktop_app.reports import recovery_sheet_pdf
     from desktop_app.services import vault as vault_service
+    from desktop_app.services.setting import about
     from desktop_app.vault import atomic
     from desktop_app.vault.outputs import OutputKind, OutputRefused, check_output_path
 
@@ -58,9 +71,12 @@ def run(args: argparse.Namespace) -> int:
         raise UserFacingError("The recovery sheet must be written outside the vault folder; nothing was set up.")
     if not os.access(sheet.parent, os.W_OK):
         raise UserFacingError(f"The recovery sheet cannot be written in {quote(sheet.parent)}; nothing was set up.")
+    setting = about.apply(Setting(name=args.setting), about.AboutSetting(
+        name=args.setting, address=args.address.replace(", ", "\n"), phone=args.setting_phone, dsl_name=args.user,
+        dsl_role=args.dsl_role, dsl_phone=args.dsl_phone, dsl_email=args.dsl_email,
+    ))
     passphrase = read_secret(args.passphrase_file)
-    created = vault_service.create_vault(vault_dir, Setting(name=args.setting, dsl_name=args.user), args.user,
-                                         passphrase)
+    created = vault_service.create_vault(vault_dir, setting, args.user, passphrase)
     session = created.session
     try:
         now = datetime.now(UTC)
@@ -80,4 +96,7 @@ def run(args: argparse.Namespace) -> int:
         session.lock()
     print(f"Vault created in {vault_dir}. Recovery sheet written to {sheet}: print it, keep it in the safe, "
           "then delete the file.")
+    gaps = about.missing_sentence(setting)
+    if gaps:
+        print(f"waymark: note: {gaps}", file=sys.stderr)
     return 0

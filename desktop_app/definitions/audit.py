@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import Field, field_validator
 
 from desktop_app.definitions.models import Id, Text, _Document, _first_duplicate, _Frozen
@@ -33,10 +31,3 @@ class AuditDefinition(_Document):
 
     def course(self, course_id: str) -> Course | None:
         return next((c for c in self.courses if c.id == course_id), None)
-
-
-def load_audit(folder: Path | str | None = None) -> AuditDefinition:
-    """forms/audit.toml of ``folder`` (else the shipped forms), validated with the rest of the folder; cached."""
-    from desktop_app.definitions.loader import load_forms
-
-    return load_forms(folder).audit

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import Field, field_validator
 
 from desktop_app.definitions.models import Id, Text, _Document, _first_duplicate, _Frozen
@@ -73,15 +71,3 @@ class MisColumns(_Frozen):
 class MisImportDefinition(_Document):
     columns: MisColumns
     date_formats: tuple[Text, ...] = Field(min_length=1)  # strptime formats, tried in order
-
-
-def child_details_definition(folder: Path | None = None) -> ChildDetailsDefinition:
-    from desktop_app.definitions.loader import load_forms
-
-    return load_forms(folder).child_details
-
-
-def mis_import_definition(folder: Path | None = None) -> MisImportDefinition:
-    from desktop_app.definitions.loader import load_forms
-
-    return load_forms(folder).mis_import

@@ -21,6 +21,7 @@ from desktop_app.definitions.models import (
     CategoriesDefinition,
     ContactsDefinition,
     ObligationsDefinition,
+    RecordsDefinition,
     ScreeningDefinition,
     WhatToDoDefinition,
 )
@@ -49,6 +50,7 @@ class Forms:
     categories: CategoriesDefinition
     default_screening_id: str
     what_to_do: WhatToDoDefinition  # the staff steps; a step's route always has a contact (contacts.toml's own rule)
+    records: RecordsDefinition  # retention years, receipt school days, transfer methods (forms/records.toml)
     child_details: ChildDetailsDefinition  # the child file's lists (needs, ethnicities…) and the 18-or-over note
     mis_import: MisImportDefinition  # column headings and date formats of the school's MIS pupil exports
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
@@ -129,6 +131,7 @@ def _load(root: Path) -> Forms:
         categories=load_file(root / "categories.toml", CategoriesDefinition),
         default_screening_id=default_id,
         what_to_do=load_file(root / "what_to_do.toml", WhatToDoDefinition),
+        records=load_file(root / "records.toml", RecordsDefinition),
         child_details=load_file(root / "child_details.toml", ChildDetailsDefinition),
         mis_import=load_file(root / "mis_import.toml", MisImportDefinition),
         missing_episodes=missing,
@@ -240,3 +243,16 @@ def _item_hint(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
         if isinstance(node, dict) and isinstance(node.get("id"), str) and part != loc[-1]:
             named = node["id"]
     return f" (in {named!r})" if named else ""
+
+
+def child_details_definition(folder: Path | None = None) -> ChildDetailsDefinition:
+    return load_forms(folder).child_details
+
+
+def mis_import_definition(folder: Path | None = None) -> MisImportDefinition:
+    return load_forms(folder).mis_import
+
+
+def load_audit(folder: Path | str | None = None) -> AuditDefinition:
+    """forms/audit.toml of ``folder`` (else the shipped forms), validated with the rest of the folder; cached."""
+    return load_forms(folder).audit

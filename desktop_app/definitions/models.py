@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import string
 from collections.abc import Iterator, Mapping
 from typing import Annotated
 
@@ -203,6 +204,26 @@ class Contact(_Frozen):
     when_to_use: Text
     notes: str = ""
     reached_through: tuple[str, ...] = ()  # ids of the contacts through which this service is reached
+    # What the screening advises when it suggests this route; the social worker's advice_low_risk is for low risk.
+    advice: str = ""
+    advice_low_risk: str = ""
+    written_confirmation: StrictBool = False  # a referral by this route is followed by written confirmation
+
+    @field_validator("advice", "advice_low_risk")
+    @classmethod
+    def _known_placeholders(cls, text: str) -> str:
+        for _literal, name, _spec, _conversion in string.Formatter().parse(text):
+            if name is not None and name not in ADVICE_PLACEHOLDERS:
+                raise ValueError(f"advice may say {{level}} or {{review}}, not {{{name}}}")
+        return text.strip()
+
+    def advice_text(self, level_label: str, review: str, low_risk: bool = False) -> str:
+        """The advice with the level and review interval put in."""
+        text = self.advice_low_risk if low_risk and self.advice_low_risk else self.advice
+        return text.format(level=level_label, review=review)
+
+
+ADVICE_PLACEHOLDERS = frozenset({"level", "review"})
 
 
 class ContactsDefinition(_Document):
@@ -222,6 +243,11 @@ class ContactsDefinition(_Document):
         missing = [route.value for route in RouteId if route not in routes]
         if missing:
             raise ValueError(f"the route {missing[0]!r} has no contact")
+        silent = [contact.id for contact in contacts if contact.route is not None and not contact.advice]
+        if silent:
+            raise ValueError(f"the route contact {silent[0]!r} has no advice")
+        if not any(c.advice_low_risk for c in contacts if c.route is RouteId.SOCIAL_WORKER):
+            raise ValueError("the social worker's contact has no advice_low_risk")
         for contact in contacts:
             for other in contact.reached_through:
                 if other not in ids:
@@ -230,6 +256,11 @@ class ContactsDefinition(_Document):
 
     def for_route(self, route: RouteId) -> Contact | None:
         return next((contact for contact in self.contacts if contact.route == route), None)
+
+    def expects_confirmation(self, route: RouteId) -> bool:
+        """Whether a referral by this route is followed by written confirmation."""
+        contact = self.for_route(route)
+        return contact is not None and contact.written_confirmation
 
     def contact(self, contact_id: str) -> Contact | None:
         return next((contact for contact in self.contacts if contact.id == contact_id), None)
@@ -329,3 +360,12 @@ class WhatToDoDefinition(_Document):
     def texts(self, contacts: ContactsDefinition, missing: str = "ask the DSL") -> tuple[str, ...]:
         """Every step's text with its local number, in order."""
         return tuple(step.with_number(contacts, missing) for step in self.steps)
+
+
+class RecordsDefinition(_Document):
+    """forms/records.toml: how long files are kept, when a transfer's receipt is due, how files are sent."""
+
+    retention_years_after_birth: Annotated[int, Field(ge=1, le=120)]
+    receipt_school_days: Annotated[int, Field(ge=1, le=60)]
+    transfer_methods: tuple[Text, ...] = Field(min_length=1)
+    destruction_reasons: tuple[Text, ...] = Field(min_length=1)

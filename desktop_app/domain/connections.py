@@ -54,7 +54,8 @@ class AdultConnection:
 
     adult: AdultRecord
     concern_references: tuple[str, ...]
-    children: tuple[LinkedChild, ...]  # others than the child whose file it is
+    children: tuple[LinkedChild, ...]  # others than the child whose file it is (the first few)
+    more: int = 0  # further children linked to the same adult, not listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class PlaceConnection:
     place: PlaceRecord
     concern_references: tuple[str, ...]
     children: tuple[LinkedChild, ...]
+    more: int = 0
 
 
 @dataclass(frozen=True, slots=True)

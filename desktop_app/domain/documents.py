@@ -35,6 +35,7 @@ class DocumentKind(enum.StrEnum):
     CHECKLIST = "checklist"
     QUICK_REFERENCE = "quick_reference"
     RECOVERY_SHEET = "recovery_sheet"
+    TRANSFERRED_FILE = "transferred_file"
     GOVERNORS_REPORT = "governors_report"
 
     @property
@@ -45,6 +46,7 @@ class DocumentKind(enum.StrEnum):
             "checklist": "Obligations checklist",
             "quick_reference": "What to do: quick reference",
             "recovery_sheet": "Recovery sheet",
+            "transferred_file": "Child protection file received from another setting",
             "governors_report": "Governors' report",
         }[self.value]
 
@@ -72,6 +74,21 @@ class ReferralSummary:
     route_titles: tuple[tuple[str, str], ...] = ()  # (route id, title as the local contacts name it)
     category_titles: tuple[tuple[str, str], ...] = ()  # (category id, title)
     prepared_by: Actor | None = None
+    status: str = ""  # as a reader says it: "Open, awaiting screening", "Referred", "Closed"
+    outcome: str = ""  # the outcome recorded when the concern was closed
+    screening_title: str = ""  # the screening tool's title (never its id)
+    today: date | None = None  # for "written confirmation overdue"
+
+    def addendum_numbers(self, kind: str, object_id: int) -> tuple[int, ...]:
+        """The numbers (1 = oldest) of the addenda correcting one record, for "corrected: see addendum 1"."""
+        return tuple(n for n, a in enumerate(self.addenda, 1) if a.object_kind == kind and a.object_id == object_id)
+
+    def overdue_confirmations(self) -> tuple[ReferralEntry, ...]:
+        if self.today is None:
+            return ()
+        today = self.today
+        return tuple(r for r in self.referrals
+                     if r.confirmation_sent is None and r.confirmation_due is not None and r.confirmation_due < today)
 
     def route_title(self, route: str) -> str:
         return dict(self.route_titles).get(route, route.replace("_", " ").capitalize())
@@ -110,6 +127,7 @@ class ChronologyEvent:
     outcome: str = ""
     reference: str = ""
     recorded_by: str = ""
+    review_date: date | None = None  # a screening's review date: the newest, once passed, prints as overdue
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +135,7 @@ class Chronology:
     setting: Setting
     child: Child
     events: tuple[ChronologyEvent, ...]  # oldest first
+    today: date | None = None  # for "review overdue"
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,3 +215,5 @@ class QuickReference:
     setting: Setting
     steps: tuple[str, ...]  # the 'what to do' steps, in order
     contacts: tuple[ContactLine, ...]
+    # The people to tell: the DSL, deputies and the CE Lead (title = name, when_to_use = role, phone if known).
+    people: tuple[ContactLine, ...] = ()

@@ -91,7 +91,23 @@ class ChildRole(enum.StrEnum):
 
 
 class ConcernStatus(enum.StrEnum):
+    """Where a concern is; it moves by status events, never by editing the concern."""
+
     AWAITING_SCREENING = "awaiting_screening"
     SCREENED = "screened"
     REFERRED = "referred"
     CLOSED = "closed"
+
+
+class AddendumTarget(enum.StrEnum):
+    """The kinds of record an addendum corrects or adds to (the record itself is never changed)."""
+
+    CONCERN = "concern"
+    SCREENING = "screening"
+    REFERRAL = "referral"
+    CHILD = "child"
+    CHILD_LINK = "child_link"
+    ADULT = "adult"
+    PLACE = "place"
+    MISSING_EPISODE = "missing_episode"
+    AUDIT = "audit"

@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from desktop_app.domain.child import ContactPerson, HouseholdMember, SenStatus, is_adult
-from desktop_app.domain.enums import AnswerStatus, Basis, ChildRole, RiskLevel, Role, RouteId, When
+from desktop_app.domain.enums import (
+    AddendumTarget,
+    AnswerStatus,
+    Basis,
+    ChildRole,
+    ConcernStatus,
+    RiskLevel,
+    Role,
+    RouteId,
+    When,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +201,7 @@ class Concern:
     draft: ConcernDraft
     submitted_at: datetime
     sealed: bool  # recorded from the lock screen and imported
-    status: str  # a ConcernStatus value; moves are events, never edits of the concern
+    status: ConcernStatus  # moves are events, never edits of the concern
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +209,7 @@ class Addendum:
     """A correction or addition to a submitted record: the original is never changed."""
 
     addendum_id: int
-    object_kind: str  # "concern", "screening", "referral"
+    object_kind: AddendumTarget
     object_id: int
     author: Actor
     written_at: datetime
@@ -268,9 +278,21 @@ class ReferralEntry:
     recorded_at: datetime
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class Closure:
+    """Days the setting is closed besides weekends and bank holidays (an INSET day, a half term): first to last."""
+
+    first: date
+    last: date
+    note: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """The school or college, with its DSL contact details for documents."""
+    """The school or college, with the referrer's details a social worker calls back (documents) and its closures."""
 
     name: str
     address: str = ""
@@ -279,3 +301,5 @@ class Setting:
     dsl_phone: str = ""
     dsl_email: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    dsl_role: str = ""  # as it should print, e.g. "Designated Safeguarding Lead, Deputy Head"
+    closures: tuple[Closure, ...] = ()  # oldest first

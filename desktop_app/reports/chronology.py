@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from dataclasses import replace
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether
 
 from desktop_app.domain.documents import Chronology, ChronologyEvent, DocumentKind, DocumentMeta
 from desktop_app.reports.flow import H2, INDENT, SMALL, TITLE, day, esc, field, fields, heading, markup, moment, para
@@ -26,30 +29,47 @@ def chronology_pdf(chronology: Chronology, meta: DocumentMeta) -> bytes:
                 ("Date of birth", day(child.date_of_birth)),
                 ("Year group", child.year_group),
                 ("Allocated social worker", child.social_worker or "None known"),
-                ("Waymark child number", str(chronology.child.child_id)),
             ]
         ),
         heading(f"Events ({len(events)})"),
     ]
     if not events:
         story.append(para("Nothing has been recorded for this child yet."))
+    reviews = [e for e in events if e.review_date is not None]
+    newest_review = reviews[-1] if reviews else None
     for event in events:
-        story += _event(event)
+        overdue = (
+            event is newest_review
+            and chronology.today is not None
+            and event.review_date is not None
+            and event.review_date < chronology.today
+        )
+        story += _event(replace(event, outcome=f"{event.outcome} (OVERDUE)") if overdue else event, overdue)
     return build_pdf(
         story,
         meta,
-        title=f"{DocumentKind.CHRONOLOGY.label}: child {chronology.child.child_id}",
+        title=f"{DocumentKind.CHRONOLOGY.label}: {child.full_name}",
         subject="Chronology of a child's significant events",
     )
 
 
-def _event(event: ChronologyEvent) -> list[Flowable]:
+AMENDMENT = "Amendment"
+SHORT_ENTRY = 1500  # characters: an entry this short is never split across pages
+_OVERDUE = INDENT.clone("Overdue", textColor=colors.HexColor("#8a1c14"))
+
+
+def _event(event: ChronologyEvent, overdue: bool = False) -> list[Flowable]:
     reference = f"  ·  {esc(event.reference)}" if event.reference.strip() else ""
-    out: list[Flowable] = [
-        markup(f"{esc(moment(event.when))}  ·  {esc(event.kind)}{reference}", H2),
-        para(event.summary, INDENT),
-    ]
-    for label, value in (("Action", event.action), ("Outcome", event.outcome), ("Recorded by", event.recorded_by)):
+    out: list[Flowable] = [markup(f"{esc(moment(event.when))}  ·  {esc(event.kind)}{reference}", H2)]
+    action = event.action
+    if event.kind == AMENDMENT:
+        why = action.removeprefix("Why: ").strip()
+        out.append(para(f"Corrected: {event.summary.strip()}" + (f" ({why})" if why else ""), INDENT))
+        action = ""
+    else:
+        out.append(para(event.summary, INDENT))
+    for label, value in (("Action", action), ("Outcome", event.outcome), ("Recorded by", event.recorded_by)):
         if value.strip():
-            out.append(field(label, value, INDENT))
-    return out
+            out.append(field(label, value, _OVERDUE if overdue and label == "Outcome" else INDENT))
+    size = sum(len(t) for t in (event.summary, event.action, event.outcome, event.recorded_by))
+    return [KeepTogether(out)] if size <= SHORT_ENTRY else out

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
-from reportlab.platypus import Flowable
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether
 
+from desktop_app.domain.child import ContactPerson
+from desktop_app.domain.contact_checks import format_phone
 from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSummary
-from desktop_app.domain.enums import When
-from desktop_app.domain.records import AnsweredItem, ConcernDraft, Decision, ReferralEntry
+from desktop_app.domain.enums import RiskLevel, When
+from desktop_app.domain.records import AnsweredItem, ChildDetails, ConcernDraft, Decision, ReferralEntry
 from desktop_app.reports.flow import (
     BODY,
     H2,
@@ -39,10 +42,10 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         markup(f"Referral summary: {esc(concern.reference)}", TITLE),
         markup(
             f"For the child's social worker or the Safeguarding Hub, from {esc(summary.setting.name)}. "
-            "Made from the setting's safeguarding record; the original is kept unchanged and corrections appear as "
-            "addenda.",
+            "The original record is kept unchanged; corrections are addenda at the end, marked where they apply.",
             SMALL,
         ),
+        *_at_a_glance(summary),
         *_setting(summary),
         *_child(summary),
         *_concern(summary),
@@ -64,21 +67,100 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
     )
 
 
+URGENCY = {
+    RiskLevel.HIGH: "Urgent: high risk of exploitation",
+    RiskLevel.MEDIUM: "Soon: medium risk",
+    RiskLevel.LOW: "Routine: low risk",
+    RiskLevel.NO_APPARENT_RISK: "Routine: no apparent risk",
+}
+_ASKING = {  # what the school asks of each route it chose (routes the school acts on alone are left out)
+    "social_worker": "an assessment by the child's social worker",
+    "safeguarding_hub": "an assessment by the Safeguarding Hub (MASH), and a strategy discussion if it is warranted",
+    "police_101": "police awareness and intelligence",
+    "lado": "the LADO's advice on the adult concerned",
+    "nrm": "consideration for the National Referral Mechanism (NRM)",
+    "early_help": "an Early Help assessment",
+}
+
+
+def _at_a_glance(summary: ReferralSummary) -> list[Flowable]:
+    """Page 1: what a busy reader needs first: status, urgency, level, the request, routes, words, who to call."""
+    concern, screening = summary.concern, summary.screening
+    status = summary.status or "Open"
+    if summary.outcome.strip():
+        status = f"{status}. Outcome: {summary.outcome.strip()}"
+    rows: list[tuple[str, str]] = [("Status", status)]
+    urgency = ""
+    if screening is not None:
+        urgency = URGENCY.get(screening.decision.confirmed_level, "")
+    if concern.draft.immediate_danger:
+        urgency = "The child was recorded as in immediate danger at the time" + (f". {urgency}" if urgency else "")
+    rows.append(("Urgency", urgency or "Not yet screened"))
+    if screening is not None:
+        decision = screening.decision
+        level = decision.confirmed_level.label
+        if decision.confirmed_level != decision.suggested_level:
+            level += f" (the screening tool suggested {decision.suggested_level.label.lower()})"
+        else:
+            level += " (as the screening tool suggested)"
+        rows.append(("Level of risk confirmed by the DSL", level))
+        asks = [_ASKING[str(r)] for r in decision.routes if str(r) in _ASKING]
+        rows.append(("What we are asking for", "; ".join(asks) if asks else "Information and advice"))
+        rows.append(("Review date", day(decision.review_date)))
+    taken = [
+        f"{summary.route_title(e.route)}: {e.contacted_name}, {moment(e.contacted_at)}"
+        + (f", reference {e.reference}" if e.reference.strip() else "")
+        for e in summary.referrals
+    ]
+    rows.append(("Routes already taken", "; ".join(taken) if taken else "None yet: this summary is the first contact"))
+    out: list[Flowable] = [heading("At a glance"), *fields(rows)]
+    for entry in summary.overdue_confirmations():
+        out.append(markup(
+            f"<b>Written confirmation overdue:</b> to {esc(summary.route_title(entry.route))}, due "
+            f"{esc(day(entry.confirmation_due))}, not yet sent.", _FLAG))
+    words = concern.draft.childs_words.strip()
+    if words:
+        shown = words if len(words) <= 400 else words[:400].rsplit(" ", 1)[0] + " …"
+        out += [markup("<b>The child's own words</b> (verbatim)", H2), *paragraphs(shown, VERBATIM, "“", "”")]
+        if shown != words:
+            out.append(para("The whole account is under The concern.", SMALL))
+    out += _call_back(summary)
+    return out
+
+
+def _call_back(summary: ReferralSummary) -> list[Flowable]:
+    setting = summary.setting
+    who = ", ".join(p for p in (setting.dsl_name, setting.dsl_role or "Designated Safeguarding Lead") if p)
+    rows = [
+        (label, value)
+        for label, value in (
+            ("Call back", who if setting.dsl_name else ""),
+            ("Direct telephone", format_phone(setting.dsl_phone)),
+            ("Email", setting.dsl_email),
+            ("Setting's telephone", format_phone(setting.phone)),
+        )
+        if value.strip()
+    ]
+    if not rows:
+        return []
+    return [KeepTogether([markup("<b>Who to call back</b>", H2), *fields(rows)])]
+
+
 def _setting(summary: ReferralSummary) -> list[Flowable]:
     setting = summary.setting
     prepared = summary.prepared_by
+    rows = [
+        (label, value)
+        for label, value in (
+            ("Setting", setting.name),
+            ("Address", setting.address),
+            ("Telephone", format_phone(setting.phone)),
+        )
+        if value.strip()
+    ]
     return [
         heading("The setting"),
-        *fields(
-            [
-                ("Setting", setting.name),
-                ("Address", setting.address),
-                ("Telephone", setting.phone),
-                ("Designated Safeguarding Lead", setting.dsl_name),
-                ("DSL telephone", setting.dsl_phone),
-                ("DSL email", setting.dsl_email),
-            ]
-        ),
+        *fields(rows),
         *([field("Prepared by", f"{prepared.name}, {prepared.role_label}")] if prepared else []),
     ]
 
@@ -104,17 +186,43 @@ def _child(summary: ReferralSummary) -> list[Flowable]:
                 ("Other agencies involved", child.other_agencies),
                 ("Allocated social worker", child.social_worker or "None known"),
                 ("Learning disability", "Yes" if child.learning_disability else "None recorded"),
-                ("Waymark child number", str(summary.child.child_id)),
             ]
         ),
+        *fields([(label, value) for label, value in _child_file(child) if value.strip()]),
     ]
+
+
+def _child_file(child: ChildDetails) -> list[tuple[str, str]]:
+    """The child file's details a social worker asks for, each printed only when recorded."""
+    interpreter = {True: "Interpreter needed", False: "No interpreter needed", None: ""}[child.interpreter_needed]
+    sen = child.sen_status.label if child.sen_status is not None else ""
+    return [
+        ("Ethnicity", child.ethnicity),
+        ("First language", ", ".join(p for p in (child.first_language, interpreter) if p)),
+        ("Special educational needs", sen),
+        ("Disabilities, health and care needs", child.disabilities),
+        ("NHS number", child.nhs_number),
+        ("Unique pupil number (UPN)", child.upn),
+        ("GP", _person(child.gp) if child.gp else ""),
+        ("Allocated social worker's contact",
+         _person(child.allocated_social_worker) if child.allocated_social_worker else ""),
+        ("Parents and carers", "; ".join(_person(c, responsibility=True) for c in child.carers)),
+        ("Household", "; ".join(m.one_line() for m in child.household)),
+    ]
+
+
+def _person(person: ContactPerson, responsibility: bool = False) -> str:
+    parts = [person.name, person.relationship, person.organisation, format_phone(person.phone), person.email]
+    if responsibility and person.parental_responsibility:
+        parts.append("has parental responsibility")
+    return ", ".join(p for p in parts if p.strip())
 
 
 def _concern(summary: ReferralSummary) -> list[Flowable]:
     concern = summary.concern
     draft = concern.draft
     out: list[Flowable] = [
-        heading("The concern"),
+        heading("The concern" + _corrected(summary, "concern", concern.concern_id)),
         *fields(
             [
                 ("Reference", concern.reference),
@@ -175,10 +283,10 @@ def _screening(summary: ReferralSummary) -> list[Flowable]:
     if screening is None:
         return [heading("Screening"), para("This concern has not been screened yet.")]
     out: list[Flowable] = [
-        heading("Screening"),
+        heading("Screening" + _corrected(summary, "screening", screening.screening_id)),
         field(
             "Screening tool",
-            f"{screening.definition_id}, version {screening.definition_version}",
+            f"{summary.screening_title or 'Screening tool'}, version {screening.definition_version}",
         ),
         field("Completed by", f"{screening.completed_by.name}, {screening.completed_by.role_label}"),
         field("Completed at", moment(screening.completed_at)),
@@ -260,8 +368,12 @@ def _referral(summary: ReferralSummary, entry: ReferralEntry) -> list[Flowable]:
         if entry.confirmation_sent
         else (f"due {day(entry.confirmation_due)}" if entry.confirmation_due else "")
     )
+    late = entry in summary.overdue_confirmations()
+    if late:
+        confirmation += " (OVERDUE: not yet sent)"
     return [
-        markup(f"<b>{esc(summary.route_title(entry.route))}</b>", H2),
+        markup(f"<b>{esc(summary.route_title(entry.route))}</b>"
+               f"{esc(_corrected(summary, 'referral', entry.referral_id))}", H2),
         *fields(
             [
                 ("Contacted", entry.contacted_name),
@@ -279,10 +391,10 @@ def _addenda(summary: ReferralSummary) -> list[Flowable]:
     if not summary.addenda:
         return []
     out: list[Flowable] = [heading("Addenda (corrections and additions)")]
-    for addendum in summary.addenda:
+    for number, addendum in enumerate(summary.addenda, 1):
         out.append(
             markup(
-                f"<b>{esc(moment(addendum.written_at))}</b>, {esc(addendum.author.name)} "
+                f"<b>Addendum {number}: {esc(moment(addendum.written_at))}</b>, {esc(addendum.author.name)} "
                 f"({esc(addendum.author.role_label)}), to the {esc(addendum.object_kind)}",
                 H2,
             )
@@ -290,6 +402,14 @@ def _addenda(summary: ReferralSummary) -> list[Flowable]:
         out.append(field("Why", addendum.reason, INDENT))
         out.append(field("What changed", addendum.change, INDENT))
     return out
+
+
+def _corrected(summary: ReferralSummary, kind: str, object_id: int) -> str:
+    numbers = summary.addendum_numbers(kind, object_id)
+    if not numbers:
+        return ""
+    listed = ", ".join(str(n) for n in numbers)
+    return f" (corrected: see addendum{'a' if len(numbers) > 1 else ''} {listed})"
 
 
 def _yes_no(value: bool | None) -> str:
@@ -300,4 +420,5 @@ def _then(text: str) -> str:
     return f": {esc(text)}" if text.strip() else ""
 
 
+_FLAG = BODY.clone("Flag", textColor=colors.HexColor("#8a1c14"), borderPadding=3, spaceBefore=2, spaceAfter=4)
 _NOTE = INDENT.clone("Note", leftIndent=INDENT.leftIndent + 12, textColor=SMALL.textColor)

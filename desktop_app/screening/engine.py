@@ -7,20 +7,20 @@ returned beside the level.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop_app.definitions.models import ContactsDefinition, Item, ScreeningDefinition, SectionKind
 from desktop_app.domain.enums import AnswerStatus, RiskLevel, When
+from desktop_app.domain.records import Closure
 from desktop_app.domain.screening import Answer, DefinitionRef, ScreeningInput, ScreeningResult
 from desktop_app.errors import UserFacingError
 from desktop_app.screening.routes import Facts, advise_routes
+from desktop_app.screening.school_days import next_school_day
 
 MAX_AGE = 18
 UNDER_AGE_RULE = 13
-
-# Review intervals of the shipped tool, used when no definition is given.
-_DEFAULT_REVIEW_DAYS = {RiskLevel.NO_APPARENT_RISK: 90, RiskLevel.LOW: 42, RiskLevel.MEDIUM: 28, RiskLevel.HIGH: 7}
 
 
 class ScreeningInputError(UserFacingError):
@@ -36,13 +36,11 @@ class _Yes:
     current: bool
 
 
-def evaluate(
-    definition: ScreeningDefinition, data: ScreeningInput, contacts: ContactsDefinition | None = None
-) -> ScreeningResult:
+def evaluate(definition: ScreeningDefinition, data: ScreeningInput, contacts: ContactsDefinition) -> ScreeningResult:
     """Suggest a level with its reasons and the routes in the order to act on them.
 
-    ``contacts`` gives the titles and numbers of the routes; without it the shipped forms folder's contacts are used.
-    A "yes" with no ``when`` counts as current, the cautious reading.
+    ``contacts`` (``forms.contacts``, with the setting's numbers if it has any) gives each route's title, number and
+    advice. A "yes" with no ``when`` counts as current, the cautious reading.
     """
     _check(definition, data)
     yeses = [
@@ -136,10 +134,6 @@ def evaluate(
         warning_signs=len(signs),
     )
     review_days = definition.band(level).review_days
-    if contacts is None:
-        from desktop_app.definitions import load_forms
-
-        contacts = load_forms().contacts
     return ScreeningResult(
         definition=DefinitionRef(definition.id, definition.version, definition.hash),
         suggested_level=level,
@@ -151,10 +145,15 @@ def evaluate(
     )
 
 
-def default_review_date(level: RiskLevel, today: date, definition: ScreeningDefinition | None = None) -> date:
-    """The date of the next review at this level: the definition's band, or the shipped tool's intervals."""
-    days = definition.band(level).review_days if definition is not None else _DEFAULT_REVIEW_DAYS[level]
-    return today + timedelta(days=days)
+def default_review_date(
+    level: RiskLevel, today: date, definition: ScreeningDefinition, closures: Iterable[Closure] = ()
+) -> date:
+    """The next review at this level (the definition's band's review interval from today), on a school day.
+
+    A date falling on a weekend, an England and Wales bank holiday or one of the setting's closures moves to the
+    next day the setting is open.
+    """
+    return next_school_day(today + timedelta(days=definition.band(level).review_days), closures)
 
 
 def _check(definition: ScreeningDefinition, data: ScreeningInput) -> None:

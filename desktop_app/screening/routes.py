@@ -7,7 +7,8 @@ for trafficking; then early help and monitoring in school.
 Judgement, documented: the Safeguarding Hub is advised at medium or high risk (or immediate danger, which is always
 high). A child with an allocated social worker has that social worker told of any concern from low upwards, because
 they hold the plan. At low risk without a social worker the setting offers early help and monitors; the DSL can
-still ring the Hub for advice, and may override the level.
+still ring the Hub for advice, and may override the level. The words of each route's advice are its contact's in
+forms/contacts.toml.
 """
 
 from __future__ import annotations
@@ -34,76 +35,36 @@ class Facts:
 
 
 def advise_routes(facts: Facts, contacts: ContactsDefinition, review_days: int) -> tuple[RouteAdvice, ...]:
+    """The routes in the order to act on them, each with the advice its contact in forms/contacts.toml gives."""
     level = facts.level
     referral_level = level.rank >= RiskLevel.MEDIUM.rank
-    steps: list[tuple[RouteId, str]] = []
+    routes: list[RouteId] = []
     if facts.immediate_danger:
-        steps.append((RouteId.EMERGENCY_999, "Someone is in immediate danger: ring 999 now, before anything else."))
+        routes.append(RouteId.EMERGENCY_999)
     if facts.has_social_worker and level.rank >= RiskLevel.LOW.rank:
-        if referral_level:
-            why = (
-                f"{level.label}: the child has an allocated social worker, so contact them today with this "
-                "screening. They can refer the child to the Amber Project."
-            )
-        else:
-            why = "The child has an allocated social worker: tell them about this concern so their plan takes it in."
-        steps.append((RouteId.SOCIAL_WORKER, why))
+        routes.append(RouteId.SOCIAL_WORKER)
     elif referral_level:
-        steps.append(
-            (
-                RouteId.SAFEGUARDING_HUB,
-                f"{level.label} and no allocated social worker: ring the Safeguarding Hub to refer. "
-                "The Hub can refer the child to the Amber Project.",
-            )
-        )
+        routes.append(RouteId.SAFEGUARDING_HUB)
     if facts.group:
-        steps.append(
-            (
-                RouteId.POLICE_101,
-                "The concern involves a group of children or a community: ring the police "
-                "on 101 (999 if anyone is in immediate danger).",
-            )
-        )
+        routes.append(RouteId.POLICE_101)
     if facts.staff:
-        steps.append(
-            (
-                RouteId.LADO,
-                "An adult who works with children may be involved: inform the LADO using the "
-                "LADO request form, and do not discuss it with that adult.",
-            )
-        )
+        routes.append(RouteId.LADO)
     if facts.trafficking:
-        steps.append(
-            (
-                RouteId.NRM,
-                "The child may have been trafficked: tell the social worker or the Hub that "
-                "trafficking is suspected; children's social care or the police decide on and make "
-                "the National Referral Mechanism referral.",
-            )
-        )
+        routes.append(RouteId.NRM)
     if level is RiskLevel.LOW and not facts.has_social_worker:
-        steps.append(
-            (
-                RouteId.EARLY_HELP,
-                "Low risk: offer early help to the child and family, with their consent, to stop things getting worse.",
-            )
-        )
+        routes.append(RouteId.EARLY_HELP)
     if level.rank <= RiskLevel.LOW.rank:
-        steps.append(
-            (
-                RouteId.MONITOR,
-                f"{level.label}: keep watching in school, record anything new straight away, "
-                f"and review within {_weeks(review_days)}.",
-            )
-        )
-    return tuple(_advice(route, why, contacts) for route, why in steps)
+        routes.append(RouteId.MONITOR)
+    return tuple(_advice(route, level, not referral_level, review_days, contacts) for route in routes)
 
 
-def _advice(route: RouteId, why: str, contacts: ContactsDefinition) -> RouteAdvice:
+def _advice(route: RouteId, level: RiskLevel, low_risk: bool, review_days: int,
+            contacts: ContactsDefinition) -> RouteAdvice:
     contact = contacts.for_route(route)
-    if contact is None:  # validated files always have one; a hand-built definition may not
-        return RouteAdvice(route, route.value.replace("_", " ").capitalize(), "", why)
-    return RouteAdvice(route, contact.title, contact.phone, why)
+    if contact is None:  # a validated ContactsDefinition has a contact for every route
+        raise ValueError(f"no contact for the route {route.value!r}")
+    return RouteAdvice(route, contact.title, contact.phone,
+                       contact.advice_text(level.label, _weeks(review_days), low_risk=low_risk))
 
 
 def _weeks(days: int) -> str:

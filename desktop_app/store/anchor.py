@@ -15,9 +15,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop_app.store.errors import VaultDamaged
-from desktop_app.store.files import DiskProblem, disk_problem
+from desktop_app.store.files import disk_problem
 from desktop_app.vault import atomic
-from desktop_app.vault.errors import SaveFailed
 
 ANCHOR_FILE_NAME = "audit.anchor"
 _MAX_SIZE = 4096  # a real anchor is under 300 bytes; anything larger is not one
@@ -45,9 +44,7 @@ def encode(anchor: Anchor, audit_key: bytes) -> bytes:
 def write(vault_dir: Path, anchor: Anchor, audit_key: bytes) -> None:
     try:
         atomic.write_bytes(vault_dir / ANCHOR_FILE_NAME, encode(anchor, audit_key))
-    except SaveFailed as problem:  # the store's callers (a commit) speak DiskProblem
-        raise DiskProblem(problem.sentence) from None
-    except OSError as error:
+    except OSError as error:  # an errno atomic.write_bytes has no sentence for
         raise disk_problem(error, "audit anchor") from None
 
 

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import UserFacingError
+from desktop_app.filemodes import PRIVATE_FILE
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.engine import DB_FILE_NAME, Key, check_opens, connect_raw, make_engine, rekey_pragma
 from desktop_app.store.errors import RolledBack, VaultDamaged
 from desktop_app.store.uow import UnitOfWork
-from desktop_app.vault.filemodes import PRIVATE_FILE
 from desktop_app.vault.witness import Witness
 
 _log = logging.getLogger(__name__)
@@ -129,6 +130,14 @@ class Database:
             self._try_move_anchor(last_seq, last_mac)
         return AnchorCheck(result.checked, time.perf_counter() - started)
 
+    def compact(self) -> None:
+        """Rewrite the file without free pages and empty the WAL (after a destruction): with ``secure_delete`` on,
+        no page of the file or of the WAL still holds a deleted row afterwards, nor does a backup taken later."""
+        with self.raw() as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
     def rekey(self, new_key: Key) -> Database:
         """Re-encrypt every page under ``new_key`` (PRAGMA rekey) and return the database reopened with it."""
         self.engine.dispose()
@@ -169,7 +178,7 @@ def _read_audit_key(engine: Engine) -> bytes:
     with engine.connect() as connection:
         try:
             row = connection.execute(text("SELECT audit_key FROM setting WHERE id = 1")).first()
-        except Exception:  # an empty or foreign database has no setting table
+        except (DatabaseError, UserFacingError):  # an empty or foreign database has no setting table
             row = None
     if row is None:
         raise VaultDamaged(MISSING_DB)

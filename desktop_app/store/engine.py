@@ -12,9 +12,8 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
-from desktop_app.errors import UserFacingError
+from desktop_app.errors import DiskFull, FolderNotWritable, SaveFailed, UserFacingError
 from desktop_app.store.errors import AppendOnly, NotDriverSQLCipher, VaultDamaged
-from desktop_app.store.files import DiskProblem
 
 DB_FILE_NAME = "waymark.db"
 KEY_BYTES = 32
@@ -57,9 +56,9 @@ def prepare_connection(dbapi_connection: Any, key: Key) -> None:
         try:
             cursor.execute("SELECT count(*) FROM sqlite_master").fetchall()
         except sqlcipher3.DatabaseError as error:
-            disk = disk_sentence(error)
-            if disk is not None:
-                raise DiskProblem(disk) from None
+            problem = open_problem(error)
+            if problem is not None:
+                raise problem from None
             raise VaultDamaged(
                 "The vault's database cannot be read with its key: the file is damaged, truncated or not "
                 "this vault's. Nothing was changed; restore the latest backup."
@@ -90,15 +89,23 @@ DISK_FULL_AT_OPEN = ("The disk is full (or Waymark may not make files that large
                      "free some space on the disk, then try again.")
 
 
-def disk_sentence(error: BaseException) -> str | None:
-    """The sentence when ``error`` is really a full disk (or a file-size limit), not a damaged file or wrong key."""
+def open_problem(error: BaseException) -> SaveFailed | None:
+    """When ``error`` is really a full disk (or a file-size limit) or a folder that cannot be written, not a damaged
+    file or a wrong key: the ``SaveFailed`` family's error whose sentence says so."""
     message = str(error).lower()
     if "disk is full" in message or "disk i/o error" in message or "database or disk is full" in message:
-        return DISK_FULL_AT_OPEN
+        return DiskFull(DISK_FULL_AT_OPEN)
     if "unable to open" in message or "readonly" in message or "read-only" in message:
-        return ("The vault's folder cannot be written, so the vault could not be opened (it needs to write its "
-                "working files). Nothing was changed; ask IT to check the folder's permissions.")
+        return FolderNotWritable("The vault's folder cannot be written, so the vault could not be opened (it needs "
+                                 "to write its working files). Nothing was changed; ask IT to check the folder's "
+                                 "permissions.")
     return None
+
+
+def disk_sentence(error: BaseException) -> str | None:
+    """The sentence of ``open_problem``, if ``error`` is one."""
+    problem = open_problem(error)
+    return problem.sentence if problem is not None else None
 
 
 def translate_error(error: BaseException) -> UserFacingError | None:
@@ -109,10 +116,10 @@ def translate_error(error: BaseException) -> UserFacingError | None:
         return None
     message = str(error).lower()
     if "disk is full" in message or "disk i/o error" in message:
-        return DiskProblem("The disk is full or could not be written, so this was not saved. Nothing saved before "
-                           "was lost: free some space and try again.")
+        return DiskFull("The disk is full or could not be written, so this was not saved. Nothing saved before "
+                        "was lost: free some space and try again.")
     if "readonly" in message or "read-only" in message:
-        return DiskProblem("The vault folder is read-only, so this was not saved. Nothing saved before was lost.")
+        return FolderNotWritable("The vault folder is read-only, so this was not saved. Nothing saved before was lost.")
     if "malformed" in message or "not a database" in message or "hmac" in message:
         return VaultDamaged("Part of the vault's database is damaged and cannot be read. Nothing was changed; run "
                             "'waymark verify' and restore the latest backup.")
@@ -164,9 +171,9 @@ def check_opens(engine: Engine) -> None:
         original = error.orig
         if isinstance(original, UserFacingError):
             raise original from None
-        disk = disk_sentence(original) if original is not None else None
-        if disk is not None:
-            raise DiskProblem(disk) from None
+        problem = open_problem(original) if original is not None else None
+        if problem is not None:
+            raise problem from None
         raise VaultDamaged(
             "The vault's database cannot be read: it may be damaged. Nothing was changed; restore the latest backup."
         ) from None

@@ -1,4 +1,4 @@
-"""The store's disk-problem sentences and folder fsync (atomic writes go through ``vault.atomic``)."""
+"""The store's "could not be written" sentences and folder fsync (atomic writes go through ``vault.atomic``)."""
 
 from __future__ import annotations
 
@@ -6,20 +6,16 @@ import errno
 import os
 from pathlib import Path
 
-from desktop_app.errors import UserFacingError
+from desktop_app.errors import DiskFull, FolderNotWritable, SaveFailed
 
 
-class DiskProblem(UserFacingError):
-    """The disk is full or the folder cannot be written; the previous file is untouched."""
-
-
-def disk_problem(error: OSError, what: str) -> DiskProblem:
+def disk_problem(error: OSError, what: str) -> SaveFailed:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return DiskProblem(f"The disk is full, so the {what} could not be written. Nothing was lost: "
-                           "free some space and try again.")
+        return DiskFull(f"The disk is full, so the {what} could not be written. Nothing was lost: "
+                        "free some space and try again.")
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return DiskProblem(f"The folder is read-only, so the {what} could not be written. Nothing was lost.")
-    return DiskProblem(f"The {what} could not be written ({error.strerror}). Nothing was lost.")
+        return FolderNotWritable(f"The folder is read-only, so the {what} could not be written. Nothing was lost.")
+    return SaveFailed(f"The {what} could not be written ({error.strerror}). Nothing was lost.")
 
 
 def fsync_dir(folder: Path) -> None:
@@ -30,4 +26,3 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-

@@ -239,3 +239,4 @@ FTS_TABLE = "concern_text"
 
 from desktop_app.store import models_audit as _models_audit  # noqa: E402,F401  - the annual audit's tables
 from desktop_app.store import models_connections as _models_connections  # noqa: E402,F401
+from desktop_app.store import models_transfer as _models_transfer  # noqa: E402,F401  (transfer and retention tables)

@@ -98,6 +98,20 @@ class TrainingRow(Base):
     __table_args__ = (Index(None, "staff_id", "completed_on"), Index(None, "completed_on"))
 
 
+class ConcernCategoryRow(Base):
+    """Projection: each category ticked on each concern, with the concern's month (UTC), for the governors' counts.
+
+    Filled by a trigger on ``concerns`` (made in the migration), so every way a concern arrives keeps it whole; it
+    lets a year be counted from an index instead of decoding 100,000 concern bodies.
+    """
+
+    __tablename__ = "concern_categories"
+    concern_id: Mapped[int] = mapped_column(ForeignKey("concerns.id"), primary_key=True)
+    category_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7))
+    __table_args__ = (Index(None, "month", "category_id"),)
+
+
 AUDIT_APPEND_ONLY_TABLES = ("audit_answers", "audit_signoffs", "training_records")
 
 # The governors' report counts a year of records: these let it read one year, not ten.

@@ -8,9 +8,10 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from desktop_app.errors import UserFacingError
+from desktop_app.errors import DiskFull, UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
 from desktop_app.store.repositories.audit_checklist import AuditChecklistRepository
@@ -26,8 +27,10 @@ from desktop_app.store.repositories.other import (
     UserRepository,
 )
 from desktop_app.store.repositories.referrals import ReferralRepository
+from desktop_app.store.repositories.retention import RetentionRepository
 from desktop_app.store.repositories.screenings import ScreeningRepository
 from desktop_app.store.repositories.training import TrainingRepository
+from desktop_app.store.repositories.transfer import TransferRepository
 from desktop_app.store.repositories.year_counts import YearCountsRepository
 
 _log = logging.getLogger(__name__)
@@ -52,6 +55,8 @@ class UnitOfWork:
     contacts: ContactRepository
     users: UserRepository
     audit: AuditLog
+    transfers: TransferRepository
+    retention: RetentionRepository
     audit_checklist: AuditChecklistRepository
     training: TrainingRepository
     year_counts: YearCountsRepository
@@ -88,6 +93,8 @@ class UnitOfWork:
         self.setting = SettingRepository(session, self.audit)
         self.contacts = ContactRepository(session, self.audit)
         self.users = UserRepository(session)
+        self.transfers = TransferRepository(session)
+        self.retention = RetentionRepository(session)
         self.audit_checklist = AuditChecklistRepository(session)
         self.training = TrainingRepository(session)
         self.year_counts = YearCountsRepository(session)
@@ -121,12 +128,10 @@ class UnitOfWork:
         seq, mac = self.audit.latest() if self.audit.appended else (0, "")
         try:
             session.commit()
-        except Exception as error:
-            from sqlalchemy.exc import OperationalError
-
-            if isinstance(error, OperationalError) and "full" in str(error.orig).lower():
-                raise UserFacingError("The disk is full, so this was not saved. Nothing else was lost: free some "
-                                      "space and try again.") from None
+        except OperationalError as error:
+            if "full" in str(error.orig).lower():
+                raise DiskFull("The disk is full, so this was not saved. Nothing else was lost: free some "
+                               "space and try again.") from None
             raise
         self._changed = False
         appended, self.audit.appended = self.audit.appended, 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import shutil
 import signal
 import sys
@@ -17,53 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSocketNotifier, QTimer, qInstallMessageHandler
-from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop_app import APP_NAME, __version__, log, paths, settings
+from desktop_app import APP_NAME, log, paths
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
+from desktop_app.ui.appearance import apply_zoom as apply_zoom  # its old home, for callers not yet moved
+from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.workers import Task, describe_error, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 _log = logging.getLogger(__name__)
-BASE_POINT_SIZE = 11.0
-
-
-def app_icon() -> QIcon:
-    return QIcon(str(paths.resource("icons", "waymark.svg")))
-
-
-def configure_application(app: QApplication) -> None:
-    """Name, icon, font and style sheet; safe to call on an existing QApplication (tests)."""
-    QApplication.setApplicationName(APP_NAME)
-    QApplication.setApplicationDisplayName(APP_NAME)
-    QApplication.setApplicationVersion(__version__)
-    QApplication.setOrganizationName(APP_NAME)
-    QGuiApplication.setDesktopFileName("waymark")
-    app.setWindowIcon(app_icon())
-    apply_zoom(app, settings.load().zoom_percent)
-
-
-def apply_zoom(app: QApplication, percent: int) -> None:
-    """Scale the whole interface by scaling the application font every widget inherits."""
-    font = QFont(app.font())
-    font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
-    app.setFont(font)
-    app.setProperty("waymark_zoom", percent)
-    app.setStyleSheet(scaled_style_sheet(percent))
-
-
-def scaled_style_sheet(percent: int) -> str:
-    """The style sheet with every size in pt scaled like the application font, so headings follow the zoom."""
-    path = paths.resource("style.qss")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return ""
-    return re.sub(r"(\d+(?:\.\d+)?)pt\b", lambda m: f"{float(m.group(1)) * percent / 100:.1f}pt", text)
 
 
 APP_LOCK_FILE = "waymark-app.lock"

@@ -17,6 +17,7 @@ class Asker(Protocol):
     def text(self, parent: QWidget | None, title: str, label: str, secret: bool = False) -> str | None: ...
     def save_path(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None: ...
     def open_path(self, parent: QWidget | None, title: str, filters: str) -> str | None: ...
+    def open_folder(self, parent: QWidget | None, title: str) -> str | None: ...
 
 
 class QtAsker:
@@ -46,6 +47,9 @@ class QtAsker:
     def open_path(self, parent: QWidget | None, title: str, filters: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
         return path or None
+
+    def open_folder(self, parent: QWidget | None, title: str) -> str | None:
+        return QFileDialog.getExistingDirectory(parent, title) or None
 
 
 _current: Asker = QtAsker()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.enums import AnswerStatus, ConcernStatus, RiskLevel
+from desktop_app.domain.enums import AddendumTarget, AnswerStatus, ConcernStatus, RiskLevel
 from desktop_app.domain.records import Addendum, ScreeningRecord
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
@@ -37,6 +37,7 @@ from desktop_app.services.casework.screening import route_title
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import RecordsModel, record_events
+from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.referrals import (
     ConfirmationDialog,
     FormDialog,
@@ -326,9 +327,7 @@ class ConcernView(QWidget):
         return self.window()
 
     def _keep(self, widget: QWidget) -> QWidget:
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
-
-        widget.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(widget)
         widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.windows.append(widget)
         return widget
@@ -361,7 +360,8 @@ class ConcernView(QWidget):
 
         def submit() -> None:
             kind, object_id = target.currentData()
-            casework.add_correction(self.session, kind, object_id, reason.toPlainText(), change.toPlainText())
+            casework.add_correction(self.session, AddendumTarget(kind), object_id, reason.toPlainText(),
+                                    change.toPlainText())
 
         dialog.submit = submit
         dialog.keep_as(self.session, "correction", self.concern_id, f"Correction to {self._what()}")

@@ -5,114 +5,31 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.services import casework
 from desktop_app.services.casework import dashboard
-from desktop_app.ui.a11y import name_list
+from desktop_app.ui.connections.dashboard_panel import repeated_missing_panel, show_repeated_missing
 from desktop_app.ui.models import Column, RecordsModel, record_events
+from desktop_app.ui.panel import Panel
+from desktop_app.ui.record_list import day
+from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.referrals import short_date
 
 _log = logging.getLogger(__name__)
 PAGE = 50
-
-
-def day(moment: datetime) -> str:
-    """The local date of a moment, without the time: the lists are read at a glance."""
-    return short_date(casework.local(moment).date())
-
-
-class RecordList(QTableView):
-    """A read-only list whose rows open a record with Enter or a double-click; Ctrl+Enter (or the right-click
-    menu) opens the file of the row's child."""
-
-    open_requested = Signal(object)
-    child_requested = Signal(object)
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.doubleClicked.connect(self._open_index)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.child_action = QAction("Open the child's file", self)
-        self.child_action.setShortcut("Ctrl+Return")
-        self.child_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.child_action.triggered.connect(self._open_child)
-        self.addAction(self.child_action)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self._open_child()
-            else:
-                self._open_index(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-    def _open_child(self) -> None:
-        model = self.model()
-        if isinstance(model, RecordsModel) and self.currentIndex().isValid():
-            self.child_requested.emit(model.record(self.currentIndex().row()))
-
-    def _open_index(self, index: QModelIndex) -> None:
-        model = self.model()
-        if isinstance(model, RecordsModel) and index.isValid():
-            self.open_requested.emit(model.record(index.row()))
-
-
-class Panel(QFrame):
-    """A titled list with its count and a line saying what to do when it is empty."""
-
-    def __init__(self, title: str, empty: str, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"panel_{name}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._title = title
-        self._empty_text = empty
-        layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("heading")
-        self.heading.setWordWrap(True)  # long headings wrap at 150% zoom rather than widen the window off the screen
-        layout.addWidget(self.heading)
-        self.list = RecordList(name, self)
-        name_list(self.list, title)
-        layout.addWidget(self.list, 1)
-        self.empty = QLabel(empty, self)
-        self.empty.setStyleSheet("color:#505050;")
-        self.empty.setWordWrap(True)
-        layout.addWidget(self.empty)
-
-    def show_model(self, model: RecordsModel, total: int | None = None, extra: str = "") -> None:
-        self.list.setModel(model)
-        shown = model.rowCount()
-        count = total if total is not None else (f"{shown}+" if model.has_more() else shown)
-        self.heading.setText(f"<b>{html.escape(self._title)}</b> ({count}){extra}")
-        self.empty.setVisible(shown == 0)
-        self.list.setVisible(shown > 0)
 
 
 class DashboardPage(QWidget):
@@ -164,13 +81,17 @@ class DashboardPage(QWidget):
         row.addWidget(self.import_button)
         self.sealed_banner = sealed
         layout.addWidget(sealed)
+        from desktop_app.ui.transfer.alerts import RecordsAlert
+
+        self.records_alert = RecordsAlert(session, host, self)  # receipts overdue, files past retention
+        layout.addWidget(self.records_alert)
         from desktop_app.ui.audit.reminders import AuditBanner
 
         self.audit_banner = AuditBanner(session, host, self, today)  # the audit due, its actions, training due
         layout.addWidget(self.audit_banner)
 
         grid = QGridLayout()
-        self.awaiting = Panel("Concerns awaiting screening, oldest first",
+        self.awaiting = Panel("Concerns awaiting screening, most urgent first",
                               "No concerns are waiting to be screened.", "awaiting_screening", self)
         self.confirmations = Panel("Referrals awaiting written confirmation",
                                    "No written confirmations are due.", "awaiting_confirmation", self)
@@ -180,6 +101,8 @@ class DashboardPage(QWidget):
         grid.addWidget(self.confirmations, 0, 1)
         grid.addWidget(self.reviews, 1, 0)
         grid.addWidget(self.high_risk, 1, 1)
+        self.missing = repeated_missing_panel(self)
+        grid.addWidget(self.missing, 2, 0, 1, 2)
         layout.addLayout(grid, 1)
         self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record; Ctrl+Enter opens "
                            "the child's file.", self)
@@ -189,6 +112,8 @@ class DashboardPage(QWidget):
         for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk):
             panel.list.open_requested.connect(self.open_row)
             panel.list.child_requested.connect(self.open_child_of)
+        self.missing.list.open_requested.connect(self.open_child_of)  # its rows are children
+        self.missing.list.child_requested.connect(self.open_child_of)
         record_events().changed.connect(self._refresh_after)
         self.refresh()
 
@@ -198,12 +123,14 @@ class DashboardPage(QWidget):
         s = self.session
         counts = dashboard.counts(s)
         self.awaiting.show_model(RecordsModel([
+            Column("Urgency", lambda r: r.urgency_text),
             Column("Waiting", lambda r: "today" if r.days_waiting == 0 else
                    f"{r.days_waiting} day{'s' if r.days_waiting != 1 else ''}", align_right=True),
             Column("Child", lambda r: r.child_name),
             Column("Reference", lambda r: r.reference),
             Column("Recorded", lambda r: day(r.submitted_at)),
-        ], lambda limit: dashboard.awaiting_screening(s, limit, today), PAGE, parent=self), counts.awaiting_screening)
+        ], lambda limit: dashboard.awaiting_screening(s, limit, today), PAGE, attention=lambda r: r.urgency > 0,
+            parent=self), counts.awaiting_screening)
 
         confirmations = RecordsModel([
             Column("Due", lambda r: ("OVERDUE " if r.overdue else "") + short_date(r.due)),
@@ -228,9 +155,12 @@ class DashboardPage(QWidget):
 
         self.high_risk.show_model(RecordsModel([
             Column("Child", lambda r: r.child_name),
-            Column("Review by", lambda r: short_date(r.review_date)),
+            Column("Review by", lambda r: ("OVERDUE " if r.review_overdue else "") + short_date(r.review_date)),
             Column("Screened", lambda r: day(r.screened_at)),
-        ], lambda limit: dashboard.high_risk_children(s, limit), PAGE, parent=self))
+        ], lambda limit: dashboard.high_risk_children(s, limit, today), PAGE, attention=lambda r: r.review_overdue,
+            parent=self))
+
+        show_repeated_missing(self.missing, s)
 
         waiting = dashboard.sealed_waiting(s.vault_dir)
         if waiting:
@@ -243,6 +173,7 @@ class DashboardPage(QWidget):
             self.sealed_banner.setStyleSheet("")
         self.import_button.setEnabled(waiting > 0)
         self.sealed_waiting = waiting
+        self.records_alert.refresh(today)
         self.audit_banner.refresh()
         self._stale = False
         self.refreshed.emit()
@@ -270,6 +201,11 @@ class DashboardPage(QWidget):
             view.show()
         return view
 
+    def screen_now(self, concern_id: int) -> Any:
+        """From the import dialog's "Screen it now": the concern, and its screening wizard open."""
+        view = self.open_concern(concern_id)
+        return view.screen()
+
     def record_concern(self) -> Any:
         from desktop_app.ui.concern import open_dsl_wizard
 
@@ -281,6 +217,7 @@ class DashboardPage(QWidget):
         from desktop_app.ui.concern import SealedImportDialog
 
         dialog = SealedImportDialog(self.window(), self.session)
+        dialog.screen_requested.connect(self.screen_now)
         self._watch(dialog)
         dialog.open()
         return dialog
@@ -311,7 +248,5 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def _keep(self, widget: QWidget) -> None:
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
-
-        widget.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(widget)
         self.windows.append(widget)

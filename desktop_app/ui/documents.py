@@ -32,12 +32,12 @@ from desktop_app.errors import UserFacingError
 from desktop_app.reports.encryption import MIN_PASSWORD_LENGTH
 from desktop_app.ui import ask
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.settings.passphrase_fields import secret_field
 from desktop_app.ui.workers import describe_error
 
 _log = logging.getLogger(__name__)
 
-RECORDS_PROPERTY = "waymark_shows_records"  # the main window closes such windows when it locks
 MAX_PRINT_DPI = 300  # pages are rendered as images; more than this only makes the print job slower
 PDF_FILTER = "PDF documents (*.pdf)"
 
@@ -140,7 +140,7 @@ class DocumentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("document_dialog")
-        self.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(self)
         self.setWindowTitle(title)
         self.setAccessibleName(f"Preview of {title}")
         fit_to_screen(self, 820, 900, zoomed=False)

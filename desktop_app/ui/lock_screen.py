@@ -39,7 +39,7 @@ def seconds_to_wait(vault_dir: Path) -> int:
         from desktop_app.vault.passphrase import FailureCounter
 
         return math.ceil(FailureCounter(vault_dir).seconds_to_wait(datetime.now(UTC)))
-    except Exception:
+    except OSError:  # the counter reads its own damaged file as none; an unreadable folder is left to unlock to say
         _log.info("could not read the failure counter")
         return 0
 
@@ -59,9 +59,9 @@ def pending_sentence(count: int) -> str:
 def count_pending(vault_dir: Path) -> int:
     """Sealed concerns in the inbox, through the intake service; 0 when it cannot tell."""
     try:
-        from desktop_app.services import intake
-        return intake.pending(vault_dir)
-    except Exception:
+        from desktop_app.services.intake import sealing as intake_sealing
+        return intake_sealing.pending(vault_dir)
+    except OSError:  # an inbox folder that cannot be listed
         _log.info("could not count sealed concerns")
         return 0
 

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME, __version__, paths, settings
-from desktop_app.ui import app as ui_app
 from desktop_app.ui import workers
+from desktop_app.ui.appearance import app_icon, apply_zoom
 from desktop_app.ui.geometry import fit_to_screen, zoom_percent
 from desktop_app.ui.idle import IdleWatcher
+from desktop_app.ui.record_windows import RECORDS_PROPERTY
 from desktop_app.ui.workers import describe_error, wait_for_all
 
 _log = logging.getLogger(__name__)
 ZOOM_STEP = 10
 LOCK_RETRY_MS = 250
-RECORDS_PROPERTY = "waymark_shows_records"  # set True on any top-level window that shows records
 NAV_PROPERTY = "waymark_nav"  # on a page opened from the side bar: its destination key
 
 
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self._in_setup = False
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(ui_app.app_icon())
+        self.setWindowIcon(app_icon())
         fit_to_screen(self, 1100, 760, zoomed=False)
         body = QWidget(self)
         self._body = QHBoxLayout(body)
@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
         settings.save(prefs)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            ui_app.apply_zoom(app, prefs.zoom_percent)
+            apply_zoom(app, prefs.zoom_percent)
 
     def _about(self) -> None:
         from desktop_app.ui import ask

@@ -49,14 +49,15 @@ DESTINATIONS: tuple[Destination, ...] = (
     ),
     # Documents: the documents engineer's page of printable documents.
     Destination(
-        "documents", "Documents", "Documents to print or save: quick reference, blank checklist.", "", "Ctrl+4"
+        "documents", "Documents", "Documents to print or save: quick reference, blank checklist.",
+        "desktop_app.ui.documents_page:DocumentsPage", "Ctrl+4"
     ),
     # Transfers & retention: the transfer engineer's page.
     Destination(
         "transfers",
         "Transfers & retention",
         "Send a child's file to a new setting, receive one, and records past their retention date.",
-        "",
+        "desktop_app.ui.transfer.page:TransfersPage",
         "Ctrl+5",
     ),
     Destination(

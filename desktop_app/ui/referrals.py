@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import RouteId
 from desktop_app.domain.records import ReferralEntry
 from desktop_app.errors import InvalidInput, UserFacingError
@@ -283,7 +284,7 @@ class ReferralContactDialog(FormDialog):
 
     def _route_changed(self, *_args: object) -> None:
         route = RouteId(self.route.currentData())
-        self.needs_confirmation.setChecked(route in casework.ROUTES_NEEDING_CONFIRMATION)
+        self.needs_confirmation.setChecked(load_forms().contacts.expects_confirmation(route))
 
     def form_value(self) -> casework.ReferralForm:
         moment = self.contacted_at.dateTime().toPython()

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.services.search import find
 from desktop_app.ui.a11y import name_list
-from desktop_app.ui.dashboard import RecordList, day
 from desktop_app.ui.models import Column, RecordsModel
+from desktop_app.ui.record_list import RecordList, day
 
 PAGE = 50
 

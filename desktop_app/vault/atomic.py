@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop_app.errors import quote
+from desktop_app.filemodes import PRIVATE_FILE
 from desktop_app.vault.errors import DiskFull, FolderNotWritable, SaveFailed
-from desktop_app.vault.filemodes import PRIVATE_FILE
 
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# The one family of "could not be written" errors (store, vault and services alike) lives in desktop_app.errors.
+from desktop_app.errors import DiskFull as DiskFull
+from desktop_app.errors import FolderNotWritable as FolderNotWritable
+from desktop_app.errors import SaveFailed as SaveFailed
 from desktop_app.errors import UserFacingError
 
 
@@ -59,15 +63,3 @@ class AlreadyRunning(VaultError):
             "Waymark is already open on this computer for this vault. Switch to the open window "
             "(look in the taskbar), or close it before starting Waymark again."
         )
-
-
-class SaveFailed(VaultError):
-    """A file could not be written; the sentence says why and that nothing was changed."""
-
-
-class DiskFull(SaveFailed):
-    pass
-
-
-class FolderNotWritable(SaveFailed):
-    pass

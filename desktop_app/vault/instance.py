@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from desktop_app.vault.errors import AlreadyRunning, FolderNotWritable
+from desktop_app.vault.errors import AlreadyRunning, FolderNotWritable, SaveFailed
 
 LOCK_FILE = "waymark.lock"
+STAGING_LOCK = "staging.lock"  # held by a running restore in its staging folder, so a start never sweeps it away
 
 
 class VaultInstanceLock:
@@ -95,3 +96,17 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def in_use(staging: Path) -> bool:
+    """True when a running restore holds ``staging``'s lock (a folder left by a killed one is free to remove)."""
+    lock_file = Path(staging) / STAGING_LOCK
+    if not lock_file.exists():
+        return False
+    lock = VaultInstanceLock(staging, STAGING_LOCK)
+    try:
+        lock.acquire()
+    except (AlreadyRunning, OSError, SaveFailed):
+        return True
+    lock.release()
+    return False

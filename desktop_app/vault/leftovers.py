@@ -14,13 +14,14 @@ import logging
 import shutil
 from pathlib import Path
 
-from desktop_app.vault import atomic
+from desktop_app.vault import atomic, restore_journal
 from desktop_app.vault.errors import SaveFailed
+from desktop_app.vault.instance import STAGING_LOCK as STAGING_LOCK  # re-exported
+from desktop_app.vault.instance import in_use
 
 REGISTER_FILE = "outputs-in-progress.json"
 BACKUP_WORK_PREFIX = ".waymark-backup-"
 RESTORE_STAGING_INFIX = ".restoring-"
-STAGING_LOCK = "staging.lock"
 
 _log = logging.getLogger(__name__)
 
@@ -101,29 +102,11 @@ def sweep(vault_dir: Path, keep: frozenset[Path] = frozenset()) -> int:
     return removed
 
 
-def in_use(staging: Path) -> bool:
-    from desktop_app.vault.errors import AlreadyRunning
-    from desktop_app.vault.instance import VaultInstanceLock
-
-    lock_file = staging / STAGING_LOCK
-    if not lock_file.exists():
-        return False
-    lock = VaultInstanceLock(staging, STAGING_LOCK)
-    try:
-        lock.acquire()
-    except (AlreadyRunning, OSError, SaveFailed):
-        return True
-    lock.release()
-    return False
-
-
 def tidy(vault_dir: Path) -> str | None:
     """At start, holding the vault's instance lock: finish an interrupted restore, then sweep staging files.
 
     Returns a sentence for the DSL when a restore was finished or undone.
     """
-    from desktop_app.vault import restore_journal
-
     note = restore_journal.finish(vault_dir)
     sweep(vault_dir)
     stray = Path(vault_dir) / STAGING_LOCK

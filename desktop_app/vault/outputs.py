@@ -22,9 +22,20 @@ _MAX_NAME = 255
 class OutputKind(enum.StrEnum):
     PDF = "PDF"
     BACKUP = "Waymark backup"
+    TRANSFER = "Waymark transfer"
+    DROP_KIT = "Waymark drop kit"
+    CSV = "CSV"
 
 
-_MAGIC = {OutputKind.PDF: (b"%PDF",), OutputKind.BACKUP: (b"PK\x03\x04", b"PK\x05\x06")}
+# How an existing file of each kind begins: only such a file (or an empty one) is replaced. A CSV has no signature:
+# it is any text that begins as none of the others does.
+_MAGIC: dict[OutputKind, tuple[bytes, ...]] = {
+    OutputKind.PDF: (b"%PDF",),
+    OutputKind.BACKUP: (b"PK\x03\x04", b"PK\x05\x06"),
+    OutputKind.TRANSFER: (b"WAYMARK-TRANSFER",),
+    OutputKind.DROP_KIT: (b"{",),  # JSON
+}
+_NOT_TEXT = (b"SQLite format 3", *(magic for signatures in _MAGIC.values() for magic in signatures if magic != b"{"))
 
 
 class OutputRefused(UserFacingError):
@@ -64,7 +75,7 @@ def check_output_path(path: Path | str, kind: OutputKind, make_folder: bool = Fa
         raise OutputRefused(f"{shown} is inside the vault folder {quote(vault)}; writing there could destroy the "
                             f"vault. Choose a folder outside it.")
     if existing != given.parent:
-        from desktop_app.vault.filemodes import private_dir
+        from desktop_app.filemodes import private_dir
 
         try:
             folder = private_dir(given.parent).resolve(strict=True)
@@ -88,7 +99,11 @@ def check_output_path(path: Path | str, kind: OutputKind, make_folder: bool = Fa
 def _is_kind(target: Path, kind: OutputKind) -> bool:
     try:
         with open(target, "rb") as handle:
-            head = handle.read(8)
+            head = handle.read(64)
     except OSError:
         return False
-    return not head or head.startswith(_MAGIC[kind])
+    if not head:
+        return True
+    if kind is OutputKind.CSV:
+        return b"\0" not in head and not head.startswith(_NOT_TEXT)
+    return head.startswith(_MAGIC[kind])

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.vault import atomic
+from desktop_app.vault.instance import in_use
 from desktop_app.vault.witness import Witness
 
 JOURNAL_SUFFIX = ".restore-journal.json"
@@ -97,8 +98,6 @@ def finish(vault_dir: Path) -> str | None:
     if journal is None:
         return None
     vault, staging, kept = journal.vault, journal.staging, journal.kept
-    from desktop_app.vault.leftovers import in_use
-
     if staging.is_dir() and in_use(staging):
         return None  # the restore is running right now, in another process
     note: str

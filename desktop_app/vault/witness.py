@@ -20,9 +20,9 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app import paths
+from desktop_app.filemodes import private_dir
 from desktop_app.vault import atomic
 from desktop_app.vault.errors import SaveFailed
-from desktop_app.vault.filemodes import private_dir
 
 FOLDER = "vaults"
 _VAULT_ID = re.compile(r"[0-9A-Za-z-]{1,64}")

@@ -184,3 +184,24 @@ def test_export_blank_checklist_needs_no_vault(tmp_path, capsys) -> None:
     assert "A trained Child Exploitation Lead is identified" in text
     assert "Hillside Academy" in text
     assert text.count("☐ Met") >= 8
+
+
+def test_export_quick_reference_writes_one_page_with_the_dsl_and_is_audited(case, capsys) -> None:
+    vault, passphrase_file, _child_id, _concern_id = case
+    out = vault.parent / "quick.pdf"
+    code = main(["export", "quick-reference", "--vault", str(vault), "--passphrase-file", str(passphrase_file),
+                 "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    pdf = out.read_bytes()
+    assert len(page_texts(pdf)) == 1
+    assert "Child exploitation: what to do" in all_text(pdf)
+    assert any(action == "document.saved" and ref.startswith("QR-") for action, ref in audit(vault))
+
+
+def test_export_referral_warns_when_the_call_back_details_are_missing(case, capsys) -> None:
+    vault, passphrase_file, _child_id, concern_id = case
+    out = vault.parent / "referral.pdf"
+    code = main(["export", "referral", "--vault", str(vault), "--passphrase-file", str(passphrase_file),
+                 "--concern", str(concern_id), "--out", str(out), "--unencrypted"])
+    assert code == 0
+    assert "the DSL's direct telephone" in capsys.readouterr().err

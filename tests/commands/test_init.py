@@ -62,3 +62,29 @@ def test_a_passphrase_on_the_command_line_is_bad_usage(tmp_path: Path) -> None:
         main(["init", "--vault", str(tmp_path), "--setting", "S", "--user", "U", "--passphrase", PASSPHRASE,
               "--recovery-sheet", str(tmp_path / "s.pdf")])
     assert usage.value.code == 2
+
+
+def test_init_takes_the_referrers_details_and_stores_them_as_people_write_them(tmp_path: Path) -> None:
+    code = init(tmp_path, "--dsl-role", "Designated Safeguarding Lead", "--dsl-phone", "07700900123",
+                "--dsl-email", "dsl@hollybrook.sch.uk", "--address", "1 Example Lane, Exampleton, EX1 2MP",
+                "--setting-phone", "01632960000")
+    assert code == 0
+    session = vault_service.unlock(tmp_path / "vault", PASSPHRASE)
+    setting = session.setting
+    session.lock()
+    assert (setting.dsl_name, setting.dsl_role) == ("Morgan Fairweather", "Designated Safeguarding Lead")
+    assert (setting.dsl_phone, setting.phone) == ("07700 900123", "01632 960000")
+    assert setting.address == "1 Example Lane\nExampleton\nEX1 2MP"
+    assert setting.dsl_email == "dsl@hollybrook.sch.uk"
+
+
+def test_init_refuses_a_bad_number_before_creating_anything(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert init(tmp_path, "--dsl-phone", "not a number!!") == 1
+    assert "The DSL's direct telephone: that telephone number has letters" in capsys.readouterr().err
+    assert not vault_service.vault_exists(tmp_path / "vault")
+
+
+def test_init_says_which_call_back_details_are_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert init(tmp_path) == 0
+    assert "the DSL's direct telephone" in capsys.readouterr().err

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.domain.audit import AcademicYear
 from desktop_app.errors import UserFacingError
 from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
@@ -118,3 +120,86 @@ def test_the_apps_save_dialog_path_gets_the_same_check(vault, tmp_path) -> None:
         assert saved.read_bytes().startswith(b"%PDF")
     finally:
         session.lock()
+
+
+# Commands written after the check above (transfer, drop kit, sharing, audit and governors' report): before this merge
+# `export transfer` and `export drop-kit` only refused a folder, so `--out VAULT/keyslots.json` replaced the key slots.
+
+
+def _child_of(vault_dir: Path, concern_id: int) -> int:
+    session = vault_service.unlock(vault_dir, PASSPHRASE)
+    try:
+        with session.uow() as uow:
+            return uow.concerns.get(concern_id).child_id
+    finally:
+        session.lock()
+
+
+def _later_command(kind: str, vault_dir: Path, passphrase_file: Path, child_id: int, out: Path) -> list[str]:
+    """``waymark export KIND … --out OUT`` for the commands that are not the PDF exports above."""
+    password = passphrase_file.with_name("password.txt")
+    password.write_text("TELEPHONE-PASSWORD-42\n", encoding="utf-8")
+    common = ["--vault", str(vault_dir), "--passphrase-file", str(passphrase_file)]
+    today = date.today()
+    period = ["--from", (today - timedelta(days=30)).isoformat(), "--to", today.isoformat()]
+    year = AcademicYear.containing(today).name
+    return {
+        "transfer": ["export", "transfer", *common, "--child", str(child_id), "--out", str(out),
+                     "--pdf-password-file", str(password), "--to-setting", "Riverside Academy"],
+        "transfer-pdf": ["export", "transfer", *common, "--child", str(child_id),
+                         "--out", str(passphrase_file.with_name("ok.wmtransfer")), "--pdf", str(out),
+                         "--pdf-password-file", str(password), "--to-setting", "Riverside Academy"],
+        "drop-kit": ["export", "drop-kit", *common, "--out", str(out)],
+        "sharing": ["export", "sharing", *common, "--child", str(child_id), *period, "--out", str(out),
+                    "--pdf-password-file", str(password)],
+        "sharing-csv": ["export", "sharing", *common, "--child", str(child_id), *period,
+                        "--out", str(out.with_suffix(".csv")), "--unencrypted"],
+        "audit": ["export", "audit", *common, "--year", year, "--out", str(out), "--unencrypted"],
+        "governors-report": ["export", "governors-report", *common, "--year", year, "--out", str(out),
+                             "--unencrypted"],
+        "quick-reference": ["export", "quick-reference", *common, "--out", str(out)],
+    }[kind]
+
+
+LATER_COMMANDS = ["transfer", "transfer-pdf", "drop-kit", "sharing", "sharing-csv", "audit", "governors-report",
+                  "quick-reference"]
+
+
+@pytest.mark.parametrize("kind", LATER_COMMANDS)
+def test_every_later_command_refuses_an_out_inside_the_vault_folder(vault, capsys, kind) -> None:
+    vault_dir, passphrase_file, _concern_id = vault
+    before = _files(vault_dir)
+    for name in ("keyslots.json", "waymark.db"):
+        assert main(_later_command(kind, vault_dir, passphrase_file, 1, vault_dir / name)) == 1, name
+        err = capsys.readouterr().err
+        assert "inside the vault folder" in err and err.count("\n") == 1, err
+    assert _files(vault_dir) == before
+    vault_service.unlock(vault_dir, PASSPHRASE).lock()
+
+
+@pytest.mark.parametrize("kind", LATER_COMMANDS)
+def test_every_later_command_refuses_a_link_and_a_file_of_another_kind(vault, tmp_path, capsys, kind) -> None:
+    vault_dir, passphrase_file, _concern_id = vault
+    suffix = ".csv" if kind == "sharing-csv" else ".out"  # the CSV export is chosen by its name
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    link = (tmp_path / "link").with_suffix(suffix)
+    link.symlink_to(victim)
+    assert main(_later_command(kind, vault_dir, passphrase_file, 1, link)) == 1
+    assert "symbolic link" in capsys.readouterr().err
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    other = (tmp_path / "other").with_suffix(suffix)
+    other.write_bytes(b"SQLite format 3\x00 someone's database")
+    assert main(_later_command(kind, vault_dir, passphrase_file, 1, other)) == 1
+    assert "already exists and is not a" in capsys.readouterr().err
+    assert other.read_bytes() == b"SQLite format 3\x00 someone's database"
+
+
+@pytest.mark.parametrize("kind", ["transfer", "drop-kit", "sharing-csv"])
+def test_a_later_command_still_replaces_its_own_kind_of_file(vault, tmp_path, capsys, kind) -> None:
+    vault_dir, passphrase_file, concern_id = vault
+    child_id = _child_of(vault_dir, concern_id)
+    out = tmp_path / "written.out"
+    assert main(_later_command(kind, vault_dir, passphrase_file, child_id, out)) == 0, capsys.readouterr().err
+    assert main(_later_command(kind, vault_dir, passphrase_file, child_id, out)) == 0, capsys.readouterr().err
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

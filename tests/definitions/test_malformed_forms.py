@@ -116,6 +116,17 @@ def test_a_route_without_a_contact_is_refused(folder: Path) -> None:
     assert "the route 'early_help' has no contact" in str(refusal(folder))
 
 
+def test_a_route_without_advice_is_refused(folder: Path) -> None:
+    edit(folder, "contacts.toml", lambda s: s.replace('advice = "Low risk: offer early help', '# "Low risk', 1))
+    assert "the route contact 'early_help' has no advice" in str(refusal(folder))
+
+
+def test_advice_naming_something_the_rules_cannot_fill_in_is_refused(folder: Path) -> None:
+    edit(folder, "contacts.toml", lambda s: s.replace("review within {review}", "review by {review_date}", 1))
+    error = refusal(folder)
+    assert "advice may say {level} or {review}, not {review_date}" in str(error) and "'monitor'" in str(error)
+
+
 def test_an_id_that_is_not_snake_case_is_refused(folder: Path) -> None:
     edit(folder, "categories.toml", lambda s: s.replace('id = "cse"', 'id = "Sexual Exploitation"', 1))
     assert "'categories[0].id' (in 'Sexual Exploitation') must be lower-case letters" in str(refusal(folder))

@@ -26,6 +26,7 @@ def test_every_shipped_form_file_loads(forms: Forms) -> None:
     assert len(files) >= 4
     loaded = {forms.contacts.id, forms.obligations.id, forms.categories.id, forms.what_to_do.id,
               forms.missing_episodes.id, forms.child_details.id, forms.mis_import.id, forms.audit.id,
+              forms.records.id,
               *forms.screenings}
     assert len(loaded) == len(files), "a .toml file in forms/ is not loaded by load_forms"
     for definition in (
@@ -34,6 +35,7 @@ def test_every_shipped_form_file_loads(forms: Forms) -> None:
         forms.obligations,
         forms.categories,
         forms.what_to_do,
+        forms.records,
         forms.missing_episodes,
     ):
         assert re.fullmatch(r"[0-9a-f]{64}", definition.hash)

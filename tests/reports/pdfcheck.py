@@ -74,15 +74,15 @@ def render_pngs(pdf: bytes, name: str) -> list[Path]:
     folder = Path(os.environ.get("WAYMARK_PDF_RENDERS", "/tmp/waymark-pdf-renders"))
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob(f"{name}-*.png"):
-        old.unlink()
-    source = folder / f"{name}.pdf"
+        old.unlink(missing_ok=True)  # several worktrees' test runs share this folder
+    source = folder / f"{name}.{os.getpid()}.pdf"
     source.write_bytes(pdf)
     if shutil.which("pdftoppm") is None:
         source.unlink()
         pytest.skip("rendering the pages to look at needs poppler-utils (pdftoppm), which is not installed; every "
                     "check of this document above this line ran")
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(source), str(folder / name)], check=True)
-    source.unlink()
+    source.unlink(missing_ok=True)
     return sorted(folder.glob(f"{name}-*.png"))
 
 

@@ -188,6 +188,9 @@ SUMMARY = ReferralSummary(
     route_titles=(("safeguarding_hub", "Sheffield Safeguarding Hub"), ("police_101", "South Yorkshire Police (101)")),
     category_titles=(("criminal_exploitation", "Criminal exploitation"),),
     prepared_by=DSL,
+    status="Referred",
+    screening_title="Child exploitation screening tool",
+    today=date(2026, 11, 28),
 )
 
 CHRONOLOGY = Chronology(
@@ -231,5 +234,9 @@ QUICK = QuickReference(
     contacts=(
         ContactLine("Emergency services (999)", "999", "Someone is in immediate danger."),
         ContactLine("Sheffield Safeguarding Hub", "0114 2734855", "No allocated social worker; medium or high risk."),
+    ),
+    people=(
+        ContactLine("Mrs Ruth Okonkwo", "0114 496 0001", "Designated Safeguarding Lead"),
+        ContactLine("Mr Sam Hale", "", "Child Exploitation Lead, Head of Year 9"),
     ),
 )

@@ -135,11 +135,14 @@ def test_quick_reference_is_one_page_with_the_steps_and_local_numbers(tmp_path: 
         "Mrs Ruth Okonkwo",
         "0114 496 0001",
         "Sheffield Safeguarding Hub",
-        "0114 2734855",
-        "Ask the DSL",
-        "LADO",
+        "0114 273 4855",  # as people write it
+        "Mr Sam Hale",
+        "Child Exploitation Lead",
+        "A number not shown here: ask the Designated Safeguarding Lead.",
     ):
         assert expected in text, expected
+    assert "LADO" not in text, "a contact without a number is left out"
+    assert "Ask the DSL" not in text and "Settings" not in text
     assert all(embedded for _n, embedded in fonts_of(pdf, tmp_path))
     assert render_pngs(pdf, "quick_reference")
 

@@ -49,7 +49,7 @@ def test_every_field_of_the_record_is_in_the_summary(tmp_path: Path) -> None:
         "Silver hatchback",
         "Castle Market car park",
         # the screening, grouped by section, with timeframe, basis and note
-        "sheffield-exploitation-screening, version 2",
+        "Child exploitation screening tool, version 2",
         "Vulnerabilities",
         "Has experienced recent bereavement or loss",
         "earlier, reported",

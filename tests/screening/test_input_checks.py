@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from desktop_app.definitions import ContactsDefinition, ScreeningDefinition
-from desktop_app.domain.enums import AnswerStatus, Basis, RiskLevel, When
+from desktop_app.domain.enums import AnswerStatus, Basis, RiskLevel, RouteId, When
 from desktop_app.domain.screening import Answer, ChildFacts, ConcernFacts, ScreeningInput
 from desktop_app.errors import UserFacingError
 from desktop_app.screening import ScreeningInputError, default_review_date, evaluate
@@ -39,24 +39,33 @@ def test_an_adult_age_is_refused(definition: ScreeningDefinition, contacts: Cont
         evaluate(definition, ScreeningInput(ChildFacts(25), ConcernFacts(), {}), contacts=contacts)
 
 
-def test_contacts_default_to_the_shipped_ones(definition: ScreeningDefinition) -> None:
-    result = evaluate(definition, ScreeningInput(ChildFacts(14), ConcernFacts(immediate_danger=True), {}))
-    assert result.routes[0].phone == "999"
+def test_the_advice_for_each_route_is_the_wording_of_contacts_toml(definition: ScreeningDefinition,
+                                                                     contacts: ContactsDefinition) -> None:
+    """Another area's forms folder words its routes (and names its specialist service) without a code change."""
+    hub = contacts.for_route(RouteId.SAFEGUARDING_HUB)
+    assert hub is not None
+    ours = contacts.model_copy(update={"contacts": tuple(
+        c.model_copy(update={"advice": "{level}: ring the Hub; it can refer to the Harbour Team."}) if c is hub else c
+        for c in contacts.contacts)})
+    data = ScreeningInput(ChildFacts(14), ConcernFacts(), {"carrying_weapons": Answer(AnswerStatus.YES)})
+    [shipped] = evaluate(definition, data, contacts).routes
+    assert shipped.why.endswith("The Hub can refer the child to the Amber Project.")
+    [local] = evaluate(definition, data, ours).routes
+    assert local.why == "Medium risk: ring the Hub; it can refer to the Harbour Team."
 
 
 @pytest.mark.parametrize(
     ("level", "expected"),
     [
         (RiskLevel.HIGH, date(2026, 12, 7)),
-        (RiskLevel.MEDIUM, date(2026, 12, 28)),
+        (RiskLevel.MEDIUM, date(2026, 12, 29)),  # 28 December 2026 is the Boxing Day bank holiday (substitute)
         (RiskLevel.LOW, date(2027, 1, 11)),
-        (RiskLevel.NO_APPARENT_RISK, date(2027, 2, 28)),
+        (RiskLevel.NO_APPARENT_RISK, date(2027, 3, 1)),  # 28 February 2027 is a Sunday
     ],
 )
 def test_review_date_follows_the_level(definition: ScreeningDefinition, level: RiskLevel, expected: date) -> None:
     today = date(2026, 11, 30)
     assert default_review_date(level, today, definition) == expected
-    assert default_review_date(level, today) == expected
 
 
 GOOD: dict[str, Any] = {
@@ -66,10 +75,11 @@ GOOD: dict[str, Any] = {
 }
 
 
-def test_the_design_example_parses_and_round_trips(definition: ScreeningDefinition) -> None:
+def test_the_design_example_parses_and_round_trips(definition: ScreeningDefinition,
+                                                   contacts: ContactsDefinition) -> None:
     data = parse_input(GOOD)
     assert data.answers["carrying_weapons"] == Answer(AnswerStatus.YES, When.CURRENT, Basis.OBSERVED, "Knife in bag")
-    out = result_to_json(evaluate(definition, data))
+    out = result_to_json(evaluate(definition, data, contacts))
     assert out["suggested_level"] == "medium"
     assert out["definition"] == {"id": definition.id, "version": "1", "hash": definition.hash}
     assert out["routes"][0]["route"] == "safeguarding_hub"

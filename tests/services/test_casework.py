@@ -11,9 +11,10 @@ from desktop_app.domain.enums import AnswerStatus, Basis, ConcernStatus, RiskLev
 from desktop_app.domain.records import ConcernDraft
 from desktop_app.domain.screening import Answer
 from desktop_app.errors import InvalidInput
-from desktop_app.services import casework, intake
+from desktop_app.services import casework
 from desktop_app.services.casework import DecisionForm, ReferralForm, dashboard
 from desktop_app.services.casework import screening as screening_flow
+from desktop_app.services.intake import import_items as intake_import
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import fictional_child, open_session  # noqa: F401
 
@@ -39,7 +40,7 @@ def submit(session: VaultSession, first: str = "Tamsin", last: str = "Quillfeath
         "declaration": True,
     }
     values.update(draft)
-    return intake.submit_in_app(session, ConcernDraft(**values)).concern_id  # type: ignore[arg-type]
+    return intake_import.submit_in_app(session, ConcernDraft(**values)).concern_id  # type: ignore[arg-type]
 
 
 def screen(session: VaultSession, concern_id: int, level: RiskLevel | None = None, **changes: object) -> int:
@@ -63,7 +64,7 @@ def screen(session: VaultSession, concern_id: int, level: RiskLevel | None = Non
         "review_date": TODAY + timedelta(days=7),
     }
     values.update(changes)
-    return casework.complete_screening(session, concern_id, draft, DecisionForm(**values), TODAY).screening_id  # type: ignore[arg-type]
+    return screening_flow.complete_screening(session, concern_id, draft, DecisionForm(**values), TODAY).screening_id  # type: ignore[arg-type]
 
 
 def test_a_concern_moves_through_screening_referral_confirmation_and_closing_with_audit_rows(
@@ -72,7 +73,8 @@ def test_a_concern_moves_through_screening_referral_confirmation_and_closing_wit
     session = open_session
     concern_id = submit(session)
     waiting = dashboard.awaiting_screening(session, 10, TODAY)
-    assert [(r.concern_id, r.child_name, r.days_waiting) for r in waiting] == [(concern_id, "Tamsin Quillfeather", 0)]
+    assert [(r.concern_id, r.child_name, r.days_waiting) for r in waiting] == [
+        (concern_id, "Tamsin Quillfeather (Year 9)", 0)]
     assert dashboard.counts(session).awaiting_screening == 1
 
     screening_id = screen(session, concern_id)
@@ -82,7 +84,7 @@ def test_a_concern_moves_through_screening_referral_confirmation_and_closing_wit
     record = file.screenings[0]
     assert record.screening_id == screening_id
     assert record.decision.confirmed_level is RiskLevel.HIGH  # 4 + 4 + 3 + 4 points: the high band
-    assert [r.child_name for r in dashboard.high_risk_children(session, 10)] == ["Tamsin Quillfeather"]
+    assert [r.child_name for r in dashboard.high_risk_children(session, 10)] == ["Tamsin Quillfeather (Year 9)"]
     assert dashboard.reviews_due(session, 10, TODAY + timedelta(days=7))[0].concern_id == concern_id
     assert dashboard.reviews_due(session, 10, TODAY) == []
     again = screening_flow.screening_context(session, concern_id, load_forms(), TODAY).draft
@@ -183,5 +185,5 @@ def test_unanswered_items_stop_the_screening(open_session: VaultSession) -> None
     form = DecisionForm(RiskLevel.LOW, childs_wishes="x", parents_told=True, parents_views="y", danger_statement="z",
                         safety_goal="w", routes=(RouteId.MONITOR,), review_date=TODAY)
     with pytest.raises(InvalidInput) as error:
-        casework.complete_screening(session, concern_id, context.draft, form, TODAY)
+        screening_flow.complete_screening(session, concern_id, context.draft, form, TODAY)
     assert any(p.field.startswith("item:") for p in error.value.problems)

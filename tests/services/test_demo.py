@@ -15,6 +15,7 @@ import pytest
 from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import ConcernStatus, RiskLevel
 from desktop_app.screening import default_review_date
+from desktop_app.screening.school_days import next_school_day
 from desktop_app.services import casework, demo
 from desktop_app.services import vault as vault_service
 from desktop_app.services.casework import ConcernFile, dashboard
@@ -156,7 +157,8 @@ def test_a_fresh_demo_shows_a_lived_in_dashboard(dated_demo: tuple[Any, Path]) -
     assert high
     definition = load_forms().screening()
     for row in high:
-        assert row.review_date == day(row.screened_at) + timedelta(days=definition.band(RiskLevel.HIGH).review_days)
+        due = day(row.screened_at) + timedelta(days=definition.band(RiskLevel.HIGH).review_days)
+        assert row.review_date == next_school_day(due), "the level's interval, moved to a school day"
     screened = [s.completed_at for f in files_of(session, 120) for s in f.screenings]
     ages = [(TODAY - day(at)).days for at in screened]
     assert min(ages) <= 2 and max(ages) >= 28, "screened over weeks, some lately"

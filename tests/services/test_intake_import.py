@@ -9,9 +9,11 @@ import pytest
 from desktop_app.domain.enums import ChildRole
 from desktop_app.domain.records import ChildDetails, ConcernDraft, OtherChild
 from desktop_app.errors import FieldProblem
-from desktop_app.services import intake
 from desktop_app.services import vault as vault_service
 from desktop_app.services.concern.flow import Mode
+from desktop_app.services.intake import content as intake_content
+from desktop_app.services.intake import import_items as intake_import
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import DSL_NAME, PASSPHRASE, open_session  # noqa: F401 (a fixture)
 
@@ -51,18 +53,18 @@ def audit_actions(session: VaultSession) -> list[tuple[str, str, str]]:
 
 def test_the_lock_screen_needs_no_keys_and_the_dsl_needs_no_more_than_an_unlock(session: VaultSession) -> None:
     vault_dir = session.vault_dir
-    assert intake.INBOX_DIR == vault_service.INBOX_DIR
-    identity = intake.read_identity(vault_dir)
+    assert intake_sealing.INBOX_DIR == vault_service.INBOX_DIR
+    identity = intake_sealing.read_identity(vault_dir)
     assert identity.vault_id == session.vault_id
     assert identity.dsl_names == (DSL_NAME,)  # "tell <name> now" on the lock screen, from the clear key slots
-    assert "Morgan Fairweather" in intake.staff_content(vault_dir).dsl_label
+    assert "Morgan Fairweather" in intake_content.staff_content(vault_dir).dsl_label
     session.lock()
 
-    reference = intake.SealedIntake.for_vault(vault_dir).submit(staff_draft())
-    assert intake.pending(vault_dir) == 1
+    reference = intake_sealing.SealedIntake.for_vault(vault_dir).submit(staff_draft())
+    assert intake_sealing.pending(vault_dir) == 1
     session = vault_service.unlock(vault_dir, PASSPHRASE)
     try:
-        [item] = intake.list_pending(session)
+        [item] = intake_import.list_pending(session)
         assert item.submitted and item.reference == reference and item.origin is Mode.STAFF
         assert item.draft == staff_draft()
         assert item.status == "Sent by the recorder"
@@ -75,14 +77,14 @@ def test_import_as_a_new_child_files_the_concern_deletes_the_sealed_file_and_aud
     session: VaultSession,
 ) -> None:
     vault_dir = session.vault_dir
-    writer = intake.SealedIntake.for_vault(vault_dir)
+    writer = intake_sealing.SealedIntake.for_vault(vault_dir)
     writer.save_draft(staff_draft(account="half"))
     reference = writer.submit(staff_draft())
-    [item] = intake.list_pending(session)
+    [item] = intake_import.list_pending(session)
 
-    concern = intake.import_item(session, item.item_id, intake.NewChild())
+    concern = intake_import.import_item(session, item.item_id, intake_import.NewChild())
 
-    assert intake.pending(vault_dir) == 0 and not writer.path.exists()
+    assert intake_sealing.pending(vault_dir) == 0 and not writer.path.exists()
     with session.uow() as uow:
         stored = uow.concerns.get(concern.concern_id)
         child = uow.children.get(stored.child_id)
@@ -93,8 +95,8 @@ def test_import_as_a_new_child_files_the_concern_deletes_the_sealed_file_and_aud
     assert names[-3:] == ["child.added", "concern.imported", "sealed.deleted"]
     assert all(ref == f"concern:{concern.concern_id}" for a, ref, _ in actions if a.startswith(("concern.", "sealed")))
     assert reference in actions[-2][2]  # the intake reference the recorder was given is on the audit trail
-    with pytest.raises(intake.ItemGone):
-        intake.import_item(session, item.item_id, intake.NewChild())
+    with pytest.raises(intake_import.ItemGone):
+        intake_import.import_item(session, item.item_id, intake_import.NewChild())
 
 
 def test_the_dsl_sees_children_on_file_who_may_match_and_can_import_for_one(session: VaultSession) -> None:
@@ -104,24 +106,24 @@ def test_the_dsl_sees_children_on_file_who_may_match_and_can_import_for_one(sess
         uow.children.add(ChildDetails("Aarav", "Patel"), session.actor())
         uow.audit.append(session.actor(), "child.added", "test", {})
         uow.commit()
-    intake.SealedIntake.for_vault(session.vault_dir).submit(staff_draft())
-    [item] = intake.list_pending(session)
+    intake_sealing.SealedIntake.for_vault(session.vault_dir).submit(staff_draft())
+    [item] = intake_import.list_pending(session)
     assert item.suggestions[0].child_id == same.child_id
-    assert "Aarav" not in " ".join(intake.child_label(c) for c in item.suggestions)
+    assert "Aarav" not in " ".join(intake_import.child_label(c) for c in item.suggestions)
 
-    concern = intake.import_item(session, item.item_id, intake.ExistingChild(same.child_id))
+    concern = intake_import.import_item(session, item.item_id, intake_import.ExistingChild(same.child_id))
     assert concern.child_id == same.child_id
     with session.uow() as uow:
         assert [c.concern_id for c in uow.concerns.list_for_child(same.child_id)] == [concern.concern_id]
 
 
 def test_an_unfinished_draft_is_imported_marked_as_not_submitted(session: VaultSession) -> None:
-    writer = intake.SealedIntake.for_vault(session.vault_dir)
+    writer = intake_sealing.SealedIntake.for_vault(session.vault_dir)
     writer.save_draft(staff_draft(declaration=False, recorded_at=None))  # the app was killed here
-    [item] = intake.list_pending(session)
+    [item] = intake_import.list_pending(session)
     assert not item.submitted and item.status == "Unfinished — the recorder did not submit it"
 
-    concern = intake.import_item(session, item.item_id, intake.NewChild())
+    concern = intake_import.import_item(session, item.item_id, intake_import.NewChild())
     with session.uow() as uow:
         [note] = uow.addenda.for_object("concern", concern.concern_id)
     assert "did not submit it" in note.reason
@@ -129,21 +131,21 @@ def test_an_unfinished_draft_is_imported_marked_as_not_submitted(session: VaultS
 
 
 def test_a_draft_without_the_childs_name_must_be_matched_to_a_child_on_file(session: VaultSession) -> None:
-    intake.SealedIntake.for_vault(session.vault_dir).save_draft(ConcernDraft(immediate_danger=True))
-    [item] = intake.list_pending(session)
+    intake_sealing.SealedIntake.for_vault(session.vault_dir).save_draft(ConcernDraft(immediate_danger=True))
+    [item] = intake_import.list_pending(session)
     assert item.child_label == "Child not named" and "immediate danger" in item.summary()
     with pytest.raises(FieldProblem, match="did not name the child"):
-        intake.import_item(session, item.item_id, intake.NewChild())
-    assert intake.pending(session.vault_dir) == 1  # nothing lost
+        intake_import.import_item(session, item.item_id, intake_import.NewChild())
+    assert intake_sealing.pending(session.vault_dir) == 1  # nothing lost
 
 
 def test_a_damaged_or_foreign_sealed_file_is_listed_with_a_sentence_and_kept(session: VaultSession) -> None:
-    writer = intake.SealedIntake.for_vault(session.vault_dir)
+    writer = intake_sealing.SealedIntake.for_vault(session.vault_dir)
     writer.submit(staff_draft())
     blob = bytearray(writer.path.read_bytes())
     blob[-5] ^= 0xFF
     writer.path.write_bytes(bytes(blob))
-    [item] = intake.list_pending(session)
+    [item] = intake_import.list_pending(session)
     assert item.problem and "damaged" in item.problem and item.status == "Cannot be opened"
     assert writer.path.exists()
 
@@ -151,15 +153,15 @@ def test_a_damaged_or_foreign_sealed_file_is_listed_with_a_sentence_and_kept(ses
 def test_the_dsl_records_a_concern_in_the_app_stored_and_audited_and_its_draft_removed(
     session: VaultSession,
 ) -> None:
-    writer = intake.writer_for_session(session)
+    writer = intake_import.writer_for_session(session)
     writer.save_draft(staff_draft(account="so far"))
-    assert intake.pending(session.vault_dir) == 0  # the DSL's own draft is not "waiting"
-    [mine] = intake.list_pending(session)
+    assert intake_sealing.pending(session.vault_dir) == 0  # the DSL's own draft is not "waiting"
+    [mine] = intake_import.list_pending(session)
     assert mine.origin is Mode.DSL and mine.draft.account == "so far"  # the DSL can resume it
-    resumed = intake.writer_for_session(session, mine)
+    resumed = intake_import.writer_for_session(session, mine)
     assert resumed.path == writer.path
 
-    concern = intake.submit_in_app(session, staff_draft(), resumed)
+    concern = intake_import.submit_in_app(session, staff_draft(), resumed)
     assert not writer.path.exists()
     assert not concern.sealed and concern.reference.startswith("WM-")
     actions = audit_actions(session)
@@ -167,7 +169,7 @@ def test_the_dsl_records_a_concern_in_the_app_stored_and_audited_and_its_draft_r
 
 
 def test_sealed_files_hold_no_plaintext_even_the_dsls_own_drafts(session: VaultSession) -> None:
-    writer = intake.writer_for_session(session)
+    writer = intake_import.writer_for_session(session)
     writer.save_draft(staff_draft())
     raw = writer.path.read_bytes()
     for value in ("Zoë", "Wiśniewska", "Abbeydale", "grey Audi", "hurt my brother", "Tobiasz", "Priya"):
@@ -175,16 +177,16 @@ def test_sealed_files_hold_no_plaintext_even_the_dsls_own_drafts(session: VaultS
 
 
 def test_a_crash_after_import_but_before_deletion_is_finished_on_the_next_try(session: VaultSession) -> None:
-    writer = intake.SealedIntake.for_vault(session.vault_dir)
+    writer = intake_sealing.SealedIntake.for_vault(session.vault_dir)
     writer.submit(staff_draft())
     sealed_copy = writer.path.read_bytes()
-    [item] = intake.list_pending(session)
-    first = intake.import_item(session, item.item_id, intake.NewChild())
+    [item] = intake_import.list_pending(session)
+    first = intake_import.import_item(session, item.item_id, intake_import.NewChild())
     writer.path.write_bytes(sealed_copy)  # as if the app stopped before the file was deleted
 
-    again = intake.import_item(session, item.item_id, intake.NewChild())
+    again = intake_import.import_item(session, item.item_id, intake_import.NewChild())
     assert again.concern_id == first.concern_id  # not filed twice
-    assert intake.pending(session.vault_dir) == 0
+    assert intake_sealing.pending(session.vault_dir) == 0
     with session.uow() as uow:
         assert len(uow.children.search("Wiśniewska")) == 1
     action, _, details = audit_actions(session)[-1]

@@ -10,8 +10,8 @@ import pytest
 
 from desktop_app.domain.enums import Role
 from desktop_app.domain.records import ChildDetails, ConcernDraft
-from desktop_app.services import intake
 from desktop_app.services import vault as vault_service
+from desktop_app.services.intake import import_items as intake_import
 from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.errors import VaultDamaged
@@ -37,7 +37,7 @@ def test_after_removing_a_user_lock_screen_concerns_are_sealed_to_a_key_they_nev
     deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     known_to_deputy = open_session.intake_private_key()  # anyone with a slot could read it from the database
     published_before = (vault_dir / "intake.pub").read_text()
-    waiting = intake.SealedIntake.for_vault(vault_dir)
+    waiting = intake_sealing.SealedIntake.for_vault(vault_dir)
     waiting.submit(staff_draft("Recorded before the removal."))
 
     open_session.remove_user(deputy.user_id)
@@ -45,11 +45,11 @@ def test_after_removing_a_user_lock_screen_concerns_are_sealed_to_a_key_they_nev
     assert (vault_dir / "intake.pub").read_text() != published_before
     published = (vault_dir / "intake.pub").read_text().strip()
     assert KeySlotFile.load(vault_dir / "keyslots.json").public_key.hex() == published
-    after = intake.SealedIntake.for_vault(vault_dir)
+    after = intake_sealing.SealedIntake.for_vault(vault_dir)
     after.submit(staff_draft("Recorded after the removal."))
     with pytest.raises(SealedItemDamaged):
         intake_sealing.open_file(after.path, known_to_deputy, open_session.vault_id)
-    dsl_draft = intake.writer_for_session(open_session)
+    dsl_draft = intake_import.writer_for_session(open_session)
     dsl_draft.save_draft(staff_draft("The DSL's own draft after the removal."))
     with pytest.raises(SealedItemDamaged):
         intake_sealing.open_file(dsl_draft.path, known_to_deputy, open_session.vault_id)
@@ -57,13 +57,13 @@ def test_after_removing_a_user_lock_screen_concerns_are_sealed_to_a_key_they_nev
     open_session.lock()
     session = vault_service.unlock(vault_dir, PASSPHRASE)
     try:
-        items = intake.list_pending(session)
+        items = intake_import.list_pending(session)
         assert sorted(i.draft.account for i in items if not i.problem) == [
             "Recorded after the removal.", "Recorded before the removal.", "The DSL's own draft after the removal."]
         for item in items:
-            if item.item_id.startswith(intake.STAFF_PREFIX):
-                intake.import_item(session, item.item_id, intake.NewChild())
-        assert intake.pending(vault_dir) == 0
+            if item.item_id.startswith(intake_sealing.STAFF_PREFIX):
+                intake_import.import_item(session, item.item_id, intake_import.NewChild())
+        assert intake_sealing.pending(vault_dir) == 0
         assert session.verify().ok
     finally:
         session.lock()
@@ -78,15 +78,15 @@ def test_a_removal_stopped_before_intake_pub_was_written_is_finished_at_the_next
     open_session.lock()
     (vault_dir / "intake.pub").write_text(published_before)  # as if the app stopped just before writing it
     with pytest.raises(VaultDamaged):
-        intake.SealedIntake.for_vault(vault_dir)
+        intake_sealing.SealedIntake.for_vault(vault_dir)
 
     vault_service.unlock(vault_dir, PASSPHRASE).lock()
 
-    writer = intake.SealedIntake.for_vault(vault_dir)
+    writer = intake_sealing.SealedIntake.for_vault(vault_dir)
     writer.submit(staff_draft("Recorded once the vault was opened again."))
     session = vault_service.unlock(vault_dir, PASSPHRASE)
     try:
-        [item] = intake.list_pending(session)
+        [item] = intake_import.list_pending(session)
         assert not item.problem and item.draft.account == "Recorded once the vault was opened again."
     finally:
         session.lock()

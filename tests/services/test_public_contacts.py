@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.definitions import load_forms
 from desktop_app.domain.enums import RouteId
-from desktop_app.services import intake
+from desktop_app.services.intake import content as intake_content
 from desktop_app.services.vault import VaultSession, public_contacts
 from tests.fixtures_vault import open_session  # noqa: F401 (a fixture)
 
@@ -23,7 +23,7 @@ def shipped(contact_id: str) -> str:
 
 def test_published_numbers_reach_the_staff_wizard_without_keys(open_session: VaultSession) -> None:  # noqa: F811
     session = open_session
-    assert intake.staff_content(session.vault_dir).route_contacts[RouteId.LADO].phone == shipped("lado")
+    assert intake_content.staff_content(session.vault_dir).route_contacts[RouteId.LADO].phone == shipped("lado")
     with session.uow() as uow:
         uow.contacts.set_phone("lado", LADO, session.actor())
         uow.commit()
@@ -31,7 +31,7 @@ def test_published_numbers_reach_the_staff_wizard_without_keys(open_session: Vau
 
     written = json.loads(public_contacts.path_for(session.vault_dir).read_text(encoding="utf-8"))
     assert written == {"phones": {"lado": LADO}}  # contact id → phone, nothing else
-    content = intake.staff_content(session.vault_dir)
+    content = intake_content.staff_content(session.vault_dir)
     assert content.route_contacts[RouteId.LADO].phone == LADO
     assert any(q.phone == LADO for q in content.quick_contacts)  # the "tell your DSL now" list too
     assert public_contacts.contacts(session.vault_dir).contact("police_101").phone == shipped("police_101")

@@ -279,13 +279,13 @@ def test_a_set_up_that_stopped_before_its_key_slots_is_kept_aside_and_started_ag
 
 def test_a_full_disk_at_unlock_still_opens_the_vault_for_reading(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop_app.store.files import DiskProblem
+    from desktop_app.errors import DiskFull
     from desktop_app.store.uow import UnitOfWork
 
     vault_dir, _recovery, _key = _vault_with_records(tmp_path)
 
     def disk_full(_self: UnitOfWork) -> None:
-        raise DiskProblem("The disk is full or could not be written, so this was not saved.")
+        raise DiskFull("The disk is full or could not be written, so this was not saved.")
 
     monkeypatch.setattr(UnitOfWork, "commit", disk_full)
     session = vault_service.unlock(vault_dir, PASSPHRASE)

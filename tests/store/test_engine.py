@@ -95,3 +95,20 @@ def test_sqlcipher_writes_nothing_to_stderr_on_a_wrong_key_or_a_damaged_page(tmp
                             timeout=60)
     assert result.stdout.startswith("VaultDamaged") and "HMAC verification failed" in result.stdout
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("database or disk is full", "DiskFull"),
+    ("disk I/O error", "DiskFull"),
+    ("attempt to write a readonly database", "FolderNotWritable"),
+])
+def test_a_database_that_cannot_be_written_says_so_like_a_file_that_cannot(message: str, kind: str) -> None:
+    """One "could not be written" family: a screen that catches SaveFailed catches the database's too."""
+    from desktop_app import errors
+    from desktop_app.store.engine import translate_error
+    from desktop_app.vault import atomic
+
+    problem = translate_error(sqlcipher3.OperationalError(message))
+    assert type(problem) is getattr(errors, kind) and isinstance(problem, errors.SaveFailed)
+    assert "was not saved" in problem.sentence
+    assert atomic.DiskFull is errors.DiskFull and atomic.FolderNotWritable is errors.FolderNotWritable

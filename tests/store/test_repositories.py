@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desktop_app.domain.enums import AnswerStatus, ConcernStatus, RiskLevel, Role, RouteId
+from desktop_app.domain.enums import AddendumTarget, AnswerStatus, ConcernStatus, RiskLevel, Role, RouteId
 from desktop_app.domain.records import AnsweredItem, ConcernDraft, Decision, Setting
 from desktop_app.domain.screening import DefinitionRef
 from desktop_app.services.vault import VaultSession
@@ -137,14 +137,19 @@ def test_addenda_setting_contacts_and_users(open_session: VaultSession) -> None:
     concern = record_concern(open_session)
     actor = open_session.actor()
     with open_session.uow() as uow:
-        uow.addenda.add("concern", concern, actor, "Date was wrong", "Happened on Monday, not Tuesday")
+        uow.addenda.add(AddendumTarget.CONCERN, concern, actor, "Date was wrong", "Happened on Monday, not Tuesday")
+        with pytest.raises(ValueError, match="pupil"):
+            uow.addenda.add("pupil", concern, actor, "Not a kind of record", "")  # type: ignore[arg-type]
         uow.audit.append(actor, "addendum.added", concern)
         uow.setting.update(Setting(name="Hollybrook Academy", phone="01632 960001"), actor)
         uow.contacts.set_phone("safeguarding_hub", "01632 960999", actor)
         uow.commit()
     with open_session.uow() as uow:
-        (addendum,) = uow.addenda.for_object("concern", concern)
+        (addendum,) = uow.addenda.for_object(AddendumTarget.CONCERN, concern)
         assert addendum.change == "Happened on Monday, not Tuesday"
+        assert addendum.object_kind is AddendumTarget.CONCERN
+        assert uow.concerns.get(concern).status is ConcernStatus.AWAITING_SCREENING
+        assert uow.concerns.status(concern) is ConcernStatus.AWAITING_SCREENING
         assert uow.setting.get().name == "Hollybrook Academy"
         assert uow.contacts.overrides() == {"safeguarding_hub": "01632 960999"}
         assert [u.role for u in uow.users.active()] == [Role.DSL]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui import ask
-from desktop_app.ui.app import configure_application
+from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
@@ -281,10 +281,10 @@ def test_dsl_concern_wizard_every_page(qtbot, open_session: VaultSession, fake_a
 
 def test_sealed_import_dialog(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
     from desktop_app.domain.records import ChildDetails, ConcernDraft
-    from desktop_app.services import intake
+    from desktop_app.services.intake import sealing as intake_sealing
     from desktop_app.ui.concern.import_dialog import SealedImportDialog
 
-    intake.SealedIntake.for_vault(open_session.vault_dir).submit(ConcernDraft(
+    intake_sealing.SealedIntake.for_vault(open_session.vault_dir).submit(ConcernDraft(
         immediate_danger=False, child=ChildDetails("Kwame", "Boateng", year_group="Year 10"), account="Seen with cash",
         recorder_name="Priya Ramanathan", recorder_role="Learning mentor", declaration=True,
     ))  # fmt: skip
@@ -406,7 +406,7 @@ def fits(root: QWidget, screen: str) -> list[str]:
 
 @pytest.fixture
 def zoom_150(qapp) -> Iterator[None]:
-    from desktop_app.ui.app import apply_zoom
+    from desktop_app.ui.appearance import apply_zoom
 
     apply_zoom(qapp, 150)
     yield
@@ -572,6 +572,103 @@ def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing
     assert page is not None and page.count() > 0
     problems += audit(page, "search results")
     check(problems)
+
+
+def test_connections_missing_episodes_and_sharing_screens(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
+                                                          closing) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app.domain.enums import ChildRole
+    from desktop_app.domain.records import AdultOfConcern, OtherChild, Place
+    from desktop_app.services.child import connections, missing
+    from desktop_app.services.child.missing import MissingEpisodeForm
+    from desktop_app.ui.connections.dialogs import CorrectRecordDialog, CorrectRoleDialog, LinkChildDialog
+    from desktop_app.ui.connections.missing import MissingEpisodeDialog, MissingEpisodesSection
+    from desktop_app.ui.connections.section import ConnectionsSection
+    from desktop_app.ui.connections.sharing import SharingDialog
+    from tests.services.child.helpers import add_child, add_concern
+
+    ayla, bryn = add_child(open_session, "Ayla", "Brightwater"), add_child(open_session, "Bryn", "Castleford")
+    add_concern(open_session, ayla, others=(OtherChild("Jay", ChildRole.POSSIBLE_PERPETRATOR),),
+                adults=(AdultOfConcern("'Tee'"),), places=(Place("Castle Market car park"),))
+    add_concern(open_session, bryn, adults=(AdultOfConcern("tee"),))
+    went = datetime.now(UTC) - timedelta(days=2)
+    episode = missing.record_episode(open_session, ayla, MissingEpisodeForm(went, went + timedelta(hours=5)))
+    found = connections.connections_of(open_session, ayla)
+    problems: list[str] = []
+    section = show(qtbot, ConnectionsSection(open_session, ayla), closing)
+    problems += audit(section, "connections section")
+    for dialog, name in ((LinkChildDialog(None, open_session, ayla), "link a child"),
+                         (CorrectRoleDialog(None, open_session, found.named_in_own_concerns[0]), "correct a role"),
+                         (CorrectRecordDialog(None, open_session, found.adults[0].adult), "correct an adult"),
+                         (CorrectRecordDialog(None, open_session, found.places[0].place), "correct a place"),
+                         (MissingEpisodeDialog(None, open_session, ayla), "record a missing episode"),
+                         (MissingEpisodeDialog(None, open_session, ayla, episode), "correct a missing episode"),
+                         (SharingDialog(None, open_session, [(ayla, "Ayla Brightwater")]), "share")):
+        show(qtbot, dialog, closing)
+        problems += audit(dialog, name)
+    problems += audit(show(qtbot, MissingEpisodesSection(open_session, ayla), closing), "missing episodes section")
+    check(problems)
+
+
+def _transfer_screens(qtbot, session: VaultSession, closing) -> list[tuple[QWidget, str]]:
+    """The transfer and retention screens, each shown: page, dialogs, the child file's section."""
+    from datetime import date as _date
+
+    from desktop_app.domain.transfer import PastRetention
+    from desktop_app.services.transfer import log, send
+    from desktop_app.ui.transfer.child_section import ChildTransferSection
+    from desktop_app.ui.transfer.dialogs import (
+        DestroyDialog,
+        HoldDialog,
+        ReceiptDialog,
+        ReceiveDialog,
+        SendDialog,
+    )
+    from desktop_app.ui.transfer.page import TransfersPage
+
+    concern_id = record_concern(session)
+    with session.uow() as uow:
+        child_id = uow.concerns.child_id_of(concern_id)
+    entry = send.export_transfer(session, child_id, Path(session.vault_dir).parent / "t.wmtransfer",
+                                 "LONG-ENOUGH-PASSWORD", send.TransferOut("Riverside Academy")).entry
+    host = Host(session)
+    host.resize(1366, 740)
+    show(qtbot, host, closing)
+    page = TransfersPage(session, host)
+    host.show_page(page)
+    past = PastRetention(child_id, _date(2000, 1, 1), _date(2025, 1, 1), "Tamsin Quillfeather")
+    screens: list[tuple[QWidget, str]] = [(page, "transfers and retention page")]
+    for dialog, name in (
+        (SendDialog(host, session, child_id, "Tamsin Quillfeather"), "send a file dialog"),
+        (ReceiveDialog(host, session), "receive a file dialog"),
+        (ReceiptDialog(host, session, log.transfer_log(session, child_id)[0]), "record a receipt dialog"),
+        (HoldDialog(host, session, child_id, "Tamsin Quillfeather"), "hold dialog"),
+        (DestroyDialog(host, session, past), "destroy a file dialog"),
+    ):
+        show(qtbot, dialog, closing)
+        screens.append((dialog, name))
+    section = ChildTransferSection(session, child_id, "Tamsin Quillfeather")
+    section.resize(1000, 420)
+    show(qtbot, section, closing)
+    screens.append((section, "child file, transfers section"))
+    del entry
+    return screens
+
+
+def test_transfer_and_retention_screens(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    problems: list[str] = []
+    for widget, name in _transfer_screens(qtbot, open_session, closing):
+        problems += audit(widget, name)
+    check(problems)
+
+
+def test_transfer_and_retention_screens_fit_at_150_percent(qtbot, open_session: VaultSession,  # noqa: F811
+                                                           fake_ask, closing, zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for widget, name in _transfer_screens(qtbot, open_session, closing):
+        problems += fits(widget, name)
+        screenshot(widget, f"a11y_{name}")
 
 
 # ----- the Audit page ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app import settings
-from desktop_app.ui.app import configure_application
+from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.test_lock_screen import fake_ask, made_vault, template_root  # noqa: F401 - fixtures
 

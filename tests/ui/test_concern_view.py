@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWizard
 
 from desktop_app.domain.enums import AnswerStatus, Basis, ConcernStatus, RiskLevel, When
 from desktop_app.domain.records import ChildDetails, ConcernDraft
-from desktop_app.services import intake
+from desktop_app.services.intake import import_items as intake_import
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui import ask
 from desktop_app.ui.concern_view import ConcernView
@@ -56,7 +56,7 @@ def submit_concern(session: VaultSession) -> int:
         about_adult_working_with_children=False, recorder_name="Dev Marsh", recorder_role="Head of Year",
         recorded_at=datetime.now().astimezone(), declaration=True,
     )
-    return intake.submit_in_app(session, draft).concern_id
+    return intake_import.submit_in_app(session, draft).concern_id
 
 
 def click_next(qtbot: Any, wizard: QWizard) -> None:

@@ -11,7 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from desktop_app.domain.records import ChildDetails, ConcernDraft
-from desktop_app.services import demo, intake
+from desktop_app.services import demo
+from desktop_app.services.intake import import_items as intake_import
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui.concern_view import ConcernView
 from desktop_app.ui.dashboard import DashboardPage
@@ -60,7 +62,7 @@ def test_dashboard_lists_fill_from_the_vault_and_open_the_record(
 ) -> None:
     session = open_session
     demo.fill_demo_data(session, children=14, concerns=60, seed=4)
-    writer = intake.SealedIntake.for_vault(session.vault_dir)
+    writer = intake_sealing.SealedIntake.for_vault(session.vault_dir)
     writer.submit(staff_concern("Νίκος", "Παπαδόπουλος"))
     later = date.today() + timedelta(days=10)  # every confirmation still awaited is then overdue
     host = Host(session, today=later)
@@ -75,10 +77,12 @@ def test_dashboard_lists_fill_from_the_vault_and_open_the_record(
     assert page.import_button.isEnabled()
     awaiting = page.awaiting.list.model()
     assert awaiting.rowCount() > 0
-    ages = [awaiting.record(r).days_waiting for r in range(awaiting.rowCount())]
-    assert ages == sorted(ages, reverse=True), "oldest first"
-    assert awaiting.headerData(0, Qt.Orientation.Horizontal) == "Waiting"
-    assert awaiting.data(awaiting.index(0, 0)).endswith("days") or awaiting.data(awaiting.index(0, 0)) == "today"
+    rows = [awaiting.record(r) for r in range(awaiting.rowCount())]
+    keys = [(r.urgency, r.days_waiting) for r in rows]
+    assert keys == sorted(keys, reverse=True), "most urgent first, then oldest first"
+    assert awaiting.headerData(0, Qt.Orientation.Horizontal) == "Urgency"
+    assert awaiting.headerData(1, Qt.Orientation.Horizontal) == "Waiting"
+    assert awaiting.data(awaiting.index(0, 1)).endswith("days") or awaiting.data(awaiting.index(0, 1)) == "today"
     confirmations = page.confirmations.list.model()
     assert confirmations.rowCount() > 0
     first = confirmations.record(0)
@@ -119,7 +123,7 @@ def test_sealed_concerns_are_imported_from_the_dashboard_and_it_refreshes(
     qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
 ) -> None:
     session = open_session
-    intake.SealedIntake.for_vault(session.vault_dir).submit(staff_concern("Аня", "Смирнова"))
+    intake_sealing.SealedIntake.for_vault(session.vault_dir).submit(staff_concern("Аня", "Смирнова"))
     host = Host(session)
     qtbot.addWidget(host)
     page = host.show_dashboard()
@@ -136,7 +140,7 @@ def test_sealed_concerns_are_imported_from_the_dashboard_and_it_refreshes(
     qtbot.waitUntil(lambda: page.sealed_waiting == 0)
     rows = page.awaiting.list.model()
     assert rows.rowCount() == 1
-    assert rows.record(0).child_name == "Аня Смирнова"
+    assert rows.record(0).child_name == "Аня Смирнова (Year 8)"
     assert not page.import_button.isEnabled()
     dialog.close()
     screenshot(host, "dashboard_after_import")
@@ -170,10 +174,10 @@ def test_record_a_concern_opens_the_dsl_wizard_and_the_dashboard_refreshes_when_
     assert isinstance(wizard, ConcernWizard)
     qtbot.waitExposed(wizard)
     screenshot(wizard, "dashboard_record_a_concern")
-    intake.submit_in_app(open_session, staff_concern("Ahmed", "Al-Sayed"))  # as if the wizard had submitted it
+    intake_import.submit_in_app(open_session, staff_concern("Ahmed", "Al-Sayed"))  # as if the wizard had submitted it
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         wizard.reject()
-    assert [r.child_name for r in page.awaiting.list.model().records()] == ["Ahmed Al-Sayed"]
+    assert [r.child_name for r in page.awaiting.list.model().records()] == ["Ahmed Al-Sayed (Year 8)"]
 
 
 def test_lists_fetch_a_page_at_a_time_never_the_whole_table(qtbot: Any) -> None:

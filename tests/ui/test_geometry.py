@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.ui.app import apply_zoom
+from desktop_app.ui.appearance import apply_zoom
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.main_window import MainWindow
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app.domain.records import Setting
 from desktop_app.ui import ask
-from desktop_app.ui.app import configure_application
+from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen, pending_sentence
 from desktop_app.ui.main_window import MainWindow
 
@@ -208,10 +208,10 @@ def test_waiting_concerns_are_counted_in_plain_words(made_vault, qtbot) -> None:
     assert pending_sentence(1) == "1 concern is waiting for the DSL."
     assert pending_sentence(2) == "2 concerns are waiting for the DSL."
     from desktop_app.domain.records import ChildDetails, ConcernDraft
-    from desktop_app.services import intake
+    from desktop_app.services.intake import sealing as intake_sealing
     for first_name in ("Maya", "Łukasz"):  # two staff concerns sealed from the lock screen
         draft = ConcernDraft(child=ChildDetails(first_name=first_name, last_name="Example"), account="Fictional.")
-        intake.SealedIntake.for_vault(made_vault.folder).submit(draft)
+        intake_sealing.SealedIntake.for_vault(made_vault.folder).submit(draft)
     screen = LockScreen(made_vault.folder)
     qtbot.addWidget(screen)
     qtbot.waitUntil(lambda: screen.pending_label.text() == "2 concerns are waiting for the DSL.", timeout=5000)

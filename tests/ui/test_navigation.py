@@ -23,7 +23,7 @@ pytestmark = pytest.mark.gui
 
 
 def laptop(win, zoom: int, qapp) -> None:
-    from desktop_app.ui.app import apply_zoom
+    from desktop_app.ui.appearance import apply_zoom
 
     apply_zoom(qapp, zoom)
     win.resize(1366, 768)

@@ -12,7 +12,8 @@ from dataclasses import replace
 from datetime import date
 
 from desktop_app.definitions import Forms, load_forms
-from desktop_app.definitions.audit import AuditDefinition, load_audit
+from desktop_app.definitions.audit import AuditDefinition
+from desktop_app.definitions.loader import load_audit
 from desktop_app.domain.audit import (
     AcademicYear,
     AnswerForm,
@@ -26,13 +27,14 @@ from desktop_app.domain.audit import (
     SignRole,
     compare_status,
 )
+from desktop_app.domain.enums import AddendumTarget
 from desktop_app.domain.records import Addendum
 from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 
 MAX_TEXT = 20_000
-ADDENDUM_KIND = "audit"
+ADDENDUM_KIND = AddendumTarget.AUDIT
 
 
 class AuditClosed(UserFacingError):

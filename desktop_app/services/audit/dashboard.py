@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from desktop_app.definitions.audit import load_audit
+from desktop_app.definitions.loader import load_audit
 from desktop_app.domain.audit import AcademicYear, AuditAnswer
 from desktop_app.services.audit import checklist
 from desktop_app.services.vault import VaultSession

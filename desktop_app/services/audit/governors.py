@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.definitions import Forms, load_forms
-from desktop_app.definitions.audit import load_audit
+from desktop_app.definitions.loader import load_audit
 from desktop_app.domain.audit import AcademicYear, GovernorsReport, MonthlyCounts, Tally
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.services.audit import checklist, training

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop_app.definitions.audit import AuditDefinition, load_audit
+from desktop_app.definitions.audit import AuditDefinition
+from desktop_app.definitions.loader import load_audit
 from desktop_app.domain.audit import (
     ExploitationRole,
     RegisterRow,

@@ -5,11 +5,12 @@ its audit row, and returns plain values. Nothing submitted is edited: correction
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
-from desktop_app.domain.enums import ConcernStatus, RiskLevel, RouteId
+from desktop_app.domain.enums import AddendumTarget, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import (
     Actor,
     Addendum,
@@ -21,42 +22,18 @@ from desktop_app.domain.records import (
     ScreeningRecord,
 )
 from desktop_app.domain.screening import DefinitionRef, ScreeningResult
-from desktop_app.errors import FieldProblem, InvalidInput
+from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError, quote
 
 if TYPE_CHECKING:
-    from desktop_app.services.casework.screening import ScreeningDraft
+    from desktop_app.services.vault.session import VaultSession
+    from desktop_app.store.uow import UnitOfWork
 
 # Long enough for any honest account; refuses a paste of a whole file by mistake.
 MAX_TEXT = 100_000
 # Written confirmation of a phone referral is expected within two days unless the DSL sets another date.
 CONFIRMATION_DAYS = 2
-# Routes that are a contact with another agency, and so can expect written confirmation.
-ROUTES_NEEDING_CONFIRMATION = frozenset(
-    {RouteId.SOCIAL_WORKER, RouteId.SAFEGUARDING_HUB, RouteId.POLICE_101, RouteId.LADO, RouteId.NRM}
-)
-ADDENDUM_KINDS = ("concern", "screening", "referral")
-
-
-class UnitOfWork(Protocol):
-    """What these use cases need of ``VaultSession.uow()`` (the store's unit of work)."""
-
-    children: Any
-    concerns: Any
-    screenings: Any
-    referrals: Any
-    addenda: Any
-    audit: Any
-    contacts: Any
-    missing: Any
-
-    def __enter__(self) -> UnitOfWork: ...
-    def __exit__(self, *exc: object) -> None: ...
-    def commit(self) -> None: ...
-
-
-class Session(Protocol):
-    def uow(self) -> UnitOfWork: ...
-    def actor(self) -> Actor: ...
+# Which routes expect written confirmation is each contact's `written_confirmation` in forms/contacts.toml.
+ADDENDUM_KINDS = (AddendumTarget.CONCERN, AddendumTarget.SCREENING, AddendumTarget.REFERRAL)
 
 
 # --- input checks: plain functions, each problem named by its field -------------------------------------------------
@@ -298,25 +275,6 @@ def save_screening(
     return record
 
 
-def complete_screening(
-    session: Session, concern_id: int, draft: ScreeningDraft, form: DecisionForm, today: date
-) -> ScreeningRecord:
-    """Check the decision against the engine's suggestion, then save the screening, audited, in one transaction."""
-    problems = draft.all_problems()
-    result = draft.result()
-    try:
-        decision = check_decision(form, result, today)
-    except InvalidInput as error:
-        problems += error.problems
-    if problems:
-        raise InvalidInput(problems)
-    actor = session.actor()
-    with session.uow() as uow:
-        record = save_screening(uow, concern_id, draft.definition_ref(), draft.answered_items(), decision, actor)
-        uow.commit()
-    return record
-
-
 def add_referral(uow: UnitOfWork, concern_id: int, form: ReferralForm, actor: Actor) -> ReferralEntry:
     """Record a referral contact inside an open unit of work (no commit); the form must have been checked."""
     assert form.route is not None and form.contacted_at is not None
@@ -338,7 +296,7 @@ def add_referral(uow: UnitOfWork, concern_id: int, form: ReferralForm, actor: Ac
     return entry
 
 
-def record_referral(session: Session, concern_id: int, form: ReferralForm, now: datetime) -> ReferralEntry:
+def record_referral(session: VaultSession, concern_id: int, form: ReferralForm, now: datetime) -> ReferralEntry:
     actor = session.actor()
     with session.uow() as uow:
         concern = uow.concerns.get(concern_id)
@@ -360,7 +318,8 @@ def confirm_referral(uow: UnitOfWork, referral: ReferralEntry, sent: date, actor
     )
 
 
-def record_confirmation(session: Session, concern_id: int, referral_id: int, sent: date | None, today: date) -> None:
+def record_confirmation(session: VaultSession, concern_id: int, referral_id: int, sent: date | None,
+                        today: date) -> None:
     """Record that written confirmation of a referral was sent: an event; the referral entry is not edited."""
     actor = session.actor()
     with session.uow() as uow:
@@ -374,7 +333,8 @@ def record_confirmation(session: Session, concern_id: int, referral_id: int, sen
         uow.commit()
 
 
-def write_addendum(uow: UnitOfWork, kind: str, object_id: int, reason: str, change: str, actor: Actor) -> Addendum:
+def write_addendum(uow: UnitOfWork, kind: AddendumTarget, object_id: int, reason: str, change: str,
+                   actor: Actor) -> Addendum:
     if kind not in ADDENDUM_KINDS:
         raise ValueError(f"unknown record kind {kind!r}")
     addendum: Addendum = uow.addenda.add(kind, object_id, actor, reason, change)
@@ -382,7 +342,7 @@ def write_addendum(uow: UnitOfWork, kind: str, object_id: int, reason: str, chan
     return addendum
 
 
-def add_correction(session: Session, kind: str, object_id: int, reason: str, change: str) -> Addendum:
+def add_correction(session: VaultSession, kind: AddendumTarget, object_id: int, reason: str, change: str) -> Addendum:
     """Add a correction to a submitted record; the original text stays exactly as it was."""
     reason, change = check_addendum(reason, change)
     actor = session.actor()
@@ -397,7 +357,7 @@ def close(uow: UnitOfWork, concern_id: int, outcome: str, actor: Actor) -> None:
     uow.audit.append(actor, "concern.closed", _concern_ref(concern_id), {"status": ConcernStatus.CLOSED.value})
 
 
-def close_concern(session: Session, concern_id: int, outcome: str) -> None:
+def close_concern(session: VaultSession, concern_id: int, outcome: str) -> None:
     """Close a concern with its outcome (an event; the concern itself is unchanged)."""
     outcome = check_outcome(outcome)
     actor = session.actor()
@@ -438,7 +398,7 @@ class ConcernFile:
         return self.concern.status == ConcernStatus.CLOSED
 
 
-def concern_file(session: Session, concern_id: int) -> ConcernFile:
+def concern_file(session: VaultSession, concern_id: int) -> ConcernFile:
     with session.uow() as uow:
         concern: Concern = uow.concerns.get(concern_id)
         child: Child = uow.children.get(concern.child_id)
@@ -449,17 +409,24 @@ def concern_file(session: Session, concern_id: int) -> ConcernFile:
     return ConcernFile(concern, child, addenda, tuple(screenings), tuple(referrals), tuple(events))
 
 
-class _WithAddenda(Protocol):
-    addenda: Any
-
-
 def concern_addenda(
-    uow: _WithAddenda, concern_id: int, screenings: list[ScreeningRecord], referrals: list[ReferralEntry]
+    uow: UnitOfWork, concern_id: int, screenings: list[ScreeningRecord], referrals: list[ReferralEntry]
 ) -> tuple[Addendum, ...]:
     """The corrections to a concern, its screenings and its referrals, oldest first (inside an open ``with uow``)."""
-    addenda: list[Addendum] = list(uow.addenda.for_object("concern", concern_id))
+    addenda: list[Addendum] = list(uow.addenda.for_object(AddendumTarget.CONCERN, concern_id))
     for record in screenings:
-        addenda += uow.addenda.for_object("screening", record.screening_id)
+        addenda += uow.addenda.for_object(AddendumTarget.SCREENING, record.screening_id)
     for entry in referrals:
-        addenda += uow.addenda.for_object("referral", entry.referral_id)
+        addenda += uow.addenda.for_object(AddendumTarget.REFERRAL, entry.referral_id)
     return tuple(sorted(addenda, key=lambda a: (a.written_at, a.addendum_id)))
+
+
+def concern_id_from(session: VaultSession, given: str) -> int:
+    """A concern's id from what someone typed: its number, or its reference such as WM-2026-00042."""
+    text = given.strip()
+    if text.isdigit() and text.isascii() and len(text) <= 19 and 0 < int(text) < 2**63:
+        return int(text)
+    if len(text) > 40 or not re.fullmatch(r"[A-Za-z]+-\d{4}-\d+", text):
+        raise UserFacingError(f"{quote(given)} is not a concern number or reference such as WM-2026-00042.")
+    with session.uow() as uow:
+        return uow.concerns.by_reference(text).concern_id  # RecordNotFound says which reference is missing

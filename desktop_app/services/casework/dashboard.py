@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.enums import RiskLevel, RouteId
-from desktop_app.domain.records import Child, ReferralEntry, ScreeningRecord
-from desktop_app.services.casework import Session
+from desktop_app.domain.naming import name_with_detail
+from desktop_app.domain.records import ConcernDraft, ReferralEntry
 from desktop_app.services.casework.screening import route_title
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+    from desktop_app.store.uow import UnitOfWork
 
 # Confirmations due within this many days are listed too, so the DSL sees them coming; overdue ones stand out.
 CONFIRMATION_HORIZON_DAYS = 14
+
+
+URGENCY_WORDS = {2: "IMMEDIATE DANGER", 1: "Significant signs", 0: ""}
 
 
 @dataclass(frozen=True, slots=True)
 class AwaitingRow:
     concern_id: int
     reference: str
-    child_name: str
+    child_name: str  # with date of birth or year group: two children of the same name are told apart
     submitted_at: datetime
     days_waiting: int
     sealed: bool
+    urgency: int = 0  # 2 immediate danger, 1 a significant sign ticked, 0 neither
+
+    @property
+    def urgency_text(self) -> str:
+        return URGENCY_WORDS[self.urgency]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,81 +70,93 @@ class HighRiskRow:
     level: RiskLevel
     screened_at: datetime
     review_date: date
+    review_overdue: bool = False
 
 
-class _Names:
-    """Child names for one page of rows, each looked up once."""
-
-    def __init__(self, uow: Any) -> None:
-        self._uow = uow
-        self._cache: dict[int, str] = {}
-
-    def __call__(self, child_id: int) -> str:
-        if child_id not in self._cache:
-            child: Child = self._uow.children.get(child_id)
-            self._cache[child_id] = child.details.display_name
-        return self._cache[child_id]
+def _names(uow: UnitOfWork, child_ids: Iterable[int]) -> dict[int, str]:
+    """The display names of one page of rows' children, each with a date of birth or year group, in one query."""
+    return {child_id: name_with_detail(child.details) for child_id, child in uow.children.get_many(child_ids).items()}
 
 
 def _day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
-def awaiting_screening(session: Session, limit: int, today: date) -> list[AwaitingRow]:
-    """Concerns not yet screened, oldest first, with how many days each has waited."""
+def significant_signs() -> frozenset[str]:
+    """The screening items marked significant in the default definition (forms/)."""
+    from desktop_app.definitions import load_forms
+
+    definition = load_forms().screening()
+    return frozenset(item.id for _section, item in definition.items() if item.significant)
+
+
+def urgency(draft: ConcernDraft, significant: frozenset[str]) -> int:
+    if draft.immediate_danger:
+        return 2
+    return 1 if significant & set(draft.sign_ids) else 0
+
+
+def awaiting_screening(session: VaultSession, limit: int, today: date) -> list[AwaitingRow]:
+    """Concerns not yet screened, most urgent first (immediate danger, then significant signs), then oldest first,
+    with how many days each has waited."""
+    significant = significant_signs()
     with session.uow() as uow:
-        names = _Names(uow)
+        concerns = uow.concerns.awaiting_screening(limit, significant)
+        names = _names(uow, (c.child_id for c in concerns))
         return [
-            AwaitingRow(c.concern_id, c.reference, names(c.child_id), c.submitted_at,
-                        max(0, (today - _day(c.submitted_at)).days), c.sealed)
-            for c in uow.concerns.awaiting_screening(limit)
+            AwaitingRow(c.concern_id, c.reference, names[c.child_id], c.submitted_at,
+                        max(0, (today - _day(c.submitted_at)).days), c.sealed, urgency(c.draft, significant))
+            for c in concerns
         ]
 
 
-def reviews_due(session: Session, limit: int, today: date) -> list[ReviewRow]:
+def reviews_due(session: VaultSession, limit: int, today: date) -> list[ReviewRow]:
     """Children whose latest screening is due for review today or earlier, most overdue first."""
     with session.uow() as uow:
-        names = _Names(uow)
-        records: list[ScreeningRecord] = uow.screenings.reviews_due(today, limit)
+        latest = uow.screenings.reviews_due(today, limit)
+        names = _names(uow, (r.child_id for r in latest))
         return [
-            ReviewRow(r.concern_id, r.child_id, names(r.child_id), r.decision.confirmed_level,
-                      r.decision.review_date, (today - r.decision.review_date).days)
-            for r in records
+            ReviewRow(r.concern_id, r.child_id, names[r.child_id], r.level, r.review_date,
+                      (today - r.review_date).days)
+            for r in latest
         ]
 
 
-def confirmations_awaited(session: Session, limit: int, today: date) -> list[ConfirmationRow]:
+def confirmations_awaited(session: VaultSession, limit: int, today: date) -> list[ConfirmationRow]:
     """Referrals whose written confirmation is not yet sent, due soonest first; overdue ones are marked."""
     horizon = today + timedelta(days=CONFIRMATION_HORIZON_DAYS)
     with session.uow() as uow:
-        names = _Names(uow)
         entries: list[ReferralEntry] = uow.referrals.awaiting_confirmation(horizon, limit)
+        child_of = {e.concern_id: uow.concerns.child_id_of(e.concern_id) for e in entries}
+        names = _names(uow, child_of.values())
         rows = []
         for e in entries:
             assert e.confirmation_due is not None
-            child_id = uow.concerns.child_id_of(e.concern_id)
-            rows.append(ConfirmationRow(e.concern_id, e.referral_id, names(child_id), e.route,
+            rows.append(ConfirmationRow(e.concern_id, e.referral_id, names[child_of[e.concern_id]], e.route,
                                         route_title(e.route), e.contacted_name, e.contacted_at, e.confirmation_due,
                                         e.confirmation_due < today))
         return rows
 
 
-def high_risk_children(session: Session, limit: int) -> list[HighRiskRow]:
-    """Children whose latest confirmed level is high, soonest review first."""
+def high_risk_children(session: VaultSession, limit: int, today: date | None = None) -> list[HighRiskRow]:
+    """Children whose latest confirmed level is high (their concern not closed), soonest review first; a review
+    date before ``today`` is marked overdue."""
+    today = today or date.today()
     with session.uow() as uow:
-        names = _Names(uow)
-        records: list[ScreeningRecord] = uow.screenings.children_at_level(RiskLevel.HIGH, limit)
+        latest = uow.screenings.children_at_level(RiskLevel.HIGH, limit)
+        names = _names(uow, (r.child_id for r in latest))
         return [
-            HighRiskRow(r.concern_id, r.child_id, names(r.child_id), r.decision.confirmed_level, r.completed_at,
-                        r.decision.review_date)
-            for r in records
+            HighRiskRow(r.concern_id, r.child_id, names[r.child_id], r.level, r.screened_at, r.review_date,
+                        r.review_date < today)
+            for r in latest
         ]
 
 
 def sealed_waiting(vault_dir: Path) -> int:
     """Concerns staff recorded from the lock screen that wait to be imported (counted without opening them)."""
-    from desktop_app.services import intake
-    return intake.pending(vault_dir)
+    from desktop_app.services.intake import sealing as intake_sealing
+
+    return intake_sealing.pending(vault_dir)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +165,7 @@ class Counts:
     awaiting_confirmation: int
 
 
-def counts(session: Session) -> Counts:
+def counts(session: VaultSession) -> Counts:
     """Totals for the headings (index-backed counts, not rows)."""
     from desktop_app.domain.enums import ConcernStatus
 

@@ -22,12 +22,14 @@ from desktop_app.domain.screening import (
     ScreeningInput,
     ScreeningResult,
 )
-from desktop_app.errors import FieldProblem
-from desktop_app.services.casework import Session, UnitOfWork
+from desktop_app.errors import FieldProblem, InvalidInput
+from desktop_app.services.casework import DecisionForm, check_decision, save_screening
 from desktop_app.services.child import missing as missing_episodes
 
 if TYPE_CHECKING:
     from desktop_app.definitions import ContactsDefinition, ScreeningDefinition
+    from desktop_app.services.vault.session import VaultSession
+    from desktop_app.store.uow import UnitOfWork
 
 FACTS_PAGE = "facts"
 MAX_CHILD_AGE = 18
@@ -287,7 +289,7 @@ def phone_overrides(uow: UnitOfWork) -> dict[str, str]:
     return dict(uow.contacts.overrides())
 
 
-def route_labels(session: Session, forms: Any) -> dict[RouteId, str]:
+def route_labels(session: VaultSession, forms: Any) -> dict[RouteId, str]:
     """Each route's name with its local number (the setting's own where set), for choosing a route."""
     with session.uow() as uow:
         contacts = forms.contacts.with_phones(phone_overrides(uow))
@@ -299,7 +301,7 @@ def route_labels(session: Session, forms: Any) -> dict[RouteId, str]:
     return labels
 
 
-def screening_context(session: Session, concern_id: int, forms: Any, today: date) -> ScreeningContext:
+def screening_context(session: VaultSession, concern_id: int, forms: Any, today: date) -> ScreeningContext:
     """Start a screening of ``concern_id`` with the default definition and the setting's local numbers."""
     with session.uow() as uow:
         concern = uow.concerns.get(concern_id)
@@ -320,3 +322,25 @@ def screening_context(session: Session, concern_id: int, forms: Any, today: date
 def _end_of(day: date) -> datetime:
     """The end of ``day`` (local time): episodes recorded today count towards the screening's suggestion."""
     return datetime.combine(day, datetime.max.time()).astimezone()
+
+
+# --- finishing ---------------------------------------------------------------------------------------------------
+
+
+def complete_screening(
+    session: VaultSession, concern_id: int, draft: ScreeningDraft, form: DecisionForm, today: date
+) -> ScreeningRecord:
+    """Check the decision against the engine's suggestion, then save the screening, audited, in one transaction."""
+    problems = draft.all_problems()
+    result = draft.result()
+    try:
+        decision = check_decision(form, result, today)
+    except InvalidInput as error:
+        problems += error.problems
+    if problems:
+        raise InvalidInput(problems)
+    actor = session.actor()
+    with session.uow() as uow:
+        record = save_screening(uow, concern_id, draft.definition_ref(), draft.answered_items(), decision, actor)
+        uow.commit()
+    return record

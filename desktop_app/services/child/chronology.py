@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from desktop_app.definitions import ContactsDefinition, Forms, load_forms
 from desktop_app.domain.documents import Chronology, ChronologyEvent
-from desktop_app.domain.enums import ConcernStatus
+from desktop_app.domain.enums import AddendumTarget, ConcernStatus
 from desktop_app.domain.records import Child, Concern
 from desktop_app.reports.flow import day
 from desktop_app.services.casework.screening import route_title
 from desktop_app.services.child import missing as missing_episodes
+from desktop_app.services.transfer.events import transfer_events
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 
@@ -99,7 +100,7 @@ def details_events(uow: UnitOfWork, child: Child, forms: Forms) -> list[Chronolo
         ChronologyEvent(v.written_at, DETAILS, v.reason, recorded_by=v.author.name)
         for v in uow.children.versions(child.child_id)[1:]
     ]
-    return events + addenda_events(uow, "child", child.child_id, "")
+    return events + addenda_events(uow, AddendumTarget.CHILD, child.child_id, "")
 
 
 def concern_events(uow: UnitOfWork, child: Child, forms: Forms) -> list[ChronologyEvent]:
@@ -127,7 +128,7 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
             recorded_by=", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p.strip()),
         )
     ]
-    events += addenda_events(uow, "concern", concern.concern_id, reference)
+    events += addenda_events(uow, AddendumTarget.CONCERN, concern.concern_id, reference)
     for record in uow.screenings.for_concern(concern.concern_id):
         decision = record.decision
         summary = f"Screened: suggested {decision.suggested_level.label.lower()}, "
@@ -143,9 +144,10 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
                 outcome=f"Review by {day(decision.review_date)}",
                 reference=reference,
                 recorded_by=record.completed_by.name,
+                review_date=decision.review_date,
             )
         )
-        events += addenda_events(uow, "screening", record.screening_id, reference)
+        events += addenda_events(uow, AddendumTarget.SCREENING, record.screening_id, reference)
     for entry in uow.referrals.for_concern(concern.concern_id):
         title = route_title(entry.route, contacts)
         both = " / ".join(r for r in (reference, entry.reference) if r.strip())
@@ -160,7 +162,7 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
             )
         )
         events += _confirmation_events(uow, entry.referral_id, title, both)
-        events += addenda_events(uow, "referral", entry.referral_id, reference)
+        events += addenda_events(uow, AddendumTarget.REFERRAL, entry.referral_id, reference)
     for status, at, actor, note in uow.concerns.events(concern.concern_id):
         if status == ConcernStatus.CLOSED:
             events.append(ChronologyEvent(at, CONCERN_CLOSED, note, reference=reference, recorded_by=actor.name))
@@ -180,7 +182,7 @@ def _confirmation_events(uow: UnitOfWork, referral_id: int, title: str, referenc
     ]
 
 
-def addenda_events(uow: UnitOfWork, kind: str, object_id: int, reference: str) -> list[ChronologyEvent]:
+def addenda_events(uow: UnitOfWork, kind: AddendumTarget, object_id: int, reference: str) -> list[ChronologyEvent]:
     return [
         ChronologyEvent(
             a.written_at, AMENDMENT, a.change, action=f"Why: {a.reason}", reference=reference, recorded_by=a.author.name
@@ -197,5 +199,6 @@ SOURCES: list[EventSource] = [
     details_events,
     concern_events,
     missing_events,
+    transfer_events,
     # Other rooms: one import above and one entry here (missing episodes, transfers).
 ]

@@ -7,15 +7,19 @@ audit row. Corrections are addenda: the record shows its corrected values, the a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from desktop_app.domain.connections import (
     AdultConnection,
     AdultRecord,
     ChildConnections,
     ChildLink,
+    LinkedChild,
     PlaceConnection,
     PlaceRecord,
 )
-from desktop_app.domain.enums import ChildRole
+from desktop_app.domain.enums import AddendumTarget, ChildRole
 from desktop_app.domain.records import AdultOfConcern, Place
 from desktop_app.errors import UserFacingError
 from desktop_app.services.vault import VaultSession
@@ -32,28 +36,37 @@ def connections_of(session: VaultSession, child_id: int) -> ChildConnections:
         return child_connections(uow, child_id)
 
 
+SHOWN_PER_RECORD = 30  # children listed under one adult or place in a child's file; the rest are counted
+
+
 def child_connections(uow: UnitOfWork, child_id: int) -> ChildConnections:
     child = uow.children.get(child_id)
-    adults = tuple(
-        AdultConnection(
-            adult, refs, tuple(c for c in uow.connections.children_of_adult(adult.adult_id) if c.child_id != child_id)
-        )
-        for adult, refs in uow.connections.adults_of_child(child_id)
-    )
-    places = tuple(
-        PlaceConnection(
-            place, refs, tuple(c for c in uow.connections.children_of_place(place.place_id) if c.child_id != child_id)
-        )
-        for place, refs in uow.connections.places_of_child(child_id)
-    )
+    adults = []
+    for adult, refs in uow.connections.adults_of_child(child_id):
+        fetched = uow.connections.children_of_adult(adult.adult_id, SHOWN_PER_RECORD + 2)
+        shown = _others(fetched, child_id)
+        complete = len(fetched) < SHOWN_PER_RECORD + 2
+        total = len(shown) if complete else uow.connections.count_children_of_adult(adult.adult_id) - 1
+        adults.append(AdultConnection(adult, refs, shown[:SHOWN_PER_RECORD], max(0, total - SHOWN_PER_RECORD)))
+    places = []
+    for place, refs in uow.connections.places_of_child(child_id):
+        fetched = uow.connections.children_of_place(place.place_id, SHOWN_PER_RECORD + 2)
+        shown = _others(fetched, child_id)
+        complete = len(fetched) < SHOWN_PER_RECORD + 2
+        total = len(shown) if complete else uow.connections.count_children_of_place(place.place_id) - 1
+        places.append(PlaceConnection(place, refs, shown[:SHOWN_PER_RECORD], max(0, total - SHOWN_PER_RECORD)))
     return ChildConnections(
         child_id=child_id,
         child_name=child.details.display_name,
         named_in_own_concerns=tuple(uow.connections.links_in_concerns_about(child_id)),
         named_in_others_concerns=tuple(uow.connections.links_naming(child_id)),
-        adults=adults,
-        places=places,
+        adults=tuple(adults),
+        places=tuple(places),
     )
+
+
+def _others(children: list[LinkedChild], child_id: int) -> tuple[LinkedChild, ...]:
+    return tuple(c for c in children if c.child_id != child_id)
 
 
 def _role(role: ChildRole | str) -> ChildRole:
@@ -127,7 +140,7 @@ def match_named_child(session: VaultSession, link_id: int, child_id: int, reason
             )
         uow.connections.set_link_child(link_id, child_id)
         uow.addenda.add(
-            "child_link",
+            AddendumTarget.CHILD_LINK,
             link_id,
             actor,
             reason,
@@ -150,7 +163,7 @@ def correct_link_role(session: VaultSession, link_id: int, role: ChildRole | str
             raise UserFacingError(f"{link.linked_name}'s role is already {chosen.label.lower()}; nothing was changed.")
         uow.connections.set_link_role(link_id, chosen)
         uow.addenda.add(
-            "child_link",
+            AddendumTarget.CHILD_LINK,
             link_id,
             actor,
             reason,
@@ -255,7 +268,7 @@ def correct_adult(session: VaultSession, adult_id: int, corrected: AdultOfConcer
         if not change:
             raise UserFacingError("Nothing was changed: the corrected details are the same as those on record.")
         record = uow.connections.update_adult(adult_id, corrected)
-        uow.addenda.add("adult", adult_id, actor, reason, change)
+        uow.addenda.add(AddendumTarget.ADULT, adult_id, actor, reason, change)
         uow.audit.append(actor, "connection.adult_corrected", f"adult:{adult_id}")
         uow.commit()
     return record
@@ -273,7 +286,34 @@ def correct_place(session: VaultSession, place_id: int, corrected: Place, reason
         if not change:
             raise UserFacingError("Nothing was changed: the corrected details are the same as those on record.")
         record = uow.connections.update_place(place_id, corrected)
-        uow.addenda.add("place", place_id, actor, reason, change)
+        uow.addenda.add(AddendumTarget.PLACE, place_id, actor, reason, change)
         uow.audit.append(actor, "connection.place_corrected", f"place:{place_id}")
         uow.commit()
     return record
+
+
+def find_children(session: VaultSession, text: str, limit: int = 20) -> list[LinkedChild]:
+    """Children on file whose names start with the words typed (for choosing a child to link or share)."""
+    if not text.strip():
+        return []
+    with session.uow() as uow:
+        return [LinkedChild(c.child_id, c.details.display_name) for c in uow.children.search(text[:200], limit)]
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernChoice:
+    concern_id: int
+    reference: str
+    submitted_at: datetime
+
+
+def concerns_of(session: VaultSession, child_id: int) -> list[ConcernChoice]:
+    """This child's concerns, newest first (to choose which one another child is linked through)."""
+    with session.uow() as uow:
+        concerns = uow.concerns.list_for_child(child_id)
+    return [ConcernChoice(c.concern_id, c.reference, c.submitted_at) for c in reversed(concerns)]
+
+
+def child_name(session: VaultSession, child_id: int) -> str:
+    with session.uow() as uow:
+        return uow.children.get(child_id).details.display_name

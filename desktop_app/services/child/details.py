@@ -10,7 +10,8 @@ import dataclasses
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from desktop_app.definitions.child_file import ChildDetailsDefinition, child_details_definition
+from desktop_app.definitions.child_file import ChildDetailsDefinition
+from desktop_app.definitions.loader import child_details_definition
 from desktop_app.domain.child import ContactPerson, DetailGroup, HouseholdMember
 from desktop_app.domain.contact_checks import email_problem, format_email, format_phone, phone_problem
 from desktop_app.domain.enums import RiskLevel

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop_app.definitions.child_file import MisImportDefinition, mis_import_definition
+from desktop_app.definitions.child_file import MisImportDefinition
+from desktop_app.definitions.loader import mis_import_definition
 from desktop_app.domain.child import ContactPerson
 from desktop_app.domain.identifiers import normal_upn, upn_problem
 from desktop_app.domain.records import Child, ChildDetails
@@ -404,7 +405,7 @@ def apply(
     sha256 now, so a file changed since its preview is refused."""
     if data_digest != previewed.digest:
         raise UserFacingError("The file has changed since it was previewed; preview it again before importing.")
-    from desktop_app.definitions.child_file import child_details_definition
+    from desktop_app.definitions.loader import child_details_definition
     from desktop_app.services.child.details import completed
 
     lists = child_details_definition()

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
 from desktop_app.definitions import Forms, load_forms
 from desktop_app.domain.connections import MissingEpisode
 from desktop_app.domain.documents import ChronologyEvent
+from desktop_app.domain.enums import AddendumTarget
 from desktop_app.errors import FieldProblem, InvalidInput
 from desktop_app.services.vault import VaultSession
-from desktop_app.store.repositories.missing import MissingEpisodeRepository
 from desktop_app.store.uow import UnitOfWork
 
 MAX_TEXT = 10_000
@@ -159,7 +158,7 @@ def correct_episode(
         if not change:
             raise InvalidInput([FieldProblem("reason", "Nothing was changed: the episode already says this.")])
         episode = uow.missing.update(episode_id, values)
-        uow.addenda.add("missing_episode", episode_id, actor, reason.strip(), change)
+        uow.addenda.add(AddendumTarget.MISSING_EPISODE, episode_id, actor, reason.strip(), change)
         uow.audit.append(actor, "missing.corrected", f"child:{old.child_id}", {"episode": episode_id})
         uow.commit()
     return episode
@@ -205,24 +204,19 @@ def chronology_events(uow: UnitOfWork, child_id: int, forms: Forms | None = None
             ChronologyEvent(
                 when=episode.went_missing_at,
                 kind="Missing episode",
-                summary=describe(episode, hours),
-                action=episode.notes,
+                summary=describe(episode, hours) + (f" Notes: {episode.notes}" if episode.notes else ""),
                 recorded_by=episode.recorded_by,
             )
         )
         events += [
             ChronologyEvent(a.written_at, "Amendment", a.change, action=f"Why: {a.reason}", recorded_by=a.author.name)
-            for a in uow.addenda.for_object("missing_episode", episode.episode_id)
+            for a in uow.addenda.for_object(AddendumTarget.MISSING_EPISODE, episode.episode_id)
         ]
     return events
 
 
-class HasMissingEpisodes(Protocol):
-    missing: MissingEpisodeRepository
-
-
 def screening_hints(
-    uow: HasMissingEpisodes, child_id: int, now: datetime, forms: Forms | None = None
+    uow: UnitOfWork, child_id: int, now: datetime, forms: Forms | None = None
 ) -> dict[str, str]:
     """A note for the screening's "goes missing" item when the child has recent episodes (the DSL still answers):
     {item id: "2 missing episodes recorded in the last 3 months"}."""
@@ -266,3 +260,14 @@ def count_repeatedly_missing(session: VaultSession, now: datetime | None = None,
     since = (_aware(now) or datetime.now(UTC)) - timedelta(days=days)
     with session.uow() as uow:
         return uow.missing.count_repeated(since, at_least)
+
+
+def recent_count(session: VaultSession, child_id: int, days: int, now: datetime | None = None) -> int:
+    """How many of the child's episodes started in the last ``days`` days."""
+    since = (_aware(now) or datetime.now(UTC)) - timedelta(days=days)
+    with session.uow() as uow:
+        return uow.missing.count_for_child(child_id, since)
+
+
+def return_interview_hours(forms: Forms | None = None) -> int:
+    return (forms or load_forms()).missing_episodes.return_interview_hours

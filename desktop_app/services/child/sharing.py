@@ -27,6 +27,7 @@ from desktop_app.services.child.missing import describe
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic
+from desktop_app.vault.leftovers import OutputRegister
 
 SUMMARY_LIMIT = 600  # characters of a concern's account; the full record stays in the setting
 MAX_CHILDREN = 500
@@ -196,7 +197,7 @@ def save_export(
                 "format": "csv" if as_csv else "pdf",
             },
         )
-        atomic.write_bytes(path, data)
+        atomic.write_bytes(path, data, register=OutputRegister(session.vault_dir))
         try:
             uow.commit()
         except BaseException:

@@ -22,10 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.definitions import load_forms
-from desktop_app.domain.enums import ConcernStatus, RiskLevel, RouteId
+from desktop_app.definitions import ContactsDefinition, ScreeningDefinition, load_forms
+from desktop_app.domain.enums import AddendumTarget, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import (
     Actor,
     AnsweredItem,
@@ -42,14 +42,17 @@ from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
 from desktop_app.services.casework.screening import start_screening
+from desktop_app.services.demo import transfer as records_demo
 from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.child_details import with_child_file_details
+from desktop_app.services.demo.connections import fill_connections
 from desktop_app.services.demo.scenarios import (
     CONTACTED,
     CULTURES,
     OUTCOME_REFERRED,
     OUTCOME_SCREENED,
     OVERRIDE_REASONS,
+    REFERRAL_SAID,
     SCENARIOS,
     Culture,
     Scenario,
@@ -58,6 +61,10 @@ from desktop_app.services.demo.scenarios import (
     screening_answers,
 )
 from desktop_app.store.clock import frozen_clock
+from desktop_app.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 __all__ = ["CULTURES", "DEMO_SETTING", "SCENARIOS", "STAGES", "Culture", "DemoSummary", "Scenario",
            "create_demo_vault", "demo_children", "demo_passphrase", "fill_demo_data"]
@@ -140,7 +147,8 @@ def _screened_days_ago(rng: random.Random, stage: str, review_days: int, overdue
 
 
 def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetails, others: list[str],
-          overdue: bool, today: date, end: datetime, definition: Any, contacts: Any) -> _Plan:
+          overdue: bool, today: date, end: datetime, definition: ScreeningDefinition,
+          contacts: ContactsDefinition) -> _Plan:
     """Plan one concern (stage, what it says, the screening, each moment), all before ``end``."""
     stage = rng.choices(STAGES, weights=(20, 30, 20, 15, 15))[0]
     if overdue and stage == "referred":  # that child's screenings are weeks old: their confirmations came long ago
@@ -170,7 +178,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     contacted = screened + timedelta(minutes=rng.randint(10, 90))
     referral_at = contacted + timedelta(minutes=rng.randint(5, 30))
     confirmed_at = referral_at + timedelta(hours=rng.randint(1, 54))
-    closed_at = confirmed_at + timedelta(hours=rng.randint(2, 96))
+    closed_at = confirmed_at + timedelta(hours=rng.randint(72, 240))  # an agency's decision takes days, not minutes
     outcome = rng.choice(OUTCOME_REFERRED)
     # Too late for ``end`` (today's steps after the clock, say): the same history a day earlier.
     last = {"screened": screened, "referred": referral_at, "confirmed": confirmed_at, "closed": closed_at}[stage]
@@ -183,7 +191,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     draft = replace(draft, happened_at=happened, recorded_at=recorded)
 
     screening = _screening(definition, contacts, child, draft, answers, screened, raise_level, override, told)
-    route = next((r for r in screening.decision.routes if r in casework.ROUTES_NEEDING_CONFIRMATION), None)
+    route = next((r for r in screening.decision.routes if contacts.expects_confirmation(r)), None)
     plan = _Plan(number, child_index, stage, draft, correction, screening)
     if route is None:  # monitor or early help only: nobody to refer to
         if stage == "closed":
@@ -192,7 +200,7 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     if stage == "screened":
         return plan
     form = casework.ReferralForm(route, CONTACTED[route], contacted, f"REF-{rng.randint(10000, 99999)}",
-                                 "Referral accepted; they will contact the family.", True,
+                                 REFERRAL_SAID[outcome], True,
                                  casework.default_confirmation_due(contacted))
     plan = replace(plan, referral=casework.check_referral(form, referral_at, recorded), referral_at=referral_at)
     if stage == "referred":
@@ -204,14 +212,15 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
 def _unsaved(draft: ConcernDraft) -> Concern:
     """The concern as the screening sees it before it is written (only its draft counts)."""
     assert draft.recorded_at is not None
-    return Concern(0, "", 0, draft, draft.recorded_at, True, ConcernStatus.AWAITING_SCREENING.value)
+    return Concern(0, "", 0, draft, draft.recorded_at, True, ConcernStatus.AWAITING_SCREENING)
 
 
 def _confirmed(suggested: RiskLevel, raise_level: bool) -> RiskLevel:
     return list(RiskLevel)[suggested.rank + 1] if raise_level and suggested is not RiskLevel.HIGH else suggested
 
 
-def _screening(definition: Any, contacts: Any, child: Child, draft: ConcernDraft, answers: dict[str, Any],
+def _screening(definition: ScreeningDefinition, contacts: ContactsDefinition, child: Child, draft: ConcernDraft,
+               answers: dict[str, Any],
                at: datetime, raise_level: bool, override: str, told: bool) -> _Screening:
     """The screening as the DSL completes it on the day: the tool's level, now and then raised with a reason."""
     screened_on = casework.local(at).date()
@@ -242,7 +251,7 @@ def _end_of(today: date) -> datetime:
     return min(now, datetime.combine(today, time(23, 0)).astimezone())
 
 
-def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
+def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed: int = 1,
                    progress: Progress | None = None, today: date | None = None) -> DemoSummary:
     """Add ``children`` fictional children and ``concerns`` concerns spread over them, at every stage.
 
@@ -268,6 +277,7 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
                            forms.contacts))
     steps = sorted(step for plan in plans for step in plan.steps())
     first = min((plan.draft.happened_at for plan in plans if plan.draft.happened_at), default=end)
+    records_demo.add_former_pupil(session, actor, today, first - timedelta(days=8 * 365))  # past retention
     with frozen_clock(first - timedelta(days=1)), session.uow() as uow:  # the children were on roll before
         child_ids = []
         for d in details:
@@ -287,7 +297,11 @@ def fill_demo_data(session: Any, *, children: int, concerns: int, seed: int = 1,
             uow.commit()
         if progress is not None:
             progress(done, concerns)
+    if child_ids and steps:  # a file sent to another school, its receipt overdue (logged after the last step)
+        records_demo.add_transfer_awaiting_receipt(session, actor, child_ids[0], today,
+                                                   max(at for at, *_ in steps) + timedelta(seconds=1))
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
+    fill_connections(session, child_ids, seed, end)  # links, adults, places, missing episodes (audited at ``end``)
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)
     for plan in plans:
@@ -305,7 +319,7 @@ class _Writer:
         self._concerns: dict[int, Concern] = {}
         self._referrals: dict[int, ReferralEntry] = {}
 
-    def write(self, uow: Any, plan: _Plan, kind: str) -> None:
+    def write(self, uow: UnitOfWork, plan: _Plan, kind: str) -> None:
         actor, number = self._actor, plan.number
         if kind == "submit":
             reference = f"DEMO-{self._seed}-{number:06d}"
@@ -320,7 +334,7 @@ class _Writer:
             happened = plan.draft.happened_at
             assert happened is not None
             later = casework.local(happened) + timedelta(minutes=30)
-            casework.write_addendum(uow, "concern", concern_id, "The time was recorded wrongly.",
+            casework.write_addendum(uow, AddendumTarget.CONCERN, concern_id, "The time was recorded wrongly.",
                                     f"It happened at {later:%H:%M}, not {casework.local(happened):%H:%M}.", actor)
         elif kind == "screen":
             assert plan.screening is not None

@@ -12,7 +12,7 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 
-from desktop_app.definitions.child_file import child_details_definition
+from desktop_app.definitions.loader import child_details_definition
 from desktop_app.domain.child import ContactPerson, HouseholdMember, SenStatus
 from desktop_app.domain.identifiers import upn_check_letter
 from desktop_app.domain.records import ChildDetails

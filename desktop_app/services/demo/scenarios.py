@@ -182,6 +182,11 @@ OUTCOME_REFERRED = (
     "Safeguarding Hub: no further action from them; school keeps monitoring and records any new concern.",
     "Passed to the Amber Project, who will allocate a worker; concern closed here and kept on the child's file.",
 )
+# What the agency said when contacted, matching how the concern closed later (never "accepted" then "no action").
+REFERRAL_SAID = {
+    OUTCOME_REFERRED[0]: "Hub will look at it with what they hold and ring back with their decision.",
+    OUTCOME_REFERRED[1]: "Referral accepted; they will pass it to the Amber Project and contact the family.",
+}
 OUTCOME_SCREENED = "Screening found no sign of exploitation; kept on file. Staff to record any new concern."
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -72,7 +73,9 @@ def meta_for(setting: Setting, document_id: str, audit_seq: int, now: datetime |
 # ----- gathering the values --------------------------------------------------------------------------------------
 
 
-def referral_summary(uow: UnitOfWork, concern_id: int, forms: Forms | None = None) -> ReferralSummary:
+def referral_summary(
+    uow: UnitOfWork, concern_id: int, forms: Forms | None = None, today: date | None = None
+) -> ReferralSummary:
     """The referral summary of a concern and its latest screening (inside an open ``with uow``)."""
     forms = forms or load_forms()
     concern = uow.concerns.get(concern_id)
@@ -82,6 +85,10 @@ def referral_summary(uow: UnitOfWork, concern_id: int, forms: Forms | None = Non
     referrals = uow.referrals.for_concern(concern_id)
     addenda = concern_addenda(uow, concern_id, screenings, referrals)
     contacts = forms.contacts.with_phones(uow.contacts.overrides())
+    events = uow.concerns.events(concern_id)
+    status = str(concern.status)
+    outcome = next((note for st, _at, _who, note in reversed(events) if str(st) == "closed"), "")
+    definition = forms.screenings.get(latest.definition_id) if latest else None
     return ReferralSummary(
         setting=uow.setting.get(),
         child=child,
@@ -92,7 +99,19 @@ def referral_summary(uow: UnitOfWork, concern_id: int, forms: Forms | None = Non
         protective_section_ids=_protective_sections(forms, latest.definition_id if latest else None),
         route_titles=tuple((str(c.route), c.title) for c in contacts.contacts if c.route is not None),
         category_titles=tuple((c.id, c.title) for c in forms.categories.categories),
+        status=STATUS_WORDS.get(status, status.replace("_", " ").capitalize()),
+        outcome=outcome,
+        screening_title=definition.title if definition is not None else "the setting's screening tool",
+        today=today or date.today(),
     )
+
+
+STATUS_WORDS = {
+    "awaiting_screening": "Open, awaiting screening",
+    "screened": "Open, screened",
+    "referred": "Referred",
+    "closed": "Closed",
+}
 
 
 def _protective_sections(forms: Forms, definition_id: str | None) -> frozenset[str]:
@@ -114,7 +133,10 @@ def obligations(forms: Forms | None = None) -> tuple[ObligationText, ...]:
 
 
 def quick_reference(
-    setting: Setting, forms: Forms | None = None, phones: dict[str, str] | None = None
+    setting: Setting,
+    forms: Forms | None = None,
+    phones: dict[str, str] | None = None,
+    people: tuple[ContactLine, ...] = (),
 ) -> QuickReference:
     forms = forms or load_forms()
     contacts = forms.contacts.with_phones(phones or {})
@@ -122,7 +144,24 @@ def quick_reference(
         setting=setting,
         steps=forms.what_to_do.texts(contacts),
         contacts=tuple(ContactLine(c.title, c.phone, c.when_to_use, c.notes) for c in contacts.contacts),
+        people=people,
     )
+
+
+def people_to_tell(uow: UnitOfWork, setting: Setting) -> tuple[ContactLine, ...]:
+    """The DSL (with the direct number), then the deputies and the CE Lead from the staff register."""
+    from desktop_app.domain.audit import ExploitationRole
+
+    people: list[ContactLine] = []
+    if setting.dsl_name.strip():
+        people.append(ContactLine(setting.dsl_name, setting.dsl_phone,
+                                  setting.dsl_role or "Designated Safeguarding Lead"))
+    for role, label in ((ExploitationRole.DEPUTY, "Deputy Designated Safeguarding Lead"),
+                        (ExploitationRole.CE_LEAD, "Child Exploitation Lead")):
+        for member in uow.training.with_role(role):
+            if member.name != setting.dsl_name:
+                people.append(ContactLine(member.name, "", ", ".join(p for p in (label, member.job_title) if p)))
+    return tuple(people)
 
 
 # ----- rendering from a session ----------------------------------------------------------------------------------
@@ -146,11 +185,12 @@ def _prepared_by(summary: ReferralSummary, session: VaultSession) -> ReferralSum
 
 
 def render_chronology(session: VaultSession, child_id: int, today: date | None = None) -> tuple[bytes, str, str]:
+    today = today or date.today()
     with session.uow() as uow:
-        values = chronology(uow, child_id)
-        document_id = chronology_document_id(child_id, today or date.today())
+        values = replace(chronology(uow, child_id), today=today)
+        document_id = chronology_document_id(child_id, today)
         meta = meta_for(values.setting, document_id, uow.audit.latest_seq())
-    title = f"{DocumentKind.CHRONOLOGY.label}: child {child_id}"
+    title = f"{DocumentKind.CHRONOLOGY.label}: {values.child.details.full_name}"
     return chronology_pdf(values, meta), document_id, title
 
 
@@ -168,7 +208,7 @@ def render_quick_reference(session: VaultSession) -> tuple[bytes, str, str]:
     forms = load_forms()
     with session.uow() as uow:
         setting = uow.setting.get()
-        values = quick_reference(setting, forms, uow.contacts.overrides())
+        values = quick_reference(setting, forms, uow.contacts.overrides(), people_to_tell(uow, setting))
         meta = meta_for(setting, quick_reference_document_id(forms), uow.audit.latest_seq())
     return quick_reference_pdf(values, meta), meta.document_id, DocumentKind.QUICK_REFERENCE.label
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.definitions import Forms, SectionKind, load_forms
 from desktop_app.domain.enums import RouteId
 from desktop_app.errors import UserFacingError
 from desktop_app.services.concern.notices import RouteContact
-from desktop_app.services.intake.import_items import Session
 from desktop_app.services.intake.sealing import read_identity
 from desktop_app.services.vault import public_contacts
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,7 @@ def staff_content(vault_dir: Path, forms: Forms | None = None) -> WizardContent:
     return wizard_content(forms, phones=phones, dsl_names=names)
 
 
-def dsl_content(session: Session, forms: Forms | None = None) -> WizardContent:
+def dsl_content(session: VaultSession, forms: Forms | None = None) -> WizardContent:
     with session.uow() as uow:
         phones = dict(uow.contacts.overrides())
         setting = uow.setting.get()

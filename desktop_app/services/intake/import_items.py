@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.codec import from_jsonable
+from desktop_app.domain.enums import AddendumTarget
 from desktop_app.domain.records import Actor, Child, ChildDetails, Concern, ConcernDraft
 from desktop_app.errors import FieldProblem, UserFacingError
 from desktop_app.log import Safe
@@ -31,23 +32,16 @@ from desktop_app.services.intake.sealing import (
 )
 from desktop_app.vault.errors import SealedItemDamaged
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+    from desktop_app.store.uow import UnitOfWork
+
 _log = logging.getLogger(__name__)
 
 
 class ItemGone(UserFacingError):
     def __init__(self) -> None:
         super().__init__("That sealed concern is no longer waiting: it may have been imported already.")
-
-
-class Session(Protocol):
-    """What intake needs of an unlocked ``services.vault.VaultSession``."""
-
-    vault_dir: Path
-
-    def uow(self) -> Any: ...
-    def actor(self) -> Actor: ...
-    def intake_private_key(self) -> bytes: ...
-    def intake_private_keys(self) -> list[bytes]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +114,7 @@ def _to_item(path: Path, payload: dict[str, Any]) -> PendingItem:
     )
 
 
-def suggest_children(uow: Any, draft: ConcernDraft, limit: int = 5) -> tuple[Child, ...]:
+def suggest_children(uow: UnitOfWork, draft: ConcernDraft, limit: int = 5) -> tuple[Child, ...]:
     """Children on file who may be this one: same name or known-as; those with the same date of birth first."""
     child = draft.child
     if child is None:
@@ -143,7 +137,7 @@ def suggest_children(uow: Any, draft: ConcernDraft, limit: int = 5) -> tuple[Chi
     return tuple(sorted(found.values(), key=rank)[:limit])
 
 
-def list_pending(session: Session, *, include_own_drafts: bool = True) -> list[PendingItem]:
+def list_pending(session: VaultSession, *, include_own_drafts: bool = True) -> list[PendingItem]:
     """Every sealed item in the inbox, opened, oldest first, each with the children on file it may be about."""
     inbox = inbox_of(session.vault_dir)
     vault_id = vault_id_of(session.vault_dir)
@@ -166,7 +160,7 @@ def list_pending(session: Session, *, include_own_drafts: bool = True) -> list[P
     return items
 
 
-def open_item(session: Session, item_id: str) -> PendingItem:
+def open_item(session: VaultSession, item_id: str) -> PendingItem:
     path = inbox_of(session.vault_dir) / f"{item_id}{SUFFIX}"
     if not path.exists():
         raise ItemGone()
@@ -176,7 +170,7 @@ def open_item(session: Session, item_id: str) -> PendingItem:
 UNFINISHED_NOTE = "Imported from an unfinished draft: the recorder did not submit it, nor confirm it was accurate."
 
 
-def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
+def import_item(session: VaultSession, item_id: str, choice: ChildChoice) -> Concern:
     """File a sealed concern against the chosen child, then delete the sealed file; both steps are audited."""
     item = open_item(session, item_id)
     actor = session.actor()
@@ -206,20 +200,20 @@ def import_item(session: Session, item_id: str, choice: ChildChoice) -> Concern:
             },
         )
         if not item.submitted:
-            casework.write_addendum(uow, "concern", concern.concern_id, UNFINISHED_NOTE, "", actor)
+            casework.write_addendum(uow, AddendumTarget.CONCERN, concern.concern_id, UNFINISHED_NOTE, "", actor)
         uow.commit()
     _log.info("sealed concern imported (submitted=%s)", item.submitted)
     return _delete_sealed(session, item, concern, actor)
 
 
-def _imported_before(uow: Any, item: PendingItem) -> Concern | None:
+def _imported_before(uow: UnitOfWork, item: PendingItem) -> Concern | None:
     """The concern an earlier import of this item made, if the app stopped before the sealed copy was deleted."""
     concern: Concern | None = uow.concerns.by_intake_reference(item.reference)
     return concern
 
 
 def _delete_sealed(
-    session: Session, item: PendingItem, concern: Concern, actor: Actor, already_imported: bool = False
+    session: VaultSession, item: PendingItem, concern: Concern, actor: Actor, already_imported: bool = False
 ) -> Concern:
     (inbox_of(session.vault_dir) / f"{item.item_id}{SUFFIX}").unlink(missing_ok=True)
     details: dict[str, object] = {"intake_reference": item.reference}
@@ -231,13 +225,13 @@ def _delete_sealed(
     return concern
 
 
-def _add_child(uow: Any, details: ChildDetails, actor: Actor) -> int:
+def _add_child(uow: UnitOfWork, details: ChildDetails, actor: Actor) -> int:
     child: Child = uow.children.add(details, actor)
     uow.audit.append(actor, "child.added", f"child:{child.child_id}", {})
     return child.child_id
 
 
-def submit_in_app(session: Session, draft: ConcernDraft, writer: SealedIntake | None = None) -> Concern:
+def submit_in_app(session: VaultSession, draft: ConcernDraft, writer: SealedIntake | None = None) -> Concern:
     """The DSL's own concern: stored straight in the vault, audited; its sealed draft (if any) then removed."""
     actor = session.actor()
     with session.uow() as uow:
@@ -256,7 +250,7 @@ def submit_in_app(session: Session, draft: ConcernDraft, writer: SealedIntake | 
     return concern
 
 
-def discard_own_draft(session: Session, item_id: str) -> None:
+def discard_own_draft(session: VaultSession, item_id: str) -> None:
     """Delete one of the DSL's own unfinished drafts (never a staff member's concern, which must be imported)."""
     if not item_id.startswith(DSL_PREFIX):
         raise UserFacingError("Only your own unfinished drafts can be deleted; a staff concern must be imported.")
@@ -266,7 +260,7 @@ def discard_own_draft(session: Session, item_id: str) -> None:
         uow.commit()
 
 
-def writer_for_session(session: Session, resume: PendingItem | None = None) -> SealedIntake:
+def writer_for_session(session: VaultSession, resume: PendingItem | None = None) -> SealedIntake:
     """A sealed-draft writer for the DSL's own concern; ``resume`` continues an earlier draft in the same file."""
     identity = read_identity(session.vault_dir)
     return SealedIntake(
@@ -287,7 +281,7 @@ def child_label(child: Child) -> str:
     return ", ".join(p for p in (details.display_name, born or age, details.year_group) if p)
 
 
-def search_children(session: Session, text: str, limit: int = 20) -> list[tuple[int, str]]:
+def search_children(session: VaultSession, text: str, limit: int = 20) -> list[tuple[int, str]]:
     """Children on file matching ``text`` (name or known-as), as (child id, label) for a pick list."""
     if len(text.strip()) < 2:
         return []

@@ -10,7 +10,7 @@ from typing import Literal
 from desktop_app.domain.enums import ConcernStatus
 from desktop_app.domain.naming import name_with_detail
 from desktop_app.domain.records import Child, Concern
-from desktop_app.services.casework import Session
+from desktop_app.services.vault.session import VaultSession
 
 MAX_SNIPPET = 90
 STATUS_WORDS = {
@@ -53,7 +53,7 @@ def _concern_hit(concern: Concern, name: str) -> Hit:
     )
 
 
-def find(session: Session, text: str, limit: int = 50) -> list[Hit]:
+def find(session: VaultSession, text: str, limit: int = 50) -> list[Hit]:
     """Children whose name matches first (a DSL usually types a name), then concerns whose text matches, newest
     first. Each side is bounded by ``limit``."""
     if not text.strip():
@@ -69,7 +69,7 @@ def find(session: Session, text: str, limit: int = 50) -> list[Hit]:
         return hits
 
 
-def concerns_of_child(session: Session, child_id: int, limit: int = 200) -> list[Hit]:
+def concerns_of_child(session: VaultSession, child_id: int, limit: int = 200) -> list[Hit]:
     """A child's concerns, newest first, as search rows (what a child found by search opens to)."""
     with session.uow() as uow:
         name = name_with_detail(uow.children.get(child_id).details)

@@ -12,11 +12,21 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting
 from desktop_app.errors import UserFacingError
+from desktop_app.filemodes import private_dir
+from desktop_app.services.vault.backup import restore_backup, write_backup
+from desktop_app.services.vault.folder import (
+    NoVault,
+    UnlockDelayed,
+    VaultExists,
+    file_stamp,
+    require_vault,
+    vault_exists,
+)
+from desktop_app.services.vault.integrity import VerifyReport, verify_vault
 from desktop_app.services.vault.session import (
     BACKUPS_DIR,
     PUBLIC_KEY_FILE,
@@ -25,7 +35,6 @@ from desktop_app.services.vault.session import (
     VaultSession,
     actor_for,
     check_passphrase,
-    file_stamp,
     write_public_key,
 )
 from desktop_app.store import anchor as anchor_file
@@ -33,28 +42,24 @@ from desktop_app.store.audit import derive_audit_key
 from desktop_app.store.database import Database, open_database, rekey_file
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
-from desktop_app.store.files import DiskProblem
+from desktop_app.store.files import disk_problem
 from desktop_app.vault import (
     DamagedKeySlots,
+    DiskFull,
     SaveFailed,
     WrongPassphrase,
     WrongRecoveryKey,
     kdf,
     leftovers,
-    restore_journal,
     sealing,
 )
 from desktop_app.vault import passphrase as passphrase_rules
 from desktop_app.vault import recovery as recovery_keys
 from desktop_app.vault.datakey import new_data_key
-from desktop_app.vault.filemodes import private_dir
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
-from desktop_app.vault.keyslots import RECOVERY_COPY_NAME, KeySlot, KeySlotFile
+from desktop_app.vault.keyslots import KeySlot, KeySlotFile
 from desktop_app.vault.witness import Witness
-
-if TYPE_CHECKING:
-    from desktop_app.services.vault.integrity import VerifyReport
 
 _log = logging.getLogger(__name__)
 
@@ -70,36 +75,11 @@ NO_RECOVERY_SLOT = ("The vault has no recovery slot: the recovery key no longer 
                     "would lose the records. Make a new recovery key (Settings, Recovery key) and print its sheet.")
 
 
-class NoVault(UserFacingError):
-    """There is no vault in the folder given."""
-
-
-class VaultExists(UserFacingError):
-    """A vault is already in the folder given; it is never overwritten."""
-
-
-class UnlockDelayed(UserFacingError):
-    """Too many wrong passphrases in a row: wait before trying again."""
-
-    def __init__(self, seconds: float) -> None:
-        wait = max(1, round(seconds))
-        super().__init__(f"Too many wrong passphrases in a row. Wait {wait} seconds, then try again.")
-        self.seconds = seconds
-
-
 @dataclass
 class CreatedVault:
     session: VaultSession
     recovery_key: str = field(repr=False)  # shown once to the DSL; never in a traceback, log or test report
     vault_id: str = ""
-
-
-def vault_exists(vault_dir: Path) -> bool:
-    """True when the folder holds a vault's key slots (a database alone is an unfinished set-up, kept aside)."""
-    vault_dir = Path(vault_dir)
-    if not vault_dir.exists() and restore_journal.journal_path(vault_dir).exists():
-        restore_journal.finish(vault_dir)  # killed between a restore's renames: the vault folder is put back first
-    return any((vault_dir / name).exists() for name in (KEYSLOTS_FILE, KEYSLOTS_FILE + ".bak", RECOVERY_COPY_NAME))
 
 
 def inbox_dir(vault_dir: Path) -> Path:
@@ -127,11 +107,6 @@ def read_public_key(vault_dir: Path) -> bytes:
     return public
 
 
-def _require_vault(vault_dir: Path) -> None:
-    if not vault_exists(vault_dir):
-        raise NoVault(f"There is no Waymark vault in {vault_dir}. Check the folder, or set up a new vault.")
-
-
 def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: str,
                  kdf_params: kdf.KdfParams | None = None) -> CreatedVault:
     """Make a new vault: data key, first DSL's slot (Argon2id tuned here), recovery slot, intake key pair."""
@@ -144,8 +119,9 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
     try:
         private_dir(vault_dir)
     except OSError as error:
-        raise DiskProblem(f"The vault folder could not be made ({error.strerror or 'refused'}); nothing was set "
-                          "up. Check the disk has space and the folder may be written, then try again.") from None
+        kind = type(disk_problem(error, "vault folder"))  # DiskFull, FolderNotWritable or SaveFailed by its errno
+        raise kind(f"The vault folder could not be made ({error.strerror or 'refused'}); nothing was set up. Check "
+                   "the disk has space and the folder may be written, then try again.") from None
     leftover = vault_dir / DB_FILE_NAME
     if leftover.exists():  # an earlier set-up stopped before its key slots were written: keep it aside, never delete
         stamp = file_stamp()
@@ -187,15 +163,15 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
         _log.info("vault created")
         session = VaultSession(vault_dir, database, slots, data_key, user_id, lock)
         return CreatedVault(session=session, recovery_key=recovery_text, vault_id=vault_id)
-    except (DiskProblem, SaveFailed):
+    except SaveFailed:
         if database is not None:
             database.dispose()
         if not (vault_dir / KEYSLOTS_FILE).exists():  # nothing can ever open what was written without its key slots
             for suffix in ("", "-wal", "-shm"):
                 (vault_dir / (DB_FILE_NAME + suffix)).unlink(missing_ok=True)
         lock.release()
-        raise DiskProblem("The disk is full (or the vault folder cannot be written), so the vault could not be set "
-                          "up; nothing was kept. Free some space on the disk, then set it up again.") from None
+        raise DiskFull("The disk is full (or the vault folder cannot be written), so the vault could not be set "
+                       "up; nothing was kept. Free some space on the disk, then set it up again.") from None
     except BaseException:
         if database is not None:
             database.dispose()
@@ -229,8 +205,6 @@ def _open_database(vault_dir: Path, slots: KeySlotFile, data_key: bytearray,
 
 
 def _backup_before_migration(database: Database) -> None:
-    from desktop_app.services.vault.backup import write_backup
-
     write_backup(database, database.vault_dir / BACKUPS_DIR / f"before-upgrade-{file_stamp()}.wmbak")
 
 
@@ -265,7 +239,7 @@ def unlock(vault_dir: Path, passphrase: str) -> VaultSession:
 def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str | None = None) -> VaultSession:
     """Open with the recovery key; the session then asks for a new passphrase (``set_own_passphrase``)."""
     vault_dir = Path(vault_dir)
-    _require_vault(vault_dir)
+    require_vault(vault_dir)
     recovery_key = recovery_keys.parse(recovery_key_text)
     counter, lock = _begin_unlock(vault_dir)
     try:
@@ -296,7 +270,7 @@ def _begin_unlock(vault_dir: Path) -> tuple[passphrase_rules.FailureCounter, Vau
 
     Holding the lock, finish what a killed run left (an interrupted restore, staging files): the "next start".
     """
-    _require_vault(vault_dir)
+    require_vault(vault_dir)
     counter = passphrase_rules.FailureCounter(vault_dir)
     wait = counter.seconds_to_wait(time.time())
     if wait > 0:
@@ -349,7 +323,7 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytearray, slo
             uow.audit.append(actor_for(user), action, user.user_id)
             try:
                 uow.commit()
-            except DiskProblem as problem:  # reading must still work on a full disk; saving will say so
+            except SaveFailed as problem:  # reading must still work on a full disk; saving will say so
                 warnings.append(problem.sentence)
         if slots.note:
             try:
@@ -392,14 +366,10 @@ def _finish_new_intake_key(vault_dir: Path, slots: KeySlotFile, database: Databa
 
 
 def restore(backup_file: Path, vault_dir: Path, passphrase: str) -> Path | None:
-    from desktop_app.services.vault.backup import restore_backup
-
     return restore_backup(Path(backup_file), Path(vault_dir), passphrase)
 
 
 def verify(vault_dir: Path, passphrase: str) -> VerifyReport:
-    from desktop_app.services.vault.integrity import verify_vault
-
     return verify_vault(Path(vault_dir), passphrase)
 
 

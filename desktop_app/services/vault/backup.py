@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -21,19 +20,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-import sqlcipher3
-
 from desktop_app.domain.records import Actor
 from desktop_app.errors import UserFacingError, quote
-from desktop_app.services.vault.session import file_stamp
-from desktop_app.store import anchor, audit
+from desktop_app.filemodes import make_private, make_tree_private, private_dir
+from desktop_app.services.vault.folder import file_stamp
+from desktop_app.store import anchor
 from desktop_app.store.database import Database, open_database
-from desktop_app.store.engine import DB_FILE_NAME, connect_raw, translate_error
+from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import VaultDamaged
-from desktop_app.store.files import DiskProblem, disk_problem
+from desktop_app.store.files import disk_problem
+from desktop_app.store.maintenance import encrypted_copy
 from desktop_app.vault import atomic, leftovers, restore_journal
-from desktop_app.vault.filemodes import make_private, make_tree_private, private_dir
-from desktop_app.vault.instance import VaultInstanceLock
+from desktop_app.vault.instance import STAGING_LOCK, VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import RECOVERY_COPY_NAME, KeySlotFile
 
@@ -55,19 +53,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _plain_sqlite_refuses(path: Path) -> bool:
-    """True when the standard sqlite3 module cannot read the file: the copy is encrypted."""
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError:
-        return True
-    return False
-
-
 def write_backup(database: Database, out_path: Path, progress: Progress | None = None) -> Path:
     """Write one backup file atomically; a full disk leaves no partial file and the vault untouched.
 
@@ -86,23 +71,12 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
     try:
         report(0, 3, "Copying the encrypted database")
         db_copy = work / DB_FILE_NAME
-        connection = connect_raw(database.path, database.key)
-        try:
-            connection.execute("VACUUM INTO ?", (str(db_copy),))
-        finally:
-            connection.close()
-        make_private(db_copy)
-        if not _plain_sqlite_refuses(db_copy):
-            raise UserFacingError("The database copy was not encrypted, so no backup was written. Reinstall Waymark.")
-        copy = connect_raw(db_copy, database.key)  # the anchor and schema of the copy itself, not of the live file
-        try:
-            seq, mac = audit.latest(copy)
-            revision = str(copy.execute("SELECT version_num FROM alembic_version").fetchone()[0])
-        finally:
-            copy.close()
+        copied = encrypted_copy(database, db_copy)
+        make_private(db_copy)  # VACUUM INTO makes the copy with the process umask; the work folder is 0700 too
+        seq = copied.audit_seq
         members: list[tuple[str, Path]] = [(DB_FILE_NAME, db_copy)]
         anchor_copy = work / anchor.ANCHOR_FILE_NAME
-        anchor_copy.write_bytes(anchor.encode(anchor.Anchor(seq=seq, mac=mac), database.audit_key))
+        anchor_copy.write_bytes(anchor.encode(anchor.Anchor(seq=seq, mac=copied.audit_mac), database.audit_key))
         members.append((anchor.ANCHOR_FILE_NAME, anchor_copy))
         for name in (KEYSLOTS_FILE, RECOVERY_COPY_NAME, "intake.pub"):
             if (vault_dir / name).exists():
@@ -112,7 +86,7 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
             members.extend((f"inbox/{p.name}", p) for p in sorted(inbox.glob("*.sealed")))
         report(1, 3, "Writing the backup file")
         manifest = {
-            "format": FORMAT, "created_at": datetime.now(UTC).isoformat(), "schema": revision, "audit_seq": seq,
+            "format": FORMAT, "created_at": datetime.now(UTC).isoformat(), "schema": copied.revision, "audit_seq": seq,
             "files": {name: _sha256(path) for name, path in members},
         }
 
@@ -128,13 +102,6 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
         return out_path
     except OSError as error:
         raise disk_problem(error, "backup") from None
-    except (sqlite3.Error, sqlcipher3.Error) as error:
-        translated = translate_error(error)
-        if isinstance(translated, DiskProblem):
-            raise DiskProblem("The disk is full or could not be written, so the backup was not written. Nothing "
-                              "was changed: free some space or choose another place, then try again.") from None
-        raise UserFacingError("The backup could not be written: the database copy failed. Nothing was "
-                              "changed.") from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -232,7 +199,7 @@ def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str,
         staging = Path(tempfile.mkdtemp(prefix=leftovers.restore_staging_prefix(vault_dir), dir=vault_dir.parent))
     except OSError as error:
         raise disk_problem(error, "restored vault") from None
-    staging_lock = VaultInstanceLock(staging, leftovers.STAGING_LOCK)
+    staging_lock = VaultInstanceLock(staging, STAGING_LOCK)
     staging_lock.acquire()  # tells another start that this staging folder is in use, not left over
     in_place = False
     try:
@@ -271,6 +238,6 @@ def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str,
         staging_lock.release()
         if in_place:
             with contextlib.suppress(OSError):
-                (vault_dir / leftovers.STAGING_LOCK).unlink()
+                (vault_dir / STAGING_LOCK).unlink()
         elif staging.exists() and not restore_journal.journal_path(vault_dir).exists():
             shutil.rmtree(staging, ignore_errors=True)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.errors import UserFacingError
+from desktop_app.services.vault.folder import UnlockDelayed, require_vault
 from desktop_app.store import anchor, audit, migrate
 from desktop_app.store.database import Database, open_database
-from desktop_app.store.engine import connect_raw
-from desktop_app.store.engine import disk_sentence as engine_disk_sentence
+from desktop_app.store.maintenance import integrity
 from desktop_app.vault import leftovers
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
@@ -112,48 +112,29 @@ def check_database(database: Database, report: VerifyReport | None = None,
 
 
 def _check_pages(database: Database, report: VerifyReport) -> None:
-    """Fold the write-ahead log in first (as every open does at its close), so that a page torn in the main file while
-    its newer copy waited in the log is judged the same by this verify and the next; then every page's MAC."""
-    try:
-        size = database.path.stat().st_size
-    except OSError:
-        size = 0
-    connection = None
-    try:
-        connection = connect_raw(database.path, database.key)
-        busy, _log_frames, _folded = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        if busy:
-            report.note("The write-ahead log could not be folded in (the vault is busy); pages were checked as they "
-                        "are.")
-        page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-        size = database.path.stat().st_size
-        rows = [str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check").fetchall()]
-    except Exception as error:
-        disk = engine_disk_sentence(error)
-        report.failed(disk or "Encrypted pages: the file could not be read to the end (it is damaged or truncated).")
-        rows, page_size = [], 0
+    """The page check of ``store.maintenance.integrity`` (the log folded in first), every damaged page named."""
+    checked = integrity(database)
+    if checked.log_busy:
+        report.note("The write-ahead log could not be folded in (the vault is busy); pages were checked as they are.")
+    if checked.unreadable is not None:
+        report.failed(checked.unreadable or "Encrypted pages: the file could not be read to the end (it is damaged or "
+                      "truncated).")
+    rows = list(checked.page_failures)
     if rows:
         report.failed(f"Encrypted pages: {len(rows)} page(s) fail their integrity check (the file was damaged or "
                       f"altered): {_pages_named(rows)}.")
-    elif page_size:
+    elif checked.page_size:
         report.passed("Encrypted pages: every page passes its integrity check.")
+    page_size, size = checked.page_size, checked.file_size
     if page_size and size % page_size:
         report.failed(f"Database file: it ends in a partial page ({size % page_size} of {page_size} bytes): the last "
                       "write to it was cut off.")
-    try:
-        if connection is None:
-            raise RuntimeError
-        quick = [str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall()]
-    except Exception:
-        quick = ["not run"]
-    finally:
-        if connection is not None:
-            connection.close()
-    if quick == ["ok"]:
+    quick = checked.quick_check
+    if quick == ("ok",):
         report.passed("Database structure: quick_check found no problem.")
     else:
         report.failed(f"Database structure: quick_check reports {len(quick)} problem(s)"
-                      + (": it could not run." if quick == ["not run"] else "."))
+                      + (": it could not run." if quick == ("not run",) else "."))
 
 
 def _pages_named(rows: list[str]) -> str:
@@ -189,11 +170,10 @@ def verify_database(database: Database, slots: KeySlotFile, known: tuple[int, st
 
 def verify_vault(vault_dir: Path, passphrase: str) -> VerifyReport:
     """Unlock read-only and check everything. Wrong passphrase raises; damage is reported, never repaired."""
-    from desktop_app.services.vault import UnlockDelayed, _require_vault
     from desktop_app.vault import WrongPassphrase
     from desktop_app.vault.passphrase import FailureCounter
 
-    _require_vault(vault_dir)
+    require_vault(vault_dir)
     with VaultInstanceLock(vault_dir):
         leftovers.tidy(vault_dir)  # a start like any other: an interrupted restore finished, staging files gone
         report = VerifyReport()

@@ -12,24 +12,21 @@ import json
 import logging
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
 
 from desktop_app.definitions import ContactsDefinition, Forms, load_forms
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.vault import atomic
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 _log = logging.getLogger(__name__)
 
 FILE_NAME = "contacts.public.json"
 MAX_PHONE = 300  # as long as the wizard lets a phone number be
 MAX_BYTES = 64 * 1024  # far more than any contacts list; a bigger file is not ours
-
-
-class Session(Protocol):
-    vault_dir: Path
-
-    def uow(self) -> Any: ...
 
 
 def path_for(vault_dir: Path) -> Path:
@@ -42,7 +39,7 @@ def write(vault_dir: Path, phones: Mapping[str, str]) -> None:
     atomic.write_text(path_for(vault_dir), json.dumps({"phones": clean}, ensure_ascii=False, indent=1) + "\n")
 
 
-def publish(session: Session) -> bool:
+def publish(session: VaultSession) -> bool:
     """Rewrite the clear copy from the database's numbers; False (logged, nothing personal) if it could not be."""
     try:
         with session.uow() as uow:

@@ -7,13 +7,14 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting, User
 from desktop_app.errors import UserFacingError
+from desktop_app.services.vault.backup import write_backup
+from desktop_app.services.vault.folder import file_stamp
+from desktop_app.services.vault.integrity import VerifyReport, verify_database
 from desktop_app.store.database import AnchorCheck, Database
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic, sealing
@@ -23,9 +24,6 @@ from desktop_app.vault.datakey import new_data_key
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlotFile, SlotKind
-
-if TYPE_CHECKING:
-    from desktop_app.services.vault.integrity import VerifyReport
 
 BACKUPS_DIR = "backups"
 PUBLIC_KEY_FILE = "intake.pub"
@@ -40,11 +38,6 @@ def check_passphrase(passphrase: str, avoid: tuple[str, ...] = ()) -> None:
     problems = passphrase_rules.problems(passphrase, avoid)
     if problems:
         raise PassphraseRefused(" ".join(problems))
-
-
-def file_stamp() -> str:
-    """The moment, UTC to the second, for naming a kept copy or a backup."""
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
 
 
 def actor_for(user: User) -> Actor:
@@ -258,8 +251,6 @@ class VaultSession:
         return self._backup_to(check_output_path(out_path, OutputKind.BACKUP, make_folder=True), progress)
 
     def _backup_to(self, out_path: Path, progress: Progress | None = None) -> Path:
-        from desktop_app.services.vault.backup import write_backup
-
         actor = self.actor()
         out_path = Path(out_path)
         # The audit row is written first and committed after the file: if it cannot be committed, the backup file is
@@ -274,9 +265,11 @@ class VaultSession:
                 raise
         return path
 
-    def verify(self) -> VerifyReport:
-        from desktop_app.services.vault.integrity import verify_database
+    def compact(self) -> None:
+        """VACUUM and empty the WAL, so deleted rows are gone from every file of the vault (after a destruction)."""
+        self._db().compact()
 
+    def verify(self) -> VerifyReport:
         return verify_database(self._db(), self._slots)
 
     def data_key_for_checks(self) -> bytes:

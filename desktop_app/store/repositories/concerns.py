@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import case, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import ConcernStatus
@@ -20,10 +21,10 @@ from desktop_app.store.types import as_utc, utc_now
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def _to_concern(row: ConcernRow, status: str) -> Concern:
+def _to_concern(row: ConcernRow, status: str) -> Concern:  # status as stored
     return Concern(concern_id=row.id, reference=row.reference, child_id=row.child_id,
                    draft=load(ConcernDraft, row.body), submitted_at=row.submitted_at, sealed=row.sealed,
-                   status=status)
+                   status=ConcernStatus(status))
 
 
 def fts_query(text_typed: str) -> str | None:
@@ -87,16 +88,16 @@ class ConcernRepository:
             select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference))
         return None if concern_id is None else self.get(concern_id)
 
-    def _status(self, concern_id: int) -> str:
+    def _status(self, concern_id: int) -> str:  # as stored
         state = self._session.get(ConcernStateRow, concern_id)
         return state.status if state else ConcernStatus.AWAITING_SCREENING.value
 
-    def status(self, concern_id: int) -> str:
+    def status(self, concern_id: int) -> ConcernStatus:
         """The concern's current status, without decoding its body."""
         state = self._session.get(ConcernStateRow, concern_id)
         if state is None:
             raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
-        return state.status
+        return ConcernStatus(state.status)
 
     def child_id_of(self, concern_id: int) -> int:
         """Whose concern it is, without decoding its body."""
@@ -130,12 +131,19 @@ class ConcernRepository:
         return int(self._session.scalar(
             select(func.count()).select_from(ConcernRow).where(ConcernRow.child_id == child_id)) or 0)
 
-    def awaiting_screening(self, limit: int = 50) -> list[Concern]:
-        """Concerns not yet screened, oldest first."""
+    def awaiting_screening(self, limit: int = 50, significant: Collection[str] = ()) -> list[Concern]:
+        """Concerns not yet screened, most urgent first: immediate danger, then any of the ``significant`` signs
+        ticked (screening item ids), then the rest; oldest first within each. The status index narrows the rows to
+        those waiting before their bodies are read for the order."""
         status = ConcernStatus.AWAITING_SCREENING.value
+        danger = func.coalesce(func.json_extract(ConcernRow.body, "$.immediate_danger"), 0) == 1
+        ids = sorted(set(significant))
+        signs = (select(literal_column("1")).select_from(func.json_each(ConcernRow.body, "$.sign_ids"))
+                 .where(literal_column("json_each.value").in_(ids)).exists()) if ids else literal_column("0") == 1
+        urgency = case((danger, 2), (signs, 1), else_=0)
         query = (select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow)
                  .where(ConcernStateRow.status == status)
-                 .order_by(ConcernStateRow.submitted_at, ConcernStateRow.concern_id).limit(limit))
+                 .order_by(urgency.desc(), ConcernStateRow.submitted_at, ConcernStateRow.concern_id).limit(limit))
         return self._with_status(query)
 
     def count_with_status(self, status: ConcernStatus | str) -> int:
@@ -152,11 +160,12 @@ class ConcernRepository:
                                           **actor_columns(actor)))
         self._session.flush()
 
-    def events(self, concern_id: int) -> list[tuple[str, datetime, Actor, str]]:
+    def events(self, concern_id: int) -> list[tuple[ConcernStatus, datetime, Actor, str]]:
         """Status moves of a concern, oldest first: (status, when, who, note)."""
         rows = self._session.scalars(select(ConcernEventRow).where(ConcernEventRow.concern_id == concern_id)
                                      .order_by(ConcernEventRow.id))
-        return [(r.status, r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note) for r in rows]
+        return [(ConcernStatus(r.status), r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note)
+                for r in rows]
 
     def search(self, text_typed: str, limit: int = 50) -> list[Concern]:
         """Concerns whose account, child's words, location or people named match every word typed, newest first.

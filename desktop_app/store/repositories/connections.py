@@ -3,11 +3,12 @@ own), and who else is linked to the same adult or place. Every query is index-ba
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from typing import TypeVar
 
-from sqlalchemy import Subquery, func, select, union
+from sqlalchemy import Select, Subquery, func, select, union
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.connections import AdultRecord, ChildLink, LinkedChild, PlaceRecord
@@ -22,7 +23,7 @@ from desktop_app.store.models_connections import (
     ConcernPlaceRow,
     PlaceRow,
 )
-from desktop_app.store.repositories._common import actor_columns, fold, load
+from desktop_app.store.repositories._common import actor_columns, fold
 from desktop_app.store.types import utc_now
 
 T = TypeVar("T")
@@ -61,6 +62,7 @@ def record_from_draft(session: Session, concern_id: int, child_id: int, draft: C
 class ConnectionRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._name_cache: dict[int, str] = {}
 
     # --- children linked through a concern -------------------------------------------------------------------
     def add_link(
@@ -111,6 +113,14 @@ class ConnectionRepository:
         row.child_id = child_id
         self._session.flush()
 
+    def unmatched(self, after_id: int = 0, limit: int = 1000) -> list[tuple[int, int, str]]:
+        """Named children not matched to a file: (link id, concern id, name), in id order, a page at a time."""
+        rows = self._session.execute(
+            select(ConcernChildRow.id, ConcernChildRow.concern_id, ConcernChildRow.name)
+            .where(ConcernChildRow.child_id.is_(None), ConcernChildRow.id > after_id)
+            .order_by(ConcernChildRow.id).limit(limit)).all()
+        return [(int(i), int(c), str(n)) for i, c, n in rows]
+
     def links_in_concerns_about(self, child_id: int, limit: int = 200) -> list[ChildLink]:
         """Other children named in concerns about ``child_id``, each with their own role, newest first."""
         return self._links(ConcernRow.child_id == child_id, limit)
@@ -148,10 +158,16 @@ class ConnectionRepository:
         ]
 
     def _names(self, child_ids: set[int]) -> dict[int, str]:
-        if not child_ids:
-            return {}
-        rows = self._session.execute(select(ChildRow.id, ChildRow.body).where(ChildRow.id.in_(child_ids)))
-        return {child_id: load(ChildDetails, body).display_name for child_id, body in rows}
+        """Display names, each body read once per unit of work (only the three name fields are decoded)."""
+        wanted = child_ids - self._name_cache.keys()
+        if wanted:
+            rows = self._session.execute(select(ChildRow.id, ChildRow.body).where(ChildRow.id.in_(wanted)))
+            for child_id, body in rows:
+                data = json.loads(body)
+                self._name_cache[child_id] = ChildDetails(
+                    first_name=data.get("first_name", ""), last_name=data.get("last_name", ""),
+                    known_as=data.get("known_as", "")).display_name
+        return {i: self._name_cache[i] for i in child_ids if i in self._name_cache}
 
     # --- adults and places ---------------------------------------------------------------------------------------
     def find_or_add_adult(self, adult: AdultOfConcern) -> int:
@@ -274,6 +290,22 @@ class ConnectionRepository:
             .where(ConcernAdultRow.adult_id == adult_id, ConcernChildRow.child_id.is_not(None))
         )
         return self._linked_children(union(about, named), limit)
+
+    def count_children_of_adult(self, adult_id: int) -> int:
+        return self._count(select(ConcernAdultRow.child_id).where(ConcernAdultRow.adult_id == adult_id),
+                           select(ConcernChildRow.child_id)
+                           .join(ConcernAdultRow, ConcernAdultRow.concern_id == ConcernChildRow.concern_id)
+                           .where(ConcernAdultRow.adult_id == adult_id, ConcernChildRow.child_id.is_not(None)))
+
+    def count_children_of_place(self, place_id: int) -> int:
+        return self._count(select(ConcernPlaceRow.child_id).where(ConcernPlaceRow.place_id == place_id),
+                           select(ConcernChildRow.child_id)
+                           .join(ConcernPlaceRow, ConcernPlaceRow.concern_id == ConcernChildRow.concern_id)
+                           .where(ConcernPlaceRow.place_id == place_id, ConcernChildRow.child_id.is_not(None)))
+
+    def _count(self, about: Select[tuple[int]] | Select[int], named: Select[int | None]) -> int:
+        sub = union(about, named).subquery()
+        return int(self._session.scalar(select(func.count()).select_from(sub)) or 0)
 
     def children_of_place(self, place_id: int, limit: int = 200) -> list[LinkedChild]:
         about = select(ConcernPlaceRow.child_id.label("child_id")).where(ConcernPlaceRow.place_id == place_id)

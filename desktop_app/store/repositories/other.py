@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.enums import Role
-from desktop_app.domain.records import Actor, Addendum, Setting, User
+from desktop_app.domain.enums import AddendumTarget, Role
+from desktop_app.domain.records import Actor, Addendum, Closure, Setting, User
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
 from desktop_app.store.models import AddendumRow, ContactOverrideRow, SettingRow, UserRow
 from desktop_app.store.repositories._common import actor_columns, actor_of
 from desktop_app.store.types import utc_now
 
-OBJECT_KINDS = ("concern", "screening", "referral", "child", "child_link", "adult", "place", "missing_episode", "audit")
 INTAKE_KEY_SIZE = 32
 
 
 def _to_addendum(row: AddendumRow) -> Addendum:
-    return Addendum(addendum_id=row.id, object_kind=row.object_kind, object_id=row.object_id,
+    return Addendum(addendum_id=row.id, object_kind=AddendumTarget(row.object_kind), object_id=row.object_id,
                     author=actor_of(row.actor_name, row.actor_role, row.actor_user_id), written_at=row.written_at,
                     reason=row.reason, change=row.change)
 
@@ -29,25 +29,42 @@ class AddendumRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, object_kind: str, object_id: int, actor: Actor, reason: str, change: str) -> Addendum:
-        if object_kind not in OBJECT_KINDS:
-            raise ValueError(f"unknown object kind {object_kind!r}")
-        row = AddendumRow(object_kind=object_kind, object_id=object_id, written_at=utc_now(), reason=reason,
+    def add(self, object_kind: AddendumTarget, object_id: int, actor: Actor, reason: str, change: str) -> Addendum:
+        kind = AddendumTarget(object_kind)  # ValueError for a kind that is not one
+        row = AddendumRow(object_kind=kind.value, object_id=object_id, written_at=utc_now(), reason=reason,
                           change=change, **actor_columns(actor))
         self._session.add(row)
         self._session.flush()
         return _to_addendum(row)
 
-    def for_object(self, object_kind: str, object_id: int) -> list[Addendum]:
-        rows = self._session.scalars(select(AddendumRow).where(AddendumRow.object_kind == object_kind,
+    def for_object(self, object_kind: AddendumTarget, object_id: int) -> list[Addendum]:
+        rows = self._session.scalars(select(AddendumRow).where(AddendumRow.object_kind == AddendumTarget(object_kind),
                                                                AddendumRow.object_id == object_id)
                                      .order_by(AddendumRow.id))
         return [_to_addendum(r) for r in rows]
 
 
+# Kept in the row's ``extra`` JSON beside the flags (no column of their own): the DSL's role and the closures.
+_ROLE_KEY, _CLOSURES_KEY = "dsl_role", "closures"
+
+
 def _to_setting(row: SettingRow) -> Setting:
+    extra = dict(json.loads(row.extra or "{}"))
+    role = str(extra.pop(_ROLE_KEY, ""))
+    closures = tuple(sorted(Closure(date.fromisoformat(first), date.fromisoformat(last), str(note))
+                            for first, last, note in extra.pop(_CLOSURES_KEY, [])))
     return Setting(name=row.name, address=row.address, phone=row.phone, dsl_name=row.dsl_name,
-                   dsl_phone=row.dsl_phone, dsl_email=row.dsl_email, extra=dict(json.loads(row.extra or "{}")))
+                   dsl_phone=row.dsl_phone, dsl_email=row.dsl_email, extra={k: str(v) for k, v in extra.items()},
+                   dsl_role=role, closures=closures)
+
+
+def _extra_json(setting: Setting) -> str:
+    stored: dict[str, object] = {k: v for k, v in setting.extra.items() if k not in (_ROLE_KEY, _CLOSURES_KEY)}
+    if setting.dsl_role:
+        stored[_ROLE_KEY] = setting.dsl_role
+    if setting.closures:
+        stored[_CLOSURES_KEY] = [[c.first.isoformat(), c.last.isoformat(), c.note] for c in sorted(setting.closures)]
+    return json.dumps(stored, sort_keys=True)
 
 
 class SettingRepository:
@@ -62,7 +79,7 @@ class SettingRepository:
         row = SettingRow(
             id=1, vault_id=vault_id, name=setting.name, address=setting.address, phone=setting.phone,
             dsl_name=setting.dsl_name, dsl_phone=setting.dsl_phone, dsl_email=setting.dsl_email,
-            extra=json.dumps(setting.extra, sort_keys=True), intake_private_key=intake_private_key,
+            extra=_extra_json(setting), intake_private_key=intake_private_key,
             audit_key=audit_key, created_at=utc_now(),
         )
         self._session.add(row)
@@ -104,7 +121,7 @@ class SettingRepository:
         row = self.row()
         row.name, row.address, row.phone = setting.name, setting.address, setting.phone
         row.dsl_name, row.dsl_phone, row.dsl_email = setting.dsl_name, setting.dsl_phone, setting.dsl_email
-        row.extra = json.dumps(setting.extra, sort_keys=True)
+        row.extra = _extra_json(setting)
         self._session.flush()
         self._audit.append(actor, "setting.updated", "setting")
         return _to_setting(row)

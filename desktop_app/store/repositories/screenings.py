@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.enums import RiskLevel
+from desktop_app.domain.enums import ConcernStatus, RiskLevel
 from desktop_app.domain.records import Actor, AnsweredItem, Decision, ScreeningRecord
 from desktop_app.domain.screening import DefinitionRef
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.store.models import ChildRiskRow, ConcernRow, ScreeningRow
+from desktop_app.store.models import ChildRiskRow, ConcernRow, ConcernStateRow, ScreeningRow
 from desktop_app.store.repositories._common import actor_columns, actor_of, dump, load
 from desktop_app.store.types import utc_now
 
@@ -21,6 +21,18 @@ from desktop_app.store.types import utc_now
 class _Body:
     answers: tuple[AnsweredItem, ...]
     decision: Decision
+
+
+@dataclass(frozen=True, slots=True)
+class LatestLevel:
+    """A child's latest confirmed level from its indexed columns: what a list shows, without the answers' body."""
+
+    screening_id: int
+    concern_id: int
+    child_id: int
+    level: RiskLevel
+    review_date: date
+    screened_at: datetime
 
 
 def _to_record(row: ScreeningRow) -> ScreeningRecord:
@@ -81,16 +93,24 @@ class ScreeningRepository:
         risk = self._session.get(ChildRiskRow, child_id)
         return None if risk is None else self.get(risk.screening_id)
 
-    def reviews_due(self, on: date, limit: int = 50) -> list[ScreeningRecord]:
+    def reviews_due(self, on: date, limit: int = 50) -> list[LatestLevel]:
         """Each child's latest screening whose review date is on or before ``on``, most overdue first."""
-        query = (select(ScreeningRow).join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id)
-                 .where(ChildRiskRow.review_date <= on).order_by(ChildRiskRow.review_date, ChildRiskRow.child_id)
-                 .limit(limit))
-        return [_to_record(r) for r in self._session.scalars(query)]
+        return self._latest(ChildRiskRow.review_date <= on, limit)
 
-    def children_at_level(self, level: RiskLevel, limit: int = 50) -> list[ScreeningRecord]:
-        """The latest screening of each child whose current confirmed level is ``level``, soonest review first."""
-        query = (select(ScreeningRow).join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id)
-                 .where(ChildRiskRow.level == RiskLevel(level).value)
-                 .order_by(ChildRiskRow.review_date, ChildRiskRow.child_id).limit(limit))
-        return [_to_record(r) for r in self._session.scalars(query)]
+    def children_at_level(self, level: RiskLevel, limit: int = 50) -> list[LatestLevel]:
+        """The latest screening of each child whose current confirmed level is ``level``, soonest review first; a
+        child whose latest screened concern is closed is left out (the concern needs no further action)."""
+        return self._latest(ChildRiskRow.level == RiskLevel(level).value, limit, open_only=True)
+
+    def _latest(self, condition: ColumnElement[bool], limit: int, *, open_only: bool = False) -> list[LatestLevel]:
+        # Columns only: decoding each screening's answers would cost more than the rest of the dashboard together.
+        query = (select(ScreeningRow.id, ScreeningRow.concern_id, ScreeningRow.child_id, ChildRiskRow.level,
+                        ChildRiskRow.review_date, ScreeningRow.completed_at)
+                 .join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id).where(condition))
+        if open_only:
+            query = (query.join(ConcernStateRow, ConcernStateRow.concern_id == ScreeningRow.concern_id)
+                     .where(ConcernStateRow.status != ConcernStatus.CLOSED.value))
+        query = query.order_by(ChildRiskRow.review_date, ChildRiskRow.child_id).limit(limit)
+        rows = self._session.execute(query)
+        return [LatestLevel(screening_id, concern_id, child_id, RiskLevel(level), review_date, completed_at)
+                for screening_id, concern_id, child_id, level, review_date, completed_at in rows]

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import ConcernStatus
 from desktop_app.store.models import ConcernEventRow, ConcernRow, ReferralEventRow, ReferralRow, ScreeningRow
+from desktop_app.store.models_audit import ConcernCategoryRow
 from desktop_app.store.models_connections import MissingEpisodeRow
 from desktop_app.store.repositories.referrals import CONFIRMATION_SENT
 from desktop_app.store.types import format_utc
@@ -45,23 +46,23 @@ class YearCountsRepository:
         """{(month, category id): count} of the categories ticked on concerns submitted in the period.
 
         ``column``: a column of ``concerns`` holding one kind per concern (when the vault has one); else the
-        categories stored in each concern's body.
+        ``concern_categories`` projection of the categories in each concern's body.
         """
-        start, end = _bounds(first, last)
         if column is not None:
+            start, end = _bounds(first, last)
             sql = (
                 f"SELECT substr(submitted_at, 1, 7), {column}, count(*) FROM concerns "  # noqa: S608 - a column name of ours
                 f"WHERE submitted_at >= :start AND submitted_at < :end AND {column} IS NOT NULL "
                 f"GROUP BY 1, 2"
             )
-        else:
-            sql = (
-                "SELECT substr(c.submitted_at, 1, 7), j.value, count(*) FROM concerns c, "
-                "json_each(c.body, '$.category_ids') j WHERE c.submitted_at >= :start AND c.submitted_at < :end "
-                "GROUP BY 1, 2"
-            )
-        rows = self._session.execute(text(sql), {"start": format_utc(start), "end": format_utc(end)})
-        return {(str(m), str(k)): int(n) for m, k, n in rows}
+            rows = self._session.execute(text(sql), {"start": format_utc(start), "end": format_utc(end)})
+            return {(str(m), str(k)): int(n) for m, k, n in rows}
+        query = (
+            select(ConcernCategoryRow.month, ConcernCategoryRow.category_id, func.count())
+            .where(ConcernCategoryRow.month >= f"{first:%Y-%m}", ConcernCategoryRow.month <= f"{last:%Y-%m}")
+            .group_by(ConcernCategoryRow.month, ConcernCategoryRow.category_id)
+        )
+        return {(str(m), str(k)): int(n) for m, k, n in self._session.execute(query)}
 
     def columns(self, table: str) -> set[str]:
         """The column names of one of the vault's tables (empty when there is no such table)."""
@@ -138,8 +139,12 @@ class YearCountsRepository:
         )
         out: dict[tuple[str, str], int] = {}
         for m, episodes, away, police, interview in rows:
-            for measure, n in (("episodes", episodes), ("out_of_area", away), ("police_told", police),
-                               ("interview_offered", interview)):
+            for measure, n in (
+                ("episodes", episodes),
+                ("out_of_area", away),
+                ("police_told", police),
+                ("interview_offered", interview),
+            ):
                 out[(str(m), measure)] = int(n or 0)
         return out
 

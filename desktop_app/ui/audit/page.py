@@ -37,6 +37,7 @@ from desktop_app.ui.audit.register import LeadsTab, RegisterTab
 from desktop_app.ui.audit.signing import SignOffTab
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import record_events
+from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.workers import describe_error, run_in_background
 
 
@@ -252,7 +253,5 @@ class AuditPage(QWidget):
         return task
 
     def _keep(self, widget: QWidget) -> None:
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
-
-        widget.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(widget)
         self.windows.append(widget)

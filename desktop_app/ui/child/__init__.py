@@ -10,6 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.ui.record_windows import mark_shows_records
+
 
 def children_page(session: Any, host: Any) -> QWidget:
     from desktop_app.ui.child.children import ChildrenPage
@@ -27,9 +29,7 @@ def _show(host: Any, page: QWidget) -> QWidget:
     if host is not None and hasattr(host, "show_page"):
         host.show_page(page)
     else:  # no main window (a tool or a test): a window of its own
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
-
-        page.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(page)
         page.show()
     return page
 

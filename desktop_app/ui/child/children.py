@@ -29,9 +29,9 @@ from desktop_app.errors import UserFacingError
 from desktop_app.services.child import listing
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
-from desktop_app.ui.dashboard import RecordList
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel, record_events
+from desktop_app.ui.record_list import RecordList
 
 SEARCH_DELAY_MS = 250
 NOT_SCREENED = "not_screened"

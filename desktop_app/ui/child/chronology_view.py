@@ -21,9 +21,10 @@ from desktop_app.services.casework import local
 from desktop_app.services.child import chronology as chronology_service
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
-from desktop_app.ui.dashboard import RecordList
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel
+from desktop_app.ui.record_list import RecordList
+from desktop_app.ui.record_windows import mark_shows_records
 
 ALL = "All kinds of event"
 
@@ -128,9 +129,7 @@ class ChronologySection(QWidget):
         if host is not None and hasattr(host, "show_page"):
             host.show_page(view)
         else:
-            from desktop_app.ui.main_window import RECORDS_PROPERTY
-
-            view.setProperty(RECORDS_PROPERTY, True)
+            mark_shows_records(view)
             self.windows.append(view)
             view.show()
         return view
@@ -139,8 +138,6 @@ class ChronologySection(QWidget):
         """The printed chronology holds every event, oldest first, whatever the screen's order and filter."""
         from desktop_app.services import documents
         from desktop_app.ui.documents import DocumentDialog
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
-
         try:
             pdf, document_id, title = documents.render_chronology(self.session, self.child_id)
         except UserFacingError as error:
@@ -148,7 +145,7 @@ class ChronologySection(QWidget):
             return None
         on_print, on_save = documents.actions(self.session, pdf, document_id, DocumentKind.CHRONOLOGY)
         dialog = DocumentDialog(self.window(), title, pdf, on_print, on_save, suggested_name=f"{document_id}.pdf")
-        dialog.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(dialog)
         self.windows.append(dialog)
         dialog.open()
         return dialog

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.definitions.child_file import child_details_definition
+from desktop_app.definitions.loader import child_details_definition
 from desktop_app.domain.child import ContactPerson, HouseholdMember, SenStatus
 from desktop_app.domain.records import ChildDetails
 from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError
@@ -32,6 +32,7 @@ from desktop_app.ui.child.tables import PeopleTable, TableColumn
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import record_events
+from desktop_app.ui.record_windows import mark_shows_records
 
 PROBLEM_STYLE = "color:#b00020;"
 CARER_COLUMNS = [
@@ -69,9 +70,7 @@ class DetailsDialog(QDialog):
         self.setObjectName("child_details_dialog")
         self.setWindowTitle("Change the child's details")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
-
-        self.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(self)
         self.session = session
         self.child_id = child_id
         self.old = details

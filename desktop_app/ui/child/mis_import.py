@@ -29,6 +29,7 @@ from desktop_app.ui.a11y import name_list
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel, record_events
+from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.workers import describe_error, run_in_background
 
 COLUMNS = [
@@ -52,9 +53,7 @@ class MisImportDialog(QDialog):
         self.setObjectName("mis_import")
         self.setWindowTitle("Import pupils from the school's MIS")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        from desktop_app.ui.main_window import RECORDS_PROPERTY
-
-        self.setProperty(RECORDS_PROPERTY, True)
+        mark_shows_records(self)
         self.session = session
         self.path = Path(path)
         self.preview: ImportPreview | None = None

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QSizePolicy, QV
 from desktop_app.errors import FieldProblem
 from desktop_app.services.concern import flow
 from desktop_app.services.concern.flow import Entry, Page
-from desktop_app.services.intake import WizardContent
+from desktop_app.services.intake.content import WizardContent
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage, YesNo, line_edit
 from desktop_app.ui.labels import plain_text
 

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserFacingError
-from desktop_app.services import intake
 from desktop_app.services.concern.flow import Mode
+from desktop_app.services.intake import import_items as intake_import
 from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.labels import plain_text
-from desktop_app.ui.main_window import RECORDS_PROPERTY
+from desktop_app.ui.record_windows import mark_shows_records
 
 _log = logging.getLogger(__name__)
 _PREVIEW_CHARS = 1500
@@ -38,13 +38,14 @@ class SealedImportDialog(QDialog):
     """Each waiting item with its summary; "Import as new child" or "Import for <child>"; all by keyboard."""
 
     imported = Signal(str)  # the new concern's reference
+    screen_requested = Signal(int)  # "Screen it now" after an import: the concern's id (the dialog then closes)
 
     def __init__(self, parent: QWidget | None, session: Any) -> None:
         super().__init__(parent)
         self.session = session
-        self.items: list[intake.PendingItem] = []
+        self.items: list[intake_import.PendingItem] = []
         self.setObjectName("sealed_import")
-        self.setProperty(RECORDS_PROPERTY, True)  # closed when the vault locks
+        mark_shows_records(self)  # closed when the vault locks
         self.setWindowTitle("Sealed concerns waiting")
         fit_to_screen(self, 980, 640)
 
@@ -114,13 +115,17 @@ class SealedImportDialog(QDialog):
         box.addWidget(self.no_match)
         box.addWidget(search_label)
         box.addWidget(self.search)
+        # Two rows: four buttons in one (the first naming the child) were wider than the dialog and clipped.
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.for_child)
         buttons_row.addWidget(self.as_new)
-        buttons_row.addWidget(self.resume)
-        buttons_row.addWidget(self.discard)
         buttons_row.addStretch(1)
         box.addLayout(buttons_row)
+        draft_row = QHBoxLayout()
+        draft_row.addWidget(self.resume)
+        draft_row.addWidget(self.discard)
+        draft_row.addStretch(1)
+        box.addLayout(draft_row)
         box.addWidget(self.problem)
         right.addWidget(match_box)
         right.addStretch(1)
@@ -135,6 +140,11 @@ class SealedImportDialog(QDialog):
         splitter.setSizes([340, 640])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        self.screen_now = close.addButton("Screen it now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.screen_now.setObjectName("screen_now")
+        self.screen_now.setVisible(False)
+        self.screen_now.clicked.connect(self._screen_now)
+        self.last_imported: int | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(
@@ -151,7 +161,7 @@ class SealedImportDialog(QDialog):
     # -- content ----------------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.items = intake.list_pending(self.session)
+        self.items = intake_import.list_pending(self.session)
         self.list.clear()
         for item in self.items:
             mine = " (your draft)" if item.origin is Mode.DSL else ""
@@ -159,17 +169,20 @@ class SealedImportDialog(QDialog):
             entry = QListWidgetItem(f"{when}{item.child_label}{mine}\n{item.status}", self.list)
             entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{item.child_label}{mine}, {item.status}")
         count = len(self.items)
+        own = sum(1 for item in self.items if item.origin is Mode.DSL)
+        staff = count - own  # the same count as the dashboard's banner (staff concerns only)
+        drafts = f" You also have {own} unfinished draft{'s' if own != 1 else ''} of your own." if own else ""
         self.heading.setText(
-            "No sealed concerns are waiting."
-            if not count
-            else f"{count} sealed concern{'s are' if count != 1 else ' is'} waiting to be imported."
+            ("No concerns recorded by staff are waiting." if not staff else
+             f"{staff} concern{'s' if staff != 1 else ''} recorded by staff {'are' if staff != 1 else 'is'} waiting "
+             "to be imported.") + drafts
         )
         if count:
             self.list.setCurrentRow(0)
         else:
             self._show_item(-1)
 
-    def current(self) -> intake.PendingItem | None:
+    def current(self) -> intake_import.PendingItem | None:
         row = self.list.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
 
@@ -195,14 +208,14 @@ class SealedImportDialog(QDialog):
         self.words.setText(f"The child's own words: “{words[:_PREVIEW_CHARS]}”" if words.strip() else "")
         self.words.setVisible(bool(words.strip()))
         for child in item.suggestions:
-            match = QListWidgetItem(intake.child_label(child), self.matches)
+            match = QListWidgetItem(intake_import.child_label(child), self.matches)
             match.setData(Qt.ItemDataRole.UserRole, child.child_id)
         self.no_match.setVisible(not item.problem and not item.suggestions)
         self._update_buttons()
 
     def _search(self, text: str) -> None:
         self.matches.clear()
-        for child_id, label in intake.search_children(self.session, text):
+        for child_id, label in intake_import.search_children(self.session, text):
             match = QListWidgetItem(label, self.matches)
             match.setData(Qt.ItemDataRole.UserRole, child_id)
 
@@ -211,7 +224,8 @@ class SealedImportDialog(QDialog):
         usable = item is not None and not item.problem
         chosen = self.matches.currentItem()
         self.for_child.setEnabled(usable and chosen is not None)
-        self.for_child.setText(f"&Import for {chosen.text()}" if chosen else "Import for the child chosen above")
+        name = chosen.text().split(",")[0] if chosen else ""  # the name; its date of birth is in the list above
+        self.for_child.setText(f"&Import for {name}" if chosen else "Import for the child chosen above")
         self.for_child.setAccessibleName(self.for_child.text().replace("&", ""))
         named = usable and item is not None and item.draft.child is not None
         self.as_new.setEnabled(bool(named))
@@ -223,29 +237,38 @@ class SealedImportDialog(QDialog):
     # -- actions ----------------------------------------------------------------------------------------------------
 
     def _import_new(self) -> None:
-        self._import(intake.NewChild())
+        self._import(intake_import.NewChild())
 
     def _import_existing(self) -> None:
         chosen = self.matches.currentItem()
         if chosen is not None:
-            self._import(intake.ExistingChild(int(chosen.data(Qt.ItemDataRole.UserRole))))
+            self._import(intake_import.ExistingChild(int(chosen.data(Qt.ItemDataRole.UserRole))))
 
-    def _import(self, choice: intake.ChildChoice) -> None:
+    def _import(self, choice: intake_import.ChildChoice) -> None:
         item = self.current()
         if item is None:
             return
         try:
-            concern = intake.import_item(self.session, item.item_id, choice)
+            concern = intake_import.import_item(self.session, item.item_id, choice)
         except UserFacingError as problem:
             self.problem.setText(problem.sentence)
             return
         row = self.list.currentRow()
+        self.last_imported = concern.concern_id
+        self.screen_now.setText(f"&Screen {concern.reference} now")
+        self.screen_now.setVisible(True)
         self.imported.emit(concern.reference)
         self.refresh()
         if self.items:
             self.list.setCurrentRow(min(row, len(self.items) - 1))
         self.heading.setText(f"Imported as {concern.reference}. " + self.heading.text())
         self.list.setFocus()
+
+    def _screen_now(self) -> None:
+        if self.last_imported is not None:
+            concern_id = self.last_imported
+            self.accept()
+            self.screen_requested.emit(concern_id)
 
     def _discard(self) -> None:
         item = self.current()
@@ -259,7 +282,7 @@ class SealedImportDialog(QDialog):
             "Keep it",
         ):
             return
-        intake.discard_own_draft(self.session, item.item_id)
+        intake_import.discard_own_draft(self.session, item.item_id)
         self.refresh()
 
     def _resume(self) -> None:

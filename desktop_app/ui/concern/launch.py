@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.errors import UserFacingError
-from desktop_app.services import intake
 from desktop_app.services.concern import flow
 from desktop_app.services.concern.flow import Mode
+from desktop_app.services.intake import content as intake_content
+from desktop_app.services.intake import import_items as intake_import
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.ui import ask
 from desktop_app.ui.concern.wizard import ConcernWizard
 
@@ -21,8 +23,8 @@ def open_staff_wizard(parent: QWidget | None, vault_dir: Path | str) -> ConcernW
     Returns None (after saying why) when this vault cannot take sealed concerns, e.g. its key file is damaged.
     """
     try:
-        writer = intake.SealedIntake.for_vault(Path(vault_dir))
-        content = intake.staff_content(Path(vault_dir))
+        writer = intake_sealing.SealedIntake.for_vault(Path(vault_dir))
+        content = intake_content.staff_content(Path(vault_dir))
     except UserFacingError as problem:
         ask.current().warn(
             parent,
@@ -41,16 +43,17 @@ def open_staff_wizard(parent: QWidget | None, vault_dir: Path | str) -> ConcernW
     return wizard
 
 
-def open_dsl_wizard(parent: QWidget | None, session: Any, resume: intake.PendingItem | None = None) -> ConcernWizard:
+def open_dsl_wizard(parent: QWidget | None, session: Any,
+                    resume: intake_import.PendingItem | None = None) -> ConcernWizard:
     """The DSL's wizard: pick a child on file or add one; drafts sealed (resumable), the concern stored and audited."""
-    writer = intake.writer_for_session(session, resume)
+    writer = intake_import.writer_for_session(session, resume)
     wizard = ConcernWizard(
         parent,
         mode=Mode.DSL,
-        content=intake.dsl_content(session),
+        content=intake_content.dsl_content(session),
         writer=writer,
-        submit=lambda draft, raw: intake.submit_in_app(session, draft, writer).reference,
-        search=lambda text: intake.search_children(session, text),
+        submit=lambda draft, raw: intake_import.submit_in_app(session, draft, writer).reference,
+        search=lambda text: intake_import.search_children(session, text),
         entry=flow.from_draft(resume.draft, resume.unparsed) if resume else None,
     )
     wizard.open()

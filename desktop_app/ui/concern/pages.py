@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.concern import flow
 from desktop_app.services.concern.flow import Entry, Mode, Page
-from desktop_app.services.intake import SignGroup
+from desktop_app.services.intake.content import SignGroup
 from desktop_app.ui.a11y import wrapping_check_box
 from desktop_app.ui.concern.fields import HINT_STYLE, FlowPage, YesNo, combo, line_edit, text_edit
 from desktop_app.ui.labels import note

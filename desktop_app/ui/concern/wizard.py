@@ -19,14 +19,15 @@ from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services.concern import flow
 from desktop_app.services.concern.flow import Entry, Mode, Page
-from desktop_app.services.intake import SealedIntake, WizardContent
+from desktop_app.services.intake.content import WizardContent
+from desktop_app.services.intake.sealing import SealedIntake
 from desktop_app.ui import ask
 from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage
 from desktop_app.ui.concern.final_pages import DonePage, RecorderPage, ReviewPage, RoutesPage
 from desktop_app.ui.concern.pages import ChildPage, ChildSearch, HappenedPage, SafetyPage, SignsPage
 from desktop_app.ui.concern.rows import OthersPage
 from desktop_app.ui.geometry import fit_to_screen
-from desktop_app.ui.main_window import RECORDS_PROPERTY
+from desktop_app.ui.record_windows import mark_shows_records
 
 _log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 2500  # a sealed draft is written this long after the last keystroke, and on every page change
@@ -77,7 +78,7 @@ class ConcernWizard(QWizard):
             "QGroupBox QPushButton, QGroupBox QRadioButton { font-weight: 400; }"
         )
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setProperty(RECORDS_PROPERTY, True)  # closed (draft kept, sealed) when the vault locks
+        mark_shows_records(self)  # closed (draft kept, sealed) when the vault locks
 
         self.review_page = ReviewPage(self.go_to)
         self.done_page = DonePage(content, staff=mode is Mode.STAFF)

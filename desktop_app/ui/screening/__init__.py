@@ -21,9 +21,10 @@ def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
     """
     from desktop_app.definitions import load_forms
     from desktop_app.screening import default_review_date
-    from desktop_app.services import casework
     from desktop_app.services.casework import screening as screening_flow
+    from desktop_app.services.setting import closures
     today = today or date.today()
+    closed = closures.closures(session)
     forms = load_forms()
     from desktop_app.services.casework import drafts
 
@@ -36,10 +37,10 @@ def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
     title = f"Screening of {context.reference} — {context.child_name}"
     wizard = ScreeningWizard(
         context.draft,
-        lambda form: casework.complete_screening(session, concern_id, context.draft, form, today),
+        lambda form: screening_flow.complete_screening(session, concern_id, context.draft, form, today),
         child_name=context.child_name,
         concern_reference=context.reference,
-        review_date_for=lambda level, day: default_review_date(level, day, definition),
+        review_date_for=lambda level, day: default_review_date(level, day, definition, closed),
         today=today,
         overrides=context.phone_overrides,
         keep=lambda state: drafts.keep(session, "screening", concern_id, title, state),

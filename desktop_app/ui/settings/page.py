@@ -1,4 +1,4 @@
-"""Settings, only while unlocked: people, passphrase, recovery key, local numbers, auto-lock, backup and checks."""
+"""Settings, only while unlocked: people, passphrase, recovery key, the setting, local numbers, auto-lock, backup."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.settings.about import AboutSection
 from desktop_app.ui.settings.autolock import AutoLockSection
 from desktop_app.ui.settings.backup import BackupSection
 from desktop_app.ui.settings.contacts import ContactsSection
@@ -28,6 +29,7 @@ SECTIONS = (
     ("people", "People who can unlock"),
     ("passphrase", "My passphrase"),
     ("recovery", "Recovery key"),
+    ("about", "About the setting"),
     ("contacts", "Local contact numbers"),
     ("autolock", "Auto-lock"),
     ("backup", "Backup and checks"),
@@ -69,6 +71,7 @@ class SettingsPage(QWidget):
             "people": PeopleSection(session),
             "passphrase": PassphraseSection(session),
             "recovery": RecoveryKeySection(session),
+            "about": AboutSection(session),
             "contacts": ContactsSection(session),
             "autolock": AutoLockSection(host),
             "backup": BackupSection(session),

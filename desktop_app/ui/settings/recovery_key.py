@@ -9,6 +9,8 @@ import re
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from desktop_app.vault import RecoveryKeyTypo
+
 GROUPS_PER_LINE = 4
 
 
@@ -33,11 +35,11 @@ def keys_match(typed: str, shown: str) -> bool:
     """Whether the typed key is the one shown, ignoring spaces, dashes and case."""
     if not typed.strip():
         return False
-    try:
-        from desktop_app.vault import recovery
+    from desktop_app.vault import recovery
 
+    try:
         return bool(recovery.parse(typed) == recovery.parse(shown))
-    except Exception:  # a typo the parser refuses, or no parser: compare the characters
+    except RecoveryKeyTypo:  # a typo the parser refuses: compare the characters
         return normalise_key(typed) == normalise_key(shown)
 
 

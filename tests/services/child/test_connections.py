@@ -123,3 +123,14 @@ def test_an_adult_is_corrected_by_addendum(open_session: VaultSession) -> None:
     with session.uow() as uow:
         [addendum] = uow.addenda.for_object("adult", adult.adult.adult_id)
     assert "“'Dee'” → “'Dee' (Darren)”" in addendum.change and addendum.reason == "Police gave his name"
+
+
+def test_an_adult_linked_to_many_children_lists_the_first_and_counts_the_rest(open_session: VaultSession) -> None:
+    session = open_session
+    children = [add_child(session, "Child", f"Number{n:02d}") for n in range(34)]
+    for child in children:
+        add_concern(session, child, adults=(AdultOfConcern("'Dee'"),))
+    [adult] = connections.connections_of(session, children[0]).adults
+    assert len(adult.children) == connections.SHOWN_PER_RECORD == 30
+    assert adult.more == 3  # 33 others in all
+    assert children[0] not in {c.child_id for c in adult.children}

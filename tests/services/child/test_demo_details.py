@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.definitions.child_file import child_details_definition
+from desktop_app.definitions.loader import child_details_definition
 from desktop_app.domain.contact_checks import email_problem, phone_problem
 from desktop_app.domain.identifiers import nhs_number_problem, upn_problem
 from desktop_app.services.child.details import check_details

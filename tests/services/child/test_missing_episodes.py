@@ -103,3 +103,16 @@ def test_a_correction_keeps_what_the_episode_said_before(open_session: VaultSess
         events = missing.chronology_events(uow, child)
     assert [e.kind for e in events] == ["Missing episode", "Amendment"]
     assert "Returned: “not known” →" in events[1].summary
+
+
+def test_the_children_list_filters_on_missing_episodes(open_session: VaultSession) -> None:
+    from desktop_app.domain.child_list import ChildFilter
+    from desktop_app.services.child import listing
+
+    session = open_session
+    gone, stayed = add_child(session, "Gale", "Holloway"), add_child(session, "Ines", "Jubb")
+    missing.record_episode(session, gone, episode(4), NOW)
+    everyone = {e.child_id for e in listing.children_page(session, ChildFilter()).entries}
+    assert everyone == {gone, stayed}
+    only = [e.child_id for e in listing.children_page(session, ChildFilter(missing_episodes=True)).entries]
+    assert only == [gone]

@@ -25,6 +25,7 @@ from tests.services.child import mis_samples
 from tests.services.child.screened import screen_child
 from tests.ui.concern.helpers import FakeAsker, type_text
 from tests.ui.test_dashboard import Host
+from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -289,3 +290,20 @@ def test_the_dashboard_opens_a_childs_file_with_ctrl_enter_and_the_chronology_op
     table.selectRow(0)
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert isinstance(host.currentWidget(), ConcernView)
+
+
+def test_the_side_bar_children_entry_opens_the_list_and_enter_opens_a_file_in_the_main_window(
+    unlocked_window: Any, qtbot: Any, screenshot: Any
+) -> None:
+    win = unlocked_window
+    add(win.session, "Tamsin", "Quillfeather", "Seen getting into an unknown car")
+    page = win.navigate("children")
+    assert isinstance(page, ChildrenPage)
+    assert shown_names(page) == ["Tamsin Quillfeather"]
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+    file = win.current_page()
+    assert isinstance(file, ChildFilePage)
+    screenshot(win, "main_window_child_file")
+    file.back.click()
+    assert isinstance(win.current_page(), ChildrenPage)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from desktop_app.services import intake
 from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.vault import sealing
 
@@ -84,12 +83,12 @@ def press_next(wizard: QWizard) -> None:
 
 
 def open_sealed(path: Path, private: bytes, vault_id: str) -> dict:
-    item_id = path.name.removesuffix(intake.SUFFIX)
+    item_id = path.name.removesuffix(intake_sealing.SUFFIX)
     return json.loads(sealing.open_sealed(private, path.read_bytes(), intake_sealing.seal_context(vault_id, item_id)))
 
 
 def sealed_files(vault_dir: Path) -> list[Path]:
-    inbox = vault_dir / intake.INBOX_DIR
+    inbox = vault_dir / intake_sealing.INBOX_DIR
     return sorted(p for p in inbox.glob("*.sealed")) if inbox.exists() else []
 
 

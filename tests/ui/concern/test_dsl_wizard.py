@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLabel, QWizard
 
 from desktop_app.domain.records import ChildDetails, ConcernDraft
 from desktop_app.errors import UserFacingError
-from desktop_app.services import intake
 from desktop_app.services.concern.flow import Page
+from desktop_app.services.intake import import_items as intake_import
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui.concern import open_dsl_wizard
 from tests.fixtures_vault import DSL_NAME, open_session  # noqa: F401 (a fixture)
@@ -138,11 +139,11 @@ def test_the_dsl_resumes_an_unfinished_draft(session, qtbot, asker, windows) -> 
     wizard.deleteLater()  # the laptop's battery died
     qtbot.waitUntil(lambda: not shiboken6.isValid(wizard))
 
-    [draft] = intake.list_pending(session)
+    [draft] = intake_import.list_pending(session)
     again = windows.add(open_dsl_wizard(None, session, resume=draft))
     assert again.flow_pages[Page.SAFETY].danger.value is True
     assert again.flow_pages[Page.CHILD].first_name.text() == "Ayodele"
-    assert again.writer is not None and again.writer.path.name == f"{draft.item_id}{intake.SUFFIX}"
+    assert again.writer is not None and again.writer.path.name == f"{draft.item_id}{intake_sealing.SUFFIX}"
 
 
 def test_closing_keeps_the_dsls_draft_without_asking_and_the_dsl_can_delete_it_later(
@@ -165,8 +166,8 @@ def test_closing_keeps_the_dsls_draft_without_asking_and_the_dsl_can_delete_it_l
 
 
 def test_a_staff_concern_cannot_be_deleted_as_if_it_were_a_draft(session) -> None:
-    writer = intake.SealedIntake.for_vault(session.vault_dir)
+    writer = intake_sealing.SealedIntake.for_vault(session.vault_dir)
     writer.save_draft(ConcernDraft(account="x"))
     with pytest.raises(UserFacingError, match="must be imported"):
-        intake.discard_own_draft(session, writer.item_id)
+        intake_import.discard_own_draft(session, writer.item_id)
     assert writer.path.exists()

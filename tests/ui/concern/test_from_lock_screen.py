@@ -8,9 +8,9 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QWizard
 
-from desktop_app.services import intake
 from desktop_app.services import vault as vault_service
 from desktop_app.services.concern.flow import Page
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.ui.concern import ConcernWizard, SealedImportDialog
 from desktop_app.ui.lock_screen import LockScreen
 from tests.fixtures_vault import DSL_NAME, PASSPHRASE, make_vault
@@ -63,6 +63,6 @@ def test_record_at_the_lock_screen_then_unlock_and_import(tmp_path, qtbot, asker
         assert dialog.items[0].child_label == f"{NAME_FIRST} {NAME_LAST}"
         with qtbot.waitSignal(dialog.imported):
             dialog.as_new.click()
-        assert intake.pending(vault_dir) == 0
+        assert intake_sealing.pending(vault_dir) == 0
     finally:
         session.lock()

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.records import ChildDetails, ConcernDraft
-from desktop_app.services import intake
 from desktop_app.services import vault as vault_service
+from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui.app import apply_zoom
+from desktop_app.ui.appearance import apply_zoom
 from desktop_app.ui.concern import SealedImportDialog
 from tests.fixtures_vault import PASSPHRASE, open_session  # noqa: F401 (a fixture)
 from tests.ui.concern.helpers import NAME_FIRST, NAME_LAST, type_text
@@ -28,14 +28,14 @@ def session(open_session: VaultSession):  # noqa: F811
         uow.audit.append(open_session.actor(), "child.added", f"child:{child.child_id}", {})
         uow.commit()
     open_session.lock()
-    sent = intake.SealedIntake.for_vault(vault_dir)
+    sent = intake_sealing.SealedIntake.for_vault(vault_dir)
     sent.submit(ConcernDraft(
         immediate_danger=False, child=ChildDetails(NAME_FIRST, NAME_LAST, year_group="Year 9"),
         account="Seen with a new phone and cash she could not explain.", childs_words="A friend gave it me",
         recorder_name="Priya Ramanathan", recorder_role="Learning mentor", declaration=True,
         recorded_at=datetime(2026, 11, 27, 16, 0),
     ))  # fmt: skip
-    unfinished = intake.SealedIntake.for_vault(vault_dir)
+    unfinished = intake_sealing.SealedIntake.for_vault(vault_dir)
     unfinished.save_draft(ConcernDraft(child=ChildDetails("Kwame", "", year_group="Year 10"), account="He said"))
     unlocked = vault_service.unlock(vault_dir, PASSPHRASE)
     yield unlocked
@@ -71,7 +71,7 @@ def test_import_each_waiting_concern_by_keyboard_with_audit(session, qtbot, aske
     with qtbot.waitSignal(dialog.imported):
         qtbot.keyClick(dialog.for_child, Qt.Key.Key_Space)
     assert dialog.heading.text().endswith("No sealed concerns are waiting.")
-    assert intake.pending(session.vault_dir) == 0
+    assert intake_sealing.pending(session.vault_dir) == 0
     screenshot(dialog, "sealed_import_3_done")
 
     now = datetime.now(UTC)

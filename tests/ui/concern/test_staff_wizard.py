@@ -10,9 +10,9 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizard
 
-from desktop_app.services import intake
 from desktop_app.services.concern.flow import Page
-from desktop_app.ui.app import apply_zoom
+from desktop_app.services.intake import sealing as intake_sealing
+from desktop_app.ui.appearance import apply_zoom
 from desktop_app.ui.concern import ConcernWizard, open_staff_wizard
 from desktop_app.ui.concern import wizard as wizard_module
 from desktop_app.vault import keyslots, sealing
@@ -196,7 +196,7 @@ def test_staff_record_a_concern_from_start_to_finish_sealed_all_the_way(wizard, 
     screenshot(wizard, "concern_wizard_9_done")
 
     files = sealed_files(vault_dir)
-    assert len(files) == 1 and intake.pending(vault_dir) == 1
+    assert len(files) == 1 and intake_sealing.pending(vault_dir) == 1
     raw = files[0].read_bytes()
     typed = [NAME_FIRST, NAME_LAST, "Wiśniewska", "Nguyễn", "14/03/2012", "2012-03-14", "Abbeydale", "grey Audi",
              "hurt my brother", "Tobiasz", "Big Dee", "YK19", "vape shop", "Priya", "Learning mentor",
@@ -249,7 +249,7 @@ def test_a_draft_survives_the_window_being_destroyed_mid_way(qtbot, qapp, vault,
     opened.deleteLater()  # the window is destroyed mid-way: no goodbye, no prompt
     qtbot.waitUntil(lambda: not shiboken6.isValid(opened))
     assert asker.asked == []
-    assert intake.pending(vault_dir) == 1
+    assert intake_sealing.pending(vault_dir) == 1
     assert open_sealed(sealed_files(vault_dir)[0], private, VAULT_ID)["kind"] == "draft"
 
 
@@ -265,7 +265,7 @@ def test_stopping_keeps_the_draft_for_the_dsl_unless_the_recorder_deletes_it(
         opened.flow_pages[Page.SAFETY].danger.no.click()
         opened.reject()
         assert "sealed and kept for the DSL" in asker.asked[-1][1]
-        assert intake.pending(vault_dir) == left
+        assert intake_sealing.pending(vault_dir) == left
 
 
 def test_opening_and_closing_without_typing_leaves_nothing(qtbot, qapp, vault, asker, windows) -> None:

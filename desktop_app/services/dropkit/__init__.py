@@ -1,0 +1,1 @@
+"""Recording concerns on other computers with a drop kit, and importing what they sealed from a folder."""

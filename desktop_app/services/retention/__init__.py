@@ -1,0 +1,1 @@
+"""Retention of child protection files: dates, holds, the review list and destruction."""

@@ -1,0 +1,42 @@
+"""A dashboard panel: a titled list with its count and a line saying what to do when it is empty."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.ui.a11y import name_list
+from desktop_app.ui.models import RecordsModel
+from desktop_app.ui.record_list import RecordList
+
+
+class Panel(QFrame):
+    """A titled list with its count and a line saying what to do when it is empty."""
+
+    def __init__(self, title: str, empty: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"panel_{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._title = title
+        self._empty_text = empty
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)  # long headings wrap at 150% zoom rather than widen the window off the screen
+        layout.addWidget(self.heading)
+        self.list = RecordList(name, self)
+        name_list(self.list, title)
+        layout.addWidget(self.list, 1)
+        self.empty = QLabel(empty, self)
+        self.empty.setStyleSheet("color:#505050;")
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+
+    def show_model(self, model: RecordsModel, total: int | None = None, extra: str = "") -> None:
+        self.list.setModel(model)
+        shown = model.rowCount()
+        count = total if total is not None else (f"{shown}+" if model.has_more() else shown)
+        self.heading.setText(f"<b>{html.escape(self._title)}</b> ({count}){extra}")
+        self.empty.setVisible(shown == 0)
+        self.list.setVisible(shown > 0)

@@ -1,0 +1,1 @@
+"""Screens for records that move and records that end: transfers, receipts, retention, drop kits."""
