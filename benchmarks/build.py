@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from benchmarks.actions import bulk_actions
 from benchmarks.connections import bulk_connections
 from desktop_app.domain.enums import RiskLevel
 from desktop_app.domain.records import ChildDetails, ConcernDraft, Setting
@@ -28,7 +29,7 @@ from desktop_app.store.types import format_utc
 from desktop_app.vault import kdf
 
 # Bump when the contents built here change, so an older cached vault is rebuilt.
-BUILD_FORMAT = 2
+BUILD_FORMAT = 3  # 2: a concern's actions; 3: connections and missing episodes too
 MARKER = "built.json"
 PASSPHRASE = "benchmark lantern by the quiet canal"  # noqa: S105 - a throw-away vault of fictional records
 SETTING = Setting(name="Benchmark Academy (fictional)", address="1 Example Lane", phone="01632 960000")
@@ -84,6 +85,7 @@ def build(vault_dir: Path, scale: Scale) -> None:
         connection.execute("BEGIN")
         _bulk_records(connection, scale, random.Random(1))  # noqa: S311 - reproducible fiction
         bulk_connections(connection, TODAY, random.Random(2))  # noqa: S311 - reproducible fiction
+        bulk_actions(connection, TODAY, random.Random(16))  # noqa: S311 - a concern's actions (issue 16)
         audit_key = bytes(connection.execute("SELECT audit_key FROM setting").fetchone()[0])
         last = _bulk_audit(connection, audit_key, scale.audit_rows)
         connection.execute("COMMIT")

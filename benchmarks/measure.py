@@ -17,15 +17,18 @@ from typing import Any
 
 from sqlalchemy import text
 
-from benchmarks import child_list, plain
+from benchmarks import actions, child_list, plain
 from benchmarks import connections as connection_figures
+from benchmarks import referral as referral_figures
 from benchmarks.audit import audit_figures
 from benchmarks.build import PASSPHRASE, TODAY, WORDS
 from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
+from desktop_app.services.actions import lists as action_lists
 from desktop_app.services.casework import dashboard
 from desktop_app.services.retention import dates as retention_dates
 from desktop_app.services.transfer import log as transfer_log
+from desktop_app.services.vault import backup_restore
 from desktop_app.services.vault.session import VaultSession
 from desktop_app.store import audit
 from desktop_app.vault import kdf
@@ -69,6 +72,8 @@ def dashboard_queries(session: VaultSession, today: date) -> dict[str, Callable[
         "transfer receipts overdue": lambda: transfer_log.overdue_receipts(s, today, PAGE),
         "files past retention (count)": lambda: retention_dates.count_past(s, today),
         "files past retention (first page)": lambda: retention_dates.review_list(s, today, PAGE),
+        "actions due (counts)": lambda: action_lists.count_due(s, today),
+        "actions due (first page)": lambda: action_lists.due_actions(s, today, PAGE),
     }
 
 
@@ -199,6 +204,10 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         figures["referral_pdf_ms"] = referral_pdf_times(session, repeat)
         figures.setdefault("more_ms", {}).update(child_list.figures(session, TODAY, WORDS, repeat, timed_ms))
         figures.setdefault("more_ms", {}).update(audit_figures(session, repeat, timed_ms, TODAY))
+        figures.setdefault("more_ms", {}).update(actions.figures(session, TODAY, repeat, timed_ms))
+        figures["more_ms"]["Settings: when the last backup was written (audit index by action)"] = (
+            20, timed_ms(lambda: backup_restore.last_backup(session.uow()), repeat))
+        figures["more_ms"].update(referral_figures.figures(session, repeat, timed_ms))
         figures["full_check_ms"], figures["full_check_floor_ms"], figures["audit_rows"] = full_audit_check(
             session, repeat)
         database = session._db()

@@ -21,6 +21,7 @@ from sqlalchemy.pool import QueuePool
 
 from benchmarks.build import TODAY, WORDS
 from desktop_app.domain.records import Actor
+from desktop_app.services.actions import lists as action_lists
 from desktop_app.services.casework import dashboard
 from desktop_app.store import audit
 from desktop_app.store.engine import BUSY_TIMEOUT_MS, connect_raw, make_engine
@@ -107,6 +108,8 @@ def _dashboard(store: Any, today: date) -> None:
     dashboard.confirmations_awaited(store, 50, today)
     dashboard.reviews_due(store, 50, today)
     dashboard.high_risk_children(store, 50)
+    action_lists.count_due(store, today)  # the dashboard's "Actions due" (issue 16)
+    action_lists.due_actions(store, today, 50)
 
 
 def _queries(store: Any) -> None:

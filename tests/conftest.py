@@ -44,13 +44,32 @@ def qapp_args() -> list[str]:
     return ["waymark-tests"]
 
 
+class _NoRealDialogs:
+    """The asker of every GUI test that installs none: a real modal dialog would wait forever for a click nobody
+    makes, so the test fails at once and names the question instead of hanging the whole run."""
+
+    def __getattr__(self, kind: str) -> Callable[..., object]:
+        def refuse(_parent: object, title: str = "", *_args: object, **_kwargs: object) -> object:
+            raise AssertionError(f"the app asked {kind!r} ({title!r}) but the test installed no asker to answer")
+
+        return refuse
+
+
 @pytest.fixture(autouse=True)
 def _qt_test_mode(request: pytest.FixtureRequest) -> Iterator[None]:
-    if {"qtbot", "qapp"} & set(request.fixturenames):
-        from PySide6.QtCore import QStandardPaths
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    from PySide6.QtCore import QStandardPaths
 
-        QStandardPaths.setTestModeEnabled(True)
-    yield
+    from desktop_app.ui import ask
+
+    QStandardPaths.setTestModeEnabled(True)
+    previous = ask.install(_NoRealDialogs())  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        ask.install(previous)
 
 
 Screenshot = Callable[..., Path | None]

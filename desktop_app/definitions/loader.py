@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from desktop_app import paths
+from desktop_app.definitions.actions import ActionsDefinition
 from desktop_app.definitions.audit import AuditDefinition
 from desktop_app.definitions.child_file import ChildDetailsDefinition, MisImportDefinition
 from desktop_app.definitions.missing import MissingEpisodesDefinition
@@ -25,6 +26,8 @@ from desktop_app.definitions.models import (
     ScreeningDefinition,
     WhatToDoDefinition,
 )
+from desktop_app.definitions.referral_requests import ReferralRequestsDefinition
+from desktop_app.definitions.year_groups import YearGroupsDefinition
 from desktop_app.errors import UserFacingError
 
 M = TypeVar("M", bound=BaseModel)
@@ -55,6 +58,9 @@ class Forms:
     mis_import: MisImportDefinition  # column headings and date formats of the school's MIS pupil exports
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
     audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
+    year_groups: YearGroupsDefinition  # the year groups the concern wizard offers for the setting's phase
+    actions: ActionsDefinition  # a concern's actions: the dashboard's horizon, suggestions (forms/actions.toml)
+    referral_requests: ReferralRequestsDefinition  # what a referral asks for (suggested by route), consent answers
 
     def screening(self, definition_id: str | None = None) -> ScreeningDefinition:
         """The named screening definition, or the default one; FormError if there is no such definition."""
@@ -136,6 +142,9 @@ def _load(root: Path) -> Forms:
         mis_import=load_file(root / "mis_import.toml", MisImportDefinition),
         missing_episodes=missing,
         audit=load_file(root / "audit.toml", AuditDefinition),
+        year_groups=load_file(root / "year_groups.toml", YearGroupsDefinition),
+        actions=load_file(root / "actions.toml", ActionsDefinition),
+        referral_requests=load_file(root / "referral_requests.toml", ReferralRequestsDefinition),
     )
 
 

@@ -14,6 +14,7 @@ from desktop_app.domain.records import (
     Child,
     Concern,
     ReferralEntry,
+    ReferralRequest,
     ScreeningRecord,
     Setting,
 )
@@ -78,6 +79,30 @@ class ReferralSummary:
     outcome: str = ""  # the outcome recorded when the concern was closed
     screening_title: str = ""  # the screening tool's title (never its id)
     today: date | None = None  # for "written confirmation overdue"
+    request_words: tuple[tuple[str, str], ...] = ()  # (request id, as printed) from forms/referral_requests.toml
+    consent_words: tuple[tuple[str, str, str], ...] = ()  # (consent id, as printed, the label of its note)
+    suggested_asks: tuple[str, ...] = ()  # printed: what the decision's routes suggest asking, before any referral
+
+    def asked(self, request: ReferralRequest) -> tuple[str, ...]:
+        """What one referral asked for, as printed: the requests ticked, then the DSL's own words."""
+        words = dict(self.request_words)
+        ticked = tuple(words.get(a, a.replace("_", " ")) for a in request.asks)
+        return (*ticked, request.asks_other) if request.asks_other.strip() else ticked
+
+    def consent_text(self, request: ReferralRequest) -> str:
+        """"Not sought. Why consent was not sought: …", as printed."""
+        known = {c[0]: c for c in self.consent_words}
+        _id, printed, note_label = known.get(request.consent, (request.consent, request.consent, "Note"))
+        note = request.consent_note.strip()
+        return f"{printed}. {note_label or 'Note'}: {note}" if note else printed
+
+    def parents_text(self, request: ReferralRequest) -> str:
+        if request.parents_told is None:
+            return ""
+        if request.parents_told:
+            return "Yes"
+        reason = request.parents_not_told_reason.strip()
+        return f"No. Why not: {reason}" if reason else "No"
 
     def addendum_numbers(self, kind: str, object_id: int) -> tuple[int, ...]:
         """The numbers (1 = oldest) of the addenda correcting one record, for "corrected: see addendum 1"."""

@@ -191,6 +191,15 @@ class ConcernDraft:
     recorder_role: str = ""
     recorded_at: datetime | None = None
     declaration: bool = False
+    dont_know: tuple[str, ...] = ()  # names of the yes/no questions above answered "Don't know"
+
+
+def answer_text(draft: ConcernDraft, question: str) -> str:
+    """A yes/no question of the concern as a person reads it: Yes, No, Don't know or Not answered."""
+    value = getattr(draft, question)
+    if value is None:
+        return "Don't know" if question in draft.dont_know else "Not answered"
+    return "Yes" if value else "No"
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +273,19 @@ class ScreeningRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferralRequest:
+    """What the school asked the agency for, and consent, as recorded with a referral contact (ids of
+    forms/referral_requests.toml). A referral recorded before these were asked has none."""
+
+    asks: tuple[str, ...] = ()  # request ids, in the order of the forms file
+    asks_other: str = ""  # anything else asked for, in the DSL's words
+    consent: str = ""  # a consent id: sought and given, sought and refused, not sought
+    consent_note: str = ""  # what the family said when they refused, or why consent was not sought
+    parents_told: bool | None = None  # whether the parents or carers know of this referral
+    parents_not_told_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ReferralEntry:
     referral_id: int
     concern_id: int
@@ -276,6 +298,7 @@ class ReferralEntry:
     confirmation_sent: date | None
     recorded_by: Actor
     recorded_at: datetime
+    request: ReferralRequest | None = None  # None: recorded before the request and consent were asked
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -37,6 +37,7 @@ BODY = ParagraphStyle(
     spaceAfter=3,
     alignment=TA_LEFT,
     splitLongWords=1,
+    allowWidows=0,  # a paragraph's last line never starts a page alone: two lines go over, or the whole paragraph
 )
 SMALL = ParagraphStyle("Small", parent=BODY, fontSize=8.5, leading=11, textColor=MUTED)
 TITLE = ParagraphStyle("Title", parent=BODY, fontName=fonts.SANS_BOLD, fontSize=17, leading=21, spaceAfter=6)
@@ -179,6 +180,12 @@ def field(label: str, value: str, style: ParagraphStyle = BODY) -> Paragraph:
     return Paragraph(f"<b>{esc(label)}:</b> {or_not_recorded(value)}", style)
 
 
+def with_next(paragraph: Paragraph) -> Paragraph:
+    """``paragraph`` kept on the page of what follows it: a question with its reason, a label with its list."""
+    paragraph.keepWithNext = 1
+    return paragraph
+
+
 def fields(pairs: Iterable[tuple[str, str]]) -> list[Flowable]:
     return [field(label, value) for label, value in pairs]
 
@@ -256,10 +263,20 @@ def table_basics() -> list[tuple[object, ...]]:
     ]
 
 
-def signature_lines(roles: Iterable[str], width: float, title: str = "") -> Flowable:
+def last_of(story: list[Flowable]) -> list[Flowable]:
+    """Take the end of ``story`` to keep with what comes after it: its last paragraph, and the headings or labels
+    kept with that paragraph (ReportLab's keep-with-next cannot reach into a KeepTogether, so they are moved)."""
+    taken: list[Flowable] = []
+    while story and isinstance(story[-1], Paragraph) and (not taken or story[-1].getKeepWithNext()):
+        taken.insert(0, story.pop())
+    return taken
+
+
+def signature_lines(roles: Iterable[str], width: float, title: str = "", after: Iterable[Flowable] = ()) -> Flowable:
     """Ruled lines to sign by hand (name, signature, date for each role), kept on one page with their title.
 
     The title is inside the KeepTogether because ReportLab's keep-with-next does not reach into a KeepTogether.
+    ``after`` (see ``last_of``) goes on the same page first, so the last page never holds the signatures alone.
     """
     gap = 5 * mm
     unit = (width - 2 * gap) / 10
@@ -276,4 +293,4 @@ def signature_lines(roles: Iterable[str], width: float, title: str = "") -> Flow
         style += [("LINEABOVE", (col, top + 2), (col, top + 2), 0.6, RULE) for col in (0, 2, 4)]
     table = Table(rows, colWidths=[4 * unit, gap, 4 * unit, gap, 2 * unit], rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle(style))
-    return KeepTogether([heading(title), table] if title else [table])
+    return KeepTogether([*after, *([heading(title)] if title else []), table])

@@ -12,7 +12,7 @@ from desktop_app.domain.child import ContactPerson
 from desktop_app.domain.contact_checks import format_phone
 from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSummary
 from desktop_app.domain.enums import RiskLevel, When
-from desktop_app.domain.records import AnsweredItem, ChildDetails, ConcernDraft, Decision, ReferralEntry
+from desktop_app.domain.records import AnsweredItem, ChildDetails, ConcernDraft, Decision, ReferralEntry, answer_text
 from desktop_app.reports.flow import (
     BODY,
     H2,
@@ -25,6 +25,7 @@ from desktop_app.reports.flow import (
     field,
     fields,
     heading,
+    last_of,
     long_text,
     markup,
     moment,
@@ -32,6 +33,7 @@ from desktop_app.reports.flow import (
     para,
     paragraphs,
     signature_lines,
+    with_next,
 )
 from desktop_app.reports.template import build_pdf, frame_width
 
@@ -53,12 +55,13 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         *_decision(summary),
         *_referrals(summary),
         *_addenda(summary),
-        signature_lines(
-            ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
-            frame_width(),
-            title="Signatures",
-        ),
     ]
+    story.append(signature_lines(
+        ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
+        frame_width(),
+        title="Signatures",
+        after=last_of(story),
+    ))
     return build_pdf(
         story,
         meta,
@@ -72,14 +75,6 @@ URGENCY = {
     RiskLevel.MEDIUM: "Soon: medium risk",
     RiskLevel.LOW: "Routine: low risk",
     RiskLevel.NO_APPARENT_RISK: "Routine: no apparent risk",
-}
-_ASKING = {  # what the school asks of each route it chose (routes the school acts on alone are left out)
-    "social_worker": "an assessment by the child's social worker",
-    "safeguarding_hub": "an assessment by the Safeguarding Hub (MASH), and a strategy discussion if it is warranted",
-    "police_101": "police awareness and intelligence",
-    "lado": "the LADO's advice on the adult concerned",
-    "nrm": "consideration for the National Referral Mechanism (NRM)",
-    "early_help": "an Early Help assessment",
 }
 
 
@@ -104,9 +99,9 @@ def _at_a_glance(summary: ReferralSummary) -> list[Flowable]:
         else:
             level += " (as the screening tool suggested)"
         rows.append(("Level of risk confirmed by the DSL", level))
-        asks = [_ASKING[str(r)] for r in decision.routes if str(r) in _ASKING]
-        rows.append(("What we are asking for", "; ".join(asks) if asks else "Information and advice"))
-        rows.append(("Review date", day(decision.review_date)))
+    rows += _request_rows(summary)
+    if screening is not None:
+        rows.append(("Review date", day(screening.decision.review_date)))
     taken = [
         f"{summary.route_title(e.route)}: {e.contacted_name}, {moment(e.contacted_at)}"
         + (f", reference {e.reference}" if e.reference.strip() else "")
@@ -126,6 +121,36 @@ def _at_a_glance(summary: ReferralSummary) -> list[Flowable]:
             out.append(para("The whole account is under The concern.", SMALL))
     out += _call_back(summary)
     return out
+
+
+def _request_rows(summary: ReferralSummary) -> list[tuple[str, str]]:
+    """What the school asks for, consent and whether the parents know, as recorded with the referrals (a referral
+    recorded before these were asked prints "Not recorded" once), or as the decision's routes suggest before any."""
+    recorded = [e for e in summary.referrals if e.request is not None]
+    decision = summary.screening.decision if summary.screening is not None else None
+    rows: list[tuple[str, str]] = []
+    if recorded:
+        marks = "".join(_corrected(summary, "referral", e.referral_id) for e in recorded)
+        requests = [(e, e.request) for e in recorded if e.request is not None]
+        asks = dict.fromkeys(a for _e, request in requests for a in summary.asked(request))
+        rows.append(("What we are asking for", "; ".join(asks) + marks))
+        consents = [(e, summary.consent_text(request)) for e, request in requests]
+        if len({text for _e, text in consents}) == 1:
+            consent = consents[0][1]
+        else:
+            consent = "; ".join(f"{summary.route_title(e.route)}: {text}" for e, text in consents)
+        rows.append(("Consent to the referral", consent + marks))
+        rows.append(("Parents or carers know of the referral", summary.parents_text(requests[-1][1])))
+        return rows
+    if summary.referrals:
+        rows.append(("What we asked for and consent", ""))
+    elif decision is not None:
+        rows.append(("What we are asking for", "; ".join(summary.suggested_asks) or "Advice on what to do next"))
+        rows.append(("Consent to the referral", ""))
+    if decision is not None:
+        told = "Yes" if decision.parents_told else f"No. Why not: {decision.parents_not_told_reason.strip()}"
+        rows.append(("Parents or carers told", told))
+    return rows
 
 
 def _call_back(summary: ReferralSummary) -> list[Flowable]:
@@ -231,8 +256,8 @@ def _concern(summary: ReferralSummary) -> list[Flowable]:
                 ("Recorded by", ", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p)),
                 ("Recorded at", moment(draft.recorded_at or concern.submitted_at)),
                 ("Immediate danger at the time", _yes_no(draft.immediate_danger)),
-                ("About an adult who works with children", _yes_no(draft.about_adult_working_with_children)),
-                ("About a group or community", _yes_no(draft.group_or_community)),
+                ("About an adult who works with children", _answer(draft, "about_adult_working_with_children")),
+                ("About a group or community", _answer(draft, "group_or_community")),
                 ("Kinds of concern", ", ".join(summary.category_title(c) for c in draft.category_ids)),
             ]
         ),
@@ -304,7 +329,7 @@ def _answers(answers: Iterable[AnsweredItem], show_when: bool = True) -> list[Fl
     out: list[Flowable] = []
     for section_title, items in groupby(answers, key=lambda a: a.section_title):
         if show_when:  # protective factors sit under their own heading already
-            out.append(markup(f"<i>{esc(section_title)}</i>", BODY))
+            out.append(with_next(markup(f"<i>{esc(section_title)}</i>", BODY)))
         for item in items:
             facts = []
             if show_when and item.when is not None:
@@ -314,7 +339,8 @@ def _answers(answers: Iterable[AnsweredItem], show_when: bool = True) -> list[Fl
             if item.significant:
                 facts.append("significant indicator")
             tail = f" — {esc(', '.join(facts))}" if facts else ""
-            out.append(markup(f"•&nbsp;&nbsp;{esc(item.text)}{tail}", INDENT))
+            bullet = markup(f"•&nbsp;&nbsp;{esc(item.text)}{tail}", INDENT)
+            out.append(with_next(bullet) if item.note.strip() else bullet)
             if item.note.strip():
                 out.append(markup(f"<i>Note:</i> {esc(item.note)}", _NOTE))
     return out
@@ -326,16 +352,18 @@ def _decision(summary: ReferralSummary) -> list[Flowable]:
     decision: Decision = summary.screening.decision
     out: list[Flowable] = [
         heading("Level of risk"),
-        field("Suggested by the screening", decision.suggested_level.label),
+        with_next(field("Suggested by the screening", decision.suggested_level.label)),
     ]
     out += [markup(f"•&nbsp;&nbsp;{esc(reason)}", INDENT) for reason in decision.suggested_reasons]
-    out.append(field("Confirmed by the DSL", decision.confirmed_level.label))
-    if decision.confirmed_level != decision.suggested_level or decision.override_reason.strip():
+    changed = decision.confirmed_level != decision.suggested_level or bool(decision.override_reason.strip())
+    confirmed = field("Confirmed by the DSL", decision.confirmed_level.label)
+    out.append(with_next(confirmed) if changed else confirmed)
+    if changed:
         out.append(field("Reason for changing the suggested level", decision.override_reason))
     out += long_text("The child's wishes and feelings", decision.childs_wishes)
     out += [
         heading("Parents and carers"),
-        field("Parents or carers told", "Yes" if decision.parents_told else "No"),
+        with_next(field("Parents or carers told", "Yes" if decision.parents_told else "No")),
     ]
     if not decision.parents_told:
         out.append(field("Why they were not told", decision.parents_not_told_reason))
@@ -379,11 +407,23 @@ def _referral(summary: ReferralSummary, entry: ReferralEntry) -> list[Flowable]:
                 ("Contacted", entry.contacted_name),
                 ("When", moment(entry.contacted_at)),
                 ("Their reference", entry.reference),
+                *_asked(summary, entry),
                 ("Outcome", entry.outcome),
                 ("Written confirmation", confirmation),
                 ("Recorded by", f"{entry.recorded_by.name}, {entry.recorded_by.role_label}"),
             ]
         ),
+    ]
+
+
+def _asked(summary: ReferralSummary, entry: ReferralEntry) -> list[tuple[str, str]]:
+    request = entry.request
+    if request is None:  # recorded before Waymark asked: said once, not a column of "Not recorded"
+        return [("What we asked for and consent", "")]
+    return [
+        ("What we asked for", "; ".join(summary.asked(request))),
+        ("Consent to the referral", summary.consent_text(request)),
+        ("Parents or carers know of the referral", summary.parents_text(request)),
     ]
 
 
@@ -399,9 +439,15 @@ def _addenda(summary: ReferralSummary) -> list[Flowable]:
                 H2,
             )
         )
-        out.append(field("Why", addendum.reason, INDENT))
+        out.append(with_next(field("Why", addendum.reason, INDENT)))
         out.append(field("What changed", addendum.change, INDENT))
     return out
+
+
+def _answer(draft: ConcernDraft, question: str) -> str:
+    """Yes, No or Don't know; nothing when the question was not answered (an unfinished draft)."""
+    said = answer_text(draft, question)
+    return "" if said == "Not answered" else said
 
 
 def _corrected(summary: ReferralSummary, kind: str, object_id: int) -> str:

@@ -141,6 +141,13 @@ class AuditLog:
             for r in rows
         ]
 
+    def last_at(self, action: str) -> datetime | None:
+        """When the newest entry of ``action`` was written (index ``ix_audit_action_seq``), or None if never."""
+        row = self._session.execute(
+            text("SELECT at FROM audit WHERE action = :action ORDER BY seq DESC LIMIT 1"), {"action": action}
+        ).first()
+        return None if row is None else datetime.strptime(row[0], UTC_FORMAT).replace(tzinfo=UTC)
+
     def reset_cache(self) -> None:
         self._last = None
 

@@ -178,6 +178,8 @@ class ReferralRow(Base):
     actor_name: Mapped[str] = mapped_column(Text)
     actor_role: Mapped[str] = mapped_column(Text)
     actor_user_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # What the school asked for and consent, as JSON (domain.records.ReferralRequest); NULL before revision 0011
+    request: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class ReferralEventRow(Base):
@@ -229,7 +231,7 @@ class AuditRow(Base):
     details_hash: Mapped[str] = mapped_column(String(64))
     prev_mac: Mapped[str] = mapped_column(String(64))
     mac: Mapped[str] = mapped_column(String(64))
-    __table_args__ = (Index(None, "at"),)
+    __table_args__ = (Index(None, "at"), Index(None, "action", "seq"))
 
 
 APPEND_ONLY_TABLES = (
@@ -237,6 +239,7 @@ APPEND_ONLY_TABLES = (
 )
 FTS_TABLE = "concern_text"
 
+from desktop_app.store import models_actions as _models_actions  # noqa: E402,F401  (a concern's actions)
 from desktop_app.store import models_audit as _models_audit  # noqa: E402,F401  - the annual audit's tables
 from desktop_app.store import models_connections as _models_connections  # noqa: E402,F401
 from desktop_app.store import models_transfer as _models_transfer  # noqa: E402,F401  (transfer and retention tables)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from desktop_app.errors import DiskFull, UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
+from desktop_app.store.repositories.actions import ActionRepository
 from desktop_app.store.repositories.audit_checklist import AuditChecklistRepository
 from desktop_app.store.repositories.child_list import ChildListRepository
 from desktop_app.store.repositories.children import ChildRepository
@@ -62,6 +63,7 @@ class UnitOfWork:
     year_counts: YearCountsRepository
     connections: ConnectionRepository
     missing: MissingEpisodeRepository
+    actions: ActionRepository
 
     def __init__(self, engine: Engine, audit_key: bytes, on_commit: AnchorWriter | None = None) -> None:
         self._engine = engine
@@ -100,6 +102,7 @@ class UnitOfWork:
         self.year_counts = YearCountsRepository(session)
         self.connections = ConnectionRepository(session)
         self.missing = MissingEpisodeRepository(session)
+        self.actions = ActionRepository(session)
         return self
 
     def _note_changes(self, session: Session, _context: Any, _instances: Any) -> None:

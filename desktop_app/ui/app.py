@@ -241,6 +241,7 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
         if demo_root is not None:
             remove_leftover_demos(demo_root.parent, keep=demo_root)
         window = MainWindow(args, vault_dir=vault_dir, start=demo_root is None)
+        window.instance_lock = lock  # a restore in the window lets go of it while the folder is set aside
         windows.append(window)
         if demo_root is not None:
             prepare_demo(window)

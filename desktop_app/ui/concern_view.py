@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.enums import AddendumTarget, AnswerStatus, ConcernStatus, RiskLevel
-from desktop_app.domain.records import Addendum, ScreeningRecord
+from desktop_app.domain.enums import AddendumTarget, AnswerStatus, ConcernStatus, RiskLevel, RouteId
+from desktop_app.domain.records import Addendum, ScreeningRecord, answer_text
+from desktop_app.domain.wording import join_phrases
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services import casework
@@ -73,8 +75,11 @@ def _sign_titles(sign_ids: tuple[str, ...]) -> list[str]:
     return [definition.item(s).text if definition.has_item(s) else s for s in sign_ids]
 
 
-def concern_html(file: ConcernFile) -> str:
-    """The record as the DSL reads it, oldest first. Every value is escaped: records are never markup."""
+def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None) -> str:
+    """The record as the DSL reads it, oldest first. Every value is escaped: records are never markup.
+
+    ``route_labels`` name each route with its number to ring (the setting's own where set).
+    """
     c, d, child = file.concern, file.concern.draft, file.child.details
     age = child.age_on(date.today())
     born = f"born {child.date_of_birth.strftime('%d %b %Y')}, " if child.date_of_birth else ""
@@ -110,15 +115,18 @@ def concern_html(file: ConcernFile) -> str:
             for o in d.other_children) + "</p>")
     if d.adults:
         parts.append("<p><b>Adults of concern:</b> " + "; ".join(
-            _e(", ".join(x for x in (a.name_or_nickname, a.description, a.vehicle, a.phone) if x))
+            _e(join_phrases((a.name_or_nickname, a.description, a.vehicle, a.phone)))
             for a in d.adults) + "</p>")
     if d.places:
         parts.append("<p><b>Places:</b> " + "; ".join(
             _e(p.name + (f" ({p.details})" if p.details else "")) for p in d.places) + "</p>")
-    if d.about_adult_working_with_children:
-        parts.append("<p><b>About an adult who works with children</b> (LADO).</p>")
-    if d.group_or_community:
-        parts.append("<p><b>About a group or community</b> (police 101).</p>")
+    for question, label, route in (
+        ("about_adult_working_with_children", "About an adult who works with children", "LADO"),
+        ("group_or_community", "About a group or community", "police 101"),
+    ):
+        answer = answer_text(d, question)
+        if answer in ("Yes", "Don't know"):
+            parts.append(f"<p><b>{label}:</b> {answer}{f' ({route})' if answer == 'Yes' else ''}</p>")
     recorded = short_date(d.recorded_at) if d.recorded_at else short_date(c.submitted_at)
     parts.append(f"<p style='color:#404040'>Recorded by {_e(d.recorder_name) or 'not given'}"
                  f"{', ' + _e(d.recorder_role) if d.recorder_role else ''}, {recorded}"
@@ -132,7 +140,7 @@ def concern_html(file: ConcernFile) -> str:
 
     parts.append("<h3>Screenings</h3>")
     if file.screenings:
-        parts += [_screening_html(s) for s in file.screenings]
+        parts += [_screening_html(s, route_labels or {}) for s in file.screenings]
     else:
         parts.append("<p>Not screened yet.</p>")
 
@@ -161,7 +169,7 @@ def _addendum_html(a: Addendum, file: ConcernFile) -> str:
     )
 
 
-def _screening_html(s: ScreeningRecord) -> str:
+def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str]) -> str:
     dec = s.decision
     level = f"<b>{_e(dec.confirmed_level.label)}</b>"
     if dec.confirmed_level is not dec.suggested_level:
@@ -189,7 +197,7 @@ def _screening_html(s: ScreeningRecord) -> str:
         ("Parents' or carers' views", _e(dec.parents_views) or "—"),
         ("Danger statement", _e(dec.danger_statement)),
         ("Safety goal", _e(dec.safety_goal)),
-        ("Routes", _e(", ".join(route_title(r) for r in dec.routes))),
+        ("Routes", _e("; ".join(route_labels.get(r) or route_title(r) for r in dec.routes))),
         ("Actions", _e(dec.actions) or "—"),
     ):
         parts.append(f"<p><b>{label}:</b> {value}</p>")
@@ -257,9 +265,14 @@ class ConcernView(QWidget):
         self.referral_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.referral_table.horizontalHeader().setStretchLastSection(True)
         column.addWidget(self.referral_table)
+        from desktop_app.ui.actions import ActionsSection
+
+        self.actions_section = ActionsSection(session, concern_id, splitter, self.today)  # who does what by when
+        self.actions_section.changed.connect(self._record_changed)
         splitter.addWidget(self.record)
         splitter.addWidget(referrals)
-        splitter.setSizes([520, 180])
+        splitter.addWidget(self.actions_section)
+        splitter.setSizes([420, 150, 190])
         layout.addWidget(splitter, 1)
         self.changed.connect(self.reload)
         self.reload()
@@ -285,7 +298,7 @@ class ConcernView(QWidget):
             f"<span style='color:{colour}'><b>{status}{level}</b></span>"
         )
         scroll = self.record.verticalScrollBar().value()
-        self.record.setHtml(concern_html(self.file))
+        self.record.setHtml(concern_html(self.file, self._route_labels()))
         self.record.verticalScrollBar().setValue(scroll)
         entries = list(self.file.referrals)
         self.referral_model = RecordsModel(referral_columns(self.today), lambda limit: entries[:limit],
@@ -293,6 +306,8 @@ class ConcernView(QWidget):
                                            parent=self)
         self.referral_table.setModel(self.referral_model)
         closed = self.file.is_closed()
+        self.actions_section.concern_title = self._what()  # names its unfinished work if the vault locks
+        self.actions_section.reload(closed=closed)
         self.screen_button.setEnabled(not closed)
         self.referral_button.setEnabled(not closed)
         self.close_button.setEnabled(not closed)
@@ -318,6 +333,16 @@ class ConcernView(QWidget):
         if late:
             summary += f" (<span style='color:#8a1c14'><b>{late} overdue</b></span>)"
         self.referrals_title.setText(f"<b>Referral log</b> — {summary}")
+
+    def _route_labels(self) -> dict[RouteId, str]:
+        """Each route with its number (forms/contacts.toml, the setting's own numbers where set)."""
+        try:
+            from desktop_app.definitions import load_forms
+
+            return screening_flow.route_labels(self.session, load_forms())
+        except UserFacingError:  # a broken forms folder must not hide the record: routes are shown by name
+            _log.warning("route numbers not shown: the forms could not be read")
+            return {}
 
     def go_back(self) -> None:
         if self.host is not None and hasattr(self.host, "show_dashboard"):
@@ -398,6 +423,10 @@ class ConcernView(QWidget):
         dialog.submit = lambda: casework.close_concern(self.session, self.concern_id, outcome.toPlainText())
         dialog.keep_as(self.session, "close", self.concern_id, f"Closing {self._what()}")
         return self._open(dialog)
+
+    def add_action(self) -> Any:
+        """The actions section's "Add an action…" (also how unfinished work reopens it after unlock)."""
+        return self.actions_section.add_action()
 
     def _what(self) -> str:
         return f"{self.file.concern.reference} — {self.file.child.details.display_name}"

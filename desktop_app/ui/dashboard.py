@@ -101,15 +101,21 @@ class DashboardPage(QWidget):
         grid.addWidget(self.confirmations, 0, 1)
         grid.addWidget(self.reviews, 1, 0)
         grid.addWidget(self.high_risk, 1, 1)
+        from desktop_app.services.actions.lists import horizon
+
+        days = (horizon(date.today()) - date.today()).days
+        self.actions_due = Panel(f"Actions due in the next {days} days, overdue first",
+                                 "No actions are due or overdue.", "actions_due", self)
+        grid.addWidget(self.actions_due, 2, 0)
         self.missing = repeated_missing_panel(self)
-        grid.addWidget(self.missing, 2, 0, 1, 2)
+        grid.addWidget(self.missing, 2, 1)
         layout.addLayout(grid, 1)
         self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record; Ctrl+Enter opens "
                            "the child's file.", self)
         self.hint.setStyleSheet("color:#505050;")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
-        for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk):
+        for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk, self.actions_due):
             panel.list.open_requested.connect(self.open_row)
             panel.list.child_requested.connect(self.open_child_of)
         self.missing.list.open_requested.connect(self.open_child_of)  # its rows are children
@@ -161,6 +167,10 @@ class DashboardPage(QWidget):
             parent=self))
 
         show_repeated_missing(self.missing, s)
+
+        from desktop_app.ui.actions import show_due
+
+        show_due(self.actions_due, s, today, PAGE)  # open actions due soon, overdue first and marked
 
         waiting = dashboard.sealed_waiting(s.vault_dir)
         if waiting:

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(body)
         self._body.addWidget(self.pages, 1)
         self.side_bar: Any = None  # built at the first unlock (start-up shows the lock screen without it)
+        self.instance_lock: Any = None  # the app's own lock on the vault folder (``ui.app``), when it holds one
         self.setCentralWidget(body)
         self.idle = IdleWatcher(settings.load().idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
@@ -215,6 +216,8 @@ class MainWindow(QMainWindow):
                 if entry.shortcut and entry.key != "settings":  # Settings keeps its menu action's Ctrl+,
                     self._nav_actions.append(self._action(f"Go to {entry.title}", lambda k=entry.key: self.navigate(k),
                                                           entry.shortcut, f"go_{entry.key}"))
+                    if entry.key == "help":
+                        self.help_menu.insertAction(self.help_menu.actions()[0], self._nav_actions[-1])
         self.side_bar.reload()
 
     def focus_search(self) -> None:
@@ -460,6 +463,7 @@ class MainWindow(QMainWindow):
             view.addAction(action)
             self.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
+        self.help_menu = help_menu  # the side bar's "Go to Help" (F1) joins it at the first unlock
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)

@@ -68,7 +68,8 @@ DESTINATIONS: tuple[Destination, ...] = (
         "Ctrl+,",
     ),
     Destination(
-        "help", "Help", "Quick reference, guidance, keyboard shortcuts and how the suggestion is worked out.", "", "F1"
+        "help", "Help", "Quick reference, guidance, keyboard shortcuts and how the suggestion is worked out.",
+        "desktop_app.ui.help:HelpPage", "F1"
     ),
 )
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -31,6 +32,7 @@ from desktop_app.domain.enums import RouteId
 from desktop_app.domain.records import ReferralEntry
 from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.services import casework
+from desktop_app.services.casework import referral_request
 from desktop_app.services.casework.screening import route_title
 from desktop_app.ui.a11y import name_field
 from desktop_app.ui.models import Column
@@ -278,13 +280,62 @@ class ReferralContactDialog(FormDialog):
         self.due.setDisplayFormat("d MMMM yyyy")
         self.due.setDate(qdate(casework.default_confirmation_due(self._now)))
         self.needs_confirmation.toggled.connect(self.due.setEnabled)
+        self._add_request_fields()
         self.route.currentIndexChanged.connect(self._route_changed)
         self._route_changed()
         self.submit = lambda: casework.record_referral(session, concern_id, self.form_value(), self._now)
 
+    def _add_request_fields(self) -> None:
+        """What the school asks for (ticked from the route to begin with) and consent, beside whether parents know."""
+        self._choices = referral_request.choices()
+        holder = QWidget(self)
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.asks: dict[str, QCheckBox] = {}
+        for number, choice in enumerate(self._choices.requests):
+            box = QCheckBox(choice.title, holder)
+            box.setObjectName(f"ask_{choice.id}")
+            box.setAccessibleName(f"Ask for: {choice.title}")
+            grid.addWidget(box, number // 2, number % 2)
+            self.asks[choice.id] = box
+        self.add_field("Asking them for:", holder, "asks")
+        holder.setAccessibleName("What you are asking them for")
+        for choice_id, box in self.asks.items():  # each tick is kept if the vault locks while this is open
+            self.fields[f"ask_{choice_id}"] = box
+        self.asks_other = self.add_field("Anything else:", QLineEdit(self), "asks_other")
+        self.asks_other.setPlaceholderText("In your own words, if it is not ticked above")
+        self.consent = self.add_field("Consent:", QComboBox(self), "consent")
+        self.consent.addItem("Choose: was consent sought?", None)
+        for answer in self._choices.consent:
+            self.consent.addItem(answer.title, answer.id)
+        self.consent_note = self.add_field("What they said, or why not:", QLineEdit(self), "consent_note")
+        self.parents_told = self.add_field("Parents or carers told:", QComboBox(self), "parents_told")
+        for text, value in (("Choose: do they know?", None), ("Yes, they have been told", True),
+                            ("No, they have not been told", False)):
+            self.parents_told.addItem(text, value)
+        self.parents_reason = self.add_field("Why not told:", QLineEdit(self), "parents_not_told_reason")
+        self.consent.currentIndexChanged.connect(self._consent_changed)
+        self.parents_told.currentIndexChanged.connect(self._parents_changed)
+        self._consent_changed()
+        self._parents_changed()
+
+    def _consent_changed(self, *_args: object) -> None:
+        answer = self._choices.consent_choice(self.consent.currentData() or "")
+        needed = answer is not None and answer.needs_note
+        self.consent_note.setEnabled(needed)
+        label = answer.note_label if answer is not None and needed else "What the family said, or why not sought"
+        self.consent_note.setPlaceholderText(label)
+        self.consent_note.setAccessibleName(label)
+
+    def _parents_changed(self, *_args: object) -> None:
+        self.parents_reason.setEnabled(self.parents_told.currentData() is False)
+
     def _route_changed(self, *_args: object) -> None:
         route = RouteId(self.route.currentData())
         self.needs_confirmation.setChecked(load_forms().contacts.expects_confirmation(route))
+        ticked = referral_request.suggested(route, self._choices)
+        for choice_id, box in self.asks.items():
+            box.setChecked(choice_id in ticked)
 
     def form_value(self) -> casework.ReferralForm:
         moment = self.contacted_at.dateTime().toPython()
@@ -297,6 +348,12 @@ class ReferralContactDialog(FormDialog):
             outcome=self.outcome.toPlainText(),
             confirmation_needed=self.needs_confirmation.isChecked(),
             confirmation_due=pydate(self.due.date()),
+            asks=tuple(choice_id for choice_id, box in self.asks.items() if box.isChecked()),
+            asks_other=self.asks_other.text(),
+            consent=self.consent.currentData(),
+            consent_note=self.consent_note.text() if self.consent_note.isEnabled() else "",
+            parents_told=self.parents_told.currentData(),
+            parents_not_told_reason=self.parents_reason.text(),
         )
 
 
@@ -338,6 +395,8 @@ def referral_columns(today: date) -> list[Column]:
         Column("Outcome", lambda e: e.outcome),
         Column("Written confirmation", confirmation),
         Column("Recorded by", lambda e: e.recorded_by.name),
+        Column("Asked for", referral_request.asked_summary),
+        Column("Consent", referral_request.consent_summary),
     ]
 
 

@@ -92,10 +92,11 @@ class SideBar(QFrame):
         current = self.current_key()
         self.entries.clear()
         for entry in navigation.available():
-            text = entry.title + (f"    {entry.shortcut}" if entry.shortcut else "")
-            item = QListWidgetItem(text)
+            # The shortcut is in the tooltip and on the Help page, not the text: it would widen the bar at 150%
+            # and squeeze the page beside it into sideways scrolling.
+            item = QListWidgetItem(entry.title)
             item.setData(KEY_ROLE, entry.key)
-            item.setToolTip(entry.description)
+            item.setToolTip(entry.description + (f" ({entry.shortcut})" if entry.shortcut else ""))
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, entry.description)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title)
             self.entries.addItem(item)

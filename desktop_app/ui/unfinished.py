@@ -88,7 +88,8 @@ def resume(host: Any, session: Any, draft: Any) -> QWidget | None:
     view = host.open_concern(draft.concern_id) if hasattr(host, "open_concern") else None
     if view is None:
         return None
-    opener = {"referral": "record_referral", "correction": "add_correction", "close": "close_concern"}[draft.kind]
+    opener = {"referral": "record_referral", "correction": "add_correction", "close": "close_concern",
+              "action": "add_action"}[draft.kind]
     dialog: Any = getattr(view, opener)()
     dialog.restore_fields(draft.state)
     return dialog

@@ -26,7 +26,7 @@ def test_every_shipped_form_file_loads(forms: Forms) -> None:
     assert len(files) >= 4
     loaded = {forms.contacts.id, forms.obligations.id, forms.categories.id, forms.what_to_do.id,
               forms.missing_episodes.id, forms.child_details.id, forms.mis_import.id, forms.audit.id,
-              forms.records.id,
+              forms.records.id, forms.year_groups.id, forms.actions.id, forms.referral_requests.id,
               *forms.screenings}
     assert len(loaded) == len(files), "a .toml file in forms/ is not loaded by load_forms"
     for definition in (
@@ -187,3 +187,16 @@ def test_loading_is_cached_per_folder(tmp_path: Path) -> None:
     assert load_forms(paths.forms_dir()) is first
     clear_cache()
     assert load_forms(paths.forms_dir()) is not first
+
+
+def test_every_route_that_refers_to_an_agency_suggests_what_to_ask_for_and_consent_answers_need_their_note(
+    forms: Forms,
+) -> None:
+    requests = forms.referral_requests
+    for route in (RouteId.SOCIAL_WORKER, RouteId.SAFEGUARDING_HUB, RouteId.POLICE_101, RouteId.LADO, RouteId.NRM,
+                  RouteId.EARLY_HELP):
+        assert requests.suggested((route,)), route
+    titles = {choice.title for choice in requests.requests}
+    assert {"Strategy discussion", "The Amber Project"} <= titles
+    assert [c.title for c in requests.consent] == ["Sought and given", "Sought and refused", "Not sought"]
+    assert [c.needs_note for c in requests.consent] == [False, True, True]

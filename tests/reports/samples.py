@@ -26,6 +26,7 @@ from desktop_app.domain.records import (
     OtherChild,
     Place,
     ReferralEntry,
+    ReferralRequest,
     ScreeningRecord,
     Setting,
 )
@@ -166,6 +167,12 @@ REFERRAL = ReferralEntry(
     confirmation_sent=None,
     recorded_by=DSL,
     recorded_at=datetime(2026, 11, 21, 11, 30, tzinfo=UTC),
+    request=ReferralRequest(
+        asks=("assessment", "strategy_discussion", "amber_project"),
+        asks_other="A joint visit with the school nurse.",
+        consent="given",
+        parents_told=True,
+    ),
 )
 ADDENDUM = Addendum(
     addendum_id=1,
@@ -191,6 +198,18 @@ SUMMARY = ReferralSummary(
     status="Referred",
     screening_title="Child exploitation screening tool",
     today=date(2026, 11, 28),
+    request_words=(
+        ("assessment", "an assessment of the child's needs and risks by children's social care"),
+        ("strategy_discussion", "a strategy discussion with the police and children's social care"),
+        ("amber_project", "consideration for the Amber Project (the specialist exploitation service)"),
+        ("nrm_referral", "consideration of a National Referral Mechanism (NRM) referral"),
+    ),
+    consent_words=(
+        ("given", "Sought and given", ""),
+        ("refused", "Sought and refused", "What the family said"),
+        ("not_sought", "Not sought", "Why consent was not sought"),
+    ),
+    suggested_asks=("an assessment of the child's needs and risks by children's social care",),
 )
 
 CHRONOLOGY = Chronology(

@@ -137,3 +137,16 @@ def test_roles_print_as_a_reader_says_them_not_as_stored() -> None:
     text = squeeze(all_text(pdf))
     assert squeeze("Completed by: Mrs Ruth Okonkwo, Deputy Designated Safeguarding Lead") in text
     assert "deputy_dsl" not in text
+
+
+def test_dont_know_on_the_adult_and_group_questions_prints_as_dont_know() -> None:
+    draft = dataclasses.replace(
+        samples.SUMMARY.concern.draft,
+        about_adult_working_with_children=None,
+        group_or_community=None,
+        dont_know=("about_adult_working_with_children", "group_or_community"),
+    )
+    concern = dataclasses.replace(samples.SUMMARY.concern, draft=draft)
+    text = squeeze(all_text(referral_summary_pdf(dataclasses.replace(samples.SUMMARY, concern=concern), samples.META)))
+    assert squeeze("About an adult who works with children Don't know") in text.replace(":", "")
+    assert squeeze("About a group or community Don't know") in text.replace(":", "")

@@ -183,3 +183,67 @@ def test_a_backup_whose_audit_row_cannot_be_committed_is_not_left_on_disk(
         assert path.exists() and created.session.verify().ok
     finally:
         created.session.lock()
+
+
+def test_a_backup_says_when_it_was_made_and_the_vault_when_it_last_wrote_one(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app.services.vault import backup_restore
+
+    created = make_vault(tmp_path / "vault")
+    assert backup_restore.last_backup(created.session.uow()) is None  # never backed up
+    before = datetime.now(UTC) - timedelta(seconds=2)
+    backup = created.session.backup(tmp_path / "weekly.wmbak")
+    after = datetime.now(UTC) + timedelta(seconds=2)
+    last = backup_restore.last_backup(created.session.uow())
+    created.session.lock()
+    assert last is not None and before <= last <= after
+    info = backup_restore.read_backup_info(backup)
+    assert info.created_at is not None and before <= info.created_at <= after
+    assert info.audit_entries >= 1
+
+
+def test_a_staged_restore_touches_nothing_until_put_in_place_and_never_while_the_vault_is_open(tmp_path: Path) -> None:
+    from desktop_app.services.vault import backup_restore
+    from desktop_app.vault import AlreadyRunning
+
+    vault_dir, backup, concern_id = _vault_and_backup(tmp_path)
+    session = vault_service.unlock(vault_dir, PASSPHRASE)
+    after = record_concern(session, account="After the backup")
+    before = _before_and_after(vault_dir)
+    steps: list[tuple[int, int, str]] = []
+    staged = backup_restore.stage_restore(backup, vault_dir, PASSPHRASE, progress=lambda *s: steps.append(s))
+    assert steps[-1][0] == steps[-1][1]  # the progress bar reaches its end
+    assert _before_and_after(vault_dir) == before  # checked beside the vault, the vault itself untouched
+    with pytest.raises(AlreadyRunning):
+        backup_restore.put_in_place(staged)  # the vault is open: it cannot be set aside under the DSL
+    assert _before_and_after(vault_dir) == before
+    backup_restore.note_set_aside(session.uow(), session.actor(), staged.info)
+    session.lock()
+
+    kept = backup_restore.put_in_place(staged)
+    assert kept is not None and not staged.staging.exists()
+    restored = vault_service.unlock(vault_dir, PASSPHRASE)
+    with restored.uow() as uow:
+        assert [c.concern_id for c in uow.concerns.awaiting_screening(10)] == [concern_id]
+        assert uow.audit.last_at("vault.restored") is not None
+    restored.lock()
+    old = vault_service.unlock(kept, PASSPHRASE)  # the vault as it was, whole, with what came after the backup
+    with old.uow() as uow:
+        assert uow.concerns.get(after).draft.account == "After the backup"
+        assert uow.audit.last_at("vault.set_aside_for_restore") is not None
+    assert old.verify().ok
+    old.lock()
+
+
+def test_a_staged_restore_that_is_not_wanted_leaves_nothing_behind(tmp_path: Path) -> None:
+    from desktop_app.services.vault import backup_restore
+
+    vault_dir, backup, _concern = _vault_and_backup(tmp_path)
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(WrongPassphrase):
+        backup_restore.stage_restore(backup, vault_dir, "not the passphrase of that backup")
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+    staged = backup_restore.stage_restore(backup, vault_dir, PASSPHRASE)
+    backup_restore.discard(staged)
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing

@@ -98,7 +98,8 @@ def test_a_concern_moves_through_screening_referral_confirmation_and_closing_wit
     contacted = datetime.now().astimezone() - timedelta(minutes=30)
     entry = casework.record_referral(session, concern_id, ReferralForm(
         RouteId.SAFEGUARDING_HUB, "Duty social worker Pat Ellory", contacted, "SH-55821", "Passed to Amber Project.",
-        True, TODAY + timedelta(days=2)), datetime.now().astimezone())
+        True, TODAY + timedelta(days=2), asks=("assessment", "amber_project"), consent="given", parents_told=True),
+        datetime.now().astimezone())
     assert casework.concern_file(session, concern_id).concern.status == ConcernStatus.REFERRED
     due = dashboard.confirmations_awaited(session, 10, TODAY)
     assert [(r.referral_id, r.overdue) for r in due] == [(entry.referral_id, False)]

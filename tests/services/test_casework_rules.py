@@ -112,7 +112,8 @@ def test_review_date_in_the_past_is_refused_and_very_long_text_is_refused_by_its
 def test_a_referral_needs_who_when_and_outcome_and_a_due_date_for_confirmation() -> None:
     with pytest.raises(InvalidInput) as error:
         casework.check_referral(ReferralForm(route=None), NOW)
-    assert fields(error) == ["route", "contacted_name", "outcome", "contacted_at", "confirmation_due"]
+    assert fields(error) == ["route", "contacted_name", "outcome", "contacted_at", "confirmation_due", "asks",
+                             "consent", "parents_told"]
     form = ReferralForm(
         route=RouteId.SAFEGUARDING_HUB,
         contacted_name="  Duty social worker, Safeguarding Hub ",
@@ -120,6 +121,9 @@ def test_a_referral_needs_who_when_and_outcome_and_a_due_date_for_confirmation()
         reference="SH-2231",
         outcome="Passed to the exploitation team.",
         confirmation_due=casework.default_confirmation_due(NOW),
+        asks=("assessment",),
+        consent="given",
+        parents_told=True,
     )
     checked = casework.check_referral(form, NOW)
     assert checked.contacted_name == "Duty social worker, Safeguarding Hub"
@@ -127,11 +131,14 @@ def test_a_referral_needs_who_when_and_outcome_and_a_due_date_for_confirmation()
 
 
 def test_a_referral_in_the_future_or_before_the_concern_is_refused() -> None:
-    base = ReferralForm(RouteId.POLICE_101, "PC Fictional", NOW + timedelta(hours=2), "", "Logged.", False)
+    request = {"asks": ("police_awareness",), "consent": "given", "parents_told": True}
+    base = ReferralForm(RouteId.POLICE_101, "PC Fictional", NOW + timedelta(hours=2), "", "Logged.", False,
+                        **request)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput) as error:
         casework.check_referral(base, NOW)
     assert fields(error) == ["contacted_at"]
-    early = ReferralForm(RouteId.POLICE_101, "PC Fictional", NOW - timedelta(days=9), "", "Logged.", False)
+    early = ReferralForm(RouteId.POLICE_101, "PC Fictional", NOW - timedelta(days=9), "", "Logged.", False,
+                         **request)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput) as error:
         casework.check_referral(early, NOW, concern_submitted=NOW - timedelta(days=2))
     assert "before the concern" in error.value.problems[0].sentence

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.domain.enums import ChildRole, RouteId
+from desktop_app.domain.records import answer_text
 from desktop_app.services.concern import flow
 from desktop_app.services.concern.flow import Entry, Mode, Page
 
@@ -49,13 +50,69 @@ def test_pages_run_in_the_order_of_the_issue_safety_first() -> None:
     order = [s.page for s in flow.PAGES]
     assert order[0] is Page.SAFETY
     assert order == [
-        Page.SAFETY, Page.CHILD, Page.HAPPENED, Page.SIGNS, Page.OTHERS, Page.ROUTES, Page.RECORDER, Page.REVIEW,
+        Page.SAFETY, Page.CHILD, Page.HAPPENED, Page.ROUTES, Page.SIGNS, Page.OTHERS, Page.RECORDER, Page.REVIEW,
         Page.DONE,
     ]  # fmt: skip
     assert flow.next_page(Page.SAFETY) is Page.CHILD
     assert flow.previous_page(Page.CHILD) is Page.SAFETY
     assert flow.next_page(Page.DONE) is None
     assert flow.previous_page(Page.DONE) is None  # no way back once sent
+
+
+def test_a_teacher_walks_only_the_essentials_unless_they_choose_to_add_signs_and_people() -> None:
+    walked, page = [], Page.SAFETY
+    while page is not None:
+        walked.append(page)
+        page = flow.next_page(page, complete_entry())
+    assert walked == [Page.SAFETY, Page.CHILD, Page.HAPPENED, Page.ROUTES, Page.RECORDER, Page.REVIEW, Page.DONE]
+    assert flow.previous_page(Page.RECORDER, complete_entry()) is Page.ROUTES
+    more = complete_entry(more_detail=True)
+    assert flow.next_page(Page.ROUTES, more) is Page.SIGNS
+    assert flow.next_page(Page.OTHERS, more) is Page.RECORDER
+    assert flow.previous_page(Page.RECORDER, more) is Page.OTHERS
+    resumed = flow.from_draft(flow.to_draft(complete_entry(sign_ids=("ws_money",))))
+    assert resumed.more_detail  # a draft that has signs shows them again
+
+
+def test_a_date_of_birth_and_an_age_that_disagree_are_refused_with_a_sentence() -> None:
+    entry = complete_entry(dob_text="14/03/2012", age_text="11")  # the date of birth makes the child 14
+    found = flow.check_page(Page.CHILD, entry, mode=Mode.STAFF, now=NOW)
+    assert [p.field for p in found] == [flow.F_AGE]
+    assert "makes the child 14" in found[0].sentence and "11" in found[0].sentence
+    agree = complete_entry(dob_text="14/03/2012", age_text="14")
+    assert flow.check_page(Page.CHILD, agree, mode=Mode.STAFF, now=NOW) == []
+    rows = {s.page: dict(s.rows) for s in flow.review(agree)}[Page.CHILD]
+    assert rows["Date of birth"] == "14/03/2012" and rows["Age"] == "14"
+
+
+def test_dont_know_answers_the_adult_and_group_questions_and_is_kept_as_such() -> None:
+    entry = complete_entry(
+        about_adult_working_with_children=None, group_or_community=None, dont_know=(flow.Q_ADULT_AT_WORK, flow.Q_GROUP)
+    )
+    assert flow.check_page(Page.ROUTES, entry, mode=Mode.STAFF, now=NOW) == []
+    draft = flow.to_draft(entry)
+    assert draft.about_adult_working_with_children is None and draft.group_or_community is None
+    assert answer_text(draft, flow.Q_ADULT_AT_WORK) == "Don't know"
+    assert answer_text(draft, flow.Q_GROUP) == "Don't know"
+    assert answer_text(flow.to_draft(complete_entry()), flow.Q_GROUP) == "No"
+    rows = {s.page: dict(s.rows) for s in flow.review(entry)}[Page.ROUTES]
+    assert rows["About an adult who works with children"] == "Don't know"
+    assert flow.from_draft(draft).dont_know == (flow.Q_ADULT_AT_WORK, flow.Q_GROUP)
+    unsure = {n.key: n.text for n in flow.notices(Page.ROUTES, entry, now=NOW, contacts=CONTACTS)}
+    assert "might be" in unsure["lado_unsure"] and "DSL" in unsure["lado_unsure"]
+
+
+def test_the_kind_of_concern_is_optional_and_kept_in_the_draft() -> None:
+    entry = complete_entry(category_ids=("county_lines", "cce"))
+    assert flow.check_all(entry, mode=Mode.STAFF, now=NOW) == {}
+    assert flow.to_draft(entry).category_ids == ("county_lines", "cce")
+    assert flow.from_draft(flow.to_draft(entry)).category_ids == ("county_lines", "cce")
+    rows = {s.page: dict(s.rows) for s in flow.review(entry, category_titles={"county_lines": "County lines",
+                                                                               "cce": "CCE"})}
+    assert rows[Page.ROUTES]["Kind of concern"] == "County lines, CCE"
+    assert {s.page: dict(s.rows) for s in flow.review(complete_entry())}[Page.ROUTES]["Kind of concern"] == (
+        "Not sure (the DSL decides)"
+    )
 
 
 def test_a_complete_entry_has_no_problems_on_any_page() -> None:
@@ -171,8 +228,14 @@ def test_review_lists_everything_with_the_childs_words_marked_as_verbatim() -> N
     sections = {s.page: dict(s.rows) for s in flow.review(entry, sign_texts={"ws_money": "Unexplained money"})}
     assert sections[Page.CHILD]["Name"] == "Zoë Wiśniewska-Nguyễn"
     assert sections[Page.HAPPENED]["The child's own words (verbatim)"] == "“He said I owe him.”"
-    assert sections[Page.SIGNS]["Sign"] == "Unexplained money"
+    assert sections[Page.SIGNS] == {"Signs ticked": "Unexplained money"}
     assert sections[Page.OTHERS]["Place"] == "Park — by the lake"
+
+
+def test_several_signs_are_listed_under_one_label_not_sign_sign_sign() -> None:
+    entry = complete_entry(sign_ids=("a", "b", "c"))
+    rows = {s.page: s.rows for s in flow.review(entry, sign_texts={"a": "Money", "b": "Phones", "c": "Missing"})}
+    assert rows[Page.SIGNS] == (("Signs ticked", "Money\nPhones\nMissing"),)
 
 
 @pytest.mark.parametrize(

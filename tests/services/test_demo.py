@@ -172,8 +172,11 @@ def test_a_demo_vault_verifies_clean_and_its_audit_rows_carry_the_demo_moments(d
     with session.uow() as uow:
         entries = uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC), limit=100_000)
     demo_rows = [e for e in entries if e.action not in ("vault.created", "user.added")]
-    moments = [e.at for e in demo_rows]
+    # Actions are written once the staff register exists, each at its own past moment (after its screening).
+    moments = [e.at for e in demo_rows if not e.action.startswith("action.")]
     assert moments == sorted(moments), "fiction written in time order"
+    actions = [e.at for e in demo_rows if e.action.startswith("action.")]
+    assert actions and all(moments[0] < at <= moments[-1] for at in actions)
     assert day(moments[0]) < TODAY - timedelta(days=28) and day(moments[-1]) <= TODAY
 
 
@@ -214,7 +217,7 @@ def test_each_account_agrees_with_the_signs_ticked_and_its_category(
     categories = {c.id for c in forms.categories.categories}
     for f in files:
         draft = f.concern.draft
-        scenario = next(s for s in demo.SCENARIOS if s.account.format(place=draft.location) == draft.account)
+        scenario = next(s for s in demo.SCENARIOS if draft.account.startswith(s.account.format(place=draft.location)))
         assert draft.sign_ids == scenario.signs and set(draft.sign_ids) <= signs
         assert draft.category_ids == (scenario.category,) and scenario.category in categories
         assert draft.childs_words in scenario.words
@@ -223,6 +226,13 @@ def test_each_account_agrees_with_the_signs_ticked_and_its_category(
     trainers = [f for f in files if "trainers" in f.concern.draft.account]
     assert trainers and all("sexualised_behaviour_or_sti" not in f.concern.draft.sign_ids for f in trainers)
     assert all("unexplained_money_or_goods" in f.concern.draft.sign_ids for f in trainers)
+
+
+def test_no_two_demo_concerns_have_the_same_account(demo_vault: tuple[Any, list[ConcernFile], list[str]]) -> None:
+    _session, files, _actions = demo_vault
+    accounts = [f.concern.draft.account for f in files]
+    assert len(files) >= 20
+    assert len(set(accounts)) == len(accounts), [a for a in accounts if accounts.count(a) > 1][:2]
 
 
 def test_demo_concerns_cannot_happen_after_today(tmp_path: Path) -> None:
@@ -238,3 +248,20 @@ def test_create_demo_vault_returns_a_passphrase_that_unlocks_it(tmp_path: Path) 
         assert len(casework.concern_file(session, 10).concern.reference) > 0
     finally:
         session.lock()
+
+
+def test_a_fresh_demo_has_actions_due_overdue_and_completed(dated_demo: tuple[Any, Path]) -> None:
+    from desktop_app.services.actions import lists
+
+    session, _folder = dated_demo
+    due = lists.due_actions(session, TODAY, limit=200)
+    assert any(r.overdue for r in due) and not all(r.overdue for r in due)
+    assert all(r.owner.name and r.child_name for r in due)
+    done = [a for concern_id in range(1, 121) for a in lists.for_concern(session, concern_id) if not a.is_open]
+    assert done and all(a.outcome and a.done_on is not None and a.done_on >= day(a.created_at) for a in done)
+    for concern_id in range(1, 121):
+        file = casework.concern_file(session, concern_id)
+        for action in lists.for_concern(session, concern_id):
+            assert file.screenings and file.screenings[0].completed_at < action.created_at
+            if file.is_closed():
+                assert not action.is_open

@@ -92,7 +92,7 @@ def _kill_at(wanted: str) -> object:
 
 
 if __name__ == "__main__":
-    from desktop_app.services.vault.backup import restore_backup
+    from desktop_app.services.vault.backup_restore import restore_backup
 
     backup_file, folder, at = sys.argv[1:4]
     restore_backup(Path(backup_file), Path(folder), PASSPHRASE, step=_kill_at(at))  # type: ignore[arg-type]

@@ -174,7 +174,7 @@ def test_one_corrupted_page_is_reported_by_verify(tmp_path: Path) -> None:
     (vault_dir / "waymark.db").write_bytes(bytes(damaged))
     report = vault_service.verify(vault_dir, PASSPHRASE)
     assert not report.ok
-    assert any("Encrypted pages: 1 page(s) fail" in p or "Database" in p for p in report.problems)
+    assert any("Encryption: 1 block of the database file" in p or p.startswith("Records") for p in report.problems)
 
 
 def test_a_truncated_database_is_refused(tmp_path: Path) -> None:

@@ -309,6 +309,8 @@ def test_dashboard_concern_view_and_its_dialogs(qtbot, open_session: VaultSessio
     dialog.route.setCurrentIndex(dialog.route.findText("Safeguarding Hub", Qt.MatchFlag.MatchContains))
     dialog.contacted_name.setText("Pat Ellory, duty social worker")
     dialog.outcome.setPlainText("Referral accepted; strategy discussion tomorrow.")
+    dialog.consent.setCurrentIndex(dialog.consent.findText("Sought and given"))
+    dialog.parents_told.setCurrentIndex(1)
     with qtbot.waitSignal(view.changed, timeout=5000):
         dialog.ok.click()
     confirmation = view.record_confirmation()
@@ -357,6 +359,12 @@ def test_settings_every_section(qtbot, open_session: VaultSession, fake_ask, clo
     for key, label in SECTIONS:
         page.show_section(key)
         problems += audit(page, f"settings, {label}")
+    backup = page.show_section("backup")
+    backup.verify()
+    qtbot.waitUntil(lambda: backup.task is None, timeout=30000)
+    assert backup.report.isVisible() and backup.report.accessibleName() == "Result of the damage check"
+    assert backup.report.accessibleDescription().startswith("The vault is sound.")
+    problems += audit(page, "settings, backup after the damage check")
     check(problems)
 
 
@@ -748,4 +756,81 @@ def test_the_audit_page_fits_a_laptop_at_150_percent(qtbot, open_session: VaultS
         qtbot.waitExposed(dialog)
         problems += fits(dialog, f"audit page, {name.replace('_', ' ')} dialog")
         dialog.reject()
+    check(problems)
+
+
+# ----- a concern's actions ------------------------------------------------------------------------------------------
+
+
+def _actions_screens(qtbot: Any, session: VaultSession, closing: list[QWidget]) -> Iterator[tuple[QWidget, str]]:
+    """The dashboard's "Actions due", the concern window with an open action, and its three action dialogs, each
+    yielded while it is on screen."""
+    from datetime import date, timedelta
+
+    from desktop_app.services.actions.add import NewAction, add_action
+    from desktop_app.services.audit import training
+
+    ama = training.add_staff(session, "Ama Boateng", "Head of Year 9").staff_id
+    concern_id = record_concern(session)
+    add_action(session, concern_id, NewAction("Check attendance every day", date.today() - timedelta(days=2), ama),
+               date.today() - timedelta(days=9))
+    host = Host(session)
+    host.resize(1280, 700)
+    show(qtbot, host, closing)
+    dashboard = host.show_dashboard()
+    yield dashboard, "dashboard with actions due"
+    view = dashboard.open_concern(concern_id)
+    view.actions_section.table.selectRow(0)
+    yield view, "concern view with an action"
+    for name in ("add_action", "complete_action", "change_action"):
+        dialog = getattr(view.actions_section, name)()
+        assert dialog is not None, name
+        closing.append(dialog)
+        qtbot.waitExposed(dialog)
+        yield dialog, f"concern view, {name.replace('_', ' ')} dialog"
+
+
+def test_the_actions_screens(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    problems: list[str] = []
+    for widget, name in _actions_screens(qtbot, open_session, closing):
+        problems += audit(widget, name)
+    check(problems)
+
+
+def test_the_actions_screens_fit_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                                zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for widget, name in _actions_screens(qtbot, open_session, closing):
+        problems += fits(widget, name)
+        screenshot(widget.window(), f"a11y_{name}")
+# ----- Help -----------------------------------------------------------------------------------------------------
+
+
+def _help_topics(qtbot: Any, session: VaultSession, closing: list[QWidget]) -> Iterator[tuple[QWidget, str]]:
+    from desktop_app.ui.help import TOPICS, HelpPage
+
+    host = Host(session)
+    host.resize(1366, 768)
+    show(qtbot, host, closing)
+    page = HelpPage(session, host=host)
+    host.show_page(page)
+    for key in TOPICS:
+        page.show_topic(key)
+        QApplication.processEvents()
+        yield page, f"help, {key.replace('_', ' ')}"
+
+
+def test_help_every_topic(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+    problems: list[str] = []
+    for page, name in _help_topics(qtbot, open_session, closing):
+        problems += audit(page, name)
+    check(problems)
+
+
+def test_help_fits_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
+                                           zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for page, name in _help_topics(qtbot, open_session, closing):
+        problems += fits(page, name)
+        screenshot(page.window(), f"a11y_{name}")
     check(problems)

@@ -149,13 +149,29 @@ def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> Non
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.problems["contacted_name"].isVisibleTo(dialog) and dialog.problems["outcome"].isVisibleTo(dialog)
+    assert dialog.problems["consent"].isVisibleTo(dialog) and dialog.problems["parents_told"].isVisibleTo(dialog)
+    # the Hub's route ticks what the school usually asks of it; the DSL adds the Amber Project
+    assert dialog.asks["assessment"].isChecked() and dialog.asks["strategy_discussion"].isChecked()
+    assert not dialog.asks["amber_project"].isChecked()
     screenshot(dialog, "referral_contact_problems")
     fill(dialog, contacted_name="Pat Ellory, duty social worker", reference="SH-55821",
          outcome="Referral accepted; strategy discussion tomorrow.")
+    qtbot.mouseClick(dialog.asks["amber_project"], Qt.MouseButton.LeftButton)
+    dialog.consent.setCurrentIndex(dialog.consent.findText("Not sought"))
+    dialog.parents_told.setCurrentIndex(dialog.parents_told.findText("No", Qt.MatchFlag.MatchStartsWith))
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible(), "consent not sought needs its reason"
+    assert "why consent was not sought" in dialog.problems["consent_note"].text()
+    dialog.consent_note.setText("Seeking it would warn the man: her father knows him.")
+    dialog.parents_reason.setText("Advice from the Hub first.")
+    screenshot(dialog, "referral_contact_filled")
     with qtbot.waitSignal(view.changed, timeout=5000):
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert view.referral_model.rowCount() == 1
     assert "Due" in view.referral_model.data(view.referral_model.index(0, 5))
+    row = [view.referral_model.data(view.referral_model.index(0, c)) for c in range(view.referral_model.columnCount())]
+    assert "The Amber Project" in row[7]
+    assert row[8] == "Not sought: Seeking it would warn the man: her father knows him.; parents not told"
     assert view.confirm_button.isEnabled()
     screenshot(host, "concern_view_referred")
     dashboard = host.show_dashboard()

@@ -53,6 +53,8 @@ class FakeAsker:
     def __init__(self, confirm: bool = True, save_path: str | None = None) -> None:
         self.answer_confirm = confirm
         self.answer_save = save_path
+        self.answer_text: str | None = None
+        self.answer_open: str | None = None
         self.asked: list[tuple[str, str, str]] = []
 
     def confirm(self, parent, title, text, yes, no) -> bool:
@@ -67,7 +69,7 @@ class FakeAsker:
 
     def text(self, parent, title, label, secret=False):
         self.asked.append(("text", title, label))
-        return None
+        return self.answer_text
 
     def save_path(self, parent, title, suggested, filters):
         self.asked.append(("save_path", title, suggested))
@@ -75,7 +77,7 @@ class FakeAsker:
 
     def open_path(self, parent, title, filters):
         self.asked.append(("open_path", title, filters))
-        return None
+        return self.answer_open
 
 
 @pytest.fixture

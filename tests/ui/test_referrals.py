@@ -8,12 +8,13 @@ from desktop_app.domain.enums import RouteId
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui.referrals import ReferralContactDialog
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
+from tests.ui.test_lock_screen import fake_ask  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.gui
 
 
 def test_written_confirmation_is_ticked_for_an_agency_and_not_for_monitoring(
-        qtbot, open_session: VaultSession, screenshot) -> None:  # noqa: F811
+        qtbot, open_session: VaultSession, screenshot, fake_ask) -> None:  # noqa: F811
     dialog = ReferralContactDialog(None, open_session, record_concern(open_session), [RouteId.MONITOR])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -26,3 +27,4 @@ def test_written_confirmation_is_ticked_for_an_agency_and_not_for_monitoring(
         dialog.route.setCurrentIndex(dialog.route.findData(route.value))
         assert dialog.needs_confirmation.isChecked() is expected, route
     dialog.close()
+    assert [title for _kind, title, _text in fake_ask.asked] == ["Stop without saving?"]  # a route was chosen

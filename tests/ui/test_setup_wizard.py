@@ -67,8 +67,16 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     editor = wizard.contacts_page.editor
     assert editor.table.rowCount() == len(editor.contacts) > 3
     hub = next(c for c in editor.contacts if c.id == "safeguarding_hub")
-    assert editor.phones()["safeguarding_hub"] == hub.phone  # defaults from the guidance sheet
+    from desktop_app.domain.contact_checks import format_phone
+
+    # defaults from the guidance sheet, written as people write them
+    assert editor.phones()["safeguarding_hub"] == format_phone(hub.phone) == "0114 273 4855"
+    editor.set_phone("safeguarding_hub", "not a number!!")  # refused beside the table; Next waits for a number
+    assert not wizard.button(next_button).isEnabled()
+    assert editor.phone_problem.isVisible() and "letters or symbols" in editor.phone_problem.text()
+    screenshot(window, "setup_2_contacts_refused")
     editor.set_phone("safeguarding_hub", "0114 496 0999")
+    assert wizard.button(next_button).isEnabled() and not editor.phone_problem.isVisible()
     screenshot(window, "setup_2_contacts")
     _click(qtbot, wizard, next_button)
 
@@ -76,7 +84,21 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     assert wizard.current_name() == "dsl"
     assert not wizard.button(next_button).isEnabled()
     wizard.dsl_page.name.setText(DSL)
-    wizard.dsl_page.email.setText("dsl@example.org")
+    # a number or address nobody could use: one sentence under the box, Next waits, nothing lost
+    dsl = wizard.dsl_page
+    for box, typed, said in ((dsl.phone, "not a number!!", "letters or symbols"), (dsl.email, "dsl@", "after the @")):
+        box.setText(typed)
+        box.editingFinished.emit()  # the cursor leaves the box
+        field = dsl.phone_field if box is dsl.phone else dsl.email_field
+        assert field.message.isVisible() and said in field.message.text(), field.message.text()
+        assert box.text() == typed and not wizard.button(next_button).isEnabled()
+    screenshot(window, "setup_3_dsl_refused")
+    dsl.phone.setText("01142734855")
+    dsl.phone.editingFinished.emit()
+    assert dsl.phone.text() == "0114 273 4855" and not dsl.phone_field.message.isVisible()  # as people write it
+    dsl.email.setText("dsl@example.org")
+    dsl.email.editingFinished.emit()
+    assert wizard.button(next_button).isEnabled()
     screenshot(window, "setup_3_dsl")
     _click(qtbot, wizard, next_button)
 

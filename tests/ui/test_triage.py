@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.domain.records import ChildDetails, ConcernDraft
-from desktop_app.services import casework, intake
-from desktop_app.services.casework.screening import screening_context
+from desktop_app.services import casework
+from desktop_app.services.casework.screening import complete_screening, screening_context
+from desktop_app.services.intake.sealing import SealedIntake
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui.app import apply_zoom
 from desktop_app.ui.concern_view import ConcernView
@@ -136,7 +137,7 @@ def _screen(session: VaultSession, concern_id: int, review: date) -> None:
         review_date=review,
         actions="",
     )
-    casework.complete_screening(
+    complete_screening(
         session,
         concern_id,
         draft,
@@ -158,7 +159,7 @@ def test_the_import_dialog_fits_counts_like_the_banner_and_offers_screen_it_now(
     screenshot,
 ) -> None:
     session = open_session
-    writer = intake.SealedIntake.for_vault(session.vault_dir)
+    writer = SealedIntake.for_vault(session.vault_dir)
     writer.submit(
         ConcernDraft(
             immediate_danger=False,
@@ -173,7 +174,7 @@ def test_the_import_dialog_fits_counts_like_the_banner_and_offers_screen_it_now(
     add(session, "Mei", "王", born=date(2010, 1, 9), year="Year 11")  # a child on file of the same name
     from desktop_app.services.concern.pages import Mode
 
-    own = intake.SealedIntake.for_vault(session.vault_dir, origin=Mode.DSL)
+    own = SealedIntake.for_vault(session.vault_dir, origin=Mode.DSL)
     own.save_draft(ConcernDraft(child=ChildDetails("Tom", "Reid"), account="half written"))
     try:
         host = host_at(session, qtbot, zoom)

@@ -158,6 +158,9 @@ def test_a_referral_contact_half_typed_survives_the_lock(
     dialog.contacted_name.setText("Pat Ellory, duty social worker")
     dialog.outcome.setPlainText("Strategy discussion booked for Thursday morning.")
     dialog.route.setCurrentIndex(2)
+    dialog.asks["advice"].setChecked(True)
+    dialog.consent.setCurrentIndex(3)
+    dialog.consent_note.setText("Asking would put her at risk.")
     idle_lock(win, qtbot)
     no_plaintext(made_vault.folder, "Pat Ellory", "Strategy discussion")
     fake_ask.answer_confirm = True
@@ -167,6 +170,8 @@ def test_a_referral_contact_half_typed_survives_the_lock(
     assert again.contacted_name.text() == "Pat Ellory, duty social worker"
     assert again.outcome.toPlainText() == "Strategy discussion booked for Thursday morning."
     assert again.route.currentIndex() == 2
+    assert again.asks["advice"].isChecked() and again.consent.currentIndex() == 3
+    assert again.consent_note.text() == "Asking would put her at risk."
     screenshot(again, "referral_resumed_after_unlock")
 
 
@@ -187,7 +192,7 @@ def test_cancelling_a_correction_after_typing_asks_first(unlocked_window, fake_a
 
 
 def test_screening_again_carries_the_last_decision(unlocked_window, fake_ask, qtbot, qapp, screenshot) -> None:
-    from desktop_app.services import casework
+    from desktop_app.services.casework.screening import complete_screening
 
     win = unlocked_window
     laptop(win, qapp, 100)
@@ -203,7 +208,7 @@ def test_screening_again_carries_the_last_decision(unlocked_window, fake_ask, qt
     page.danger.setPlainText(DANGER)
     page.goal.setPlainText("Zoë is home by 7pm and tells a safe adult when contacted.")
     form = page.form()
-    casework.complete_screening(win.session, concern_id, wizard.draft, form, date.today())
+    complete_screening(win.session, concern_id, wizard.draft, form, date.today())
     wizard.close()
     QApplication.processEvents()
 

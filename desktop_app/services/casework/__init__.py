@@ -19,10 +19,12 @@ from desktop_app.domain.records import (
     Concern,
     Decision,
     ReferralEntry,
+    ReferralRequest,
     ScreeningRecord,
 )
 from desktop_app.domain.screening import DefinitionRef, ScreeningResult
 from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError, quote
+from desktop_app.services.casework.referral_request import check_request
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
@@ -158,6 +160,13 @@ class ReferralForm:
     outcome: str = ""
     confirmation_needed: bool = True
     confirmation_due: date | None = None
+    # What the school asks for and consent (services/casework/referral_request.py); ids of forms/referral_requests
+    asks: tuple[str, ...] = ()
+    asks_other: str = ""
+    consent: str | None = None
+    consent_note: str = ""
+    parents_told: bool | None = None
+    parents_not_told_reason: str = ""
 
 
 def local(moment: datetime) -> datetime:
@@ -194,9 +203,14 @@ def check_referral(form: ReferralForm, now: datetime, concern_submitted: datetim
             problems.append(FieldProblem("confirmation_due", "Choose when written confirmation is due."))
         elif contacted_at is not None and form.confirmation_due < contacted_at.date():
             problems.append(FieldProblem("confirmation_due", "The due date is before the contact was made."))
+    request, request_problems = check_request(form.asks, form.asks_other, form.consent, form.consent_note,
+                                              form.parents_told, form.parents_not_told_reason)
+    problems += request_problems
     if problems:
         raise InvalidInput(problems)
     return ReferralForm(
+        asks=request.asks, asks_other=request.asks_other, consent=request.consent, consent_note=request.consent_note,
+        parents_told=request.parents_told, parents_not_told_reason=request.parents_not_told_reason,
         route=form.route,
         contacted_name=form.contacted_name.strip(),
         contacted_at=contacted_at,
@@ -287,6 +301,8 @@ def add_referral(uow: UnitOfWork, concern_id: int, form: ReferralForm, actor: Ac
         form.outcome,
         form.confirmation_due if form.confirmation_needed else None,
         actor,
+        ReferralRequest(form.asks, form.asks_other, form.consent or "", form.consent_note, form.parents_told,
+                        form.parents_not_told_reason),
     )
     uow.audit.append(
         actor, "referral.recorded", f"referral:{entry.referral_id}", {"concern": concern_id, "route": form.route.value}

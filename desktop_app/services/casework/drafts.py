@@ -36,6 +36,7 @@ KINDS = {
     "referral": "Referral contact",
     "correction": "Correction",
     "close": "Closing",
+    "action": "Action",  # a new action on the concern (services.actions)
 }
 
 

@@ -15,6 +15,7 @@ from desktop_app.domain.documents import Chronology, ChronologyEvent
 from desktop_app.domain.enums import AddendumTarget, ConcernStatus
 from desktop_app.domain.records import Child, Concern
 from desktop_app.reports.flow import day
+from desktop_app.services.actions import events as actions
 from desktop_app.services.casework.screening import route_title
 from desktop_app.services.child import missing as missing_episodes
 from desktop_app.services.transfer.events import transfer_events
@@ -32,6 +33,7 @@ AMENDMENT = "Amendment"
 DETAILS = "Child's details amended"
 MISSING = "Missing episode"
 TRANSFER = "Transfer"
+ACTION, ACTION_DONE = actions.KIND, actions.DONE_KIND
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("Missing episodes", frozenset({MISSING})),
     Kind("Amendments", frozenset({AMENDMENT, DETAILS})),
     Kind("Transfers", frozenset({TRANSFER})),
+    Kind("Actions", frozenset({ACTION, ACTION_DONE})),
 )
 
 EventSource = Callable[[UnitOfWork, Child, Forms], Iterable[ChronologyEvent]]
@@ -200,5 +203,6 @@ SOURCES: list[EventSource] = [
     concern_events,
     missing_events,
     transfer_events,
+    actions.action_events,
     # Other rooms: one import above and one entry here (missing episodes, transfers).
 ]

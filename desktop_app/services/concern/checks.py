@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop_app.errors import FieldProblem
-from desktop_app.services.concern.entry import Entry, parse_age, parse_date, parse_time
+from desktop_app.services.concern.entry import Entry, age_on, parse_age, parse_date, parse_time
 from desktop_app.services.concern.pages import (
     F_ACCOUNT,
     F_ACTION,
@@ -29,6 +29,8 @@ from desktop_app.services.concern.pages import (
     F_WORDS,
     F_YEAR,
     PAGES,
+    Q_ADULT_AT_WORK,
+    Q_GROUP,
     Mode,
     Page,
     row_field,
@@ -70,18 +72,27 @@ def _check_child(entry: Entry, mode: Mode, now: datetime) -> list[FieldProblem]:
         (F_GENDER, entry.gender),
     ):
         out.append(_too_long(fid, text, MAX_SHORT))
+    dob = parse_date(entry.dob_text)
     if entry.dob_text.strip():
-        dob = parse_date(entry.dob_text)
         if dob is None:
             out.append(FieldProblem(F_DOB, "Enter the date of birth as day/month/year, for example 14/03/2012."))
         elif dob > now.date():
             out.append(FieldProblem(F_DOB, "The date of birth is in the future. Check the year."))
+            dob = None
     if entry.age_text.strip():
         age = parse_age(entry.age_text)
         if age is None:
             out.append(FieldProblem(F_AGE, "Enter the age in whole years, for example 14."))
         elif age > 25:
             out.append(FieldProblem(F_AGE, "That age is too high for a child or young person. Check the number."))
+        elif dob is not None and age != age_on(dob, now.date()):
+            out.append(
+                FieldProblem(
+                    F_AGE,
+                    f"The date of birth makes the child {age_on(dob, now.date())}, but the age says {age}. "
+                    "Correct one of them, or leave the age empty.",
+                )
+            )
     return [p for p in out if p]
 
 
@@ -181,12 +192,14 @@ def check_page(page: Page, entry: Entry, *, mode: Mode, now: datetime) -> list[F
         return _check_others(entry)
     if page is Page.ROUTES:
         out = []
-        if entry.about_adult_working_with_children is None:
+        if entry.about_adult_working_with_children is None and Q_ADULT_AT_WORK not in entry.dont_know:
             out.append(
-                FieldProblem(F_ADULT_AT_WORK, "Answer yes or no: is this about an adult who works with children?")
+                FieldProblem(
+                    F_ADULT_AT_WORK, "Answer yes, no or don't know: is this about an adult who works with children?"
+                )
             )
-        if entry.group_or_community is None:
-            out.append(FieldProblem(F_GROUP, "Answer yes or no: is this about a group or a community?"))
+        if entry.group_or_community is None and Q_GROUP not in entry.dont_know:
+            out.append(FieldProblem(F_GROUP, "Answer yes, no or don't know: is this about a group or a community?"))
         return out
     if page is Page.RECORDER:
         return _check_recorder(entry)

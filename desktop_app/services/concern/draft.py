@@ -30,7 +30,7 @@ def child_details(entry: Entry) -> ChildDetails | None:
         last_name=clean_name(entry.last_name),
         known_as=clean_name(entry.known_as),
         date_of_birth=dob,
-        age_years=None if dob else parse_age(entry.age_text),
+        age_years=None if dob else parse_age(entry.age_text),  # the checks refuse an age the date disagrees with
         year_group=entry.year_group.strip(),
         gender=entry.gender.strip(),
     )
@@ -48,6 +48,7 @@ def to_draft(entry: Entry, *, recorded_at: datetime | None = None) -> ConcernDra
         childs_words=entry.childs_words,
         others_present=entry.others_present,
         action_taken=entry.action_taken,
+        category_ids=tuple(entry.category_ids),
         sign_ids=tuple(entry.sign_ids),
         other_children=tuple(
             OtherChild(clean_name(c.name), c.role or ChildRole.OTHER, c.details)
@@ -66,6 +67,7 @@ def to_draft(entry: Entry, *, recorded_at: datetime | None = None) -> ConcernDra
         recorder_role=entry.recorder_role.strip(),
         recorded_at=recorded_at,
         declaration=entry.declaration,
+        dont_know=tuple(q for q in entry.dont_know if getattr(entry, q, True) is None),
     )
 
 
@@ -106,12 +108,15 @@ def from_draft(draft: ConcernDraft, raw: Mapping[str, str] | None = None) -> Ent
         childs_words=draft.childs_words,
         others_present=draft.others_present,
         action_taken=draft.action_taken,
+        category_ids=draft.category_ids,
+        more_detail=bool(draft.sign_ids or draft.other_children or draft.adults or draft.places),
         sign_ids=draft.sign_ids,
         other_children=tuple(ChildRow(c.name, c.role, c.details) for c in draft.other_children),
         adults=tuple(AdultRow(a.name_or_nickname, a.description, a.vehicle, a.phone) for a in draft.adults),
         places=tuple(PlaceRow(p.name, p.details) for p in draft.places),
         about_adult_working_with_children=draft.about_adult_working_with_children,
         group_or_community=draft.group_or_community,
+        dont_know=draft.dont_know,
         recorder_name=draft.recorder_name,
         recorder_role=draft.recorder_role,
         declaration=False,  # a resumed record is declared afresh

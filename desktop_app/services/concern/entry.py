@@ -62,12 +62,15 @@ class Entry:
     childs_words: str = ""
     others_present: str = ""
     action_taken: str = ""
+    category_ids: tuple[str, ...] = ()  # the kind of concern (forms/categories.toml), if the recorder knows it
+    more_detail: bool = False  # the recorder chose to add signs, other children, adults and places
     sign_ids: tuple[str, ...] = ()
     other_children: tuple[ChildRow, ...] = ()
     adults: tuple[AdultRow, ...] = ()
     places: tuple[PlaceRow, ...] = ()
     about_adult_working_with_children: bool | None = None
     group_or_community: bool | None = None
+    dont_know: tuple[str, ...] = ()  # questions answered "Don't know" (Q_ADULT_AT_WORK, Q_GROUP)
     recorder_name: str = ""
     recorder_role: str = ""
     declaration: bool = False
@@ -134,8 +137,12 @@ def happened_at(entry: Entry) -> datetime | None:
     return datetime.combine(day, at)
 
 
+def age_on(dob: date, on: date) -> int:
+    return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+
+
 def child_age(entry: Entry, on: date) -> int | None:
     dob = parse_date(entry.dob_text)
     if dob is not None:
-        return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+        return age_on(dob, on)
     return parse_age(entry.age_text)

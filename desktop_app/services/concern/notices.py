@@ -8,7 +8,7 @@ from datetime import datetime
 
 from desktop_app.domain.enums import RouteId
 from desktop_app.services.concern.entry import Entry, child_age
-from desktop_app.services.concern.pages import Page
+from desktop_app.services.concern.pages import Q_ADULT_AT_WORK, Page
 
 ADULT_AGE = 18
 
@@ -70,6 +70,18 @@ def notices(page: Page, entry: Entry, *, now: datetime, contacts: RouteContacts)
                 "A concern about an adult who works with children (paid or unpaid) goes to the Local Authority "
                 "Designated Officer (LADO). Your DSL makes that referral with a LADO request form; tell them today. "
                 + (f"({_ring(lado, '')}.)" if lado and lado.phone else ""),
+            )
+        )
+    if (
+        page in (Page.ROUTES, Page.REVIEW, Page.DONE)
+        and entry.about_adult_working_with_children is None
+        and Q_ADULT_AT_WORK in entry.dont_know
+    ):
+        out.append(
+            Notice(
+                "lado_unsure",
+                "If this might be about an adult who works with children, say so to your DSL today: "
+                "they decide whether the Local Authority Designated Officer (LADO) must be told.",
             )
         )
     if page in (Page.ROUTES, Page.REVIEW, Page.DONE) and entry.group_or_community:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from desktop_app.services.concern.draft import child_details
+from desktop_app.domain.records import answer_text
+from desktop_app.services.concern.draft import child_details, to_draft
 from desktop_app.services.concern.entry import Entry, clean_name, happened_at
-from desktop_app.services.concern.pages import Page
+from desktop_app.services.concern.pages import PAGES, Q_ADULT_AT_WORK, Q_GROUP, Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +22,16 @@ def _yes_no(value: bool | None) -> str:
     return {True: "Yes", False: "No", None: "Not answered"}[value]
 
 
-def review(entry: Entry, *, sign_texts: Mapping[str, str] | None = None) -> tuple[ReviewSection, ...]:
+def review(
+    entry: Entry,
+    *,
+    sign_texts: Mapping[str, str] | None = None,
+    category_titles: Mapping[str, str] | None = None,
+) -> tuple[ReviewSection, ...]:
     """Everything entered, page by page, as label/value pairs in plain English."""
     sign_texts = sign_texts or {}
+    category_titles = category_titles or {}
+    draft = to_draft(entry)
     details = child_details(entry)
     if entry.choose_existing:
         child_rows: list[tuple[str, str]] = [("Child on file", entry.existing_child_label or "Chosen from the list")]
@@ -31,7 +39,7 @@ def review(entry: Entry, *, sign_texts: Mapping[str, str] | None = None) -> tupl
         child_rows = [
             ("Name", details.display_name if details else ""),
             ("Date of birth", entry.dob_text.strip()),
-            ("Age", entry.age_text.strip() if not entry.dob_text.strip() else ""),
+            ("Age", entry.age_text.strip()),
             ("Year group", entry.year_group.strip()),
             ("Gender", entry.gender.strip()),
         ]
@@ -64,8 +72,7 @@ def review(entry: Entry, *, sign_texts: Mapping[str, str] | None = None) -> tupl
         ReviewSection(
             Page.SIGNS,
             "Signs noticed",
-            tuple(("Sign", sign_texts.get(sign_id, sign_id)) for sign_id in entry.sign_ids)
-            or (("Signs", "None ticked"),),
+            (("Signs ticked", "\n".join(sign_texts.get(i, i) for i in entry.sign_ids) or "None ticked"),),
         ),
         ReviewSection(
             Page.OTHERS,
@@ -95,10 +102,14 @@ def review(entry: Entry, *, sign_texts: Mapping[str, str] | None = None) -> tupl
         ),
         ReviewSection(
             Page.ROUTES,
-            "Adults and groups",
+            "Who else must know",
             (
-                ("About an adult who works with children", _yes_no(entry.about_adult_working_with_children)),
-                ("About a group or community", _yes_no(entry.group_or_community)),
+                ("About an adult who works with children", answer_text(draft, Q_ADULT_AT_WORK)),
+                ("About a group or community", answer_text(draft, Q_GROUP)),
+                (
+                    "Kind of concern",
+                    ", ".join(category_titles.get(c, c) for c in entry.category_ids) or "Not sure (the DSL decides)",
+                ),
             ),
         ),
         ReviewSection(
@@ -115,7 +126,8 @@ def review(entry: Entry, *, sign_texts: Mapping[str, str] | None = None) -> tupl
             ),
         ),
     ]
-    return tuple(sections)
+    order = [s.page for s in PAGES]
+    return tuple(sorted(sections, key=lambda section: order.index(section.page)))
 
 
 def _join(*parts: str) -> str:

@@ -41,8 +41,10 @@ from desktop_app.domain.screening import DefinitionRef
 from desktop_app.log import Safe
 from desktop_app.screening import default_review_date
 from desktop_app.services import casework
+from desktop_app.services.casework.referral_request import suggested
 from desktop_app.services.casework.screening import start_screening
 from desktop_app.services.demo import transfer as records_demo
+from desktop_app.services.demo.actions import fill_actions_demo
 from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.child_details import with_child_file_details
 from desktop_app.services.demo.connections import fill_connections
@@ -58,6 +60,8 @@ from desktop_app.services.demo.scenarios import (
     Scenario,
     concern_draft,
     demo_children,
+    distinct_account,
+    referral_request,
     screening_answers,
 )
 from desktop_app.store.clock import frozen_clock
@@ -201,7 +205,9 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
         return plan
     form = casework.ReferralForm(route, CONTACTED[route], contacted, f"REF-{rng.randint(10000, 99999)}",
                                  REFERRAL_SAID[outcome], True,
-                                 casework.default_confirmation_due(contacted))
+                                 casework.default_confirmation_due(contacted),
+                                 **referral_request(f"request:{number}", route, suggested(route),
+                                                    outcome == OUTCOME_REFERRED[1], told))
     plan = replace(plan, referral=casework.check_referral(form, referral_at, recorded), referral_at=referral_at)
     if stage == "referred":
         return plan
@@ -275,6 +281,10 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
         others = [names[other + (other >= index)]] if other is not None else []
         plans.append(_plan(rng, number, index, details[index], others, overdue[index], today, end, definition,
                            forms.contacts))
+    used: set[str] = set()
+    words = random.Random(f"accounts:{seed}")  # noqa: S311 - reproducible fiction; its own stream
+    plans = [replace(plan, draft=replace(plan.draft, account=distinct_account(
+        plan.draft.account, words, plan.draft.happened_at, used))) for plan in plans]
     steps = sorted(step for plan in plans for step in plan.steps())
     first = min((plan.draft.happened_at for plan in plans if plan.draft.happened_at), default=end)
     records_demo.add_former_pupil(session, actor, today, first - timedelta(days=8 * 365))  # past retention
@@ -302,6 +312,7 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
                                                    max(at for at, *_ in steps) + timedelta(seconds=1))
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
     fill_connections(session, child_ids, seed, end)  # links, adults, places, missing episodes (audited at ``end``)
+    fill_actions_demo(session, end, seed)  # actions agreed after screenings, owned by staff on the register
     _log.info("demo data written: %s children, %s concerns", Safe(children), Safe(concerns))
     by_stage = dict.fromkeys(STAGES, 0)
     for plan in plans:

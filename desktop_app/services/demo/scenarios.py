@@ -188,6 +188,66 @@ REFERRAL_SAID = {
     OUTCOME_REFERRED[1]: "Referral accepted; they will pass it to the Amber Project and contact the family.",
 }
 OUTCOME_SCREENED = "Screening found no sign of exploitation; kept on file. Staff to record any new concern."
+CONSENT_REFUSED = (
+    "Mother said the school is making too much of it and the family will sort it out themselves.",
+    "Father said he does not want social services involved again after last year.",
+)
+CONSENT_NOT_SOUGHT = (
+    "Seeking it would alert the adult the child is afraid of, who lives at the family home; agreed with the duty "
+    "worker.",
+    "The child asked us not to tell home yet and is frightened of what would happen; the Hub advised us not to.",
+)
+PARENTS_NOT_TOLD = "The duty worker asked us not to tell them until the strategy discussion has been held."
+
+
+def referral_request(seed: str, route: RouteId, suggested: tuple[str, ...], amber: bool, told: bool) -> dict[str, Any]:
+    """What the DSL asked for and the consent they recorded, agreeing with whether the parents were told."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible fiction; its own stream, so other demo values stay put
+    asks = (*suggested, "amber_project") if amber and route in (RouteId.SAFEGUARDING_HUB, RouteId.SOCIAL_WORKER) \
+        else suggested
+    if not told:
+        return {"asks": asks, "consent": "not_sought", "consent_note": rng.choice(CONSENT_NOT_SOUGHT),
+                "parents_told": False, "parents_not_told_reason": PARENTS_NOT_TOLD}
+    if rng.random() < 0.2:
+        return {"asks": asks, "consent": "refused", "consent_note": rng.choice(CONSENT_REFUSED), "parents_told": True}
+    return {"asks": asks, "consent": "given", "parents_told": True}
+
+
+# What staff add after the account; none of it changes what the account says was seen (and so what is ticked).
+AFTERWORDS = (
+    "",
+    " A friend came with them to tell me.",
+    " They were calm when I asked about it.",
+    " They became upset when I asked and would not say more.",
+    " I spoke to them on their own in the pastoral office.",
+    " Another member of staff was with me at the time.",
+    " I wrote this down straight after speaking to them.",
+    " They said they did not want to get anyone into trouble.",
+)
+
+
+def _part_of_day(hour: int) -> str:
+    return "morning" if hour < 12 else ("lunchtime" if hour < 14 else ("afternoon" if hour < 18 else
+                                                                          ("evening" if hour < 22 else "night")))
+
+
+def distinct_account(account: str, rng: random.Random, happened: datetime | None, used: set[str]) -> str:
+    """``account`` as this concern's recorder wrote it, different from every account in ``used`` (then added to
+    it): a closing remark, then when it was, then the time, so no two demo concerns read the same."""
+    first = rng.randrange(len(AFTERWORDS))
+    candidates = [account + AFTERWORDS[(first + n) % len(AFTERWORDS)] for n in range(len(AFTERWORDS))]
+    if happened is not None:
+        local = happened.astimezone()
+        when = f" This was on {local:%A} {_part_of_day(local.hour)}."
+        candidates += [c + when for c in candidates]
+        candidates += [c + f" It was about {local:%H:%M} on {local.day} {local:%B}." for c in candidates]
+    text = next((c for c in candidates if c not in used), None)
+    number = 2
+    while text is None or text in used:  # only when one child's day repeats itself to the minute
+        text = f"{candidates[0]} (Note {number} of the day.)"
+        number += 1
+    used.add(text)
+    return text
 
 
 def _school_year_start(today: date) -> int:

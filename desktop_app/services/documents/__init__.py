@@ -23,6 +23,7 @@ from desktop_app.domain.documents import (
     QuickReference,
     ReferralSummary,
 )
+from desktop_app.domain.enums import RouteId
 from desktop_app.domain.records import Concern, Setting
 from desktop_app.errors import UserFacingError
 from desktop_app.reports import (
@@ -103,7 +104,15 @@ def referral_summary(
         outcome=outcome,
         screening_title=definition.title if definition is not None else "the setting's screening tool",
         today=today or date.today(),
+        request_words=tuple((r.id, r.printed) for r in forms.referral_requests.requests),
+        consent_words=tuple((c.id, c.printed, c.note_label) for c in forms.referral_requests.consent),
+        suggested_asks=_suggested_asks(forms, latest.decision.routes if latest else ()),
     )
+
+
+def _suggested_asks(forms: Forms, routes: tuple[RouteId, ...]) -> tuple[str, ...]:
+    requests = forms.referral_requests
+    return tuple(r.printed for r in requests.requests if r.id in requests.suggested(routes))
 
 
 STATUS_WORDS = {

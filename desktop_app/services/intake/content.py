@@ -41,14 +41,28 @@ class QuickContact:
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryChoice:
+    """A kind of concern (forms/categories.toml) the recorder may tick."""
+
+    category_id: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
 class WizardContent:
     sign_groups: tuple[SignGroup, ...]
     route_contacts: Mapping[RouteId, RouteContact]
     quick_contacts: tuple[QuickContact, ...]
     dsl_names: tuple[str, ...] = ()
+    categories: tuple[CategoryChoice, ...] = ()
+    year_groups: tuple[str, ...] = ()  # the setting's phase's year groups (forms/year_groups.toml)
 
     def sign_texts(self) -> dict[str, str]:
         return {item.item_id: item.text for group in self.sign_groups for item in group.items}
+
+    def category_titles(self) -> dict[str, str]:
+        return {c.category_id: c.title for c in self.categories}
 
     @property
     def dsl_label(self) -> str:
@@ -79,7 +93,8 @@ def wizard_content(
     contacts = forms.contacts.with_phones(dict(phones or {}))
     routes = {c.route: RouteContact(c.title, c.phone, c.when_to_use) for c in contacts.contacts if c.route is not None}
     quick = tuple(QuickContact(c.title, c.phone, c.when_to_use) for c in contacts.contacts if c.phone)
-    return WizardContent(groups, routes, quick, dsl_names)
+    kinds = tuple(CategoryChoice(c.id, c.title, c.description) for c in forms.categories.categories)
+    return WizardContent(groups, routes, quick, dsl_names, kinds, forms.year_groups.offered())
 
 
 def staff_content(vault_dir: Path, forms: Forms | None = None) -> WizardContent:

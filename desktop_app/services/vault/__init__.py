@@ -17,7 +17,8 @@ from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting
 from desktop_app.errors import UserFacingError
 from desktop_app.filemodes import private_dir
-from desktop_app.services.vault.backup import restore_backup, write_backup
+from desktop_app.services.vault.backup import write_backup
+from desktop_app.services.vault.backup_restore import restore_backup
 from desktop_app.services.vault.folder import (
     NoVault,
     UnlockDelayed,
@@ -71,8 +72,9 @@ ANCHOR_FILE = anchor_file.ANCHOR_FILE_NAME
 # command line registers a printer here, so every command that unlocks shows them on stderr as the window does.
 warning_listeners: list[Callable[[str], None]] = []
 
-NO_RECOVERY_SLOT = ("The vault has no recovery slot: the recovery key no longer opens it, so a forgotten passphrase "
-                    "would lose the records. Make a new recovery key (Settings, Recovery key) and print its sheet.")
+NO_RECOVERY_SLOT = ("The vault has lost its recovery key: the recovery key no longer opens it, so a forgotten "
+                    "passphrase would lose the records. Make a new recovery key (Settings, Recovery key) and print its "
+                    "sheet.")
 
 
 @dataclass

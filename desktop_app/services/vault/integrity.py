@@ -1,4 +1,5 @@
-"""Verify a vault: SQLCipher page MACs, quick_check, the whole audit chain and its anchor; a readable report."""
+"""Verify a vault: SQLCipher page MACs, quick_check, the whole audit chain, its anchor and this computer's record of
+it; a report in plain English, always printed whole (a check that cannot run is itself a problem in it)."""
 
 from __future__ import annotations
 
@@ -18,37 +19,75 @@ from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlotFile
 from desktop_app.vault.witness import Witness
 
+SOUND_NEXT_STEP = "Nothing to do now; keep making a backup at least once a week."
+DAMAGED_NEXT_STEP = (
+    "What to do next: change and delete nothing, stop recording in Waymark on this computer, and ask IT to restore "
+    "the newest backup that passes this check (Settings, Backup and checks, Restore from a backup)."
+)
+
 
 @dataclass
 class VerifyReport:
-    """``ok`` is True only when every check passed; ``lines`` read top to bottom as the report."""
+    """``ok`` is True only when every check passed; ``lines`` read top to bottom as the report, in plain English.
+
+    ``checks`` are the same lines as (passed?, sentence) for a screen; ``notes`` say what a check could not rule out
+    (neither passed nor a problem); ``schema`` is for IT only and never shown.
+    """
 
     ok: bool = True
     lines: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    checks: list[tuple[bool, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     audit_rows: int = 0
     seconds: float = 0.0
+    schema: str = ""
 
     def passed(self, line: str) -> None:
         self.lines.append(f"ok       {line}")
+        self.checks.append((True, line))
 
     def failed(self, line: str) -> None:
         self.ok = False
         self.problems.append(line)
         self.lines.append(f"PROBLEM  {line}")
+        self.checks.append((False, line))
 
-    def note(self, line: str) -> None:
+    def aside(self, line: str) -> None:
+        """Something the DSL or IT should know that is neither a passed check nor a problem."""
+        self.notes.append(line)
         self.lines.append(f"note     {line}")
 
+    @property
+    def verdict(self) -> str:
+        count = len(self.problems)
+        return "The vault is sound." if self.ok else f"{count} problem{'s' if count != 1 else ''} found."
+
+    @property
+    def next_step(self) -> str:
+        """One sentence: what the DSL should do now."""
+        return SOUND_NEXT_STEP if self.ok else DAMAGED_NEXT_STEP
+
     def text(self) -> str:
-        verdict = "The vault is sound." if self.ok else f"{len(self.problems)} problem(s) found."
-        return "\n".join([*self.lines, verdict])
+        return "\n".join([*self.lines, self.verdict, self.next_step])
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def known_of(witness: Witness | None) -> tuple[int, str] | None:
+    """This computer's record of the vault as (newest audit entry, its MAC), or None when it has none."""
+    seen = witness.read() if witness is not None else None
+    if seen is None or seen.audit_seq is None:
+        return None
+    return seen.audit_seq, seen.audit_mac or ""
 
 
 def check_database(database: Database, report: VerifyReport | None = None,
                    known: tuple[int, str] | None = None) -> VerifyReport:
-    """Every check in turn; a check that cannot run (a damaged page under it) is itself a problem in the report,
-    never an exception, so the whole report is always printed. ``known``: this computer's record (``vault.witness``).
+    """Every check in turn; a check that cannot run (a damaged block under it) is itself a problem in the report,
+    never an exception, so the whole report is always printed. ``known``: this computer's record (``known_of``).
     """
     report = report or VerifyReport()
     started = time.perf_counter()
@@ -61,84 +100,100 @@ def check_database(database: Database, report: VerifyReport | None = None,
         anchor_problem = error.sentence
     try:
         with database.engine.connect() as sql:
-            report.note(f"Schema version {migrate.current(sql)}.")
-    except Exception:  # a damaged page under the schema table: the page check above names it
-        report.failed("Schema version: it could not be read (see the damaged pages above).")
+            report.schema = str(migrate.current(sql))
+    except Exception:  # a damaged block under the table of versions: the block check above names it
+        report.failed("Records: which version of Waymark's layout the database has could not be read (see the "
+                      "damaged blocks above).")
     chain: audit.ChainResult | None = None
+    anchored_mac: str | None = None
+    known_mac: str | None = None
     try:
         chain = database.check_whole_chain()
         with database.raw() as raw:
             anchored_mac = audit.mac_at(raw, stored.seq) if stored is not None and stored.seq else None
             known_mac = audit.mac_at(raw, known[0]) if known is not None and known[0] else None
     except Exception:
-        report.failed("Audit trail: it could not be read to the end, because pages under it are damaged (listed "
-                      "above); entries on those pages cannot be shown to be intact.")
-    if chain is not None:
-        report.audit_rows = chain.checked
-        if chain.problems:
-            for problem in chain.problems:
-                report.failed(f"Audit trail: entry {problem.seq} {problem.what}.")
-        else:
-            report.passed(f"Audit trail: all {chain.checked} entries are intact and in sequence.")
+        chain = None
+        report.failed("Audit trail (who did what, and when): it could not be read to the end, because parts of the "
+                      "database file under it are damaged (listed above); entries there cannot be shown to be intact.")
+    if chain is None:
         if anchor_problem is not None:
-            report.failed(f"Audit anchor: {anchor_problem}")
-        elif stored is None:
-            report.failed("Audit anchor: the file audit.anchor is missing.")
-        elif stored.seq > chain.last_seq:
-            report.failed(f"Audit anchor: the database ends at entry {chain.last_seq} but the anchor records entry "
-                          f"{stored.seq}: an older copy of the database was put back.")
-        elif stored.seq and anchored_mac != stored.mac:
-            report.failed(f"Audit anchor: entry {stored.seq} does not match the anchor.")
+            report.failed(f"Newest entry: {anchor_problem}")
         else:
-            report.passed(f"Audit anchor: matches entry {stored.seq} of {chain.last_seq}.")
-        if known is None:
-            report.note("This computer has no record of this vault yet (first use here, or the vault was moved), "
-                        "so an older copy put back in this folder could not be ruled out.")
-        elif known[0] > chain.last_seq:
-            report.failed(f"Record on this computer: the database ends at entry {chain.last_seq}, but this computer "
-                          f"saw entry {known[0]}: an older copy of the vault was put back.")
-        elif known[0] and known_mac != known[1]:
-            report.failed(f"Record on this computer: entry {known[0]} differs from the one this computer saw: the "
-                          "database was replaced by another copy.")
-        else:
-            report.passed(f"Record on this computer: matches (entry {known[0]} of {chain.last_seq}).")
-    elif anchor_problem is not None:
-        report.failed(f"Audit anchor: {anchor_problem}")
+            report.aside("Newest entry and the record on this computer: not compared, because the audit trail could "
+                         "not be read to its end.")
+        report.seconds = time.perf_counter() - started
+        return report
+    report.audit_rows = chain.checked
+    if chain.problems:
+        for problem in chain.problems:
+            report.failed(f"Audit trail (who did what, and when): entry {problem.seq} {problem.what}.")
     else:
-        report.note("Audit anchor and the record on this computer: not compared, because the audit trail could not "
-                    "be read to its end.")
+        report.passed(f"Audit trail: all {_count(chain.checked, 'entry', 'entries')} (who did what, and when) are "
+                      "intact and in order.")
+    if anchor_problem is not None:
+        report.failed(f"Newest entry: {anchor_problem}")
+    elif stored is None:
+        report.failed("Newest entry: the separate note of the newest audit entry (the file audit.anchor) is "
+                      "missing, so Waymark cannot tell whether an older copy was put back.")
+    elif stored.seq > chain.last_seq:
+        report.failed(f"Newest entry: the audit trail ends at entry {chain.last_seq} but entry {stored.seq} was "
+                      "written: an older copy of the database was put back.")
+    elif stored.seq and anchored_mac != stored.mac:
+        report.failed(f"Newest entry: entry {stored.seq} of the audit trail is not the one Waymark noted "
+                      "separately: the database was replaced or changed.")
+    else:
+        report.passed("Newest entry: matches the separate note Waymark keeps of it, so no older copy of the "
+                      "database was put back.")
+    if known is None:
+        report.aside("Record on this computer: there is none yet (the vault is new to this computer, or was moved), "
+                     "so an older copy of the whole vault put back in this folder could not be ruled out.")
+    elif known[0] > chain.last_seq:
+        report.failed(f"Record on this computer: the audit trail ends at entry {chain.last_seq}, but this computer "
+                      f"saw entry {known[0]}: an older copy of the vault was put back.")
+    elif known[0] and known_mac != known[1]:
+        report.failed(f"Record on this computer: entry {known[0]} of the audit trail is not the one this computer "
+                      "saw: the database was replaced by another copy.")
+    else:
+        report.passed("Record on this computer: matches what this computer last saw of the vault, so no older copy "
+                      "of the whole vault was put back.")
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _check_pages(database: Database, report: VerifyReport) -> None:
-    """The page check of ``store.maintenance.integrity`` (the log folded in first), every damaged page named."""
+    """The block check of ``store.maintenance.integrity`` (the log folded in first), every damaged block named."""
     checked = integrity(database)
     if checked.log_busy:
-        report.note("The write-ahead log could not be folded in (the vault is busy); pages were checked as they are.")
+        report.aside("Recent changes: they could not be folded into the database file first, because the vault was "
+                     "in use; the file was checked as it is.")
     if checked.unreadable is not None:
-        report.failed(checked.unreadable or "Encrypted pages: the file could not be read to the end (it is damaged or "
-                      "truncated).")
+        report.failed("Encryption: " + (checked.unreadable or "the database file could not be read to the end: it "
+                                        "is damaged or cut short."))
     rows = list(checked.page_failures)
     if rows:
-        report.failed(f"Encrypted pages: {len(rows)} page(s) fail their integrity check (the file was damaged or "
-                      f"altered): {_pages_named(rows)}.")
+        report.failed(f"Encryption: {_count(len(rows), 'block', 'blocks')} of the database file (it is stored in "
+                      "blocks of a few thousand characters) did not open with the vault's key: the file was damaged "
+                      f"or changed outside Waymark. Damaged: {_blocks_named(rows)}.")
     elif checked.page_size:
-        report.passed("Encrypted pages: every page passes its integrity check.")
+        report.passed("Encryption: every part of the database file opens with the vault's key and is unchanged.")
     page_size, size = checked.page_size, checked.file_size
     if page_size and size % page_size:
-        report.failed(f"Database file: it ends in a partial page ({size % page_size} of {page_size} bytes): the last "
-                      "write to it was cut off.")
+        report.failed(f"Encryption: the database file ends part-way through a block ({size % page_size} of "
+                      f"{page_size} characters): the last write to it was cut off.")
     quick = checked.quick_check
     if quick == ("ok",):
-        report.passed("Database structure: quick_check found no problem.")
+        report.passed("Records: the database's own structure is sound, so every record can be read back.")
+    elif quick == ("not run",):
+        report.failed("Records: the database's own structure could not be checked, because parts of the file are "
+                      "damaged (listed above).")
     else:
-        report.failed(f"Database structure: quick_check reports {len(quick)} problem(s)"
-                      + (": it could not run." if quick == ("not run",) else "."))
+        report.failed(f"Records: the database's own structure has {_count(len(quick), 'fault', 'faults')}, so some "
+                      "records may not read back correctly.")
 
 
-def _pages_named(rows: list[str]) -> str:
-    """'pages 3, 17-20 and 41' from SQLCipher's rows ('HMAC verification failed for page 17'); rows as they are
+def _blocks_named(rows: list[str]) -> str:
+    """'blocks 3, 17-20 and 41' from SQLCipher's rows ('HMAC verification failed for page 17'); rows as they are
     when they name no page."""
     numbers = sorted({int(m.group(1)) for row in rows if (m := re.search(r"page (\d+)", row))})
     if not numbers:
@@ -152,19 +207,20 @@ def _pages_named(rows: list[str]) -> str:
         runs.append(str(first) if first == last else f"{first}-{last}")
         if number is not None:
             first = last = number
-    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(runs)
+    return ("block " if len(numbers) == 1 else "blocks ") + ", ".join(runs)
 
 
 def verify_database(database: Database, slots: KeySlotFile, known: tuple[int, str] | None = None) -> VerifyReport:
     report = VerifyReport()
+    people = _count(len(slots.passphrase_slots()), "passphrase", "passphrases")
     if slots.note:
-        report.failed(f"Key slots: {slots.note}")
+        report.failed(f"Who can unlock: {slots.note}")
     elif slots.recovery_slot() is None:
         # A valid checksum says nothing here: whoever edits the file can recompute it. A vault always has one.
-        report.failed(f"Key slots: {len(slots.passphrase_slots())} passphrase slot(s) but no recovery slot: the "
-                      "recovery key no longer opens this vault. Make a new recovery key and print its sheet.")
+        report.failed(f"Who can unlock: {people} but no recovery key: the recovery key no longer opens this vault. "
+                      "Make a new recovery key in Settings and print its sheet.")
     else:
-        report.passed(f"Key slots: {len(slots.passphrase_slots())} passphrase slot(s) and a recovery slot.")
+        report.passed(f"Who can unlock: {people} and the recovery key.")
     return check_database(database, report, known)
 
 
@@ -192,11 +248,9 @@ def verify_vault(vault_dir: Path, passphrase: str) -> VerifyReport:
         try:
             database = open_database(vault_dir, data_key, upgrade=False)
         except UserFacingError as error:
-            report.failed(f"Database: {error.sentence}")
+            report.failed(f"Records: {error.sentence}")
             return report
-        seen = Witness(slots.vault_id, vault_dir).read()
         try:
-            return verify_database(database, slots, (seen.audit_seq, seen.audit_mac or "")
-                                   if seen.audit_seq is not None else None)
+            return verify_database(database, slots, known_of(Witness(slots.vault_id, vault_dir)))
         finally:
             database.dispose()

@@ -14,7 +14,7 @@ from desktop_app.domain.records import Actor, Setting, User
 from desktop_app.errors import UserFacingError
 from desktop_app.services.vault.backup import write_backup
 from desktop_app.services.vault.folder import file_stamp
-from desktop_app.services.vault.integrity import VerifyReport, verify_database
+from desktop_app.services.vault.integrity import VerifyReport, known_of, verify_database
 from desktop_app.store.database import AnchorCheck, Database
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic, sealing
@@ -270,7 +270,8 @@ class VaultSession:
         self._db().compact()
 
     def verify(self) -> VerifyReport:
-        return verify_database(self._db(), self._slots)
+        database = self._db()
+        return verify_database(database, self._slots, known_of(database.witness))
 
     def data_key_for_checks(self) -> bytes:
         """A copy of the data key, for the store's own checks and tests; never log or show it."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.domain.codec import from_jsonable, to_jsonable
 from desktop_app.domain.enums import RouteId
-from desktop_app.domain.records import Actor, ReferralEntry
+from desktop_app.domain.records import Actor, ReferralEntry, ReferralRequest
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.models import ConcernRow, ReferralEventRow, ReferralPendingRow, ReferralRow
 from desktop_app.store.repositories._common import actor_columns, actor_of
@@ -23,6 +25,7 @@ def _to_entry(row: ReferralRow, sent: date | None) -> ReferralEntry:
         contacted_at=row.contacted_at, reference=row.reference, outcome=row.outcome,
         confirmation_due=row.confirmation_due, confirmation_sent=sent,
         recorded_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id), recorded_at=row.recorded_at,
+        request=from_jsonable(ReferralRequest, json.loads(row.request)) if row.request else None,
     )
 
 
@@ -31,12 +34,15 @@ class ReferralRepository:
         self._session = session
 
     def add(self, concern_id: int, route: RouteId, contacted_name: str, contacted_at: datetime, reference: str,
-            outcome: str, confirmation_due: date | None, actor: Actor) -> ReferralEntry:
+            outcome: str, confirmation_due: date | None, actor: Actor,
+            request: ReferralRequest | None = None) -> ReferralEntry:
         if self._session.get(ConcernRow, concern_id) is None:
             raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
         row = ReferralRow(concern_id=concern_id, route=RouteId(route).value, contacted_name=contacted_name,
                           contacted_at=contacted_at, reference=reference, outcome=outcome,
-                          confirmation_due=confirmation_due, recorded_at=utc_now(), **actor_columns(actor))
+                          confirmation_due=confirmation_due, recorded_at=utc_now(),
+                          request=json.dumps(to_jsonable(request), ensure_ascii=False) if request else None,
+                          **actor_columns(actor))
         self._session.add(row)
         self._session.flush()
         if confirmation_due is not None:

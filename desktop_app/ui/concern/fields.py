@@ -79,11 +79,16 @@ def combo(name: str, choices: Iterable[str], editable: bool = True) -> QComboBox
 
 
 class YesNo(QWidget):
-    """Two radio buttons answering one question; ``value`` is True, False or None before an answer."""
+    """Radio buttons answering one question; ``value`` is True, False or None (not answered, or "Don't know").
+
+    With ``dont_know`` text a third button answers "Don't know", read as ``unknown``.
+    """
 
     changed = Signal()
 
-    def __init__(self, name: str, yes: str = "Yes", no: str = "No", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str, yes: str = "Yes", no: str = "No", dont_know: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.yes = QRadioButton(yes, self)
@@ -97,19 +102,32 @@ class YesNo(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.yes)
         layout.addWidget(self.no)
+        self.dont_know: QRadioButton | None = None
+        if dont_know:
+            self.dont_know = QRadioButton(dont_know, self)
+            self.dont_know.setObjectName(f"{name}_dont_know")
+            self.group.addButton(self.dont_know)
+            layout.addWidget(self.dont_know)
         layout.addStretch(1)
         self.setFocusProxy(self.yes)
         self.group.buttonToggled.connect(lambda *_: self.changed.emit())
 
+    def _buttons(self) -> list[QRadioButton]:
+        return [b for b in (self.yes, self.no, self.dont_know) if b is not None]
+
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
-        self.yes.setAccessibleName(f"{name}: {plain(self.yes.text())}")
-        self.no.setAccessibleName(f"{name}: {plain(self.no.text())}")
+        for button in self._buttons():
+            button.setAccessibleName(f"{name}: {plain(button.text())}")
 
     def setAccessibleDescription(self, text: str) -> None:
         super().setAccessibleDescription(text)
-        self.yes.setAccessibleDescription(text)
-        self.no.setAccessibleDescription(text)
+        for button in self._buttons():
+            button.setAccessibleDescription(text)
+
+    @property
+    def unknown(self) -> bool:
+        return self.dont_know is not None and self.dont_know.isChecked()
 
     @property
     def value(self) -> bool | None:
@@ -119,10 +137,12 @@ class YesNo(QWidget):
             return False
         return None
 
-    def set_value(self, value: bool | None) -> None:
+    def set_value(self, value: bool | None, unknown: bool = False) -> None:
         self.group.setExclusive(False)
         self.yes.setChecked(value is True)
         self.no.setChecked(value is False)
+        if self.dont_know is not None:
+            self.dont_know.setChecked(value is None and unknown)
         self.group.setExclusive(True)
 
 

@@ -12,18 +12,21 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QSizePolicy, QV
 from desktop_app.errors import FieldProblem
 from desktop_app.services.concern import flow
 from desktop_app.services.concern.flow import Entry, Page
-from desktop_app.services.intake.content import WizardContent
-from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage, YesNo, line_edit
+from desktop_app.services.intake.content import CategoryChoice, WizardContent
+from desktop_app.ui.a11y import wrapping_check_box
+from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage, YesNo, line_edit, plain
 from desktop_app.ui.labels import plain_text
 
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
 class RoutesPage(FlowPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Who else must know (LADO, police 101), the kind of concern if known, and whether to add more detail."""
+
+    def __init__(self, categories: tuple[CategoryChoice, ...] = (), parent: QWidget | None = None) -> None:
         super().__init__(Page.ROUTES, parent)
-        self.adult = YesNo("adult_working_with_children")
-        self.group = YesNo("group_or_community")
+        self.adult = YesNo("adult_working_with_children", dont_know="&Don't know")
+        self.group = YesNo("group_or_community", dont_know="D&on't know")
         self.add_field(
             flow.F_ADULT_AT_WORK,
             "Is this about an &adult who works with children (paid or unpaid)?",
@@ -38,15 +41,56 @@ class RoutesPage(FlowPage):
             hint="For example a group being drawn into county lines, or a place where children gather.",
             required=True,
         )
+        kinds = QGroupBox("What kind of concern is it? (optional)")
+        kinds.setObjectName("categories")
+        kinds_box = QVBoxLayout(kinds)
+        kinds_box.addWidget(
+            plain_text("Tick any that fit. Leave them all if you are not sure: the DSL decides.", style=HINT_STYLE)
+        )
+        self.kinds: dict[str, QCheckBox] = {}
+        for kind in categories:
+            check, row = wrapping_check_box(kind.title)
+            check.setObjectName(f"category_{kind.category_id}")
+            check.setAccessibleName(kind.title)
+            check.setAccessibleDescription(kind.description)
+            check.setToolTip(kind.description)
+            kinds_box.addWidget(row)
+            self.kinds[kind.category_id] = check
+            self.watch(check)
+        if categories:
+            self.form.addWidget(kinds)
+        else:
+            kinds.hide()
+        self.more = QCheckBox("&Add more detail now: signs you noticed, other children, adults and places")
+        self.more.setObjectName("more_detail")
+        self.add_field(
+            flow.F_MORE,
+            "More detail (optional)",
+            self.more,
+            hint="Not needed to send the concern. The DSL asks you for more if they need it.",
+        )
+        self.more.setAccessibleName(plain(self.more.text()))
         self.form.addStretch(1)
-        self.watch(self.adult, self.group)
+        self.watch(self.adult, self.group, self.more)
 
     def load(self, entry: Entry) -> None:
-        self.adult.set_value(entry.about_adult_working_with_children)
-        self.group.set_value(entry.group_or_community)
+        self.adult.set_value(entry.about_adult_working_with_children, flow.Q_ADULT_AT_WORK in entry.dont_know)
+        self.group.set_value(entry.group_or_community, flow.Q_GROUP in entry.dont_know)
+        for category_id, check in self.kinds.items():
+            check.setChecked(category_id in entry.category_ids)
+        self.more.setChecked(entry.more_detail)
 
     def collect(self, entry: Entry) -> Entry:
-        return replace(entry, about_adult_working_with_children=self.adult.value, group_or_community=self.group.value)
+        unknown = tuple(q for q, box in ((flow.Q_ADULT_AT_WORK, self.adult), (flow.Q_GROUP, self.group)) if box.unknown)
+        kept = [c for c in entry.category_ids if c not in self.kinds]  # ids no longer in forms/ stay
+        return replace(
+            entry,
+            about_adult_working_with_children=self.adult.value,
+            group_or_community=self.group.value,
+            dont_know=unknown,
+            category_ids=tuple(kept + [c for c, check in self.kinds.items() if check.isChecked()]),
+            more_detail=self.more.isChecked(),
+        )
 
 
 class RecorderPage(FlowPage):
@@ -103,7 +147,13 @@ class ReviewPage(FlowPage):
         self.content_layout = QVBoxLayout(self.content)
         self.content_layout.setContentsMargins(0, 0, 0, 0)
 
-    def show_entry(self, entry: Entry, problems: dict[Page, list[FieldProblem]], sign_texts: dict[str, str]) -> None:
+    def show_entry(
+        self,
+        entry: Entry,
+        problems: dict[Page, list[FieldProblem]],
+        sign_texts: dict[str, str],
+        category_titles: dict[str, str] | None = None,
+    ) -> None:
         for layout in (self.problem_layout, self.content_layout):
             while layout.count():
                 item = layout.takeAt(0)
@@ -125,7 +175,7 @@ class ReviewPage(FlowPage):
                         plain_text(f"{flow.spec(page).title}: {problem.sentence}", style=ERROR_STYLE)
                     )
                 problem_layout.addWidget(self._back_button(page, f"Fix “{flow.spec(page).title}”"))
-        for section in flow.review(entry, sign_texts=sign_texts):
+        for section in flow.review(entry, sign_texts=sign_texts, category_titles=category_titles):
             frame = QGroupBox(section.title)
             frame.setObjectName(f"review_{section.page.value}")
             box = QVBoxLayout(frame)

@@ -26,7 +26,7 @@ from desktop_app.ui.a11y import wrapping_check_box
 from desktop_app.ui.concern.fields import HINT_STYLE, FlowPage, YesNo, combo, line_edit, text_edit
 from desktop_app.ui.labels import note
 
-YEAR_GROUPS = ["Nursery", "Reception"] + [f"Year {n}" for n in range(1, 14)] + ["Not in school", "Not known"]
+YEAR_GROUPS = ("Nursery", "Reception", *(f"Year {n}" for n in range(1, 14)), "Not known")  # when forms/ give none
 GENDERS = ["Girl", "Boy", "Non-binary", "Not known"]
 
 # (child id, label shown) pairs from the vault's index of children
@@ -56,7 +56,14 @@ class SafetyPage(FlowPage):
 
 
 class ChildPage(FlowPage):
-    def __init__(self, mode: Mode, search: ChildSearch | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        mode: Mode,
+        search: ChildSearch | None = None,
+        parent: QWidget | None = None,
+        *,
+        year_groups: tuple[str, ...] = (),
+    ) -> None:
         super().__init__(Page.CHILD, parent)
         self.mode = mode
         self._search = search
@@ -74,7 +81,7 @@ class ChildPage(FlowPage):
         self.known_as = line_edit("known_as")
         self.dob = line_edit("date_of_birth", "day/month/year, e.g. 14/03/2012")
         self.age = line_edit("age", "e.g. 14")
-        self.year_group = combo("year_group", YEAR_GROUPS)
+        self.year_group = combo("year_group", year_groups or YEAR_GROUPS)
         self.gender = combo("gender", GENDERS)
         self.add_field(
             flow.F_FIRST_NAME,

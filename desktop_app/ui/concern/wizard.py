@@ -32,6 +32,12 @@ from desktop_app.ui.record_windows import mark_shows_records
 _log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 2500  # a sealed draft is written this long after the last keystroke, and on every page change
 
+STOP_FOR_NOW = (
+    "If you stop now, you cannot open this concern again: not here, not later, not on any computer. "
+    "What you have written so far is sealed and the DSL will receive it marked as unfinished.\n\n"
+    "Tell the DSL today what you did not get to write.\n\nKeep what you wrote for the DSL, or delete it?"
+)
+
 Submit = Callable[[ConcernDraft, dict[str, str]], str]  # returns the reference shown to the recorder
 
 
@@ -71,6 +77,10 @@ class ConcernWizard(QWizard):
         )
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
         self.setButtonText(QWizard.WizardButton.CancelButton, "Stop for now")
+        if mode is Mode.STAFF:
+            stop = self.button(QWizard.WizardButton.CancelButton)
+            stop.setToolTip("You cannot open it again; the DSL receives what you wrote as unfinished.")
+            stop.setAccessibleDescription(stop.toolTip())
         fit_to_screen(self, 860, 720)  # larger when zoomed, never bigger than the screen
         self.setStyleSheet(
             "QGroupBox { font-weight: 600; } QGroupBox QLabel, QGroupBox QCheckBox, "
@@ -84,11 +94,11 @@ class ConcernWizard(QWizard):
         self.done_page = DonePage(content, staff=mode is Mode.STAFF)
         pages: dict[Page, FlowPage] = {
             Page.SAFETY: SafetyPage(),
-            Page.CHILD: ChildPage(mode, search),
+            Page.CHILD: ChildPage(mode, search, year_groups=content.year_groups),
             Page.HAPPENED: HappenedPage(),
+            Page.ROUTES: RoutesPage(content.categories),
             Page.SIGNS: SignsPage(content.sign_groups),
             Page.OTHERS: OthersPage(),
-            Page.ROUTES: RoutesPage(),
             Page.RECORDER: RecorderPage(),
             Page.REVIEW: self.review_page,
             Page.DONE: self.done_page,
@@ -115,11 +125,30 @@ class ConcernWizard(QWizard):
     def current_flow_page(self) -> FlowPage:
         return self.flow_pages[self.page_id()]
 
+    def nextId(self) -> int:
+        """The optional pages (signs, others) come only when the recorder chose to add more detail."""
+        if self.currentId() < 0:
+            return super().nextId()
+        following = flow.next_page(self.page_id(), self.entry)
+        return -1 if following is None else self._index(following)
+
+    @staticmethod
+    def _index(page: Page) -> int:
+        return [s.page for s in flow.PAGES].index(page)
+
     def go_to(self, target: Page) -> None:
-        """From the review page back to a page to change it."""
-        wanted = [s.page for s in flow.PAGES].index(target)
+        """From the review page back to a page to change it (an optional page left out is opened for it)."""
+        wanted = self._index(target)
+        if target in flow.OPTIONAL_PAGES and not self.entry.more_detail:
+            self.entry = replace(self.entry, more_detail=True)
+            self.flow_pages[Page.ROUTES].load(self.entry)
         while self.currentId() > wanted:
             self.back()
+        while self.currentId() < wanted:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:  # a page with problems stops the way forward: fix them there
+                break
         self.current_flow_page().setFocus()
 
     def validateCurrentPage(self) -> bool:
@@ -139,7 +168,9 @@ class ConcernWizard(QWizard):
     def _send(self, now: datetime) -> bool:
         problems = flow.check_all(self.entry, mode=self.mode, now=now)
         if problems:
-            self.review_page.show_entry(self.entry, problems, self.content.sign_texts())
+            self.review_page.show_entry(
+                self.entry, problems, self.content.sign_texts(), self.content.category_titles()
+            )
             return False
         draft = flow.to_draft(self.entry, recorded_at=now.replace(second=0, microsecond=0))
         self._timer.stop()
@@ -160,7 +191,7 @@ class ConcernWizard(QWizard):
             return
         page = self.current_flow_page()
         if page.page_id is Page.REVIEW:
-            self.review_page.show_entry(self.entry, {}, self.content.sign_texts())
+            self.review_page.show_entry(self.entry, {}, self.content.sign_texts(), self.content.category_titles())
         self._show_notices()
         self.save_now()
 
@@ -219,8 +250,7 @@ class ConcernWizard(QWizard):
             delete = self.mode is Mode.STAFF and ask.current().confirm(
                 self,
                 "Stop recording this concern?",
-                "What you have written is sealed and kept for the DSL, who will see it as unfinished. "
-                "You cannot open it again here.\n\nKeep it for the DSL, or delete it?",
+                STOP_FOR_NOW,
                 "Delete what I wrote",
                 "Keep it for the DSL",
             )

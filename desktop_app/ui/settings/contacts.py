@@ -6,7 +6,8 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.errors import UserFacingError
+from desktop_app.domain.contact_checks import format_phone
+from desktop_app.errors import InvalidInput, UserFacingError
+from desktop_app.services.setting import local_numbers
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.workers import describe_error
 
@@ -33,8 +36,17 @@ def default_contacts() -> tuple[Any, ...]:
     return tuple(load_forms().contacts.contacts)
 
 
+REFUSED = QColor("#f8d7da")  # the cell of a number that cannot be saved (the sentence below says why)
+
+
 class ContactsEditor(QWidget):
-    """A table: who (and when to use them), phone number (editable)."""
+    """A table: who (and when to use them), phone number (editable, checked as it is typed in).
+
+    A number that is not a telephone number is kept as typed, marked, and its sentence shown just under the table;
+    a good one is rewritten as people write it (0114 273 4855). ``checked`` fires after each check.
+    """
+
+    checked = Signal()
 
     def __init__(self, parent: QWidget | None = None, overrides: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
@@ -55,10 +67,23 @@ class ContactsEditor(QWidget):
         # the description wraps in the wide column at any zoom; the number column fits the longest number
         header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PHONE, QHeaderView.ResizeMode.ResizeToContents)
+        self.phone_problem = QLabel(self)
+        self.phone_problem.setObjectName("error_message")
+        self.phone_problem.setWordWrap(True)
+        self.phone_problem.setAccessibleName("Problem with a number")
+        # room kept for two lines, so the table does not jump when a sentence appears under it
+        self.phone_problem.setMinimumHeight(2 * self.phone_problem.fontMetrics().lineSpacing())
+        policy = self.phone_problem.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # hidden (no empty red box) but its room kept
+        self.phone_problem.setSizePolicy(policy)
+        self.phone_problem.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.problem)
         layout.addWidget(self.table)
+        layout.addWidget(self.phone_problem)
+        self.refused: dict[str, str] = {}  # contact id -> why its number cannot be saved
+        self.table.itemChanged.connect(self._edited)
         self.contacts: tuple[Any, ...] = ()
         try:
             self.contacts = default_contacts()
@@ -68,18 +93,79 @@ class ContactsEditor(QWidget):
         self._fill(overrides or {})
 
     def _fill(self, overrides: Mapping[str, str]) -> None:
+        self.table.blockSignals(True)
+        try:
+            self._fill_rows(overrides)
+        finally:
+            self.table.blockSignals(False)
+        self.refused.clear()
+        self._show_problems()
+
+    def _fill_rows(self, overrides: Mapping[str, str]) -> None:
         self.table.setRowCount(len(self.contacts))
         for row, contact in enumerate(self.contacts):
             who = QTableWidgetItem(f"{contact.title}\n{contact.when_to_use}")
             who.setFlags(Qt.ItemFlag.ItemIsEnabled)
             who.setData(Qt.ItemDataRole.UserRole, contact.id)
-            phone = QTableWidgetItem(overrides.get(contact.id, contact.phone))
+            phone = QTableWidgetItem(format_phone(overrides.get(contact.id, contact.phone)))
             phone.setToolTip("Double-click to change the number this setting uses.")
             self.table.setItem(row, WHO, who)
             self.table.setItem(row, PHONE, phone)
 
     def set_overrides(self, overrides: Mapping[str, str]) -> None:
         self._fill(overrides)
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        if item.column() != PHONE or not 0 <= item.row() < len(self.contacts):
+            return
+        contact = self.contacts[item.row()]
+        typed = item.text()
+        sentence = local_numbers.problem(typed)
+        self.table.blockSignals(True)
+        try:
+            if sentence:
+                self.refused[contact.id] = sentence
+                item.setBackground(QBrush(REFUSED))
+                item.setToolTip(sentence)
+            else:
+                self.refused.pop(contact.id, None)
+                item.setBackground(QBrush())
+                item.setToolTip("Double-click to change the number this setting uses.")
+                shown = format_phone(typed)
+                if shown != typed:
+                    item.setText(shown)  # as people write it
+        finally:
+            self.table.blockSignals(False)
+        self._show_problems()
+        self.checked.emit()
+
+    def _show_problems(self) -> None:
+        lines = [f"{c.title}: {self.refused[c.id]}" for c in self.contacts if c.id in self.refused]
+        self.phone_problem.setText("\n".join(lines))
+        self.phone_problem.setVisible(bool(lines))
+        self.table.setAccessibleDescription(" ".join(lines))
+
+    def problems(self) -> dict[str, str]:
+        """Contact id -> the sentence saying why its number cannot be saved (empty when every number is fine)."""
+        return dict(self.refused)
+
+    def show_refused(self, refused: Mapping[str, str]) -> None:
+        """Mark numbers the service refused, and put the cursor on the first."""
+        self.refused.update(refused)
+        for row, contact in enumerate(self.contacts):
+            item = self.table.item(row, PHONE)
+            if contact.id in refused and item is not None:
+                item.setBackground(QBrush(REFUSED))
+                item.setToolTip(refused[contact.id])
+        self._show_problems()
+        self.focus_first_problem()
+
+    def focus_first_problem(self) -> None:
+        for row, contact in enumerate(self.contacts):
+            if contact.id in self.refused:
+                self.table.setCurrentCell(row, PHONE)
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def phones(self) -> dict[str, str]:
         """Contact id → the number shown now."""
@@ -102,19 +188,13 @@ class ContactsEditor(QWidget):
         """Numbers that differ from ``current`` (the stored overrides) or, failing that, from the forms defaults."""
         stored = dict(current or {})
         shown = self.phones()
-        return {c.id: shown[c.id] for c in self.contacts if shown[c.id] != stored.get(c.id, c.phone)}
+        return {c.id: shown[c.id] for c in self.contacts
+                if format_phone(shown[c.id]) != format_phone(stored.get(c.id, c.phone))}
 
 
-def save_phones(session: Any, changes: Mapping[str, str]) -> None:
-    """Store changed numbers through the service (audited), one transaction; then refresh the lock screen's copy."""
-    from desktop_app.services.vault import public_contacts
-    if changes:
-        actor = session.actor()
-        with session.uow() as uow:
-            for contact_id, phone in changes.items():
-                uow.contacts.set_phone(contact_id, phone, actor)
-            uow.commit()
-    public_contacts.publish(session)  # agencies' numbers, not personal data: staff see them before unlock
+def save_phones(session: Any, changes: Mapping[str, str]) -> dict[str, str]:
+    """Store changed numbers through the service (checked, audited, one transaction); ``InvalidInput`` if refused."""
+    return local_numbers.save_local_numbers(session, changes)
 
 
 def load_overrides(session: Any) -> dict[str, str]:
@@ -157,15 +237,24 @@ class ContactsSection(QWidget):
         self.editor.set_overrides(self.stored)
 
     def save(self) -> None:
+        refused = self.editor.problems()
+        if refused:
+            self.status.setText("Nothing was saved: correct the number marked under the table first.")
+            self.editor.focus_first_problem()
+            return
         changes = self.editor.changes(self.stored)
         if not changes:
             self.status.setText("Nothing has changed.")
             return
         try:
-            save_phones(self.session, changes)
+            stored = save_phones(self.session, changes)
+        except InvalidInput as error:
+            self.editor.show_refused({p.field: p.sentence for p in error.problems})
+            self.status.setText("Nothing was saved: correct the number marked under the table first.")
+            return
         except Exception as error:
             self.status.setText(describe_error(error))
             return
-        self.stored.update(changes)
-        count = len(changes)
+        self.stored.update(stored)
+        count = len(stored)
         self.status.setText(f"Saved {count} number{'s' if count != 1 else ''}.")

@@ -74,7 +74,7 @@ class SettingsPage(QWidget):
             "about": AboutSection(session),
             "contacts": ContactsSection(session),
             "autolock": AutoLockSection(host),
-            "backup": BackupSection(session),
+            "backup": BackupSection(session, host),
         }
         for key, label in SECTIONS:
             self.nav.addItem(label)

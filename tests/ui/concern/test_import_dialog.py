@@ -47,7 +47,7 @@ def test_import_each_waiting_concern_by_keyboard_with_audit(session, qtbot, aske
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.heading.text() == "2 sealed concerns are waiting to be imported."
+    assert dialog.heading.text() == "2 concerns recorded by staff are waiting to be imported."
     screenshot(dialog, "sealed_import_1_waiting")
 
     rows = {dialog.items[i].child_label: i for i in range(len(dialog.items))}
@@ -59,18 +59,18 @@ def test_import_each_waiting_concern_by_keyboard_with_audit(session, qtbot, aske
         dialog.as_new.setFocus()
         qtbot.keyClick(dialog.as_new, Qt.Key.Key_Space)
     assert done.args[0].startswith("WM-")
-    assert dialog.heading.text().startswith(f"Imported as {done.args[0]}. 1 sealed concern is waiting")
+    assert dialog.heading.text().startswith(f"Imported as {done.args[0]}. 1 concern recorded by staff is waiting")
 
     item = dialog.current()
     assert item is not None and item.status == "Unfinished — the recorder did not submit it"
     assert dialog.matches.count() == 1 and "Kwame Mensah-Boateng" in dialog.matches.item(0).text()
     dialog.matches.setFocus()
     dialog.matches.setCurrentRow(0)
-    assert dialog.for_child.text() == "&Import for Kwame Mensah-Boateng, Year 10"
+    assert dialog.for_child.text() == "&Import for Kwame Mensah-Boateng"  # the list above shows the year group
     screenshot(dialog, "sealed_import_2_match")
     with qtbot.waitSignal(dialog.imported):
         qtbot.keyClick(dialog.for_child, Qt.Key.Key_Space)
-    assert dialog.heading.text().endswith("No sealed concerns are waiting.")
+    assert dialog.heading.text().endswith("No concerns recorded by staff are waiting.")
     assert intake_sealing.pending(session.vault_dir) == 0
     screenshot(dialog, "sealed_import_3_done")
 

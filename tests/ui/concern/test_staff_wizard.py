@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWizard
+from PySide6.QtWidgets import QLabel, QPushButton, QWizard
 
 from desktop_app.services.concern.flow import Page
 from desktop_app.services.intake import sealing as intake_sealing
@@ -56,6 +56,27 @@ def problem(wizard: ConcernWizard, field_id: str) -> str:
 
 def visible_text(widget) -> str:
     return " ".join(label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget))
+
+
+def fill_essentials(wizard: ConcernWizard) -> None:
+    """The shortest way to the review page: the essentials only."""
+    wizard.flow_pages[Page.SAFETY].danger.no.click()
+    press_next(wizard)
+    type_text(wizard.flow_pages[Page.CHILD].first_name, "Mei")
+    press_next(wizard)
+    happened = wizard.flow_pages[Page.HAPPENED]
+    type_text(happened.date, (datetime.now() - timedelta(days=1)).strftime("%d/%m/%Y"))
+    type_text(happened.time, "08:50")
+    type_text(happened.account, "Seen with an older boy.")
+    press_next(wizard)
+    wizard.flow_pages[Page.ROUTES].adult.no.click()
+    wizard.flow_pages[Page.ROUTES].group.no.click()
+    press_next(wizard)
+    recorder = wizard.flow_pages[Page.RECORDER]
+    type_text(recorder.name, "Alex Morgan")
+    type_text(recorder.role, "Science teacher")
+    recorder.declaration.click()
+    press_next(wizard)
 
 
 def fill_to_review(wizard: ConcernWizard, qtbot, screenshot, *, prefix: str = "concern_wizard") -> None:
@@ -111,6 +132,21 @@ def fill_to_review(wizard: ConcernWizard, qtbot, screenshot, *, prefix: str = "c
     press_next(wizard)
     assert not problem(wizard, "happened.date")
 
+    assert current(wizard) is Page.ROUTES  # signs and other people are optional: not in the way
+    routes = wizard.current_flow_page()
+    press_next(wizard)
+    assert "adult who works with children" in problem(wizard, "routes.adult_working_with_children")
+    routes.adult.yes.click()
+    routes.group.dont_know.click()
+    routes.kinds["county_lines"].click()
+    qtbot.waitUntil(lambda: "lado" in routes.notices.labels)
+    assert len([n for n in routes.notices.findChildren(QLabel) if not n.isHidden()]) == 1  # said once
+    assert "Local Authority Designated Officer" in routes.notices.labels["lado"].text()
+    routes.more.setFocus()
+    qtbot.keyClick(routes.more, Qt.Key.Key_Space)  # this recorder chooses to add signs and people
+    screenshot(wizard, f"{prefix}_4_who_else_must_know")
+    press_next(wizard)
+
     assert current(wizard) is Page.SIGNS
     signs = wizard.current_flow_page()
     assert signs.boxes, "the quick-pick comes from the screening definition"
@@ -119,7 +155,7 @@ def fill_to_review(wizard: ConcernWizard, qtbot, screenshot, *, prefix: str = "c
     qtbot.keyClick(first_box, Qt.Key.Key_Space)
     assert first_box.isChecked()
     assert signs.findChild(QLabel, f"help_{first_id}").text()
-    screenshot(wizard, f"{prefix}_4_signs")
+    screenshot(wizard, f"{prefix}_5_signs")
     press_next(wizard)
 
     assert current(wizard) is Page.OTHERS
@@ -141,19 +177,7 @@ def fill_to_review(wizard: ConcernWizard, qtbot, screenshot, *, prefix: str = "c
     others.lists["places"].rows[1][0].findChild(type(others.lists["places"].add_button), "remove_places_1").click()
     assert len(others.lists["places"].rows) == 1
     type_text(others.lists["places"].rows[0][1]["name"], "Flat above the vape shop")
-    screenshot(wizard, f"{prefix}_5_others")
-    press_next(wizard)
-
-    assert current(wizard) is Page.ROUTES
-    routes = wizard.current_flow_page()
-    press_next(wizard)
-    assert "adult who works with children" in problem(wizard, "routes.adult_working_with_children")
-    routes.adult.yes.click()
-    routes.group.no.click()
-    qtbot.waitUntil(lambda: "lado" in routes.notices.labels)
-    assert len([n for n in routes.notices.findChildren(QLabel) if not n.isHidden()]) == 1  # said once
-    assert "Local Authority Designated Officer" in routes.notices.labels["lado"].text()
-    screenshot(wizard, f"{prefix}_6_adults_and_groups")
+    screenshot(wizard, f"{prefix}_6_others")
     press_next(wizard)
 
     assert current(wizard) is Page.RECORDER
@@ -177,6 +201,7 @@ def test_staff_record_a_concern_from_start_to_finish_sealed_all_the_way(wizard, 
     review = visible_text(wizard.review_page)
     assert "“If I don't go they'll hurt my brother, innit”" in review  # the child's words, marked verbatim
     assert "Tobiasz Kowalczyk" in review and "Big Dee" in review
+    assert "Don't know" in review and "County lines" in review
     screenshot(wizard, "concern_wizard_8_review")
     assert wizard.button(QWizard.WizardButton.CommitButton).text() == "&Send to the DSL"
     assert len(sealed_files(vault_dir)) == 1
@@ -210,6 +235,8 @@ def test_staff_record_a_concern_from_start_to_finish_sealed_all_the_way(wizard, 
     assert draft["child"]["first_name"] == NAME_FIRST and draft["child"]["last_name"] == NAME_LAST
     assert draft["childs_words"] == "If I don't go they'll hurt my brother, innit"
     assert draft["immediate_danger"] is True and draft["about_adult_working_with_children"] is True
+    assert draft["group_or_community"] is None and draft["dont_know"] == ["group_or_community"]
+    assert draft["category_ids"] == ["county_lines"]
     assert draft["other_children"][0]["role"] == "witness"
     assert draft["declaration"] is True and draft["recorded_at"]
 
@@ -264,8 +291,70 @@ def test_stopping_keeps_the_draft_for_the_dsl_unless_the_recorder_deletes_it(
         opened = windows.add(open_staff_wizard(None, vault_dir))
         opened.flow_pages[Page.SAFETY].danger.no.click()
         opened.reject()
-        assert "sealed and kept for the DSL" in asker.asked[-1][1]
+        said = asker.asked[-1][1]
+        assert "you cannot open this concern again" in said
+        assert "the DSL will receive it marked as unfinished" in said
         assert intake_sealing.pending(vault_dir) == left
+
+
+def test_a_teacher_sends_the_essentials_in_six_pages_without_the_list_of_signs(
+    qtbot, qapp, vault, asker, windows, screenshot
+) -> None:
+    vault_dir, private = vault
+    opened = windows.add(open_staff_wizard(None, vault_dir))
+    qtbot.waitExposed(opened)
+    seen = [opened.page_id()]
+    opened.currentIdChanged.connect(lambda *_: seen.append(opened.page_id()))
+    opened.flow_pages[Page.SAFETY].danger.no.click()
+    press_next(opened)
+    child = opened.current_flow_page()
+    offered = [child.year_group.itemText(i) for i in range(child.year_group.count())]
+    assert offered[:2] == ["Year 7", "Year 8"] and "Reception" not in offered  # the setting's phase (forms/)
+    type_text(child.first_name, "Mei")
+    type_text(child.last_name, "Chen")
+    type_text(child.dob, "14/03/2012")
+    type_text(child.age, "9")
+    press_next(opened)
+    assert opened.page_id() is Page.CHILD  # refused, not silently dropped
+    assert "The date of birth makes the child 14, but the age says 9" in problem(opened, "child.age")
+    assert opened.focusWidget() is child.age
+    screenshot(opened, "concern_wizard_2_child_age_disagrees")
+    child.age.clear()
+    press_next(opened)
+    happened = opened.current_flow_page()
+    type_text(happened.date, (datetime.now() - timedelta(days=1)).strftime("%d/%m/%Y"))
+    type_text(happened.time, "08:50")
+    type_text(happened.account, "She said an older boy keeps asking her to carry a bag to Rotherham.")
+    type_text(happened.words, "he says I owe him for the trainers")
+    press_next(opened)
+    routes = opened.current_flow_page()
+    routes.adult.dont_know.click()
+    routes.group.no.click()
+    qtbot.waitUntil(lambda: "lado_unsure" in routes.notices.labels)
+    press_next(opened)
+    recorder = opened.current_flow_page()
+    type_text(recorder.name, "Alex Morgan")
+    type_text(recorder.role, "Science teacher")
+    recorder.declaration.click()
+    press_next(opened)
+    assert opened.page_id() is Page.REVIEW
+    qtbot.waitUntil(lambda: "Alex Morgan" in visible_text(opened.review_page))
+    review = visible_text(opened.review_page)
+    assert "Don't know" in review and "None ticked" in review
+    with qtbot.waitSignal(opened.submitted):
+        press_next(opened)
+    assert seen == [Page.SAFETY, Page.CHILD, Page.HAPPENED, Page.ROUTES, Page.RECORDER, Page.REVIEW, Page.DONE]
+    draft = open_sealed(sealed_files(vault_dir)[0], private, VAULT_ID)["draft"]
+    assert draft["dont_know"] == ["about_adult_working_with_children"] and draft["sign_ids"] == []
+
+
+def test_signs_left_out_can_still_be_added_from_the_review_page(qtbot, qapp, vault, asker, windows) -> None:
+    opened = windows.add(open_staff_wizard(None, vault[0]))
+    qtbot.waitExposed(opened)
+    fill_essentials(opened)
+    assert opened.page_id() is Page.REVIEW
+    opened.review_page.findChild(QPushButton, "review_change_signs").click()
+    assert opened.page_id() is Page.SIGNS
 
 
 def test_opening_and_closing_without_typing_leaves_nothing(qtbot, qapp, vault, asker, windows) -> None:
