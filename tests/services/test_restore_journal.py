@@ -41,9 +41,14 @@ def _accounts(vault_dir: Path) -> set[str]:
     return accounts
 
 
-@pytest.mark.parametrize(("step", "expected"), STEPS)
+# The command line's restore at every step; the window's (stage_restore, then put_in_place) where it matters most.
+CASES = [*((step, expected, "cli") for step, expected in STEPS), ("keep-old", "old", "window"),
+         ("put-in-place", "restored", "window"), ("record", "restored", "window")]
+
+
+@pytest.mark.parametrize(("step", "expected", "how"), CASES)
 def test_a_restore_killed_at_each_step_is_finished_or_undone_at_the_next_start(
-        tmp_path: Path, waymark_home: Path, step: str, expected: str) -> None:
+        tmp_path: Path, waymark_home: Path, step: str, expected: str, how: str) -> None:
     vault_dir = tmp_path / "vault"
     created = make_vault(vault_dir)
     record_concern(created.session, account="In the backup")
@@ -52,7 +57,7 @@ def test_a_restore_killed_at_each_step_is_finished_or_undone_at_the_next_start(
     created.session.lock()
     env = {**os.environ, "WAYMARK_FAST_KDF_FOR_TESTS": "1", "PYTHONPATH": str(REPO), "WAYMARK_HOME": str(waymark_home)}
     done = subprocess.run([sys.executable, "-m", "tests.services.test_restore_journal", str(tmp_path / "copy.wmbak"),
-                           str(vault_dir), step], cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+                           str(vault_dir), step, how], cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
                           check=False)
     assert done.returncode == -signal.SIGKILL, done.stderr
 
@@ -77,7 +82,8 @@ def test_verify_is_a_next_start_too(tmp_path: Path, waymark_home: Path) -> None:
     created.session.lock()
     env = {**os.environ, "WAYMARK_FAST_KDF_FOR_TESTS": "1", "PYTHONPATH": str(REPO), "WAYMARK_HOME": str(waymark_home)}
     subprocess.run([sys.executable, "-m", "tests.services.test_restore_journal", str(tmp_path / "copy.wmbak"),
-                    str(vault_dir), "put-in-place"], cwd=REPO, env=env, capture_output=True, timeout=120, check=False)
+                    str(vault_dir), "put-in-place", "cli"], cwd=REPO, env=env, capture_output=True, timeout=120,
+                   check=False)
     assert not vault_dir.exists()
     report = vault_service.verify(vault_dir, PASSPHRASE)
     assert report.ok, report.text()
@@ -91,9 +97,33 @@ def _kill_at(wanted: str) -> object:
     return step
 
 
-if __name__ == "__main__":
-    from desktop_app.services.vault.backup_restore import restore_backup
+def test_a_checked_copy_waiting_to_be_put_in_place_is_not_swept_by_another_start(tmp_path: Path) -> None:
+    """The window checks a backup while the vault is open, then locks and puts it in place: meanwhile the staging
+    folder is held, so a start elsewhere (here: verify from the command line) leaves it alone."""
+    from desktop_app.services.vault import backup_restore
 
-    backup_file, folder, at = sys.argv[1:4]
-    restore_backup(Path(backup_file), Path(folder), PASSPHRASE, step=_kill_at(at))  # type: ignore[arg-type]
+    vault_dir = tmp_path / "vault"
+    created = make_vault(vault_dir)
+    record_concern(created.session, account="In the backup")
+    created.session.backup(tmp_path / "copy.wmbak")
+    record_concern(created.session, account="After the backup")
+    created.session.lock()
+    staged = backup_restore.stage_restore(tmp_path / "copy.wmbak", vault_dir, PASSPHRASE)
+    assert vault_service.verify(vault_dir, PASSPHRASE).ok  # a start: tidies what a killed run left
+    assert staged.staging.is_dir()
+    assert backup_restore.put_in_place(staged) is not None
+    assert _accounts(vault_dir) == {"In the backup"}
+    assert not (vault_dir / "staging.lock").exists()
+
+
+if __name__ == "__main__":
+    from desktop_app.services.vault import backup_restore
+
+    backup_file, folder, at, how = sys.argv[1:5]
+    if how == "cli":
+        backup_restore.restore_backup(Path(backup_file), Path(folder), PASSPHRASE,
+                                      step=_kill_at(at))  # type: ignore[arg-type]
+    else:
+        staged = backup_restore.stage_restore(Path(backup_file), Path(folder), PASSPHRASE)
+        backup_restore.put_in_place(staged, step=_kill_at(at))  # type: ignore[arg-type]
     sys.exit(3)  # the step was never reached
