@@ -11,7 +11,6 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,18 +21,13 @@ from benchmarks import connections as connection_figures
 from benchmarks import referral as referral_figures
 from benchmarks.audit import audit_figures
 from benchmarks.build import PASSPHRASE, TODAY, WORDS
+from benchmarks.dashboard_calls import dashboard_queries
 from desktop_app.services import documents
 from desktop_app.services import vault as vault_service
-from desktop_app.services.actions import lists as action_lists
-from desktop_app.services.casework import dashboard
-from desktop_app.services.retention import dates as retention_dates
-from desktop_app.services.transfer import log as transfer_log
 from desktop_app.services.vault import backup_restore
 from desktop_app.services.vault.session import VaultSession
 from desktop_app.store import audit
 from desktop_app.vault import kdf
-
-PAGE = 50  # rows per dashboard list, as the dashboard asks
 
 
 class _ArgonClock:
@@ -56,25 +50,6 @@ class _ArgonClock:
 
     def __exit__(self, *_exc: object) -> None:
         kdf.derive = self._derive
-
-
-def dashboard_queries(session: VaultSession, today: date) -> dict[str, Callable[[], object]]:
-    """What the dashboard loads when it is shown (DESIGN §1), each as one call."""
-    s: Any = session  # the use cases type their session as casework's protocol, which VaultSession meets at run time
-    return {
-        "counts": lambda: dashboard.counts(s),
-        "awaiting screening": lambda: dashboard.awaiting_screening(s, PAGE, today),
-        "confirmations awaited": lambda: dashboard.confirmations_awaited(s, PAGE, today),
-        "reviews due": lambda: dashboard.reviews_due(s, PAGE, today),
-        "high-risk children": lambda: dashboard.high_risk_children(s, PAGE),
-        "sealed concerns waiting": lambda: dashboard.sealed_waiting(s.vault_dir),
-        "children missing repeatedly": connection_figures.dashboard_query(s, today, PAGE),
-        "transfer receipts overdue": lambda: transfer_log.overdue_receipts(s, today, PAGE),
-        "files past retention (count)": lambda: retention_dates.count_past(s, today),
-        "files past retention (first page)": lambda: retention_dates.review_list(s, today, PAGE),
-        "actions due (counts)": lambda: action_lists.count_due(s, today),
-        "actions due (first page)": lambda: action_lists.due_actions(s, today, PAGE),
-    }
 
 
 def timed_ms(action: Callable[[], object], repeat: int) -> list[float]:

@@ -6,9 +6,34 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import PlatformDirs
+APP_FOLDER = "Waymark"
 
-_DIRS = PlatformDirs(appname="Waymark", appauthor=False, roaming=False)
+
+def _xdg(variable: str, default: str) -> Path:
+    """An XDG base folder: the variable when it holds an absolute path, else the default under the home folder."""
+    value = os.environ.get(variable, "")
+    return Path(value) if os.path.isabs(value) else Path(os.path.expanduser(default))
+
+
+def _user_dirs() -> tuple[Path, Path, Path]:
+    """(data, config, logs): the folders ``platformdirs.PlatformDirs("Waymark", appauthor=False, roaming=False)``
+    names, worked out here because importing platformdirs was a fifth of Waymark's own time from start to lock screen
+    (issue 17). ``tests/test_paths.py`` checks that both agree. The rules are platformdirs 4's: local (not roaming)
+    app data on Windows with ``Logs`` inside it; the XDG variables on Linux and macOS; ``~/Library/Logs`` on macOS.
+    """
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or os.path.expanduser(r"~\AppData\Local")
+        data = Path(os.path.normpath(local)) / APP_FOLDER
+        return data, data, data / "Logs"
+    if sys.platform == "darwin":
+        support = _xdg("XDG_DATA_HOME", "~/Library/Application Support") / APP_FOLDER
+        config = _xdg("XDG_CONFIG_HOME", "~/Library/Application Support") / APP_FOLDER
+        return support, config, Path(os.path.expanduser("~/Library/Logs")) / APP_FOLDER
+    return (
+        _xdg("XDG_DATA_HOME", "~/.local/share") / APP_FOLDER,
+        _xdg("XDG_CONFIG_HOME", "~/.config") / APP_FOLDER,
+        _xdg("XDG_STATE_HOME", "~/.local/state") / APP_FOLDER / "log",
+    )
 
 
 def home() -> Path | None:
@@ -20,7 +45,7 @@ def home() -> Path | None:
 def data_dir() -> Path:
     """The folder that holds vaults (local, not roaming, app data)."""
     base = home()
-    return base / "data" if base else Path(_DIRS.user_data_dir)
+    return base / "data" if base else _user_dirs()[0]
 
 
 def default_vault_dir() -> Path:
@@ -29,12 +54,12 @@ def default_vault_dir() -> Path:
 
 def config_dir() -> Path:
     base = home()
-    return base / "config" if base else Path(_DIRS.user_config_dir)
+    return base / "config" if base else _user_dirs()[1]
 
 
 def log_dir() -> Path:
     base = home()
-    return base / "logs" if base else Path(_DIRS.user_log_dir)
+    return base / "logs" if base else _user_dirs()[2]
 
 
 def _install_root() -> Path:

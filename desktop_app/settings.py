@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop_app import paths
 
 SETTINGS_FILE = "settings.json"
 
 
-@dataclass(frozen=True, slots=True)
-class Preferences:
+class Preferences(NamedTuple):
+    """A named tuple rather than a dataclass: it is read before the lock screen shows, and importing ``dataclasses``
+    there was a measurable share of start-up (issue 17)."""
+
     zoom_percent: int = 100
     idle_lock_minutes: int = 5
 
     def with_zoom(self, percent: int) -> Preferences:
-        return replace(self, zoom_percent=max(70, min(250, percent)))
+        return self._replace(zoom_percent=max(70, min(250, percent)))
 
 
 def _path() -> Path:
@@ -28,7 +30,7 @@ def _path() -> Path:
 def load() -> Preferences:
     try:
         data = json.loads(_path().read_text(encoding="utf-8"))
-        known = {k: v for k, v in data.items() if k in Preferences.__dataclass_fields__}
+        known = {k: v for k, v in data.items() if k in Preferences._fields}
         return Preferences(**known)
     except (OSError, ValueError, TypeError):
         return Preferences()
@@ -38,5 +40,5 @@ def save(prefs: Preferences) -> None:
     target = _path()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(prefs), indent=2), encoding="utf-8")
+    tmp.write_text(json.dumps(prefs._asdict(), indent=2), encoding="utf-8")
     os.replace(tmp, target)

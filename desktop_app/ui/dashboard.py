@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,16 @@ class DashboardPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
         layout.addLayout(top)
+        # Below the title, everything scrolls: a small window (1366×768 with the side bar, or 150%) then shows
+        # whole lists a scroll away instead of squeezing each to one row.
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("dashboard_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(self.scroll_area)
+        content.setObjectName("dashboard_content")
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
 
         sealed = QFrame(self)
         sealed.setObjectName("sealed_banner")
@@ -80,15 +91,15 @@ class DashboardPage(QWidget):
         self.import_button.clicked.connect(self.import_sealed)
         row.addWidget(self.import_button)
         self.sealed_banner = sealed
-        layout.addWidget(sealed)
+        body.addWidget(sealed)
         from desktop_app.ui.transfer.alerts import RecordsAlert
 
         self.records_alert = RecordsAlert(session, host, self)  # receipts overdue, files past retention
-        layout.addWidget(self.records_alert)
+        body.addWidget(self.records_alert)
         from desktop_app.ui.audit.reminders import AuditBanner
 
         self.audit_banner = AuditBanner(session, host, self, today)  # the audit due, its actions, training due
-        layout.addWidget(self.audit_banner)
+        body.addWidget(self.audit_banner)
 
         grid = QGridLayout()
         self.awaiting = Panel("Concerns awaiting screening, most urgent first",
@@ -109,7 +120,9 @@ class DashboardPage(QWidget):
         grid.addWidget(self.actions_due, 2, 0)
         self.missing = repeated_missing_panel(self)
         grid.addWidget(self.missing, 2, 1)
-        layout.addLayout(grid, 1)
+        body.addLayout(grid, 1)
+        self.scroll_area.setWidget(content)
+        layout.addWidget(self.scroll_area, 1)
         self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record; Ctrl+Enter opens "
                            "the child's file.", self)
         self.hint.setStyleSheet("color:#505050;")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.ui.a11y import name_list
@@ -12,7 +13,12 @@ from desktop_app.ui.record_list import RecordList
 
 
 class Panel(QFrame):
-    """A titled list with its count and a line saying what to do when it is empty."""
+    """A titled list with its count and a line saying what to do when it is empty.
+
+    The list keeps room for ``ROWS`` whole rows, at any zoom: a window too small for every panel scrolls (the
+    dashboard is in a scroll area) rather than squeezing each list to a single row."""
+
+    ROWS = 4
 
     def __init__(self, title: str, empty: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +38,20 @@ class Panel(QFrame):
         self.empty.setStyleSheet("color:#505050;")
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
+        self._keep_room_for_rows()
+
+    def _keep_room_for_rows(self) -> None:
+        table = self.list
+        row = max(table.verticalHeader().defaultSectionSize(), table.fontMetrics().height() + 8)
+        header = table.horizontalHeader().sizeHint().height()
+        scroll_bar = table.horizontalScrollBar().sizeHint().height()
+        table.setMinimumHeight(header + self.ROWS * row + scroll_bar + 2 * table.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # zoomed: larger rows need more room
+            self.list.verticalHeader().resetDefaultSectionSize()
+            self._keep_room_for_rows()
 
     def show_model(self, model: RecordsModel, total: int | None = None, extra: str = "") -> None:
         self.list.setModel(model)

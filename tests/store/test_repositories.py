@@ -174,3 +174,25 @@ def test_an_imported_sealed_concern_cannot_be_imported_twice(open_session: Vault
         assert uow.concerns.has_intake_reference("in-7f3a") and not uow.concerns.has_intake_reference("in-0000")
     with pytest.raises(UserFacingError, match="already been imported"), open_session.uow() as uow:
         uow.concerns.add(child.child_id, draft, actor, sealed=True, intake_reference="in-7f3a")
+
+
+def test_whose_concerns_a_page_holds_is_one_query(open_session: VaultSession) -> None:
+    from sqlalchemy import event
+
+    first = record_concern(open_session, child=fictional_child("Ada", "Pinewood"))
+    second = record_concern(open_session, child=fictional_child("Bo", "Larchmere"))
+    with open_session.uow() as uow:
+        expected = {first: uow.concerns.child_id_of(first), second: uow.concerns.child_id_of(second)}
+        statements: list[str] = []
+
+        def seen(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+            statements.append(statement)
+
+        engine = uow.session.get_bind()
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            assert uow.concerns.child_ids_of([second, first, second, 999_999]) == expected  # unknown ids left out
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+        assert len(statements) == 1
+        assert expected[first] != expected[second]

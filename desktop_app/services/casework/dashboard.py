@@ -127,7 +127,7 @@ def confirmations_awaited(session: VaultSession, limit: int, today: date) -> lis
     horizon = today + timedelta(days=CONFIRMATION_HORIZON_DAYS)
     with session.uow() as uow:
         entries: list[ReferralEntry] = uow.referrals.awaiting_confirmation(horizon, limit)
-        child_of = {e.concern_id: uow.concerns.child_id_of(e.concern_id) for e in entries}
+        child_of = uow.concerns.child_ids_of(e.concern_id for e in entries)
         names = _names(uow, child_of.values())
         rows = []
         for e in entries:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from sqlalchemy import case, func, literal_column, select, text
@@ -105,6 +105,14 @@ class ConcernRepository:
         if child_id is None:
             raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
         return int(child_id)
+
+    def child_ids_of(self, concern_ids: Iterable[int]) -> dict[int, int]:
+        """Whose concerns they are (concern id to child id), for one page of a list, in one query."""
+        wanted = sorted(set(concern_ids))
+        if not wanted:
+            return {}
+        rows = self._session.execute(select(ConcernRow.id, ConcernRow.child_id).where(ConcernRow.id.in_(wanted)))
+        return {int(concern_id): int(child_id) for concern_id, child_id in rows}
 
     def get(self, concern_id: int) -> Concern:
         row = self._session.get(ConcernRow, concern_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
@@ -40,7 +39,7 @@ class AutoLockSection(QWidget):
 
     def save(self, value: int) -> None:
         minutes = clamp_minutes(value)
-        settings.save(replace(settings.load(), idle_lock_minutes=minutes))
+        settings.save(settings.load()._replace(idle_lock_minutes=minutes))
         idle = getattr(self.host, "idle", None)
         if idle is not None:
             idle.set_minutes(minutes)
