@@ -17,6 +17,7 @@ one to two minutes in all on 2 cores.
 
 from __future__ import annotations
 
+import collections
 import os
 import queue
 import random
@@ -78,9 +79,17 @@ def test_kill_9_at_random_moments_loses_nothing_committed_and_leaves_no_staging_
     assert zygote.stdin is not None and zygote.stdout is not None
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in zygote.stdout], daemon=True).start()  # type: ignore[union-attr]
+    # The workers share the zygote's stderr: read it all the time, so a full pipe never blocks one of them, and keep
+    # its tail for the failure message.
+    said: collections.deque[str] = collections.deque(maxlen=40)
+    assert zygote.stderr is not None
+    threading.Thread(target=said.extend, args=(zygote.stderr,), daemon=True).start()
 
-    def next_line(timeout: float = 60) -> str:
-        return lines.get(timeout=timeout).strip()
+    def next_line(timeout: float = 180) -> str:  # a killed worker in the middle of an fsync ends when the disk says
+        try:
+            return lines.get(timeout=timeout).strip()
+        except queue.Empty:
+            raise AssertionError(f"the zygote said nothing for {timeout:.0f} s; its stderr: {list(said)}") from None
 
     committed: set[str] = set()
     rng = random.Random(20261205)
