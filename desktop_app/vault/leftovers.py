@@ -97,6 +97,14 @@ def sweep(vault_dir: Path, keep: frozenset[Path] = frozenset()) -> int:
                 continue
             shutil.rmtree(entry, ignore_errors=True)
             removed += 1
+        # The restore journal is written atomically beside the vault: a kill during that write leaves its staging
+        # file (``..VAULT.restore-journal.json.<hex>.tmp``), never the journal itself.
+        journal_name = restore_journal.journal_path(vault_dir).name
+        for entry in parent.glob(f".{journal_name}.*"):
+            if atomic.is_temp_name(entry.name) and entry.is_file() and not entry.is_symlink():
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+                    removed += 1
     if removed:
         _log.info("removed %d staging file(s) left by an interrupted run", removed)
     return removed

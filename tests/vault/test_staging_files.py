@@ -62,6 +62,7 @@ def test_staging_files_left_by_a_killed_run_are_removed_at_the_next_start(tmp_pa
         vault_dir / "backups" / ".before-upgrade.wmbak.fedcba9876543210.tmp",
         vault_dir / ".waymark-backup-k3j4h5" / "waymark.db",
         tmp_path / ".vault.restoring-abc123" / "waymark.db",
+        tmp_path / "..vault.restore-journal.json.fd6bb848b54d4051.tmp",  # the kill loop found this one
     ]
     for path in left:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -74,12 +75,14 @@ def test_staging_files_left_by_a_killed_run_are_removed_at_the_next_start(tmp_pa
     outside.write_bytes(b"%PDF half")
     mine = out_dir / ".notes.txt.tmp"  # not Waymark's: a name it never makes, in a folder it does not own
     mine.write_bytes(b"the user's own")
+    theirs = tmp_path / ".other.restore-journal.json.fd6bb848b54d4051.tmp"  # another vault's, beside this one
+    theirs.write_bytes(b"not ours")
 
     vault_service.unlock(vault_dir, PASSPHRASE).lock()
 
     assert [p for p in left if p.exists()] == []
     assert not (vault_dir / ".waymark-backup-k3j4h5").exists() and not (tmp_path / ".vault.restoring-abc123").exists()
-    assert not outside.exists() and mine.exists()
+    assert not outside.exists() and mine.exists() and theirs.exists()
     assert not (vault_dir / "outputs-in-progress.json").exists()
 
 
