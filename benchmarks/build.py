@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from benchmarks import attachments
 from benchmarks.actions import bulk_actions
 from benchmarks.connections import bulk_connections
 from desktop_app.domain.enums import RiskLevel
@@ -84,6 +85,7 @@ def build(vault_dir: Path, scale: Scale) -> None:
     try:
         connection.execute("BEGIN")
         _bulk_records(connection, scale, random.Random(1))  # noqa: S311 - reproducible fiction
+        _bulk_files(connection, scale)
         bulk_connections(connection, TODAY, random.Random(2))  # noqa: S311 - reproducible fiction
         bulk_actions(connection, TODAY, random.Random(16))  # noqa: S311 - a concern's actions (issue 16)
         audit_key = bytes(connection.execute("SELECT audit_key FROM setting").fetchone()[0])
@@ -182,6 +184,13 @@ def _bulk_records(connection: Any, scale: Scale, rng: random.Random) -> None:
                            "outcome, confirmation_due, recorded_at, actor_name, actor_role, actor_user_id) "
                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", referrals)
     connection.executemany("INSERT INTO referral_pending (referral_id, confirmation_due) VALUES (?,?)", pending)
+
+
+def _bulk_files(connection: Any, scale: Scale) -> None:
+    first = int(connection.execute("SELECT min(id) FROM concerns WHERE reference LIKE 'WM-BENCH-%'").fetchone()[0] or 1)
+    last = int(connection.execute("SELECT max(id) FROM concerns").fetchone()[0] or 1)
+    at = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC)
+    attachments.bulk_attachments(connection, first, last, at, random.Random(2))  # noqa: S311 - reproducible fiction
 
 
 def _bulk_audit(connection: Any, audit_key: bytes, total: int) -> tuple[int, str]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from benchmarks import actions, child_list, plain
+from benchmarks import actions, attachments, child_list, plain
 from benchmarks import connections as connection_figures
 from benchmarks import referral as referral_figures
 from benchmarks.audit import audit_figures
@@ -180,6 +180,7 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         figures.setdefault("more_ms", {}).update(child_list.figures(session, TODAY, WORDS, repeat, timed_ms))
         figures.setdefault("more_ms", {}).update(audit_figures(session, repeat, timed_ms, TODAY))
         figures.setdefault("more_ms", {}).update(actions.figures(session, TODAY, repeat, timed_ms))
+        figures.setdefault("more_ms", {}).update(attachments.figures(session, repeat, timed_ms))
         figures["more_ms"]["Settings: when the last backup was written (audit index by action)"] = (
             20, timed_ms(lambda: backup_restore.last_backup(session.uow()), repeat))
         figures["more_ms"].update(referral_figures.figures(session, repeat, timed_ms))

@@ -228,13 +228,21 @@ def cycles(graph: Mapping[str, set[str]]) -> list[list[str]]:
 
 
 # Parameters that carry a unit of work, a repository or a session across a layer: typed against the real classes.
-SEAM_PARAMETERS = re.compile(r"uow|session|\w*_?repo(sitory)?")
+SEAM_PARAMETERS = re.compile(r"_?(uow|session|\w*_?repo(sitory)?)")
 LOOSE_TYPES = frozenset({"Any", "object", "typing.Any"})
 
 
+def _loose(annotation: ast.expr | None) -> str | None:
+    """The annotation as written when it says nothing (missing, Any, object, or one of them "| None"), else None."""
+    text = ast.unparse(annotation) if annotation is not None else ""
+    bare = text.strip("'\"").removesuffix(" | None").removeprefix("None | ")
+    return (text or "untyped") if bare in LOOSE_TYPES | {""} else None
+
+
 def loose_seams(source: Path, packages: tuple[str, ...]) -> list[str]:
-    """Parameters named uow / session / *repository in ``packages`` left untyped or typed Any / object, and Protocol
-    stand-ins for them (a class named Session or UnitOfWork deriving from Protocol)."""
+    """Parameters named uow / session / *repository in ``packages`` left untyped or typed Any / object, attributes and
+    variables of those names annotated Any / object, and Protocol stand-ins for them (a class named Session or
+    UnitOfWork deriving from Protocol)."""
     problems: list[str] = []
     for name, path in module_files(source).items():
         if top_level(name) not in packages:
@@ -244,13 +252,18 @@ def loose_seams(source: Path, packages: tuple[str, ...]) -> list[str]:
             if isinstance(node, ast.ClassDef) and node.name in {"Session", "UnitOfWork"} and any(
                     ast.unparse(base).endswith("Protocol") for base in node.bases):
                 problems.append(f"{name}:{node.lineno} defines a Protocol stand-in {node.name}")
+            if isinstance(node, ast.AnnAssign):
+                target = node.target
+                held = target.id if isinstance(target, ast.Name) else target.attr if isinstance(
+                    target, ast.Attribute) else ""
+                loose = _loose(node.annotation)
+                if SEAM_PARAMETERS.fullmatch(held) and loose:
+                    problems.append(f"{name}:{node.lineno} {ast.unparse(target)}: {loose}")
             if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
             arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
             for argument in arguments:
-                if not SEAM_PARAMETERS.fullmatch(argument.arg):
-                    continue
-                annotation = ast.unparse(argument.annotation) if argument.annotation is not None else ""
-                if annotation.strip("'\"") in LOOSE_TYPES | {""}:
-                    problems.append(f"{name}:{node.lineno} {node.name}({argument.arg}: {annotation or 'untyped'})")
+                loose = _loose(argument.annotation)
+                if SEAM_PARAMETERS.fullmatch(argument.arg) and loose:
+                    problems.append(f"{name}:{node.lineno} {node.name}({argument.arg}: {loose})")
     return problems

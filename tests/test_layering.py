@@ -105,8 +105,8 @@ def test_relative_imports_are_read_as_the_module_they_name(copy: Path) -> None:
     assert "imports desktop_app.services.vault" in problem and problem.endswith("vault is below services")
 
 
-# Where a unit of work, repository or session parameter must be typed against the real class (ui: not yet).
-TYPED_SEAMS = ("services", "commands")
+# Where a unit of work, repository or session parameter must be typed against the real class.
+TYPED_SEAMS = ("services", "commands", "ui")
 
 
 def test_no_unit_of_work_repository_or_session_parameter_is_typed_any() -> None:
@@ -123,5 +123,18 @@ def test_a_planted_loose_seam_is_named(copy: Path) -> None:
         "desktop_app.services.planted:8 count(uow: Any)",
         "desktop_app.services.planted:12 show(session: untyped)",
         "desktop_app.services.planted:12 show(repository: object)",
+    ]
+
+
+def test_a_planted_loose_session_in_ui_is_named(copy: Path) -> None:
+    (copy / "ui" / "planted.py").write_text(
+        "from typing import Any\n\n\nclass Page:\n"
+        "    def __init__(self, session: Any, host: Any = None) -> None:\n"
+        "        self._session: Any | None = session\n\n\n"
+        "def backup_now(host: Any, _session: object) -> None:\n    pass\n", encoding="utf-8")
+    assert sorted(layering.loose_seams(copy, TYPED_SEAMS)) == [
+        "desktop_app.ui.planted:5 __init__(session: Any)",
+        "desktop_app.ui.planted:6 self._session: Any | None",
+        "desktop_app.ui.planted:9 backup_now(_session: object)",
     ]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,13 +51,11 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.domain.documents import DocumentMeta
     from desktop_app.domain.records import Setting
     from desktop_app.errors import UserFacingError, quote
-    from desktop_app.reports import recovery_sheet_pdf
     from desktop_app.services import vault as vault_service
     from desktop_app.services.setting import about
-    from desktop_app.vault import atomic
+    from desktop_app.services.vault.recovery_sheet import write_sheet
     from desktop_app.vault.outputs import OutputKind, OutputRefused, check_output_path
 
     vault_dir = vault_dir_from(args)
@@ -79,19 +76,12 @@ def run(args: argparse.Namespace) -> int:
     created = vault_service.create_vault(vault_dir, setting, args.user, passphrase)
     session = created.session
     try:
-        now = datetime.now(UTC)
-        meta = DocumentMeta(setting_name=args.setting, document_id=f"RECOVERY-{created.vault_id[:8].upper()}",
-                            audit_seq=session.audit_seq(), printed_at=now)
-        pdf = recovery_sheet_pdf(session.setting, created.vault_id, created.recovery_key, now, meta)
         try:
-            atomic.write_bytes(sheet, pdf)
+            write_sheet(session, created.recovery_key, sheet)
         except UserFacingError as error:
             print(f"waymark: {error.sentence} The vault was created; write this recovery key down now and keep it "
                   f"in the safe: {created.recovery_key}", file=sys.stderr)
             return 1
-        with session.uow() as uow:
-            uow.audit.append(session.actor(), "document.saved", "recovery_sheet")
-            uow.commit()
     finally:
         session.lock()
     print(f"Vault created in {vault_dir}. Recovery sheet written to {sheet}: print it, keep it in the safe, "

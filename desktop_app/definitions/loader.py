@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 
 from desktop_app import paths
 from desktop_app.definitions.actions import ActionsDefinition
+from desktop_app.definitions.attachments import AttachmentsDefinition
 from desktop_app.definitions.audit import AuditDefinition
 from desktop_app.definitions.child_file import ChildDetailsDefinition, MisImportDefinition
 from desktop_app.definitions.missing import MissingEpisodesDefinition
@@ -58,6 +59,7 @@ class Forms:
     mis_import: MisImportDefinition  # column headings and date formats of the school's MIS pupil exports
     missing_episodes: MissingEpisodesDefinition  # repeated-episode threshold, screening suggestion, sharing contact
     audit: AuditDefinition  # the annual audit's timings, training courses, the governors' report's small counts
+    attachments: AttachmentsDefinition  # files kept with a concern: kinds, size limit; the body map's places
     year_groups: YearGroupsDefinition  # the year groups the concern wizard offers for the setting's phase
     actions: ActionsDefinition  # a concern's actions: the dashboard's horizon, suggestions (forms/actions.toml)
     referral_requests: ReferralRequestsDefinition  # what a referral asks for (suggested by route), consent answers
@@ -142,6 +144,7 @@ def _load(root: Path) -> Forms:
         mis_import=load_file(root / "mis_import.toml", MisImportDefinition),
         missing_episodes=missing,
         audit=load_file(root / "audit.toml", AuditDefinition),
+        attachments=load_file(root / "attachments.toml", AttachmentsDefinition),
         year_groups=load_file(root / "year_groups.toml", YearGroupsDefinition),
         actions=load_file(root / "actions.toml", ActionsDefinition),
         referral_requests=load_file(root / "referral_requests.toml", ReferralRequestsDefinition),
@@ -256,6 +259,11 @@ def _item_hint(loc: tuple[int | str, ...], data: Mapping[str, Any]) -> str:
 
 def child_details_definition(folder: Path | None = None) -> ChildDetailsDefinition:
     return load_forms(folder).child_details
+
+
+def attachments_definition(folder: Path | None = None) -> AttachmentsDefinition:
+    """The setting's forms/attachments.toml (loaded and cached with the rest of forms/)."""
+    return load_forms(folder).attachments
 
 
 def mis_import_definition(folder: Path | None = None) -> MisImportDefinition:

@@ -27,7 +27,8 @@ class YearGroupsDefinition(_Document):
             raise ValueError(f"the phase {self.phase!r} is not one of the phases listed in this file")
         return self
 
-    def offered(self) -> tuple[str, ...]:
-        """The setting's phase's year groups, then those offered in every phase."""
-        own = next(p for p in self.phases if p.id == self.phase).year_groups
+    def offered(self, phase: str | None = None) -> tuple[str, ...]:
+        """The year groups of ``phase`` (by default the file's own), then those offered in every phase."""
+        wanted = phase if phase in {p.id for p in self.phases} else self.phase
+        own = next(p for p in self.phases if p.id == wanted).year_groups
         return tuple(dict.fromkeys((*own, *self.always)))

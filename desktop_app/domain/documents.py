@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop_app.domain.attachments import AttachmentInfo, BodyMap
+from desktop_app.domain.concern_record import kinds_text
 from desktop_app.domain.enums import AnswerStatus
 from desktop_app.domain.records import (
     Actor,
@@ -74,6 +76,7 @@ class ReferralSummary:
     protective_section_ids: frozenset[str] = frozenset()  # sections whose 'yes' answers are protective factors
     route_titles: tuple[tuple[str, str], ...] = ()  # (route id, title as the local contacts name it)
     category_titles: tuple[tuple[str, str], ...] = ()  # (category id, title)
+    sign_titles: tuple[tuple[str, str], ...] = ()  # (screening item id, its text): the signs the recorder ticked
     prepared_by: Actor | None = None
     status: str = ""  # as a reader says it: "Open, awaiting screening", "Referred", "Closed"
     outcome: str = ""  # the outcome recorded when the concern was closed
@@ -82,6 +85,13 @@ class ReferralSummary:
     request_words: tuple[tuple[str, str], ...] = ()  # (request id, as printed) from forms/referral_requests.toml
     consent_words: tuple[tuple[str, str, str], ...] = ()  # (consent id, as printed, the label of its note)
     suggested_asks: tuple[str, ...] = ()  # printed: what the decision's routes suggest asking, before any referral
+    body_map: BodyMap | None = None  # the newest version of the concern's body map, printed whole on one page
+    files: tuple[AttachmentInfo, ...] = ()  # files kept with the concern (not withdrawn), listed by what they are
+    files_more: int = 0  # files beyond the first ones read (a concern with hundreds of files), withdrawn or not
+    file_kinds: tuple[tuple[str, str], ...] = ()  # (media type, kind as printed) from forms/attachments.toml
+
+    def file_kind(self, media_type: str) -> str:
+        return dict(self.file_kinds).get(media_type, media_type)
 
     def asked(self, request: ReferralRequest) -> tuple[str, ...]:
         """What one referral asked for, as printed: the requests ticked, then the DSL's own words."""
@@ -120,6 +130,19 @@ class ReferralSummary:
 
     def category_title(self, category_id: str) -> str:
         return dict(self.category_titles).get(category_id, category_id.replace("_", " ").capitalize())
+
+    def sign_title(self, sign_id: str) -> str:
+        return dict(self.sign_titles).get(sign_id, sign_id.replace("_", " ").capitalize())
+
+    @property
+    def confirmed_kinds(self) -> tuple[str, ...] | None:
+        """The kinds of concern the DSL confirmed at the latest screening; None before any (or an older screening)."""
+        return tuple(self.screening.decision.category_ids) if (
+            self.screening is not None and self.screening.decision.category_ids is not None) else None
+
+    def kinds_text(self) -> str:
+        """The kinds of concern as printed (``domain.concern_record.kinds_text``)."""
+        return kinds_text(self.concern.draft.category_ids, self.confirmed_kinds, self.category_title)
 
     def indicators(self) -> tuple[AnsweredItem, ...]:
         """Items answered yes that are not protective factors, in the order they were answered."""

@@ -256,6 +256,9 @@ class Decision:
     routes: tuple[RouteId, ...]
     review_date: date
     actions: str = ""
+    # The kinds of concern (forms/categories.toml ids) the DSL confirmed or changed; None in a screening saved before
+    # the DSL was asked, where the recorder's ticks stand.
+    category_ids: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

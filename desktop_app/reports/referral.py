@@ -9,10 +9,12 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether
 
 from desktop_app.domain.child import ContactPerson
+from desktop_app.domain.concern_record import Entry, Shape, concern_record
 from desktop_app.domain.contact_checks import format_phone
 from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSummary
 from desktop_app.domain.enums import RiskLevel, When
-from desktop_app.domain.records import AnsweredItem, ChildDetails, ConcernDraft, Decision, ReferralEntry, answer_text
+from desktop_app.domain.records import AnsweredItem, ChildDetails, Decision, ReferralEntry
+from desktop_app.reports.body_map import body_map_glance, body_map_section, files_section
 from desktop_app.reports.flow import (
     BODY,
     H2,
@@ -51,6 +53,8 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         *_setting(summary),
         *_child(summary),
         *_concern(summary),
+        *body_map_section(summary.body_map),
+        *files_section(summary),
         *_screening(summary),
         *_decision(summary),
         *_referrals(summary),
@@ -100,6 +104,7 @@ def _at_a_glance(summary: ReferralSummary) -> list[Flowable]:
             level += " (as the screening tool suggested)"
         rows.append(("Level of risk confirmed by the DSL", level))
     rows += _request_rows(summary)
+    rows += body_map_glance(summary.body_map)
     if screening is not None:
         rows.append(("Review date", day(screening.decision.review_date)))
     taken = [
@@ -245,62 +250,28 @@ def _person(person: ContactPerson, responsibility: bool = False) -> str:
 
 def _concern(summary: ReferralSummary) -> list[Flowable]:
     concern = summary.concern
-    draft = concern.draft
-    out: list[Flowable] = [
-        heading("The concern" + _corrected(summary, "concern", concern.concern_id)),
-        *fields(
-            [
-                ("Reference", concern.reference),
-                ("When it happened", moment(draft.happened_at)),
-                ("Where", draft.location),
-                ("Recorded by", ", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p)),
-                ("Recorded at", moment(draft.recorded_at or concern.submitted_at)),
-                ("Immediate danger at the time", _yes_no(draft.immediate_danger)),
-                ("About an adult who works with children", _answer(draft, "about_adult_working_with_children")),
-                ("About a group or community", _answer(draft, "group_or_community")),
-                ("Kinds of concern", ", ".join(summary.category_title(c) for c in draft.category_ids)),
-            ]
-        ),
-        *long_text("What was seen or heard", draft.account),
-        *_childs_words(draft),
-        *long_text("Others present", draft.others_present),
-        *long_text("Action taken at the time", draft.action_taken),
-    ]
-    out += _people_and_places(draft)
+    record = concern_record(concern, summary.sign_title, summary.category_title, summary.confirmed_kinds)
+    out: list[Flowable] = [heading(record.title + _corrected(summary, "concern", concern.concern_id))]
+    for entry in record:
+        if entry.shape is Shape.TEXT:
+            out += long_text(entry.label, entry.value)
+        elif entry.shape is Shape.VERBATIM:
+            out += _childs_words(entry)
+        elif entry.shape is Shape.ITEMS:
+            if entry.items:
+                out.append(markup(f"<b>{esc(entry.label)}</b>", H2))
+                out += [markup(f"•&nbsp;&nbsp;{esc(item)}", INDENT) for item in entry.items]
+        else:
+            out.append(field(entry.label, moment(entry.at) if entry.at else entry.value))
     return out
 
 
-def _childs_words(draft: ConcernDraft) -> list[Flowable]:
-    out: list[Flowable] = [markup("<b>The child's own words</b> (verbatim, exactly as said)", H2)]
-    words = draft.childs_words.strip()
+def _childs_words(entry: Entry) -> list[Flowable]:
+    out: list[Flowable] = [markup(f"<b>{esc(entry.label)}</b> (verbatim, exactly as said)", H2)]
+    words = entry.value.strip()
     if not words:
         return [*out, markup(or_not_recorded(""), INDENT)]
     return [*out, *paragraphs(words, VERBATIM, before="“", after="”")]
-
-
-def _people_and_places(draft: ConcernDraft) -> list[Flowable]:
-    out: list[Flowable] = []
-    if draft.other_children:
-        out.append(markup("<b>Other children involved</b>", H2))
-        out += [
-            markup(f"•&nbsp;&nbsp;{esc(c.name)} ({esc(c.role.label.lower())}){_then(c.details)}", INDENT)
-            for c in draft.other_children
-        ]
-    if draft.adults:
-        out.append(markup("<b>Adults of concern</b>", H2))
-        for adult in draft.adults:
-            extra = "; ".join(
-                f"{label}: {value}"
-                for label, value in (("vehicle", adult.vehicle), ("phone", adult.phone))
-                if value.strip()
-            )
-            out.append(
-                markup(f"•&nbsp;&nbsp;{esc(adult.name_or_nickname)}{_then(adult.description)}{_then(extra)}", INDENT)
-            )
-    if draft.places:
-        out.append(markup("<b>Places</b>", H2))
-        out += [markup(f"•&nbsp;&nbsp;{esc(p.name)}{_then(p.details)}", INDENT) for p in draft.places]
-    return out
 
 
 def _screening(summary: ReferralSummary) -> list[Flowable]:
@@ -444,26 +415,12 @@ def _addenda(summary: ReferralSummary) -> list[Flowable]:
     return out
 
 
-def _answer(draft: ConcernDraft, question: str) -> str:
-    """Yes, No or Don't know; nothing when the question was not answered (an unfinished draft)."""
-    said = answer_text(draft, question)
-    return "" if said == "Not answered" else said
-
-
 def _corrected(summary: ReferralSummary, kind: str, object_id: int) -> str:
     numbers = summary.addendum_numbers(kind, object_id)
     if not numbers:
         return ""
     listed = ", ".join(str(n) for n in numbers)
     return f" (corrected: see addendum{'a' if len(numbers) > 1 else ''} {listed})"
-
-
-def _yes_no(value: bool | None) -> str:
-    return "" if value is None else ("Yes" if value else "No")
-
-
-def _then(text: str) -> str:
-    return f": {esc(text)}" if text.strip() else ""
 
 
 _FLAG = BODY.clone("Flag", textColor=colors.HexColor("#8a1c14"), borderPadding=3, spaceBefore=2, spaceAfter=4)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from desktop_app.definitions.models import ContactsDefinition
 from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.domain.screening import RouteAdvice
+from desktop_app.domain.wording import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,5 +71,5 @@ def _advice(route: RouteId, level: RiskLevel, low_risk: bool, review_days: int,
 def _weeks(days: int) -> str:
     if days % 7 == 0:
         weeks = days // 7
-        return f"{weeks} week" if weeks == 1 else f"{weeks} weeks"
-    return f"{days} days"
+        return plural(weeks, "week")
+    return plural(days, "day")

@@ -240,6 +240,7 @@ APPEND_ONLY_TABLES = (
 FTS_TABLE = "concern_text"
 
 from desktop_app.store import models_actions as _models_actions  # noqa: E402,F401  (a concern's actions)
+from desktop_app.store import models_attachments as _models_attachments  # noqa: E402,F401  (attachments, body maps)
 from desktop_app.store import models_audit as _models_audit  # noqa: E402,F401  - the annual audit's tables
 from desktop_app.store import models_connections as _models_connections  # noqa: E402,F401
 from desktop_app.store import models_transfer as _models_transfer  # noqa: E402,F401  (transfer and retention tables)

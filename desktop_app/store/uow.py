@@ -15,6 +15,7 @@ from desktop_app.errors import DiskFull, UserFacingError
 from desktop_app.store.audit import AuditLog
 from desktop_app.store.models import AuditRow
 from desktop_app.store.repositories.actions import ActionRepository
+from desktop_app.store.repositories.attachments import AttachmentRepository, BodyMapRepository
 from desktop_app.store.repositories.audit_checklist import AuditChecklistRepository
 from desktop_app.store.repositories.child_list import ChildListRepository
 from desktop_app.store.repositories.children import ChildRepository
@@ -63,6 +64,8 @@ class UnitOfWork:
     year_counts: YearCountsRepository
     connections: ConnectionRepository
     missing: MissingEpisodeRepository
+    attachments: AttachmentRepository
+    body_maps: BodyMapRepository
     actions: ActionRepository
 
     def __init__(self, engine: Engine, audit_key: bytes, on_commit: AnchorWriter | None = None) -> None:
@@ -102,6 +105,8 @@ class UnitOfWork:
         self.year_counts = YearCountsRepository(session)
         self.connections = ConnectionRepository(session)
         self.missing = MissingEpisodeRepository(session)
+        self.attachments = AttachmentRepository(session)
+        self.body_maps = BodyMapRepository(session)
         self.actions = ActionRepository(session)
         return self
 

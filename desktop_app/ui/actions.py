@@ -8,7 +8,7 @@ each of those is a new event kept in the action's history (``services.actions``)
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +34,9 @@ from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.referrals import FormDialog, pydate, qdate, short_date
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 NEW_PERSON = -1  # the owner list's last choice: someone not yet on the staff register
 
@@ -66,7 +69,7 @@ def _date_edit(parent: QWidget, value: date) -> QDateEdit:
     return edit
 
 
-def _owner_box(dialog: FormDialog, session: Any, current: int | None, new_person: bool) -> QComboBox:
+def _owner_box(dialog: FormDialog, session: VaultSession, current: int | None, new_person: bool) -> QComboBox:
     box = dialog.add_field("Who will do it:", QComboBox(dialog), "owner")
     for member in lists.owners(session):
         label = f"{member.name} ({member.job_title})" if member.job_title else member.name
@@ -81,7 +84,9 @@ def _owner_box(dialog: FormDialog, session: Any, current: int | None, new_person
 class AddActionDialog(FormDialog):
     """What is to be done, who by (a member of staff, or someone added to the register here), and by when."""
 
-    def __init__(self, parent: QWidget | None, session: Any, concern_id: int, today: date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, session: VaultSession, concern_id: int, today: date | None = None
+    ) -> None:
         super().__init__(
             parent,
             "Add an action",
@@ -134,7 +139,9 @@ class AddActionDialog(FormDialog):
 
 
 class CompleteActionDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, session: Any, action: ConcernAction, today: date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, session: VaultSession, action: ConcernAction, today: date | None = None
+    ) -> None:
         super().__init__(
             parent,
             "Complete an action",
@@ -152,7 +159,9 @@ class CompleteActionDialog(FormDialog):
 
 
 class ChangeActionDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, session: Any, action: ConcernAction, today: date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, session: VaultSession, action: ConcernAction, today: date | None = None
+    ) -> None:
         super().__init__(
             parent,
             "Hand on an action or change its date",
@@ -183,7 +192,9 @@ class ActionsSection(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: Any, concern_id: int, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(
+        self, session: VaultSession, concern_id: int, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("actions_section")
         self.session = session
@@ -343,7 +354,7 @@ def due_columns() -> list[Column]:
     ]
 
 
-def show_due(panel: Any, session: Any, today: date, page: int = 50) -> None:
+def show_due(panel: Any, session: VaultSession, today: date, page: int = 50) -> None:
     """Fill a dashboard ``Panel`` with the open actions due within the forms' horizon, most overdue first."""
     counts = lists.count_due(session, today)
     model = RecordsModel(

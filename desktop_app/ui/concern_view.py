@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,17 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.actions import ActionChange, ConcernAction
+from desktop_app.domain.concern_record import RecordSection, Shape
 from desktop_app.domain.enums import AddendumTarget, AnswerStatus, ConcernStatus, RiskLevel, RouteId
-from desktop_app.domain.records import Addendum, ScreeningRecord, answer_text
-from desktop_app.domain.wording import join_phrases
+from desktop_app.domain.records import Addendum, ScreeningRecord
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
 from desktop_app.services import casework
 from desktop_app.services.casework import ConcernFile
+from desktop_app.services.casework import record as casework_record
 from desktop_app.services.casework import screening as screening_flow
 from desktop_app.services.casework.screening import route_title
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.attachments.tabs import concern_tabs
 from desktop_app.ui.models import RecordsModel, record_events
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.referrals import (
@@ -50,6 +53,9 @@ from desktop_app.ui.referrals import (
     short_date,
 )
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 _log = logging.getLogger(__name__)
 
 STATUS_LABELS = {
@@ -61,26 +67,28 @@ STATUS_LABELS = {
 
 
 def _e(text: str) -> str:
-    return html.escape(text or "").replace("\n", "<br>")
+    return html.escape(text or "", quote=False).replace("\n", "<br>")  # text, never inside an attribute
 
 
-def _sign_titles(sign_ids: tuple[str, ...]) -> list[str]:
+def _kind_titles(category_ids: tuple[str, ...]) -> list[str]:
     try:
         from desktop_app.definitions import load_forms
 
-        definition = load_forms().screening()
+        titles = {c.id: c.title for c in load_forms().categories.categories}
     except Exception:  # a broken forms folder must not hide a child's record
-        _log.exception("could not load the screening definition for sign titles")
-        return list(sign_ids)
-    return [definition.item(s).text if definition.has_item(s) else s for s in sign_ids]
+        _log.exception("could not load the concern categories")
+        return list(category_ids)
+    return [titles.get(c, c) for c in category_ids]
 
 
-def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None) -> str:
+def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None,
+                 actions: Sequence[ConcernAction] = ()) -> str:
     """The record as the DSL reads it, oldest first. Every value is escaped: records are never markup.
 
-    ``route_labels`` name each route with its number to ring (the setting's own where set).
+    ``route_labels`` name each route with its number to ring (the setting's own where set); ``actions`` are listed
+    with their whole history (agreed, handed on, due date moved, completed with the outcome).
     """
-    c, d, child = file.concern, file.concern.draft, file.child.details
+    child = file.child.details
     age = child.age_on(date.today())
     born = f"born {child.date_of_birth.strftime('%d %b %Y')}, " if child.date_of_birth else ""
     parts = [
@@ -89,48 +97,8 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
         f"{', ' + _e(child.year_group) if child.year_group else ''}"
         f"{'; social worker: ' + _e(child.social_worker) if child.social_worker else '; no allocated social worker'}"
         f"{'; learning disability' if child.learning_disability else ''}</p>",
-        "<h3>What was recorded</h3>",
+        *_section_html(casework_record.concern_record(file.concern, confirmed_kinds=_confirmed_kinds(file))),
     ]
-    if d.immediate_danger:
-        parts.append("<p style='color:#b00020'><b>Recorded as: the child was in immediate danger.</b></p>")
-    happened = short_date(d.happened_at) if d.happened_at else "not given"
-    parts.append(f"<p><b>When:</b> {happened} &nbsp; <b>Where:</b> {_e(d.location) or 'not given'}</p>")
-    parts.append(f"<p><b>What was seen or heard:</b><br>{_e(d.account) or '—'}</p>")
-    if d.childs_words:
-        parts.append(
-            "<p><b>The child's own words (verbatim):</b></p>"
-            "<table width='100%' cellpadding='8' style='background:#fff8e6; border-left:4px solid #c58a00'>"
-            f"<tr><td><i>“{_e(d.childs_words)}”</i></td></tr></table>"
-        )
-    for label, value in (("Others present", d.others_present), ("What the recorder did", d.action_taken)):
-        if value:
-            parts.append(f"<p><b>{label}:</b> {_e(value)}</p>")
-    if d.sign_ids:
-        parts.append("<p><b>Signs ticked by the recorder:</b></p><ul>")
-        parts += [f"<li>{_e(t)}</li>" for t in _sign_titles(d.sign_ids)]
-        parts.append("</ul>")
-    if d.other_children:
-        parts.append("<p><b>Other children:</b> " + "; ".join(
-            f"{_e(o.name)} ({_e(o.role.label.lower())}){' — ' + _e(o.details) if o.details else ''}"
-            for o in d.other_children) + "</p>")
-    if d.adults:
-        parts.append("<p><b>Adults of concern:</b> " + "; ".join(
-            _e(join_phrases((a.name_or_nickname, a.description, a.vehicle, a.phone)))
-            for a in d.adults) + "</p>")
-    if d.places:
-        parts.append("<p><b>Places:</b> " + "; ".join(
-            _e(p.name + (f" ({p.details})" if p.details else "")) for p in d.places) + "</p>")
-    for question, label, route in (
-        ("about_adult_working_with_children", "About an adult who works with children", "LADO"),
-        ("group_or_community", "About a group or community", "police 101"),
-    ):
-        answer = answer_text(d, question)
-        if answer in ("Yes", "Don't know"):
-            parts.append(f"<p><b>{label}:</b> {answer}{f' ({route})' if answer == 'Yes' else ''}</p>")
-    recorded = short_date(d.recorded_at) if d.recorded_at else short_date(c.submitted_at)
-    parts.append(f"<p style='color:#404040'>Recorded by {_e(d.recorder_name) or 'not given'}"
-                 f"{', ' + _e(d.recorder_role) if d.recorder_role else ''}, {recorded}"
-                 f"{'; sealed from the lock screen and imported' if c.sealed else ''}.</p>")
 
     parts.append("<h3>Corrections and additions</h3>")
     if file.addenda:
@@ -144,6 +112,9 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
     else:
         parts.append("<p>Not screened yet.</p>")
 
+    if actions:
+        parts.append(_actions_html(actions))
+
     parts.append("<h3>Status history</h3><ul>")
     parts += [
         f"<li>{short_date(e.at)} — {_e(STATUS_LABELS.get(e.status, e.status))} by {_e(e.actor.name)}"
@@ -151,6 +122,61 @@ def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None =
         for e in file.events
     ]
     parts.append("</ul>")
+    return "".join(parts)
+
+
+def _confirmed_kinds(file: ConcernFile) -> tuple[str, ...] | None:
+    latest = max(file.screenings, key=lambda s: (s.completed_at, s.screening_id)) if file.screenings else None
+    kinds = latest.decision.category_ids if latest is not None else None
+    return tuple(kinds) if kinds is not None else None
+
+
+def _section_html(section: RecordSection) -> list[str]:
+    """One described section of the record (``domain.concern_record``): a heading, then each entry by its shape."""
+    parts = [f"<h3>{_e(section.title)}</h3>"]
+    rows: list[str] = []  # short fields side by side in one table, so the account is not pushed off the screen
+    for entry in section:
+        label = _e(entry.label)
+        if entry.shape is Shape.FIELD and not entry.warning:
+            value = _e(short_date(entry.at) if entry.at else entry.value) or "—"
+            rows.append(f"<tr><td><b>{label}:</b></td><td>{value}</td></tr>")
+            continue
+        if rows:
+            parts.append("<table cellpadding='2'>" + "".join(rows) + "</table>")
+            rows = []
+        if entry.shape is Shape.ITEMS:
+            if entry.items:
+                parts += [f"<p><b>{label}:</b></p><ul>", *(f"<li>{_e(item)}</li>" for item in entry.items), "</ul>"]
+        elif entry.shape is Shape.VERBATIM:
+            parts.append(f"<p><b>{label} (verbatim):</b>{'' if entry.value.strip() else ' —'}</p>")
+            if entry.value.strip():
+                parts.append(
+                    "<table width='100%' cellpadding='8' style='background:#fff8e6; border-left:4px solid #c58a00'>"
+                    f"<tr><td><i>“{_e(entry.value)}”</i></td></tr></table>"
+                )
+        else:
+            value = _e(short_date(entry.at) if entry.at else entry.value) or "—"
+            if entry.shape is Shape.TEXT:
+                parts.append(f"<p><b>{label}:</b><br>{value}</p>")
+            else:
+                parts.append(f"<p style='color:#b00020'><b>{label}: {value}</b></p>")
+    if rows:
+        parts.append("<table cellpadding='2'>" + "".join(rows) + "</table>")
+    return parts
+
+
+def _actions_html(actions: Sequence[ConcernAction]) -> str:
+    from desktop_app.services.actions.history import history
+
+    parts = ["<h3><a name='actions'></a>Actions and what happened to them</h3>"]
+    for action in sorted(actions, key=lambda a: a.created_at):
+        parts.append(f"<p><b>{_e(action.text)}</b></p><ul>")
+        for line in history(action):
+            label = "Outcome" if line.event.change is ActionChange.COMPLETED else "Why"
+            why = f"<br><b>{label}:</b> {_e(line.why)}" if line.why else ""
+            parts.append(f"<li>{short_date(line.event.at)} — {_e(line.what)} (recorded by {_e(line.event.by.name)})"
+                         f"{why}</li>")
+        parts.append("</ul>")
     return "".join(parts)
 
 
@@ -197,6 +223,8 @@ def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str]) -> 
         ("Parents' or carers' views", _e(dec.parents_views) or "—"),
         ("Danger statement", _e(dec.danger_statement)),
         ("Safety goal", _e(dec.safety_goal)),
+        *((("Kind of concern (confirmed by the DSL)", _e("; ".join(_kind_titles(dec.category_ids))) or "—"),)
+          if dec.category_ids is not None else ()),
         ("Routes", _e("; ".join(route_labels.get(r) or route_title(r) for r in dec.routes))),
         ("Actions", _e(dec.actions) or "—"),
     ):
@@ -209,7 +237,7 @@ class ConcernView(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: Any, concern_id: int, host: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, concern_id: int, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("concern_view")
         self.session = session
@@ -250,7 +278,7 @@ class ConcernView(QWidget):
         self.record.setOpenLinks(False)
         self.record.setAccessibleName("The concern record")
         self.record.setTabChangesFocus(True)
-        referrals = QWidget(splitter)
+        referrals = QWidget()
         column = QVBoxLayout(referrals)
         column.setContentsMargins(0, 0, 0, 0)
         self.referrals_title = QLabel("<b>Referral log</b>", referrals)
@@ -267,12 +295,13 @@ class ConcernView(QWidget):
         column.addWidget(self.referral_table)
         from desktop_app.ui.actions import ActionsSection
 
+        self.sections = concern_tabs(self, referrals)  # referral log, attachments, body map
         self.actions_section = ActionsSection(session, concern_id, splitter, self.today)  # who does what by when
         self.actions_section.changed.connect(self._record_changed)
         splitter.addWidget(self.record)
-        splitter.addWidget(referrals)
+        splitter.addWidget(self.sections)
         splitter.addWidget(self.actions_section)
-        splitter.setSizes([420, 150, 190])
+        splitter.setSizes([380, 200, 180])
         layout.addWidget(splitter, 1)
         self.changed.connect(self.reload)
         self.reload()
@@ -298,7 +327,10 @@ class ConcernView(QWidget):
             f"<span style='color:{colour}'><b>{status}{level}</b></span>"
         )
         scroll = self.record.verticalScrollBar().value()
-        self.record.setHtml(concern_html(self.file, self._route_labels()))
+        from desktop_app.services.actions import lists as action_lists
+
+        actions = action_lists.for_concern(self.session, self.concern_id)
+        self.record.setHtml(concern_html(self.file, self._route_labels(), actions))
         self.record.verticalScrollBar().setValue(scroll)
         entries = list(self.file.referrals)
         self.referral_model = RecordsModel(referral_columns(self.today), lambda limit: entries[:limit],

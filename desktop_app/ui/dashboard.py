@@ -6,7 +6,7 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.wording import plural
 from desktop_app.services.casework import dashboard
 from desktop_app.ui.connections.dashboard_panel import repeated_missing_panel, show_repeated_missing
 from desktop_app.ui.models import Column, RecordsModel, record_events
@@ -28,6 +29,9 @@ from desktop_app.ui.panel import Panel
 from desktop_app.ui.record_list import day
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.referrals import short_date
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 PAGE = 50
@@ -38,7 +42,7 @@ class DashboardPage(QWidget):
 
     refreshed = Signal()
 
-    def __init__(self, session: Any, host: Any = None, parent: QWidget | None = None,
+    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
@@ -50,10 +54,9 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        user = getattr(session, "user", None)
-        setting = getattr(session, "setting", None)
-        who = f"Signed in as {html.escape(user.name)} ({html.escape(user.role.label)})" if user else ""
-        where = html.escape(setting.name) if setting else ""
+        user = session.user
+        who = f"Signed in as {html.escape(user.name)} ({html.escape(user.role.label)})"
+        where = html.escape(session.setting.name)
         self.title = QLabel(f"<span style='font-size:16pt'><b>Dashboard</b></span> &nbsp; {where}<br>{who}", self)
         self.title.setWordWrap(True)
         top.addWidget(self.title, 1)
@@ -115,7 +118,7 @@ class DashboardPage(QWidget):
         from desktop_app.services.actions.lists import horizon
 
         days = (horizon(date.today()) - date.today()).days
-        self.actions_due = Panel(f"Actions due in the next {days} days, overdue first",
+        self.actions_due = Panel(f"Actions due in the next {plural(days, 'day')}, overdue first",
                                  "No actions are due or overdue.", "actions_due", self)
         grid.addWidget(self.actions_due, 2, 0)
         self.missing = repeated_missing_panel(self)
@@ -258,7 +261,7 @@ class DashboardPage(QWidget):
     def _refresh_after(self, *_args: object) -> None:
         """A method, not a lambda: Qt drops the connection once this page is gone. A page not on screen, or whose
         vault has been locked, waits: it is rebuilt or refreshed when shown."""
-        if getattr(self.session, "is_locked", False):
+        if self.session.is_locked:
             return
         if not self.isVisible():
             self._stale = True
@@ -267,7 +270,7 @@ class DashboardPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale and not getattr(self.session, "is_locked", False):
+        if self._stale and not self.session.is_locked:
             self.refresh()
 
     def _keep(self, widget: QWidget) -> None:

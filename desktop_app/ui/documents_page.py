@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -13,13 +13,16 @@ from desktop_app.errors import UserFacingError
 from desktop_app.ui import ask
 from desktop_app.ui.labels import note
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 _log = logging.getLogger(__name__)
 
 
 class DocumentsPage(QWidget):
     """Quick reference, blank checklist, and where the other documents are made (a concern, a child, Settings)."""
 
-    def __init__(self, session: Any, host: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documents_page")
         self.session = session
@@ -53,6 +56,15 @@ class DocumentsPage(QWidget):
             "Go to Settings, Recovery key",
             "recovery_sheet",
             self.recovery_sheet,
+        )
+        self.audit_button = self._entry(
+            layout,
+            "Annual audit and governors' report",
+            "The year's audit of the setting's duties, signed off, and the governors' report of the year's numbers "
+            "(no child named) are made on the Audit page.",
+            "Go to the Audit page",
+            "to_audit",
+            self.to_audit,
         )
         self._entry(
             layout,
@@ -113,6 +125,10 @@ class DocumentsPage(QWidget):
             DocumentKind.CHECKLIST,
             "Obligations checklist (blank).pdf",
         )
+
+    def to_audit(self) -> None:
+        if self.host is not None and hasattr(self.host, "navigate"):
+            self.host.navigate("audit")
 
     def recovery_sheet(self) -> None:
         if self.host is not None and hasattr(self.host, "show_settings"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,9 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.wording import plural
 from desktop_app.ui.a11y import name_list, spoken
 from desktop_app.ui.labels import note
 from desktop_app.ui.workers import describe_error
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -89,7 +93,7 @@ def suggestion_html(help_: Any) -> str:
     )
     bands = "".join(
         f"<tr><td><b>{escape(row.level.label)}</b></td><td align='center'>{escape(row.points_text)}</td>"
-        f"<td>{escape(row.meaning)} Review within {row.review_days} days.</td></tr>"
+        f"<td>{escape(row.meaning)} Review within {plural(row.review_days, 'day')}.</td></tr>"
         for row in help_.bands
     )
     return (
@@ -125,7 +129,7 @@ def _browser(parent: QWidget, name: str, html: str) -> QTextBrowser:
 class HelpPage(QWidget):
     """Four tabs, each readable by keyboard and screen reader."""
 
-    def __init__(self, session: Any, host: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("help_page")
         self.session = session

@@ -6,6 +6,7 @@ import logging
 import math
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,9 @@ from desktop_app.ui.labels import note
 from desktop_app.ui.settings.passphrase_fields import secret_field
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -310,7 +314,7 @@ class LockScreen(QWidget):
         self.task.succeeded.connect(self._unlocked)
         self.task.failed.connect(self._unlock_failed)
 
-    def _unlocked(self, session: object) -> None:
+    def _unlocked(self, session: VaultSession) -> None:
         self.task = None
         self._set_busy(False)
         self.failures = 0
@@ -323,6 +327,8 @@ class LockScreen(QWidget):
         offer_new_recovery_key(window, session)
 
     def _unlock_failed(self, error: BaseException) -> None:
+        from desktop_app.services.vault.folder import UnlockDelayed  # loaded by the unlock that failed
+
         self.task = None
         self._set_busy(False)
         if is_wrong_passphrase(error):
@@ -330,9 +336,9 @@ class LockScreen(QWidget):
             self._show_message(describe_error(error))
             self.passphrase.selectAll()
             self._start_wait(seconds_to_wait(self.vault_dir))
-        elif isinstance(getattr(error, "seconds", None), int | float):  # the service's UnlockDelayed
+        elif isinstance(error, UnlockDelayed):
             self._show_message("Too many wrong passphrases in a row. Wait for the countdown, then try again.")
-            self._start_wait(math.ceil(error.seconds))  # type: ignore[attr-defined]
+            self._start_wait(math.ceil(error.seconds))
         else:
             self._show_message(describe_error(error))
         self.passphrase.setFocus()
@@ -422,7 +428,7 @@ class LockScreen(QWidget):
         self.task.succeeded.connect(self._recovered)
         self.task.failed.connect(self._recovery_failed)
 
-    def _recovered(self, session: object) -> None:
+    def _recovered(self, session: VaultSession) -> None:
         from desktop_app.ui import ask
 
         self.task = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,6 +31,9 @@ from desktop_app.ui.geometry import fit_to_screen, zoom_percent
 from desktop_app.ui.idle import IdleWatcher
 from desktop_app.ui.record_windows import RECORDS_PROPERTY
 from desktop_app.ui.workers import describe_error, wait_for_all
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 ZOOM_STEP = 10
@@ -69,7 +72,7 @@ class MainWindow(QMainWindow):
             vault_dir = Path(given) if given else paths.default_vault_dir()
         self.vault_dir = Path(vault_dir)
         self.demo_passphrase = demo_passphrase
-        self._session: Any = None
+        self._session: VaultSession | None = None
         self._lock_waiting = False
         self._in_setup = False
         self.setObjectName("main_window")
@@ -282,7 +285,7 @@ class MainWindow(QMainWindow):
 
     # ----- locking -----------------------------------------------------------------------------------------------
 
-    def _on_created(self, session: object) -> None:
+    def _on_created(self, session: VaultSession) -> None:
         """The setup wizard made the vault: hold the session so closing locks it.
 
         Menus stay off and auto-lock waits until setup is finished: leaving the wizard now would lose the only chance
@@ -292,11 +295,14 @@ class MainWindow(QMainWindow):
         self._in_setup = True
         self._update_actions()
 
-    def _on_setup_completed(self, session: object) -> None:
+    def _on_setup_completed(self, session: VaultSession) -> None:
         self._in_setup = False
         self._on_unlocked(session)
 
-    def _on_unlocked(self, session: object) -> None:
+    def _on_unlocked(self, session: VaultSession) -> None:
+        from desktop_app.ui.fonts import load_bundled_fonts
+
+        load_bundled_fonts()  # the PDFs' fonts in the window too (names in Chinese); after the lock screen, once
         self._session = session
         self._build_side_bar()
         self._update_actions()
@@ -305,7 +311,7 @@ class MainWindow(QMainWindow):
         self.unlocked.emit(session)
         self.show_dashboard()
         QTimer.singleShot(0, self._offer_unfinished_work)
-        warnings = [str(w) for w in getattr(session, "warnings", None) or []]
+        warnings = [str(w) for w in session.warnings]
         if warnings:  # e.g. the key slot file was restored from its previous copy
             from desktop_app.ui import ask
 
@@ -476,8 +482,8 @@ class MainWindow(QMainWindow):
             self.side_bar.setVisible(unlocked)
             if not unlocked:
                 self.side_bar.search_box.clear()
-        if unlocked:
-            name = getattr(getattr(self._session, "setting", None), "name", "")
+        if unlocked and self._session is not None:
+            name = self._session.setting.name
             self.setWindowTitle(f"{APP_NAME} — {name}" if name else APP_NAME)
 
     def backup_now(self) -> None:

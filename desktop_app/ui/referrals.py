@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,10 @@ from desktop_app.services.casework import referral_request
 from desktop_app.services.casework.screening import route_title
 from desktop_app.ui.a11y import name_field
 from desktop_app.ui.models import Column
+from desktop_app.ui.room import bring_into_view, keep_room, say
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
 W = TypeVar("W", bound=QWidget)
@@ -76,13 +82,26 @@ class FormDialog(QDialog):
             label = QLabel(intro, self)
             label.setWordWrap(True)
             layout.addWidget(label)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
+        # The fields scroll when they are taller than the screen (150% zoom on 1366×768); the intro, the general
+        # problem and the buttons stay in sight.
+        self.scroller = QScrollArea(self)
+        self.scroller.setObjectName("form_scroll")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body = QWidget(self.scroller)
+        self.body.setObjectName("form_body")
+        self.form = QFormLayout(self.body)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.scroller.setWidget(self.body)
+        layout.addWidget(self.scroller, 1)
         self.general = QLabel(self)
         self.general.setObjectName("problem_general")
         self.general.setStyleSheet(PROBLEM_STYLE)
         self.general.setWordWrap(True)
         self.general.setVisible(False)
+        keep_room(self.general)
         layout.addWidget(self.general)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -98,7 +117,7 @@ class FormDialog(QDialog):
         self._resumed = False
 
     # --- unfinished work: kept when the vault locks, asked about before it is thrown away -------------------------
-    def keep_as(self, session: Any, kind: str, concern_id: int, title: str) -> None:
+    def keep_as(self, session: VaultSession, kind: str, concern_id: int, title: str) -> None:
         """What to call this work if the vault locks while it is open (``services.casework.drafts``)."""
         self._keeper = (session, kind, concern_id, title)
 
@@ -169,16 +188,37 @@ class FormDialog(QDialog):
             self._opened_with = self.field_state()
         if not self._sized:
             self._sized = True
-            comfortable = self.fontMetrics().averageCharWidth() * 75
-            width = max(self.sizeHint().width(), comfortable)
-            screen = self.screen()
-            if screen is not None:
-                width = min(width, screen.availableGeometry().width() - 40)
-            self.resize(max(width, self.minimumSizeHint().width()), self.sizeHint().height())
+            self._size_to_fit()
         super().showEvent(event)
 
+    def _size_to_fit(self) -> None:
+        """A comfortable width for the font, and the height of every field, but never past the available screen:
+        then the fields scroll and the buttons stay in sight."""
+        scroll_bar = self.scroller.verticalScrollBar().sizeHint().width()
+        comfortable = self.fontMetrics().averageCharWidth() * 95  # a problem sentence fits its one kept line
+        width = max(self.sizeHint().width(), self.body.minimumSizeHint().width() + scroll_bar + 24, comfortable)
+        screen = self.screen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is not None:
+            width = min(width, available.width() - 40)
+        width = max(width, self.minimumSizeHint().width())
+        layout = self.layout()
+        chrome = self.sizeHint().height() - self.scroller.sizeHint().height()
+        body = self.form.totalHeightForWidth(width - scroll_bar - 24) if layout is not None else -1
+        height = chrome + max(body, self.body.sizeHint().height())
+        if available is not None:
+            frame = max(self.frameGeometry().height() - self.geometry().height(), 32)  # the title bar
+            height = min(height, available.height() - frame - 8)
+        self.resize(width, max(height, self.minimumSizeHint().height()))
+        if available is not None:  # the whole dialog on the screen, title bar included
+            outer = self.frameGeometry()
+            x = min(max(outer.x(), available.left()), available.right() - outer.width() + 1)
+            y = min(max(outer.y(), available.top()), available.bottom() - outer.height() + 1)
+            if (x, y) != (outer.x(), outer.y()):
+                self.move(x, y)
+
     def add_field(self, label: str, widget: W, name: str) -> W:
-        holder = QWidget(self)
+        holder = QWidget(self.body)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -193,6 +233,7 @@ class FormDialog(QDialog):
         problem.setStyleSheet(PROBLEM_STYLE)
         problem.setWordWrap(True)
         problem.setVisible(False)
+        keep_room(problem)
         column.addWidget(problem)
         self.problems[name] = problem
         self.fields[name] = widget
@@ -210,16 +251,16 @@ class FormDialog(QDialog):
     def show_problems(self, problems: Sequence[Any]) -> None:
         by_field = {p.field: p.sentence for p in problems}
         for name, label in self.problems.items():
-            label.setText(by_field.get(name, ""))
-            label.setVisible(name in by_field)
+            say(label, by_field.get(name, ""))
             self.fields[name].setAccessibleDescription(by_field.get(name, ""))
-        first = next((name for name in self.problems if name in by_field), None)
-        if first is not None:  # the cursor goes to the first field to fix, so its name and problem are heard
-            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
         leftover = [p.sentence for p in problems if p.field not in self.problems]
         self.general.setText(" ".join(leftover))
         self.general.setVisible(bool(leftover))
         self._fit_height()
+        first = next((name for name in self.problems if name in by_field), None)
+        if first is not None:  # the cursor goes to the first field to fix, so its name and problem are heard
+            bring_into_view(self.scroller, self.fields[first], self.problems[first])
+            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit_height(self) -> None:
         """Grow to fit sentences that wrap: the dialog's minimum size ignores wrapping, so a two-line problem would
@@ -228,7 +269,11 @@ class FormDialog(QDialog):
         if layout is None:
             return
         layout.activate()
+        self.form.activate()
         needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        screen = self.screen()
+        if screen is not None:  # past the screen's height the fields scroll instead
+            needed = min(needed, screen.availableGeometry().height() - 40)
         if needed > self.height():
             self.resize(self.width(), needed)
 
@@ -251,7 +296,7 @@ class FormDialog(QDialog):
 class ReferralContactDialog(FormDialog):
     """Who was contacted on which route, when, their reference, the outcome, and when confirmation is due."""
 
-    def __init__(self, parent: QWidget | None, session: Any, concern_id: int, routes: Sequence[RouteId],
+    def __init__(self, parent: QWidget | None, session: VaultSession, concern_id: int, routes: Sequence[RouteId],
                  now: datetime | None = None, labels: dict[RouteId, str] | None = None) -> None:
         super().__init__(parent, "Record a referral contact",
                          "One entry per contact. It cannot be edited afterwards: corrections are added to it.",
@@ -360,7 +405,9 @@ class ReferralContactDialog(FormDialog):
 class ConfirmationDialog(FormDialog):
     """The date written confirmation of one referral was sent (an event; the referral entry stays as it was)."""
 
-    def __init__(self, parent: QWidget | None, session: Any, entry: ReferralEntry, today: date | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, session: VaultSession, entry: ReferralEntry, today: date | None = None
+    ) -> None:
         today = today or date.today()
         due = f" It was due on {short_date(entry.confirmation_due)}." if entry.confirmation_due else ""
         super().__init__(

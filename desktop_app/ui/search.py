@@ -6,7 +6,7 @@ Children come first (each with a date of birth or year group beside the name), t
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -16,6 +16,9 @@ from desktop_app.ui.a11y import name_list
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.record_list import RecordList, day
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 PAGE = 50
 
 
@@ -24,7 +27,7 @@ class SearchPage(QWidget):
 
     searched = Signal()
 
-    def __init__(self, session: Any, host: Any, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, host: Any, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search_page")
         self.session = session

@@ -9,16 +9,20 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from desktop_app.domain.records import Setting
-from desktop_app.ui.settings.recovery_sheet import KEPT, mark_sheet, sheet_id, sheet_pdf
+from desktop_app.services.vault.recovery_sheet import KEPT, mark_sheet, sheet_id, sheet_pdf
 from desktop_app.ui.setup.create import CreatePage, create_vault_with_contacts
 from desktop_app.ui.setup.pages import ContactsPage, DslPage, PassphrasePage, SettingPage, page_title
 from desktop_app.ui.setup.recovery import RecoveryCheckPage, RecoveryKeyPage, RecoverySheetPage
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault import CreatedVault
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -81,16 +85,16 @@ class SetupWizard(QWizard):
         )
         for page in self.page_by_name.values():
             self.addPage(page)
-        self.created: Any = None
+        self.created: CreatedVault | None = None
         self.created_at: datetime | None = None
 
     @property
-    def session(self) -> Any:
-        return getattr(self.created, "session", None)
+    def session(self) -> VaultSession | None:
+        return self.created.session if self.created is not None else None
 
     @property
     def recovery_key(self) -> str:
-        return str(getattr(self.created, "recovery_key", ""))
+        return self.created.recovery_key if self.created is not None else ""
 
     def current_name(self) -> str:
         for name, page in self.page_by_name.items():
@@ -117,14 +121,16 @@ class SetupWizard(QWizard):
             self.contacts_page.editor.changes(),
         )
 
-    def on_created(self, created: object) -> None:
+    def on_created(self, created: CreatedVault) -> None:
         self.created = created
         self.created_at = datetime.now(UTC)
         self.passphrase_page.fields.clear()  # the secret need not stay in a widget
         self.vault_created.emit(self.session)
 
     def recovery_sheet_pdf(self) -> bytes:
-        return sheet_pdf(self.session, self.recovery_key, self.created_at)
+        if self.created is None:
+            raise RuntimeError("the recovery sheet is printed only after the vault is made")
+        return sheet_pdf(self.created.session, self.recovery_key, self.created_at)
 
     @property
     def sheet_id(self) -> str:
@@ -132,11 +138,14 @@ class SetupWizard(QWizard):
 
     @property
     def vault_id(self) -> str:
-        return str(getattr(self.created, "vault_id", "") or getattr(self.session, "vault_id", ""))
+        if self.created is None:
+            return ""
+        return self.created.vault_id or self.created.session.vault_id
 
     def accept(self) -> None:
-        try:
-            mark_sheet(self.session, KEPT)  # the sheet page cannot be finished before it is printed or saved
+        try:  # the sheet page cannot be finished before it is printed or saved
+            if self.created is not None:
+                mark_sheet(self.created.session, KEPT)
         except Exception:
             _log.exception("could not record that the recovery sheet was kept")  # asked again at the next unlock
         super().accept()

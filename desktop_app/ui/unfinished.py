@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.log import Safe
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 _locking = False
@@ -52,7 +55,7 @@ def keep_all(host: QWidget) -> int:
     return kept
 
 
-def offer(host: Any, session: Any) -> list[QWidget]:
+def offer(host: Any, session: VaultSession) -> list[QWidget]:
     """After unlock: offer each piece of kept work back; return the windows reopened."""
     from desktop_app.services.casework import drafts
     from desktop_app.ui import ask
@@ -73,7 +76,7 @@ def offer(host: Any, session: Any) -> list[QWidget]:
     return reopened
 
 
-def resume(host: Any, session: Any, draft: Any) -> QWidget | None:
+def resume(host: Any, session: VaultSession, draft: Any) -> QWidget | None:
     """Reopen the window the work was in, with everything put back."""
     if draft.kind == "screening":
         from desktop_app.ui.screening import open_screening_wizard

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,7 @@ from pypdf import PdfReader
 
 from desktop_app.cli import main
 from desktop_app.services import vault as vault_service
+from desktop_app.services.vault.recovery_sheet import sheet_id, sheet_pdf
 
 PASSPHRASE = "plum orchard lantern by the canal"
 
@@ -31,8 +36,6 @@ def test_init_creates_a_vault_and_its_recovery_sheet(tmp_path: Path, capsys: pyt
 
 
 def test_the_recovery_key_on_the_sheet_opens_the_vault(tmp_path: Path) -> None:
-    import re
-
     assert init(tmp_path) == 0
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "sheet.pdf").pages)
     groups = re.findall(r"\b[0-9A-Z]{5}\b", text)
@@ -88,3 +91,21 @@ def test_init_refuses_a_bad_number_before_creating_anything(tmp_path: Path,
 def test_init_says_which_call_back_details_are_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert init(tmp_path) == 0
     assert "the DSL's direct telephone" in capsys.readouterr().err
+
+
+def test_the_sheet_written_by_init_is_the_one_settings_prints_and_its_saving_is_audited(tmp_path: Path) -> None:
+    assert init(tmp_path) == 0
+    written = "".join(page.extract_text() for page in PdfReader(tmp_path / "sheet.pdf").pages)
+    key = "-".join(re.findall(r"\b[0-9A-Z]{5}\b", written)[-13:])
+    session = vault_service.unlock(tmp_path / "vault", PASSPHRASE)
+    try:
+        with session.uow() as uow:
+            entries = uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+        saved = [(e.object_ref, json.loads(str(e.details))) for e in entries if e.action == "document.saved"]
+        assert saved == [(sheet_id(session.vault_id), {"kind": "recovery_sheet", "encrypted": False})]
+        again = "".join(page.extract_text() for page in PdfReader(io.BytesIO(sheet_pdf(session, key))).pages)
+    finally:
+        session.lock()
+    assert sheet_id(session.vault_id) in written
+    when = re.compile(r"\d{1,2} \w+ \d{4}|\d{2}:\d{2}|sequence \d+")  # the moment it was printed
+    assert when.sub("", again) == when.sub("", written)

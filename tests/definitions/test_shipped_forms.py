@@ -27,6 +27,7 @@ def test_every_shipped_form_file_loads(forms: Forms) -> None:
     loaded = {forms.contacts.id, forms.obligations.id, forms.categories.id, forms.what_to_do.id,
               forms.missing_episodes.id, forms.child_details.id, forms.mis_import.id, forms.audit.id,
               forms.records.id, forms.year_groups.id, forms.actions.id, forms.referral_requests.id,
+              forms.attachments.id,
               *forms.screenings}
     assert len(loaded) == len(files), "a .toml file in forms/ is not loaded by load_forms"
     for definition in (

@@ -834,3 +834,100 @@ def test_help_fits_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fa
         problems += fits(page, name)
         screenshot(page.window(), f"a11y_{name}")
     check(problems)
+
+
+# ----- a concern's attachments and body map -------------------------------------------------------------------------
+
+
+def _attachments_screens(qtbot: Any, session: VaultSession, closing: list[QWidget]) -> Iterator[tuple[QWidget, str]]:
+    """The concern window's Attachments and Body map tabs, the add-file dialog, the viewer for a picture, an email and
+    a PDF, and the body map editor, each yielded while it is on screen (and closed after)."""
+    from desktop_app.domain.attachments import BodyMark, BodySide
+    from desktop_app.services import documents
+    from desktop_app.services.attachments import body_map, files
+    from desktop_app.services.demo.attachments import HUB_EMAIL, png_picture
+
+    concern_id = record_concern(session)
+    files.add_bytes(session, concern_id, "Tutor note.png", png_picture(400, 260), "Photo of the form tutor's note")
+    files.add_bytes(session, concern_id, "Hub reply.eml",
+                    HUB_EMAIL.format(date="Thu, 03 Dec 2026 10:00:00 +0000").encode(), "Email from the Hub")
+    files.add_bytes(session, concern_id, "Scanned note.pdf", documents.render_blank_checklist()[0], "Scanned notes")
+    body_map.save_body_map(session, concern_id, [BodyMark(BodySide.FRONT, 0.86, 0.46, "Bruise, left forearm")])
+    host = Host(session)
+    host.resize(1280, 700)
+    show(qtbot, host, closing)
+    view = host.show_dashboard().open_concern(concern_id)
+    view.sections.setCurrentWidget(view.attachments)
+    yield view, "concern view, attachments tab"
+    dialog = view.attachments.add_file()
+    closing.append(dialog)
+    qtbot.waitExposed(dialog)
+    yield dialog, "add a file dialog"
+    dialog.reject()
+    for row, kind in enumerate(("picture", "email", "PDF")):
+        view.attachments.list.setCurrentItem(view.attachments.list.topLevelItem(row))
+        viewer = view.attachments.view_selected()
+        assert viewer is not None
+        closing.append(viewer)
+        qtbot.waitExposed(viewer)
+        yield viewer, f"attachment viewer, {kind}"
+        viewer.close()
+    view.sections.setCurrentWidget(view.body_map)
+    yield view, "concern view, body map tab"
+    editor = view.body_map.edit()
+    closing.append(editor)
+    qtbot.waitExposed(editor)
+    yield editor, "body map editor"
+    editor.reject()
+
+
+def test_the_attachments_and_body_map_screens(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
+                                              closing) -> None:
+    problems: list[str] = []
+    for widget, name in _attachments_screens(qtbot, open_session, closing):
+        problems += audit(widget, name)
+    check(problems)
+
+
+def test_the_attachments_and_body_map_screens_fit_at_150_percent(qtbot, open_session: VaultSession,  # noqa: F811
+                                                                 fake_ask, closing, zoom_150, screenshot) -> None:
+    problems: list[str] = []
+    for widget, name in _attachments_screens(qtbot, open_session, closing):
+        problems += fits(widget, name)
+        screenshot(widget.window(), f"a11y_{name}")
+    check(problems)
+
+
+def test_a_body_map_mark_is_placed_noted_and_saved_by_keyboard_alone(qtbot, open_session: VaultSession,  # noqa: F811
+                                                                     fake_ask, closing) -> None:
+    from desktop_app.services.attachments import body_map
+    from desktop_app.ui.attachments.body_map import BodyMapEditor
+
+    concern_id = record_concern(open_session)
+    editor = show(qtbot, BodyMapEditor(None, open_session, concern_id, None), closing)
+    assert isinstance(editor, BodyMapEditor)
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    editor.region.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(editor.region.hasFocus)
+
+    def press(key: Qt.Key) -> None:
+        QTest.keyClick(QApplication.focusWidget() or editor, key)
+
+    for _ in range(editor.region.findData("upper_back") - editor.region.currentIndex()):
+        press(Qt.Key.Key_Down)
+    assert editor.region.currentData() == "upper_back"
+    press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.region_button
+    press(Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is editor.note
+    QTest.keyClicks(editor.note, "two scratches about 5 cm")
+    for _ in range(12):  # Tab on round the window to the save button
+        if QApplication.focusWidget() is editor.save_button:
+            break
+        press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.save_button, "Tab never reached Save"
+    press(Qt.Key.Key_Space)
+    saved = body_map.current(open_session, concern_id)
+    assert saved is not None
+    assert [m.note for m in saved.marks] == ["Upper back and shoulder blades: two scratches about 5 cm"]

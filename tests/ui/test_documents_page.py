@@ -49,12 +49,20 @@ def test_the_recovery_sheet_entry_leads_to_settings(documents_page, unlocked_win
     assert isinstance(page, SettingsPage) and page.current_section() == "recovery"
 
 
+def test_the_audit_and_governors_report_entry_leads_to_the_audit_page(documents_page, unlocked_window, qtbot) -> None:
+    from desktop_app.ui.audit import AuditPage
+
+    qtbot.mouseClick(documents_page.audit_button, Qt.MouseButton.LeftButton)
+    assert isinstance(unlocked_window.current_page(), AuditPage)
+
+
 def test_the_documents_page_at_150_percent(documents_page, unlocked_window, qtbot, screenshot) -> None:
     unlocked_window.resize(1200, 760)
     unlocked_window.set_zoom(150)
     try:
         qtbot.waitUntil(documents_page.isVisible, timeout=3000)
-        for button in (documents_page.quick_button, documents_page.checklist_button, documents_page.recovery_button):
+        for button in (documents_page.quick_button, documents_page.checklist_button, documents_page.recovery_button,
+                       documents_page.audit_button):
             assert button is not None
             qtbot.waitUntil(lambda b=button: b.width() >= b.sizeHint().width(), timeout=3000)
         screenshot(unlocked_window, "documents_page_150")

@@ -406,8 +406,8 @@ def test_make_a_new_recovery_key_and_the_old_one_stops_working(
     settings_page, unlocked_window, made_vault, qtbot, fake_ask, tmp_path, screenshot
 ) -> None:
     from desktop_app.reports import is_encrypted
+    from desktop_app.services.vault.recovery_sheet import sheet_pending
     from desktop_app.ui.settings.recovery_key import grouped_lines
-    from desktop_app.ui.settings.recovery_sheet import sheet_pending
     from desktop_app.vault.errors import WrongRecoveryKey
 
     session = unlocked_window.session
@@ -486,9 +486,9 @@ def test_a_vault_closed_before_its_recovery_sheet_was_kept_asks_for_a_new_key(
     qtbot, qapp, tmp_path, fake_ask, screenshot
 ) -> None:
     from desktop_app.domain.records import Setting
+    from desktop_app.services.vault.recovery_sheet import sheet_pending
     from desktop_app.ui.appearance import configure_application
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.settings.recovery_sheet import sheet_pending
     from desktop_app.ui.setup.create import create_vault_with_contacts
 
     passphrase = "quince harbour pewter sledge"

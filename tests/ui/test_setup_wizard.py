@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QWizard
 
 from desktop_app.reports import is_encrypted
 from desktop_app.services.vault import public_contacts
+from desktop_app.services.vault.recovery_sheet import sheet_pending
 from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings.recovery_key import grouped_lines, keys_match, mismatch_sentence
-from desktop_app.ui.settings.recovery_sheet import sheet_pending
 from desktop_app.ui.setup_wizard import SetupWizard
 from tests.ui.test_lock_screen import fake_ask, made_vault, template_root  # noqa: F401 - fixtures
 

@@ -70,6 +70,8 @@ class DecisionForm:
     routes: tuple[RouteId, ...] = ()
     review_date: date | None = None
     actions: str = ""
+    # the kinds of concern confirmed, () for none of them; None when not asked (callers without the forms)
+    category_ids: tuple[str, ...] | None = None
 
 
 def check_decision(form: DecisionForm, result: ScreeningResult, today: date) -> Decision:
@@ -130,12 +132,13 @@ def check_decision(form: DecisionForm, result: ScreeningResult, today: date) -> 
         routes=_ordered_routes(form.routes, result),
         review_date=form.review_date,
         actions=form.actions.strip(),
+        category_ids=None if form.category_ids is None else tuple(dict.fromkeys(form.category_ids)),
     )
 
 
 _DECISION_ORDER = (
     "confirmed_level", "override_reason", "childs_wishes", "parents_told", "parents_views", "parents_not_told_reason",
-    "danger_statement", "safety_goal", "routes", "review_date", "actions",
+    "danger_statement", "safety_goal", "category_ids", "routes", "review_date", "actions",
 )
 
 
@@ -270,7 +273,12 @@ def save_screening(
     status = uow.concerns.status(concern_id)
     if status == ConcernStatus.CLOSED:
         raise InvalidInput([FieldProblem("concern", "This concern is closed; record a new concern instead.")])
+    kinds_before = confirmed_kinds(uow, concern_id) if decision.category_ids is not None else ()
     record: ScreeningRecord = uow.screenings.add(concern_id, definition, answers, decision, actor)
+    if decision.category_ids is not None and decision.category_ids != kinds_before:
+        uow.audit.append(actor, "concern.kind_changed", f"concern:{concern_id}", {
+            "concern": concern_id, "screening": record.screening_id,
+            "from": list(kinds_before), "to": list(decision.category_ids)})
     uow.audit.append(
         actor,
         "screening.completed",
@@ -287,6 +295,14 @@ def save_screening(
     if status in (ConcernStatus.AWAITING_SCREENING, ConcernStatus.SCREENED):
         uow.concerns.set_status(concern_id, ConcernStatus.SCREENED, actor, "screened")
     return record
+
+
+def confirmed_kinds(uow: UnitOfWork, concern_id: int) -> tuple[str, ...]:
+    """The kinds of concern as they stand: the DSL's last confirmed in a screening, else what the recorder ticked."""
+    for earlier in reversed(uow.screenings.for_concern(concern_id)):
+        if earlier.decision.category_ids is not None:
+            return earlier.decision.category_ids
+    return tuple(uow.concerns.get(concern_id).draft.category_ids)
 
 
 def add_referral(uow: UnitOfWork, concern_id: int, form: ReferralForm, actor: Actor) -> ReferralEntry:

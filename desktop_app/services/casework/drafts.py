@@ -16,14 +16,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.enums import AnswerStatus, Basis, When
-from desktop_app.domain.records import User
 from desktop_app.domain.screening import Answer, ChildFacts, ConcernFacts
 from desktop_app.log import Safe
 from desktop_app.vault import atomic, sealing
 from desktop_app.vault.errors import SealedItemDamaged
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -38,14 +40,6 @@ KINDS = {
     "close": "Closing",
     "action": "Action",  # a new action on the concern (services.actions)
 }
-
-
-class DraftSession(Protocol):
-    vault_dir: Path
-    vault_id: str
-    user: User
-
-    def intake_private_keys(self) -> list[bytes]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +80,7 @@ def _public_key(vault_dir: Path) -> bytes:
 
 
 def keep(
-    session: DraftSession, kind: str, concern_id: int, title: str, state: Mapping[str, Any], now: datetime | None = None
+    session: VaultSession, kind: str, concern_id: int, title: str, state: Mapping[str, Any], now: datetime | None = None
 ) -> str:
     """Seal ``state`` (plain JSON values) as the signed-in person's unfinished ``kind`` of work on ``concern_id``."""
     item_id = draft_id(kind, concern_id, session.user.user_id)
@@ -113,7 +107,7 @@ def keep(
     return item_id
 
 
-def _open(path: Path, session: DraftSession) -> dict[str, Any]:
+def _open(path: Path, session: VaultSession) -> dict[str, Any]:
     blob = path.read_bytes()
     context = _context(session.vault_id, path.name.removesuffix(SUFFIX))
     for key in session.intake_private_keys():
@@ -126,7 +120,7 @@ def _open(path: Path, session: DraftSession) -> dict[str, Any]:
     raise SealedItemDamaged("This piece of unfinished work cannot be opened.")
 
 
-def unfinished(session: DraftSession) -> list[WorkDraft]:
+def unfinished(session: VaultSession) -> list[WorkDraft]:
     """The signed-in person's kept work, oldest first; a file that no longer opens is left alone and skipped."""
     folder = drafts_dir(session.vault_dir)
     if not folder.is_dir():
@@ -154,12 +148,12 @@ def unfinished(session: DraftSession) -> list[WorkDraft]:
     return found
 
 
-def discard(session: DraftSession, item_id: str) -> None:
+def discard(session: VaultSession, item_id: str) -> None:
     """Forget kept work (it was resumed, finished or thrown away)."""
     (drafts_dir(session.vault_dir) / f"{item_id}{SUFFIX}").unlink(missing_ok=True)
 
 
-def discard_for(session: DraftSession, kind: str, concern_id: int) -> None:
+def discard_for(session: VaultSession, kind: str, concern_id: int) -> None:
     discard(session, draft_id(kind, concern_id, session.user.user_id))
 
 

@@ -23,7 +23,7 @@ from desktop_app.domain.screening import (
     ScreeningResult,
 )
 from desktop_app.errors import FieldProblem, InvalidInput
-from desktop_app.services.casework import DecisionForm, check_decision, save_screening
+from desktop_app.services.casework import DecisionForm, check_decision, confirmed_kinds, save_screening
 from desktop_app.services.child import missing as missing_episodes
 
 if TYPE_CHECKING:
@@ -61,6 +61,10 @@ class ScreeningDraft:
     from_concern: set[str] = field(default_factory=set)  # item ids pre-answered from the staff member's ticks
     hints: dict[str, str] = field(default_factory=dict)  # item id -> a note from the records (missing episodes)
     child_contacts: dict[RouteId, str] = field(default_factory=dict)  # e.g. the allocated social worker's details
+    # The kinds of concern (forms/categories.toml) as they stand, for the DSL to confirm or change, and the choices
+    # (id, title); no choices means the decision does not ask (a caller without the forms).
+    category_ids: tuple[str, ...] = ()
+    categories: tuple[tuple[str, str], ...] = ()
     evaluate: Evaluate = field(default_factory=_engine)
 
     # --- pages -----------------------------------------------------------------------------------------------
@@ -212,6 +216,7 @@ def start_screening(
         concern=concern_facts(concern),
         answers=answers,
         from_concern=set(prefilled),
+        category_ids=tuple(concern.draft.category_ids),
     )
     if child.details.social_worker.strip():
         draft.child_contacts[RouteId.SOCIAL_WORKER] = child.details.social_worker.strip()
@@ -310,10 +315,13 @@ def screening_context(session: VaultSession, concern_id: int, forms: Any, today:
         earlier = uow.screenings.for_concern(concern_id)
         latest: ScreeningRecord | None = earlier[-1] if earlier else uow.screenings.latest_for_child(child.child_id)
         hints = missing_episodes.screening_hints(uow, concern.child_id, _end_of(today), forms)
+        kinds = confirmed_kinds(uow, concern_id)
     contacts = forms.contacts.with_phones(overrides)
     previous = earlier[-1].answers if earlier else ()
     draft = start_screening(forms.screening(), contacts, child, concern, today, previous=previous)
     draft.hints.update(hints)
+    draft.category_ids = kinds
+    draft.categories = tuple((c.id, c.title) for c in forms.categories.categories)
     when = f"{latest.completed_at.astimezone():%d %b %Y}" if latest is not None else ""
     return ScreeningContext(draft, name_with_detail(child.details), concern.reference, overrides,
                             latest.decision if latest is not None else None, when)

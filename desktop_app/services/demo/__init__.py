@@ -45,6 +45,7 @@ from desktop_app.services.casework.referral_request import suggested
 from desktop_app.services.casework.screening import start_screening
 from desktop_app.services.demo import transfer as records_demo
 from desktop_app.services.demo.actions import fill_actions_demo
+from desktop_app.services.demo.attachments import fill_attachments_demo
 from desktop_app.services.demo.audit import fill_audit_demo
 from desktop_app.services.demo.child_details import with_child_file_details
 from desktop_app.services.demo.connections import fill_connections
@@ -310,6 +311,7 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
     if child_ids and steps:  # a file sent to another school, its receipt overdue (logged after the last step)
         records_demo.add_transfer_awaiting_receipt(session, actor, child_ids[0], today,
                                                    max(at for at, *_ in steps) + timedelta(seconds=1))
+    fill_attachments_demo(session, child_ids, end)  # the Hub's email, a photographed note, a body map
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
     fill_connections(session, child_ids, seed, end)  # links, adults, places, missing episodes (audited at ``end``)
     fill_actions_demo(session, end, seed)  # actions agreed after screenings, owned by staff on the register

@@ -33,7 +33,7 @@ from desktop_app.reports import (
     quick_reference_pdf,
     referral_summary_pdf,
 )
-from desktop_app.services.casework import concern_addenda
+from desktop_app.services.casework import concern_addenda, record
 from desktop_app.services.child import chronology as child_chronology
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
@@ -90,6 +90,8 @@ def referral_summary(
     status = str(concern.status)
     outcome = next((note for st, _at, _who, note in reversed(events) if str(st) == "closed"), "")
     definition = forms.screenings.get(latest.definition_id) if latest else None
+    listed = uow.attachments.for_concern(concern_id, limit=FILES_LISTED)
+    files = tuple(f for f in listed if not f.withdrawn)
     return ReferralSummary(
         setting=uow.setting.get(),
         child=child,
@@ -100,6 +102,7 @@ def referral_summary(
         protective_section_ids=_protective_sections(forms, latest.definition_id if latest else None),
         route_titles=tuple((str(c.route), c.title) for c in contacts.contacts if c.route is not None),
         category_titles=tuple((c.id, c.title) for c in forms.categories.categories),
+        sign_titles=record.sign_titles(concern, forms),
         status=STATUS_WORDS.get(status, status.replace("_", " ").capitalize()),
         outcome=outcome,
         screening_title=definition.title if definition is not None else "the setting's screening tool",
@@ -107,7 +110,14 @@ def referral_summary(
         request_words=tuple((r.id, r.printed) for r in forms.referral_requests.requests),
         consent_words=tuple((c.id, c.printed, c.note_label) for c in forms.referral_requests.consent),
         suggested_asks=_suggested_asks(forms, latest.decision.routes if latest else ()),
+        body_map=uow.body_maps.latest(concern_id),
+        files=files,
+        files_more=uow.attachments.count_for_concern(concern_id) - len(listed) if len(listed) == FILES_LISTED else 0,
+        file_kinds=tuple((k.media_type, k.name) for k in forms.attachments.kinds),
     )
+
+
+FILES_LISTED = 100  # the referral summary lists a concern's first 100 files and says how many more are kept
 
 
 def _suggested_asks(forms: Forms, routes: tuple[RouteId, ...]) -> tuple[str, ...]:

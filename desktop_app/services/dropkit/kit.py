@@ -74,6 +74,7 @@ class DropKit:
     forms_hash: str
     made_at: datetime
     signer: bytes  # Ed25519 public key
+    phase: str = ""  # the setting's phase of education (its year groups); "" in a kit made before it was carried
 
 
 def make_kit(session: VaultSession) -> bytes:
@@ -84,6 +85,7 @@ def make_kit(session: VaultSession) -> bytes:
         setting = uow.setting.get()
         phones = dict(uow.contacts.overrides())
         names = [u.name for u in sorted(uow.users.active(), key=lambda u: (u.role.value != "dsl", u.name))]
+        phase = str(setting.extra.get("phase", ""))
     body = {
         "vault_id": session.vault_id,
         "intake_public_key": public.hex(),
@@ -91,6 +93,7 @@ def make_kit(session: VaultSession) -> bytes:
         "setting_name": setting.name,
         "dsl_names": names,
         "phones": phones,
+        "phase": phase,
         "forms_hash": forms_fingerprint(),
         "made_at": datetime.now(UTC).isoformat(),
         "signer": signing_public(private).hex(),
@@ -134,7 +137,7 @@ def parse_kit(data: bytes) -> DropKit:
             vault_id=str(body["vault_id"]), public_key=public, key_id=str(body["key_id"]),
             setting_name=str(body["setting_name"]), dsl_names=tuple(str(n) for n in body["dsl_names"]),
             phones={str(k): str(v) for k, v in dict(body["phones"]).items()}, forms_hash=str(body["forms_hash"]),
-            made_at=datetime.fromisoformat(body["made_at"]), signer=signer,
+            made_at=datetime.fromisoformat(body["made_at"]), signer=signer, phase=str(body.get("phase", "")),
         )
     except KitRefused:
         raise

@@ -49,7 +49,7 @@ def writer_for(kit: DropKit, folder: Path) -> SealedIntake:
 
 
 def content_for(kit: DropKit) -> WizardContent:
-    return wizard_content(load_forms(), phones=kit.phones, dsl_names=kit.dsl_names)
+    return wizard_content(load_forms(), phones=kit.phones, dsl_names=kit.dsl_names, phase=kit.phase or None)
 
 
 def draft_from_json(data: Any) -> ConcernDraft:

@@ -77,7 +77,10 @@ _QUICK_PICK_KINDS = (SectionKind.WARNING_SIGNS, SectionKind.VULNERABILITIES)
 
 
 def wizard_content(
-    forms: Forms | None = None, phones: Mapping[str, str] | None = None, dsl_names: tuple[str, ...] = ()
+    forms: Forms | None = None,
+    phones: Mapping[str, str] | None = None,
+    dsl_names: tuple[str, ...] = (),
+    phase: str | None = None,
 ) -> WizardContent:
     """Warning signs then vulnerabilities from the default screening tool, and the contacts with local numbers."""
     forms = forms or load_forms()
@@ -94,7 +97,7 @@ def wizard_content(
     routes = {c.route: RouteContact(c.title, c.phone, c.when_to_use) for c in contacts.contacts if c.route is not None}
     quick = tuple(QuickContact(c.title, c.phone, c.when_to_use) for c in contacts.contacts if c.phone)
     kinds = tuple(CategoryChoice(c.id, c.title, c.description) for c in forms.categories.categories)
-    return WizardContent(groups, routes, quick, dsl_names, kinds, forms.year_groups.offered())
+    return WizardContent(groups, routes, quick, dsl_names, kinds, forms.year_groups.offered(phase))
 
 
 def staff_content(vault_dir: Path, forms: Forms | None = None) -> WizardContent:
@@ -106,7 +109,9 @@ def staff_content(vault_dir: Path, forms: Forms | None = None) -> WizardContent:
         names = ()
     forms = forms or load_forms()
     phones = public_contacts.read(vault_dir, frozenset(c.id for c in forms.contacts.contacts))
-    return wizard_content(forms, phones=phones, dsl_names=names)
+    from desktop_app.services.setting import phase
+
+    return wizard_content(forms, phones=phones, dsl_names=names, phase=phase.read(vault_dir, forms))
 
 
 def dsl_content(session: VaultSession, forms: Forms | None = None) -> WizardContent:
@@ -114,4 +119,4 @@ def dsl_content(session: VaultSession, forms: Forms | None = None) -> WizardCont
         phones = dict(uow.contacts.overrides())
         setting = uow.setting.get()
     names = (setting.dsl_name,) if getattr(setting, "dsl_name", "") else ()
-    return wizard_content(forms, phones=phones, dsl_names=names)
+    return wizard_content(forms, phones=phones, dsl_names=names, phase=setting.extra.get("phase"))

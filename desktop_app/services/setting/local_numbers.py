@@ -33,6 +33,12 @@ def problems(changes: Mapping[str, str]) -> list[FieldProblem]:
     return found
 
 
+def stored_numbers(session: VaultSession) -> dict[str, str]:
+    """The numbers this setting changed from the guidance sheet's, by contact id."""
+    with session.uow() as uow:
+        return dict(uow.contacts.overrides())
+
+
 def save_local_numbers(session: VaultSession, changes: Mapping[str, str]) -> dict[str, str]:
     """Store changed numbers in one transaction (each audited ``contact.phone_set``); return them as stored.
 

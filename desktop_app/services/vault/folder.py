@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop_app.domain.wording import plural
 from desktop_app.errors import UserFacingError
 from desktop_app.vault import restore_journal
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
@@ -27,7 +28,7 @@ class UnlockDelayed(UserFacingError):
 
     def __init__(self, seconds: float) -> None:
         wait = max(1, round(seconds))
-        super().__init__(f"Too many wrong passphrases in a row. Wait {wait} seconds, then try again.")
+        super().__init__(f"Too many wrong passphrases in a row. Wait {plural(wait, 'second')}, then try again.")
         self.seconds = seconds
 
 

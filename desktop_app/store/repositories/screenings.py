@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, delete, select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import ConcernStatus, RiskLevel
@@ -13,6 +13,7 @@ from desktop_app.domain.records import Actor, AnsweredItem, Decision, ScreeningR
 from desktop_app.domain.screening import DefinitionRef
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.models import ChildRiskRow, ConcernRow, ConcernStateRow, ScreeningRow
+from desktop_app.store.models_audit import ConcernCategoryRow
 from desktop_app.store.repositories._common import actor_columns, actor_of, dump, load
 from desktop_app.store.types import utc_now
 
@@ -70,6 +71,14 @@ class ScreeningRepository:
                                            review_date=row.review_date))
         else:
             risk.screening_id, risk.level, risk.review_date = row.id, row.confirmed_level, row.review_date
+        if decision.category_ids is not None:  # the DSL's word on the kind of concern is what the governors count
+            self._session.execute(delete(ConcernCategoryRow).where(ConcernCategoryRow.concern_id == concern_id))
+            for category_id in decision.category_ids:
+                self._session.execute(
+                    text("INSERT INTO concern_categories (concern_id, category_id, month) "
+                         "SELECT id, :category, substr(submitted_at, 1, 7) FROM concerns WHERE id = :concern"),
+                    {"category": category_id, "concern": concern_id},
+                )
         self._session.flush()
         return _to_record(row)
 

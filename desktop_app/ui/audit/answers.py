@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
@@ -33,6 +33,9 @@ from desktop_app.services.audit import checklist
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_field, name_list
 from desktop_app.ui.labels import note, plain_text
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 PROBLEM_STYLE = "color:#8a1c14;"
 CHOICES = (AuditStatus.NOT_ASSESSED, AuditStatus.MET, AuditStatus.PARTLY_MET, AuditStatus.NOT_MET,
@@ -72,7 +75,7 @@ class AnswersTab(QWidget):
 
     saved = Signal()
 
-    def __init__(self, session: Any, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("audit_answers")
         self.session = session

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -40,6 +40,9 @@ from desktop_app.ui.models import record_events
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.workers import describe_error, run_in_background
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 
 class CompareTab(QWidget):
     """This year beside last year: what improved, what slipped."""
@@ -64,7 +67,7 @@ class CompareTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
-    def show_comparison(self, session: Any, year: AcademicYear | None) -> None:
+    def show_comparison(self, session: VaultSession, year: AcademicYear | None) -> None:
         self.model.removeRows(0, self.model.rowCount())
         result = checklist.comparison(session, year) if year is not None else None
         if result is None:
@@ -91,7 +94,7 @@ class AuditPage(QWidget):
     document_opened = Signal(object)
     document_failed = Signal(str)
 
-    def __init__(self, session: Any, host: Any = None, parent: QWidget | None = None,
+    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self.setObjectName("audit_page")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.referrals import FormDialog
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 PAGE = 100
 
 
@@ -46,7 +49,7 @@ class RegisterTab(QWidget):
 
     saved = Signal()
 
-    def __init__(self, session: Any, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("training_register")
         self.session = session
@@ -166,7 +169,7 @@ class LeadsTab(QWidget):
 
     saved = Signal()
 
-    def __init__(self, session: Any, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ce_leads")
         self.session = session

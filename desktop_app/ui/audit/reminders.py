@@ -5,18 +5,21 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from desktop_app.services.audit import dashboard as audit_dashboard
 from desktop_app.ui.labels import note
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 
 class AuditBanner(QFrame):
     """One line (or a few) with a button to the Audit page; quiet when nothing is due."""
 
-    def __init__(self, session: Any, host: Any = None, parent: QWidget | None = None,
+    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self.setObjectName("audit_banner")

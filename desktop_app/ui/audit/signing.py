@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,6 +25,9 @@ from desktop_app.services.audit import checklist
 from desktop_app.ui.audit.answers import PROBLEM_STYLE, date_edit, pydate, short
 from desktop_app.ui.labels import note
 from desktop_app.ui.referrals import FormDialog
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 
 class RoleRow(QGroupBox):
@@ -65,7 +68,7 @@ class RoleRow(QGroupBox):
 class SignOffTab(QWidget):
     saved = Signal()
 
-    def __init__(self, session: Any, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("audit_sign_off")
         self.session = session

@@ -6,20 +6,23 @@ Entry points for other screens (the side bar, the dashboard, search results):
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.record_windows import mark_shows_records
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
-def children_page(session: Any, host: Any) -> QWidget:
+
+def children_page(session: VaultSession, host: Any) -> QWidget:
     from desktop_app.ui.child.children import ChildrenPage
 
     return ChildrenPage(session, host=host)
 
 
-def child_file_page(session: Any, host: Any, child_id: int) -> QWidget:
+def child_file_page(session: VaultSession, host: Any, child_id: int) -> QWidget:
     from desktop_app.ui.child.file import ChildFilePage
 
     return ChildFilePage(session, child_id, host=host)
@@ -34,7 +37,7 @@ def _show(host: Any, page: QWidget) -> QWidget:
     return page
 
 
-def open_child(host: Any, session: Any, child_id: int) -> QWidget:
+def open_child(host: Any, session: VaultSession, child_id: int) -> QWidget:
     """Show a child's file: through the main window (``host.open_child``) when there is one, else in ``host``
     (``show_page``) or a window of its own."""
     if host is not None and hasattr(host, "open_child"):
@@ -43,7 +46,7 @@ def open_child(host: Any, session: Any, child_id: int) -> QWidget:
     return _show(host, child_file_page(session, host, child_id))
 
 
-def show_children(host: Any, session: Any) -> QWidget:
+def show_children(host: Any, session: VaultSession) -> QWidget:
     """The children list: the side bar's "Children" in the main window, else shown in ``host`` or on its own."""
     if host is not None and hasattr(host, "navigate"):
         page: QWidget | None = host.navigate("children")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -32,6 +32,9 @@ from desktop_app.ui.a11y import name_list
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.record_list import RecordList
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 SEARCH_DELAY_MS = 250
 NOT_SCREENED = "not_screened"
@@ -104,7 +107,7 @@ class ChildrenPage(QWidget):
 
     def __init__(
         self,
-        session: Any,
+        session: VaultSession,
         host: Any = None,
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
@@ -266,7 +269,7 @@ class ChildrenPage(QWidget):
         self.loaded.emit()
 
     def _records_changed(self) -> None:
-        if not getattr(self.session, "is_locked", False) and self.isVisible():
+        if not self.session.is_locked and self.isVisible():
             self.load()
 
     # --- keyboard -------------------------------------------------------------------------------------------------

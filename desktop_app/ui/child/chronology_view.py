@@ -3,8 +3,9 @@ printed or saved as the chronology document (the same events: services.child.chr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +27,9 @@ from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.record_list import RecordList
 from desktop_app.ui.record_windows import mark_shows_records
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 ALL = "All kinds of event"
 
 
@@ -40,8 +44,14 @@ def columns() -> list[Column]:
     ]
 
 
+# Most of the width each short column may take (it wraps beyond that): date, kind, reference, recorded by.
+# "What happened" and "Action and outcome" share the rest two to one; at 150% on a laptop the short columns would
+# otherwise leave the record itself a sliver.
+_SHORT_SHARES = ((0, 0.15), (1, 0.14), (4, 0.12), (5, 0.11))
+
+
 class ChronologySection(QWidget):
-    def __init__(self, session: Any, child_id: int, host: Any = None) -> None:
+    def __init__(self, session: VaultSession, child_id: int, host: Any = None) -> None:
         super().__init__()
         self.setObjectName("section_chronology")
         self.session = session
@@ -82,12 +92,37 @@ class ChronologySection(QWidget):
         self.table.setAlternatingRowColors(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.open_requested.connect(self.open_event)
+        self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(note("Select a concern, screening or referral and press Enter to open its concern.", self,
                               style="color:#505050;"))
         self.order.currentIndexChanged.connect(self.show_events)
         self.kind.currentIndexChanged.connect(self.show_events)
         self.refresh()
+
+    def _arrange_columns(self) -> None:
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._share_the_rest()
+
+    def _share_the_rest(self) -> None:
+        header = self.table.horizontalHeader()
+        if header.count() < 6:
+            return
+        width = self.table.viewport().width()
+        reference = self.table.fontMetrics().horizontalAdvance("WM-2026-00000") + 12  # never cut a reference short
+        for column, share in _SHORT_SHARES:
+            room = max(int(width * share), reference if column == 4 else 0)
+            self.table.setColumnWidth(column, min(self.table.sizeHintForColumn(column), room))
+        used = sum(header.sectionSize(c) for c, _share in _SHORT_SHARES)
+        rest = max(width - used, 2 * header.minimumSectionSize())
+        self.table.setColumnWidth(2, rest * 2 // 3)
+        self.table.setColumnWidth(3, rest - rest * 2 // 3)
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_the_rest()  # the wrapping columns follow the window; rows take the height their text needs
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         self.events = chronology_service.child_chronology(self.session, self.child_id).events
@@ -102,11 +137,7 @@ class ChronologySection(QWidget):
         shown = list(self.shown())
         model = RecordsModel(columns(), lambda limit: shown[:limit], page_size=max(100, len(shown)), parent=self)
         self.table.setModel(model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for wraps in (2, 3):  # what happened, action and outcome: wrap in the space left
-            header.setSectionResizeMode(wraps, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        self._arrange_columns()
         total = len(self.events)
         if not total:
             self.count.setText("Nothing is recorded about this child yet.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +33,9 @@ from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import record_events
 from desktop_app.ui.record_windows import mark_shows_records
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 PROBLEM_STYLE = "color:#b00020;"
 CARER_COLUMNS = [
@@ -64,7 +67,12 @@ class DetailsDialog(QDialog):
     saved = Signal(int)  # the new version's child id
 
     def __init__(
-        self, parent: QWidget | None, session: Any, child_id: int, details: ChildDetails, today: date | None = None
+        self,
+        parent: QWidget | None,
+        session: VaultSession,
+        child_id: int,
+        details: ChildDetails,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("child_details_dialog")

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.services.child import details as details_service
 from desktop_app.ui.labels import note
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 
 def details_html(groups: tuple[Any, ...]) -> str:
@@ -39,7 +42,7 @@ def history_html(versions: list[details_service.DetailsVersion]) -> str:
 
 
 class DetailsSection(QWidget):
-    def __init__(self, session: Any, child_id: int, host: Any = None) -> None:
+    def __init__(self, session: VaultSession, child_id: int, host: Any = None) -> None:
         super().__init__()
         self.setObjectName("section_details")
         self.session = session

@@ -6,7 +6,7 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -15,6 +15,9 @@ from desktop_app.services.child import details as details_service
 from desktop_app.ui.child import sections
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import record_events
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 ADULT_STYLE = "background:#fff4d6; border:1px solid #c58a00; padding:6px;"
@@ -25,7 +28,7 @@ class ChildFilePage(QWidget):
 
     def __init__(
         self,
-        session: Any,
+        session: VaultSession,
         child_id: int,
         host: Any = None,
         parent: QWidget | None = None,
@@ -76,7 +79,7 @@ class ChildFilePage(QWidget):
 
     def refresh(self) -> None:
         """Reload the header and every section (after a change anywhere)."""
-        if getattr(self.session, "is_locked", False):
+        if self.session.is_locked:
             return
         self.summary = details_service.child_summary(self.session, self.child_id, self._today())
         s = self.summary
@@ -112,7 +115,7 @@ class ChildFilePage(QWidget):
     def _tab_shown(self, _index: int) -> None:
         widget = self.tabs.currentWidget()
         refresh = getattr(widget, "refresh", None)
-        if callable(refresh) and not getattr(self.session, "is_locked", False):
+        if callable(refresh) and not self.session.is_locked:
             refresh()
 
     def go_back(self) -> None:

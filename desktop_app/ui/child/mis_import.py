@@ -6,7 +6,7 @@ Nothing is saved until the DSL presses "Import"; the preview and the import both
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +32,9 @@ from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.workers import describe_error, run_in_background
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 COLUMNS = [
     Column("Line", lambda r: str(r.line), align_right=True),
     Column("What happens", lambda r: r.outcome.label),
@@ -48,7 +51,7 @@ class MisImportDialog(QDialog):
     imported = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None, session: Any, path: str | Path) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, path: str | Path) -> None:
         super().__init__(parent)
         self.setObjectName("mis_import")
         self.setWindowTitle("Import pupils from the school's MIS")

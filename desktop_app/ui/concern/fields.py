@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import FieldProblem
 from desktop_app.services.concern.flow import Entry, Notice, Page, spec
+from desktop_app.ui.room import bring_into_view, keep_room, say
 
 ERROR_STYLE = "color: #a4000f; font-weight: 600;"
 HINT_STYLE = "color: #4a4a4a;"
@@ -44,8 +45,7 @@ class FieldSlot:
     def show_problem(self, sentence: str) -> None:
         if sentence == self.error.text() and self.error.isHidden() != bool(sentence):
             return  # unchanged: a screen reader is not told again
-        self.error.setText(sentence)
-        self.error.setVisible(bool(sentence))
+        say(self.error, sentence)  # in the line kept for it: nothing below moves
         self.widget.setAccessibleDescription(sentence)
         self.widget.setProperty("invalid", bool(sentence))
 
@@ -257,6 +257,7 @@ class FlowPage(QWizardPage):
         error.setStyleSheet(ERROR_STYLE)
         error.setAccessibleName(f"Problem with {name}")
         error.setVisible(False)
+        keep_room(error)
         target.addWidget(error)
         slot = FieldSlot(field_id, name, widget, error)
         self.slots[field_id] = slot
@@ -277,8 +278,9 @@ class FlowPage(QWizardPage):
             slot.show_problem(by_field.get(field_id, ""))
             if field_id in by_field and first is None:
                 first = slot.widget
-        if first is not None:
-            self.scroller.ensureWidgetVisible(first)
+        if first is not None:  # a long account's sentence is below the box: both brought into view
+            slot = next(slot for slot in self.slots.values() if slot.widget is first)
+            bring_into_view(self.scroller, first, slot.error)
         return first
 
     def clear_fixed(self, problems: list[FieldProblem]) -> None:

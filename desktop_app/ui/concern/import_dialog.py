@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.labels import plain_text
 from desktop_app.ui.record_windows import mark_shows_records
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 _log = logging.getLogger(__name__)
 _PREVIEW_CHARS = 1500
 
@@ -40,7 +43,7 @@ class SealedImportDialog(QDialog):
     imported = Signal(str)  # the new concern's reference
     screen_requested = Signal(int)  # "Screen it now" after an import: the concern's id (the dialog then closes)
 
-    def __init__(self, parent: QWidget | None, session: Any) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession) -> None:
         super().__init__(parent)
         self.session = session
         self.items: list[intake_import.PendingItem] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -15,6 +15,9 @@ from desktop_app.services.intake import import_items as intake_import
 from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.ui import ask
 from desktop_app.ui.concern.wizard import ConcernWizard
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 
 def open_staff_wizard(parent: QWidget | None, vault_dir: Path | str) -> ConcernWizard | None:
@@ -43,7 +46,7 @@ def open_staff_wizard(parent: QWidget | None, vault_dir: Path | str) -> ConcernW
     return wizard
 
 
-def open_dsl_wizard(parent: QWidget | None, session: Any,
+def open_dsl_wizard(parent: QWidget | None, session: VaultSession,
                     resume: intake_import.PendingItem | None = None) -> ConcernWizard:
     """The DSL's wizard: pick a child on file or add one; drafts sealed (resumable), the concern stored and audited."""
     writer = intake_import.writer_for_session(session, resume)

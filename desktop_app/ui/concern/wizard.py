@@ -58,6 +58,9 @@ class ConcernWizard(QWizard):
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         super().__init__(parent)
+        from desktop_app.ui.fonts import load_bundled_fonts
+
+        load_bundled_fonts()  # a name in Chinese is typed here: never boxes, even at the lock screen
         self.mode = mode
         self.content = content
         self.writer = writer

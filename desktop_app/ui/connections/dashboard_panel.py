@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.services.child import missing, sharing
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.panel import Panel
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 PAGE = 50
 
@@ -36,7 +39,7 @@ def repeated_missing_panel(dashboard: QWidget) -> Panel:
     return panel
 
 
-def show_repeated_missing(panel: Any, session: Any) -> None:
+def show_repeated_missing(panel: Any, session: VaultSession) -> None:
     panel.show_model(
         RecordsModel(
             [

@@ -3,7 +3,7 @@ adult or a place. Each shows a refusal as one sentence in the dialog and saves n
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,9 @@ from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import record_events
 from desktop_app.ui.record_windows import RECORDS_PROPERTY
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 ROLE_HELP = "Their own role in this concern: it is never taken from another child."
 
@@ -86,7 +89,7 @@ def role_box(parent: QWidget, current: ChildRole | None = None) -> QComboBox:
 class LinkChildDialog(_Dialog):
     """Link a child on file to one of this child's concerns, with the other child's own role."""
 
-    def __init__(self, parent: QWidget | None, session: Any, child_id: int) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, child_id: int) -> None:
         from desktop_app.ui.connections.pick import ChildPicker
 
         name = connections.child_name(session, child_id)
@@ -125,7 +128,7 @@ class LinkChildDialog(_Dialog):
 
 
 class CorrectRoleDialog(_Dialog):
-    def __init__(self, parent: QWidget | None, session: Any, link: ChildLink) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, link: ChildLink) -> None:
         super().__init__(
             parent,
             "Correct a linked child's role",
@@ -152,7 +155,7 @@ class CorrectRoleDialog(_Dialog):
 class CorrectRecordDialog(_Dialog):
     """Correct an adult of concern or a place; the amendment keeps what the record said before."""
 
-    def __init__(self, parent: QWidget | None, session: Any, record: AdultRecord | PlaceRecord) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, record: AdultRecord | PlaceRecord) -> None:
         is_adult = isinstance(record, AdultRecord)
         what = "adult of concern" if is_adult else "place"
         super().__init__(

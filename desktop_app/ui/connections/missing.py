@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -37,6 +37,9 @@ from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.record_windows import RECORDS_PROPERTY
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
 
 
@@ -65,7 +68,7 @@ class MissingEpisodeDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        session: Any,
+        session: VaultSession,
         child_id: int,
         episode: MissingEpisode | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -248,7 +251,7 @@ class MissingEpisodeDialog(QDialog):
 class MissingEpisodesSection(QWidget):
     def __init__(
         self,
-        session: Any,
+        session: VaultSession,
         child_id: int,
         parent: QWidget | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -333,7 +336,7 @@ class MissingEpisodesSection(QWidget):
         self.correct_button.setEnabled(self.table.currentIndex().isValid())
 
     def _changed(self, *_args: object) -> None:
-        if not getattr(self.session, "is_locked", False):
+        if not self.session.is_locked:
             self.refresh()
 
     def record_episode(self) -> MissingEpisodeDialog:
@@ -364,6 +367,6 @@ class MissingEpisodesSection(QWidget):
         return dialog
 
 
-def missing_section(session: Any, child_id: int, host: Any) -> MissingEpisodesSection:
+def missing_section(session: VaultSession, child_id: int, host: Any) -> MissingEpisodesSection:
     """The child file's Missing episodes tab."""
     return MissingEpisodesSection(session, child_id)

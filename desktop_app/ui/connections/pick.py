@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -11,13 +11,16 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 from desktop_app.services.child import connections
 from desktop_app.ui.a11y import name_list
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 
 class ChildPicker(QWidget):
     """A search box and the children it finds; ``chosen(child_id, name)`` on Enter or a double-click."""
 
     chosen = Signal(int, str)
 
-    def __init__(self, session: Any, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         layout = QVBoxLayout(self)

@@ -4,7 +4,7 @@ the actions — link another child to a concern, correct a linked child's role, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +33,9 @@ from desktop_app.ui.connections.diagram import ConnectionsDiagram
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import record_events
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -45,7 +48,7 @@ class ConnectionsSection(QWidget):
 
     open_child = Signal(int)
 
-    def __init__(self, session: Any, child_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, child_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connections_section")
         self.session = session
@@ -103,7 +106,7 @@ class ConnectionsSection(QWidget):
         self._sync_buttons()
 
     def _changed(self, *_args: object) -> None:
-        if not getattr(self.session, "is_locked", False):
+        if not self.session.is_locked:
             self.refresh()
 
     def _fill_list(self, found: ChildConnections) -> None:
@@ -228,7 +231,7 @@ class ConnectionsSection(QWidget):
         return dialog
 
 
-def connections_section(session: Any, child_id: int, host: Any) -> ConnectionsSection:
+def connections_section(session: VaultSession, child_id: int, host: Any) -> ConnectionsSection:
     """The child file's Connections tab; a linked child's node or row opens that child's file."""
     from desktop_app.ui.child import open_child
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.labels import note
 from desktop_app.ui.record_windows import RECORDS_PROPERTY
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 DEFAULT_DAYS = 90
 
 
@@ -46,7 +49,7 @@ class SharingDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        session: Any,
+        session: VaultSession,
         preselected: list[tuple[int, str]] | None = None,
         today: date | None = None,
     ) -> None:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.screening.wizard import ScreeningWizard
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 __all__ = ["ScreeningWizard", "open_screening_wizard"]
 
 
-def open_screening_wizard(parent: QWidget | None, session: Any, concern_id: int,
+def open_screening_wizard(parent: QWidget | None, session: VaultSession, concern_id: int,
                           today: date | None = None, resume: dict[str, Any] | None = None) -> ScreeningWizard:
     """Build the wizard for ``concern_id`` from the vault and show it (not modal); it saves through casework.
 

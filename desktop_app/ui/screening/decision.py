@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -27,6 +28,7 @@ from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.errors import FieldProblem
 from desktop_app.services.casework.screening import ScreeningDraft, route_choices
 from desktop_app.ui.a11y import name_field
+from desktop_app.ui.room import bring_into_view, say
 from desktop_app.ui.screening.items import _esc
 from desktop_app.ui.screening.pages import problem_label
 
@@ -101,6 +103,22 @@ class DecisionPage(QWizardPage):
         self._add(form, "Danger statement:", self.danger, "danger_statement")
         self.goal = self._text(body, "safety_goal", "What needs to be true for the child to be safe")
         self._add(form, "Safety goal:", self.goal, "safety_goal")
+
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        if draft.categories:  # the kind of concern: what the recorder ticked, for the DSL to confirm or change
+            kinds = QWidget(body)
+            grid = QGridLayout(kinds)
+            grid.setContentsMargins(0, 0, 0, 0)
+            for number, (category_id, title) in enumerate(draft.categories):
+                box = QCheckBox(title, kinds)
+                box.setObjectName(f"kind_{category_id}")
+                box.setAccessibleName(f"Kind of concern: {title}")
+                box.setChecked(category_id in draft.category_ids)
+                box.toggled.connect(lambda _c: self._touched.add("category_ids"))
+                grid.addWidget(box, number, 0)  # one column: long titles never widen the page past its view
+                self.kind_boxes[category_id] = box
+            self._add(form, "Kind of concern (confirm or change):", kinds, "category_ids")
+            kinds.setAccessibleName("Kind of concern")
 
         routes_box = QWidget(body)
         self.routes_layout = QVBoxLayout(routes_box)
@@ -238,6 +256,7 @@ class DecisionPage(QWizardPage):
             routes=tuple(route for route, box in self.route_boxes.items() if box.isChecked()),
             review_date=date(review.year(), review.month(), review.day()),
             actions=self.actions_text.toPlainText(),
+            category_ids=tuple(k for k, box in self.kind_boxes.items() if box.isChecked()) if self.kind_boxes else None,
         )
 
     # --- unfinished work: what was typed, kept when the vault locks and put back after unlock -----------------------
@@ -254,6 +273,7 @@ class DecisionPage(QWizardPage):
             "level": self.level.currentData(),
             "told": "yes" if self.told_yes.isChecked() else "no" if self.told_no.isChecked() else "",
             "routes": [route.value for route, box in self.route_boxes.items() if box.isChecked()],
+            "kinds": [k for k, box in self.kind_boxes.items() if box.isChecked()],
             "review_date": date(review.year(), review.month(), review.day()).isoformat(),
             "touched": sorted(self._touched),
         }
@@ -272,6 +292,10 @@ class DecisionPage(QWizardPage):
             chosen = set(state.get("routes", ()))
             for route, box in self.route_boxes.items():
                 box.setChecked(route.value in chosen)
+        if "category_ids" in touched:
+            chosen_kinds = set(state.get("kinds", ()))
+            for kind, box in self.kind_boxes.items():
+                box.setChecked(kind in chosen_kinds)
         if "review_date" in touched and state.get("review_date"):
             day = date.fromisoformat(state["review_date"])
             self.review.setDate(QDate(day.year, day.month, day.day))
@@ -293,13 +317,12 @@ class DecisionPage(QWizardPage):
         """Show each problem by its field; return the ones that belong to no field on this page."""
         by_field = {p.field: p.sentence for p in problems}
         for name, label in self.problems.items():
-            label.setText(by_field.get(name, ""))
-            label.setVisible(name in by_field)
+            say(label, by_field.get(name, ""))  # in the line kept for it: nothing below moves
             self.fields[name].setAccessibleDescription(by_field.get(name, ""))
         first = next((self.problems[p.field] for p in problems if p.field in self.problems), None)
         if first is not None:
-            self.scroller.ensureWidgetVisible(first)
             field = self.fields[next(p.field for p in problems if p.field in self.problems)]
+            bring_into_view(self.scroller, field, first)
             if field.focusPolicy() == Qt.FocusPolicy.NoFocus:  # a row of radio buttons or tick boxes
                 field = next((b for b in field.findChildren(QAbstractButton) if b.isEnabled()), field)
             field.setFocus(Qt.FocusReason.OtherFocusReason)  # the cursor goes where the fix is needed

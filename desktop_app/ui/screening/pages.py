@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.screening import ChildFacts, ConcernFacts
 from desktop_app.services.casework.screening import MAX_CHILD_AGE, ScreeningDraft, item_field
+from desktop_app.ui.counts import counted_suffix
+from desktop_app.ui.room import keep_room
 from desktop_app.ui.screening.items import ItemRow, _esc
 
 PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
@@ -31,7 +34,7 @@ def problem_label(parent: QWidget, name: str) -> QLabel:
     label.setStyleSheet(PROBLEM_STYLE)
     label.setWordWrap(True)
     label.setVisible(False)
-    return label
+    return keep_room(label)  # a line kept for it: the fields below do not move when it shows
 
 
 class FactsPage(QWizardPage):
@@ -49,12 +52,13 @@ class FactsPage(QWizardPage):
             "the suggested level depends on these."
         )
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # beside the panel at 150%: label above
         self.age = QSpinBox(self)
         self.age.setObjectName("age")
         self.age.setRange(-1, MAX_CHILD_AGE)
         self.age.setSpecialValueText("Not known")
-        self.age.setSuffix(" years")
         self.age.setValue(draft.child.age if draft.child.age is not None else -1)
+        counted_suffix(self.age, "year")
         self.age.setMaximumWidth(160)
         form.addRow("Age today (from the child's record):", self.age)
         self.learning_disability = QCheckBox("Has a learning disability", self)
@@ -70,6 +74,7 @@ class FactsPage(QWizardPage):
         self.immediate_danger.setChecked(draft.concern.immediate_danger)
         form.addRow("From the concern:", self.immediate_danger)
         self.danger_note = QLabel("<b>Ring 999 now if you have not already done so.</b>", self)
+        self.danger_note.setWordWrap(True)
         self.danger_note.setStyleSheet("color:#b00020;")
         form.addRow("", self.danger_note)
         self.adult = QCheckBox("It is about an adult who works with children (paid or unpaid)", self)
@@ -195,28 +200,40 @@ class SectionPage(QWizardPage):
         return not problems
 
 
-def suggestion_html(draft: ScreeningDraft) -> str:
-    """The side panel's text: the suggested level, why, and the protective factors shown beside it."""
+_LIST = "margin-left:12px; -qt-list-indent:1"
+_LISTED = re.compile(r" \(“.*?”\)")  # the engine's quoted list of the items behind a reason
+
+
+def brief(reason: str) -> str:
+    """A reason without its quoted list of items: they are on the pages beside it, and the list made the panel long."""
+    return _LISTED.sub("", reason)
+
+
+def suggestion_parts(draft: ScreeningDraft) -> tuple[str, str, str]:
+    """The side panel's three parts as rich text: the suggested level, the routes in order with their numbers, and
+    why (the reasons in brief, the protective factors shown beside the level)."""
     result = draft.result()
-    parts = [
+    level = [
         "<p style='margin:0'>Suggested level</p>",
-        f"<h2 style='margin:2px 0 8px 0'>{_esc(result.suggested_level.label)}</h2>",
+        f"<h2 style='margin:2px 0 4px 0'>{_esc(result.suggested_level.label)}</h2>",
     ]
     if draft.concern.immediate_danger:
-        parts.append("<p style='color:#b00020'><b>Immediate danger: ring 999 first.</b></p>")
-    if result.reasons:
-        parts.append("<p style='margin:0'><b>Why</b></p><ul style='margin-left:12px'>")
-        parts += [f"<li>{_esc(reason)}</li>" for reason in result.reasons]
-        parts.append("</ul>")
-    if result.protective_factors:
-        parts.append("<p style='margin:0'><b>Protective factors</b> (never lower the level)</p><ul>")
-        parts += [f"<li>{_esc(text)}</li>" for text in result.protective_factors]
-        parts.append("</ul>")
+        level.append("<p style='color:#b00020; margin:0'><b>Immediate danger: ring 999 first.</b></p>")
+    routes = ""
     if result.routes:
-        parts.append("<p style='margin:0'><b>Routes, in order</b></p><ol style='margin-left:12px'>")
-        parts += [
-            f"<li>{_esc(advice.title)}{(' — ' + _esc(advice.phone)) if advice.phone else ''}</li>"
+        items = "".join(
+            f"<li>{_esc(advice.title)}{(': ' + _esc(advice.phone)) if advice.phone else ''}</li>"
             for advice in result.routes
-        ]
-        parts.append("</ol>")
-    return "".join(parts)
+        )
+        routes = f"<p style='margin:0'><b>Routes, in order</b></p><ol style='{_LIST}'>{items}</ol>"
+    why: list[str] = []
+    if result.reasons:
+        why.append(f"<p style='margin:0'><b>Why</b></p><ul style='{_LIST}'>")
+        why += [f"<li>{_esc(brief(reason))}</li>" for reason in result.reasons]
+        why.append("</ul>")
+    if result.protective_factors:
+        why.append("<p style='margin:0'><b>Protective factors</b> (they never lower the level)</p>"
+                   f"<ul style='{_LIST}'>")
+        why += [f"<li>{_esc(text)}</li>" for text in result.protective_factors]
+        why.append("</ul>")
+    return "".join(level), routes, "".join(why)

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget, QWizard
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from desktop_app.domain.records import ScreeningRecord
 from desktop_app.errors import InvalidInput, UserFacingError
@@ -18,7 +18,7 @@ from desktop_app.services.casework.screening import ScreeningDraft
 from desktop_app.ui import ask
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.screening.decision import DecisionPage
-from desktop_app.ui.screening.pages import FactsPage, SectionPage, suggestion_html
+from desktop_app.ui.screening.pages import FactsPage, SectionPage, suggestion_parts
 
 _log = logging.getLogger(__name__)
 
@@ -59,18 +59,25 @@ class ScreeningWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, "Save screening and decision")
         fit_to_screen(self, 1180, 820, zoomed=False)
 
-        self.side = QLabel(self)
-        self.side.setObjectName("suggestion_panel")
-        self.side.setWordWrap(True)
-        self.side.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.side.setTextFormat(Qt.TextFormat.RichText)
-        self.side.setMargin(10)
-        self.side.setStyleSheet("background:#eef3f8; border:1px solid #b9c7d6;")
-        side_scroll = QScrollArea(self)
-        side_scroll.setWidget(self.side)
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFixedWidth(300)
-        self.setSideWidget(side_scroll)
+        # The suggestion beside every page: the level and the routes first (what the DSL acts on), then why. It is
+        # as wide as about 32 characters of the current font, so it reads at any zoom without crowding the page.
+        panel = QWidget(self)
+        panel.setObjectName("suggestion_panel")
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(10, 10, 10, 10)
+        self.side = self._panel_label(panel, "suggestion_level")
+        self.routes_label = self._panel_label(panel, "suggestion_routes")
+        self.why = self._panel_label(panel, "suggestion_why")
+        for label in (self.side, self.routes_label, self.why):
+            column.addWidget(label)
+        column.addStretch(1)
+        self.side_scroll = QScrollArea(self)
+        self.side_scroll.setObjectName("suggestion_scroll")
+        self.side_scroll.setWidget(panel)
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setFixedWidth(max(300, self.fontMetrics().averageCharWidth() * 32))
+        self.setSideWidget(self.side_scroll)
 
         self.facts_page = FactsPage(draft, child_name)
         self.facts_page.facts_changed.connect(self.refresh_suggestion)
@@ -89,9 +96,22 @@ class ScreeningWizard(QWizard):
         self.button(QWizard.WizardButton.CancelButton).pressed.connect(self._cancel_pressed)
         self.refresh_suggestion()
 
+    @staticmethod
+    def _panel_label(parent: QWidget, name: str) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        return label
+
     def refresh_suggestion(self) -> None:
         """Ask the engine again after every change: the side panel and the decision page follow it."""
-        self.side.setText(suggestion_html(self.draft))
+        level, routes, why = suggestion_parts(self.draft)
+        self.side.setText(level)
+        self.routes_label.setText(routes)
+        self.routes_label.setVisible(bool(routes))
+        self.why.setText(why)
         self.decision_page.refresh()
 
     def _cancel_pressed(self) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -23,11 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import FieldProblem, InvalidInput
-from desktop_app.services.setting import about, closures
+from desktop_app.services.setting import about, closures, phase
 from desktop_app.ui.a11y import name_field, name_list
 from desktop_app.ui.labels import note
 from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.workers import describe_error
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -59,7 +63,7 @@ def closure_text(closure: Any) -> str:
 class AboutSection(QWidget):
     """Edit the referrer's details (checked, audited) and the closure days review dates avoid."""
 
-    def __init__(self, session: Any, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._today = today or date.today()
@@ -103,6 +107,26 @@ class AboutSection(QWidget):
         row.addWidget(self.save_button)
         form.addRow(row)
         form.addRow(self.status)
+
+        stage = QGroupBox("Phase of education", self)
+        stage_intro = note(
+            "Staff recording a concern choose the child's year group from your phase's year groups only.", stage)
+        self.phase = QComboBox(stage)
+        self.phase.setObjectName("setting_phase")
+        # long titles are read in the open list, not by widening the page (150% zoom)
+        self.phase.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.phase.setMinimumContentsLength(20)
+        for phase_id, title in phase.choices():
+            self.phase.addItem(title, phase_id)
+        self.phase_status = StatusArea(stage)
+        stage_form = QFormLayout()
+        stage_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        stage_form.addRow("Our phase:", self.phase)
+        self.phase.setAccessibleName("Our phase of education")
+        stage_layout = QVBoxLayout(stage)
+        stage_layout.addWidget(stage_intro)
+        stage_layout.addLayout(stage_form)
+        stage_layout.addWidget(self.phase_status)
 
         closed = QGroupBox("Days the setting is closed", self)
         closed_intro = note(
@@ -158,10 +182,34 @@ class AboutSection(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(details)
+        layout.addWidget(stage)
         layout.addWidget(closed)
         layout.addStretch(1)
         self.closure_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self._load()
+        self._load_phase()
+        self.phase.activated.connect(self.save_phase)  # chosen from the list (not set by the code): saved at once
+
+    # --- the phase of education ---------------------------------------------------------------------------------
+    def _load_phase(self) -> None:
+        try:
+            chosen = phase.current(self.session)
+        except Exception as error:  # said plainly, never a crash
+            self.phase_status.say(describe_error(error))
+            return
+        self.phase.setCurrentIndex(max(0, self.phase.findData(chosen)))
+
+    def save_phase(self, *_args: object) -> None:
+        chosen = str(self.phase.currentData())
+        try:
+            changed = phase.save(self.session, chosen)
+        except Exception as error:  # said plainly, never a crash
+            self.phase_status.say(describe_error(error))
+            self._load_phase()
+            return
+        groups = phase.year_groups(chosen)
+        listed = f"{groups[0]} to {groups[-1]}" if len(groups) > 1 else groups[0]
+        self.phase_status.say(f"Saved. Staff are offered {listed}." if changed else f"Staff are offered {listed}.")
 
     # --- the referrer's details -------------------------------------------------------------------------------
     def _load(self) -> None:

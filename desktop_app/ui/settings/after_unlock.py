@@ -7,33 +7,40 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui import ask
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 _log = logging.getLogger(__name__)
 
 
-def publish_contacts(session: object) -> None:
+def publish_contacts(session: VaultSession) -> None:
     """Refresh the clear copy of the setting's agency numbers from the database (the staff wizard reads it)."""
     try:
         from desktop_app.services.vault import public_contacts
-        public_contacts.publish(session)  # type: ignore[arg-type]
+        public_contacts.publish(session)
+        from desktop_app.services.setting import phase
+
+        phase.publish(session)  # and the year groups staff are offered
     except Exception:
         _log.warning("could not refresh the public contact numbers")
 
 
-def unlock_and_publish(unlock: Callable[[Path, str], object], vault_dir: Path, secret: str) -> object:
+def unlock_and_publish(unlock: Callable[[Path, str], VaultSession], vault_dir: Path, secret: str) -> VaultSession:
     """Worker: unlock, then refresh the numbers staff see on the lock screen."""
     session = unlock(vault_dir, secret)
     publish_contacts(session)
     return session
 
 
-def sheet_was_kept(session: object) -> None:
+def sheet_was_kept(session: VaultSession) -> None:
     try:
-        from desktop_app.ui.settings.recovery_sheet import KEPT, mark_sheet, sheet_pending
+        from desktop_app.services.vault.recovery_sheet import KEPT, mark_sheet, sheet_pending
 
         if sheet_pending(session):
             mark_sheet(session, KEPT)
@@ -41,9 +48,9 @@ def sheet_was_kept(session: object) -> None:
         _log.warning("could not record that the recovery key is held")
 
 
-def offer_new_recovery_key(window: QWidget, session: object) -> None:
+def offer_new_recovery_key(window: QWidget, session: VaultSession) -> None:
     """After unlock: if the recovery key's sheet was never kept (the app closed first), ask to make a new key."""
-    from desktop_app.ui.settings.recovery_sheet import sheet_pending
+    from desktop_app.services.vault.recovery_sheet import sheet_pending
 
     if not sheet_pending(session):
         return

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app import settings
+from desktop_app.domain.wording import plural
+from desktop_app.ui.counts import counted_suffix
 from desktop_app.ui.idle import MAX_MINUTES, MIN_MINUTES, clamp_minutes
 
 
@@ -23,8 +25,8 @@ class AutoLockSection(QWidget):
         self.minutes = QSpinBox(self)
         self.minutes.setObjectName("idle_minutes")
         self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
-        self.minutes.setSuffix(" minutes")
         self.minutes.setValue(clamp_minutes(settings.load().idle_lock_minutes))
+        counted_suffix(self.minutes, "minute")  # "1 minute", "5 minutes"
         self.minutes.valueChanged.connect(self.save)
         self.saved = QLabel("", self)
         self.saved.setObjectName("status_message")
@@ -43,4 +45,4 @@ class AutoLockSection(QWidget):
         idle = getattr(self.host, "idle", None)
         if idle is not None:
             idle.set_minutes(minutes)
-        self.saved.setText(f"Waymark will lock after {minutes} minute{'s' if minutes != 1 else ''} without input.")
+        self.saved.setText(f"Waymark will lock after {plural(minutes, 'minute')} without input.")

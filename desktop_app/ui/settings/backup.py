@@ -7,7 +7,7 @@ import logging
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
@@ -17,6 +17,9 @@ from desktop_app.ui.labels import note
 from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.settings.restore import BACKUP_FILTER, when
 from desktop_app.ui.workers import Task, describe_error, run_in_background
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ def report_html(report: Any) -> str:
 
 
 class BackupSection(QWidget):
-    def __init__(self, session: Any, host: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.host = host
@@ -188,14 +191,14 @@ def _section(host: Any) -> BackupSection | None:
     return section if isinstance(section, BackupSection) else None
 
 
-def backup_now(host: Any, _session: Any) -> None:
+def backup_now(host: Any, _session: VaultSession) -> None:
     """Menu entry: open Settings at Backup and ask where to write it."""
     section = _section(host)
     if section is not None:
         section.backup()
 
 
-def verify_now(host: Any, _session: Any) -> None:
+def verify_now(host: Any, _session: VaultSession) -> None:
     section = _section(host)
     if section is not None:
         section.verify()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -24,6 +24,9 @@ from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.services.setting import local_numbers
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.workers import describe_error
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 WHO, PHONE = range(2)
@@ -192,20 +195,15 @@ class ContactsEditor(QWidget):
                 if format_phone(shown[c.id]) != format_phone(stored.get(c.id, c.phone))}
 
 
-def save_phones(session: Any, changes: Mapping[str, str]) -> dict[str, str]:
+def save_phones(session: VaultSession, changes: Mapping[str, str]) -> dict[str, str]:
     """Store changed numbers through the service (checked, audited, one transaction); ``InvalidInput`` if refused."""
     return local_numbers.save_local_numbers(session, changes)
-
-
-def load_overrides(session: Any) -> dict[str, str]:
-    with session.uow() as uow:
-        return dict(uow.contacts.overrides())
 
 
 class ContactsSection(QWidget):
     """Settings: edit the local numbers and save them."""
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.stored: dict[str, str] = {}
@@ -230,7 +228,7 @@ class ContactsSection(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addLayout(row)
         try:
-            self.stored = load_overrides(session)
+            self.stored = local_numbers.stored_numbers(session)
         except Exception as error:
             _log.warning("could not read the local numbers")
             self.status.setText(describe_error(error))

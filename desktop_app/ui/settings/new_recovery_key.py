@@ -6,24 +6,20 @@ The old key stops working the moment the new one is made; passphrases are not af
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop_app.services.vault.recovery_sheet import KEPT, PENDING, mark_sheet, sheet_pending
 from desktop_app.ui import ask
 from desktop_app.ui.labels import note
 from desktop_app.ui.settings.common import StatusArea
-from desktop_app.ui.settings.recovery_sheet import (
-    KEPT,
-    PENDING,
-    RecoveryKeyCheck,
-    RecoveryKeyView,
-    RecoverySheetKeeper,
-    mark_sheet,
-    sheet_pending,
-)
+from desktop_app.ui.settings.recovery_sheet import RecoveryKeyCheck, RecoveryKeyView, RecoverySheetKeeper
 from desktop_app.ui.workers import Task, describe_error, run_in_background
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 WHY = (
     "The recovery key opens the records if every passphrase is forgotten. Make a new one if its recovery sheet has "
@@ -38,7 +34,7 @@ PENDING_NOTE = (
 class RecoveryKeySection(QWidget):
     """Four steps: why and make it; the key shown; typed back; the sheet printed or saved."""
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.task: Task | None = None

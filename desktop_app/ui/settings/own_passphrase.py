@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -11,9 +11,12 @@ from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields, secret_field
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 
 class PassphraseSection(QWidget):
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.task: Task | None = None

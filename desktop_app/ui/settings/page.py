@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +24,9 @@ from desktop_app.ui.settings.contacts import ContactsSection
 from desktop_app.ui.settings.new_recovery_key import RecoveryKeySection
 from desktop_app.ui.settings.own_passphrase import PassphraseSection
 from desktop_app.ui.settings.people import PeopleSection
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 SECTIONS = (
     ("people", "People who can unlock"),
@@ -47,7 +50,7 @@ class _Navigation(QListWidget):
 
 
 class SettingsPage(QWidget):
-    def __init__(self, session: Any, host: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings_page")
         self.session = session

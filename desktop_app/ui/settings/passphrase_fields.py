@@ -7,7 +7,10 @@ The rules themselves live in ``vault.passphrase`` (no composition rules, DESIGN 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from desktop_app.ui.room import keep_room, say
 
 MIN_LENGTH = 15
 
@@ -38,11 +41,16 @@ class NewPassphraseFields(QWidget):
         self.feedback = QLabel(self)
         self.feedback.setObjectName("passphrase_feedback")
         self.feedback.setWordWrap(True)
+        # What is said about the passphrase so far, and whether the two match, appear in lines kept for them: the
+        # second box never moves under the pointer while the first is typed (the longest advice takes four lines).
+        keep_room(self.feedback, 4)
         self.match = QLabel(self)
         self.match.setObjectName("passphrase_match")
         self.match.setWordWrap(True)
+        keep_room(self.match)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)  # lines as wide as the boxes
         form.addRow(f"{first_label}:", self.first)
         form.addRow("", self.feedback)
         form.addRow("Type it again:", self.second)
@@ -51,6 +59,11 @@ class NewPassphraseFields(QWidget):
         self.second.textChanged.connect(self._update)
         self._problems: list[str] = []
         self._update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for label in (self.feedback, self.match):  # a new width: the lines re-measured
+            say(label, label.text(), hide_when_empty=False)
 
     @property
     def text(self) -> str:
@@ -94,4 +107,5 @@ class NewPassphraseFields(QWidget):
         for label in (self.feedback, self.match):
             label.style().unpolish(label)
             label.style().polish(label)
+            say(label, label.text(), hide_when_empty=False)  # its text's height here, never below the room kept
         self.changed.emit()

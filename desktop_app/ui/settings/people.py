@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 _log = logging.getLogger(__name__)
 
 
@@ -40,7 +43,7 @@ class PeopleSection(QWidget):
 
     people_changed = Signal()
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.task: Task | None = None

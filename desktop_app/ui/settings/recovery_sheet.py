@@ -1,67 +1,28 @@
 """Showing a new recovery key, having it typed back, and keeping its recovery sheet: shared by setup and Settings.
 
-Whether the current key's sheet was kept is a flag in the setting's ``extra`` (written through ``uow.setting.update``,
-which audits it): ``pending`` from the moment a key is made until its sheet is printed or saved (Settings) or setup is
-finished, ``kept`` after. A vault whose flag is ``pending`` at unlock lost its key before it was kept: the DSL is asked
-to make a new one. Vaults made before the flag existed have none and are taken as kept (``waymark init`` writes the
-sheet before it returns).
+The sheet itself and whether it was kept are ``services.vault.recovery_sheet``'s (one builder for setup, Settings and
+``waymark init``).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.services.vault import recovery_sheet
 from desktop_app.ui.settings.recovery_key import grouped_lines, keys_match, mismatch_sentence, monospace_font
 from desktop_app.ui.workers import describe_error
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 _log = logging.getLogger(__name__)
-
-FLAG = "recovery_sheet"
-PENDING = "pending"
-KEPT = "kept"
-
-
-def sheet_id(vault_id: str) -> str:
-    return f"RECOVERY-{vault_id[:8].upper()}"
-
-
-def mark_sheet(session: Any, state: str) -> None:
-    """Record whether the current recovery key's sheet is kept (audited as ``setting.updated``)."""
-    with session.uow() as uow:
-        setting = uow.setting.get()
-        if setting.extra.get(FLAG) != state:
-            uow.setting.update(replace(setting, extra={**setting.extra, FLAG: state}), session.actor())
-            uow.commit()
-
-
-def sheet_pending(session: Any) -> bool:
-    """True when a recovery key was made but its sheet never kept (the app closed first): the key is lost."""
-    try:
-        return bool(session.setting.extra.get(FLAG) == PENDING)
-    except Exception:
-        _log.warning("could not read whether the recovery sheet was kept")
-        return False
-
-
-def sheet_pdf(session: Any, recovery_key: str, created_at: datetime | None = None) -> bytes:
-    from desktop_app.reports import DocumentMeta, recovery_sheet_pdf
-
-    setting = session.setting
-    meta = DocumentMeta(
-        setting_name=setting.name,
-        document_id=sheet_id(session.vault_id),
-        audit_seq=session.audit_seq(),
-        printed_at=datetime.now(UTC),
-    )
-    return bytes(recovery_sheet_pdf(setting, session.vault_id, recovery_key, created_at or datetime.now(UTC), meta))
 
 
 class RecoveryKeyView(QLabel):
@@ -128,7 +89,7 @@ class RecoverySheetKeeper(QWidget):
     def __init__(
         self,
         parent: QWidget | None,
-        session: Callable[[], Any],
+        session: Callable[[], VaultSession],
         recovery_key: Callable[[], str],
         created_at: Callable[[], datetime | None] = lambda: None,
     ) -> None:
@@ -153,7 +114,7 @@ class RecoverySheetKeeper(QWidget):
         self.status.setText("Not printed or saved yet.")
 
     def sheet_pdf(self) -> bytes:
-        return sheet_pdf(self._session(), self._key(), self._created_at())
+        return recovery_sheet.sheet_pdf(self._session(), self._key(), self._created_at())
 
     def open_sheet(self) -> None:
         from desktop_app.domain.documents import DocumentKind
@@ -167,7 +128,9 @@ class RecoverySheetKeeper(QWidget):
             _log.exception("recovery sheet could not be made")
             self.status.setText(describe_error(error))
             return
-        on_print, on_save = documents.actions(session, pdf, sheet_id(session.vault_id), DocumentKind.RECOVERY_SHEET)
+        on_print, on_save = documents.actions(
+            session, pdf, recovery_sheet.sheet_id(session.vault_id), DocumentKind.RECOVERY_SHEET
+        )
 
         def printed() -> None:
             on_print()

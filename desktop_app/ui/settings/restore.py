@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.ui import ask
 from desktop_app.ui.workers import Task, describe_error, run_in_background
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
 
@@ -50,7 +53,7 @@ class RestoreFlow(QObject):
     progress = Signal(int, int, str)
     finished = Signal(bool)  # True once the restored vault is in place
 
-    def __init__(self, host: Any, session: Any) -> None:
+    def __init__(self, host: Any, session: VaultSession) -> None:
         super().__init__(host)
         self.host = host
         self.session = session

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWizard, QWizardPage
 
 from desktop_app.domain.records import Setting
+from desktop_app.services.vault.recovery_sheet import PENDING, mark_sheet
 from desktop_app.ui.labels import note
 from desktop_app.ui.settings.contacts import save_phones
-from desktop_app.ui.settings.recovery_sheet import PENDING, mark_sheet
 from desktop_app.ui.setup.pages import page_title
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 

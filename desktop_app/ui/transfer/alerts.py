@@ -4,16 +4,19 @@ retention date. Hidden when there is nothing to say; its button opens the Transf
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.services.retention import dates
 from desktop_app.services.transfer import log
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 
 class RecordsAlert(QFrame):
-    def __init__(self, session: Any, host: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("records_alert")
         self.setFrameShape(QFrame.Shape.StyledPanel)

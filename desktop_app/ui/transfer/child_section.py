@@ -4,7 +4,7 @@ earlier settings (read as they were sent), the retention date and any hold. For 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
@@ -15,6 +15,9 @@ from desktop_app.services.transfer import log
 from desktop_app.ui import ask, labels
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.transfer.dialogs import HoldDialog, ReceiptDialog, SendDialog
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 
 def describe(entry: Any) -> str:
@@ -29,7 +32,7 @@ def describe(entry: Any) -> str:
 
 
 class ChildTransferSection(QWidget):
-    def __init__(self, session: Any, child_id: int, child_name: str, parent: QWidget | None = None,
+    def __init__(self, session: VaultSession, child_id: int, child_name: str, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("child_transfers")
@@ -129,6 +132,6 @@ class ChildTransferSection(QWidget):
         return dialog
 
 
-def transfer_section(session: Any, child_id: int, host: Any = None) -> ChildTransferSection:
+def transfer_section(session: VaultSession, child_id: int, host: Any = None) -> ChildTransferSection:
     """The child file's "Transfer and retention" tab (ui/child/sections.py)."""
     return ChildTransferSection(session, child_id, log.child_name(session, child_id))

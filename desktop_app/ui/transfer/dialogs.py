@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from desktop_app.ui.a11y import name_list
 from desktop_app.ui.transfer.common import FormDialog, date_field, to_date
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 PACKAGE_FILTER = "Waymark transfer files (*.wmtransfer);;All files (*)"
 
 
@@ -43,7 +46,7 @@ class SendDialog(FormDialog):
 
     sent = Signal(object)
 
-    def __init__(self, parent: QWidget | None, session: Any, child_id: int, child_name: str) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, child_id: int, child_name: str) -> None:
         super().__init__(parent, f"Send {child_name}'s file to a new setting",
                          "The file is encrypted with the password below. Send the file to the receiving DSL, then "
                          "telephone them and read the password out: never send the password with the file.",
@@ -124,7 +127,7 @@ class ReceiveDialog(FormDialog):
 
     received = Signal(object)
 
-    def __init__(self, parent: QWidget | None, session: Any) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession) -> None:
         super().__init__(parent, "Receive a child's file from another setting",
                          "Choose the transfer file the other setting sent, and type the password their DSL read to "
                          "you. Their records are kept exactly as they sent them.", "Import the file", 680, 600)
@@ -224,7 +227,7 @@ class ReceiveDialog(FormDialog):
 class ReceiptDialog(FormDialog):
     confirmed = Signal(object)
 
-    def __init__(self, parent: QWidget | None, session: Any, entry: TransferEntry) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, entry: TransferEntry) -> None:
         super().__init__(parent, "Record that the file was received",
                          f"The file sent to {entry.other_setting} on {entry.sent_on:%d/%m/%Y}: who confirmed they "
                          "have it, and when.", "Record the receipt", 560, 340)
@@ -248,7 +251,7 @@ class ReceiptDialog(FormDialog):
 class HoldDialog(FormDialog):
     placed = Signal()
 
-    def __init__(self, parent: QWidget | None, session: Any, child_id: int, child_name: str) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, child_id: int, child_name: str) -> None:
         super().__init__(parent, f"Keep {child_name}'s file past its retention date",
                          "A hold keeps the file, and stops it being destroyed, while there is a reason to keep it: "
                          "an inquiry, a court case, a request from the police or the local authority.",
@@ -278,7 +281,7 @@ class DestroyDialog(FormDialog):
 
     destroyed = Signal(object)
 
-    def __init__(self, parent: QWidget | None, session: Any, item: PastRetention) -> None:
+    def __init__(self, parent: QWidget | None, session: VaultSession, item: PastRetention) -> None:
         super().__init__(parent, f"Destroy {item.name}'s file",
                          f"Retention date {item.retention_date:%d/%m/%Y}. Destroying removes every record of this "
                          "child from the vault for ever, and the vault's own automatic backups. The audit trail keeps "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.transfer.dialogs import DestroyDialog, HoldDialog, ReceiptDialog, ReceiveDialog, SendDialog
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
+
 KIT_FILTER = "Waymark drop kits (*.wmdropkit);;All files (*)"
 PAGE_SIZE = 50
 
@@ -54,7 +57,7 @@ def _list(name: str, spoken: str, parent: QWidget) -> QListWidget:
 
 
 class TransfersPage(QWidget):
-    def __init__(self, session: Any, host: Any = None, today: date | None = None) -> None:
+    def __init__(self, session: VaultSession, host: Any = None, today: date | None = None) -> None:
         super().__init__()
         self.setObjectName("transfers_page")
         self.session, self.host, self.today = session, host, today or date.today()

@@ -1,0 +1,121 @@
+"""A concern's stored record described once, as a titled section of labelled values.
+
+The concern view (``ui/concern_view.py``) and the referral summary (``reports/referral.py``) both render this
+description, each in its own way (HTML for the screen, paragraphs for the PDF), so what the record shows, in which
+order and under which label, is decided here and nowhere else. Moments stay datetimes: each renderer writes them as
+its reader expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from desktop_app.domain.records import Concern, ConcernDraft, answer_text
+from desktop_app.domain.wording import join_phrases
+
+
+class Shape(StrEnum):
+    FIELD = "field"  # "Label: value" on one line
+    TEXT = "text"  # a label, then what was written, in paragraphs
+    VERBATIM = "verbatim"  # the child's own words, exactly as said
+    ITEMS = "items"  # a label, then one line per item
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    label: str
+    value: str = ""
+    shape: Shape = Shape.FIELD
+    items: tuple[str, ...] = ()
+    at: datetime | None = None  # a moment: the value is empty and the renderer writes the date and time
+    warning: bool = False  # a reader must not miss it (the child was in immediate danger)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.value.strip() or self.items or self.at)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSection:
+    title: str
+    entries: tuple[Entry, ...]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def entry(self, label: str) -> Entry:
+        return next(e for e in self.entries if e.label == label)
+
+
+# The two yes/no questions of the staff form, and where a "Yes" points the DSL.
+QUESTIONS = (
+    ("about_adult_working_with_children", "About an adult who works with children", "LADO"),
+    ("group_or_community", "About a group or community", "police 101"),
+)
+CHILDS_WORDS = "The child's own words"
+
+
+def _answer(draft: ConcernDraft, question: str, route: str) -> str:
+    """Yes (with where it points), No or Don't know; nothing when the question was not answered (an old draft)."""
+    said = answer_text(draft, question)
+    if said == "Not answered":
+        return ""
+    return f"{said} ({route})" if said == "Yes" else said
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("Yes" if value else "No")
+
+
+def kinds_text(
+    recorded: Sequence[str], confirmed: Sequence[str] | None, category_title: Callable[[str], str] = str
+) -> str:
+    """The kinds of concern as a reader sees them: the DSL's word when a screening confirmed them (``confirmed``), with
+    what the recorder ticked when it differs; else the recorder's ticks."""
+    ticked = ", ".join(category_title(c) for c in recorded)
+    if confirmed is None:
+        return ticked
+    said = ", ".join(category_title(c) for c in confirmed) or "None of these kinds"
+    if tuple(confirmed) == tuple(recorded):
+        return f"{said} (confirmed by the DSL)"
+    return f"{said} (confirmed by the DSL; the member of staff ticked: {ticked or 'none'})"
+
+
+def concern_record(
+    concern: Concern,
+    sign_title: Callable[[str], str] = str,
+    category_title: Callable[[str], str] = str,
+    confirmed_kinds: Sequence[str] | None = None,
+) -> RecordSection:
+    """What the recorder recorded, in the order a reader needs it. ``sign_title`` / ``category_title`` name a ticked
+    sign and a kind of concern from the forms (the id itself when not given); ``confirmed_kinds`` are the kinds the
+    DSL confirmed at the latest screening (None: not confirmed yet)."""
+    draft = concern.draft
+    entries = [
+        Entry("Reference", concern.reference),
+        Entry("When it happened", at=draft.happened_at),
+        Entry("Where", draft.location),
+        Entry("Recorded by", join_phrases((draft.recorder_name, draft.recorder_role))),
+        Entry("Recorded at", at=draft.recorded_at or concern.submitted_at),
+    ]
+    if concern.sealed:
+        entries.append(Entry("Recorded from the lock screen", "Yes: sealed by the recorder, then imported"))
+    entries += [
+        Entry("Immediate danger at the time", _yes_no(draft.immediate_danger), warning=bool(draft.immediate_danger)),
+        *(Entry(label, _answer(draft, question, route)) for question, label, route in QUESTIONS),
+        Entry("Kinds of concern", kinds_text(draft.category_ids, confirmed_kinds, category_title)),
+        Entry("What was seen or heard", draft.account, Shape.TEXT),
+        Entry(CHILDS_WORDS, draft.childs_words, Shape.VERBATIM),
+        Entry("Others present", draft.others_present, Shape.TEXT),
+        Entry("Action taken at the time", draft.action_taken, Shape.TEXT),
+        Entry("Signs ticked by the recorder", shape=Shape.ITEMS, items=tuple(sign_title(s) for s in draft.sign_ids)),
+        Entry("Other children involved", shape=Shape.ITEMS, items=tuple(
+            join_phrases((f"{c.name} ({c.role.label.lower()})", c.details), ": ") for c in draft.other_children)),
+        Entry("Adults of concern", shape=Shape.ITEMS, items=tuple(
+            join_phrases((a.name_or_nickname, a.description, a.vehicle, a.phone)) for a in draft.adults)),
+        Entry("Places", shape=Shape.ITEMS, items=tuple(join_phrases((p.name, p.details), ": ") for p in draft.places)),
+    ]
+    return RecordSection("The concern", tuple(entries))
