@@ -41,6 +41,7 @@ from desktop_app.services.casework.screening import route_title
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.attachments.tabs import concern_tabs
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.models import RecordsModel, record_events
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.referrals import (
@@ -356,7 +357,7 @@ class ConcernView(QWidget):
             button.setAccessibleDescription(closed_note)
         self.screen_button.setText("Screen again…" if self.file.screenings else "Screen this concern…")
         first_step = not closed and not self.file.screenings
-        self.screen_button.setStyleSheet("font-weight:bold;" if first_step else "")
+        set_tone(self.screen_button, "bold" if first_step else "")
         self.screen_button.setDefault(first_step)
         late = sum(1 for e in entries if overdue(self.today)(e))
         summary = "none recorded yet" if not entries else f"{len(entries)} contact{'s' if len(entries) != 1 else ''}"

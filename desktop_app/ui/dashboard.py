@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.wording import plural
 from desktop_app.services.casework import dashboard
 from desktop_app.ui.connections.dashboard_panel import repeated_missing_panel, show_repeated_missing
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.models import Column, RecordsModel, record_events
 from desktop_app.ui.panel import Panel
 from desktop_app.ui.record_list import day
@@ -128,7 +129,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.scroll_area, 1)
         self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record; Ctrl+Enter opens "
                            "the child's file.", self)
-        self.hint.setStyleSheet("color:#505050;")
+        set_tone(self.hint, "muted")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         for panel in (self.awaiting, self.confirmations, self.reviews, self.high_risk, self.actions_due):
@@ -193,10 +194,10 @@ class DashboardPage(QWidget):
             self.sealed_label.setText(
                 f"<b>{waiting} concern{'s' if waiting != 1 else ''} recorded by staff "
                 f"{'are' if waiting != 1 else 'is'} waiting to be imported.</b> Import them to screen them.")
-            self.sealed_banner.setStyleSheet("#sealed_banner { background:#fff4d6; }")
+            set_tone(self.sealed_banner, "alert")
         else:
             self.sealed_label.setText("No concerns from staff are waiting to be imported.")
-            self.sealed_banner.setStyleSheet("")
+            set_tone(self.sealed_banner, "")
         self.import_button.setEnabled(waiting > 0)
         self.sealed_waiting = waiting
         self.records_alert.refresh(today)

@@ -32,6 +32,7 @@ from desktop_app.errors import UserFacingError
 from desktop_app.reports.encryption import MIN_PASSWORD_LENGTH
 from desktop_app.ui import ask
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.settings.passphrase_fields import secret_field
 from desktop_app.ui.workers import describe_error
@@ -224,7 +225,7 @@ class DocumentDialog(QDialog):
         self.password_message.setObjectName("password_message")
         self.password_message.setWordWrap(True)
         self.password_message.setAccessibleName("Password problem")
-        self.password_message.setStyleSheet("color: #a4262c; font-weight: bold;")
+        set_tone(self.password_message, "password-problem")
         self.save_encrypted_confirm = QPushButton("Choose where to &save and save", panel)
         self.save_encrypted_confirm.setObjectName("save_encrypted_confirm")
         self.save_encrypted_confirm.setAccessibleName("Choose where to save and save the encrypted copy")

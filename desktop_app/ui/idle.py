@@ -147,7 +147,6 @@ class CountdownNotice(QWidget):
         self.setObjectName("lock_countdown")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#lock_countdown { background:#fff4d6; border:2px solid #7a4a00; }")
         layout = QVBoxLayout(self)
         self.label = QLabel(self)
         self.label.setObjectName("lock_countdown_text")

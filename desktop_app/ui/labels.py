@@ -1,26 +1,40 @@
-"""The labels every screen builds: a wrapped note, and wrapped plain text the reader can select and copy."""
+"""The labels every screen builds: a wrapped note, and wrapped plain text the reader can select and copy.
+
+How a widget looks is in the application style sheet (resources/style.qss), never inline: a widget is given a
+``tone`` (``set_tone``: a problem, a hint, a caution…) or an object name, and the sheet says how that looks.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
 
-def note(text: str = "", parent: QWidget | None = None, name: str = "", style: str = "") -> QLabel:
+def set_tone(widget: QWidget, tone: str) -> None:
+    """Give ``widget`` the look resources/style.qss gives ``[tone="…"]`` ("" for its plain look), at once if shown."""
+    if (widget.property("tone") or "") == tone:
+        return
+    widget.setProperty("tone", tone)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def note(text: str = "", parent: QWidget | None = None, name: str = "", tone: str = "") -> QLabel:
     """A label whose text wraps. No Qt enum is touched: the lock screen builds these before its first show."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
     if name:
         label.setObjectName(name)
-    if style:
-        label.setStyleSheet(style)
+    if tone:
+        label.setProperty("tone", tone)
     return label
 
 
-def plain_text(text: str = "", name: str = "", style: str = "") -> QLabel:
+def plain_text(text: str = "", name: str = "", tone: str = "") -> QLabel:
     """A wrapped label shown as plain text (never read as HTML) that can be selected and copied."""
     from PySide6.QtCore import Qt  # not at module level: importing Qt's namespace builds ~100 enums (~20 ms)
 
-    label = note(text, name=name, style=style)
+    label = note(text, name=name, tone=tone)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.models import RecordsModel
 from desktop_app.ui.record_list import RecordList
 
@@ -35,7 +36,7 @@ class Panel(QFrame):
         name_list(self.list, title)
         layout.addWidget(self.list, 1)
         self.empty = QLabel(empty, self)
-        self.empty.setStyleSheet("color:#505050;")
+        set_tone(self.empty, "muted")
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         self._keep_room_for_rows()

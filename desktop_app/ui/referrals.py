@@ -37,13 +37,14 @@ from desktop_app.services import casework
 from desktop_app.services.casework import referral_request
 from desktop_app.services.casework.screening import route_title
 from desktop_app.ui.a11y import name_field
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.models import Column
 from desktop_app.ui.room import bring_into_view, keep_room, say
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
-PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
+PROBLEM_TONE = "problem"  # resources/style.qss
 W = TypeVar("W", bound=QWidget)
 
 
@@ -98,7 +99,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.scroller, 1)
         self.general = QLabel(self)
         self.general.setObjectName("problem_general")
-        self.general.setStyleSheet(PROBLEM_STYLE)
+        set_tone(self.general, PROBLEM_TONE)
         self.general.setWordWrap(True)
         self.general.setVisible(False)
         keep_room(self.general)
@@ -230,7 +231,7 @@ class FormDialog(QDialog):
         column.addWidget(widget)
         problem = QLabel(holder)
         problem.setObjectName(f"problem_{name}")
-        problem.setStyleSheet(PROBLEM_STYLE)
+        set_tone(problem, PROBLEM_TONE)
         problem.setWordWrap(True)
         problem.setVisible(False)
         keep_room(problem)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.services.search import find
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.record_list import RecordList, day
 
@@ -44,11 +45,11 @@ class SearchPage(QWidget):
         layout.addWidget(self.results, 1)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color:#505050;")
+        set_tone(self.empty, "muted")
         layout.addWidget(self.empty)
         self.hint = QLabel("Up and down arrows choose a row; Enter opens it. Ctrl+F goes back to the search box.", self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color:#505050;")
+        set_tone(self.hint, "muted")
         layout.addWidget(self.hint)
         self.search(text)
 

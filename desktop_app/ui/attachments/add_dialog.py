@@ -22,13 +22,14 @@ from desktop_app.definitions.loader import attachments_definition
 from desktop_app.services.attachments import files
 from desktop_app.ui import ask
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.record_windows import mark_shows_records
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
-PROBLEM_STYLE = "color:#8a1c14;"
+PROBLEM_TONE = "late"  # resources/style.qss
 
 
 class AddFileDialog(QDialog):
@@ -80,7 +81,7 @@ class AddFileDialog(QDialog):
         self.problem = QLabel(" ", self)  # keeps its line, so nothing moves when a problem appears
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        set_tone(self.problem, PROBLEM_TONE)
         self.problem.setMinimumHeight(3 * self.problem.fontMetrics().lineSpacing())  # room for a refusal
         self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.problem)

@@ -30,12 +30,13 @@ from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.attachments.canvas import BodyMapCanvas
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.record_windows import mark_shows_records
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
-PROBLEM_STYLE = "color:#8a1c14;"
+PROBLEM_TONE = "late"  # resources/style.qss
 
 
 def wrapping(notes: QListWidget) -> QListWidget:
@@ -124,7 +125,7 @@ class BodyMapEditor(QDialog):
         self.problem = QLabel(" ", self)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        set_tone(self.problem, PROBLEM_TONE)
         layout.addWidget(self.problem)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -173,7 +174,7 @@ class BodyMapEditor(QDialog):
         self._refresh(len(self.marks) - 1)
         self.problem.setText(f"Mark {len(self.marks)} placed on the {BodySide(side).label.lower()}. Type what was "
                              "seen in the note box.")
-        self.problem.setStyleSheet("")
+        set_tone(self.problem, "")
         self.note.setFocus()
         self.note.end(False)
         return len(self.marks)
@@ -188,7 +189,7 @@ class BodyMapEditor(QDialog):
             del self.marks[row]
             self._refresh(min(row, len(self.marks) - 1))
             self.problem.setText(f"Mark {row + 1} removed; the marks after it are numbered again.")
-            self.problem.setStyleSheet("")
+            set_tone(self.problem, "")
             (self.list if self.marks else self.region).setFocus()
 
     # --- saving -------------------------------------------------------------------------------------------------
@@ -201,7 +202,7 @@ class BodyMapEditor(QDialog):
         except UserFacingError as error:
             problems = getattr(error, "problems", None)
             self.problem.setText(problems[0].sentence if problems else error.sentence)
-            self.problem.setStyleSheet(PROBLEM_STYLE)
+            set_tone(self.problem, PROBLEM_TONE)
             field = problems[0].field if problems else ""
             if field.startswith("mark_"):
                 self.list.setCurrentRow(int(field.removeprefix("mark_")) - 1)

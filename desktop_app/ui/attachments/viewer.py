@@ -27,6 +27,7 @@ from desktop_app.services.attachments.files import OpenedFile
 from desktop_app.ui import ask
 from desktop_app.ui.documents import load_pdf
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.record_windows import mark_shows_records
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class AttachmentViewer(QDialog):
         self.about.setTextFormat(Qt.TextFormat.PlainText)
         self.about.setObjectName("attachment_about")
         if opened.info.withdrawn:
-            self.about.setStyleSheet("color:#8a1c14;")
+            set_tone(self.about, "late")
         layout.addWidget(self.about)
         self.content = self._content(opened)
         layout.addWidget(self.content, 1)

@@ -37,7 +37,7 @@ from desktop_app.ui.labels import note, plain_text
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
-PROBLEM_STYLE = "color:#8a1c14;"
+PROBLEM_TONE = "late"  # resources/style.qss
 CHOICES = (AuditStatus.NOT_ASSESSED, AuditStatus.MET, AuditStatus.PARTLY_MET, AuditStatus.NOT_MET,
            AuditStatus.NOT_APPLICABLE)
 
@@ -108,7 +108,7 @@ class AnswersTab(QWidget):
         dates.addWidget(self.save_dates)
         dates.addStretch(1)
         layout.addLayout(dates)
-        self.dates_problem = note("", self, "problem_dates", PROBLEM_STYLE)
+        self.dates_problem = note("", self, "problem_dates", PROBLEM_TONE)
         self.dates_problem.setVisible(False)
         layout.addWidget(self.dates_problem)
 
@@ -149,9 +149,9 @@ class AnswersTab(QWidget):
         self.heading = note("", holder, "answer_heading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         column.addWidget(self.heading)
-        self.hint = note("", holder, "evidence_hint", "color:#505050;")
+        self.hint = note("", holder, "evidence_hint", "muted")
         column.addWidget(self.hint)
-        self.register_line = note("", holder, "register_evidence", "background:#eef4f8; padding:4px;")
+        self.register_line = note("", holder, "register_evidence", "register-line")
         column.addWidget(self.register_line)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -180,7 +180,7 @@ class AnswersTab(QWidget):
         due_layout.addWidget(self.due, 1)
         self._add("Due date:", due_row, "due_row", focus=self.due)
         self.notes = self._add("Notes:", self._box(holder, "Anything else the governors should know"), "notes")
-        self.general = note("", holder, "problem_general", PROBLEM_STYLE)
+        self.general = note("", holder, "problem_general", PROBLEM_TONE)
         self.general.setVisible(False)
         column.addWidget(self.general)
         self.save = QPushButton("Save this answer", holder)
@@ -210,7 +210,7 @@ class AnswersTab(QWidget):
         widget.setParent(holder)
         widget.setObjectName(name)
         column.addWidget(widget)
-        problem = note("", holder, f"problem_{name}", PROBLEM_STYLE)
+        problem = note("", holder, f"problem_{name}", PROBLEM_TONE)
         problem.setVisible(False)
         column.addWidget(problem)
         self.form.addRow(label, holder)

@@ -203,7 +203,7 @@ class LeadsTab(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(note("Add people to the register on the Training register tab first.", self,
-                              style="color:#505050;"))
+                              tone="muted"))
         layout.addStretch(1)
 
     def reload(self) -> None:

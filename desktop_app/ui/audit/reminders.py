@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from desktop_app.services.audit import dashboard as audit_dashboard
-from desktop_app.ui.labels import note
+from desktop_app.ui.labels import note, set_tone
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
@@ -44,10 +44,10 @@ class AuditBanner(QFrame):
         if lines:
             items = "<br>".join(html.escape(line) for line in lines)
             self.text.setText(f"<b>Audit and training</b><br>{items}")
-            self.setStyleSheet("#audit_banner { background:#fff4d6; }")
+            set_tone(self, "alert")
         else:
             self.text.setText(f"Audit and training: nothing is due. The {reminders.year} audit is up to date.")
-            self.setStyleSheet("")
+            set_tone(self, "")
 
     def open_audit(self) -> Any:
         navigate = getattr(self.host, "navigate", None)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.audit import AuditYearRecord, SignRole
 from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.services.audit import checklist
-from desktop_app.ui.audit.answers import PROBLEM_STYLE, date_edit, pydate, short
+from desktop_app.ui.audit.answers import PROBLEM_TONE, date_edit, pydate, short
 from desktop_app.ui.labels import note
 from desktop_app.ui.referrals import FormDialog
 
@@ -60,7 +60,7 @@ class RoleRow(QGroupBox):
         self.entry = QWidget(self)
         self.entry.setLayout(row)
         layout.addWidget(self.entry)
-        self.problem = note("", self, f"problem_sign_{role.value}", PROBLEM_STYLE)
+        self.problem = note("", self, f"problem_sign_{role.value}", PROBLEM_TONE)
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
 

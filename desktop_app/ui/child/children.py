@@ -166,7 +166,7 @@ class ChildrenPage(QWidget):
         filters.addStretch(1)
         layout.addLayout(filters)
 
-        self.note = note("", self, "search_note", "color:#505050;")
+        self.note = note("", self, "search_note", "muted")
         layout.addWidget(self.note)
         self.list = ChildList("children_list", self)
         self.list.removeAction(self.list.child_action)  # Enter already opens the child's file
@@ -193,7 +193,7 @@ class ChildrenPage(QWidget):
             note(
                 "Type to search; Down arrow moves into the list; Enter opens the child's file.",
                 self,
-                style="color:#505050;",
+                tone="muted",
             )
         )
 

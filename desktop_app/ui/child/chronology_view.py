@@ -95,7 +95,7 @@ class ChronologySection(QWidget):
         self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(note("Select a concern, screening or referral and press Enter to open its concern.", self,
-                              style="color:#505050;"))
+                              tone="muted"))
         self.order.currentIndexChanged.connect(self.show_events)
         self.kind.currentIndexChanged.connect(self.show_events)
         self.refresh()

@@ -37,7 +37,7 @@ from desktop_app.ui.record_windows import mark_shows_records
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
-PROBLEM_STYLE = "color:#b00020;"
+PROBLEM_TONE = "problem-plain"  # resources/style.qss
 CARER_COLUMNS = [
     TableColumn("name", "Name"),
     TableColumn("relationship", "Relationship"),
@@ -87,7 +87,7 @@ class DetailsDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.problems: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
-        self.summary = note("", self, "problems", PROBLEM_STYLE)
+        self.summary = note("", self, "problems", PROBLEM_TONE)
         self.summary.setVisible(False)
         outer.addWidget(self.summary)
         scroll = self.scroll_area = QScrollArea(self)
@@ -235,7 +235,7 @@ class DetailsDialog(QDialog):
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(widget)
-        problem = note("", holder, f"{key}_problem", PROBLEM_STYLE)
+        problem = note("", holder, f"{key}_problem", PROBLEM_TONE)
         problem.setVisible(False)
         box.addWidget(problem)
         form.addRow(label, holder)

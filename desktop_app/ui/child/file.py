@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)
-ADULT_STYLE = "background:#fff4d6; border:1px solid #c58a00; padding:6px;"
+ADULT_TONE = "adult-flag"  # resources/style.qss
 
 
 class ChildFilePage(QWidget):
@@ -51,7 +51,7 @@ class ChildFilePage(QWidget):
         self.title.setAccessibleName("The child")
         top.addWidget(self.title, 1)
         layout.addLayout(top)
-        self.adult_banner = note("", self, "adult_flag", ADULT_STYLE)
+        self.adult_banner = note("", self, "adult_flag", ADULT_TONE)
         layout.addWidget(self.adult_banner)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("child_sections")

@@ -68,7 +68,7 @@ class MisImportDialog(QDialog):
         self.progress.setObjectName("import_progress")
         self.progress.setAccessibleName("Progress")
         layout.addWidget(self.progress)
-        self.columns_note = note("", self, "import_columns", "color:#505050;")
+        self.columns_note = note("", self, "import_columns", "muted")
         layout.addWidget(self.columns_note)
         row = QHBoxLayout()
         show_label = QLabel("&Show:", self)

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import FieldProblem
 from desktop_app.services.concern.flow import Entry, Notice, Page, spec
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.room import bring_into_view, keep_room, say
 
-ERROR_STYLE = "color: #a4000f; font-weight: 600;"
-HINT_STYLE = "color: #4a4a4a;"
+ERROR_TONE = "error"  # how each looks: resources/style.qss
+HINT_TONE = "hint"
 
 
 def plain(label: str) -> str:
@@ -177,14 +178,9 @@ class NoticeArea(QWidget):
             label.setAccessibleName("Urgent" if notice.urgent else "Please note")
             label.setAccessibleDescription(notice.text)
             if notice.urgent:
-                label.setStyleSheet(
-                    "background: #a4000f; color: white; font-weight: 700; padding: 10px;"
-                    "font-size: 130%; border-radius: 4px;"
-                )
+                set_tone(label, "urgent-notice")
             else:
-                label.setStyleSheet(
-                    "background: #fff4ce; color: #1a1a1a; padding: 8px; border: 1px solid #c9a400;border-radius: 4px;"
-                )
+                set_tone(label, "notice")
             self._layout.addWidget(label)
             self.labels[notice.key] = label
         self.setVisible(bool(notices))
@@ -220,7 +216,7 @@ class FlowPage(QWizardPage):
         self.status = QLabel(self)
         self.status.setObjectName("save_status")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet(HINT_STYLE)
+        set_tone(self.status, HINT_TONE)
         self.status.setAccessibleName("Saving")
         outer.addWidget(self.status)
 
@@ -237,7 +233,7 @@ class FlowPage(QWizardPage):
         target = layout if layout is not None else self.form
         title = QLabel(f"{label} (required)" if required else label)
         title.setObjectName(f"label_{widget.objectName()}")
-        title.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        set_tone(title, "field-title")
         title.setBuddy(widget)
         title.setWordWrap(True)
         target.addWidget(title)
@@ -247,14 +243,14 @@ class FlowPage(QWizardPage):
             hint_label = QLabel(hint)
             hint_label.setObjectName(f"hint_{widget.objectName()}")
             hint_label.setWordWrap(True)
-            hint_label.setStyleSheet(HINT_STYLE)
+            set_tone(hint_label, HINT_TONE)
             target.addWidget(hint_label)
             widget.setToolTip(hint)
         target.addWidget(widget)
         error = QLabel()
         error.setObjectName(f"problem_{widget.objectName()}")
         error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
+        set_tone(error, ERROR_TONE)
         error.setAccessibleName(f"Problem with {name}")
         error.setVisible(False)
         keep_room(error)

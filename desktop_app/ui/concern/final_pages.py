@@ -14,8 +14,8 @@ from desktop_app.services.concern import flow
 from desktop_app.services.concern.flow import Entry, Page
 from desktop_app.services.intake.content import CategoryChoice, WizardContent
 from desktop_app.ui.a11y import wrapping_check_box
-from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage, YesNo, line_edit, plain
-from desktop_app.ui.labels import plain_text
+from desktop_app.ui.concern.fields import ERROR_TONE, HINT_TONE, FlowPage, YesNo, line_edit, plain
+from desktop_app.ui.labels import plain_text, set_tone
 
 _SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
@@ -45,7 +45,7 @@ class RoutesPage(FlowPage):
         kinds.setObjectName("categories")
         kinds_box = QVBoxLayout(kinds)
         kinds_box.addWidget(
-            plain_text("Tick any that fit. Leave them all if you are not sure: the DSL decides.", style=HINT_STYLE)
+            plain_text("Tick any that fit. Leave them all if you are not sure: the DSL decides.", tone=HINT_TONE)
         )
         self.kinds: dict[str, QCheckBox] = {}
         for kind in categories:
@@ -104,7 +104,7 @@ class RecorderPage(FlowPage):
         self.add_field(flow.F_RECORDER_NAME, "Your na&me", self.name, required=True)
         self.add_field(flow.F_RECORDER_ROLE, "Your &role", self.role, required=True)
         self.form.addWidget(
-            plain_text("Date and time of recording (set for you):", style="font-weight: 600; margin-top: 8px;")
+            plain_text("Date and time of recording (set for you):", tone="field-title")
         )
         self.form.addWidget(self.when)
         self.add_field(flow.F_DECLARATION, "Declaration", self.declaration, required=True)
@@ -166,13 +166,13 @@ class ReviewPage(FlowPage):
         if problems:
             problem_layout.addWidget(
                 plain_text(
-                    "Some answers still need attention before you can send this:", "review_problem_title", ERROR_STYLE
+                    "Some answers still need attention before you can send this:", "review_problem_title", ERROR_TONE
                 )
             )
             for page, found in problems.items():
                 for problem in found:
                     problem_layout.addWidget(
-                        plain_text(f"{flow.spec(page).title}: {problem.sentence}", style=ERROR_STYLE)
+                        plain_text(f"{flow.spec(page).title}: {problem.sentence}", tone=ERROR_TONE)
                     )
                 problem_layout.addWidget(self._back_button(page, f"Fix “{flow.spec(page).title}”"))
         for section in flow.review(entry, sign_texts=sign_texts, category_titles=category_titles):
@@ -180,11 +180,11 @@ class ReviewPage(FlowPage):
             frame.setObjectName(f"review_{section.page.value}")
             box = QVBoxLayout(frame)
             for label, value in section.rows:
-                box.addWidget(plain_text(label, style="font-weight: 600;"))
+                box.addWidget(plain_text(label, tone="semibold"))
                 shown = plain_text(value)
                 shown.setAccessibleName(label)
                 if section.page is Page.HAPPENED and "own words" in label:
-                    shown.setStyleSheet("border-left: 6px solid #2f5d9e; padding-left: 8px; font-style: italic;")
+                    set_tone(shown, "verbatim")
                 box.addWidget(shown)
             box.addWidget(self._back_button(section.page, f"Change “{section.title}”"))
             self.content_layout.addWidget(frame)
@@ -213,16 +213,15 @@ class DonePage(FlowPage):
         self.staff = staff
         if not staff:
             self.setSubTitle("Saved on the child's record. It now waits to be screened.")
-        self.reference = plain_text("", "reference", "font-size: 160%; font-weight: 700; margin: 6px 0;")
+        self.reference = plain_text("", "reference", "reference-number")
         self.reference.setAccessibleName("Reference number")
         self.tell = plain_text(
             "",
             "tell_dsl",
-            "font-size: 120%; font-weight: 700; background: #fff4ce; padding: 10px;"
-            "border: 1px solid #c9a400; border-radius: 4px;",
+            "tell-dsl",
         )
         self.tell.setAccessibleName("What to do now")
-        self.form.addWidget(plain_text("Your reference number:" if staff else "Reference:", style="font-weight: 600;"))
+        self.form.addWidget(plain_text("Your reference number:" if staff else "Reference:", tone="semibold"))
         self.form.addWidget(self.reference)
         self.form.addWidget(self.tell)
         if staff:
@@ -231,17 +230,17 @@ class DonePage(FlowPage):
                     "What you wrote is sealed: only the DSL can open it, and it cannot be opened on this screen again. "
                     "If you remember something else, tell the DSL or record a new concern.",
                     "sealed_note",
-                    HINT_STYLE,
+                    HINT_TONE,
                 )
             )
         contacts = QGroupBox("Quick reference: who to contact")
         contacts.setObjectName("quick_contacts")
         box = QVBoxLayout(contacts)
         for contact in content.quick_contacts:
-            line = plain_text(f"{contact.title} — {contact.phone}", style="font-weight: 600; margin-top: 4px;")
+            line = plain_text(f"{contact.title} — {contact.phone}", tone="contact-title")
             line.setObjectName("contact_line")
             box.addWidget(line)
-            box.addWidget(plain_text(contact.when_to_use, style=HINT_STYLE))
+            box.addWidget(plain_text(contact.when_to_use, tone=HINT_TONE))
         self.form.addWidget(contacts)
         self.form.addStretch(1)
 

@@ -25,9 +25,9 @@ from desktop_app.errors import UserFacingError
 from desktop_app.services.concern.flow import Mode
 from desktop_app.services.intake import import_items as intake_import
 from desktop_app.ui import ask
-from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE
+from desktop_app.ui.concern.fields import ERROR_TONE, HINT_TONE
 from desktop_app.ui.geometry import fit_to_screen
-from desktop_app.ui.labels import plain_text
+from desktop_app.ui.labels import plain_text, set_tone
 from desktop_app.ui.record_windows import mark_shows_records
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class SealedImportDialog(QDialog):
         self.setWindowTitle("Sealed concerns waiting")
         fit_to_screen(self, 980, 640)
 
-        self.heading = plain_text("", "import_heading", "font-size: 130%; font-weight: 700;")
+        self.heading = plain_text("", "import_heading", "import-heading")
         self.list = QListWidget()
         self.list.setObjectName("pending_list")
         self.list.setAccessibleName("Sealed concerns waiting")
@@ -63,15 +63,15 @@ class SealedImportDialog(QDialog):
         list_label = QLabel("&Waiting concerns")
         list_label.setBuddy(self.list)
 
-        self.status = plain_text("", "item_status", "font-weight: 700;")
+        self.status = plain_text("", "item_status", "bold")
         self.summary = plain_text("", "item_summary")
         self.account = plain_text("", "item_account")
         self.account.setAccessibleName("What was seen or heard")
         self.words = plain_text(
-            "", "item_words", "border-left: 6px solid #2f5d9e; padding-left: 8px; font-style: italic;"
+            "", "item_words", "verbatim"
         )
         self.words.setAccessibleName("The child's own words")
-        self.problem = plain_text("", "import_problem", ERROR_STYLE)
+        self.problem = plain_text("", "import_problem", ERROR_TONE)
 
         self.matches = QListWidget()
         self.matches.setObjectName("child_matches")
@@ -82,7 +82,7 @@ class SealedImportDialog(QDialog):
         matches_label.setBuddy(self.matches)
         matches_label.setWordWrap(True)
         self.no_match = plain_text(
-            "No child on file has this name. Import as a new child, or search below.", "no_match", HINT_STYLE
+            "No child on file has this name. Import as a new child, or search below.", "no_match", HINT_TONE
         )
         self.search = QLineEdit()
         self.search.setObjectName("match_search")
@@ -154,7 +154,7 @@ class SealedImportDialog(QDialog):
             plain_text(
                 "Each concern was sealed when it was written: only an unlocked vault can read it. "
                 "Importing files it on the child's record (audited) and deletes the sealed file.",
-                style=HINT_STYLE,
+                tone=HINT_TONE,
             )
         )
         layout.addWidget(splitter, 1)
@@ -200,10 +200,10 @@ class SealedImportDialog(QDialog):
             self._update_buttons()
             return
         self.status.setText(item.status + (f" — reference {item.reference}" if item.reference else ""))
-        self.status.setStyleSheet("font-weight: 700;" + ("color: #8a4b00;" if not item.submitted else ""))
+        set_tone(self.status, "bold" if item.submitted else "bold-caution")
         self.summary.setText(item.summary())
         danger = bool(item.draft.immediate_danger)
-        self.summary.setStyleSheet("color: #a4000f; font-weight: 700;" if danger else "")
+        set_tone(self.summary, "danger-bold" if danger else "")
         account = item.draft.account
         cut = account[:_PREVIEW_CHARS] + ("…" if len(account) > _PREVIEW_CHARS else "")
         self.account.setText(f"What was seen or heard: {cut}" if account else "")

@@ -23,8 +23,8 @@ from desktop_app.services.concern import flow
 from desktop_app.services.concern.flow import Entry, Mode, Page
 from desktop_app.services.intake.content import SignGroup
 from desktop_app.ui.a11y import wrapping_check_box
-from desktop_app.ui.concern.fields import HINT_STYLE, FlowPage, YesNo, combo, line_edit, text_edit
-from desktop_app.ui.labels import note
+from desktop_app.ui.concern.fields import HINT_TONE, FlowPage, YesNo, combo, line_edit, text_edit
+from desktop_app.ui.labels import note, set_tone
 
 YEAR_GROUPS = ("Nursery", "Reception", *(f"Year {n}" for n in range(1, 14)), "Not known")  # when forms/ give none
 GENDERS = ["Girl", "Boy", "Non-binary", "Not known"]
@@ -202,7 +202,7 @@ class HappenedPage(FlowPage):
         self.location = line_edit("location")
         self.account = text_edit("account", 6)
         self.words = text_edit("childs_words", 4)
-        self.words.setStyleSheet("QPlainTextEdit { border-left: 6px solid #2f5d9e; font-style: italic; }")
+        set_tone(self.words, "verbatim")
         self.present = text_edit("others_present", 2)
         self.action = text_edit("action_taken", 3)
         today = QPushButton("&Today")
@@ -290,7 +290,7 @@ class SignsPage(FlowPage):
             note(
                 "Each sign has a short explanation under it. You do not have to be sure: "
                 "the DSL looks at every sign again when they screen the concern.",
-                style=HINT_STYLE,
+                tone=HINT_TONE,
             )
         )
         for group in groups:
@@ -298,7 +298,7 @@ class SignsPage(FlowPage):
             frame.setObjectName(f"signs_{len(self.boxes)}")
             box = QVBoxLayout(frame)
             if group.intro:
-                box.addWidget(note(group.intro, style=HINT_STYLE))
+                box.addWidget(note(group.intro, tone=HINT_TONE))
             for item in group.items:
                 check, row = wrapping_check_box(item.text)
                 check.setObjectName(f"sign_{item.item_id}")
@@ -307,7 +307,7 @@ class SignsPage(FlowPage):
                 check.setToolTip(item.help)
                 box.addWidget(row)
                 help_text = f"Significant sign. {item.help}" if item.significant else item.help
-                help_label = note(help_text, style=HINT_STYLE)
+                help_label = note(help_text, tone=HINT_TONE)
                 help_label.setContentsMargins(26, 0, 0, 6)
                 help_label.setObjectName(f"help_{item.item_id}")
                 box.addWidget(help_label)

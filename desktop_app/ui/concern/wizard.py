@@ -22,11 +22,12 @@ from desktop_app.services.concern.flow import Entry, Mode, Page
 from desktop_app.services.intake.content import WizardContent
 from desktop_app.services.intake.sealing import SealedIntake
 from desktop_app.ui import ask
-from desktop_app.ui.concern.fields import ERROR_STYLE, HINT_STYLE, FlowPage
+from desktop_app.ui.concern.fields import ERROR_TONE, HINT_TONE, FlowPage
 from desktop_app.ui.concern.final_pages import DonePage, RecorderPage, ReviewPage, RoutesPage
 from desktop_app.ui.concern.pages import ChildPage, ChildSearch, HappenedPage, SafetyPage, SignsPage
 from desktop_app.ui.concern.rows import OthersPage
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.record_windows import mark_shows_records
 
 _log = logging.getLogger(__name__)
@@ -85,11 +86,6 @@ class ConcernWizard(QWizard):
             stop.setToolTip("You cannot open it again; the DSL receives what you wrote as unfinished.")
             stop.setAccessibleDescription(stop.toolTip())
         fit_to_screen(self, 860, 720)  # larger when zoomed, never bigger than the screen
-        self.setStyleSheet(
-            "QGroupBox { font-weight: 600; } QGroupBox QLabel, QGroupBox QCheckBox, "
-            "QGroupBox QLineEdit, QGroupBox QPlainTextEdit, QGroupBox QComboBox, "
-            "QGroupBox QPushButton, QGroupBox QRadioButton { font-weight: 400; }"
-        )
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         mark_shows_records(self)  # closed (draft kept, sealed) when the vault locks
 
@@ -238,7 +234,7 @@ class ConcernWizard(QWizard):
     def _set_status(self, text: str, problem: bool) -> None:
         for page in self.flow_pages.values():
             page.status.setText(text)
-            page.status.setStyleSheet(ERROR_STYLE if problem else HINT_STYLE)
+            set_tone(page.status, ERROR_TONE if problem else HINT_TONE)
 
     # -- closing ----------------------------------------------------------------------------------------------------
 

@@ -125,12 +125,7 @@ class NodeButton(QPushButton):
         self.setAccessibleName(node.spoken)
         self.setToolTip(node.spoken)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        fill, border = COLOURS[node.kind]
-        ink = "#ffffff" if node.kind == "self" else "#1a1a1a"
-        self.setStyleSheet(
-            f"QPushButton {{ background:{fill}; color:{ink}; border:2px solid {border}; border-radius:6px; "
-            f"padding:3px 6px; }} QPushButton:focus {{ border:3px solid #000000; }}"
-        )
+        self.setProperty("node", node.kind)  # its colours: resources/style.qss, QPushButton[node=…]
         if node.kind == "self":
             font = QFont(self.font())
             font.setBold(True)

@@ -43,7 +43,7 @@ class _Dialog(QDialog):
         self.layout_.addWidget(note(intro, self))
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
-        self.problem = note("", self, "problem", "color:#b00020; font-weight:bold;")
+        self.problem = note("", self, "problem", "problem")
         self.problem.setVisible(False)
         self.layout_.addWidget(self.problem)
         self.buttons = QDialogButtonBox(self)

@@ -40,7 +40,7 @@ from desktop_app.ui.record_windows import RECORDS_PROPERTY
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
-PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
+PROBLEM_TONE = "problem"  # resources/style.qss
 
 
 def _when(moment: datetime | None) -> str:
@@ -122,7 +122,7 @@ class MissingEpisodeDialog(QDialog):
             self.reason.hide()
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        self.general = note("", self, "problem", PROBLEM_STYLE)
+        self.general = note("", self, "problem", PROBLEM_TONE)
         self.general.setVisible(False)
         outer.addWidget(self.general)
         buttons = QDialogButtonBox(self)
@@ -150,7 +150,7 @@ class MissingEpisodeDialog(QDialog):
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(widget)
-        problem = note("", holder, f"problem_{name}", PROBLEM_STYLE)
+        problem = note("", holder, f"problem_{name}", PROBLEM_TONE)
         problem.setVisible(False)
         column.addWidget(problem)
         self.problems[name] = problem

@@ -107,7 +107,7 @@ class SharingDialog(QDialog):
         form.addRow("From:", self.start)
         form.addRow("To (included):", self.end)
         layout.addLayout(form)
-        self.problem = note("", self, "problem", "color:#b00020; font-weight:bold;")
+        self.problem = note("", self, "problem", "problem")
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(self)

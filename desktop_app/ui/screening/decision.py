@@ -28,6 +28,7 @@ from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.errors import FieldProblem
 from desktop_app.services.casework.screening import ScreeningDraft, route_choices
 from desktop_app.ui.a11y import name_field
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.room import bring_into_view, say
 from desktop_app.ui.screening.items import _esc
 from desktop_app.ui.screening.pages import problem_label
@@ -67,7 +68,7 @@ class DecisionPage(QWizardPage):
         self.carried = QLabel(body)
         self.carried.setObjectName("carried_over")
         self.carried.setWordWrap(True)
-        self.carried.setStyleSheet("color:#7a4a00;")
+        set_tone(self.carried, "caution")
         self.carried.setVisible(False)
         form.addRow(self.carried)
         self.suggested = QLabel(body)
@@ -200,7 +201,7 @@ class DecisionPage(QWizardPage):
             else:
                 box.setChecked(choice.advised)
             if choice.advised:
-                box.setStyleSheet("font-weight:bold;")
+                set_tone(box, "bold")
             box.toggled.connect(lambda _c: self._touched.add("routes"))
             self.route_boxes[choice.route] = box
             self.routes_layout.addWidget(box)
@@ -208,7 +209,7 @@ class DecisionPage(QWizardPage):
                 why = QLabel(_esc(choice.why), parent)
                 why.setWordWrap(True)
                 why.setContentsMargins(24, 0, 0, 4)
-                why.setStyleSheet("color:#404040;")
+                set_tone(why, "secondary")
                 self.routes_layout.addWidget(why)
 
     def confirmed_level(self) -> RiskLevel:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import AnswerStatus, Basis, When
 from desktop_app.domain.screening import Answer
+from desktop_app.ui.labels import set_tone
 
 # No mnemonics: fifty items would share them, and Alt+N must stay the wizard's Next.
 STATUS_LABELS = ((AnswerStatus.YES, "Yes"), (AnswerStatus.NO, "No"), (AnswerStatus.NOT_KNOWN, "Not known"))
@@ -55,7 +56,7 @@ class ItemRow(QFrame):
             help_label = QLabel(_esc(item.help), self)
             help_label.setObjectName("item_help")
             help_label.setWordWrap(True)
-            help_label.setStyleSheet("color:#505050;")
+            set_tone(help_label, "muted")
             grid.addWidget(help_label, 1, 0, 1, 3)
 
         answers = QHBoxLayout()
@@ -97,7 +98,7 @@ class ItemRow(QFrame):
         grid.addWidget(self.note, 4, 0, 1, 3)
         self.banner = QLabel("Ticked by the member of staff in the concern: check it, then choose how you know.", self)
         self.banner.setObjectName("from_concern")
-        self.banner.setStyleSheet("color:#7a4a00; font-style:italic;")
+        set_tone(self.banner, "caution-italic")
         self.banner.setWordWrap(True)
         self.banner.setVisible(from_concern)
         grid.addWidget(self.banner, 5, 0, 1, 3)
@@ -106,14 +107,14 @@ class ItemRow(QFrame):
                            self)
         self.hint.setObjectName("records_hint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color:#1f4e79; font-style:italic;")
+        set_tone(self.hint, "records-hint")
         self.hint.setVisible(bool(hint))
         grid.addWidget(self.hint, 7, 0, 1, 3)
         if hint:
             self.note.setAccessibleDescription(f"From the records: {hint}")
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
-        self.problem.setStyleSheet("color:#b00020; font-weight:bold;")
+        set_tone(self.problem, "problem")
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         grid.addWidget(self.problem, 6, 0, 1, 3)

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.screening import ChildFacts, ConcernFacts
 from desktop_app.services.casework.screening import MAX_CHILD_AGE, ScreeningDraft, item_field
 from desktop_app.ui.counts import counted_suffix
+from desktop_app.ui.labels import set_tone
 from desktop_app.ui.room import keep_room
 from desktop_app.ui.screening.items import ItemRow, _esc
 
-PROBLEM_STYLE = "color:#b00020; font-weight:bold;"
+PROBLEM_TONE = "problem"  # resources/style.qss
 
 
 def problem_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(f"problem_{name}")
-    label.setStyleSheet(PROBLEM_STYLE)
+    set_tone(label, PROBLEM_TONE)
     label.setWordWrap(True)
     label.setVisible(False)
     return keep_room(label)  # a line kept for it: the fields below do not move when it shows
@@ -75,7 +76,7 @@ class FactsPage(QWizardPage):
         form.addRow("From the concern:", self.immediate_danger)
         self.danger_note = QLabel("<b>Ring 999 now if you have not already done so.</b>", self)
         self.danger_note.setWordWrap(True)
-        self.danger_note.setStyleSheet("color:#b00020;")
+        set_tone(self.danger_note, "problem-plain")
         form.addRow("", self.danger_note)
         self.adult = QCheckBox("It is about an adult who works with children (paid or unpaid)", self)
         self.adult.setObjectName("about_adult_working_with_children")
@@ -91,7 +92,7 @@ class FactsPage(QWizardPage):
                 f"The member of staff ticked {ticked} sign{'s' if ticked != 1 else ''} in the concern. "
                 "On the next pages they are answered 'yes' for you to confirm or change.", self)
             note.setWordWrap(True)
-            note.setStyleSheet("color:#7a4a00;")
+            set_tone(note, "caution")
             form.addRow("", note)
         self._sync()
         for box in (self.learning_disability, self.social_worker, self.immediate_danger, self.adult, self.group):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.services.retention import dates
 from desktop_app.services.transfer import log
+from desktop_app.ui.labels import set_tone
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
@@ -43,7 +44,7 @@ class RecordsAlert(QFrame):
             parts.append(f"<b>{past} file{'s are' if past != 1 else ' is'} past the retention date</b>: review "
                          "and keep or destroy.")
         self.label.setText(" ".join(parts))
-        self.setStyleSheet("#records_alert { background:#fde8e4; }" if overdue else "")
+        set_tone(self, "overdue" if overdue else "")
         self.setVisible(bool(parts))
 
     def open_page(self) -> Any:

@@ -72,7 +72,7 @@ class TransfersPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         layout = QVBoxLayout(inner)
-        layout.addWidget(labels.plain_text("Transfers and retention", name="page_title", style="font-weight: bold;"))
+        layout.addWidget(labels.plain_text("Transfers and retention", name="page_title", tone="bold"))
         self.status = StatusArea(inner)
 
         awaiting = QGroupBox("Files sent, waiting for the new setting to confirm receipt", inner)
