@@ -15,9 +15,9 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop_app import paths
 from desktop_app.filemodes import private_dir
@@ -30,8 +30,7 @@ _VAULT_ID = re.compile(r"[0-9A-Za-z-]{1,64}")
 _log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class Seen:
+class Seen(NamedTuple):  # not a dataclass: read before the lock screen shows (issue 17)
     audit_seq: int | None = None
     audit_mac: str | None = None
     failures: int = 0
