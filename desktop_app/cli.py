@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop_app import __version__, log
+from desktop_app import __version__, filemodes, log
 from desktop_app.errors import UserFacingError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -83,8 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _print_warning(sentence: str) -> None:
+    print(f"waymark: warning: {sentence}", file=sys.stderr)
+
+
 def run_command(args: argparse.Namespace) -> int:
+    from desktop_app.services import vault as vault_service
+
     handler: Callable[[argparse.Namespace], int] = args.handler
+    if _print_warning not in vault_service.warning_listeners:
+        vault_service.warning_listeners.append(_print_warning)
     try:
         return handler(args)
     except UserFacingError as error:
@@ -101,6 +109,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    filemodes.restrict_process()  # every file and folder made from here on is the user's alone (0600 / 0700)
     given = sys.argv[1:] if argv is None else list(argv)
     args = window_options(given) or build_parser().parse_args(given)  # exits 2 on bad usage
     log.configure(debug=args.debug)

@@ -30,6 +30,18 @@ class InvalidInput(UserFacingError):
         self.problems = problems
 
 
+QUOTE_LIMIT = 80
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A user's value for an error sentence, at most about ``limit`` characters: a 5 MB paste is never echoed whole."""
+    text = str(value)
+    text = "".join(ch if ch.isprintable() else "?" for ch in text[: limit + 1])
+    if len(text) > limit:
+        return f"'{text[: limit - 1]}…'"
+    return f"'{text}'"
+
+
 class SaveFailed(UserFacingError):
     """A file or the database could not be written; the sentence says why and that nothing was changed."""
 

@@ -139,10 +139,12 @@ class RotatingLogFile(logging.FileHandler):
 
 def configure(debug: bool = False, log_dir: Path | None = None) -> Path:
     """Log to a rotating file (INFO, or DEBUG with --debug) through the personal-data filter; return its path."""
-    folder = log_dir or paths.log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    from desktop_app.filemodes import make_private, private_dir
+
+    folder = private_dir(log_dir or paths.log_dir())
     log_path = folder / LOG_FILE_NAME
     handler = RotatingLogFile(log_path, max_bytes=1_000_000, backups=5)
+    make_private(log_path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(PersonalDataFilter())
     root = logging.getLogger()

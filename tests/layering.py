@@ -39,7 +39,7 @@ LAYERS: tuple[Layer, ...] = (
     _layer("services"),
     _layer("screening", "reports", "store", "vault", "definitions"),
     _layer("domain"),
-    _layer("", "errors", "paths", "log", "settings"),
+    _layer("", "errors", "paths", "log", "settings", "filemodes"),
 )
 
 # Third-party packages only some top-level packages may import: name -> the packages allowed.

@@ -24,9 +24,13 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services import vault as vault_service
+    from desktop_app.vault.outputs import OutputKind, check_output_path
+
+    # Before the unlock: a bad path costs no passphrase. A missing folder is made, as before.
+    out = check_output_path(Path(args.out), OutputKind.BACKUP, make_folder=True)
     session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
     try:
-        path = session.backup(Path(args.out).expanduser())
+        path = session.backup(out)
     finally:
         session.lock()
     print(f"Backup written to {path}.")

@@ -15,13 +15,11 @@ from desktop_app.commands._common import add_passphrase_argument, read_secret
 
 
 def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
+    from desktop_app.errors import quote
+
+    if not text.strip().isdigit() or len(text.strip()) > 9:
+        raise argparse.ArgumentTypeError(f"{quote(text)} is not a whole number from 0 to 999,999,999")
+    return int(text)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -38,7 +36,7 @@ def add_parser(subparsers: Any) -> None:
     add_passphrase_argument(parser)
     parser.add_argument("--children", required=True, type=_positive, metavar="N", help="how many children")
     parser.add_argument("--concerns", required=True, type=_positive, metavar="M", help="how many concerns")
-    parser.add_argument("--seed", type=int, default=1, metavar="S", help="the same seed gives the same records")
+    parser.add_argument("--seed", type=_positive, default=1, metavar="S", help="the same seed gives the same records")
     parser.set_defaults(handler=run)
 
 

@@ -43,10 +43,9 @@ def add_parser(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from desktop_app.services import vault as vault_service
     from desktop_app.services.dropkit import kit
+    from desktop_app.vault.outputs import OutputKind, check_output_path
 
-    out = Path(args.out).expanduser()
-    if out.is_dir() or not out.parent.is_dir():
-        raise UserFacingError(f"Give the name of the drop kit file to write, in a folder that exists (not {out}).")
+    out = check_output_path(args.out, OutputKind.DROP_KIT)
     session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
     try:
         made = kit.export_kit(session, out)

@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.commands._common import record_id
 from desktop_app.commands.export_options import (
     export_from_vault,
     out_path,
@@ -19,9 +20,17 @@ from desktop_app.commands.export_options import (
     report_written,
     vault_arguments,
 )
+from desktop_app.errors import UserFacingError, quote
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
+
+
+def _child_id(text: str) -> int:
+    try:
+        return record_id(text, "child")
+    except UserFacingError as error:
+        raise argparse.ArgumentTypeError(error.sentence) from None
 
 
 def add_parser(subparsers: Any) -> None:
@@ -51,7 +60,7 @@ def add_parser(subparsers: Any) -> None:
         description="Every concern, screening, referral and amendment of one child, oldest first.",
     )
     vault_arguments(chronology)
-    chronology.add_argument("--child", required=True, type=int, metavar="ID", help="the child's Waymark number")
+    chronology.add_argument("--child", required=True, type=_child_id, metavar="ID", help="the child's Waymark number")
     output_arguments(chronology, personal=True)
     chronology.set_defaults(handler=run_chronology)
 
@@ -126,6 +135,8 @@ def run_checklist(args: argparse.Namespace) -> int:
 
     password = pdf_password(args)
     path = out_path(args)
+    if len(args.setting) > 200:
+        raise UserFacingError(f"The setting's name {quote(args.setting)} is too long (at most 200 characters).")
     pdf, document_id, _title = documents.render_blank_checklist(Setting(name=args.setting.strip()))
     atomic.write_bytes(path, encrypt_pdf(pdf, password) if password is not None else pdf)
     return report_written("Blank obligations checklist", document_id, path, password)

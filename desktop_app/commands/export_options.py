@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.commands._common import add_passphrase_argument, read_secret
 from desktop_app.commands.init import add_vault_argument, vault_dir_from
 from desktop_app.errors import UserFacingError
+
+if TYPE_CHECKING:
+    from desktop_app.vault.outputs import OutputKind
 
 
 def vault_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,13 +34,11 @@ def output_arguments(parser: argparse.ArgumentParser, personal: bool) -> None:
     )
 
 
-def out_path(args: argparse.Namespace) -> Path:
-    path = Path(args.out).expanduser()
-    if path.is_dir():
-        raise UserFacingError(f"{path} is a folder; give the name of the PDF file to write.")
-    if not path.parent.is_dir():
-        raise UserFacingError(f"The folder {path.parent} does not exist.")
-    return path
+def out_path(args: argparse.Namespace, kind: OutputKind | None = None) -> Path:
+    """``--out`` checked: never inside a vault folder, through a link, over a file of another kind, or a folder."""
+    from desktop_app.vault.outputs import OutputKind, check_output_path
+
+    return check_output_path(args.out, kind or OutputKind.PDF)
 
 
 def pdf_password(args: argparse.Namespace) -> str | None:

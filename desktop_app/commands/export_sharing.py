@@ -43,12 +43,14 @@ def run_sharing(args: argparse.Namespace) -> int:
     from desktop_app.commands.init import vault_dir_from
     from desktop_app.services import vault as vault_service
     from desktop_app.services.child import sharing
+    from desktop_app.vault.outputs import OutputKind
 
     start, end = _day(args.start, "first day"), _day(args.end, "last day")
     password = pdf_password(args)
-    path = out_path(args)
-    if password is not None and path.suffix.lower() == ".csv":
+    as_csv = str(args.out).lower().endswith(".csv")
+    if password is not None and as_csv:
         raise UserFacingError("An encrypted export is a PDF with the CSV inside it: give an --out ending in .pdf.")
+    path = out_path(args, OutputKind.CSV if as_csv else OutputKind.PDF)
     session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))
     try:
         export = sharing.build_export(session, args.child, start, end)

@@ -52,15 +52,22 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.domain.records import Setting
-    from desktop_app.errors import UserFacingError
+    from desktop_app.errors import UserFacingError, quote
     from desktop_app.services import vault as vault_service
     from desktop_app.services.setting import about
     from desktop_app.services.vault.recovery_sheet import write_sheet
+    from desktop_app.vault.outputs import OutputKind, OutputRefused, check_output_path
 
     vault_dir = vault_dir_from(args)
-    sheet = Path(args.recovery_sheet).expanduser()
-    if not sheet.parent.is_dir() or not os.access(sheet.parent, os.W_OK):
-        raise UserFacingError(f"The recovery sheet cannot be written in {sheet.parent}; nothing was set up.")
+    try:
+        sheet = check_output_path(args.recovery_sheet, OutputKind.PDF)
+    except OutputRefused as refused:
+        raise UserFacingError(f"{refused.sentence} Nothing was set up.") from None
+    vault_root = vault_dir.expanduser().resolve()
+    if sheet.parent == vault_root or vault_root in sheet.parents:
+        raise UserFacingError("The recovery sheet must be written outside the vault folder; nothing was set up.")
+    if not os.access(sheet.parent, os.W_OK):
+        raise UserFacingError(f"The recovery sheet cannot be written in {quote(sheet.parent)}; nothing was set up.")
     setting = about.apply(Setting(name=args.setting), about.AboutSetting(
         name=args.setting, address=args.address.replace(", ", "\n"), phone=args.setting_phone, dsl_name=args.user,
         dsl_role=args.dsl_role, dsl_phone=args.dsl_phone, dsl_email=args.dsl_email,

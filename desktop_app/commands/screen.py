@@ -45,9 +45,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read_json(source: str) -> Any:
-    from desktop_app.errors import UserFacingError
+    from desktop_app.errors import UserFacingError, quote
 
-    name = "standard input" if source == "-" else source
+    name = "standard input" if source == "-" else quote(source)
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -62,3 +62,9 @@ def _read_json(source: str) -> Any:
         raise UserFacingError(
             f"The answers file {name} is not JSON: {error.msg} (line {error.lineno}, column {error.colno})."
         ) from None
+    except RecursionError:
+        raise UserFacingError(f"The answers file {name} nests objects or lists far too deeply to be an answers "
+                              "file.") from None
+    except ValueError:  # a number past Python's limit of 4,300 digits for turning text into an integer
+        raise UserFacingError(f"The answers file {name} holds a number far too long to be an age or a "
+                              "setting.") from None

@@ -12,7 +12,6 @@ from typing import Any
 
 from desktop_app.commands._common import add_passphrase_argument, read_secret
 from desktop_app.commands.init import add_vault_argument, vault_dir_from
-from desktop_app.errors import UserFacingError
 
 
 def add_export_parser(kinds: Any) -> None:
@@ -69,22 +68,14 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(handler=run_import)
 
 
-def _check_out(path_text: str) -> Path:
-    path = Path(path_text).expanduser()
-    if path.is_dir():
-        raise UserFacingError(f"{path} is a folder; give the name of the file to write.")
-    if not path.parent.is_dir():
-        raise UserFacingError(f"The folder {path.parent} does not exist.")
-    return path
-
-
 def run_export(args: argparse.Namespace) -> int:
     from desktop_app.services import vault as vault_service
     from desktop_app.services.transfer import send
+    from desktop_app.vault.outputs import OutputKind, check_output_path
 
     password = read_secret(args.pdf_password_file, "pdf password")
-    out = _check_out(args.out)
-    pdf = _check_out(args.pdf) if args.pdf else None
+    out = check_output_path(args.out, OutputKind.TRANSFER)
+    pdf = check_output_path(args.pdf, OutputKind.PDF) if args.pdf else None
     details = send.TransferOut(args.to_setting, args.to_person, args.method, date.today())
     send.check_details(details)
     session = vault_service.unlock(vault_dir_from(args), read_secret(args.passphrase_file))

@@ -184,6 +184,10 @@ def load_file(path: Path, model: type[M]) -> M:
         raise FormError(path, f"The form file {path} is not TOML: it is not UTF-8 text.") from None
     except tomllib.TOMLDecodeError as error:
         raise FormError(path, f"The form file {path} is not TOML: {_toml_problem(error)}.") from None
+    except RecursionError:
+        raise FormError(path, f"The form file {path} nests tables or lists far too deeply to be a form.") from None
+    except ValueError:  # an integer past Python's limit of 4,300 digits
+        raise FormError(path, f"The form file {path} holds a number far too long to be part of a form.") from None
     if "hash" in data:
         raise FormError(
             path, f"The form file {path} has a 'hash' field, which Waymark works out itself; remove it.", "hash"

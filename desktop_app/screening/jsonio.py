@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from desktop_app.domain.enums import AnswerStatus, Basis, When
 from desktop_app.domain.screening import Answer, ChildFacts, ConcernFacts, ScreeningInput, ScreeningResult
+from desktop_app.errors import QUOTE_LIMIT
 from desktop_app.screening.engine import ScreeningInputError
 
 E = TypeVar("E", AnswerStatus, When, Basis)
@@ -71,7 +72,11 @@ def json_repr(value: Any) -> str:
         return "an object"
     if isinstance(value, list):
         return "a list"
-    return json.dumps(value, ensure_ascii=False)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except ValueError:  # an integer past Python's digit limit for turning it into text
+        return "a number far too long"
+    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"  # a 5 MB value is never echoed whole
 
 
 def _object(value: Any, what: str, keys: tuple[str, ...] | None) -> Mapping[str, Any]:

@@ -19,6 +19,7 @@ from desktop_app.store.files import disk_problem
 from desktop_app.vault import atomic
 
 ANCHOR_FILE_NAME = "audit.anchor"
+_MAX_SIZE = 4096  # a real anchor is under 300 bytes; anything larger is not one
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +53,11 @@ def decode(data: bytes, audit_key: bytes) -> Anchor:
                            "cannot show that its records are complete. Nothing was changed; ask IT to investigate "
                            "or restore the latest backup.")
     try:
+        if len(data) > _MAX_SIZE:
+            raise ValueError
         body = json.loads(data.decode("ascii"))
         seq, mac, check = int(body["seq"]), str(body["mac"]), str(body["check"])
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
         raise damaged from None
     if not hmac.compare_digest(check, _check(audit_key, seq, mac)):
         raise damaged
@@ -63,8 +66,16 @@ def decode(data: bytes, audit_key: bytes) -> Anchor:
 
 def read(vault_dir: Path, audit_key: bytes) -> Anchor | None:
     """The anchor, or None when the file is missing."""
+    path = vault_dir / ANCHOR_FILE_NAME
     try:
-        data = (vault_dir / ANCHOR_FILE_NAME).read_bytes()
+        if path.is_dir():
+            raise IsADirectoryError
+        with open(path, "rb") as handle:
+            data = handle.read(_MAX_SIZE + 1)
     except FileNotFoundError:
         return None
+    except OSError:
+        raise VaultDamaged("The vault's audit anchor (audit.anchor) is not a readable file (it may have been "
+                           "replaced by a folder, or its permissions changed). Nothing was changed; ask IT to put "
+                           "the file back or restore the latest backup.") from None
     return decode(data, audit_key)

@@ -29,7 +29,7 @@ from desktop_app.store.types import UTC_FORMAT, format_utc, utc_now
 GENESIS_MAC = "0" * 64
 
 
-def derive_audit_key(data_key: bytes) -> bytes:
+def derive_audit_key(data_key: bytes | bytearray) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"waymark audit").derive(data_key)
 
 

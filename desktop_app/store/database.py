@@ -15,10 +15,12 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import UserFacingError
+from desktop_app.filemodes import PRIVATE_FILE
 from desktop_app.store import anchor, audit, migrate
-from desktop_app.store.engine import DB_FILE_NAME, check_opens, connect_raw, make_engine, rekey_pragma
+from desktop_app.store.engine import DB_FILE_NAME, Key, check_opens, connect_raw, make_engine, rekey_pragma
 from desktop_app.store.errors import RolledBack, VaultDamaged
 from desktop_app.store.uow import UnitOfWork
+from desktop_app.vault.witness import Witness
 
 _log = logging.getLogger(__name__)
 # Segments of a full audit check run at once: one per core, up to four (the engine's pool holds four connections).
@@ -44,7 +46,8 @@ class Database:
     vault_dir: Path
     engine: Engine
     audit_key: bytes = field(repr=False)
-    key: bytes = field(default=b"", repr=False)
+    key: Key = field(default=b"", repr=False)  # the session's bytearray itself, zeroed at lock
+    witness: Witness | None = field(default=None, repr=False)  # this computer's record of the vault, kept in step
 
     @property
     def path(self) -> Path:
@@ -54,6 +57,8 @@ class Database:
         return UnitOfWork(self.engine, self.audit_key, on_commit=self._move_anchor)
 
     def _move_anchor(self, seq: int, mac: str) -> None:
+        if self.witness is not None:  # first: a stale anchor is caught by the record here, never the other way round
+            self.witness.record_audit(seq, mac)
         anchor.write(self.vault_dir, anchor.Anchor(seq=seq, mac=mac), self.audit_key)
 
     def _try_move_anchor(self, seq: int, mac: str) -> None:
@@ -79,16 +84,31 @@ class Database:
         """Every audit row checked from the first, the chain split across the machine's cores."""
         return audit.check_chain_split(self.raw, self.audit_key, parts=_CHECK_PARTS)
 
-    def check_anchor(self) -> AnchorCheck:
-        """Check the chain from the anchor forward (fast); refuse a rollback; rebuild a missing anchor fully checked."""
+    def check_anchor(self, known: tuple[int, str] | None = None) -> AnchorCheck:
+        """Check the chain from the anchor forward (fast); refuse a rollback; rebuild a missing anchor fully checked.
+
+        ``known``: the newest (seq, mac) this computer saw of the vault (``vault.witness``), kept outside the folder.
+        A database behind it, or one whose entry at that seq differs, is refused even when the folder's own anchor
+        agrees with it (a whole older folder put back) or is missing.
+        """
         started = time.perf_counter()
         stored = anchor.read(self.vault_dir, self.audit_key)
         if stored is None:
+            if known is not None:
+                with self.raw() as connection:
+                    _check_known(connection, audit.latest(connection)[0], known)
             result = self.check_whole_chain()
             if result.problems:
                 raise _chain_damaged(result.problems[0])
-            warning = ("The vault's audit anchor file was missing; Waymark checked the whole audit trail, found it "
-                       "complete, and wrote a new anchor. If nobody removed the file, tell IT.")
+            if known is not None:
+                warning = (f"The vault's audit anchor file was missing. Waymark checked the whole audit trail: it is "
+                           f"complete and reaches at least entry {known[0]}, the newest this computer had seen, so a "
+                           "new anchor was written. If nobody removed the file, tell IT.")
+            else:
+                warning = ("The vault's audit anchor file was missing, and this computer has no record of this vault, "
+                           "so Waymark cannot tell whether an older copy of the database was put back. It checked the "
+                           "whole audit trail, found it complete, and wrote a new anchor. If nobody removed the file "
+                           "or moved the vault here, tell IT before going on.")
             self._try_move_anchor(result.last_seq, result.last_mac)
             return AnchorCheck(result.checked, time.perf_counter() - started, warning)
         with self.raw() as connection:
@@ -100,6 +120,8 @@ class Database:
                     "The vault's audit trail does not match its anchor file: entries were changed or the database "
                     "was replaced. Nothing was opened or changed; restore the latest backup or ask IT to investigate."
                 )
+            if known is not None:
+                _check_known(connection, last_seq, known)
             prev = stored.mac if stored.seq else audit.GENESIS_MAC
             result = audit.check_chain(connection, self.audit_key, after_seq=stored.seq, prev_mac=prev)
         if result.problems:
@@ -116,14 +138,14 @@ class Database:
             connection.execute("VACUUM")
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
-    def rekey(self, new_key: bytes) -> Database:
+    def rekey(self, new_key: Key) -> Database:
         """Re-encrypt every page under ``new_key`` (PRAGMA rekey) and return the database reopened with it."""
         self.engine.dispose()
         rekey_file(self.path, self.key, new_key)
         return open_database(self.vault_dir, new_key)
 
 
-def rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
+def rekey_file(path: Path, old_key: Key, new_key: Key) -> None:
     """PRAGMA rekey outside any transaction, after folding the WAL into the main file."""
     connection = connect_raw(path, old_key)
     try:
@@ -132,6 +154,17 @@ def rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     finally:
         connection.close()
+
+
+def _check_known(connection: Any, last_seq: int, known: tuple[int, str]) -> None:
+    known_seq, known_mac = known
+    if last_seq < known_seq:
+        raise RolledBack(last_seq, known_seq, on_this_computer=True)
+    if known_seq and audit.mac_at(connection, known_seq) != known_mac:
+        raise VaultDamaged(
+            f"The vault's audit trail does not match what this computer last saw of it (entry {known_seq}): the "
+            "database was replaced by another copy. Nothing was opened or changed; ask IT to investigate."
+        )
 
 
 def _chain_damaged(problem: audit.ChainProblem) -> VaultDamaged:
@@ -152,12 +185,15 @@ def _read_audit_key(engine: Engine) -> bytes:
     return bytes(row[0])
 
 
-def open_database(vault_dir: Path, key: bytes, before_migration: Callable[[Database], None] | None = None,
+def open_database(vault_dir: Path, key: Key, before_migration: Callable[[Database], None] | None = None,
                   create: bool = False, upgrade: bool = True) -> Database:
     """Open (or with ``create``, make) the encrypted database; migrate it, a backup taken first."""
     path = vault_dir / DB_FILE_NAME
     if not create and (not path.exists() or path.stat().st_size == 0):
         raise VaultDamaged(MISSING_DB)
+    if create and not path.exists():
+        # Made empty and private first: SQLite then fills it, and gives its -wal and -shm files the same mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE))
     engine = make_engine(path, key)
     try:
         check_opens(engine)

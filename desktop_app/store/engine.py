@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
-from desktop_app.errors import DiskFull, FolderNotWritable, UserFacingError
+from desktop_app.errors import DiskFull, FolderNotWritable, SaveFailed, UserFacingError
 from desktop_app.store.errors import AppendOnly, NotDriverSQLCipher, VaultDamaged
 
 DB_FILE_NAME = "waymark.db"
@@ -22,23 +22,28 @@ BUSY_TIMEOUT_MS = 10_000
 _log = logging.getLogger(__name__)
 
 
-def key_pragma(key: bytes) -> str:
+Key = bytes | bytearray  # the data key: the session's bytearray (zeroed at lock) is passed, never copied
+
+
+def key_pragma(key: Key) -> str:
     """The PRAGMA that hands SQLCipher a raw 256-bit key (no PBKDF2: the key is random, not a passphrase)."""
     if len(key) != KEY_BYTES:
         raise ValueError("a data key is 32 bytes")
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def rekey_pragma(key: bytes) -> str:
+def rekey_pragma(key: Key) -> str:
     if len(key) != KEY_BYTES:
         raise ValueError("a data key is 32 bytes")
     return f"PRAGMA rekey = \"x'{key.hex()}'\""
 
 
-def prepare_connection(dbapi_connection: Any, key: bytes) -> None:
+def prepare_connection(dbapi_connection: Any, key: Key) -> None:
     """Run the recipe on a raw DB-API connection; raises VaultDamaged on a wrong key or unreadable file."""
     cursor = dbapi_connection.cursor()
     try:
+        # Before the key: SQLCipher then wipes every buffer it frees that held key material or decrypted pages.
+        cursor.execute("PRAGMA cipher_memory_security = ON")
         cursor.execute(key_pragma(key))
         if not cursor.execute("PRAGMA cipher_version").fetchall():
             raise NotDriverSQLCipher(
@@ -50,7 +55,10 @@ def prepare_connection(dbapi_connection: Any, key: bytes) -> None:
         cursor.execute("PRAGMA cipher_compatibility = 4")
         try:
             cursor.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        except sqlcipher3.DatabaseError:
+        except sqlcipher3.DatabaseError as error:
+            problem = open_problem(error)
+            if problem is not None:
+                raise problem from None
             raise VaultDamaged(
                 "The vault's database cannot be read with its key: the file is damaged, truncated or not "
                 "this vault's. Nothing was changed; restore the latest backup."
@@ -65,7 +73,7 @@ def prepare_connection(dbapi_connection: Any, key: bytes) -> None:
         cursor.close()
 
 
-def connect_raw(db_path: Path, key: bytes) -> Any:
+def connect_raw(db_path: Path, key: Key) -> Any:
     """A bare sqlcipher3 connection with the recipe applied (for checks, backups and re-keying)."""
     connection = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False)
     try:
@@ -74,6 +82,30 @@ def connect_raw(db_path: Path, key: bytes) -> Any:
         connection.close()
         raise
     return connection
+
+
+DISK_FULL_AT_OPEN = ("The disk is full (or Waymark may not make files that large), so the vault could not be opened: "
+                     "opening needs a little space for its working files. Nothing was changed and nothing is lost; "
+                     "free some space on the disk, then try again.")
+
+
+def open_problem(error: BaseException) -> SaveFailed | None:
+    """When ``error`` is really a full disk (or a file-size limit) or a folder that cannot be written, not a damaged
+    file or a wrong key: the ``SaveFailed`` family's error whose sentence says so."""
+    message = str(error).lower()
+    if "disk is full" in message or "disk i/o error" in message or "database or disk is full" in message:
+        return DiskFull(DISK_FULL_AT_OPEN)
+    if "unable to open" in message or "readonly" in message or "read-only" in message:
+        return FolderNotWritable("The vault's folder cannot be written, so the vault could not be opened (it needs "
+                                 "to write its working files). Nothing was changed; ask IT to check the folder's "
+                                 "permissions.")
+    return None
+
+
+def disk_sentence(error: BaseException) -> str | None:
+    """The sentence of ``open_problem``, if ``error`` is one."""
+    problem = open_problem(error)
+    return problem.sentence if problem is not None else None
 
 
 def translate_error(error: BaseException) -> UserFacingError | None:
@@ -98,9 +130,11 @@ def translate_error(error: BaseException) -> UserFacingError | None:
     return None
 
 
-def make_engine(db_path: Path, key: bytes) -> Engine:
-    """An engine on the encrypted file; one warm connection, BEGIN emitted by us so DDL is transactional."""
-    key = bytes(key)
+def make_engine(db_path: Path, key: Key) -> Engine:
+    """An engine on the encrypted file; one warm connection, BEGIN emitted by us so DDL is transactional.
+
+    ``key`` is kept by reference, not copied: when the session zeroes its bytearray at lock, no copy stays here.
+    """
     engine = create_engine(
         f"sqlite:///{db_path}",
         module=sqlcipher3,
@@ -135,8 +169,11 @@ def check_opens(engine: Engine) -> None:
             pass
     except DatabaseError as error:
         original = error.orig
-        if isinstance(original, VaultDamaged | NotDriverSQLCipher):
+        if isinstance(original, UserFacingError):
             raise original from None
+        problem = open_problem(original) if original is not None else None
+        if problem is not None:
+            raise problem from None
         raise VaultDamaged(
             "The vault's database cannot be read: it may be damaged. Nothing was changed; restore the latest backup."
         ) from None

@@ -12,9 +12,10 @@ class VaultDamaged(UserFacingError):
 class RolledBack(UserFacingError):
     """The database is older than its audit anchor: an earlier copy was put back."""
 
-    def __init__(self, database_seq: int, anchor_seq: int) -> None:
+    def __init__(self, database_seq: int, anchor_seq: int, on_this_computer: bool = False) -> None:
+        record = "what this computer last saw of it" if on_this_computer else "its audit record"
         super().__init__(
-            f"The vault's database is older than its audit record (it ends at entry {database_seq}, "
+            f"The vault's database is older than {record} (it ends at entry {database_seq}, "
             f"but entry {anchor_seq} was written): an earlier copy seems to have been put back. "
             "Nothing was opened or changed; restore the latest backup or ask IT to investigate."
         )

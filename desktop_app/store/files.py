@@ -8,9 +8,6 @@ from pathlib import Path
 
 from desktop_app.errors import DiskFull, FolderNotWritable, SaveFailed
 
-# The old name of SaveFailed, kept while other branches still say it; catch SaveFailed in new code.
-DiskProblem = SaveFailed
-
 
 def disk_problem(error: OSError, what: str) -> SaveFailed:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):

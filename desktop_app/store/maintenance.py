@@ -11,7 +11,7 @@ import sqlcipher3
 from desktop_app.errors import SaveFailed, UserFacingError
 from desktop_app.store import audit
 from desktop_app.store.database import Database
-from desktop_app.store.engine import connect_raw, translate_error
+from desktop_app.store.engine import connect_raw, disk_sentence, translate_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +25,20 @@ class EncryptedCopy:
 
 @dataclass(frozen=True, slots=True)
 class Integrity:
-    """SQLCipher's page check (empty when every page passes) and SQLite's quick_check (``["ok"]`` when sound)."""
+    """SQLCipher's page check (empty when every page passes) and SQLite's quick_check (``("ok",)`` when sound,
+    ``("not run",)`` when it could not run), with what the file looked like once its write-ahead log was folded in.
+    """
 
     page_failures: tuple[str, ...]
     quick_check: tuple[str, ...]
+    page_size: int = 0  # 0 when the pages could not be read at all (``unreadable`` says why)
+    file_size: int = 0
+    log_busy: bool = False  # the write-ahead log could not be folded in (the vault is busy): pages checked as they are
+    unreadable: str | None = None  # the full-disk sentence, or "" for a file that cannot be read to its end
+
+
+# What reading a damaged, truncated or unreadable file raises; each becomes part of the result, never an exception.
+_UNREADABLE = (sqlcipher3.Error, sqlite3.Error, UserFacingError, OSError, ValueError, TypeError)
 
 
 def _plain_sqlite_refuses(path: Path) -> bool:
@@ -74,13 +84,34 @@ def encrypted_copy(database: Database, target: Path) -> EncryptedCopy:
 
 
 def integrity(database: Database) -> Integrity:
-    """Read every page (PRAGMA cipher_integrity_check) and the b-tree structure (PRAGMA quick_check)."""
-    connection = connect_raw(database.path, database.key)
+    """Fold the write-ahead log in first (as every open does at its close), so that a page torn in the main file while
+    its newer copy waited in the log is judged the same by this check and the next; then read every page (PRAGMA
+    cipher_integrity_check) and the b-tree structure (PRAGMA quick_check). A check that cannot run is said in the
+    result, so a caller can always report every check."""
     try:
-        pages = tuple(str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check").fetchall())
-        quick = tuple(str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall())
-    except sqlcipher3.Error:
-        pages, quick = ("the file could not be read to the end",), ("not run",)
+        size = database.path.stat().st_size
+    except OSError:
+        size = 0
+    page_size, busy, unreadable = 0, False, None
+    pages: tuple[str, ...] = ()
+    quick: tuple[str, ...] = ("not run",)
+    connection = None
+    try:
+        try:
+            connection = connect_raw(database.path, database.key)
+            busy = bool(connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0])
+            page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+            size = database.path.stat().st_size
+            pages = tuple(str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check").fetchall())
+        except _UNREADABLE as error:
+            unreadable = disk_sentence(error) or ""
+            pages, page_size = (), 0
+        if connection is not None:
+            try:
+                quick = tuple(str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall())
+            except _UNREADABLE:
+                quick = ("not run",)
     finally:
-        connection.close()
-    return Integrity(pages, quick)
+        if connection is not None:
+            connection.close()
+    return Integrity(pages, quick, page_size, size, busy, unreadable)

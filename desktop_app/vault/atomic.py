@@ -5,14 +5,21 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
-from desktop_app.vault.errors import DiskFull, FolderNotWritable
+from desktop_app.errors import quote
+from desktop_app.filemodes import PRIVATE_FILE
+from desktop_app.vault.errors import DiskFull, FolderNotWritable, SaveFailed
 
 BACKUP_SUFFIX = ".bak"
+TEMP_SUFFIX = ".tmp"
+# O_EXCL refuses a name that exists, a planted symbolic link included; O_NOFOLLOW says so twice where it exists.
+_EXCLUSIVE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+Register = Callable[[Path, bool], None]  # (temp path, True when created / False when gone): see vault.leftovers
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY = {errno.EROFS}
 _NOT_ALLOWED = {errno.EACCES, errno.EPERM}
@@ -23,52 +30,75 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
-def write_text(path: Path | str, text: str, keep_previous: bool = False) -> None:
+def temp_name_for(target: Path) -> Path:
+    """A fresh, unguessable staging name beside ``target``: ``.<name>.<16 hex>.tmp`` (see ``is_temp_name``)."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(8)}{TEMP_SUFFIX}")
+
+
+def is_temp_name(name: str) -> bool:
+    """True for a name ``temp_name_for`` makes: what a killed write leaves behind."""
+    stem = name.removesuffix(TEMP_SUFFIX)
+    token = stem.rsplit(".", 1)[-1]
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX) and len(token) == 16 and \
+        all(c in "0123456789abcdef" for c in token)
+
+
+def write_text(path: Path | str, text: str, keep_previous: bool = False, register: Register | None = None) -> None:
     """Write UTF-8 text atomically (see ``write_bytes``)."""
-    write_bytes(path, text.encode("utf-8"), keep_previous=keep_previous)
+    write_bytes(path, text.encode("utf-8"), keep_previous=keep_previous, register=register)
 
 
-def write_bytes(path: Path | str, data: bytes, keep_previous: bool = False) -> None:
+def write_bytes(path: Path | str, data: bytes, keep_previous: bool = False, register: Register | None = None) -> None:
     """Replace ``path`` with ``data`` atomically; with keep_previous the old content is first kept as ``<name>.bak``.
 
     On a full disk or a folder that cannot be written, raise a ``SaveFailed`` sentence; the original is untouched.
+    ``register`` is told the staging file's name before it exists and after it is gone, so that a write killed
+    half-way outside the vault folder is cleaned up at the next start.
     """
     target = Path(path)
     try:
         if keep_previous and target.exists():
-            _replace_with(backup_path(target), lambda fd: _copy_into(target, fd))
-        _replace_with(target, lambda fd: _write_all(fd, data))
+            _replace_with(backup_path(target), lambda handle: _copy_into(target, handle), register)
+        _replace_with(target, lambda handle: handle.write(data), register)
     except OSError as exc:
         raise _as_user_error(exc, target) from exc
 
 
-def _replace_with(target: Path, fill: Callable[[int], None]) -> None:
-    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+def write_with(path: Path | str, fill: Callable[[BinaryIO], object], register: Register | None = None) -> None:
+    """Replace ``path`` with what ``fill`` writes into a fresh staging file (seekable: a zip can be built in it)."""
+    target = Path(path)
     try:
+        _replace_with(target, fill, register)
+    except OSError as exc:
+        raise _as_user_error(exc, target) from exc
+
+
+def _replace_with(target: Path, fill: Callable[[BinaryIO], object], register: Register | None = None) -> None:
+    temp = temp_name_for(target)
+    if register is not None:
+        register(temp, True)
+    try:
+        fd = os.open(temp, _EXCLUSIVE, PRIVATE_FILE)
         try:
-            fill(fd)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    _fsync_folder(target.parent)
+            with os.fdopen(fd, "wb") as handle:
+                fill(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        _fsync_folder(target.parent)
+    finally:
+        if register is not None:
+            with contextlib.suppress(OSError, SaveFailed):
+                register(temp, False)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _copy_into(source: Path, fd: int) -> None:
-    with open(source, "rb") as src, os.fdopen(os.dup(fd), "wb") as dst:
-        shutil.copyfileobj(src, dst)
-        dst.flush()
+def _copy_into(source: Path, handle: BinaryIO) -> None:
+    with open(source, "rb") as src:
+        shutil.copyfileobj(src, handle)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -83,6 +113,16 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _as_user_error(exc: OSError, target: Path) -> Exception:
+    if exc.errno == errno.EISDIR or (exc.errno in (errno.EEXIST, errno.ENOTEMPTY) and target.is_dir()):
+        return FolderNotWritable(
+            f"{quote(target.name)} in {quote(target.parent)} is a folder where Waymark keeps a file, so it could not "
+            "be saved; nothing was changed. Move that folder away (ask IT), then try again."
+        )
+    if exc.errno == errno.ELOOP:
+        return FolderNotWritable(
+            f"{quote(target.name)} in {quote(target.parent)} is a symbolic link; Waymark does not write through "
+            "links, and nothing was changed."
+        )
     if exc.errno in _DISK_FULL:
         return DiskFull(
             f"The disk is full: {target.name} could not be saved in {target.parent}, and nothing was changed. "

@@ -12,14 +12,15 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from desktop_app.vault.errors import AlreadyRunning, FolderNotWritable
+from desktop_app.vault.errors import AlreadyRunning, FolderNotWritable, SaveFailed
 
 LOCK_FILE = "waymark.lock"
+STAGING_LOCK = "staging.lock"  # held by a running restore in its staging folder, so a start never sweeps it away
 
 
 class VaultInstanceLock:
-    def __init__(self, vault_dir: Path) -> None:
-        self.path = Path(vault_dir) / LOCK_FILE
+    def __init__(self, vault_dir: Path, name: str = LOCK_FILE) -> None:
+        self.path = Path(vault_dir) / name
         self._fd: int | None = None
 
     @property
@@ -47,9 +48,12 @@ class VaultInstanceLock:
             if exc.errno in {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK}:
                 raise AlreadyRunning() from None
             raise
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        try:  # the process id is only a hint for IT staff; a full disk must not stop the lock being held
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{os.getpid()}\n".encode())
+        except OSError:
+            pass
         self._fd = fd
 
     def release(self) -> None:
@@ -92,3 +96,17 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def in_use(staging: Path) -> bool:
+    """True when a running restore holds ``staging``'s lock (a folder left by a killed one is free to remove)."""
+    lock_file = Path(staging) / STAGING_LOCK
+    if not lock_file.exists():
+        return False
+    lock = VaultInstanceLock(staging, STAGING_LOCK)
+    try:
+        lock.acquire()
+    except (AlreadyRunning, OSError, SaveFailed):
+        return True
+    lock.release()
+    return False

@@ -28,10 +28,12 @@ FLOOR_ITERATIONS = 3
 FLOOR_LANES = 4
 # A vault tuned on a large desktop must still open on a small laptop: memory stops here and passes grow instead.
 MAX_TUNED_MEMORY_KIB = 512 * 1024
-# Far above anything tune() produces; refuses a file that would make unlocking hang or exhaust memory.
-LIMIT_MEMORY_KIB = 4 * 1024 * 1024
-LIMIT_ITERATIONS = 64
-LIMIT_LANES = 64
+# Above anything tune() produces (512 MiB, then passes), far below what would make one try hang or exhaust a laptop's
+# memory: a key file asking for more is refused before anything is derived (4 GiB, t=64, p=64 took 150 s and 4 GB).
+LIMIT_MEMORY_KIB = 1024 * 1024
+LIMIT_ITERATIONS = 16
+LIMIT_LANES = 16
+LIMIT_WORK_KIB = MAX_TUNED_MEMORY_KIB * LIMIT_ITERATIONS  # memory × passes: at most 8 GiB·pass, a few seconds
 
 _TEST_MEMORY_KIB = 64
 _TEST_ITERATIONS = 1
@@ -92,7 +94,8 @@ class KdfParams:
 
 def check_strength(params: KdfParams) -> None:
     """Refuse parameters that are weaker than the floor (outside tests) or so large they would hang the app."""
-    if params.memory_kib > LIMIT_MEMORY_KIB or params.iterations > LIMIT_ITERATIONS or params.lanes > LIMIT_LANES:
+    if params.memory_kib > LIMIT_MEMORY_KIB or params.iterations > LIMIT_ITERATIONS or params.lanes > LIMIT_LANES or \
+            params.memory_kib * params.iterations > LIMIT_WORK_KIB:
         raise WeakKeySettings(
             "A key slot asks for more key-stretching work than any computer can do quickly; the key file has been "
             "edited or damaged. Restore keyslots.json from a backup."
@@ -131,7 +134,8 @@ def tune(target_seconds: float = 0.75) -> KdfParams:
             memory = min(MAX_TUNED_MEMORY_KIB, int(params.memory_kib * scale) // 1024 * 1024)
             params = replace(params, memory_kib=max(memory, params.memory_kib))
         else:
-            iterations = min(LIMIT_ITERATIONS, max(params.iterations + 1, round(params.iterations * scale)))
+            ceiling = min(LIMIT_ITERATIONS, LIMIT_WORK_KIB // params.memory_kib)
+            iterations = min(ceiling, max(params.iterations + 1, round(params.iterations * scale)))
             params = replace(params, iterations=iterations)
         elapsed = _time_one(params)
     if elapsed > high and params.memory_kib > FLOOR_MEMORY_KIB:

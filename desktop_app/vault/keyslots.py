@@ -261,7 +261,7 @@ class KeySlotFile:
         user_name: str,
         role: str,
         passphrase: str,
-        data_key: bytes,
+        data_key: bytes | bytearray,
         params: kdf.KdfParams | None = None,
     ) -> KeySlot:
         """Give a DSL or deputy a way in. ``params`` defaults to the cost of the existing slots (or a fresh tune)."""
@@ -273,7 +273,7 @@ class KeySlotFile:
         return slot
 
     def set_passphrase(
-        self, slot_id: str, passphrase: str, data_key: bytes, params: kdf.KdfParams | None = None
+        self, slot_id: str, passphrase: str, data_key: bytes | bytearray, params: kdf.KdfParams | None = None
     ) -> KeySlot:
         """Replace a slot's passphrase (change of passphrase, or a new one after recovery); same slot, same person."""
         old = self.slot(slot_id)
@@ -284,7 +284,7 @@ class KeySlotFile:
         self._replace(slot)
         return slot
 
-    def update_person(self, slot_id: str, user_name: str, role: str, data_key: bytes) -> KeySlot:
+    def update_person(self, slot_id: str, user_name: str, role: str, data_key: bytes | bytearray) -> KeySlot:
         """Change the name or role shown on a slot (both are sealed with the data key, so it is re-sealed)."""
         self._check_data_key(data_key)
         slot = replace(self.slot(slot_id), user_name=user_name, role=str(role))
@@ -292,7 +292,7 @@ class KeySlotFile:
         self._replace(slot)
         return slot
 
-    def add_recovery_slot(self, recovery_key: bytes, data_key: bytes) -> KeySlot:
+    def add_recovery_slot(self, recovery_key: bytes, data_key: bytes | bytearray) -> KeySlot:
         """Let the recovery key open the vault; a vault has one recovery slot, so a new key replaces the old one."""
         if len(recovery_key) != RECOVERY_KEY_SIZE:
             raise ValueError("a recovery key is 32 bytes")
@@ -322,7 +322,9 @@ class KeySlotFile:
         self.slots = [s for s in self.slots if s.slot_id != slot_id]
         return slot
 
-    def rewrap_all(self, old_data_key: bytes, new_data_key: bytes, new_public_key: bytes | None = None) -> None:
+    def rewrap_all(
+        self, old_data_key: bytes | bytearray, new_data_key: bytes | bytearray, new_public_key: bytes | None = None
+    ) -> None:
         """Seal a new data key to every remaining slot; needs no passphrase (slots are wrapped to public keys).
 
         ``new_public_key``: a new intake key pair is wise too, since a removed person could read the old private key.
@@ -368,7 +370,7 @@ class KeySlotFile:
             raise WrongRecoveryKey()
         return self._unseal(slot, private)
 
-    def check_data_key(self, data_key: bytes) -> bool:
+    def check_data_key(self, data_key: bytes | bytearray) -> bool:
         """True if ``data_key`` is the key this file's slots currently wrap."""
         return self.key_check is not None and hmac.compare_digest(self.key_check, _key_check(data_key, self.vault_id))
 
@@ -381,7 +383,7 @@ class KeySlotFile:
         user_name: str,
         role: str,
         passphrase: str,
-        data_key: bytes,
+        data_key: bytes | bytearray,
         params: kdf.KdfParams | None,
     ) -> KeySlot:
         params = (params or self._existing_cost() or kdf.tune()).with_new_salt()
@@ -401,7 +403,7 @@ class KeySlotFile:
         )
         return self._finish(slot, kdf.derive(passphrase, params), private, data_key)
 
-    def _finish(self, slot: KeySlot, kek: bytes, private: bytes, data_key: bytes) -> KeySlot:
+    def _finish(self, slot: KeySlot, kek: bytes, private: bytes, data_key: bytes | bytearray) -> KeySlot:
         wrapped = AESGCM(kek).encrypt(slot.nonce, private, self._private_ad(slot))
         slot = replace(slot, wrapped=wrapped)
         return replace(slot, sealed_data_key=sealing.seal(slot.public_key, data_key, self._context(slot)))
@@ -413,7 +415,7 @@ class KeySlotFile:
     def _replace(self, slot: KeySlot) -> None:
         self.slots = [slot if s.slot_id == slot.slot_id else s for s in self.slots]
 
-    def _check_data_key(self, data_key: bytes) -> None:
+    def _check_data_key(self, data_key: bytes | bytearray) -> None:
         if len(data_key) != DATA_KEY_SIZE:
             raise ValueError("a data key is 32 bytes")
         if self.key_check is None:
@@ -460,7 +462,7 @@ def _recovery_kek(recovery_key: bytes, associated_data: bytes) -> bytes:
     ).derive(recovery_key)
 
 
-def _key_check(data_key: bytes, vault_id: str) -> bytes:
+def _key_check(data_key: bytes | bytearray, vault_id: str) -> bytes:
     return hmac.new(data_key, b"waymark key check|" + vault_id.encode("utf-8"), hashlib.sha256).digest()
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop_app import paths
 from desktop_app.vault import atomic
 from desktop_app.vault.errors import SaveFailed
+from desktop_app.vault.witness import Witness, vault_id_of
 
 MIN_LENGTH = 15
 MAX_LENGTH = 4096
@@ -101,14 +102,16 @@ class _Failures:
 
 
 class FailureCounter:
-    """Counts failed unlocks in ``unlock-failures.json`` (a count and a time, nothing personal).
+    """Counts failed unlocks in ``unlock-failures.json`` (a count and a time, nothing personal), and also in the
+    vault's record on this computer (``vault.witness``), so deleting or replacing the file does not reset the wait.
 
     Three tries are free; then the wait doubles from 2 seconds up to a minute. It is a brake on guessing at the
     keyboard, not a defence against someone who has copied the vault (Argon2id is that defence).
     """
 
-    def __init__(self, vault_dir: Path) -> None:
+    def __init__(self, vault_dir: Path, vault_id: str | None = None) -> None:
         self.path = Path(vault_dir) / FAILURES_FILE
+        self._witness = Witness(vault_id if vault_id is not None else vault_id_of(Path(vault_dir)), Path(vault_dir))
         self._state = self._read()
 
     def seconds_to_wait(self, now: datetime | float) -> float:
@@ -130,11 +133,18 @@ class FailureCounter:
         self._write()
 
     def reset(self) -> None:
+        had_failures = self._state.count > 0
         self._state = _Failures(0, None)
-        if self.path.exists():
+        if had_failures or self.path.exists():
             self._write()
 
     def _read(self) -> _Failures:
+        here = self._read_file()
+        seen = self._witness.read()
+        lasts = [moment for moment in (here.last, seen.last_failure) if moment is not None]
+        return _Failures(max(here.count, seen.failures), max(lasts) if lasts else None)
+
+    def _read_file(self) -> _Failures:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             count = data["failures"]
@@ -144,13 +154,14 @@ class FailureCounter:
             return _Failures(count, last)
         except FileNotFoundError:
             return _Failures(0, None)
-        except (OSError, ValueError, KeyError, TypeError):
-            _log.warning("unlock-failures.json was unreadable; counting afresh")
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            _log.warning("unlock-failures.json was unreadable; going by the record on this computer")
             return _Failures(0, None)
 
     def _write(self) -> None:
         state = self._state
         text = json.dumps({"failures": state.count, "last_failure": state.last.isoformat() if state.last else None})
+        self._witness.record_failures(state.count, state.last)
         try:
             atomic.write_text(self.path, text + "\n")
         except SaveFailed:

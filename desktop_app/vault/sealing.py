@@ -35,7 +35,7 @@ def public_from_private(private: bytes) -> bytes:
     return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
 
 
-def seal(public: bytes, plaintext: bytes, context: bytes) -> bytes:
+def seal(public: bytes, plaintext: bytes | bytearray, context: bytes) -> bytes:
     """Encrypt ``plaintext`` so that only the holder of the private key for ``public`` can read it."""
     recipient = X25519PublicKey.from_public_bytes(public)
     ephemeral = X25519PrivateKey.generate()

@@ -23,7 +23,7 @@ from desktop_app.domain.records import (
     ScreeningRecord,
 )
 from desktop_app.domain.screening import DefinitionRef, ScreeningResult
-from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError
+from desktop_app.errors import FieldProblem, InvalidInput, UserFacingError, quote
 from desktop_app.services.casework.referral_request import check_request
 
 if TYPE_CHECKING:
@@ -457,9 +457,9 @@ def concern_addenda(
 def concern_id_from(session: VaultSession, given: str) -> int:
     """A concern's id from what someone typed: its number, or its reference such as WM-2026-00042."""
     text = given.strip()
-    if text.isdigit():
+    if text.isdigit() and text.isascii() and len(text) <= 19 and 0 < int(text) < 2**63:
         return int(text)
-    if not re.fullmatch(r"[A-Za-z]+-\d{4}-\d+", text):
-        raise UserFacingError(f"'{given}' is not a concern number or reference such as WM-2026-00042.")
+    if len(text) > 40 or not re.fullmatch(r"[A-Za-z]+-\d{4}-\d+", text):
+        raise UserFacingError(f"{quote(given)} is not a concern number or reference such as WM-2026-00042.")
     with session.uow() as uow:
         return uow.concerns.by_reference(text).concern_id  # RecordNotFound says which reference is missing

@@ -27,6 +27,8 @@ from desktop_app.services.child.missing import describe
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic
+from desktop_app.vault.leftovers import OutputRegister
+from desktop_app.vault.outputs import OutputKind, check_output_path
 
 SUMMARY_LIMIT = 600  # characters of a concern's account; the full record stays in the setting
 MAX_CHILDREN = 500
@@ -172,11 +174,11 @@ def save_export(
     ``unencrypted`` (a .csv path then gets the CSV alone). Audited in the same transaction; no file without its row."""
     if password is None and not unencrypted:
         raise UserFacingError("Give a password for the export, or choose to save it without encryption.")
-    if not path.parent.is_dir():
-        raise UserFacingError(f"The folder {path.parent} does not exist. Choose another place to save the export.")
-    as_csv = path.suffix.lower() == ".csv"
+    as_csv = Path(path).suffix.lower() == ".csv"
     if as_csv and password is not None:
         raise UserFacingError("An encrypted export is a PDF with the CSV inside it: save it as a .pdf file.")
+    # Never inside the vault, through a link, or over a file of another kind: the command line's check, here.
+    path = check_output_path(path, OutputKind.CSV if as_csv else OutputKind.PDF)
     if as_csv:
         data, doc_id = sharing_csv(export).encode("utf-8"), document_id(export)
     else:
@@ -196,7 +198,7 @@ def save_export(
                 "format": "csv" if as_csv else "pdf",
             },
         )
-        atomic.write_bytes(path, data)
+        atomic.write_bytes(path, data, register=OutputRegister(session.vault_dir))
         try:
             uow.commit()
         except BaseException:

@@ -38,6 +38,8 @@ from desktop_app.services.child import chronology as child_chronology
 from desktop_app.services.vault import VaultSession
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic
+from desktop_app.vault.leftovers import OutputRegister
+from desktop_app.vault.outputs import OutputKind, check_output_path
 
 # ----- document ids ----------------------------------------------------------------------------------------------
 
@@ -246,8 +248,7 @@ def save_pdf(
     """Write the document atomically, AES-256 encrypted with ``password`` unless ``unencrypted``; audited."""
     if password is None and not unencrypted:
         raise UserFacingError("Give a password for the PDF, or choose to save it without encryption.")
-    if not path.parent.is_dir():
-        raise UserFacingError(f"The folder {path.parent} does not exist. Choose another place to save the PDF.")
+    path = check_output_path(path, OutputKind.PDF)  # never inside the vault, through a link, or over another kind
     data = encrypt_pdf(pdf, password) if password is not None else pdf
     # The audit row and the file stand or fall together: the row is written first (not yet committed), then the
     # file; if the commit then fails, the file is removed, so no copy is ever on disk without its audit row.
@@ -255,7 +256,7 @@ def save_pdf(
         uow.audit.append(
             session.actor(), "document.saved", document_id, {"kind": str(kind), "encrypted": password is not None}
         )
-        atomic.write_bytes(path, data)
+        atomic.write_bytes(path, data, register=OutputRegister(session.vault_dir))
         try:
             uow.commit()
         except BaseException:

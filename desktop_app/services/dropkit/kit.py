@@ -25,6 +25,8 @@ from desktop_app.definitions import Forms, load_forms
 from desktop_app.errors import UserFacingError
 from desktop_app.services.vault import VaultSession
 from desktop_app.vault import atomic, sealing
+from desktop_app.vault.leftovers import OutputRegister
+from desktop_app.vault.outputs import OutputKind, check_output_path
 
 FORMAT = "waymark-drop-kit"
 VERSION = 1
@@ -104,11 +106,12 @@ def make_kit(session: VaultSession) -> bytes:
 
 def export_kit(session: VaultSession, out: Path) -> DropKit:
     """Write the drop kit, audited (it holds no personal data, but the DSL should know where kits went)."""
+    out = check_output_path(out, OutputKind.DROP_KIT)  # the command line's check, for the app's save dialog too
     data = make_kit(session)
     kit = parse_kit(data)
     with session.uow() as uow:
         uow.audit.append(session.actor(), "dropkit.exported", "vault", {"key_id": kit.key_id})
-        atomic.write_bytes(Path(out), data)
+        atomic.write_bytes(out, data, register=OutputRegister(session.vault_dir))
         uow.commit()
     return kit
 

@@ -15,7 +15,7 @@ import pikepdf
 
 from desktop_app.definitions import load_forms
 from desktop_app.domain.transfer import TransferCover, TransferEntry
-from desktop_app.errors import FieldProblem, UserFacingError
+from desktop_app.errors import FieldProblem
 from desktop_app.reports import encrypt_pdf
 from desktop_app.reports.transfer import transfer_cover_pdf
 from desktop_app.services import documents
@@ -24,6 +24,8 @@ from desktop_app.services.vault import VaultSession
 from desktop_app.store.repositories.transfer import OUT
 from desktop_app.vault import atomic
 from desktop_app.vault import package as locked
+from desktop_app.vault.leftovers import OutputRegister
+from desktop_app.vault.outputs import OutputKind, check_output_path
 
 Progress = Callable[[int, int, str], None]
 PACKAGE_SUFFIX = ".wmtransfer"
@@ -96,10 +98,10 @@ def export_transfer(
     report = progress or (lambda _s, _o, _w: None)
     check_details(details)
     locked.check_password(password)
-    out = Path(out)
-    for path in (out, pdf_out):
-        if path is not None and not path.parent.is_dir():
-            raise UserFacingError(f"The folder {path.parent} does not exist.")
+    # Never inside the vault, through a link, or over a file of another kind: the command line's check, here,
+    # before the slow work.
+    out = check_output_path(out, OutputKind.TRANSFER)
+    pdf_out = check_output_path(pdf_out, OutputKind.PDF) if pdf_out is not None else None
     sent_on = details.sent_on or date.today()
     package_id = uuid.uuid4().hex
     report(0, 4, "Gathering the child's records")
@@ -159,10 +161,10 @@ def export_transfer(
             },
         )
         try:
-            atomic.write_bytes(out, blob)
+            atomic.write_bytes(out, blob, register=OutputRegister(session.vault_dir))
             written.append(out)
             if pdf_out is not None and bundle is not None:
-                atomic.write_bytes(pdf_out, bundle)
+                atomic.write_bytes(pdf_out, bundle, register=OutputRegister(session.vault_dir))
                 written.append(pdf_out)
             uow.commit()
         except BaseException:

@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting
 from desktop_app.errors import UserFacingError
+from desktop_app.filemodes import private_dir
 from desktop_app.services.vault.backup import write_backup
 from desktop_app.services.vault.backup_restore import restore_backup
 from desktop_app.services.vault.folder import (
@@ -42,18 +43,38 @@ from desktop_app.store.audit import derive_audit_key
 from desktop_app.store.database import Database, open_database, rekey_file
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import RecordNotFound, VaultDamaged
-from desktop_app.vault import DamagedKeySlots, SaveFailed, WrongPassphrase, WrongRecoveryKey, kdf, sealing
+from desktop_app.store.files import disk_problem
+from desktop_app.vault import (
+    DamagedKeySlots,
+    DiskFull,
+    SaveFailed,
+    WrongPassphrase,
+    WrongRecoveryKey,
+    kdf,
+    leftovers,
+    sealing,
+)
 from desktop_app.vault import passphrase as passphrase_rules
 from desktop_app.vault import recovery as recovery_keys
 from desktop_app.vault.datakey import new_data_key
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlot, KeySlotFile
+from desktop_app.vault.witness import Witness
 
 _log = logging.getLogger(__name__)
 
 INBOX_DIR = "inbox"
 ANCHOR_FILE = anchor_file.ANCHOR_FILE_NAME
+
+
+# Who hears a session's warnings as it opens, besides ``session.warnings`` (which the window shows in a dialog): the
+# command line registers a printer here, so every command that unlocks shows them on stderr as the window does.
+warning_listeners: list[Callable[[str], None]] = []
+
+NO_RECOVERY_SLOT = ("The vault has lost its recovery key: the recovery key no longer opens it, so a forgotten "
+                    "passphrase would lose the records. Make a new recovery key (Settings, Recovery key) and print its "
+                    "sheet.")
 
 
 @dataclass
@@ -64,9 +85,7 @@ class CreatedVault:
 
 
 def inbox_dir(vault_dir: Path) -> Path:
-    folder = Path(vault_dir) / INBOX_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_dir(Path(vault_dir) / INBOX_DIR)
 
 
 def read_public_key(vault_dir: Path) -> bytes:
@@ -99,7 +118,12 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
     if not setting.name.strip() or not user_name.strip():
         raise UserFacingError("The setting's name and the first DSL's name are both needed.")
     check_passphrase(passphrase, (setting.name, user_name))
-    vault_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        private_dir(vault_dir)
+    except OSError as error:
+        kind = type(disk_problem(error, "vault folder"))  # DiskFull, FolderNotWritable or SaveFailed by its errno
+        raise kind(f"The vault folder could not be made ({error.strerror or 'refused'}); nothing was set up. Check "
+                   "the disk has space and the folder may be written, then try again.") from None
     leftover = vault_dir / DB_FILE_NAME
     if leftover.exists():  # an earlier set-up stopped before its key slots were written: keep it aside, never delete
         stamp = file_stamp()
@@ -111,7 +135,8 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
     lock.acquire()
     database: Database | None = None
     try:
-        data_key = new_data_key()
+        leftovers.tidy(vault_dir)
+        data_key = bytearray(new_data_key())  # the session's one copy, zeroed at lock
         vault_id = uuid.uuid4().hex
         private, public = sealing.new_keypair()
         recovery_text = recovery_keys.new_recovery_key()
@@ -124,6 +149,7 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
         database = open_database(vault_dir, data_key, create=True)
         audit_key = derive_audit_key(data_key)
         database.audit_key = audit_key
+        database.witness = Witness(vault_id, vault_dir)
         actor = Actor(name=user_name, role=Role.DSL.value, user_id=user_id)
         with database.uow() as uow:
             uow.setting.create(vault_id, replace(setting, dsl_name=setting.dsl_name or user_name, extra={}),
@@ -135,10 +161,19 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
         write_public_key(vault_dir, public)
         slots.save(vault_dir / KEYSLOTS_FILE)
         inbox_dir(vault_dir)
-        (vault_dir / BACKUPS_DIR).mkdir(exist_ok=True)
+        private_dir(vault_dir / BACKUPS_DIR)
         _log.info("vault created")
         session = VaultSession(vault_dir, database, slots, data_key, user_id, lock)
         return CreatedVault(session=session, recovery_key=recovery_text, vault_id=vault_id)
+    except SaveFailed:
+        if database is not None:
+            database.dispose()
+        if not (vault_dir / KEYSLOTS_FILE).exists():  # nothing can ever open what was written without its key slots
+            for suffix in ("", "-wal", "-shm"):
+                (vault_dir / (DB_FILE_NAME + suffix)).unlink(missing_ok=True)
+        lock.release()
+        raise DiskFull("The disk is full (or the vault folder cannot be written), so the vault could not be set "
+                       "up; nothing was kept. Free some space on the disk, then set it up again.") from None
     except BaseException:
         if database is not None:
             database.dispose()
@@ -151,7 +186,7 @@ def _open_slots(vault_dir: Path, recovery: bool = False) -> KeySlotFile:
     return KeySlotFile.load_for_recovery(path) if recovery else KeySlotFile.load(path)
 
 
-def _open_database(vault_dir: Path, slots: KeySlotFile, data_key: bytes,
+def _open_database(vault_dir: Path, slots: KeySlotFile, data_key: bytearray,
                    reopen_previous: Callable[[], bytes | None]) -> Database:
     """Open with the key from the slots; if a re-key was interrupted before the database changed, finish it."""
     try:
@@ -182,7 +217,9 @@ def unlock(vault_dir: Path, passphrase: str) -> VaultSession:
     try:
         slots = _open_slots(vault_dir)
         try:
-            data_key, slot = slots.open_with_passphrase(passphrase)
+            opened, slot = slots.open_with_passphrase(passphrase)
+            data_key = bytearray(opened)
+            del opened
         except WrongPassphrase:
             counter.record_failure(time.time())
             raise
@@ -210,7 +247,7 @@ def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str |
     try:
         slots = _open_slots(vault_dir, recovery=True)
         try:
-            data_key = slots.open_with_recovery(recovery_key)
+            data_key = bytearray(slots.open_with_recovery(recovery_key))
         except WrongRecoveryKey:
             counter.record_failure(time.time())
             raise
@@ -231,7 +268,10 @@ def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str |
 
 
 def _begin_unlock(vault_dir: Path) -> tuple[passphrase_rules.FailureCounter, VaultInstanceLock]:
-    """Refuse while a wait after failed attempts runs, then hold the vault: (failure counter, instance lock)."""
+    """Refuse while a wait after failed attempts runs, then hold the vault: (failure counter, instance lock).
+
+    Holding the lock, finish what a killed run left (an interrupted restore, staging files): the "next start".
+    """
     require_vault(vault_dir)
     counter = passphrase_rules.FailureCounter(vault_dir)
     wait = counter.seconds_to_wait(time.time())
@@ -239,16 +279,31 @@ def _begin_unlock(vault_dir: Path) -> tuple[passphrase_rules.FailureCounter, Vau
         raise UnlockDelayed(wait)
     lock = VaultInstanceLock(vault_dir)
     lock.acquire()
+    try:
+        leftovers.tidy(vault_dir)
+    except BaseException:
+        lock.release()
+        raise
     return counter, lock
 
 
-def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: KeySlot | None,
+def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytearray, slot: KeySlot | None,
                    lock: VaultInstanceLock,
                    previous: Callable[[], bytes | None], wanted_user: str | None = None) -> VaultSession:
     database = _open_database(vault_dir, slots, data_key, previous)
     try:
-        check = database.check_anchor()
+        witness = Witness(slots.vault_id, vault_dir)
+        seen = witness.read()
+        known = (seen.audit_seq, seen.audit_mac or "") if seen.audit_seq is not None else None
+        check = database.check_anchor(known)
+        database.witness = witness
         warnings = [w for w in (slots.note, check.warning) if w]
+        if witness.unreadable:
+            warnings.append("This computer's record of the vault (kept in Waymark's settings folder) was unreadable, "
+                            "so an older copy of the vault put back could not be ruled out. A new record was written; "
+                            "tell IT if this happens again.")
+        if slots.recovery_slot() is None:
+            warnings.append(NO_RECOVERY_SLOT)
         with database.uow() as uow:
             if slot is not None:
                 assert slot.user_id is not None
@@ -282,6 +337,9 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytes, slot: K
         session = VaultSession(vault_dir, database, slots, data_key, user.user_id, lock)
         session.warnings = warnings
         session.anchor_check = check
+        for warning in warnings:
+            for listener in warning_listeners:
+                listener(warning)
         return session
     except BaseException:
         database.dispose()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop_app.domain.wording import plural
 from desktop_app.errors import UserFacingError
+from desktop_app.vault import restore_journal
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import RECOVERY_COPY_NAME
 
@@ -34,6 +35,8 @@ class UnlockDelayed(UserFacingError):
 def vault_exists(vault_dir: Path) -> bool:
     """True when the folder holds a vault's key slots (a database alone is an unfinished set-up, kept aside)."""
     vault_dir = Path(vault_dir)
+    if not vault_dir.exists() and restore_journal.journal_path(vault_dir).exists():
+        restore_journal.finish(vault_dir)  # killed between a restore's renames: the vault folder is put back first
     return any((vault_dir / name).exists() for name in (KEYSLOTS_FILE, KEYSLOTS_FILE + ".bak", RECOVERY_COPY_NAME))
 
 

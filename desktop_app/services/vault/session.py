@@ -14,7 +14,7 @@ from desktop_app.domain.records import Actor, Setting, User
 from desktop_app.errors import UserFacingError
 from desktop_app.services.vault.backup import write_backup
 from desktop_app.services.vault.folder import file_stamp
-from desktop_app.services.vault.integrity import VerifyReport, verify_database
+from desktop_app.services.vault.integrity import VerifyReport, known_of, verify_database
 from desktop_app.store.database import AnchorCheck, Database
 from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import atomic, sealing
@@ -52,7 +52,7 @@ class VaultSession:
     # Keys never appear in a repr (tracebacks, test reports, logs).
     _database: Database | None = field(repr=False)
     _slots: KeySlotFile = field(repr=False)
-    _data_key: bytes | None = field(repr=False)
+    _data_key: bytearray | None = field(repr=False)  # the one copy of the data key kept; zeroed at lock
     _user_id: str
     _lock: VaultInstanceLock | None = field(repr=False)
     warnings: list[str] = field(default_factory=list)
@@ -65,7 +65,7 @@ class VaultSession:
             raise UserFacingError("The vault is locked. Unlock it again to continue.")
         return self._database
 
-    def _key(self) -> bytes:
+    def _key(self) -> bytearray:
         self._db()
         assert self._data_key is not None
         return self._data_key
@@ -99,7 +99,11 @@ class VaultSession:
     def lock(self) -> None:
         if self._database is not None:
             self._database.dispose()
+            wipe(self._database.key)
+            self._database.key = b""
         self._database = None
+        if self._data_key is not None:
+            wipe(self._data_key)
         self._data_key = None
         if self._lock is not None:
             self._lock.release()
@@ -148,9 +152,9 @@ class VaultSession:
             uow.users.get(user_id)
         slot = self._slots.slot_for_user(user_id)
         report(0, 4, "Backing up the vault")
-        backup = self.backup(self.vault_dir / BACKUPS_DIR / f"before-removing-user-{_stamp()}.wmbak")
+        backup = self._backup_to(self.vault_dir / BACKUPS_DIR / f"before-removing-user-{_stamp()}.wmbak")
         report(1, 4, "Removing the key")
-        old_key, new_key = self._key(), new_data_key()
+        old_key, new_key = self._key(), bytearray(new_data_key())
         # Until the database is re-keyed, a failure (a full disk) leaves the session as it was, so trying again works.
         before = (list(self._slots.slots), self._slots.public_key, self._slots.key_check)
         try:
@@ -174,6 +178,7 @@ class VaultSession:
         database = self._db()
         self._database = database.rekey(new_key)
         self._data_key = new_key
+        wipe(old_key)
         self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # now the previous copy no longer holds the removed slot
         write_public_key(self.vault_dir, self._slots.public_key)
         report(3, 4, "Recording the change")
@@ -240,6 +245,12 @@ class VaultSession:
         return text
 
     def backup(self, out_path: Path, progress: Progress | None = None) -> Path:
+        """A backup where the DSL chose: never inside the vault folder, through a link, or over another kind."""
+        from desktop_app.vault.outputs import OutputKind, check_output_path
+
+        return self._backup_to(check_output_path(out_path, OutputKind.BACKUP, make_folder=True), progress)
+
+    def _backup_to(self, out_path: Path, progress: Progress | None = None) -> Path:
         actor = self.actor()
         out_path = Path(out_path)
         # The audit row is written first and committed after the file: if it cannot be committed, the backup file is
@@ -259,11 +270,18 @@ class VaultSession:
         self._db().compact()
 
     def verify(self) -> VerifyReport:
-        return verify_database(self._db(), self._slots)
+        database = self._db()
+        return verify_database(database, self._slots, known_of(database.witness))
 
     def data_key_for_checks(self) -> bytes:
-        """The data key, for the store's own checks and tests; never log or show it."""
-        return self._key()
+        """A copy of the data key, for the store's own checks and tests; never log or show it."""
+        return bytes(self._key())
+
+
+def wipe(key: bytes | bytearray) -> None:
+    """Overwrite a bytearray key in place (a bytes copy cannot be overwritten; the session keeps none)."""
+    if isinstance(key, bytearray):
+        key[:] = bytes(len(key))
 
 
 def write_public_key(vault_dir: Path, public_key: bytes) -> None:

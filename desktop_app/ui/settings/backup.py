@@ -41,6 +41,8 @@ def report_html(report: Any) -> str:
     for passed, sentence in report.checks:
         mark = "Passed" if passed else "Problem"
         lines.append(f"<li><b>{mark}:</b> {escape(sentence)}</li>")
+    for sentence in getattr(report, "notes", ()):
+        lines.append(f"<li><b>Note:</b> {escape(sentence)}</li>")
     lines.append("</ul>")
     return "".join(lines)
 
