@@ -25,16 +25,23 @@ class OutputKind(enum.StrEnum):
     TRANSFER = "Waymark transfer"
     DROP_KIT = "Waymark drop kit"
     CSV = "CSV"
+    PNG = "PNG picture"
+    JPEG = "JPEG photo"
+    TEXT = "plain text"
+    EMAIL = "saved email"
 
 
-# How an existing file of each kind begins: only such a file (or an empty one) is replaced. A CSV has no signature:
-# it is any text that begins as none of the others does.
+# How an existing file of each kind begins: only such a file (or an empty one) is replaced. A CSV, plain text or a
+# saved email has no signature: it is any text that begins as none of the others does.
 _MAGIC: dict[OutputKind, tuple[bytes, ...]] = {
     OutputKind.PDF: (b"%PDF",),
     OutputKind.BACKUP: (b"PK\x03\x04", b"PK\x05\x06"),
     OutputKind.TRANSFER: (b"WAYMARK-TRANSFER",),
     OutputKind.DROP_KIT: (b"{",),  # JSON
+    OutputKind.PNG: (b"\x89PNG\r\n\x1a\n",),
+    OutputKind.JPEG: (b"\xff\xd8\xff",),
 }
+_TEXT_KINDS = (OutputKind.CSV, OutputKind.TEXT, OutputKind.EMAIL)
 _NOT_TEXT = (b"SQLite format 3", *(magic for signatures in _MAGIC.values() for magic in signatures if magic != b"{"))
 
 
@@ -104,6 +111,6 @@ def _is_kind(target: Path, kind: OutputKind) -> bool:
         return False
     if not head:
         return True
-    if kind is OutputKind.CSV:
+    if kind in _TEXT_KINDS:
         return b"\0" not in head and not head.startswith(_NOT_TEXT)
     return head.startswith(_MAGIC[kind])

@@ -17,6 +17,8 @@ from desktop_app.domain.attachments import AttachmentInfo, size_text
 from desktop_app.errors import UserFacingError
 from desktop_app.services.vault import VaultSession
 from desktop_app.vault import atomic
+from desktop_app.vault.leftovers import OutputRegister
+from desktop_app.vault.outputs import OutputKind, OutputRefused, check_output_path
 
 Progress = Callable[..., None]
 CHUNK = 1024 * 1024
@@ -193,32 +195,28 @@ def withdraw(session: VaultSession, attachment_id: int, reason: str) -> Attachme
     return info
 
 
-def check_copy_path(session: VaultSession, path: Path) -> Path:
-    """Where a copy may be written: a file name in an existing folder outside the vault, not a link or a folder."""
-    given = Path(path).expanduser()
-    if not given.name or given.name in (".", ".."):
-        raise AttachmentRefused("Give the name of the file to write the copy to.")
-    if not given.parent.is_dir():
-        raise AttachmentRefused(f"The folder {given.parent} does not exist. Choose another place for the copy.")
-    folder = given.parent.resolve()
-    vault = Path(session.vault_dir).resolve()
-    if folder == vault or vault in folder.parents:
-        raise AttachmentRefused("That place is inside the vault folder; choose a folder outside it for the copy.")
-    target = folder / given.name
-    if target.is_symlink() or (target.exists() and not target.is_file()):
-        raise AttachmentRefused(f"{given.name} is a link or a folder there; choose another name for the copy.")
-    return target
+_COPY_KINDS = {"application/pdf": OutputKind.PDF, "image/png": OutputKind.PNG, "image/jpeg": OutputKind.JPEG,
+               "text/plain": OutputKind.TEXT, "message/rfc822": OutputKind.EMAIL}
+
+
+def check_copy_path(session: VaultSession, path: Path, media_type: str = "") -> Path:
+    """Where a copy may be written: ``vault.outputs.check_output_path``, the check of every file the DSL chooses
+    (never inside a vault folder, through a link, or over a file of another kind), its sentence as it is."""
+    try:
+        return check_output_path(path, _COPY_KINDS.get(media_type, OutputKind.TEXT))
+    except OutputRefused as refused:
+        raise AttachmentRefused(refused.sentence) from None
 
 
 def save_copy(session: VaultSession, attachment_id: int, path: Path) -> Path:
     """Write the file, as it was added, to the place the DSL chose; audited ``attachment.saved`` with it."""
-    target = check_copy_path(session, path)
     actor = session.actor()
     with session.uow() as uow:
         info = uow.attachments.get(attachment_id)
+        target = check_copy_path(session, path, info.media_type)
         data = uow.attachments.content(attachment_id)
         uow.audit.append(actor, "attachment.saved", f"concern:{info.concern_id}", {"attachment": attachment_id})
-        atomic.write_bytes(target, data)
+        atomic.write_bytes(target, data, register=OutputRegister(session.vault_dir))
         try:
             uow.commit()
         except BaseException:

@@ -129,3 +129,27 @@ def test_a_copy_is_written_only_where_the_dsl_chose_and_audited(
     files.save_copy(open_session, info.attachment_id, out)
     assert out.read_bytes() == png_picture()
     assert [a for a, _ in _actions(open_session)][-1] == "attachment.saved"
+
+
+def test_a_copy_never_replaces_a_file_of_another_kind_or_follows_a_link(
+    open_session: VaultSession, tmp_path: Path  # noqa: F811
+) -> None:
+    """The red team's --out finding, for the window's "Save a copy…": the same check as every other output."""
+    concern_id = record_concern(open_session)
+    info = files.add_bytes(open_session, concern_id, "a.png", png_picture(), "Photo")
+    backup = tmp_path / "Vault backup.wmbak"
+    backup.write_bytes(b"WAYMARK-BACKUP\x00 the school's only backup")
+    with pytest.raises(AttachmentRefused):
+        files.save_copy(open_session, info.attachment_id, backup)
+    assert backup.read_bytes().startswith(b"WAYMARK-BACKUP"), "the other file is untouched"
+    target = tmp_path / "elsewhere.png"
+    target.write_bytes(b"")
+    link = tmp_path / "link.png"
+    link.symlink_to(target)
+    with pytest.raises(AttachmentRefused):
+        files.save_copy(open_session, info.attachment_id, link)
+    older = tmp_path / "older copy.png"
+    older.write_bytes(png_picture())
+    files.save_copy(open_session, info.attachment_id, older)  # a picture replaces a picture
+    assert older.read_bytes() == png_picture()
+    assert not list(tmp_path.glob(".*")), "no staging file is left beside the copy"
