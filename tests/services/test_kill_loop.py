@@ -156,7 +156,8 @@ def _worker(vault_dir: Path, out_dir: Path, seed: int) -> None:
             record_concern(session, account=account)
             say(f"committed {account}", flush=True)
         elif kind == "demo":
-            fill_demo_data(session, children=1, concerns=2, seed=rng.randrange(1000))
+            # a seed of its own each time: demo data is reproducible, so the same seed twice is refused as a repeat
+            fill_demo_data(session, children=1, concerns=2, seed=rng.randrange(1 << 30))
         elif kind == "export":
             with session.uow() as uow:
                 waiting = uow.concerns.awaiting_screening(1)
