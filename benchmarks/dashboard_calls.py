@@ -19,9 +19,9 @@ from desktop_app.services.transfer import log as transfer_log
 PAGE = 50  # rows per dashboard list, as the dashboard asks
 
 
-def dashboard_queries(session: Any, today: date) -> dict[str, Callable[[], object]]:
-    """What the dashboard loads when it is shown (DESIGN §1), each as one call."""
-    s = session  # a VaultSession, or the plain copy's stand-in (``plain._Store``) with the same uow() and vault_dir
+def dashboard_queries(s: Any, today: date) -> dict[str, Callable[[], object]]:
+    """What the dashboard loads when it is shown (DESIGN §1), each as one call; ``s`` is a VaultSession or the plain
+    copy's stand-in (``plain._Store``), which has the same ``uow()`` and ``vault_dir``."""
     return {
         "counts": lambda: dashboard.counts(s),
         "awaiting screening": lambda: dashboard.awaiting_screening(s, PAGE, today),
