@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.domain.documents import DocumentKind
 from desktop_app.errors import UserFacingError
@@ -30,8 +30,17 @@ class DocumentsPage(QWidget):
         self.windows: list[QWidget] = []
         title = QLabel("Documents", self)
         title.setObjectName("title")
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        outer = QVBoxLayout(self)
+        outer.addWidget(title)
+        # the entries scroll: at 150% on a laptop their sentences need more height than the window has
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(scroll)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
         self.quick_button = self._entry(
             layout,
             "Staff quick reference",

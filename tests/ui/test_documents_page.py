@@ -65,6 +65,11 @@ def test_the_documents_page_at_150_percent(documents_page, unlocked_window, qtbo
                        documents_page.audit_button):
             assert button is not None
             qtbot.waitUntil(lambda b=button: b.width() >= b.sizeHint().width(), timeout=3000)
+        from PySide6.QtWidgets import QLabel
+
+        for label in documents_page.findChildren(QLabel):
+            if label.wordWrap() and label.isVisible():
+                qtbot.waitUntil(lambda lb=label: lb.height() >= lb.heightForWidth(lb.width()), timeout=3000)
         screenshot(unlocked_window, "documents_page_150")
     finally:
         unlocked_window.set_zoom(100)
