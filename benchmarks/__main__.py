@@ -25,14 +25,23 @@ RESULTS = Path(__file__).with_name("RESULTS.md")
 
 
 def _machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown CPU")
-    memory_kib = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory_kib = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
     load = os.getloadavg()[0]
-    return (f"{os.cpu_count()} CPUs (nproc), {memory_kib / 1024 / 1024:.1f} GiB memory, {cpu}; "
-            f"{platform.system()} {platform.release()}, Python {platform.python_version()}; "
-            f"load average {load:.2f} when measuring began")
+    return (
+        f"{os.cpu_count()} CPUs (nproc), {memory_kib / 1024 / 1024:.1f} GiB memory, {cpu}; "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}; "
+        f"load average {load:.2f} when measuring began"
+    )
 
 
 def _vault(cache: Path, scale_name: str, rebuild: bool) -> Path:
@@ -52,8 +61,7 @@ def _vault(cache: Path, scale_name: str, rebuild: bool) -> Path:
 def _measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="waymark-bench-") as folder:
         out = Path(folder) / "figures.json"
-        subprocess.run([sys.executable, "-m", "benchmarks.measure", str(vault_dir), str(out), str(repeat)],
-                       check=True)
+        subprocess.run([sys.executable, "-m", "benchmarks.measure", str(vault_dir), str(out), str(repeat)], check=True)
         measured: dict[str, Any] = json.loads(out.read_text())
     return measured
 
@@ -65,44 +73,63 @@ RUNS = "## Runs, newest first"
 def _write_results(scale: str, machine: str, rows: list[Figure], measured: dict[str, Any], seconds: float) -> None:
     """Add this run above the earlier ones: every run keeps its machine, its load and its table."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    run = "\n".join([
-        f"### {stamp}",
-        "",
-        f"- `uv run python -m benchmarks --scale {scale}`, {seconds:.0f} s in all.",
-        f"- Machine: {machine}.",
-        f"- Vault: {measured['children']:,} children, {measured['concerns']:,} concerns, "
-        f"{measured['audit_rows']:,} audit rows; encrypted database {measured['database_mb']:.0f} MB.",
-        "",
-        table(rows),
-        "",
-    ])
-    earlier = RESULTS.read_text().split(RUNS, 1)[1].lstrip("\n") if RESULTS.exists() and RUNS in RESULTS.read_text() \
-        else ""
-    RESULTS.write_text("\n".join([
-        HEADER,
-        "",
-        "Each figure is the median of its repeats; the spread column gives the fastest and slowest repeat (for a",
-        "ratio, the two medians). A *ratio* compares the code with its floor measured in the same run (see",
-        "README.md), so it holds on a busy machine; a *time* is absolute and wants a quiet one: read the load average.",
-        "",
-        RUNS,
-        "",
-        run,
-        earlier,
-    ]).rstrip("\n") + "\n")
+    run = "\n".join(
+        [
+            f"### {stamp}",
+            "",
+            f"- `uv run python -m benchmarks --scale {scale}`, {seconds:.0f} s in all.",
+            f"- Machine: {machine}.",
+            f"- Vault: {measured['children']:,} children, {measured['concerns']:,} concerns, "
+            f"{measured['audit_rows']:,} audit rows; encrypted database {measured['database_mb']:.0f} MB.",
+            "",
+            table(rows),
+            "",
+        ]
+    )
+    earlier = (
+        RESULTS.read_text().split(RUNS, 1)[1].lstrip("\n") if RESULTS.exists() and RUNS in RESULTS.read_text() else ""
+    )
+    RESULTS.write_text(
+        "\n".join(
+            [
+                HEADER,
+                "",
+                "Each figure is the median of its repeats; the spread column gives the fastest and slowest repeat",
+                "(for a ratio, the two medians). A *ratio* compares the code with its floor measured in the same run",
+                "(see README.md), so it holds on a busy machine; a *time* is absolute and wants a quiet one: read the",
+                "load average.",
+                "",
+                RUNS,
+                "",
+                run,
+                earlier,
+            ]
+        ).rstrip("\n")
+        + "\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--scale", choices=sorted(SCALES), default="full")
-    parser.add_argument("--cache", type=Path, default=Path(platformdirs.user_cache_dir("waymark-benchmarks")),
-                        help="folder for the built vaults (default: the user cache folder)")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(platformdirs.user_cache_dir("waymark-benchmarks")),
+        help="folder for the built vaults (default: the user cache folder)",
+    )
     parser.add_argument("--rebuild", action="store_true", help="build the vault again even if one is cached")
     parser.add_argument("--repeat", type=int, default=7, help="repeats of each timing (default 7)")
-    parser.add_argument("--no-results", action="store_true",
-                        help="print the table only; leave RESULTS.md alone (always so at small scale)")
-    parser.add_argument("--ci", action="store_true",
-                        help="exit 1 only when a ratio is beyond its target (absolute times depend on the machine)")
+    parser.add_argument(
+        "--no-results",
+        action="store_true",
+        help="print the table only; leave RESULTS.md alone (always so at small scale)",
+    )
+    parser.add_argument(
+        "--ci",
+        action="store_true",
+        help="exit 1 only when a ratio is beyond its target (absolute times depend on the machine)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     machine = _machine()

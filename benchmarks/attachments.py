@@ -32,31 +32,52 @@ def bulk_attachments(connection: Any, first_concern: int, last_concern: int, at:
     stamp = format_utc(at)
     for concern_id, size in wanted:
         data = b"%PDF-1.7\n" + os.urandom(size - 9) if size == LARGE_FILE else rng.randbytes(size)
-        rows.append((next_id, concern_id, f"scan-{next_id}.pdf", "application/pdf", len(data),
-                     hashlib.sha256(data).hexdigest(), "Scanned note (bulk)", stamp, "Bulk", "dsl", None))
+        rows.append(
+            (
+                next_id,
+                concern_id,
+                f"scan-{next_id}.pdf",
+                "application/pdf",
+                len(data),
+                hashlib.sha256(data).hexdigest(),
+                "Scanned note (bulk)",
+                stamp,
+                "Bulk",
+                "dsl",
+                None,
+            )
+        )
         contents.append((next_id, data))
         next_id += 1
-    connection.executemany("INSERT INTO attachments (id, concern_id, file_name, media_type, size, sha256, "
-                           "description, added_at, actor_name, actor_role, actor_user_id) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    connection.executemany(
+        "INSERT INTO attachments (id, concern_id, file_name, media_type, size, sha256, "
+        "description, added_at, actor_name, actor_role, actor_user_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
     connection.executemany("INSERT INTO attachment_contents (attachment_id, data) VALUES (?,?)", contents)
 
 
-def figures(session: VaultSession, repeat: int,
-            timed_ms: Callable[[Callable[[], object], int], list[float]]) -> dict[str, tuple[float, list[float]]]:
+def figures(
+    session: VaultSession, repeat: int, timed_ms: Callable[[Callable[[], object], int], list[float]]
+) -> dict[str, tuple[float, list[float]]]:
     """{what: (limit ms, times)} for ``figures.py``'s ``more_ms``."""
     with session.uow() as uow:
-        found = uow.session.execute(text(
-            "SELECT concern_id, count(*), sum(size) FROM attachments GROUP BY concern_id ORDER BY count(*) DESC "
-            "LIMIT 1")).first()
+        found = uow.session.execute(
+            text(
+                "SELECT concern_id, count(*), sum(size) FROM attachments GROUP BY concern_id ORDER BY count(*) DESC "
+                "LIMIT 1"
+            )
+        ).first()
         total = int(uow.session.execute(text("SELECT count(*) FROM attachments")).scalar_one())
     if found is None:
         return {}
     concern_id, count, size = int(found[0]), int(found[1]), int(found[2])
-    what = (f"Attachments: list a concern's {count} files ({size / 1048576:.0f} MB) among {total:,}, "
-            "metadata only")
+    what = f"Attachments: list a concern's {count} files ({size / 1048576:.0f} MB) among {total:,}, metadata only"
     return {
         what: (LIMIT_MS, timed_ms(partial(files.files_of, session, concern_id), repeat)),
-        "Attachments: count a concern's files": (LIMIT_MS, timed_ms(partial(files.count_files, session, concern_id),
-                                                                   repeat)),
+        "Attachments: count a concern's files": (
+            LIMIT_MS,
+            timed_ms(partial(files.count_files, session, concern_id), repeat),
+        ),
     }

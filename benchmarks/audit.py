@@ -17,16 +17,17 @@ from desktop_app.services.vault import VaultSession
 
 def busiest_year(session: VaultSession) -> AcademicYear:
     with session.uow() as uow:
-        month = uow.session.execute(text(
-            "SELECT substr(submitted_at, 1, 7) AS m FROM concerns GROUP BY m ORDER BY count(*) DESC LIMIT 1"
-        )).scalar()
+        month = uow.session.execute(
+            text("SELECT substr(submitted_at, 1, 7) AS m FROM concerns GROUP BY m ORDER BY count(*) DESC LIMIT 1")
+        ).scalar()
     if not month:
         return AcademicYear.containing(date.today())
     return AcademicYear.containing(date.fromisoformat(f"{month}-01"))
 
 
-def audit_figures(session: VaultSession, repeat: int, timed_ms: Callable[[Callable[[], object], int], list[float]],
-                  today: date) -> dict[str, tuple[float, list[float]]]:
+def audit_figures(
+    session: VaultSession, repeat: int, timed_ms: Callable[[Callable[[], object], int], list[float]], today: date
+) -> dict[str, tuple[float, list[float]]]:
     year = busiest_year(session)
 
     def report() -> Any:
@@ -37,6 +38,8 @@ def audit_figures(session: VaultSession, repeat: int, timed_ms: Callable[[Callab
         concerns = governors.report(uow, year, today).concerns_by_month.total(0)
     return {
         f"Governors' report data for {year} ({concerns:,} concerns that year)": (200.0, timed_ms(report, repeat)),
-        "Dashboard: audit and training reminders": (100.0, timed_ms(
-            lambda: audit_dashboard.reminders(session, today), repeat)),
+        "Dashboard: audit and training reminders": (
+            100.0,
+            timed_ms(lambda: audit_dashboard.reminders(session, today), repeat),
+        ),
     }

@@ -38,8 +38,31 @@ TODAY = date(2026, 11, 28)
 
 FIRST = ["Amara", "Bex", "Callum", "Dara", "Elif", "Finn", "Gracjan", "Hana", "Idris", "Jude", "Kai", "Lior"]
 LAST = ["Ashdown", "Brightwater", "Cole", "Dunmore", "Everly", "Fairbanks", "Greaves", "Holloway", "Ingram"]
-WORDS = ["car", "park", "bus", "station", "older", "youths", "gifts", "phone", "cash", "train", "county", "missing",
-         "lessons", "party", "flat", "trainers", "vape", "friend", "online", "messages", "injury", "tired", "hungry"]
+WORDS = [
+    "car",
+    "park",
+    "bus",
+    "station",
+    "older",
+    "youths",
+    "gifts",
+    "phone",
+    "cash",
+    "train",
+    "county",
+    "missing",
+    "lessons",
+    "party",
+    "flat",
+    "trainers",
+    "vape",
+    "friend",
+    "online",
+    "messages",
+    "injury",
+    "tired",
+    "hungry",
+]
 _AUDIT_ACTIONS = ["concern.viewed", "child.viewed", "document.printed", "vault.unlocked", "vault.locked"]
 
 
@@ -105,8 +128,9 @@ def _next_id(connection: Any, table: str) -> int:
 def _screening_templates(connection: Any) -> dict[str, tuple[Any, ...]]:
     """One real screening per confirmed level, to copy: its definition columns and its body."""
     templates: dict[str, tuple[Any, ...]] = {}
-    for row in connection.execute("SELECT confirmed_level, definition_id, definition_version, definition_hash, body "
-                                  "FROM screenings ORDER BY id"):
+    for row in connection.execute(
+        "SELECT confirmed_level, definition_id, definition_version, definition_hash, body FROM screenings ORDER BY id"
+    ):
         templates.setdefault(str(row[0]), tuple(row[1:]))
     return templates
 
@@ -132,10 +156,16 @@ def _bulk_records(connection: Any, scale: Scale, rng: random.Random) -> None:
         child_rows.append((child_id, fold(details.first_name), fold(details.last_name), "", 1, body, stamp))
         versions.append((child_id, 1, body, stamp, "Bulk", "dsl", None, "first recorded"))
         words.extend((w, child_id) for w in name_words(details.first_name, details.last_name))
-    connection.executemany("INSERT INTO children (id, first_fold, last_fold, known_fold, version, body, created_at) "
-                           "VALUES (?,?,?,?,?,?,?)", child_rows)
-    connection.executemany("INSERT INTO child_versions (child_id, version, body, written_at, actor_name, actor_role,"
-                           " actor_user_id, reason) VALUES (?,?,?,?,?,?,?,?)", versions)
+    connection.executemany(
+        "INSERT INTO children (id, first_fold, last_fold, known_fold, version, body, created_at) "
+        "VALUES (?,?,?,?,?,?,?)",
+        child_rows,
+    )
+    connection.executemany(
+        "INSERT INTO child_versions (child_id, version, body, written_at, actor_name, actor_role,"
+        " actor_user_id, reason) VALUES (?,?,?,?,?,?,?,?)",
+        versions,
+    )
     connection.executemany("INSERT INTO child_name_words (word, child_id) VALUES (?,?)", words)
     all_children = int(connection.execute("SELECT max(id) FROM children").fetchone()[0])
     templates = _screening_templates(connection)
@@ -148,8 +178,9 @@ def _bulk_records(connection: Any, scale: Scale, rng: random.Random) -> None:
         submitted_at = now - timedelta(minutes=concern_id)
         submitted = format_utc(submitted_at)
         child_id = rng.randint(1, all_children)
-        rows.append((concern_id, f"WM-BENCH-{concern_id:06d}", child_id, submitted, False, dump(draft),
-                     "Bulk", "teacher", None))
+        rows.append(
+            (concern_id, f"WM-BENCH-{concern_id:06d}", child_id, submitted, False, dump(draft), "Bulk", "teacher", None)
+        )
         status = "awaiting_screening" if concern_id % 20 == 0 else "screened"
         states.append((concern_id, status, submitted))
         texts.append((concern_id, account, draft.childs_words, draft.location, ""))
@@ -157,32 +188,71 @@ def _bulk_records(connection: Any, scale: Scale, rng: random.Random) -> None:
         if status == "screened" and concern_id % 5 == 0 and level in templates:
             review = TODAY + timedelta(days=rng.randint(-30, 90))
             definition_id, version, digest, body = templates[level]
-            screenings.append((screening_id, concern_id, child_id, definition_id, version, digest, level, level,
-                               review.isoformat(), submitted, "Bulk", "dsl", None,
-                               _body_with_review(body, level, review)))
+            screenings.append(
+                (
+                    screening_id,
+                    concern_id,
+                    child_id,
+                    definition_id,
+                    version,
+                    digest,
+                    level,
+                    level,
+                    review.isoformat(),
+                    submitted,
+                    "Bulk",
+                    "dsl",
+                    None,
+                    _body_with_review(body, level, review),
+                )
+            )
             risks.append((child_id, screening_id, level, review.isoformat()))
             screening_id += 1
             if concern_id % 10 == 0:
                 due = TODAY + timedelta(days=rng.randint(-10, 30))
-                referrals.append((referral_id, concern_id, "safeguarding_hub", "Duty social worker (fictional)",
-                                  submitted, f"REF-{concern_id}", "Accepted", due.isoformat(), submitted,
-                                  "Bulk", "dsl", None))
+                referrals.append(
+                    (
+                        referral_id,
+                        concern_id,
+                        "safeguarding_hub",
+                        "Duty social worker (fictional)",
+                        submitted,
+                        f"REF-{concern_id}",
+                        "Accepted",
+                        due.isoformat(),
+                        submitted,
+                        "Bulk",
+                        "dsl",
+                        None,
+                    )
+                )
                 if concern_id % 50 == 0:
                     pending.append((referral_id, due.isoformat()))
                 referral_id += 1
-    connection.executemany("INSERT INTO concerns (id, reference, child_id, submitted_at, sealed, body, "
-                           "recorded_by_name, recorded_by_role, recorded_by_user_id) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    connection.executemany(
+        "INSERT INTO concerns (id, reference, child_id, submitted_at, sealed, body, "
+        "recorded_by_name, recorded_by_role, recorded_by_user_id) VALUES (?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
     connection.executemany("INSERT INTO concern_state (concern_id, status, submitted_at) VALUES (?,?,?)", states)
-    connection.executemany("INSERT INTO concern_text (rowid, account, childs_words, location, others) "
-                           "VALUES (?,?,?,?,?)", texts)
-    connection.executemany("INSERT INTO screenings (id, concern_id, child_id, definition_id, definition_version, "
-                           "definition_hash, suggested_level, confirmed_level, review_date, completed_at, actor_name, "
-                           "actor_role, actor_user_id, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", screenings)
-    connection.executemany("INSERT OR REPLACE INTO child_risk (child_id, screening_id, level, review_date) "
-                           "VALUES (?,?,?,?)", risks)
-    connection.executemany("INSERT INTO referrals (id, concern_id, route, contacted_name, contacted_at, reference, "
-                           "outcome, confirmation_due, recorded_at, actor_name, actor_role, actor_user_id) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", referrals)
+    connection.executemany(
+        "INSERT INTO concern_text (rowid, account, childs_words, location, others) VALUES (?,?,?,?,?)", texts
+    )
+    connection.executemany(
+        "INSERT INTO screenings (id, concern_id, child_id, definition_id, definition_version, "
+        "definition_hash, suggested_level, confirmed_level, review_date, completed_at, actor_name, "
+        "actor_role, actor_user_id, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        screenings,
+    )
+    connection.executemany(
+        "INSERT OR REPLACE INTO child_risk (child_id, screening_id, level, review_date) VALUES (?,?,?,?)", risks
+    )
+    connection.executemany(
+        "INSERT INTO referrals (id, concern_id, route, contacted_name, contacted_at, reference, "
+        "outcome, confirmation_due, recorded_at, actor_name, actor_role, actor_user_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        referrals,
+    )
     connection.executemany("INSERT INTO referral_pending (referral_id, confirmation_due) VALUES (?,?)", pending)
 
 
@@ -200,8 +270,10 @@ def _bulk_audit(connection: Any, audit_key: bytes, total: int) -> tuple[int, str
     details = "{}"
     digest = audit.details_digest(details)
     batch: list[tuple[Any, ...]] = []
-    insert = ("INSERT INTO audit (seq, at, actor_name, actor_role, actor_user_id, action, object_ref, details, "
-              "details_hash, prev_mac, mac) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+    insert = (
+        "INSERT INTO audit (seq, at, actor_name, actor_role, actor_user_id, action, object_ref, details, "
+        "details_hash, prev_mac, mac) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    )
     for seq in range(start + 1, total + 1):
         fields = (seq, stamp, "Bench DSL", "dsl", None, _AUDIT_ACTIONS[seq % 5], f"concern:{seq % 100_000}", details)
         mac = audit.row_mac(audit_key, *fields, prev)

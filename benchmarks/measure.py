@@ -79,8 +79,9 @@ def unlock_once(vault_dir: Path) -> tuple[float, float, float, VaultSession]:
     return elapsed - clock.seconds, clock.seconds, session.anchor_check.seconds, session
 
 
-def unlock_against_floor(vault_dir: Path, plain_path: Path, audit_key: bytes,
-                         repeat: int) -> tuple[dict[str, list[float]], VaultSession]:
+def unlock_against_floor(
+    vault_dir: Path, plain_path: Path, audit_key: bytes, repeat: int
+) -> tuple[dict[str, list[float]], VaultSession]:
     """Unlock and load the dashboard, alternating with the same SQL on the plain copy (``plain.unlock_floor``).
 
     Returns milliseconds by kind (unlock without Argon2id, Argon2id, incremental check, floor); the last session is
@@ -144,10 +145,12 @@ def search_times(session: VaultSession) -> list[float]:
 def referral_pdf_times(session: VaultSession, repeat: int) -> list[float]:
     """The referral summary of a concern that has a screening and a referral, built from the vault to PDF bytes."""
     with session.uow() as uow:
-        row = uow.session.execute(text(
-            "SELECT r.concern_id FROM referrals r JOIN screenings s ON s.concern_id = r.concern_id "
-            "JOIN concerns c ON c.id = r.concern_id WHERE c.reference NOT LIKE 'WM-BENCH-%' ORDER BY r.id LIMIT 1"
-        )).first()
+        row = uow.session.execute(
+            text(
+                "SELECT r.concern_id FROM referrals r JOIN screenings s ON s.concern_id = r.concern_id "
+                "JOIN concerns c ON c.id = r.concern_id WHERE c.reference NOT LIKE 'WM-BENCH-%' ORDER BY r.id LIMIT 1"
+            )
+        ).first()
     if row is None:
         raise SystemExit("the scale vault has no referred concern to print")
     concern_id = int(row[0])
@@ -168,13 +171,18 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
     try:
         unlocks, session = unlock_against_floor(vault_dir, plain_path, audit_key, repeat)
         figures: dict[str, Any] = {
-            "unlock_to_dashboard_ms": unlocks["unlock"], "unlock_floor_ms": unlocks["floor"],
-            "argon2id_ms": unlocks["argon"], "incremental_check_ms": unlocks["incremental"], "resident_mb": rss,
+            "unlock_to_dashboard_ms": unlocks["unlock"],
+            "unlock_floor_ms": unlocks["floor"],
+            "argon2id_ms": unlocks["argon"],
+            "incremental_check_ms": unlocks["incremental"],
+            "resident_mb": rss,
         }
-        figures["dashboard_ms"] = {name: timed_ms(query, repeat)
-                                   for name, query in dashboard_queries(session, TODAY).items()}
-        figures["connections_ms"] = {name: timed_ms(query, repeat)
-                                     for name, query in connection_figures.queries(session, TODAY).items()}
+        figures["dashboard_ms"] = {
+            name: timed_ms(query, repeat) for name, query in dashboard_queries(session, TODAY).items()
+        }
+        figures["connections_ms"] = {
+            name: timed_ms(query, repeat) for name, query in connection_figures.queries(session, TODAY).items()
+        }
         figures["search_ms"] = search_times(session)
         figures["referral_pdf_ms"] = referral_pdf_times(session, repeat)
         figures.setdefault("more_ms", {}).update(child_list.figures(session, TODAY, WORDS, repeat, timed_ms))
@@ -182,10 +190,13 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         figures.setdefault("more_ms", {}).update(actions.figures(session, TODAY, repeat, timed_ms))
         figures.setdefault("more_ms", {}).update(attachments.figures(session, repeat, timed_ms))
         figures["more_ms"]["Settings: when the last backup was written (audit index by action)"] = (
-            20, timed_ms(lambda: backup_restore.last_backup(session.uow()), repeat))
+            20,
+            timed_ms(lambda: backup_restore.last_backup(session.uow()), repeat),
+        )
         figures["more_ms"].update(referral_figures.figures(session, repeat, timed_ms))
         figures["full_check_ms"], figures["full_check_floor_ms"], figures["audit_rows"] = full_audit_check(
-            session, repeat)
+            session, repeat
+        )
         database = session._db()
         figures["cipher_vs_plain"] = plain.compare(database.path, plain_path, database.key, audit_key, repeat)
         with session.uow() as uow:

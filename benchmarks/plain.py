@@ -84,14 +84,26 @@ def unlock_floor(plain_path: Path, audit_key: bytes, vault_dir: Path, today: dat
 
 def plain_engine(path: Path) -> Engine:
     """The store's engine recipe without a key: same driver, same PRAGMAs, same pool."""
-    engine = create_engine(f"sqlite:///{path}", module=sqlcipher3, poolclass=QueuePool, pool_size=1,
-                           max_overflow=3, connect_args={"check_same_thread": False, "isolation_level": None})
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher3,
+        poolclass=QueuePool,
+        pool_size=1,
+        max_overflow=3,
+        connect_args={"check_same_thread": False, "isolation_level": None},
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
-        for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON", "temp_store = MEMORY",
-                       "secure_delete = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}"):
+        for pragma in (
+            "journal_mode = WAL",
+            "synchronous = FULL",
+            "foreign_keys = ON",
+            "temp_store = MEMORY",
+            "secure_delete = ON",
+            f"busy_timeout = {BUSY_TIMEOUT_MS}",
+        ):
             dbapi_connection.execute(f"PRAGMA {pragma}").fetchall()
 
     @event.listens_for(engine, "begin")
@@ -128,8 +140,10 @@ def _seconds(action: Callable[[], None]) -> float:
 
 def compare(db_path: Path, plain_path: Path, key: bytes, audit_key: bytes, repeat: int) -> dict[str, Any]:
     """Median seconds of each part on each database, and the ratios encrypted / plain."""
-    stores = {"sqlcipher": _Store(make_engine(db_path, key), audit_key, db_path.parent),
-              "plain": _Store(plain_engine(plain_path), audit_key, db_path.parent)}
+    stores = {
+        "sqlcipher": _Store(make_engine(db_path, key), audit_key, db_path.parent),
+        "plain": _Store(plain_engine(plain_path), audit_key, db_path.parent),
+    }
     parts: dict[str, Callable[[_Store], None]] = {"queries": _queries, "full audit check": _full_check}
     times: dict[str, dict[str, list[float]]] = {name: {part: [] for part in parts} for name in stores}
     try:

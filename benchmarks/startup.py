@@ -66,8 +66,14 @@ def _one_start(kind: str, vault_dir: Path, pycache: Path) -> tuple[float, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(pycache))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.time()
-    completed = subprocess.run([sys.executable, "-m", "benchmarks.startup", "--child", kind, str(vault_dir)],
-                               env=env, capture_output=True, text=True, timeout=120, check=False)
+    completed = subprocess.run(
+        [sys.executable, "-m", "benchmarks.startup", "--child", kind, str(vault_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     for line in completed.stdout.splitlines():
         if line.startswith(SHOWN):
             _tag, when, page = line.split(" ", 2)
@@ -88,8 +94,11 @@ def compare(vault_dir: Path, repeat: int) -> dict[str, Any]:
             times[kind].append(elapsed)
             if kind == "waymark":
                 pages.add(page)
-    return {"ms": times, "ratio": statistics.median(times["waymark"]) / statistics.median(times["bare"]),
-            "waymark_page": sorted(pages)}
+    return {
+        "ms": times,
+        "ratio": statistics.median(times["waymark"]) / statistics.median(times["bare"]),
+        "waymark_page": sorted(pages),
+    }
 
 
 if __name__ == "__main__":

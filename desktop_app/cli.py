@@ -103,8 +103,11 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     except Exception:
         _log.exception("command %s failed", log.Safe(args.command))
-        print("waymark: something went wrong; nothing was changed after the last confirmed step. "
-              "The log file has the details.", file=sys.stderr)
+        print(
+            "waymark: something went wrong; nothing was changed after the last confirmed step. "
+            "The log file has the details.",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEM
 
 
@@ -136,6 +139,8 @@ def _run_window(args: argparse.Namespace) -> int:
         return run_gui(args)
     except Exception:
         _log.exception("the window stopped on an unexpected error")
-        print("waymark: something went wrong; everything saved before this moment is safe. "
-              "The log file has the details.", file=sys.stderr)
+        print(
+            "waymark: something went wrong; everything saved before this moment is safe. The log file has the details.",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEM

@@ -83,8 +83,14 @@ class PersonalDataFilter(logging.Filter):
 
 
 _qt_log = logging.getLogger("desktop_app.qt")
-_QT_LEVELS = {"QtDebugMsg": logging.DEBUG, "QtInfoMsg": logging.INFO, "QtWarningMsg": logging.WARNING,
-              "QtCriticalMsg": logging.ERROR, "QtFatalMsg": logging.CRITICAL, "QtSystemMsg": logging.ERROR}
+_QT_LEVELS = {
+    "QtDebugMsg": logging.DEBUG,
+    "QtInfoMsg": logging.INFO,
+    "QtWarningMsg": logging.WARNING,
+    "QtCriticalMsg": logging.ERROR,
+    "QtFatalMsg": logging.CRITICAL,
+    "QtSystemMsg": logging.ERROR,
+}
 
 
 def qt_message_handler(mode: Any, context: Any, message: object) -> None:

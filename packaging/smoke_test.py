@@ -72,12 +72,20 @@ def check_cli(dist: Path, scratch: Path) -> None:
 
     answers = scratch / "answers.json"
     item = significant_item(dist)
-    answers.write_text(json.dumps({
-        "child": {"age": 14, "learning_disability": False, "has_social_worker": False},
-        "concern": {"immediate_danger": False, "about_adult_working_with_children": False,
-                    "group_or_community": False},
-        "answers": {item: {"status": "yes", "when": "current", "basis": "observed", "note": "smoke test"}},
-    }), encoding="utf-8")
+    answers.write_text(
+        json.dumps(
+            {
+                "child": {"age": 14, "learning_disability": False, "has_social_worker": False},
+                "concern": {
+                    "immediate_danger": False,
+                    "about_adult_working_with_children": False,
+                    "group_or_community": False,
+                },
+                "answers": {item: {"status": "yes", "when": "current", "basis": "observed", "note": "smoke test"}},
+            }
+        ),
+        encoding="utf-8",
+    )
     result = json.loads(run(cli, "screen", "--answers", str(answers), home=home))
     if result["suggested_level"] not in ("medium", "high") or not result["routes"]:
         raise SystemExit(f"FAIL screen: a current significant sign gave {result['suggested_level']}")
@@ -99,8 +107,21 @@ def check_cli(dist: Path, scratch: Path) -> None:
     passphrase = scratch / "passphrase.txt"
     passphrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
     vault = scratch / "vault"
-    run(cli, "init", "--vault", str(vault), "--setting", "Smoke Test Academy", "--user", "Ms Test",
-        "--passphrase-file", str(passphrase), "--recovery-sheet", str(scratch / "recovery.pdf"), home=home)
+    run(
+        cli,
+        "init",
+        "--vault",
+        str(vault),
+        "--setting",
+        "Smoke Test Academy",
+        "--user",
+        "Ms Test",
+        "--passphrase-file",
+        str(passphrase),
+        "--recovery-sheet",
+        str(scratch / "recovery.pdf"),
+        home=home,
+    )
     if (vault / "waymark.db").read_bytes()[:16] == b"SQLite format 3\x00":
         raise SystemExit("FAIL the vault database is plain SQLite: SQLCipher is not in the build")
     report = run(cli, "verify", "--vault", str(vault), "--passphrase-file", str(passphrase), home=home)
@@ -113,13 +134,16 @@ def check_gui(dist: Path, scratch: Path) -> None:
     env = {**os.environ, "WAYMARK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     log = home / "logs" / "waymark.log"
     started = time.monotonic()
-    app = subprocess.Popen([str(executable(dist, "Waymark"))], env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    app = subprocess.Popen(
+        [str(executable(dist, "Waymark"))], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         while time.monotonic() - started < GUI_TIMEOUT_S:
             if app.poll() is not None:
-                raise SystemExit(f"FAIL the app exited ({app.returncode}) before showing a window:\n"
-                                 f"{app.stderr.read().decode(errors='replace') if app.stderr else ''}")
+                raise SystemExit(
+                    f"FAIL the app exited ({app.returncode}) before showing a window:\n"
+                    f"{app.stderr.read().decode(errors='replace') if app.stderr else ''}"
+                )
             if log.is_file() and "window shown" in log.read_text(encoding="utf-8", errors="replace"):
                 print(f"ok   GUI: window shown after {time.monotonic() - started:.1f} s (offscreen)")
                 return

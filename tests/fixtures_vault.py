@@ -55,16 +55,20 @@ def fictional_child(first: str = "Tamsin", last: str = "Quillfeather") -> ChildD
     return ChildDetails(first_name=first, last_name=last, year_group="Year 9")
 
 
-def record_concern(session: VaultSession, account: str = "Seen getting into an unknown car after school",
-                   child: ChildDetails | None = None) -> int:
+def record_concern(
+    session: VaultSession,
+    account: str = "Seen getting into an unknown car after school",
+    child: ChildDetails | None = None,
+) -> int:
     """Record a child and a concern through the unit of work, audited; return the concern id."""
     from desktop_app.domain.records import ConcernDraft
 
     actor = session.actor()
     with session.uow() as uow:
         added = uow.children.add(child or fictional_child(), actor)
-        concern = uow.concerns.add(added.child_id, ConcernDraft(account=account, location="Bus station"), actor,
-                                   sealed=False)
+        concern = uow.concerns.add(
+            added.child_id, ConcernDraft(account=account, location="Bus station"), actor, sealed=False
+        )
         uow.audit.append(actor, "concern.submitted", concern.concern_id)
         uow.commit()
     return concern.concern_id
@@ -79,8 +83,9 @@ def record_concerns(session: VaultSession, count: int) -> list[int]:
     with session.uow() as uow:
         for number in range(count):
             child = uow.children.add(fictional_child("Tamsin", f"Quillfeather-{number}"), actor)
-            concern = uow.concerns.add(child.child_id, ConcernDraft(account=f"Concern number {number}"), actor,
-                                       sealed=False)
+            concern = uow.concerns.add(
+                child.child_id, ConcernDraft(account=f"Concern number {number}"), actor, sealed=False
+            )
             uow.audit.append(actor, "concern.submitted", concern.concern_id)
             ids.append(concern.concern_id)
         uow.commit()
@@ -92,4 +97,3 @@ def raw_connection(vault_dir: Path, key: bytes) -> Any:
     from desktop_app.store.engine import connect_raw
 
     return connect_raw(vault_dir / "waymark.db", key)
-

@@ -63,8 +63,8 @@ FORBIDDEN: frozenset[tuple[str, str]] = frozenset({("ui", "store"), ("commands",
 
 @dataclass(frozen=True)
 class Import:
-    importer: str        # dotted module name
-    imported: str        # dotted name as written (resolved for relative imports), module or module.attribute
+    importer: str  # dotted module name
+    imported: str  # dotted name as written (resolved for relative imports), module or module.attribute
     line: int
 
     def __str__(self) -> str:
@@ -249,13 +249,21 @@ def loose_seams(source: Path, packages: tuple[str, ...]) -> list[str]:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef) and node.name in {"Session", "UnitOfWork"} and any(
-                    ast.unparse(base).endswith("Protocol") for base in node.bases):
+            if (
+                isinstance(node, ast.ClassDef)
+                and node.name in {"Session", "UnitOfWork"}
+                and any(ast.unparse(base).endswith("Protocol") for base in node.bases)
+            ):
                 problems.append(f"{name}:{node.lineno} defines a Protocol stand-in {node.name}")
             if isinstance(node, ast.AnnAssign):
                 target = node.target
-                held = target.id if isinstance(target, ast.Name) else target.attr if isinstance(
-                    target, ast.Attribute) else ""
+                held = (
+                    target.id
+                    if isinstance(target, ast.Name)
+                    else target.attr
+                    if isinstance(target, ast.Attribute)
+                    else ""
+                )
                 loose = _loose(node.annotation)
                 if SEAM_PARAMETERS.fullmatch(held) and loose:
                     problems.append(f"{name}:{node.lineno} {ast.unparse(target)}: {loose}")

@@ -28,16 +28,21 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_python_dash_m_works() -> None:
-    result = subprocess.run([sys.executable, "-m", "desktop_app", "--help"], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run([sys.executable, "-m", "desktop_app", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "passphrase" in result.stdout.lower()
 
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["--demo"], ["--debug", "--vault", "/tmp/v"], ["--vault=/tmp/v", "--debug"], ["--vault", "screen"],
-     ["--vault", ""]],
+    [
+        [],
+        ["--demo"],
+        ["--debug", "--vault", "/tmp/v"],
+        ["--vault=/tmp/v", "--debug"],
+        ["--vault", "screen"],
+        ["--vault", ""],
+    ],
 )
 def test_starting_the_window_reads_the_same_options_without_the_commands(argv: list[str]) -> None:
     """A plain start skips argparse (start-up time) but reads its options exactly as the full parser does."""
@@ -48,8 +53,16 @@ def test_starting_the_window_reads_the_same_options_without_the_commands(argv: l
 
 @pytest.mark.parametrize(
     "argv",
-    [["verify"], ["--help"], ["--version"], ["--vault"], ["--vault", "--demo"], ["--vault", "x", "init"], ["--dem"],
-     ["--vault", "x", "extra"]],
+    [
+        ["verify"],
+        ["--help"],
+        ["--version"],
+        ["--vault"],
+        ["--vault", "--demo"],
+        ["--vault", "x", "init"],
+        ["--dem"],
+        ["--vault", "x", "extra"],
+    ],
 )
 def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
     from desktop_app.cli import only_starts_the_window
@@ -64,8 +77,9 @@ def test_a_plain_start_imports_no_command_module(tmp_path: Path) -> None:
         "print(sorted(m for m in sys.modules if m.startswith('desktop_app.commands.'))); sys.exit(code)"
     )
     env = {**os.environ, "WAYMARK_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["somewhere None", "[]"]
 

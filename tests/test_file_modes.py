@@ -41,7 +41,8 @@ def _too_open(root: Path) -> list[str]:
 
 
 def test_every_file_after_init_demo_data_backup_restore_and_export_is_private(
-        tmp_path: Path, waymark_home: Path, loose_umask: None) -> None:
+    tmp_path: Path, waymark_home: Path, loose_umask: None
+) -> None:
     secrets_dir = tmp_path / "secrets"
     secrets_dir.mkdir()
     passphrase = secrets_dir / "pass.txt"
@@ -52,8 +53,21 @@ def test_every_file_after_init_demo_data_backup_restore_and_export_is_private(
     out.mkdir(mode=0o700)
     vault = tmp_path / "place" / "vault"
     common = ["--vault", str(vault), "--passphrase-file", str(passphrase)]
-    assert main(["init", *common, "--setting", "Hollybrook", "--user", "Morgan Fairweather",
-                 "--recovery-sheet", str(out / "recovery.pdf")]) == 0
+    assert (
+        main(
+            [
+                "init",
+                *common,
+                "--setting",
+                "Hollybrook",
+                "--user",
+                "Morgan Fairweather",
+                "--recovery-sheet",
+                str(out / "recovery.pdf"),
+            ]
+        )
+        == 0
+    )
     os.umask(0o022)  # as if each command were a fresh process started from a shell with the usual umask
     assert main(["demo-data", *common, "--children", "3", "--concerns", "4"]) == 0
     os.umask(0o022)
@@ -61,8 +75,22 @@ def test_every_file_after_init_demo_data_backup_restore_and_export_is_private(
     os.umask(0o022)
     assert main(["restore", "--backup", str(out / "nightly" / "vault.wmbak"), *common]) == 0
     os.umask(0o022)
-    assert main(["export", "chronology", *common, "--child", "1", "--out", str(out / "chronology.pdf"),
-                 "--pdf-password-file", str(password)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "chronology",
+                *common,
+                "--child",
+                "1",
+                "--out",
+                str(out / "chronology.pdf"),
+                "--pdf-password-file",
+                str(password),
+            ]
+        )
+        == 0
+    )
     walked = [tmp_path / "place", out, waymark_home]
     assert all(root.exists() for root in walked)
     assert [line for root in walked for line in _too_open(root)] == []

@@ -31,7 +31,8 @@ def test_no_modules_import_each_other() -> None:
     found = layering.cycles(layering.import_graph(SOURCE))
     assert [cycle for cycle in found if cycle not in KNOWN_CYCLES] == [], (
         "modules that import each other: import a thing from the module that defines it, move what both need into a "
-        "module of its own, or pass a callback (see docs/CONTRACTS.md, Seams)")
+        "module of its own, or pass a callback (see docs/CONTRACTS.md, Seams)"
+    )
     assert [cycle for cycle in KNOWN_CYCLES if cycle not in found] == [], "a known cycle is gone: drop it from the list"
 
 
@@ -56,15 +57,18 @@ def _new_breaks(source: Path) -> list[str]:
     return [problem for problem in layering.layer_breaks(source) if problem not in before]
 
 
-@pytest.mark.parametrize(("module", "line", "why"), [
-    ("domain.enums", "from desktop_app.services import casework", "domain is below services"),
-    ("store.uow", "from desktop_app.ui import ask", "store is below ui"),
-    ("errors", "from desktop_app.domain import enums", " is below domain"),
-    ("screening.engine", "from PySide6 import QtWidgets", "PySide6 belongs in ui only"),
-    ("services.documents", "import sqlalchemy", "sqlalchemy belongs in store only"),
-    ("ui.labels", "from desktop_app.store import uow", "ui never imports store"),
-    ("commands.export", "from desktop_app.ui import ask", "commands and ui are independent"),
-])
+@pytest.mark.parametrize(
+    ("module", "line", "why"),
+    [
+        ("domain.enums", "from desktop_app.services import casework", "domain is below services"),
+        ("store.uow", "from desktop_app.ui import ask", "store is below ui"),
+        ("errors", "from desktop_app.domain import enums", " is below domain"),
+        ("screening.engine", "from PySide6 import QtWidgets", "PySide6 belongs in ui only"),
+        ("services.documents", "import sqlalchemy", "sqlalchemy belongs in store only"),
+        ("ui.labels", "from desktop_app.store import uow", "ui never imports store"),
+        ("commands.export", "from desktop_app.ui import ask", "commands and ui are independent"),
+    ],
+)
 def test_a_planted_import_against_the_layers_is_named(copy: Path, module: str, line: str, why: str) -> None:
     _plant(copy, module, line)
     [problem] = _new_breaks(copy)
@@ -75,11 +79,13 @@ def test_a_planted_cycle_is_found(copy: Path) -> None:
     before = layering.cycles(layering.import_graph(copy))
     (copy / "domain" / "alpha.py").write_text("from desktop_app.domain import beta\n", encoding="utf-8")
     (copy / "domain" / "beta.py").write_text("from desktop_app.domain.gamma import X\n", encoding="utf-8")
-    (copy / "domain" / "gamma.py").write_text("import typing\nif typing.TYPE_CHECKING:\n"
-                                              "    from desktop_app.domain.alpha import Y\n", encoding="utf-8")
+    (copy / "domain" / "gamma.py").write_text(
+        "import typing\nif typing.TYPE_CHECKING:\n    from desktop_app.domain.alpha import Y\n", encoding="utf-8"
+    )
     after = layering.cycles(layering.import_graph(copy))
     assert [cycle for cycle in after if cycle not in before] == [
-        ["desktop_app.domain.alpha", "desktop_app.domain.beta", "desktop_app.domain.gamma"]]
+        ["desktop_app.domain.alpha", "desktop_app.domain.beta", "desktop_app.domain.gamma"]
+    ]
 
 
 def test_tables_registered_by_store_models_are_not_a_cycle_but_anything_more_is(copy: Path) -> None:
@@ -90,7 +96,8 @@ def test_tables_registered_by_store_models_are_not_a_cycle_but_anything_more_is(
     _plant(copy, "store.models_thing", "from desktop_app.store import uow")
     _plant(copy, "store.uow", "from desktop_app.store import models_thing")
     assert [cycle for cycle in layering.cycles(layering.import_graph(copy)) if cycle not in before] == [
-        ["desktop_app.store.models_thing", "desktop_app.store.uow"]]
+        ["desktop_app.store.models_thing", "desktop_app.store.uow"]
+    ]
 
 
 def test_a_new_top_level_package_must_be_given_a_layer(copy: Path) -> None:
@@ -117,7 +124,9 @@ def test_a_planted_loose_seam_is_named(copy: Path) -> None:
     (copy / "services" / "planted.py").write_text(
         "from typing import Any, Protocol\n\n\nclass Session(Protocol):\n    pass\n\n\n"
         "def count(uow: Any, limit: int) -> int:\n    return limit\n\n\n"
-        "def show(session, repository: object) -> None:\n    pass\n", encoding="utf-8")
+        "def show(session, repository: object) -> None:\n    pass\n",
+        encoding="utf-8",
+    )
     assert layering.loose_seams(copy, TYPED_SEAMS) == [
         "desktop_app.services.planted:4 defines a Protocol stand-in Session",
         "desktop_app.services.planted:8 count(uow: Any)",
@@ -131,10 +140,11 @@ def test_a_planted_loose_session_in_ui_is_named(copy: Path) -> None:
         "from typing import Any\n\n\nclass Page:\n"
         "    def __init__(self, session: Any, host: Any = None) -> None:\n"
         "        self._session: Any | None = session\n\n\n"
-        "def backup_now(host: Any, _session: object) -> None:\n    pass\n", encoding="utf-8")
+        "def backup_now(host: Any, _session: object) -> None:\n    pass\n",
+        encoding="utf-8",
+    )
     assert sorted(layering.loose_seams(copy, TYPED_SEAMS)) == [
         "desktop_app.ui.planted:5 __init__(session: Any)",
         "desktop_app.ui.planted:6 self._session: Any | None",
         "desktop_app.ui.planted:9 backup_now(_session: object)",
     ]
-

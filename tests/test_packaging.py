@@ -52,8 +52,11 @@ def _install_folders_from_paths() -> set[str]:
     for name, function in inspect.getmembers(paths, inspect.isfunction):
         if name.startswith("_") or function.__module__ != paths.__name__:
             continue
-        required = [p for p in inspect.signature(function).parameters.values()
-                    if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+        required = [
+            p
+            for p in inspect.signature(function).parameters.values()
+            if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]
         if required:
             continue
         result = function()
@@ -94,19 +97,21 @@ def test_no_other_module_reads_files_beside_its_own_source() -> None:
 
 
 def test_the_data_list_holds_every_file_of_each_folder_and_no_compiled_cache() -> None:
-    listed = {
-        (Path(destination) / Path(source).name).as_posix()
-        for source, destination in layout.data_files()
-    }
+    listed = {(Path(destination) / Path(source).name).as_posix() for source, destination in layout.data_files()}
     for source, destination in layout.DATA_FOLDERS:
         for path in (ROOT / source).rglob("*"):
             relative = path.relative_to(ROOT / source)
             if path.is_file() and "__pycache__" not in relative.parts and path.suffix != ".pyc":
                 assert f"{destination}/{relative.as_posix()}" in listed
     assert not [name for name in listed if "__pycache__" in name or name.endswith(".pyc")]
-    for needed in ("resources/common-passwords.txt", "resources/style.qss", "resources/icons/waymark.svg",
-                   "resources/fonts/DejaVuSans.ttf", "resources/fonts/wqy-microhei.ttc",
-                   "desktop_app/store/migrations/env.py"):
+    for needed in (
+        "resources/common-passwords.txt",
+        "resources/style.qss",
+        "resources/icons/waymark.svg",
+        "resources/fonts/DejaVuSans.ttf",
+        "resources/fonts/wqy-microhei.ttc",
+        "desktop_app/store/migrations/env.py",
+    ):
         assert needed in listed
     # Alembic reads the revisions as source files: every one must be shipped as .py.
     for revision in (ROOT / "desktop_app/store/migrations/versions").glob("*.py"):
@@ -167,8 +172,13 @@ def test_the_build_ships_every_qt_module_the_app_imports_and_excludes_none_of_th
     assert imported <= set(layout.QT_MODULES_USED), "a newly used Qt module: add it to QT_MODULES_USED"
     assert not imported & set(layout.QT_MODULES_EXCLUDED)
     assert not set(layout.QT_MODULES_USED) & set(layout.QT_MODULES_EXCLUDED)
-    assert {"PySide6.QtWebEngineCore", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtMultimedia",
-            "PySide6.QtNetwork"} <= set(layout.excludes())
+    assert {
+        "PySide6.QtWebEngineCore",
+        "PySide6.QtQml",
+        "PySide6.QtQuick",
+        "PySide6.QtMultimedia",
+        "PySide6.QtNetwork",
+    } <= set(layout.excludes())
 
 
 def test_the_build_leaves_out_test_tools_and_the_qt_pieces_it_does_not_need() -> None:

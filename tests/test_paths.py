@@ -29,8 +29,9 @@ def _ours() -> tuple[str, str, str]:
     ],
     ids=["defaults", "absolute XDG folders", "relative or empty XDG folders ignored"],
 )
-def test_the_folders_are_those_platformdirs_names(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                   xdg: dict[str, str]) -> None:
+def test_the_folders_are_those_platformdirs_names(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, xdg: dict[str, str]
+) -> None:
     monkeypatch.delenv("WAYMARK_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
     for name in XDG:

@@ -29,13 +29,16 @@ def read_secret(path: str | None, what: str = "passphrase") -> str:
         except OSError as error:
             raise UserFacingError(f"Could not read the {what} file {quote(path)}: {error.strerror}.") from None
         if len(raw) > _MAX_SECRET_FILE:
-            raise UserFacingError(f"The {what} file {quote(path)} is far too large to hold a {what}; give the file "
-                                  f"that holds only the {what} on its first line.")
+            raise UserFacingError(
+                f"The {what} file {quote(path)} is far too large to hold a {what}; give the file "
+                f"that holds only the {what} on its first line."
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise UserFacingError(f"The {what} file {quote(path)} is not UTF-8 text; save it as UTF-8 (plain text) "
-                                  "and try again.") from None
+            raise UserFacingError(
+                f"The {what} file {quote(path)} is not UTF-8 text; save it as UTF-8 (plain text) and try again."
+            ) from None
     else:
         if sys.stdin is None or sys.stdin.closed:
             raise UserFacingError(f"No {what} given: use --{what.replace(' ', '-')}-file or standard input.")

@@ -12,7 +12,9 @@ from desktop_app.commands.init import add_vault_argument, vault_dir_from
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "backup", allow_abbrev=False, help="write one encrypted backup file of the vault",
+        "backup",
+        allow_abbrev=False,
+        help="write one encrypted backup file of the vault",
         description="Write the encrypted database, key slots, audit anchor and sealed inbox items to one file. "
         "The file is as well protected as the vault: it opens only with a passphrase or the recovery key.",
     )

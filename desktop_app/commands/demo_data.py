@@ -24,7 +24,8 @@ def _positive(text: str) -> int:
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "demo-data", allow_abbrev=False,
+        "demo-data",
+        allow_abbrev=False,
         help="fill a vault with reproducible fictional children and concerns (for trying Waymark out)",
         description="Add fictional children and concerns at every stage (waiting, screened at each level, referred, "
         "confirmed, closed, with corrections) to a vault. The same seed gives the same records (on the same day). Each "
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.errors import UserFacingError
     from desktop_app.services import demo
     from desktop_app.services import vault as vault_service
+
     if args.children < 1:
         raise UserFacingError("Ask for at least one child (--children 1 or more).")
     passphrase = read_secret(args.passphrase_file)
@@ -53,8 +55,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         created = vault_service.create_vault(vault_dir, demo.DEMO_SETTING, "Demo DSL", passphrase)
         session = created.session
-        print(f"Created a demo vault in {vault_dir}. Its recovery key (fictional records only): "
-              f"{created.recovery_key}")
+        print(f"Created a demo vault in {vault_dir}. Its recovery key (fictional records only): {created.recovery_key}")
     interactive = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -62,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"\r{done:,} of {total:,} concerns written", end="", file=sys.stderr, flush=True)
 
     try:
-        summary = demo.fill_demo_data(session, children=args.children, concerns=args.concerns, seed=args.seed,
-                                      progress=progress)
+        summary = demo.fill_demo_data(
+            session, children=args.children, concerns=args.concerns, seed=args.seed, progress=progress
+        )
     finally:
         session.lock()
     if interactive:

@@ -16,7 +16,8 @@ from desktop_app.errors import UserFacingError
 
 def add_export_parser(kinds: Any) -> None:
     parser: argparse.ArgumentParser = kinds.add_parser(
-        "drop-kit", allow_abbrev=False,
+        "drop-kit",
+        allow_abbrev=False,
         help="a drop kit, so staff can record concerns on other computers",
         description="Write a drop kit: the vault's public intake key, the setting's name and public numbers and the "
         "forms' fingerprint, signed. It holds no secret and no personal data.",
@@ -29,7 +30,8 @@ def add_export_parser(kinds: Any) -> None:
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "record", allow_abbrev=False,
+        "record",
+        allow_abbrev=False,
         help="record a concern on a computer without the vault, with a drop kit",
         description="Record a concern with a drop kit and seal it into a folder the DSL collects from (a USB stick "
         "or a shared folder). Without --concern the staff wizard opens.",
@@ -61,6 +63,8 @@ def run_record(args: argparse.Namespace) -> int:
     if args.concern is None:  # cli opens the recorder's window instead of calling this
         raise UserFacingError("Give --concern FILE, or leave it out to record in a window.")
     reference = record.record_from_file(Path(args.drop_kit), Path(args.to), Path(args.concern))
-    print(f"Concern sealed into {args.to}. Its reference is {reference}: give it to the DSL. Nobody on this "
-          "computer can read it back.")
+    print(
+        f"Concern sealed into {args.to}. Its reference is {reference}: give it to the DSL. Nobody on this "
+        "computer can read it back."
+    )
     return 0

@@ -35,7 +35,8 @@ def _child_id(text: str) -> int:
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "export", allow_abbrev=False,
+        "export",
+        allow_abbrev=False,
         help="write a document (referral summary, checklist, chronology) as a PDF file",
         description="Write a document as a PDF file. Documents about a child are encrypted (AES-256) with the "
         "password in --pdf-password-file unless --unencrypted is given; every export is recorded in the audit log.",
@@ -43,7 +44,8 @@ def add_parser(subparsers: Any) -> None:
     kinds = parser.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
 
     referral = kinds.add_parser(
-        "referral", allow_abbrev=False,
+        "referral",
+        allow_abbrev=False,
         help="the referral summary of one concern",
         description="The referral summary of one concern for the social worker or the Safeguarding Hub.",
     )
@@ -55,7 +57,8 @@ def add_parser(subparsers: Any) -> None:
     referral.set_defaults(handler=run_referral)
 
     chronology = kinds.add_parser(
-        "chronology", allow_abbrev=False,
+        "chronology",
+        allow_abbrev=False,
         help="the chronology of one child",
         description="Every concern, screening, referral and amendment of one child, oldest first.",
     )
@@ -65,7 +68,8 @@ def add_parser(subparsers: Any) -> None:
     chronology.set_defaults(handler=run_chronology)
 
     checklist = kinds.add_parser(
-        "checklist", allow_abbrev=False,
+        "checklist",
+        allow_abbrev=False,
         help="the setting obligations checklist",
         description="The setting obligations checklist from forms/. --blank prints it "
         "empty, for the staff room or a governors' meeting; it needs no vault.",
@@ -76,7 +80,8 @@ def add_parser(subparsers: Any) -> None:
     checklist.set_defaults(handler=run_checklist)
 
     quick = kinds.add_parser(
-        "quick-reference", allow_abbrev=False,
+        "quick-reference",
+        allow_abbrev=False,
         help="the staff 'what to do' quick reference, one A4 page for the staff-room wall",
         description="The staff 'what to do' quick reference with the DSL, deputies, CE Lead and the local numbers, "
         "one A4 page. It holds no child's details, so it is written without encryption unless a password is given.",
@@ -121,6 +126,7 @@ def run_quick_reference(args: argparse.Namespace) -> int:
 def run_chronology(args: argparse.Namespace) -> int:
     from desktop_app.domain.documents import DocumentKind
     from desktop_app.services import documents
+
     def render(session: VaultSession) -> tuple[bytes, str, str]:
         return documents.render_chronology(session, args.child)
 

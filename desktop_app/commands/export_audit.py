@@ -19,7 +19,8 @@ Outputs = Callable[[argparse.ArgumentParser, bool], None]
 
 def add_parsers(kinds: Any, vault_arguments: Arguments, output_arguments: Outputs) -> None:
     audit = kinds.add_parser(
-        "audit", allow_abbrev=False,
+        "audit",
+        allow_abbrev=False,
         help="the year's audit of the setting's duties",
         description="The annual audit of the setting's duties for one academic year (September to August): a summary "
         "and the action plan on page 1, every obligation's status, evidence and action, and the sign-off.",
@@ -30,7 +31,8 @@ def add_parsers(kinds: Any, vault_arguments: Arguments, output_arguments: Output
     audit.set_defaults(handler=run_audit)
 
     report = kinds.add_parser(
-        "governors-report", allow_abbrev=False,
+        "governors-report",
+        allow_abbrev=False,
         help="the governors' report for an academic year (counts only, no child named)",
         description="The governors' report for one academic year: counts of concerns, levels of risk, routes, "
         "referrals and missing episodes month by month, the audit's status and actions, and training figures. "

@@ -15,15 +15,22 @@ def add_parser(kinds: Any) -> None:
     from desktop_app.commands.export_options import output_arguments, vault_arguments
 
     sharing: argparse.ArgumentParser = kinds.add_parser(
-        "sharing", allow_abbrev=False,
+        "sharing",
+        allow_abbrev=False,
         help="data shared with the specialist exploitation service",
         description="Concerns, levels of risk and missing episodes of the children given with --child, over the "
         "period --from to --to (both days included), for the specialist exploitation service named in forms/. "
         "Written as a PDF holding the same rows as a CSV attachment; --unencrypted with a .csv --out writes the CSV.",
     )
     vault_arguments(sharing)
-    sharing.add_argument("--child", required=True, type=int, action="append", metavar="ID",
-                         help="a child's Waymark number (repeat for each child)")
+    sharing.add_argument(
+        "--child",
+        required=True,
+        type=int,
+        action="append",
+        metavar="ID",
+        help="a child's Waymark number (repeat for each child)",
+    )
     sharing.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD", help="first day of the period")
     sharing.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD", help="last day of the period")
     output_arguments(sharing, personal=True)
@@ -58,6 +65,8 @@ def run_sharing(args: argparse.Namespace) -> int:
     finally:
         session.lock()
     how = "encrypted with AES-256" if password is not None else "WITHOUT encryption"
-    print(f"Shared data for {len(export.children)} child{'ren' if len(export.children) != 1 else ''} "
-          f"({export.event_count} entries) written to {path} ({how}).")
+    print(
+        f"Shared data for {len(export.children)} child{'ren' if len(export.children) != 1 else ''} "
+        f"({export.event_count} entries) written to {path} ({how})."
+    )
     return 0

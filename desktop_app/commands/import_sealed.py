@@ -12,7 +12,8 @@ from desktop_app.commands.init import add_vault_argument, vault_dir_from
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "import-sealed", allow_abbrev=False,
+        "import-sealed",
+        allow_abbrev=False,
         help="import concerns sealed with a drop kit from a folder",
         description="Collect every concern sealed for this vault in FOLDER and import it: against the child on file "
         "with the same name and date of birth, else as a new child. Files for another vault are left where they are.",

@@ -17,8 +17,9 @@ from desktop_app.commands._common import add_passphrase_argument, read_secret
 
 def add_vault_argument(parser: argparse.ArgumentParser) -> None:
     """``--vault DIR`` after the command (``waymark --vault DIR COMMAND`` works too); default: the usual vault."""
-    parser.add_argument("--vault", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the vault folder (default: Waymark's usual one)")
+    parser.add_argument(
+        "--vault", metavar="DIR", default=argparse.SUPPRESS, help="the vault folder (default: Waymark's usual one)"
+    )
 
 
 def vault_dir_from(args: argparse.Namespace) -> Path:
@@ -30,7 +31,9 @@ def vault_dir_from(args: argparse.Namespace) -> Path:
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "init", allow_abbrev=False, help="set up a new vault with its first DSL and write the recovery sheet",
+        "init",
+        allow_abbrev=False,
+        help="set up a new vault with its first DSL and write the recovery sheet",
         description="Create a new encrypted vault, its first Designated Safeguarding Lead and a recovery key. The "
         "recovery sheet (PDF) holds the key: print it, keep it in the safe, then delete the file.",
     )
@@ -38,12 +41,20 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--setting", required=True, metavar="NAME", help="the school's or college's name")
     parser.add_argument("--user", required=True, metavar="NAME", help="the first DSL's name")
     details = parser.add_argument_group("who a social worker calls back (printed on referral summaries)")
-    details.add_argument("--dsl-role", default="", metavar="ROLE",
-                         help="the DSL's role as it should print, e.g. 'Designated Safeguarding Lead'")
+    details.add_argument(
+        "--dsl-role",
+        default="",
+        metavar="ROLE",
+        help="the DSL's role as it should print, e.g. 'Designated Safeguarding Lead'",
+    )
     details.add_argument("--dsl-phone", default="", metavar="NUMBER", help="the DSL's direct telephone")
     details.add_argument("--dsl-email", default="", metavar="ADDRESS", help="the DSL's email address")
-    details.add_argument("--address", default="", metavar="TEXT",
-                         help="the setting's postal address (lines separated by commas or new lines)")
+    details.add_argument(
+        "--address",
+        default="",
+        metavar="TEXT",
+        help="the setting's postal address (lines separated by commas or new lines)",
+    )
     details.add_argument("--setting-phone", default="", metavar="NUMBER", help="the setting's main telephone")
     add_passphrase_argument(parser)
     parser.add_argument("--recovery-sheet", required=True, metavar="OUT.pdf", help="where to write the recovery sheet")
@@ -68,10 +79,18 @@ def run(args: argparse.Namespace) -> int:
         raise UserFacingError("The recovery sheet must be written outside the vault folder; nothing was set up.")
     if not os.access(sheet.parent, os.W_OK):
         raise UserFacingError(f"The recovery sheet cannot be written in {quote(sheet.parent)}; nothing was set up.")
-    setting = about.apply(Setting(name=args.setting), about.AboutSetting(
-        name=args.setting, address=args.address.replace(", ", "\n"), phone=args.setting_phone, dsl_name=args.user,
-        dsl_role=args.dsl_role, dsl_phone=args.dsl_phone, dsl_email=args.dsl_email,
-    ))
+    setting = about.apply(
+        Setting(name=args.setting),
+        about.AboutSetting(
+            name=args.setting,
+            address=args.address.replace(", ", "\n"),
+            phone=args.setting_phone,
+            dsl_name=args.user,
+            dsl_role=args.dsl_role,
+            dsl_phone=args.dsl_phone,
+            dsl_email=args.dsl_email,
+        ),
+    )
     passphrase = read_secret(args.passphrase_file)
     created = vault_service.create_vault(vault_dir, setting, args.user, passphrase)
     session = created.session
@@ -79,13 +98,18 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_sheet(session, created.recovery_key, sheet)
         except UserFacingError as error:
-            print(f"waymark: {error.sentence} The vault was created; write this recovery key down now and keep it "
-                  f"in the safe: {created.recovery_key}", file=sys.stderr)
+            print(
+                f"waymark: {error.sentence} The vault was created; write this recovery key down now and keep it "
+                f"in the safe: {created.recovery_key}",
+                file=sys.stderr,
+            )
             return 1
     finally:
         session.lock()
-    print(f"Vault created in {vault_dir}. Recovery sheet written to {sheet}: print it, keep it in the safe, "
-          "then delete the file.")
+    print(
+        f"Vault created in {vault_dir}. Recovery sheet written to {sheet}: print it, keep it in the safe, "
+        "then delete the file."
+    )
     gaps = about.missing_sentence(setting)
     if gaps:
         print(f"waymark: note: {gaps}", file=sys.stderr)

@@ -12,7 +12,9 @@ from desktop_app.commands.init import add_vault_argument, vault_dir_from
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "restore", allow_abbrev=False, help="restore a vault from a backup file (the current folder is kept, renamed)",
+        "restore",
+        allow_abbrev=False,
+        help="restore a vault from a backup file (the current folder is kept, renamed)",
         description="Check a backup completely with a passphrase of that backup, then put it in place. A vault "
         "already in the folder is never overwritten: it is kept beside it as <folder>.before-restore-<time>.",
     )
@@ -24,6 +26,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services import vault as vault_service
+
     vault_dir = vault_dir_from(args)
     kept = vault_service.restore(Path(args.backup).expanduser(), vault_dir, read_secret(args.passphrase_file))
     print(f"Vault restored in {vault_dir}.")

@@ -11,7 +11,8 @@ from typing import Any
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "screen", allow_abbrev=False,
+        "screen",
+        allow_abbrev=False,
         help="suggest a level of risk, reasons and routes for a file of answers (JSON)",
         description="Run the screening rules on a file of answers and print the suggested level, the reasons and "
         "the referral routes as JSON. Use it to check a screening definition.",
@@ -63,8 +64,10 @@ def _read_json(source: str) -> Any:
             f"The answers file {name} is not JSON: {error.msg} (line {error.lineno}, column {error.colno})."
         ) from None
     except RecursionError:
-        raise UserFacingError(f"The answers file {name} nests objects or lists far too deeply to be an answers "
-                              "file.") from None
+        raise UserFacingError(
+            f"The answers file {name} nests objects or lists far too deeply to be an answers file."
+        ) from None
     except ValueError:  # a number past Python's limit of 4,300 digits for turning text into an integer
-        raise UserFacingError(f"The answers file {name} holds a number far too long to be an age or a "
-                              "setting.") from None
+        raise UserFacingError(
+            f"The answers file {name} holds a number far too long to be an age or a setting."
+        ) from None

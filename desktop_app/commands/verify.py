@@ -11,7 +11,9 @@ from desktop_app.commands.init import add_vault_argument, vault_dir_from
 
 def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "verify", allow_abbrev=False, help="check the vault's encryption, structure and audit trail",
+        "verify",
+        allow_abbrev=False,
+        help="check the vault's encryption, structure and audit trail",
         description="Check every encrypted page, the database structure, the whole audit trail and its anchor. "
         "Exit 0 when all is sound, 1 when a problem is found (the report says which).",
     )
@@ -22,6 +24,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services import vault as vault_service
+
     report = vault_service.verify(vault_dir_from(args), read_secret(args.passphrase_file))
     print(report.text())
     return 0 if report.ok else 1

@@ -64,4 +64,3 @@ class AttachmentsDefinition(_Document):
 
     def allowed_endings(self) -> tuple[str, ...]:
         return tuple(e for k in self.kinds for e in k.extensions)
-

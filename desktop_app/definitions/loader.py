@@ -151,18 +151,26 @@ def _load(root: Path) -> Forms:
     )
 
 
-def _missing_episodes(path: Path, screening: ScreeningDefinition,
-                      contacts: ContactsDefinition) -> MissingEpisodesDefinition:
+def _missing_episodes(
+    path: Path, screening: ScreeningDefinition, contacts: ContactsDefinition
+) -> MissingEpisodesDefinition:
     """The file, with its screening item and sharing contact checked against the other files."""
     definition = load_file(path, MissingEpisodesDefinition)
     if not screening.has_item(definition.screening.item):
         item = definition.screening.item
-        raise FormError(path, f"The form file {path} is not valid: 'screening.item' names {item!r}, "
-                              f"which is not an item of the screening definition {screening.id!r}.", "screening.item")
+        raise FormError(
+            path,
+            f"The form file {path} is not valid: 'screening.item' names {item!r}, "
+            f"which is not an item of the screening definition {screening.id!r}.",
+            "screening.item",
+        )
     if contacts.contact(definition.sharing.contact) is None:
-        raise FormError(path, f"The form file {path} is not valid: 'sharing.contact' names "
-                              f"{definition.sharing.contact!r}, which is not a contact in contacts.toml.",
-                        "sharing.contact")
+        raise FormError(
+            path,
+            f"The form file {path} is not valid: 'sharing.contact' names "
+            f"{definition.sharing.contact!r}, which is not a contact in contacts.toml.",
+            "sharing.contact",
+        )
     return definition
 
 

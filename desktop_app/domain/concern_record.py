@@ -112,10 +112,18 @@ def concern_record(
         Entry("Others present", draft.others_present, Shape.TEXT),
         Entry("Action taken at the time", draft.action_taken, Shape.TEXT),
         Entry("Signs ticked by the recorder", shape=Shape.ITEMS, items=tuple(sign_title(s) for s in draft.sign_ids)),
-        Entry("Other children involved", shape=Shape.ITEMS, items=tuple(
-            join_phrases((f"{c.name} ({c.role.label.lower()})", c.details), ": ") for c in draft.other_children)),
-        Entry("Adults of concern", shape=Shape.ITEMS, items=tuple(
-            join_phrases((a.name_or_nickname, a.description, a.vehicle, a.phone)) for a in draft.adults)),
+        Entry(
+            "Other children involved",
+            shape=Shape.ITEMS,
+            items=tuple(
+                join_phrases((f"{c.name} ({c.role.label.lower()})", c.details), ": ") for c in draft.other_children
+            ),
+        ),
+        Entry(
+            "Adults of concern",
+            shape=Shape.ITEMS,
+            items=tuple(join_phrases((a.name_or_nickname, a.description, a.vehicle, a.phone)) for a in draft.adults),
+        ),
         Entry("Places", shape=Shape.ITEMS, items=tuple(join_phrases((p.name, p.details), ": ") for p in draft.places)),
     ]
     return RecordSection("The concern", tuple(entries))

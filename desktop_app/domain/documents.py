@@ -100,7 +100,7 @@ class ReferralSummary:
         return (*ticked, request.asks_other) if request.asks_other.strip() else ticked
 
     def consent_text(self, request: ReferralRequest) -> str:
-        """"Not sought. Why consent was not sought: …", as printed."""
+        """ "Not sought. Why consent was not sought: …", as printed."""
         known = {c[0]: c for c in self.consent_words}
         _id, printed, note_label = known.get(request.consent, (request.consent, request.consent, "Note"))
         note = request.consent_note.strip()
@@ -122,8 +122,11 @@ class ReferralSummary:
         if self.today is None:
             return ()
         today = self.today
-        return tuple(r for r in self.referrals
-                     if r.confirmation_sent is None and r.confirmation_due is not None and r.confirmation_due < today)
+        return tuple(
+            r
+            for r in self.referrals
+            if r.confirmation_sent is None and r.confirmation_due is not None and r.confirmation_due < today
+        )
 
     def route_title(self, route: str) -> str:
         return dict(self.route_titles).get(route, route.replace("_", " ").capitalize())
@@ -137,8 +140,11 @@ class ReferralSummary:
     @property
     def confirmed_kinds(self) -> tuple[str, ...] | None:
         """The kinds of concern the DSL confirmed at the latest screening; None before any (or an older screening)."""
-        return tuple(self.screening.decision.category_ids) if (
-            self.screening is not None and self.screening.decision.category_ids is not None) else None
+        return (
+            tuple(self.screening.decision.category_ids)
+            if (self.screening is not None and self.screening.decision.category_ids is not None)
+            else None
+        )
 
     def kinds_text(self) -> str:
         """The kinds of concern as printed (``domain.concern_record.kinds_text``)."""

@@ -104,8 +104,9 @@ class ChildDetails:
     @property
     def all_names(self) -> tuple[str, ...]:
         """Every name the child is searched by: given, family, known as, other names and the English-letter spelling."""
-        return tuple(n for n in (self.first_name, self.last_name, self.known_as, *self.other_names, self.latin_name)
-                     if n.strip())
+        return tuple(
+            n for n in (self.first_name, self.last_name, self.known_as, *self.other_names, self.latin_name) if n.strip()
+        )
 
     @property
     def full_name(self) -> str:

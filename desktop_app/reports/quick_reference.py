@@ -97,9 +97,17 @@ def _people(reference: QuickReference, styles: _Styles) -> Flowable:
         for person in reference.people
     ]
     table = Table(rows, colWidths=[0.62 * width, 0.38 * width], hAlign="LEFT")
-    table.setStyle(TableStyle([*table_basics(), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    table.setStyle(
+        TableStyle(
+            [
+                *table_basics(),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     return table
 
 
@@ -111,8 +119,11 @@ def _contacts(reference: QuickReference, styles: _Styles) -> Flowable:
             continue  # left out; one line below the table says to ask the DSL
         who: list[Flowable] = [Paragraph(esc(contact.title), styles.cell_bold)]
         rows.append(
-            [Paragraph(esc(contact.when_to_use), styles.cell), who,
-             Paragraph(esc(format_phone(contact.phone)), styles.phone)]
+            [
+                Paragraph(esc(contact.when_to_use), styles.cell),
+                who,
+                Paragraph(esc(format_phone(contact.phone)), styles.phone),
+            ]
         )
     table = Table(rows, colWidths=[0.4 * width, 0.28 * width, 0.32 * width], repeatRows=1, hAlign="LEFT")
     table.setStyle(

@@ -60,12 +60,14 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         *_referrals(summary),
         *_addenda(summary),
     ]
-    story.append(signature_lines(
-        ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
-        frame_width(),
-        title="Signatures",
-        after=last_of(story),
-    ))
+    story.append(
+        signature_lines(
+            ("Designated Safeguarding Lead or deputy", "Received by (social worker or Safeguarding Hub)"),
+            frame_width(),
+            title="Signatures",
+            after=last_of(story),
+        )
+    )
     return build_pdf(
         story,
         meta,
@@ -115,9 +117,13 @@ def _at_a_glance(summary: ReferralSummary) -> list[Flowable]:
     rows.append(("Routes already taken", "; ".join(taken) if taken else "None yet: this summary is the first contact"))
     out: list[Flowable] = [heading("At a glance"), *fields(rows)]
     for entry in summary.overdue_confirmations():
-        out.append(markup(
-            f"<b>Written confirmation overdue:</b> to {esc(summary.route_title(entry.route))}, due "
-            f"{esc(day(entry.confirmation_due))}, not yet sent.", _FLAG))
+        out.append(
+            markup(
+                f"<b>Written confirmation overdue:</b> to {esc(summary.route_title(entry.route))}, due "
+                f"{esc(day(entry.confirmation_due))}, not yet sent.",
+                _FLAG,
+            )
+        )
     words = concern.draft.childs_words.strip()
     if words:
         shown = words if len(words) <= 400 else words[:400].rsplit(" ", 1)[0] + " …"
@@ -234,8 +240,10 @@ def _child_file(child: ChildDetails) -> list[tuple[str, str]]:
         ("NHS number", child.nhs_number),
         ("Unique pupil number (UPN)", child.upn),
         ("GP", _person(child.gp) if child.gp else ""),
-        ("Allocated social worker's contact",
-         _person(child.allocated_social_worker) if child.allocated_social_worker else ""),
+        (
+            "Allocated social worker's contact",
+            _person(child.allocated_social_worker) if child.allocated_social_worker else "",
+        ),
         ("Parents and carers", "; ".join(_person(c, responsibility=True) for c in child.carers)),
         ("Household", "; ".join(m.one_line() for m in child.household)),
     ]
@@ -371,8 +379,10 @@ def _referral(summary: ReferralSummary, entry: ReferralEntry) -> list[Flowable]:
     if late:
         confirmation += " (OVERDUE: not yet sent)"
     return [
-        markup(f"<b>{esc(summary.route_title(entry.route))}</b>"
-               f"{esc(_corrected(summary, 'referral', entry.referral_id))}", H2),
+        markup(
+            f"<b>{esc(summary.route_title(entry.route))}</b>{esc(_corrected(summary, 'referral', entry.referral_id))}",
+            H2,
+        ),
         *fields(
             [
                 ("Contacted", entry.contacted_name),

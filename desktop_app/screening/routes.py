@@ -59,13 +59,15 @@ def advise_routes(facts: Facts, contacts: ContactsDefinition, review_days: int) 
     return tuple(_advice(route, level, not referral_level, review_days, contacts) for route in routes)
 
 
-def _advice(route: RouteId, level: RiskLevel, low_risk: bool, review_days: int,
-            contacts: ContactsDefinition) -> RouteAdvice:
+def _advice(
+    route: RouteId, level: RiskLevel, low_risk: bool, review_days: int, contacts: ContactsDefinition
+) -> RouteAdvice:
     contact = contacts.for_route(route)
     if contact is None:  # a validated ContactsDefinition has a contact for every route
         raise ValueError(f"no contact for the route {route.value!r}")
-    return RouteAdvice(route, contact.title, contact.phone,
-                       contact.advice_text(level.label, _weeks(review_days), low_risk=low_risk))
+    return RouteAdvice(
+        route, contact.title, contact.phone, contact.advice_text(level.label, _weeks(review_days), low_risk=low_risk)
+    )
 
 
 def _weeks(days: int) -> str:

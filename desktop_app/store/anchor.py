@@ -49,9 +49,11 @@ def write(vault_dir: Path, anchor: Anchor, audit_key: bytes) -> None:
 
 
 def decode(data: bytes, audit_key: bytes) -> Anchor:
-    damaged = VaultDamaged("The vault's audit anchor file (audit.anchor) has been edited or damaged, so the vault "
-                           "cannot show that its records are complete. Nothing was changed; ask IT to investigate "
-                           "or restore the latest backup.")
+    damaged = VaultDamaged(
+        "The vault's audit anchor file (audit.anchor) has been edited or damaged, so the vault "
+        "cannot show that its records are complete. Nothing was changed; ask IT to investigate "
+        "or restore the latest backup."
+    )
     try:
         if len(data) > _MAX_SIZE:
             raise ValueError
@@ -75,7 +77,9 @@ def read(vault_dir: Path, audit_key: bytes) -> Anchor | None:
     except FileNotFoundError:
         return None
     except OSError:
-        raise VaultDamaged("The vault's audit anchor (audit.anchor) is not a readable file (it may have been "
-                           "replaced by a folder, or its permissions changed). Nothing was changed; ask IT to put "
-                           "the file back or restore the latest backup.") from None
+        raise VaultDamaged(
+            "The vault's audit anchor (audit.anchor) is not a readable file (it may have been "
+            "replaced by a folder, or its permissions changed). Nothing was changed; ask IT to put "
+            "the file back or restore the latest backup."
+        ) from None
     return decode(data, audit_key)

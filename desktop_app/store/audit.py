@@ -46,19 +46,40 @@ def _clean(text: str) -> str:
     return text.replace("\x00", "\ufffd")
 
 
-def canonical(seq: int, at: str, actor_name: str, actor_role: str, actor_user_id: str | None, action: str,
-              object_ref: str, details: str, prev_mac: str) -> bytes:
+def canonical(
+    seq: int,
+    at: str,
+    actor_name: str,
+    actor_role: str,
+    actor_user_id: str | None,
+    action: str,
+    object_ref: str,
+    details: str,
+    prev_mac: str,
+) -> bytes:
     """The bytes a row's MAC covers (details included). Free-text fields carry their length: no two rows share a form.
 
     ``_CHECK_QUERY`` builds exactly these bytes inside SQLite, which keeps the full check fast.
     """
     user = "~" if actor_user_id is None else f"{len(actor_user_id)}:{actor_user_id}"
-    return (f"{seq}|{at}|{len(actor_name)}:{actor_name}{len(actor_role)}:{actor_role}{user}{len(action)}:{action}"
-            f"{len(object_ref)}:{object_ref}|{len(details)}:{details}|{prev_mac}").encode()
+    return (
+        f"{seq}|{at}|{len(actor_name)}:{actor_name}{len(actor_role)}:{actor_role}{user}{len(action)}:{action}"
+        f"{len(object_ref)}:{object_ref}|{len(details)}:{details}|{prev_mac}"
+    ).encode()
 
 
-def row_mac(key: bytes, seq: int, at: str, actor_name: str, actor_role: str, actor_user_id: str | None,
-            action: str, object_ref: str, details: str, prev_mac: str) -> str:
+def row_mac(
+    key: bytes,
+    seq: int,
+    at: str,
+    actor_name: str,
+    actor_role: str,
+    actor_user_id: str | None,
+    action: str,
+    object_ref: str,
+    details: str,
+    prev_mac: str,
+) -> str:
     message = canonical(seq, at, actor_name, actor_role, actor_user_id, action, object_ref, details, prev_mac)
     return hmac.digest(key, message, "sha256").hex()
 
@@ -101,8 +122,7 @@ class AuditLog:
     def latest_seq(self) -> int:
         return self.latest()[0]
 
-    def append(self, actor: Actor, action: str, object_ref: object = "",
-               details: dict[str, Any] | None = None) -> int:
+    def append(self, actor: Actor, action: str, object_ref: object = "", details: dict[str, Any] | None = None) -> int:
         seq, prev_mac = self.latest()
         seq += 1
         at = utc_now()
@@ -111,10 +131,21 @@ class AuditLog:
         name, role, action = _clean(actor.name), _clean(actor.role), _clean(action)
         user = None if actor.user_id is None else _clean(actor.user_id)
         mac = row_mac(self._key, seq, format_utc(at), name, role, user, action, ref, detail, prev_mac)
-        self._session.add(AuditRow(
-            seq=seq, at=at, actor_name=name, actor_role=role, actor_user_id=user, action=action, object_ref=ref,
-            details=detail, details_hash=details_digest(detail), prev_mac=prev_mac, mac=mac,
-        ))
+        self._session.add(
+            AuditRow(
+                seq=seq,
+                at=at,
+                actor_name=name,
+                actor_role=role,
+                actor_user_id=user,
+                action=action,
+                object_ref=ref,
+                details=detail,
+                details_hash=details_digest(detail),
+                prev_mac=prev_mac,
+                mac=mac,
+            )
+        )
         self._session.flush()
         self._last = (seq, mac)
         self.appended += 1
@@ -125,19 +156,32 @@ class AuditLog:
 
         Times usually rise with ``seq``, but need not (demo data writes its fiction at past moments), so each row's
         own time is checked against both ends; the first row at or after ``since`` only bounds the scan."""
-        first = self._session.execute(text("SELECT min(seq) FROM audit WHERE at >= :since"),
-                                      {"since": format_utc(since)}).scalar()
+        first = self._session.execute(
+            text("SELECT min(seq) FROM audit WHERE at >= :since"), {"since": format_utc(since)}
+        ).scalar()
         if first is None:
             return []
         rows = self._session.execute(
-            text("SELECT seq, at, actor_name, actor_role, actor_user_id, action, object_ref, details FROM audit "
-                 "WHERE seq > :after AND at >= :since AND at < :until ORDER BY seq LIMIT :limit"),
-            {"after": max(after_seq, int(first) - 1), "since": format_utc(since), "until": format_utc(until),
-             "limit": limit},
+            text(
+                "SELECT seq, at, actor_name, actor_role, actor_user_id, action, object_ref, details FROM audit "
+                "WHERE seq > :after AND at >= :since AND at < :until ORDER BY seq LIMIT :limit"
+            ),
+            {
+                "after": max(after_seq, int(first) - 1),
+                "since": format_utc(since),
+                "until": format_utc(until),
+                "limit": limit,
+            },
         ).all()
         return [
-            AuditEntry(seq=r[0], at=datetime.strptime(r[1], UTC_FORMAT).replace(tzinfo=UTC),
-                       actor=Actor(name=r[2], role=r[3], user_id=r[4]), action=r[5], object_ref=r[6], details=r[7])
+            AuditEntry(
+                seq=r[0],
+                at=datetime.strptime(r[1], UTC_FORMAT).replace(tzinfo=UTC),
+                actor=Actor(name=r[2], role=r[3], user_id=r[4]),
+                action=r[5],
+                object_ref=r[6],
+                details=r[7],
+            )
             for r in rows
         ]
 
@@ -176,8 +220,9 @@ def mac_hex_function(key: bytes) -> Callable[[bytes], str]:
     inner = hashlib.sha256(block.translate(_PAD_INNER))
     outer = hashlib.sha256(block.translate(_PAD_OUTER))
 
-    def mac_hex(message: bytes, inner_copy: Callable[[], Any] = inner.copy,
-                outer_copy: Callable[[], Any] = outer.copy) -> str:
+    def mac_hex(
+        message: bytes, inner_copy: Callable[[], Any] = inner.copy, outer_copy: Callable[[], Any] = outer.copy
+    ) -> str:
         first = inner_copy()
         first.update(message)
         second = outer_copy()
@@ -194,8 +239,15 @@ _PAD_OUTER = bytes(b ^ 0x5C for b in range(256))
 _CHECK_BATCH = 2000
 
 
-def _batch_intact(mac_hex: Callable[[bytes], str], expected_seq: int, last_mac: str, seqs: tuple[int, ...],
-                  messages: tuple[bytes, ...], prevs: tuple[str, ...], macs: tuple[str, ...]) -> bool:
+def _batch_intact(
+    mac_hex: Callable[[bytes], str],
+    expected_seq: int,
+    last_mac: str,
+    seqs: tuple[int, ...],
+    messages: tuple[bytes, ...],
+    prevs: tuple[str, ...],
+    macs: tuple[str, ...],
+) -> bool:
     """True when every row of a batch is in sequence, follows the one before and carries its own MAC."""
     if seqs != tuple(range(expected_seq, expected_seq + len(seqs))) or prevs[0] != last_mac or prevs[1:] != macs[:-1]:
         return False
@@ -205,8 +257,14 @@ def _batch_intact(mac_hex: Callable[[bytes], str], expected_seq: int, last_mac: 
         return False
 
 
-def check_chain(raw: Any, key: bytes, after_seq: int = 0, prev_mac: str = GENESIS_MAC,
-                max_problems: int = 20, until_seq: int = _NO_END) -> ChainResult:
+def check_chain(
+    raw: Any,
+    key: bytes,
+    after_seq: int = 0,
+    prev_mac: str = GENESIS_MAC,
+    max_problems: int = 20,
+    until_seq: int = _NO_END,
+) -> ChainResult:
     """Walk the chain after ``after_seq`` (whose MAC is ``prev_mac``) up to ``until_seq`` on a DB-API connection;
     report broken links.
 
@@ -259,8 +317,13 @@ def latest(raw: Any) -> tuple[int, str]:
 _SPLIT_FROM = 100_000
 
 
-def check_chain_split(connect: Callable[[], AbstractContextManager[Any]], key: bytes, parts: int,
-                      max_problems: int = 20, min_rows: int = _SPLIT_FROM) -> ChainResult:
+def check_chain_split(
+    connect: Callable[[], AbstractContextManager[Any]],
+    key: bytes,
+    parts: int,
+    max_problems: int = 20,
+    min_rows: int = _SPLIT_FROM,
+) -> ChainResult:
     """The whole chain checked in ``parts`` segments at once, each on its own connection and thread.
 
     Segment *i+1* starts from the MAC stored in the last row of segment *i*, and segment *i* checks that very row's MAC
@@ -285,5 +348,9 @@ def check_chain_split(connect: Callable[[], AbstractContextManager[Any]], key: b
     with ThreadPoolExecutor(max_workers=len(starts), thread_name_prefix="audit-check") as pool:
         results = list(pool.map(segment, range(len(starts))))
     problems = tuple(problem for result in results for problem in result.problems)[:max_problems]
-    return ChainResult(checked=sum(result.checked for result in results), last_seq=results[-1].last_seq,
-                       last_mac=results[-1].last_mac, problems=problems)
+    return ChainResult(
+        checked=sum(result.checked for result in results),
+        last_seq=results[-1].last_seq,
+        last_mac=results[-1].last_mac,
+        problems=problems,
+    )

@@ -26,8 +26,10 @@ _log = logging.getLogger(__name__)
 # Segments of a full audit check run at once: one per core, up to four (the engine's pool holds four connections).
 _CHECK_PARTS = max(1, min(4, os.cpu_count() or 1))
 
-MISSING_DB = ("The vault's database file (waymark.db) is missing or empty, so its records cannot be read. "
-              "Nothing was changed; restore the latest backup.")
+MISSING_DB = (
+    "The vault's database file (waymark.db) is missing or empty, so its records cannot be read. "
+    "Nothing was changed; restore the latest backup."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +103,18 @@ class Database:
             if result.problems:
                 raise _chain_damaged(result.problems[0])
             if known is not None:
-                warning = (f"The vault's audit anchor file was missing. Waymark checked the whole audit trail: it is "
-                           f"complete and reaches at least entry {known[0]}, the newest this computer had seen, so a "
-                           "new anchor was written. If nobody removed the file, tell IT.")
+                warning = (
+                    f"The vault's audit anchor file was missing. Waymark checked the whole audit trail: it is "
+                    f"complete and reaches at least entry {known[0]}, the newest this computer had seen, so a "
+                    "new anchor was written. If nobody removed the file, tell IT."
+                )
             else:
-                warning = ("The vault's audit anchor file was missing, and this computer has no record of this vault, "
-                           "so Waymark cannot tell whether an older copy of the database was put back. It checked the "
-                           "whole audit trail, found it complete, and wrote a new anchor. If nobody removed the file "
-                           "or moved the vault here, tell IT before going on.")
+                warning = (
+                    "The vault's audit anchor file was missing, and this computer has no record of this vault, "
+                    "so Waymark cannot tell whether an older copy of the database was put back. It checked the "
+                    "whole audit trail, found it complete, and wrote a new anchor. If nobody removed the file "
+                    "or moved the vault here, tell IT before going on."
+                )
             self._try_move_anchor(result.last_seq, result.last_mac)
             return AnchorCheck(result.checked, time.perf_counter() - started, warning)
         with self.raw() as connection:
@@ -185,8 +191,13 @@ def _read_audit_key(engine: Engine) -> bytes:
     return bytes(row[0])
 
 
-def open_database(vault_dir: Path, key: Key, before_migration: Callable[[Database], None] | None = None,
-                  create: bool = False, upgrade: bool = True) -> Database:
+def open_database(
+    vault_dir: Path,
+    key: Key,
+    before_migration: Callable[[Database], None] | None = None,
+    create: bool = False,
+    upgrade: bool = True,
+) -> Database:
     """Open (or with ``create``, make) the encrypted database; migrate it, a backup taken first."""
     path = vault_dir / DB_FILE_NAME
     if not create and (not path.exists() or path.stat().st_size == 0):
@@ -210,4 +221,3 @@ def open_database(vault_dir: Path, key: Key, before_migration: Callable[[Databas
     except BaseException:
         engine.dispose()
         raise
-

@@ -84,9 +84,11 @@ def connect_raw(db_path: Path, key: Key) -> Any:
     return connection
 
 
-DISK_FULL_AT_OPEN = ("The disk is full (or Waymark may not make files that large), so the vault could not be opened: "
-                     "opening needs a little space for its working files. Nothing was changed and nothing is lost; "
-                     "free some space on the disk, then try again.")
+DISK_FULL_AT_OPEN = (
+    "The disk is full (or Waymark may not make files that large), so the vault could not be opened: "
+    "opening needs a little space for its working files. Nothing was changed and nothing is lost; "
+    "free some space on the disk, then try again."
+)
 
 
 def open_problem(error: BaseException) -> SaveFailed | None:
@@ -96,9 +98,11 @@ def open_problem(error: BaseException) -> SaveFailed | None:
     if "disk is full" in message or "disk i/o error" in message or "database or disk is full" in message:
         return DiskFull(DISK_FULL_AT_OPEN)
     if "unable to open" in message or "readonly" in message or "read-only" in message:
-        return FolderNotWritable("The vault's folder cannot be written, so the vault could not be opened (it needs "
-                                 "to write its working files). Nothing was changed; ask IT to check the folder's "
-                                 "permissions.")
+        return FolderNotWritable(
+            "The vault's folder cannot be written, so the vault could not be opened (it needs "
+            "to write its working files). Nothing was changed; ask IT to check the folder's "
+            "permissions."
+        )
     return None
 
 
@@ -116,13 +120,17 @@ def translate_error(error: BaseException) -> UserFacingError | None:
         return None
     message = str(error).lower()
     if "disk is full" in message or "disk i/o error" in message:
-        return DiskFull("The disk is full or could not be written, so this was not saved. Nothing saved before "
-                        "was lost: free some space and try again.")
+        return DiskFull(
+            "The disk is full or could not be written, so this was not saved. Nothing saved before "
+            "was lost: free some space and try again."
+        )
     if "readonly" in message or "read-only" in message:
         return FolderNotWritable("The vault folder is read-only, so this was not saved. Nothing saved before was lost.")
     if "malformed" in message or "not a database" in message or "hmac" in message:
-        return VaultDamaged("Part of the vault's database is damaged and cannot be read. Nothing was changed; run "
-                            "'waymark verify' and restore the latest backup.")
+        return VaultDamaged(
+            "Part of the vault's database is damaged and cannot be read. Nothing was changed; run "
+            "'waymark verify' and restore the latest backup."
+        )
     if "database is locked" in message or "busy" in message:
         return UserFacingError("The vault is busy with another task. Wait a moment and try again; nothing was lost.")
     if "append-only" in message:

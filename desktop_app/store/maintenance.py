@@ -76,10 +76,13 @@ def encrypted_copy(database: Database, target: Path) -> EncryptedCopy:
             copy.close()
     except (sqlite3.Error, sqlcipher3.Error) as error:
         if isinstance(translate_error(error), SaveFailed):
-            raise SaveFailed("The disk is full or could not be written, so the backup was not written. Nothing "
-                             "was changed: free some space or choose another place, then try again.") from None
-        raise UserFacingError("The backup could not be written: the database copy failed. Nothing was "
-                              "changed.") from None
+            raise SaveFailed(
+                "The disk is full or could not be written, so the backup was not written. Nothing "
+                "was changed: free some space or choose another place, then try again."
+            ) from None
+        raise UserFacingError(
+            "The backup could not be written: the database copy failed. Nothing was changed."
+        ) from None
     return EncryptedCopy(seq, mac, revision)
 
 

@@ -235,7 +235,14 @@ class AuditRow(Base):
 
 
 APPEND_ONLY_TABLES = (
-    "audit", "concerns", "concern_events", "screenings", "referrals", "referral_events", "addenda", "child_versions",
+    "audit",
+    "concerns",
+    "concern_events",
+    "screenings",
+    "referrals",
+    "referral_events",
+    "addenda",
+    "child_versions",
 )
 FTS_TABLE = "concern_text"
 

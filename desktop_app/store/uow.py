@@ -116,8 +116,9 @@ class UnitOfWork:
                 self._changed = True
                 return
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         session = self._session
         self._session = None
         if session is None:
@@ -138,8 +139,9 @@ class UnitOfWork:
             session.commit()
         except OperationalError as error:
             if "full" in str(error.orig).lower():
-                raise DiskFull("The disk is full, so this was not saved. Nothing else was lost: free some "
-                               "space and try again.") from None
+                raise DiskFull(
+                    "The disk is full, so this was not saved. Nothing else was lost: free some space and try again."
+                ) from None
             raise
         self._changed = False
         appended, self.audit.appended = self.audit.appended, 0

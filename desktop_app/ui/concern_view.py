@@ -90,8 +90,9 @@ def _kind_titles(category_ids: tuple[str, ...]) -> list[str]:
     return [titles.get(c, c) for c in category_ids]
 
 
-def concern_html(file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None,
-                 actions: Sequence[ConcernAction] = ()) -> str:
+def concern_html(
+    file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None, actions: Sequence[ConcernAction] = ()
+) -> str:
     """The record as the DSL reads it, oldest first. Every value is escaped: records are never markup.
 
     ``route_labels`` name each route with its number to ring (the setting's own where set); ``actions`` are listed
@@ -183,8 +184,9 @@ def _actions_html(actions: Sequence[ConcernAction]) -> str:
         for line in history(action):
             label = "Outcome" if line.event.change is ActionChange.COMPLETED else "Why"
             why = f"<br><b>{label}:</b> {_e(line.why)}" if line.why else ""
-            parts.append(f"<li>{short_date(line.event.at)} — {_e(line.what)} (recorded by {_e(line.event.by.name)})"
-                         f"{why}</li>")
+            parts.append(
+                f"<li>{short_date(line.event.at)} — {_e(line.what)} (recorded by {_e(line.event.by.name)}){why}</li>"
+            )
         parts.append("</ul>")
     return "".join(parts)
 
@@ -232,8 +234,11 @@ def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str]) -> 
         ("Parents' or carers' views", _e(dec.parents_views) or "—"),
         ("Danger statement", _e(dec.danger_statement)),
         ("Safety goal", _e(dec.safety_goal)),
-        *((("Kind of concern (confirmed by the DSL)", _e("; ".join(_kind_titles(dec.category_ids))) or "—"),)
-          if dec.category_ids is not None else ()),
+        *(
+            (("Kind of concern (confirmed by the DSL)", _e("; ".join(_kind_titles(dec.category_ids))) or "—"),)
+            if dec.category_ids is not None
+            else ()
+        ),
         ("Routes", _e("; ".join(route_labels.get(r) or route_title(r, _contacts()) for r in dec.routes))),
         ("Actions", _e(dec.actions) or "—"),
     ):
@@ -273,8 +278,7 @@ class ConcernView(QWidget):
         self.screen_button = self._button("Screen this concern…", "screen", self.screen, actions)
         self.correction_button = self._button("Add a correction…", "correction", self.add_correction, actions)
         self.referral_button = self._button("Record a referral contact…", "referral", self.record_referral, actions)
-        self.confirm_button = self._button("Record written confirmation…", "confirm", self.record_confirmation,
-                                           more)
+        self.confirm_button = self._button("Record written confirmation…", "confirm", self.record_confirmation, more)
         self.close_button = self._button("Close concern…", "close", self.close_concern, more)
         self.pdf_button = self._button("Referral summary (PDF)…", "referral_pdf", self.referral_summary, more)
         for row in (actions, more):
@@ -342,9 +346,13 @@ class ConcernView(QWidget):
         self.record.setHtml(concern_html(self.file, self._route_labels(), actions))
         self.record.verticalScrollBar().setValue(scroll)
         entries = list(self.file.referrals)
-        self.referral_model = RecordsModel(referral_columns(self.today), lambda limit: entries[:limit],
-                                           page_size=max(100, len(entries)), attention=overdue(self.today),
-                                           parent=self)
+        self.referral_model = RecordsModel(
+            referral_columns(self.today),
+            lambda limit: entries[:limit],
+            page_size=max(100, len(entries)),
+            attention=overdue(self.today),
+            parent=self,
+        )
         self.referral_table.setModel(self.referral_model)
         closed = self.file.is_closed()
         self.actions_section.concern_title = self._what()  # names its unfinished work if the vault locks
@@ -355,8 +363,11 @@ class ConcernView(QWidget):
         pending = sum(1 for e in entries if awaiting_confirmation(e))
         self.confirm_button.setEnabled(pending > 0)
         # a greyed-out button says why, to the mouse (tooltip) and to a screen reader (description)
-        why_not = "" if self.confirm_button.isEnabled() else (
-            "No referral in the log is waiting for written confirmation. Record a referral contact first.")
+        why_not = (
+            ""
+            if self.confirm_button.isEnabled()
+            else ("No referral in the log is waiting for written confirmation. Record a referral contact first.")
+        )
         self.confirm_button.setToolTip(why_not)
         self.confirm_button.setAccessibleDescription(why_not)
         closed_note = "This concern is closed. Add a correction if something needs to be added." if closed else ""
@@ -408,26 +419,33 @@ class ConcernView(QWidget):
         return wizard
 
     def add_correction(self) -> FormDialog:
-        dialog = FormDialog(self._window_parent(), "Add a correction",
-                            "The original stays exactly as it was submitted. Your correction is added after it, "
-                            "with your name and the time.", "Add correction")
+        dialog = FormDialog(
+            self._window_parent(),
+            "Add a correction",
+            "The original stays exactly as it was submitted. Your correction is added after it, "
+            "with your name and the time.",
+            "Add correction",
+        )
         dialog.setObjectName("correction_dialog")
         target = dialog.add_field("Correction to:", QComboBox(dialog), "target")
         target.addItem(f"The concern {self.file.concern.reference}", ("concern", self.concern_id))
         for number, record in enumerate(self.file.screenings, 1):
-            target.addItem(f"Screening {number} ({short_date(record.completed_at)})", ("screening",
-                                                                                      record.screening_id))
+            target.addItem(
+                f"Screening {number} ({short_date(record.completed_at)})", ("screening", record.screening_id)
+            )
         for entry in self.file.referrals:
-            target.addItem(f"Referral to {route_title(entry.route, _contacts())} ({short_date(entry.contacted_at)})",
-                           ("referral", entry.referral_id))
+            target.addItem(
+                f"Referral to {route_title(entry.route, _contacts())} ({short_date(entry.contacted_at)})",
+                ("referral", entry.referral_id),
+            )
         reason = dialog.add_field("Why:", dialog.text_box("Why a correction is needed"), "reason")
-        change = dialog.add_field("What is corrected or added:", dialog.text_box("The correct details", 110),
-                                  "change")
+        change = dialog.add_field("What is corrected or added:", dialog.text_box("The correct details", 110), "change")
 
         def submit() -> None:
             kind, object_id = target.currentData()
-            casework.add_correction(self.session, AddendumTarget(kind), object_id, reason.toPlainText(),
-                                    change.toPlainText())
+            casework.add_correction(
+                self.session, AddendumTarget(kind), object_id, reason.toPlainText(), change.toPlainText()
+            )
 
         dialog.submit = submit
         dialog.keep_as(self.session, "correction", self.concern_id, f"Correction to {self._what()}")
@@ -436,9 +454,13 @@ class ConcernView(QWidget):
     def record_referral(self) -> ReferralContactDialog:
         from desktop_app.definitions import load_forms
 
-        dialog = ReferralContactDialog(self._window_parent(), self.session, self.concern_id,
-                                       self.file.routes_decided(), labels=screening_flow.route_labels(self.session,
-                                                                                                load_forms()))
+        dialog = ReferralContactDialog(
+            self._window_parent(),
+            self.session,
+            self.concern_id,
+            self.file.routes_decided(),
+            labels=screening_flow.route_labels(self.session, load_forms()),
+        )
         dialog.keep_as(self.session, "referral", self.concern_id, f"Referral contact for {self._what()}")
         return self._open(dialog)
 
@@ -448,19 +470,24 @@ class ConcernView(QWidget):
         chosen = self.referral_model.record(selected[0].row()) if selected else None
         if chosen is None or chosen not in entries:
             if len(entries) != 1:
-                ask.current().inform(self, "Choose a referral",
-                                     "Select the referral in the referral log whose confirmation was sent.")
+                ask.current().inform(
+                    self, "Choose a referral", "Select the referral in the referral log whose confirmation was sent."
+                )
                 return None
             chosen = entries[0]
         return self._open(ConfirmationDialog(self._window_parent(), self.session, chosen, self.today))
 
     def close_concern(self) -> FormDialog:
-        dialog = FormDialog(self._window_parent(), "Close this concern",
-                            "Closing records the outcome; the concern and everything added to it stay as they are.",
-                            "Close concern")
+        dialog = FormDialog(
+            self._window_parent(),
+            "Close this concern",
+            "Closing records the outcome; the concern and everything added to it stay as they are.",
+            "Close concern",
+        )
         dialog.setObjectName("close_dialog")
-        outcome = dialog.add_field("Outcome:", dialog.text_box("What happened and why no further action is needed",
-                                                               110), "outcome")
+        outcome = dialog.add_field(
+            "Outcome:", dialog.text_box("What happened and why no further action is needed", 110), "outcome"
+        )
         dialog.submit = lambda: casework.close_concern(self.session, self.concern_id, outcome.toPlainText())
         dialog.keep_as(self.session, "close", self.concern_id, f"Closing {self._what()}")
         return self._open(dialog)
@@ -482,8 +509,14 @@ class ConcernView(QWidget):
         except UserFacingError as error:
             ask.current().warn(self, "Referral summary", error.sentence)
             return None
-        dialog = DocumentDialog(self._window_parent(), title, pdf, on_print, on_save,
-                                suggested_name=f"Referral summary {self.file.concern.reference}.pdf")
+        dialog = DocumentDialog(
+            self._window_parent(),
+            title,
+            pdf,
+            on_print,
+            on_save,
+            suggested_name=f"Referral summary {self.file.concern.reference}.pdf",
+        )
         self._keep(dialog)
         dialog.open()
         return dialog
@@ -499,4 +532,3 @@ class ConcernView(QWidget):
         dialog.open()
         _log.info("dialog opened on concern %s", Safe(self.concern_id))
         return dialog
-

@@ -43,8 +43,13 @@ class DashboardPage(QWidget):
 
     refreshed = Signal()
 
-    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        session: VaultSession,
+        host: Any = None,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
         self.session = session
@@ -106,10 +111,18 @@ class DashboardPage(QWidget):
         body.addWidget(self.audit_banner)
 
         grid = QGridLayout()
-        self.awaiting = Panel("Concerns awaiting screening, most urgent first",
-                              "No concerns are waiting to be screened.", "awaiting_screening", self)
-        self.confirmations = Panel("Referrals awaiting written confirmation",
-                                   "No written confirmations are due.", "awaiting_confirmation", self)
+        self.awaiting = Panel(
+            "Concerns awaiting screening, most urgent first",
+            "No concerns are waiting to be screened.",
+            "awaiting_screening",
+            self,
+        )
+        self.confirmations = Panel(
+            "Referrals awaiting written confirmation",
+            "No written confirmations are due.",
+            "awaiting_confirmation",
+            self,
+        )
         self.reviews = Panel("Reviews due", "No reviews are due.", "reviews_due", self)
         self.high_risk = Panel("Children at high risk", "No child is at high risk.", "high_risk", self)
         grid.addWidget(self.awaiting, 0, 0)
@@ -119,16 +132,22 @@ class DashboardPage(QWidget):
         from desktop_app.services.actions.lists import horizon
 
         days = (horizon(date.today()) - date.today()).days
-        self.actions_due = Panel(f"Actions due in the next {plural(days, 'day')}, overdue first",
-                                 "No actions are due or overdue.", "actions_due", self)
+        self.actions_due = Panel(
+            f"Actions due in the next {plural(days, 'day')}, overdue first",
+            "No actions are due or overdue.",
+            "actions_due",
+            self,
+        )
         grid.addWidget(self.actions_due, 2, 0)
         self.missing = repeated_missing_panel(self)
         grid.addWidget(self.missing, 2, 1)
         body.addLayout(grid, 1)
         self.scroll_area.setWidget(content)
         layout.addWidget(self.scroll_area, 1)
-        self.hint = QLabel("Select a row and press Enter, or double-click it, to open the record; Ctrl+Enter opens "
-                           "the child's file.", self)
+        self.hint = QLabel(
+            "Select a row and press Enter, or double-click it, to open the record; Ctrl+Enter opens the child's file.",
+            self,
+        )
         set_tone(self.hint, "muted")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
@@ -145,43 +164,83 @@ class DashboardPage(QWidget):
         today = self._today()
         s = self.session
         counts = dashboard.counts(s)
-        self.awaiting.show_model(RecordsModel([
-            Column("Urgency", lambda r: r.urgency_text),
-            Column("Waiting", lambda r: "today" if r.days_waiting == 0 else
-                   f"{r.days_waiting} day{'s' if r.days_waiting != 1 else ''}", align_right=True),
-            Column("Child", lambda r: r.child_name),
-            Column("Reference", lambda r: r.reference),
-            Column("Recorded", lambda r: day(r.submitted_at)),
-        ], lambda limit: dashboard.awaiting_screening(s, limit, today), PAGE, attention=lambda r: r.urgency > 0,
-            parent=self), counts.awaiting_screening)
+        self.awaiting.show_model(
+            RecordsModel(
+                [
+                    Column("Urgency", lambda r: r.urgency_text),
+                    Column(
+                        "Waiting",
+                        lambda r: (
+                            "today"
+                            if r.days_waiting == 0
+                            else f"{r.days_waiting} day{'s' if r.days_waiting != 1 else ''}"
+                        ),
+                        align_right=True,
+                    ),
+                    Column("Child", lambda r: r.child_name),
+                    Column("Reference", lambda r: r.reference),
+                    Column("Recorded", lambda r: day(r.submitted_at)),
+                ],
+                lambda limit: dashboard.awaiting_screening(s, limit, today),
+                PAGE,
+                attention=lambda r: r.urgency > 0,
+                parent=self,
+            ),
+            counts.awaiting_screening,
+        )
 
-        confirmations = RecordsModel([
-            Column("Due", lambda r: ("OVERDUE " if r.overdue else "") + short_date(r.due)),
-            Column("Child", lambda r: r.child_name),
-            Column("Route", lambda r: r.route_title),
-            Column("Contacted", lambda r: f"{day(r.contacted_at)}: {r.contacted_name}"),
-        ], lambda limit: dashboard.confirmations_awaited(s, limit, today), PAGE,
-            attention=lambda r: r.overdue, parent=self)
+        confirmations = RecordsModel(
+            [
+                Column("Due", lambda r: ("OVERDUE " if r.overdue else "") + short_date(r.due)),
+                Column("Child", lambda r: r.child_name),
+                Column("Route", lambda r: r.route_title),
+                Column("Contacted", lambda r: f"{day(r.contacted_at)}: {r.contacted_name}"),
+            ],
+            lambda limit: dashboard.confirmations_awaited(s, limit, today),
+            PAGE,
+            attention=lambda r: r.overdue,
+            parent=self,
+        )
         late = sum(1 for r in confirmations.records() if r.overdue)
         self.confirmations.show_model(
-            confirmations, None,
+            confirmations,
+            None,
             f" — <span style='color:#8a1c14'><b>{late}{'+' if confirmations.has_more() else ''} overdue</b></span>"
-            if late else "")
+            if late
+            else "",
+        )
 
-        self.reviews.show_model(RecordsModel([
-            Column("Review date", lambda r: short_date(r.review_date)),
-            Column("Child", lambda r: r.child_name),
-            Column("Level", lambda r: r.level.label),
-            Column("Overdue by", lambda r: f"{r.days_overdue} days" if r.days_overdue > 0 else "due today",
-                   align_right=True),
-        ], lambda limit: dashboard.reviews_due(s, limit, today), PAGE, parent=self))
+        self.reviews.show_model(
+            RecordsModel(
+                [
+                    Column("Review date", lambda r: short_date(r.review_date)),
+                    Column("Child", lambda r: r.child_name),
+                    Column("Level", lambda r: r.level.label),
+                    Column(
+                        "Overdue by",
+                        lambda r: f"{r.days_overdue} days" if r.days_overdue > 0 else "due today",
+                        align_right=True,
+                    ),
+                ],
+                lambda limit: dashboard.reviews_due(s, limit, today),
+                PAGE,
+                parent=self,
+            )
+        )
 
-        self.high_risk.show_model(RecordsModel([
-            Column("Child", lambda r: r.child_name),
-            Column("Review by", lambda r: ("OVERDUE " if r.review_overdue else "") + short_date(r.review_date)),
-            Column("Screened", lambda r: day(r.screened_at)),
-        ], lambda limit: dashboard.high_risk_children(s, limit, today), PAGE, attention=lambda r: r.review_overdue,
-            parent=self))
+        self.high_risk.show_model(
+            RecordsModel(
+                [
+                    Column("Child", lambda r: r.child_name),
+                    Column("Review by", lambda r: ("OVERDUE " if r.review_overdue else "") + short_date(r.review_date)),
+                    Column("Screened", lambda r: day(r.screened_at)),
+                ],
+                lambda limit: dashboard.high_risk_children(s, limit, today),
+                PAGE,
+                attention=lambda r: r.review_overdue,
+                parent=self,
+            )
+        )
 
         show_repeated_missing(self.missing, s)
 
@@ -193,7 +252,8 @@ class DashboardPage(QWidget):
         if waiting:
             self.sealed_label.setText(
                 f"<b>{waiting} concern{'s' if waiting != 1 else ''} recorded by staff "
-                f"{'are' if waiting != 1 else 'is'} waiting to be imported.</b> Import them to screen them.")
+                f"{'are' if waiting != 1 else 'is'} waiting to be imported.</b> Import them to screen them."
+            )
             set_tone(self.sealed_banner, "alert")
         else:
             self.sealed_label.setText("No concerns from staff are waiting to be imported.")

@@ -18,13 +18,20 @@ def open_drop_wizard(parent: QWidget | None, kit_path: Path, folder: Path) -> Co
     try:
         kit = record.open_kit(kit_path, folder)
     except UserFacingError as problem:
-        ask.current().warn(parent, "A concern cannot be recorded here right now",
-                           f"{problem.sentence}\n\nTell your Designated Safeguarding Lead about your concern in "
-                           "person now.")
+        ask.current().warn(
+            parent,
+            "A concern cannot be recorded here right now",
+            f"{problem.sentence}\n\nTell your Designated Safeguarding Lead about your concern in person now.",
+        )
         return None
     writer = record.writer_for(kit, folder)
-    wizard = ConcernWizard(parent, mode=Mode.STAFF, content=record.content_for(kit), writer=writer,
-                           submit=lambda draft, raw: writer.submit(draft, raw))
+    wizard = ConcernWizard(
+        parent,
+        mode=Mode.STAFF,
+        content=record.content_for(kit),
+        writer=writer,
+        submit=lambda draft, raw: writer.submit(draft, raw),
+    )
     wizard.setWindowTitle(f"Record a concern for {kit.setting_name}")
     wizard.open()
     return wizard

@@ -99,7 +99,7 @@ def suggestion_html(help_: Any) -> str:
     return (
         "<h2>How the suggestion is worked out</h2>"
         f"<p><b>{escape(help_.judgement)}</b></p>"
-        "<h3>1. Each answer of \"yes\" adds points</h3>"
+        '<h3>1. Each answer of "yes" adds points</h3>'
         "<table border='1' cellpadding='4' cellspacing='0'>"
         "<tr><th align='left'>A \"yes\" to</th><th>In the last three months</th><th>Only before that</th></tr>"
         f"{points}</table>"
@@ -144,8 +144,14 @@ class HelpPage(QWidget):
         self.tabs.addTab(self._guidance_tab(), "Guidance")
         self.tabs.addTab(self._shortcuts_tab(), "Shortcuts")
         self.tabs.addTab(self._suggestion_tab(), "How the suggestion works")
-        for index, full in enumerate(("Quick reference to print", "The local guidance sheet", "Keyboard shortcuts",
-                                      "How the suggestion is worked out")):
+        for index, full in enumerate(
+            (
+                "Quick reference to print",
+                "The local guidance sheet",
+                "Keyboard shortcuts",
+                "How the suggestion is worked out",
+            )
+        ):
             self.tabs.setTabToolTip(index, full)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -161,7 +167,9 @@ class HelpPage(QWidget):
         tab = QWidget()
         intro = note(
             "One A4 page for the staff-room wall: what to do about a concern, who to tell, and this setting's local "
-            "numbers. Preview it, then print it or save it.", tab)
+            "numbers. Preview it, then print it or save it.",
+            tab,
+        )
         self.quick_button = QPushButton("Quick reference (print or save)…", tab)
         self.quick_button.setObjectName("help_quick_reference")
         self.quick_button.clicked.connect(self.quick_reference)
@@ -205,8 +213,13 @@ class HelpPage(QWidget):
             self.shortcuts.setItem(row, 1, QTableWidgetItem(what))
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(note("First the keys that work anywhere in Waymark while it is unlocked (read from its own "
-                              "menus), then the keys every list, table and field answers to.", tab))
+        layout.addWidget(
+            note(
+                "First the keys that work anywhere in Waymark while it is unlocked (read from its own "
+                "menus), then the keys every list, table and field answers to.",
+                tab,
+            )
+        )
         layout.addWidget(self.shortcuts, 1)
         return tab
 

@@ -142,8 +142,13 @@ class CountdownNotice(QWidget):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus)
+        super().__init__(
+            None,
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.WindowDoesNotAcceptFocus,
+        )
         self.setObjectName("lock_countdown")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -159,7 +164,8 @@ class CountdownNotice(QWidget):
         self.label.setText(
             f"<b>Waymark will lock in {seconds} {unit}</b> because nothing has been typed or clicked.<br>"
             "Move the mouse or press a key to keep working. Anything unfinished is kept safely and offered back "
-            "when you unlock.")
+            "when you unlock."
+        )
         self.setAccessibleDescription(self.label.text())
         self.setFixedWidth(self.fontMetrics().averageCharWidth() * 60)
         self.adjustSize()

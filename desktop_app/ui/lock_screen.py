@@ -64,6 +64,7 @@ def count_pending(vault_dir: Path) -> int:
     """Sealed concerns in the inbox, through the intake service; 0 when it cannot tell."""
     try:
         from desktop_app.services.intake import sealing as intake_sealing
+
         return intake_sealing.pending(vault_dir)
     except OSError:  # an inbox folder that cannot be listed
         _log.info("could not count sealed concerns")

@@ -217,8 +217,14 @@ class MainWindow(QMainWindow):
             self._body.insertWidget(0, self.side_bar)
             for entry in navigation.DESTINATIONS:
                 if entry.shortcut and entry.key != "settings":  # Settings keeps its menu action's Ctrl+,
-                    self._nav_actions.append(self._action(f"Go to {entry.title}", lambda k=entry.key: self.navigate(k),
-                                                          entry.shortcut, f"go_{entry.key}"))
+                    self._nav_actions.append(
+                        self._action(
+                            f"Go to {entry.title}",
+                            lambda k=entry.key: self.navigate(k),
+                            entry.shortcut,
+                            f"go_{entry.key}",
+                        )
+                    )
                     if entry.key == "help":
                         self.help_menu.insertAction(self.help_menu.actions()[0], self._nav_actions[-1])
         self.side_bar.reload()

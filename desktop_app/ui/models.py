@@ -65,7 +65,7 @@ class RecordsModel(QAbstractTableModel):
         self._limit += self._page_size
         fresh = list(self._fetch(self._limit))
         self._exhausted = len(fresh) < self._limit
-        extra = fresh[len(self._rows):]
+        extra = fresh[len(self._rows) :]
         if extra:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(extra) - 1)
             self._rows.extend(extra)

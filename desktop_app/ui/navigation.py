@@ -37,8 +37,13 @@ DESTINATIONS: tuple[Destination, ...] = (
         "Ctrl+1",
     ),
     # Children: the child-file engineer's list of children and each child's file.
-    Destination("children", "Children", "Every child on file, and each child's chronology.",
-                "desktop_app.ui.child:children_page", "Ctrl+2"),
+    Destination(
+        "children",
+        "Children",
+        "Every child on file, and each child's chronology.",
+        "desktop_app.ui.child:children_page",
+        "Ctrl+2",
+    ),
     # Audit: the annual audit engineer's obligations checklist.
     Destination(
         "audit",
@@ -49,8 +54,11 @@ DESTINATIONS: tuple[Destination, ...] = (
     ),
     # Documents: the documents engineer's page of printable documents.
     Destination(
-        "documents", "Documents", "Documents to print or save: quick reference, blank checklist.",
-        "desktop_app.ui.documents_page:DocumentsPage", "Ctrl+4"
+        "documents",
+        "Documents",
+        "Documents to print or save: quick reference, blank checklist.",
+        "desktop_app.ui.documents_page:DocumentsPage",
+        "Ctrl+4",
     ),
     # Transfers & retention: the transfer engineer's page.
     Destination(
@@ -68,8 +76,11 @@ DESTINATIONS: tuple[Destination, ...] = (
         "Ctrl+,",
     ),
     Destination(
-        "help", "Help", "Quick reference, guidance, keyboard shortcuts and how the suggestion is worked out.",
-        "desktop_app.ui.help:HelpPage", "F1"
+        "help",
+        "Help",
+        "Quick reference, guidance, keyboard shortcuts and how the suggestion is worked out.",
+        "desktop_app.ui.help:HelpPage",
+        "F1",
     ),
 )
 

@@ -177,9 +177,13 @@ class FormDialog(QDialog):
         from desktop_app.ui import ask, unfinished
 
         if not unfinished.locking() and self.has_changes():
-            if not ask.current().confirm(self, "Stop without saving?",
-                                         "What you typed here has not been saved. Stop and lose it?",
-                                         "Stop and lose it", "Keep writing"):
+            if not ask.current().confirm(
+                self,
+                "Stop without saving?",
+                "What you typed here has not been saved. Stop and lose it?",
+                "Stop and lose it",
+                "Keep writing",
+            ):
                 return
             self._forget()
         super().reject()
@@ -297,11 +301,21 @@ class FormDialog(QDialog):
 class ReferralContactDialog(FormDialog):
     """Who was contacted on which route, when, their reference, the outcome, and when confirmation is due."""
 
-    def __init__(self, parent: QWidget | None, session: VaultSession, concern_id: int, routes: Sequence[RouteId],
-                 now: datetime | None = None, labels: dict[RouteId, str] | None = None) -> None:
-        super().__init__(parent, "Record a referral contact",
-                         "One entry per contact. It cannot be edited afterwards: corrections are added to it.",
-                         "Save referral contact")
+    def __init__(
+        self,
+        parent: QWidget | None,
+        session: VaultSession,
+        concern_id: int,
+        routes: Sequence[RouteId],
+        now: datetime | None = None,
+        labels: dict[RouteId, str] | None = None,
+    ) -> None:
+        super().__init__(
+            parent,
+            "Record a referral contact",
+            "One entry per contact. It cannot be edited afterwards: corrections are added to it.",
+            "Save referral contact",
+        )
         self.setObjectName("referral_contact_dialog")
         self._now = now or datetime.now().astimezone()
         self.route = self.add_field("Route:", QComboBox(self), "route")
@@ -320,7 +334,8 @@ class ReferralContactDialog(FormDialog):
         self.reference.setPlaceholderText("If they gave one")
         self.outcome = self.add_field("Outcome:", self.text_box("What was agreed, what happens next"), "outcome")
         self.needs_confirmation = self.add_field(
-            "", QCheckBox("Written confirmation is to be sent", self), "confirmation_needed")
+            "", QCheckBox("Written confirmation is to be sent", self), "confirmation_needed"
+        )
         self.needs_confirmation.setChecked(True)
         self.due = self.add_field("Written confirmation due:", QDateEdit(self), "confirmation_due")
         self.due.setCalendarPopup(True)
@@ -357,8 +372,11 @@ class ReferralContactDialog(FormDialog):
             self.consent.addItem(answer.title, answer.id)
         self.consent_note = self.add_field("What they said, or why not:", QLineEdit(self), "consent_note")
         self.parents_told = self.add_field("Parents or carers told:", QComboBox(self), "parents_told")
-        for text, value in (("Choose: do they know?", None), ("Yes, they have been told", True),
-                            ("No, they have not been told", False)):
+        for text, value in (
+            ("Choose: do they know?", None),
+            ("Yes, they have been told", True),
+            ("No, they have not been told", False),
+        ):
             self.parents_told.addItem(text, value)
         self.parents_reason = self.add_field("Why not told:", QLineEdit(self), "parents_not_told_reason")
         self.consent.currentIndexChanged.connect(self._consent_changed)
@@ -413,7 +431,8 @@ class ConfirmationDialog(FormDialog):
         today = today or date.today()
         due = f" It was due on {short_date(entry.confirmation_due)}." if entry.confirmation_due else ""
         super().__init__(
-            parent, "Record written confirmation",
+            parent,
+            "Record written confirmation",
             f"Written confirmation of the contact with {entry.contacted_name} "
             f"({route_title(entry.route, load_forms().contacts)}) on "
             f"{short_date(entry.contacted_at)}.{due}",
@@ -425,11 +444,13 @@ class ConfirmationDialog(FormDialog):
         self.sent.setDisplayFormat("d MMMM yyyy")
         self.sent.setDate(qdate(today))
         self.submit = lambda: casework.record_confirmation(
-            session, entry.concern_id, entry.referral_id, pydate(self.sent.date()), today)
+            session, entry.concern_id, entry.referral_id, pydate(self.sent.date()), today
+        )
 
 
 def referral_columns(today: date) -> list[Column]:
     contacts = load_forms().contacts
+
     def confirmation(e: ReferralEntry) -> str:
         if e.confirmation_sent is not None:
             return f"Sent {short_date(e.confirmation_sent)}"
@@ -461,5 +482,10 @@ def overdue(today: date) -> Callable[[ReferralEntry], bool]:
 
 
 __all__ = [
-    "ConfirmationDialog", "FormDialog", "ReferralContactDialog", "awaiting_confirmation", "overdue", "referral_columns",
+    "ConfirmationDialog",
+    "FormDialog",
+    "ReferralContactDialog",
+    "awaiting_confirmation",
+    "overdue",
+    "referral_columns",
 ]

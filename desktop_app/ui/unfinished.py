@@ -91,8 +91,12 @@ def resume(host: Any, session: VaultSession, draft: Any) -> QWidget | None:
     view = host.open_concern(draft.concern_id) if hasattr(host, "open_concern") else None
     if view is None:
         return None
-    opener = {"referral": "record_referral", "correction": "add_correction", "close": "close_concern",
-              "action": "add_action"}[draft.kind]
+    opener = {
+        "referral": "record_referral",
+        "correction": "add_correction",
+        "close": "close_concern",
+        "action": "add_action",
+    }[draft.kind]
     dialog: Any = getattr(view, opener)()
     dialog.restore_fields(draft.state)
     return dialog

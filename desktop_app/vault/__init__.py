@@ -29,8 +29,22 @@ if TYPE_CHECKING:
     from desktop_app.vault import atomic, datakey, instance, kdf, keyslots, passphrase, recovery, sealing
     from desktop_app.vault.datakey import hex_key_pragma, new_data_key
 
-_SUBMODULES = frozenset({"atomic", "datakey", "instance", "kdf", "keyslots", "leftovers", "outputs",
-                         "passphrase", "recovery", "restore_journal", "sealing", "witness"})
+_SUBMODULES = frozenset(
+    {
+        "atomic",
+        "datakey",
+        "instance",
+        "kdf",
+        "keyslots",
+        "leftovers",
+        "outputs",
+        "passphrase",
+        "recovery",
+        "restore_journal",
+        "sealing",
+        "witness",
+    }
+)
 _FROM_DATAKEY = frozenset({"hex_key_pragma", "new_data_key"})
 
 

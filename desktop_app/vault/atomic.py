@@ -39,8 +39,12 @@ def is_temp_name(name: str) -> bool:
     """True for a name ``temp_name_for`` makes: what a killed write leaves behind."""
     stem = name.removesuffix(TEMP_SUFFIX)
     token = stem.rsplit(".", 1)[-1]
-    return name.startswith(".") and name.endswith(TEMP_SUFFIX) and len(token) == 16 and \
-        all(c in "0123456789abcdef" for c in token)
+    return (
+        name.startswith(".")
+        and name.endswith(TEMP_SUFFIX)
+        and len(token) == 16
+        and all(c in "0123456789abcdef" for c in token)
+    )
 
 
 def write_text(path: Path | str, text: str, keep_previous: bool = False, register: Register | None = None) -> None:

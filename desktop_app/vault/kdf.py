@@ -94,8 +94,12 @@ class KdfParams:
 
 def check_strength(params: KdfParams) -> None:
     """Refuse parameters that are weaker than the floor (outside tests) or so large they would hang the app."""
-    if params.memory_kib > LIMIT_MEMORY_KIB or params.iterations > LIMIT_ITERATIONS or params.lanes > LIMIT_LANES or \
-            params.memory_kib * params.iterations > LIMIT_WORK_KIB:
+    if (
+        params.memory_kib > LIMIT_MEMORY_KIB
+        or params.iterations > LIMIT_ITERATIONS
+        or params.lanes > LIMIT_LANES
+        or params.memory_kib * params.iterations > LIMIT_WORK_KIB
+    ):
         raise WeakKeySettings(
             "A key slot asks for more key-stretching work than any computer can do quickly; the key file has been "
             "edited or damaged. Restore keyslots.json from a backup."

@@ -13,8 +13,14 @@ from pathlib import Path
 from desktop_app.errors import UserFacingError, quote
 
 # The files that make a folder a vault (or part of one): a path inside such a folder is never an output.
-VAULT_MARKERS = ("keyslots.json", "keyslots.json.bak", "keyslots.recovery.json", "waymark.db", "audit.anchor",
-                 "waymark.lock")
+VAULT_MARKERS = (
+    "keyslots.json",
+    "keyslots.json.bak",
+    "keyslots.recovery.json",
+    "waymark.db",
+    "audit.anchor",
+    "waymark.lock",
+)
 SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")
 _MAX_NAME = 255
 
@@ -79,27 +85,33 @@ def check_output_path(path: Path | str, kind: OutputKind, make_folder: bool = Fa
         raise OutputRefused(f"{shown} is in a system folder, not a place for files; choose a folder of your own.")
     vault = inside_vault(folder)
     if vault is not None:
-        raise OutputRefused(f"{shown} is inside the vault folder {quote(vault)}; writing there could destroy the "
-                            f"vault. Choose a folder outside it.")
+        raise OutputRefused(
+            f"{shown} is inside the vault folder {quote(vault)}; writing there could destroy the "
+            f"vault. Choose a folder outside it."
+        )
     if existing != given.parent:
         from desktop_app.filemodes import private_dir
 
         try:
             folder = private_dir(given.parent).resolve(strict=True)
         except OSError as error:
-            raise OutputRefused(f"The folder for {shown} could not be made ({error.strerror}); choose a folder "
-                                "that exists.") from None
+            raise OutputRefused(
+                f"The folder for {shown} could not be made ({error.strerror}); choose a folder that exists."
+            ) from None
     target = folder / given.name
     if target.is_symlink():
-        raise OutputRefused(f"{shown} is a symbolic link; Waymark does not write through links. Choose a plain file "
-                            "name.")
+        raise OutputRefused(
+            f"{shown} is a symbolic link; Waymark does not write through links. Choose a plain file name."
+        )
     if target.exists():
         if not target.is_file():
-            raise OutputRefused(f"{shown} already exists and is not a file (a folder or a device); choose another "
-                                "name.")
+            raise OutputRefused(
+                f"{shown} already exists and is not a file (a folder or a device); choose another name."
+            )
         if not _is_kind(target, kind):
-            raise OutputRefused(f"{shown} already exists and is not a {kind} file, so it was not replaced; choose "
-                                "another name.")
+            raise OutputRefused(
+                f"{shown} already exists and is not a {kind} file, so it was not replaced; choose another name."
+            )
     return target
 
 

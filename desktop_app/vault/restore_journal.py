@@ -48,27 +48,46 @@ class Journal:
     audit_mac: str
 
     def to_json(self) -> str:
-        return json.dumps({
-            "format": 1, "vault": str(self.vault), "staging": str(self.staging),
-            "kept": str(self.kept) if self.kept else None, "vault_id": self.vault_id,
-            "audit_seq": self.audit_seq, "audit_mac": self.audit_mac,
-        }, sort_keys=True) + "\n"
+        return (
+            json.dumps(
+                {
+                    "format": 1,
+                    "vault": str(self.vault),
+                    "staging": str(self.staging),
+                    "kept": str(self.kept) if self.kept else None,
+                    "vault_id": self.vault_id,
+                    "audit_seq": self.audit_seq,
+                    "audit_mac": self.audit_mac,
+                },
+                sort_keys=True,
+            )
+            + "\n"
+        )
 
 
 def read(vault_dir: Path) -> Journal | None:
     path = journal_path(vault_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        journal = Journal(Path(data["vault"]), Path(data["staging"]), Path(data["kept"]) if data["kept"] else None,
-                          str(data["vault_id"]), int(data["audit_seq"]), str(data["audit_mac"]))
+        journal = Journal(
+            Path(data["vault"]),
+            Path(data["staging"]),
+            Path(data["kept"]) if data["kept"] else None,
+            str(data["vault_id"]),
+            int(data["audit_seq"]),
+            str(data["audit_mac"]),
+        )
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         _log.warning("a restore journal is unreadable; left as it is")
         return None
     expected_parent = Path(vault_dir).resolve().parent
-    if journal.vault.resolve() != Path(vault_dir).resolve() or journal.staging.parent != expected_parent or (
-            journal.kept is not None and journal.kept.parent != expected_parent):
+    if (
+        journal.vault.resolve() != Path(vault_dir).resolve()
+        or journal.staging.parent != expected_parent
+        or (journal.kept is not None and journal.kept.parent != expected_parent)
+    ):
         _log.warning("a restore journal names other folders; left as it is")
         return None
     return journal

@@ -82,8 +82,13 @@ class Witness:
     def _write(self, seen: Seen) -> None:
         if self.path is None:
             return
-        body = {"format": 1, "audit_seq": seen.audit_seq, "audit_mac": seen.audit_mac, "failures": seen.failures,
-                "last_failure": seen.last_failure.isoformat() if seen.last_failure else None}
+        body = {
+            "format": 1,
+            "audit_seq": seen.audit_seq,
+            "audit_mac": seen.audit_mac,
+            "failures": seen.failures,
+            "last_failure": seen.last_failure.isoformat() if seen.last_failure else None,
+        }
         try:
             private_dir(self.path.parent)
             atomic.write_text(self.path, json.dumps(body, sort_keys=True) + "\n")

@@ -55,8 +55,22 @@ def test_a_pdf_password_file_that_is_not_utf8(vault, tmp_path, capsys) -> None:
     vault_dir, passphrase_file = vault
     bad = tmp_path / "pdf.txt"
     bad.write_bytes(b"\xff\xfe\x00password")
-    code = main(["export", "referral", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
-                 "--concern", "1", "--out", str(tmp_path / "r.pdf"), "--pdf-password-file", str(bad)])
+    code = main(
+        [
+            "export",
+            "referral",
+            "--vault",
+            str(vault_dir),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--concern",
+            "1",
+            "--out",
+            str(tmp_path / "r.pdf"),
+            "--pdf-password-file",
+            str(bad),
+        ]
+    )
     assert code == 1
     _one_sentence(capsys, "is not UTF-8 text")
 
@@ -64,8 +78,21 @@ def test_a_pdf_password_file_that_is_not_utf8(vault, tmp_path, capsys) -> None:
 @pytest.mark.parametrize("given", ["99999999999999999999999", "9" * 5000, "WM-2026-" + "9" * 5000])
 def test_a_concern_id_too_large_for_an_integer(vault, tmp_path, capsys, given) -> None:
     vault_dir, passphrase_file = vault
-    code = main(["export", "referral", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
-                 "--concern", given, "--out", str(tmp_path / "r.pdf"), "--unencrypted"])
+    code = main(
+        [
+            "export",
+            "referral",
+            "--vault",
+            str(vault_dir),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--concern",
+            given,
+            "--out",
+            str(tmp_path / "r.pdf"),
+            "--unencrypted",
+        ]
+    )
     assert code == 1
     _one_sentence(capsys, "is not a concern number")
 
@@ -73,8 +100,21 @@ def test_a_concern_id_too_large_for_an_integer(vault, tmp_path, capsys, given) -
 def test_a_child_id_of_5000_digits_is_not_echoed_whole(vault, tmp_path, capsys) -> None:
     vault_dir, passphrase_file = vault
     with pytest.raises(SystemExit) as usage:
-        main(["export", "chronology", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
-              "--child", "9" * 5000, "--out", str(tmp_path / "c.pdf"), "--unencrypted"])
+        main(
+            [
+                "export",
+                "chronology",
+                "--vault",
+                str(vault_dir),
+                "--passphrase-file",
+                str(passphrase_file),
+                "--child",
+                "9" * 5000,
+                "--out",
+                str(tmp_path / "c.pdf"),
+                "--unencrypted",
+            ]
+        )
     assert usage.value.code == 2
     err = capsys.readouterr().err
     assert "is not a child number" in err and len(err) < 1500  # argparse's usage lines, plus one bounded sentence
@@ -82,17 +122,29 @@ def test_a_child_id_of_5000_digits_is_not_echoed_whole(vault, tmp_path, capsys) 
 
 def test_out_under_proc(vault, capsys) -> None:
     vault_dir, passphrase_file = vault
-    code = main(["backup", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
-                 "--out", "/proc/1/backup.wmbak"])
+    code = main(
+        [
+            "backup",
+            "--vault",
+            str(vault_dir),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--out",
+            "/proc/1/backup.wmbak",
+        ]
+    )
     assert code == 1
     _one_sentence(capsys, "system folder")
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    ("[" * 100_000 + "]" * 100_000, "nests objects or lists far too deeply"),
-    ('{"child": {"age": ' + "9" * 5000 + "}}", "number far too long"),
-    ('{"child": {"age": "' + "1" * 5_000_000 + '"}, "concern": {}, "answers": {}}', "must be a whole number"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nests objects or lists far too deeply"),
+        ('{"child": {"age": ' + "9" * 5000 + "}}", "number far too long"),
+        ('{"child": {"age": "' + "1" * 5_000_000 + '"}, "concern": {}, "answers": {}}', "must be a whole number"),
+    ],
+)
 def test_answers_json_that_is_deep_huge_or_holds_a_5000_digit_number(tmp_path, capsys, content, words) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text(content, encoding="utf-8")
@@ -100,10 +152,13 @@ def test_answers_json_that_is_deep_huge_or_holds_a_5000_digit_number(tmp_path, c
     _one_sentence(capsys, words)
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    ("x = " + "[" * 50_000 + "]" * 50_000 + "\n", "far too deeply"),
-    ("x = " + "9" * 5000 + "\n", "number far too long"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("x = " + "[" * 50_000 + "]" * 50_000 + "\n", "far too deeply"),
+        ("x = " + "9" * 5000 + "\n", "number far too long"),
+    ],
+)
 def test_a_form_file_that_is_deep_or_holds_a_5000_digit_number(tmp_path, capsys, monkeypatch, content, words) -> None:
     forms = tmp_path / "forms"
     shutil.copytree(paths.forms_dir(), forms)
@@ -126,8 +181,17 @@ def test_a_vault_file_replaced_by_a_folder(vault, capsys, name) -> None:
     if target.exists():
         target.unlink()
     target.mkdir()
-    code = main(["backup", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
-                 "--out", str(vault_dir.parent / "b.wmbak")])
+    code = main(
+        [
+            "backup",
+            "--vault",
+            str(vault_dir),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--out",
+            str(vault_dir.parent / "b.wmbak"),
+        ]
+    )
     if name == "audit.anchor":
         assert code == 1
         _one_sentence(capsys, "audit.anchor", "not a readable file")

@@ -29,14 +29,19 @@ def test_a_passphrase_piped_in_is_read_from_standard_input(monkeypatch: pytest.M
     assert read_secret("-") == "plum orchard lantern by the canal"
 
 
-@pytest.mark.parametrize("command", [
-    ["export", "referral", "--concern", "1", "--out", "x.pdf", "--unencrypted"],
-    ["export", "chronology", "--child", "1", "--out", "x.pdf", "--unencrypted"],
-    ["demo-data", "--vault", "v", "--children", "1", "--concerns", "1"],
-    ["verify"], ["backup", "--out", "x.wmbak"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "referral", "--concern", "1", "--out", "x.pdf", "--unencrypted"],
+        ["export", "chronology", "--child", "1", "--out", "x.pdf", "--unencrypted"],
+        ["demo-data", "--vault", "v", "--children", "1", "--concerns", "1"],
+        ["verify"],
+        ["backup", "--out", "x.wmbak"],
+    ],
+)
 def test_no_command_takes_a_passphrase_on_its_command_line_even_abbreviated(
-        command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     """``--passphrase S`` must be bad usage (exit 2), not taken as ``--passphrase-file`` and S read as a file name."""
     from desktop_app.cli import main
 

@@ -17,8 +17,21 @@ def test_demo_data_creates_a_vault_and_fills_it(tmp_path: Path, capsys: pytest.C
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
     vault = tmp_path / "vault"
-    code = cli.main(["demo-data", "--vault", str(vault), "--passphrase-file", str(secret), "--children", "4",
-                     "--concerns", "9", "--seed", "5"])
+    code = cli.main(
+        [
+            "demo-data",
+            "--vault",
+            str(vault),
+            "--passphrase-file",
+            str(secret),
+            "--children",
+            "4",
+            "--concerns",
+            "9",
+            "--seed",
+            "5",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert "Added 4 fictional children and 9 concerns" in out
@@ -29,24 +42,41 @@ def test_demo_data_creates_a_vault_and_fills_it(tmp_path: Path, capsys: pytest.C
     finally:
         session.lock()
     # a second run adds to the same vault
-    assert cli.main(["demo-data", "--vault", str(vault), "--passphrase-file", str(secret), "--children", "1",
-                     "--concerns", "1"]) == 0
+    assert (
+        cli.main(
+            ["demo-data", "--vault", str(vault), "--passphrase-file", str(secret), "--children", "1", "--concerns", "1"]
+        )
+        == 0
+    )
 
 
-def test_demo_data_refuses_a_wrong_passphrase_and_bad_numbers(tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_data_refuses_a_wrong_passphrase_and_bad_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
     vault = tmp_path / "vault"
-    assert cli.main(["demo-data", "--vault", str(vault), "--passphrase-file", str(secret), "--children", "1",
-                     "--concerns", "0"]) == 0
+    assert (
+        cli.main(
+            ["demo-data", "--vault", str(vault), "--passphrase-file", str(secret), "--children", "1", "--concerns", "0"]
+        )
+        == 0
+    )
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the right passphrase at all\n", encoding="utf-8")
-    assert cli.main(["demo-data", "--vault", str(vault), "--passphrase-file", str(wrong), "--children", "1",
-                     "--concerns", "1"]) == 1
+    assert (
+        cli.main(
+            ["demo-data", "--vault", str(vault), "--passphrase-file", str(wrong), "--children", "1", "--concerns", "1"]
+        )
+        == 1
+    )
     assert "passphrase" in capsys.readouterr().err.lower()
-    assert cli.main(["demo-data", "--vault", str(vault), "--passphrase-file", str(secret), "--children", "0",
-                     "--concerns", "1"]) == 1
+    assert (
+        cli.main(
+            ["demo-data", "--vault", str(vault), "--passphrase-file", str(secret), "--children", "0", "--concerns", "1"]
+        )
+        == 1
+    )
     with pytest.raises(SystemExit) as usage:
         cli.main(["demo-data", "--vault", str(vault), "--children", "many", "--concerns", "1"])
     assert usage.value.code == 2

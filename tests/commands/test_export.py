@@ -30,6 +30,7 @@ def case(tmp_path: Path) -> Iterator[tuple[Path, Path, int, int]]:
 
 def audit(vault: Path, passphrase: str = PASSPHRASE) -> list[tuple[str, str]]:
     from desktop_app.services import vault as vault_service
+
     session: VaultSession = vault_service.unlock(vault, passphrase)
     try:
         with session.uow() as uow:
@@ -189,8 +190,18 @@ def test_export_blank_checklist_needs_no_vault(tmp_path, capsys) -> None:
 def test_export_quick_reference_writes_one_page_with_the_dsl_and_is_audited(case, capsys) -> None:
     vault, passphrase_file, _child_id, _concern_id = case
     out = vault.parent / "quick.pdf"
-    code = main(["export", "quick-reference", "--vault", str(vault), "--passphrase-file", str(passphrase_file),
-                 "--out", str(out)])
+    code = main(
+        [
+            "export",
+            "quick-reference",
+            "--vault",
+            str(vault),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     pdf = out.read_bytes()
     assert len(page_texts(pdf)) == 1
@@ -201,7 +212,20 @@ def test_export_quick_reference_writes_one_page_with_the_dsl_and_is_audited(case
 def test_export_referral_warns_when_the_call_back_details_are_missing(case, capsys) -> None:
     vault, passphrase_file, _child_id, concern_id = case
     out = vault.parent / "referral.pdf"
-    code = main(["export", "referral", "--vault", str(vault), "--passphrase-file", str(passphrase_file),
-                 "--concern", str(concern_id), "--out", str(out), "--unencrypted"])
+    code = main(
+        [
+            "export",
+            "referral",
+            "--vault",
+            str(vault),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--concern",
+            str(concern_id),
+            "--out",
+            str(out),
+            "--unencrypted",
+        ]
+    )
     assert code == 0
     assert "the DSL's direct telephone" in capsys.readouterr().err

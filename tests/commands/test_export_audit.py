@@ -31,8 +31,21 @@ def vault(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
 
 
 def run(vault: Path, passphrase_file: Path, document: str, year: str, out: Path, *extra: str) -> int:
-    return main(["export", document, "--vault", str(vault), "--passphrase-file", str(passphrase_file), "--year", year,
-                 "--out", str(out), *extra])
+    return main(
+        [
+            "export",
+            document,
+            "--vault",
+            str(vault),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--year",
+            year,
+            "--out",
+            str(out),
+            *extra,
+        ]
+    )
 
 
 def test_export_audit_writes_the_year_encrypted_and_audits_it(vault, tmp_path, capsys) -> None:

@@ -20,9 +20,22 @@ PASSPHRASE = "plum orchard lantern by the canal"
 
 def init(tmp_path: Path, *extra: str) -> int:
     (tmp_path / "pass.txt").write_text(PASSPHRASE + "\n")
-    return main(["init", "--vault", str(tmp_path / "vault"), "--setting", "Hollybrook Community School",
-                 "--user", "Morgan Fairweather", "--passphrase-file", str(tmp_path / "pass.txt"),
-                 "--recovery-sheet", str(tmp_path / "sheet.pdf"), *extra])
+    return main(
+        [
+            "init",
+            "--vault",
+            str(tmp_path / "vault"),
+            "--setting",
+            "Hollybrook Community School",
+            "--user",
+            "Morgan Fairweather",
+            "--passphrase-file",
+            str(tmp_path / "pass.txt"),
+            "--recovery-sheet",
+            str(tmp_path / "sheet.pdf"),
+            *extra,
+        ]
+    )
 
 
 def test_init_creates_a_vault_and_its_recovery_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,11 +63,23 @@ def test_init_refuses_an_existing_vault(tmp_path: Path, capsys: pytest.CaptureFi
     assert "already a Waymark vault" in capsys.readouterr().err
 
 
-def test_init_refuses_a_weak_passphrase_and_creates_nothing(tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_refuses_a_weak_passphrase_and_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "pass.txt").write_text("password\n")
-    code = main(["init", "--vault", str(tmp_path / "vault"), "--setting", "Hollybrook", "--user", "Morgan",
-                 "--passphrase-file", str(tmp_path / "pass.txt"), "--recovery-sheet", str(tmp_path / "s.pdf")])
+    code = main(
+        [
+            "init",
+            "--vault",
+            str(tmp_path / "vault"),
+            "--setting",
+            "Hollybrook",
+            "--user",
+            "Morgan",
+            "--passphrase-file",
+            str(tmp_path / "pass.txt"),
+            "--recovery-sheet",
+            str(tmp_path / "s.pdf"),
+        ]
+    )
     assert code == 1
     assert capsys.readouterr().err.startswith("waymark: ")
     assert not vault_service.vault_exists(tmp_path / "vault")
@@ -62,15 +87,38 @@ def test_init_refuses_a_weak_passphrase_and_creates_nothing(tmp_path: Path,
 
 def test_a_passphrase_on_the_command_line_is_bad_usage(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as usage:
-        main(["init", "--vault", str(tmp_path), "--setting", "S", "--user", "U", "--passphrase", PASSPHRASE,
-              "--recovery-sheet", str(tmp_path / "s.pdf")])
+        main(
+            [
+                "init",
+                "--vault",
+                str(tmp_path),
+                "--setting",
+                "S",
+                "--user",
+                "U",
+                "--passphrase",
+                PASSPHRASE,
+                "--recovery-sheet",
+                str(tmp_path / "s.pdf"),
+            ]
+        )
     assert usage.value.code == 2
 
 
 def test_init_takes_the_referrers_details_and_stores_them_as_people_write_them(tmp_path: Path) -> None:
-    code = init(tmp_path, "--dsl-role", "Designated Safeguarding Lead", "--dsl-phone", "07700900123",
-                "--dsl-email", "dsl@hollybrook.sch.uk", "--address", "1 Example Lane, Exampleton, EX1 2MP",
-                "--setting-phone", "01632960000")
+    code = init(
+        tmp_path,
+        "--dsl-role",
+        "Designated Safeguarding Lead",
+        "--dsl-phone",
+        "07700900123",
+        "--dsl-email",
+        "dsl@hollybrook.sch.uk",
+        "--address",
+        "1 Example Lane, Exampleton, EX1 2MP",
+        "--setting-phone",
+        "01632960000",
+    )
     assert code == 0
     session = vault_service.unlock(tmp_path / "vault", PASSPHRASE)
     setting = session.setting
@@ -81,8 +129,7 @@ def test_init_takes_the_referrers_details_and_stores_them_as_people_write_them(t
     assert setting.dsl_email == "dsl@hollybrook.sch.uk"
 
 
-def test_init_refuses_a_bad_number_before_creating_anything(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_refuses_a_bad_number_before_creating_anything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert init(tmp_path, "--dsl-phone", "not a number!!") == 1
     assert "The DSL's direct telephone: that telephone number has letters" in capsys.readouterr().err
     assert not vault_service.vault_exists(tmp_path / "vault")

@@ -35,13 +35,27 @@ def vault(tmp_path: Path) -> Iterator[tuple[Path, Path, int]]:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name not in {"waymark.lock", "unlock-failures.json"}}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in {"waymark.lock", "unlock-failures.json"}
+    }
 
 
 def _export(vault: Path, passphrase_file: Path, concern_id: int, out: Path) -> list[str]:
-    return ["export", "referral", "--vault", str(vault), "--passphrase-file", str(passphrase_file),
-            "--concern", str(concern_id), "--out", str(out), "--unencrypted"]
+    return [
+        "export",
+        "referral",
+        "--vault",
+        str(vault),
+        "--passphrase-file",
+        str(passphrase_file),
+        "--concern",
+        str(concern_id),
+        "--out",
+        str(out),
+        "--unencrypted",
+    ]
 
 
 @pytest.mark.parametrize("name", ["waymark.db", "keyslots.json", "audit.anchor", "inbox/new.pdf"])
@@ -58,8 +72,17 @@ def test_export_into_the_vault_folder_is_refused_and_the_vault_still_opens(vault
 def test_backup_into_the_vault_folder_is_refused(vault, capsys) -> None:
     vault_dir, passphrase_file, _concern_id = vault
     before = _files(vault_dir)
-    code = main(["backup", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
-                 "--out", str(vault_dir / "waymark.db")])
+    code = main(
+        [
+            "backup",
+            "--vault",
+            str(vault_dir),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--out",
+            str(vault_dir / "waymark.db"),
+        ]
+    )
     assert code == 1
     assert "inside the vault folder" in capsys.readouterr().err
     assert _files(vault_dir) == before
@@ -85,8 +108,9 @@ def test_an_existing_file_of_another_kind_is_not_replaced(vault, tmp_path, capsy
     assert notes.read_text(encoding="utf-8") == "my notes, not a PDF"
     backup_over_pdf = tmp_path / "old.pdf"
     backup_over_pdf.write_bytes(b"%PDF-1.4 a document")
-    code = main(["backup", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
-                 "--out", str(backup_over_pdf)])
+    code = main(
+        ["backup", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file), "--out", str(backup_over_pdf)]
+    )
     assert code == 1 and "is not a Waymark backup file" in capsys.readouterr().err
     # The same kind is replaced as before: a second export over the first PDF works.
     good = tmp_path / "referral.pdf"
@@ -96,9 +120,12 @@ def test_an_existing_file_of_another_kind_is_not_replaced(vault, tmp_path, capsy
 
 def test_a_folder_a_device_or_a_system_folder_is_refused(vault, tmp_path, capsys) -> None:
     vault_dir, passphrase_file, concern_id = vault
-    for out, words in [(tmp_path, "is not a file"), (Path(os.devnull), "system folder"),
-                       (Path("/proc/self/waymark.pdf"), "system folder"),
-                       (tmp_path / "missing" / "x.pdf", "does not exist")]:
+    for out, words in [
+        (tmp_path, "is not a file"),
+        (Path(os.devnull), "system folder"),
+        (Path("/proc/self/waymark.pdf"), "system folder"),
+        (tmp_path / "missing" / "x.pdf", "does not exist"),
+    ]:
         if os.name != "posix" and "system" in words:
             continue
         assert main(_export(vault_dir, passphrase_file, concern_id, out)) == 1, out
@@ -144,25 +171,74 @@ def _later_command(kind: str, vault_dir: Path, passphrase_file: Path, child_id: 
     period = ["--from", (today - timedelta(days=30)).isoformat(), "--to", today.isoformat()]
     year = AcademicYear.containing(today).name
     return {
-        "transfer": ["export", "transfer", *common, "--child", str(child_id), "--out", str(out),
-                     "--pdf-password-file", str(password), "--to-setting", "Riverside Academy"],
-        "transfer-pdf": ["export", "transfer", *common, "--child", str(child_id),
-                         "--out", str(passphrase_file.with_name("ok.wmtransfer")), "--pdf", str(out),
-                         "--pdf-password-file", str(password), "--to-setting", "Riverside Academy"],
+        "transfer": [
+            "export",
+            "transfer",
+            *common,
+            "--child",
+            str(child_id),
+            "--out",
+            str(out),
+            "--pdf-password-file",
+            str(password),
+            "--to-setting",
+            "Riverside Academy",
+        ],
+        "transfer-pdf": [
+            "export",
+            "transfer",
+            *common,
+            "--child",
+            str(child_id),
+            "--out",
+            str(passphrase_file.with_name("ok.wmtransfer")),
+            "--pdf",
+            str(out),
+            "--pdf-password-file",
+            str(password),
+            "--to-setting",
+            "Riverside Academy",
+        ],
         "drop-kit": ["export", "drop-kit", *common, "--out", str(out)],
-        "sharing": ["export", "sharing", *common, "--child", str(child_id), *period, "--out", str(out),
-                    "--pdf-password-file", str(password)],
-        "sharing-csv": ["export", "sharing", *common, "--child", str(child_id), *period,
-                        "--out", str(out.with_suffix(".csv")), "--unencrypted"],
+        "sharing": [
+            "export",
+            "sharing",
+            *common,
+            "--child",
+            str(child_id),
+            *period,
+            "--out",
+            str(out),
+            "--pdf-password-file",
+            str(password),
+        ],
+        "sharing-csv": [
+            "export",
+            "sharing",
+            *common,
+            "--child",
+            str(child_id),
+            *period,
+            "--out",
+            str(out.with_suffix(".csv")),
+            "--unencrypted",
+        ],
         "audit": ["export", "audit", *common, "--year", year, "--out", str(out), "--unencrypted"],
-        "governors-report": ["export", "governors-report", *common, "--year", year, "--out", str(out),
-                             "--unencrypted"],
+        "governors-report": ["export", "governors-report", *common, "--year", year, "--out", str(out), "--unencrypted"],
         "quick-reference": ["export", "quick-reference", *common, "--out", str(out)],
     }[kind]
 
 
-LATER_COMMANDS = ["transfer", "transfer-pdf", "drop-kit", "sharing", "sharing-csv", "audit", "governors-report",
-                  "quick-reference"]
+LATER_COMMANDS = [
+    "transfer",
+    "transfer-pdf",
+    "drop-kit",
+    "sharing",
+    "sharing-csv",
+    "audit",
+    "governors-report",
+    "quick-reference",
+]
 
 
 @pytest.mark.parametrize("kind", LATER_COMMANDS)

@@ -42,8 +42,9 @@ def test_a_rolled_back_database_exits_1_naming_it(tmp_path: Path, capsys: pytest
     assert out.rstrip().splitlines()[-1].startswith("What to do next: change and delete nothing")
 
 
-def test_a_wrong_passphrase_exits_1_with_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_wrong_passphrase_exits_1_with_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import io
 
     args = _vault(tmp_path)

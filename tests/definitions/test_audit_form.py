@@ -15,11 +15,11 @@ def test_the_shipped_file_suppresses_counts_under_5_and_knows_the_ce_lead_course
     assert course is not None and course.refresh_months == 24
 
 
-def test_a_course_named_twice_is_refused(folder: Path) -> None:  # noqa: F811
+def test_a_course_named_twice_is_refused(folder: Path) -> None:
     edit(folder, "audit.toml", lambda s: s.replace('id = "dsl_training"', 'id = "ce_lead_training"'))
     assert "ce_lead_training" in str(refusal(folder))
 
 
-def test_suppressing_nothing_is_refused(folder: Path) -> None:  # noqa: F811
+def test_suppressing_nothing_is_refused(folder: Path) -> None:
     edit(folder, "audit.toml", lambda s: s.replace("suppress_below = 5", "suppress_below = 1"))
     assert "suppress_below" in str(refusal(folder))

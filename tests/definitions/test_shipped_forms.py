@@ -24,11 +24,22 @@ def forms() -> Forms:
 def test_every_shipped_form_file_loads(forms: Forms) -> None:
     files = sorted(paths.forms_dir().rglob("*.toml"))
     assert len(files) >= 4
-    loaded = {forms.contacts.id, forms.obligations.id, forms.categories.id, forms.what_to_do.id,
-              forms.missing_episodes.id, forms.child_details.id, forms.mis_import.id, forms.audit.id,
-              forms.records.id, forms.year_groups.id, forms.actions.id, forms.referral_requests.id,
-              forms.attachments.id,
-              *forms.screenings}
+    loaded = {
+        forms.contacts.id,
+        forms.obligations.id,
+        forms.categories.id,
+        forms.what_to_do.id,
+        forms.missing_episodes.id,
+        forms.child_details.id,
+        forms.mis_import.id,
+        forms.audit.id,
+        forms.records.id,
+        forms.year_groups.id,
+        forms.actions.id,
+        forms.referral_requests.id,
+        forms.attachments.id,
+        *forms.screenings,
+    }
     assert len(loaded) == len(files), "a .toml file in forms/ is not loaded by load_forms"
     for definition in (
         *forms.screenings.values(),
@@ -194,8 +205,14 @@ def test_every_route_that_refers_to_an_agency_suggests_what_to_ask_for_and_conse
     forms: Forms,
 ) -> None:
     requests = forms.referral_requests
-    for route in (RouteId.SOCIAL_WORKER, RouteId.SAFEGUARDING_HUB, RouteId.POLICE_101, RouteId.LADO, RouteId.NRM,
-                  RouteId.EARLY_HELP):
+    for route in (
+        RouteId.SOCIAL_WORKER,
+        RouteId.SAFEGUARDING_HUB,
+        RouteId.POLICE_101,
+        RouteId.LADO,
+        RouteId.NRM,
+        RouteId.EARLY_HELP,
+    ):
         assert requests.suggested((route,)), route
     titles = {choice.title for choice in requests.requests}
     assert {"Strategy discussion", "The Amber Project"} <= titles

@@ -57,7 +57,7 @@ def fonts_of(pdf: bytes, folder: Path | None = None) -> list[tuple[str, bool]]:
     for page in PdfReader(io.BytesIO(pdf)).pages:
         resources = page.get("/Resources")
         fonts = resources.get_object().get("/Font") if resources is not None else None
-        for ref in (fonts.get_object().values() if fonts is not None else []):
+        for ref in fonts.get_object().values() if fonts is not None else []:
             font = ref.get_object()
             name = str(font.get("/BaseFont", "?")).lstrip("/")
             described = font
@@ -79,8 +79,10 @@ def render_pngs(pdf: bytes, name: str) -> list[Path]:
     source.write_bytes(pdf)
     if shutil.which("pdftoppm") is None:
         source.unlink()
-        pytest.skip("rendering the pages to look at needs poppler-utils (pdftoppm), which is not installed; every "
-                    "check of this document above this line ran")
+        pytest.skip(
+            "rendering the pages to look at needs poppler-utils (pdftoppm), which is not installed; every "
+            "check of this document above this line ran"
+        )
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(source), str(folder / name)], check=True)
     source.unlink(missing_ok=True)
     return sorted(folder.glob(f"{name}-*.png"))

@@ -22,9 +22,17 @@ MARKS = (
     BodyMark(BodySide.BACK, 0.5, 0.3, "Two scratches across the upper back, about 5 cm"),
 )
 BODY_MAP = BodyMap(samples.CONCERN.concern_id, 2, MARKS, datetime(2026, 11, 27, 15, 40, tzinfo=UTC), samples.DSL)
-HUB_EMAIL = AttachmentInfo(1, samples.CONCERN.concern_id, "Hub reply.eml", "message/rfc822", 5120, "0" * 64,
-                           "Email from the Hub about the strategy discussion",
-                           datetime(2026, 11, 27, 10, 0, tzinfo=UTC), samples.DSL)
+HUB_EMAIL = AttachmentInfo(
+    1,
+    samples.CONCERN.concern_id,
+    "Hub reply.eml",
+    "message/rfc822",
+    5120,
+    "0" * 64,
+    "Email from the Hub about the strategy discussion",
+    datetime(2026, 11, 27, 10, 0, tzinfo=UTC),
+    samples.DSL,
+)
 KINDS = (("message/rfc822", "saved email"), ("image/png", "PNG picture"))
 
 
@@ -35,8 +43,11 @@ def with_map(summary=samples.SUMMARY, **more) -> object:
 def map_pages(pdf: bytes) -> list[int]:
     """The pages (1 = first) holding the body map's heading, its captions or any of its notes."""
     wanted = (TITLE, "Front (facing the reader)", *(f"{n}. {m.side.label}:" for n, m in enumerate(MARKS, 1)))
-    return [number for number, lines in enumerate(page_lines(pdf), 1)
-            if any(line.text.startswith(piece) for line in lines for piece in wanted)]
+    return [
+        number
+        for number, lines in enumerate(page_lines(pdf), 1)
+        if any(line.text.startswith(piece) for line in lines for piece in wanted)
+    ]
 
 
 def test_every_mark_is_printed_numbered_with_its_note_and_the_files_by_what_they_are() -> None:

@@ -20,8 +20,9 @@ from desktop_app.reports.flow import field
 from desktop_app.reports.template import build_pdf
 from tests.reports.pdfcheck import fonts_of, render_pngs
 
-META = DocumentMeta(setting_name="Hollybrook", document_id="T-1", audit_seq=3,
-                    printed_at=datetime(2026, 12, 5, tzinfo=UTC))
+META = DocumentMeta(
+    setting_name="Hollybrook", document_id="T-1", audit_seq=3, printed_at=datetime(2026, 12, 5, tzinfo=UTC)
+)
 
 
 @pytest.fixture

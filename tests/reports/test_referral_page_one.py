@@ -74,8 +74,13 @@ def test_the_chronology_names_the_child_keeps_corrections_in_words_and_flags_an_
     events = (
         *samples.CHRONOLOGY.events[:1],
         dataclasses.replace(samples.CHRONOLOGY.events[1], review_date=date(2026, 12, 4)),
-        ChronologyEvent(samples.CHRONOLOGY.events[1].when, "Amendment", "The car was seen at 15:40, not 15:10.",
-                        action="Why: Time corrected by the recorder", recorded_by="Mrs Ruth Okonkwo"),
+        ChronologyEvent(
+            samples.CHRONOLOGY.events[1].when,
+            "Amendment",
+            "The car was seen at 15:40, not 15:10.",
+            action="Why: Time corrected by the recorder",
+            recorded_by="Mrs Ruth Okonkwo",
+        ),
     )
     late = dataclasses.replace(samples.CHRONOLOGY, events=events, today=date(2026, 12, 7))
     pdf = chronology_pdf(late, samples.META)

@@ -39,14 +39,22 @@ def test_an_adult_age_is_refused(definition: ScreeningDefinition, contacts: Cont
         evaluate(definition, ScreeningInput(ChildFacts(25), ConcernFacts(), {}), contacts=contacts)
 
 
-def test_the_advice_for_each_route_is_the_wording_of_contacts_toml(definition: ScreeningDefinition,
-                                                                     contacts: ContactsDefinition) -> None:
+def test_the_advice_for_each_route_is_the_wording_of_contacts_toml(
+    definition: ScreeningDefinition, contacts: ContactsDefinition
+) -> None:
     """Another area's forms folder words its routes (and names its specialist service) without a code change."""
     hub = contacts.for_route(RouteId.SAFEGUARDING_HUB)
     assert hub is not None
-    ours = contacts.model_copy(update={"contacts": tuple(
-        c.model_copy(update={"advice": "{level}: ring the Hub; it can refer to the Harbour Team."}) if c is hub else c
-        for c in contacts.contacts)})
+    ours = contacts.model_copy(
+        update={
+            "contacts": tuple(
+                c.model_copy(update={"advice": "{level}: ring the Hub; it can refer to the Harbour Team."})
+                if c is hub
+                else c
+                for c in contacts.contacts
+            )
+        }
+    )
     data = ScreeningInput(ChildFacts(14), ConcernFacts(), {"carrying_weapons": Answer(AnswerStatus.YES)})
     [shipped] = evaluate(definition, data, contacts).routes
     assert shipped.why.endswith("The Hub can refer the child to the Amber Project.")
@@ -75,8 +83,9 @@ GOOD: dict[str, Any] = {
 }
 
 
-def test_the_design_example_parses_and_round_trips(definition: ScreeningDefinition,
-                                                   contacts: ContactsDefinition) -> None:
+def test_the_design_example_parses_and_round_trips(
+    definition: ScreeningDefinition, contacts: ContactsDefinition
+) -> None:
     data = parse_input(GOOD)
     assert data.answers["carrying_weapons"] == Answer(AnswerStatus.YES, When.CURRENT, Basis.OBSERVED, "Knife in bag")
     out = result_to_json(evaluate(definition, data, contacts))

@@ -47,7 +47,7 @@ def sign_all(session: VaultSession, year: AcademicYear, on: date) -> None:
         checklist.sign(session, year, role, name, on, today=on)
 
 
-def test_a_year_is_answered_signed_closed_corrected_and_carried_forward(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_year_is_answered_signed_closed_corrected_and_carried_forward(open_session: VaultSession) -> None:
     obligations = load_forms().obligations.obligations
     record = checklist.start_year(open_session, YEAR)
     assert len(record.answers) == len(obligations) and record.counts()[AuditStatus.NOT_ASSESSED] == len(obligations)
@@ -127,7 +127,7 @@ def test_a_year_is_answered_signed_closed_corrected_and_carried_forward(open_ses
         assert action in done, action
 
 
-def test_the_training_register_feeds_the_audit_evidence(open_session: VaultSession) -> None:  # noqa: F811
+def test_the_training_register_feeds_the_audit_evidence(open_session: VaultSession) -> None:
     on = date(2026, 11, 30)
     lead = training.add_staff(
         open_session, "Morgan Fairweather", "Deputy head", role=ExploitationRole.CE_LEAD, today=on

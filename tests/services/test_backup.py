@@ -29,8 +29,14 @@ def test_a_backup_is_one_file_with_an_encrypted_copy_and_its_keys(tmp_path: Path
         names = set(bundle.namelist())
         manifest = json.loads(bundle.read("manifest.json"))
         (tmp_path / "copy.db").write_bytes(bundle.read("waymark.db"))
-    assert {"manifest.json", "waymark.db", "keyslots.json", "keyslots.recovery.json", "audit.anchor",
-            "intake.pub"} <= names
+    assert {
+        "manifest.json",
+        "waymark.db",
+        "keyslots.json",
+        "keyslots.recovery.json",
+        "audit.anchor",
+        "intake.pub",
+    } <= names
     assert set(manifest["files"]) == names - {"manifest.json"}
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(tmp_path / "copy.db").execute("SELECT * FROM sqlite_master").fetchall()

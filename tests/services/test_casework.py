@@ -68,13 +68,14 @@ def screen(session: VaultSession, concern_id: int, level: RiskLevel | None = Non
 
 
 def test_a_concern_moves_through_screening_referral_confirmation_and_closing_with_audit_rows(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     session = open_session
     concern_id = submit(session)
     waiting = dashboard.awaiting_screening(session, 10, TODAY)
     assert [(r.concern_id, r.child_name, r.days_waiting) for r in waiting] == [
-        (concern_id, "Tamsin Quillfeather (Year 9)", 0)]
+        (concern_id, "Tamsin Quillfeather (Year 9)", 0)
+    ]
     assert dashboard.counts(session).awaiting_screening == 1
 
     screening_id = screen(session, concern_id)
@@ -96,10 +97,23 @@ def test_a_concern_moves_through_screening_referral_confirmation_and_closing_wit
     assert answered["unexplained_money_or_goods"].text == shown
 
     contacted = datetime.now().astimezone() - timedelta(minutes=30)
-    entry = casework.record_referral(session, concern_id, ReferralForm(
-        RouteId.SAFEGUARDING_HUB, "Duty social worker Pat Ellory", contacted, "SH-55821", "Passed to Amber Project.",
-        True, TODAY + timedelta(days=2), asks=("assessment", "amber_project"), consent="given", parents_told=True),
-        datetime.now().astimezone())
+    entry = casework.record_referral(
+        session,
+        concern_id,
+        ReferralForm(
+            RouteId.SAFEGUARDING_HUB,
+            "Duty social worker Pat Ellory",
+            contacted,
+            "SH-55821",
+            "Passed to Amber Project.",
+            True,
+            TODAY + timedelta(days=2),
+            asks=("assessment", "amber_project"),
+            consent="given",
+            parents_told=True,
+        ),
+        datetime.now().astimezone(),
+    )
     assert casework.concern_file(session, concern_id).concern.status == ConcernStatus.REFERRED
     due = dashboard.confirmations_awaited(session, 10, TODAY)
     assert [(r.referral_id, r.overdue) for r in due] == [(entry.referral_id, False)]
@@ -136,18 +150,20 @@ def test_a_concern_moves_through_screening_referral_confirmation_and_closing_wit
 
 
 def test_a_correction_is_added_after_the_original_which_stays_word_for_word(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     session = open_session
     concern_id = submit(session, "Ahmed", "Al-Sayed")
     before = casework.concern_file(session, concern_id).concern
     with pytest.raises(InvalidInput):
         casework.add_correction(session, "concern", concern_id, "", "")
-    first = casework.add_correction(session, "concern", concern_id, "The place was wrong.",
-                                    "It was the tram stop, not the bus station.")
+    first = casework.add_correction(
+        session, "concern", concern_id, "The place was wrong.", "It was the tram stop, not the bus station."
+    )
     screening_id = screen(session, concern_id)
-    second = casework.add_correction(session, "screening", screening_id, "Note added later.",
-                                     "The trainers were seen on two days.")
+    second = casework.add_correction(
+        session, "screening", screening_id, "Note added later.", "The trainers were seen on two days."
+    )
     file = casework.concern_file(session, concern_id)
     assert file.concern.draft == before.draft
     assert file.concern.draft.location == "Bus station"
@@ -161,7 +177,7 @@ def test_a_correction_is_added_after_the_original_which_stays_word_for_word(
 
 
 def test_an_override_and_parents_not_told_need_reasons_and_nothing_is_saved_without_them(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     session = open_session
     concern_id = submit(session)
@@ -178,13 +194,21 @@ def test_an_override_and_parents_not_told_need_reasons_and_nothing_is_saved_with
     assert decision.override_reason == "Support already in place from the youth team."
 
 
-def test_unanswered_items_stop_the_screening(open_session: VaultSession) -> None:  # noqa: F811
+def test_unanswered_items_stop_the_screening(open_session: VaultSession) -> None:
     session = open_session
     concern_id = submit(session)
     context = screening_flow.screening_context(session, concern_id, load_forms(), TODAY)
     assert context.draft.from_concern == {"unexplained_money_or_goods"}
-    form = DecisionForm(RiskLevel.LOW, childs_wishes="x", parents_told=True, parents_views="y", danger_statement="z",
-                        safety_goal="w", routes=(RouteId.MONITOR,), review_date=TODAY)
+    form = DecisionForm(
+        RiskLevel.LOW,
+        childs_wishes="x",
+        parents_told=True,
+        parents_views="y",
+        danger_statement="z",
+        safety_goal="w",
+        routes=(RouteId.MONITOR,),
+        review_date=TODAY,
+    )
     with pytest.raises(InvalidInput) as error:
         screening_flow.complete_screening(session, concern_id, context.draft, form, TODAY)
     assert any(p.field.startswith("item:") for p in error.value.problems)

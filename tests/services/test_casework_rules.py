@@ -95,7 +95,13 @@ def test_every_missing_field_is_named_in_page_order() -> None:
     with pytest.raises(InvalidInput) as error:
         casework.check_decision(empty, RESULT, TODAY)
     assert fields(error) == [
-        "confirmed_level", "childs_wishes", "parents_told", "danger_statement", "safety_goal", "routes", "review_date",
+        "confirmed_level",
+        "childs_wishes",
+        "parents_told",
+        "danger_statement",
+        "safety_goal",
+        "routes",
+        "review_date",
     ]
 
 
@@ -113,8 +119,16 @@ def test_review_date_in_the_past_is_refused_and_very_long_text_is_refused_by_its
 def test_a_referral_needs_who_when_and_outcome_and_a_due_date_for_confirmation() -> None:
     with pytest.raises(InvalidInput) as error:
         casework.check_referral(ReferralForm(route=None), NOW)
-    assert fields(error) == ["route", "contacted_name", "outcome", "contacted_at", "confirmation_due", "asks",
-                             "consent", "parents_told"]
+    assert fields(error) == [
+        "route",
+        "contacted_name",
+        "outcome",
+        "contacted_at",
+        "confirmation_due",
+        "asks",
+        "consent",
+        "parents_told",
+    ]
     form = ReferralForm(
         route=RouteId.SAFEGUARDING_HUB,
         contacted_name="  Duty social worker, Safeguarding Hub ",
@@ -133,13 +147,11 @@ def test_a_referral_needs_who_when_and_outcome_and_a_due_date_for_confirmation()
 
 def test_a_referral_in_the_future_or_before_the_concern_is_refused() -> None:
     request = {"asks": ("police_awareness",), "consent": "given", "parents_told": True}
-    base = ReferralForm(RouteId.POLICE_101, "PC Fictional", NOW + timedelta(hours=2), "", "Logged.", False,
-                        **request)  # type: ignore[arg-type]
+    base = ReferralForm(RouteId.POLICE_101, "PC Fictional", NOW + timedelta(hours=2), "", "Logged.", False, **request)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput) as error:
         casework.check_referral(base, NOW)
     assert fields(error) == ["contacted_at"]
-    early = ReferralForm(RouteId.POLICE_101, "PC Fictional", NOW - timedelta(days=9), "", "Logged.", False,
-                         **request)  # type: ignore[arg-type]
+    early = ReferralForm(RouteId.POLICE_101, "PC Fictional", NOW - timedelta(days=9), "", "Logged.", False, **request)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput) as error:
         casework.check_referral(early, NOW, concern_submitted=NOW - timedelta(days=2))
     assert "before the concern" in error.value.problems[0].sentence

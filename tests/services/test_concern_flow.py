@@ -107,8 +107,9 @@ def test_the_kind_of_concern_is_optional_and_kept_in_the_draft() -> None:
     assert flow.check_all(entry, mode=Mode.STAFF, now=NOW) == {}
     assert flow.to_draft(entry).category_ids == ("county_lines", "cce")
     assert flow.from_draft(flow.to_draft(entry)).category_ids == ("county_lines", "cce")
-    rows = {s.page: dict(s.rows) for s in flow.review(entry, category_titles={"county_lines": "County lines",
-                                                                               "cce": "CCE"})}
+    rows = {
+        s.page: dict(s.rows) for s in flow.review(entry, category_titles={"county_lines": "County lines", "cce": "CCE"})
+    }
     assert rows[Page.ROUTES]["Kind of concern"] == "County lines, CCE"
     assert {s.page: dict(s.rows) for s in flow.review(complete_entry())}[Page.ROUTES]["Kind of concern"] == (
         "Not sure (the DSL decides)"

@@ -38,11 +38,16 @@ def snapshot(files: list[ConcernFile]) -> list[tuple[Any, ...]]:
     """What a DSL would see of each concern, without the moments the store stamps itself."""
     return [
         (
-            f.child.details, f.concern.draft, f.concern.status,
-            tuple((s.decision.suggested_level, s.decision.confirmed_level, s.decision.routes, s.answers)
-                  for s in f.screenings),
-            tuple((r.route, r.contacted_name, r.reference, r.confirmation_due, r.confirmation_sent)
-                  for r in f.referrals),
+            f.child.details,
+            f.concern.draft,
+            f.concern.status,
+            tuple(
+                (s.decision.suggested_level, s.decision.confirmed_level, s.decision.routes, s.answers)
+                for s in f.screenings
+            ),
+            tuple(
+                (r.route, r.contacted_name, r.reference, r.confirmation_due, r.confirmation_sent) for r in f.referrals
+            ),
             tuple((a.reason, a.change) for a in f.addenda),
         )
         for f in files
@@ -52,8 +57,9 @@ def snapshot(files: list[ConcernFile]) -> list[tuple[Any, ...]]:
 def make(folder: Path, seed: int, concerns: int = 60) -> list[tuple[Any, ...]]:
     calls: list[tuple[int, int]] = []
     with demo_session(folder) as session:
-        summary = demo.fill_demo_data(session, children=12, concerns=concerns, seed=seed,
-                                      progress=lambda done, total: calls.append((done, total)))
+        summary = demo.fill_demo_data(
+            session, children=12, concerns=concerns, seed=seed, progress=lambda done, total: calls.append((done, total))
+        )
         assert summary.concerns == concerns and sum(summary.by_stage.values()) == concerns
         assert calls[-1] == (concerns, concerns)
         return snapshot(files_of(session, concerns))
@@ -74,8 +80,12 @@ def demo_vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, 
         demo.fill_demo_data(session, children=30, concerns=120, seed=1)
         files = files_of(session, 120)
         with session.uow() as uow:
-            actions = [e.action for e in uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC),
-                                                           datetime(2100, 1, 1, tzinfo=UTC), limit=100_000)]
+            actions = [
+                e.action
+                for e in uow.audit.entries(
+                    datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC), limit=100_000
+                )
+            ]
         yield session, files, actions
 
 
@@ -87,8 +97,14 @@ def test_every_stage_and_level_is_present_and_audited(demo_vault: tuple[Any, lis
     assert any(f.addenda for f in files)
     assert any(r.confirmation_sent for f in files for r in f.referrals)
     assert any(r.confirmation_sent is None for f in files for r in f.referrals)
-    for action in ("concern.imported", "screening.completed", "referral.recorded", "referral.confirmed",
-                   "concern.closed", "addendum.added"):
+    for action in (
+        "concern.imported",
+        "screening.completed",
+        "referral.recorded",
+        "referral.confirmed",
+        "concern.closed",
+        "addendum.added",
+    ):
         assert action in actions, action
     assert actions.count("screening.completed") == sum(len(f.screenings) for f in files)
 
@@ -98,7 +114,8 @@ def day(moment: datetime) -> date:
 
 
 def test_every_record_happens_in_order_and_reviews_follow_the_level(
-        demo_vault: tuple[Any, list[ConcernFile], list[str]]) -> None:
+    demo_vault: tuple[Any, list[ConcernFile], list[str]],
+) -> None:
     _session, files, _actions = demo_vault
     definition = load_forms().screening()
     now = datetime.now(UTC)
@@ -111,8 +128,9 @@ def test_every_record_happens_in_order_and_reviews_follow_the_level(
         for screening in f.screenings:
             assert latest <= screening.completed_at <= now
             level = screening.decision.confirmed_level
-            assert screening.decision.review_date == default_review_date(level, day(screening.completed_at),
-                                                                         definition), concern.reference
+            assert screening.decision.review_date == default_review_date(
+                level, day(screening.completed_at), definition
+            ), concern.reference
             latest = screening.completed_at
         for referral in f.referrals:
             assert latest <= referral.contacted_at <= referral.recorded_at <= now, concern.reference
@@ -211,7 +229,8 @@ def test_each_childs_names_come_from_one_culture_and_fit_their_record(tmp_path: 
 
 
 def test_each_account_agrees_with_the_signs_ticked_and_its_category(
-        demo_vault: tuple[Any, list[ConcernFile], list[str]]) -> None:
+    demo_vault: tuple[Any, list[ConcernFile], list[str]],
+) -> None:
     _session, files, _actions = demo_vault
     forms = load_forms()
     signs = {item.id for section, item in forms.screening().items() if section.kind.value == "warning_signs"}

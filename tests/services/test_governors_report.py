@@ -32,14 +32,18 @@ def test_counts_from_1_to_4_read_fewer_than_5_and_a_total_never_gives_them_away(
     assert suppressed_cells((6, 7)) == ("6", "7")
 
 
-def test_a_small_month_prints_fewer_than_5(open_session: VaultSession, tmp_path) -> None:  # noqa: F811
+def test_a_small_month_prints_fewer_than_5(open_session: VaultSession, tmp_path) -> None:
     actor = open_session.actor()
     month = YEAR.first_day.replace(month=10)
     with frozen_clock(datetime(month.year, month.month, 14, 10, tzinfo=UTC)), open_session.uow() as uow:
         for number in range(3):
             child = uow.children.add(fictional_child("Tamsin", f"Quillfeather{number}"), actor)
-            concern = uow.concerns.add(child.child_id, ConcernDraft(account="Seen near the canal with older youths",
-                                                                    category_ids=("cce",)), actor, sealed=False)
+            concern = uow.concerns.add(
+                child.child_id,
+                ConcernDraft(account="Seen near the canal with older youths", category_ids=("cce",)),
+                actor,
+                sealed=False,
+            )
             uow.audit.append(actor, "concern.submitted", concern.concern_id)
         uow.commit()
     pdf, _doc, _title = audit_documents.render_governors_report(open_session, YEAR, today=TODAY)
@@ -69,16 +73,25 @@ def demo_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str
                 names += [d.full_name, d.first_name, d.last_name, d.known_as]
                 for concern in uow.concerns.list_for_child(child.child_id):
                     draft = concern.draft
-                    texts += [draft.account, draft.childs_words, draft.location, draft.others_present,
-                              draft.action_taken]
+                    texts += [
+                        draft.account,
+                        draft.childs_words,
+                        draft.location,
+                        draft.others_present,
+                        draft.action_taken,
+                    ]
                     names += [c.name for c in draft.other_children]
                     names += [a.name_or_nickname for a in draft.adults] + [p.name for p in draft.places]
             staff = " ".join(s.name for s in uow.training.staff())
     finally:
         session.lock()
     render_pngs(pdf, "governors_demo")
-    return all_text(pdf), [n for n in names if n.strip()], [t for t in texts if t.strip()], \
-        all_text(empty) + " " + staff
+    return (
+        all_text(pdf),
+        [n for n in names if n.strip()],
+        [t for t in texts if t.strip()],
+        all_text(empty) + " " + staff,
+    )
 
 
 def test_the_report_names_no_child_and_quotes_no_record(demo_report) -> None:
@@ -89,8 +102,9 @@ def test_the_report_names_no_child_and_quotes_no_record(demo_report) -> None:
     allowed = words(vocabulary)  # words the report prints on an empty vault (months, headings) and staff names
     checked = {w for n in names for w in words(n) if len(w) > 2}
     assert len(checked - allowed) > 0.8 * len(checked), "the scan must look for nearly every name"
-    leaked = sorted({n for n in names if len(n) > 2 and n in text and (len(n.split()) > 1 or
-                                                                      n.casefold() not in allowed)})
+    leaked = sorted(
+        {n for n in names if len(n) > 2 and n in text and (len(n.split()) > 1 or n.casefold() not in allowed)}
+    )
     leaked += sorted({w for n in names for w in words(n) if len(w) > 2 and w in present and w not in allowed})
     assert not leaked, f"names in the governors' report: {leaked}"
     quoted = [t for t in texts if len(t) >= 12 and (t in text or t[:24] in text)]

@@ -32,8 +32,15 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX rlimits")
 
 def _child(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "WAYMARK_FAST_KDF_FOR_TESTS": "1", "PYTHONPATH": str(REPO), "WAYMARK_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "tests.services.test_honest_diagnostics", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "tests.services.test_honest_diagnostics", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @posix_only
@@ -67,8 +74,9 @@ def _flip(path: Path, offsets: list[int]) -> None:
             handle.write(bytes([byte[0] ^ 0xFF]))
 
 
-def test_verify_prints_its_whole_report_and_names_every_damaged_page(tmp_path: Path,
-                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_verify_prints_its_whole_report_and_names_every_damaged_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     vault_dir = tmp_path / "vault"
     created = make_vault(vault_dir)
     record_concerns(created.session, 300)
@@ -145,8 +153,21 @@ def _run_child(mode: str, vault_dir: str, limit: str) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (int(limit), resource.RLIM_INFINITY))
         said = io.StringIO()
         sys.stderr = said
-        code = main(["init", "--vault", vault_dir, "--setting", "Hollybrook", "--user", "Morgan Fairweather",
-                     "--passphrase-file", str(folder / "pass.txt"), "--recovery-sheet", str(folder / "sheet.pdf")])
+        code = main(
+            [
+                "init",
+                "--vault",
+                vault_dir,
+                "--setting",
+                "Hollybrook",
+                "--user",
+                "Morgan Fairweather",
+                "--passphrase-file",
+                str(folder / "pass.txt"),
+                "--recovery-sheet",
+                str(folder / "sheet.pdf"),
+            ]
+        )
         sys.stderr = sys.__stderr__
         print(code)
         print(said.getvalue())

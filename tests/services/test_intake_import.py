@@ -19,7 +19,7 @@ from tests.fixtures_vault import DSL_NAME, PASSPHRASE, open_session  # noqa: F40
 
 
 @pytest.fixture
-def session(open_session: VaultSession) -> VaultSession:  # noqa: F811
+def session(open_session: VaultSession) -> VaultSession:
     return open_session
 
 

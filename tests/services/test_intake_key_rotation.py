@@ -25,14 +25,20 @@ DEPUTY_PASSPHRASE = "copper kettle under the old bridge"
 
 
 def staff_draft(account: str) -> ConcernDraft:
-    return ConcernDraft(child=ChildDetails("Ilse", "Varga-Obi", year_group="Year 8"),
-                        happened_at=datetime(2026, 11, 27, 15, 40), location="Bus shelter", account=account,
-                        recorder_name="Priya Ramanathan", recorded_at=datetime(2026, 11, 27, 16, 0),
-                        declaration=True)
+    return ConcernDraft(
+        child=ChildDetails("Ilse", "Varga-Obi", year_group="Year 8"),
+        happened_at=datetime(2026, 11, 27, 15, 40),
+        location="Bus shelter",
+        account=account,
+        recorder_name="Priya Ramanathan",
+        recorded_at=datetime(2026, 11, 27, 16, 0),
+        declaration=True,
+    )
 
 
 def test_after_removing_a_user_lock_screen_concerns_are_sealed_to_a_key_they_never_had(
-        open_session: VaultSession) -> None:
+    open_session: VaultSession,
+) -> None:
     vault_dir = open_session.vault_dir
     deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     known_to_deputy = open_session.intake_private_key()  # anyone with a slot could read it from the database
@@ -59,7 +65,10 @@ def test_after_removing_a_user_lock_screen_concerns_are_sealed_to_a_key_they_nev
     try:
         items = intake_import.list_pending(session)
         assert sorted(i.draft.account for i in items if not i.problem) == [
-            "Recorded after the removal.", "Recorded before the removal.", "The DSL's own draft after the removal."]
+            "Recorded after the removal.",
+            "Recorded before the removal.",
+            "The DSL's own draft after the removal.",
+        ]
         for item in items:
             if item.item_id.startswith(intake_sealing.STAFF_PREFIX):
                 intake_import.import_item(session, item.item_id, intake_import.NewChild())
@@ -70,7 +79,8 @@ def test_after_removing_a_user_lock_screen_concerns_are_sealed_to_a_key_they_nev
 
 
 def test_a_removal_stopped_before_intake_pub_was_written_is_finished_at_the_next_unlock(
-        open_session: VaultSession) -> None:
+    open_session: VaultSession,
+) -> None:
     vault_dir = open_session.vault_dir
     deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     published_before = (vault_dir / "intake.pub").read_text()

@@ -38,8 +38,10 @@ REPO = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("WAYMARK_KILLS", "200"))
 CHECK_EVERY = 50
 PDF_PASSWORD = "pass for the hub 2026"
-STAGING = re.compile(r"(^\..*\.[0-9a-f]{16}\.tmp$)|(^\.waymark-backup-)|(\.restoring-)|(restore-journal\.json$)|"
-                     r"(^outputs-in-progress\.json$)|(^staging\.lock$)")
+STAGING = re.compile(
+    r"(^\..*\.[0-9a-f]{16}\.tmp$)|(^\.waymark-backup-)|(\.restoring-)|(restore-journal\.json$)|"
+    r"(^outputs-in-progress\.json$)|(^staging\.lock$)"
+)
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and fork")]
 
 
@@ -66,16 +68,24 @@ def _check(vault_dir: Path, committed: set[str], out_dir: Path) -> None:
 
 
 def test_kill_9_at_random_moments_loses_nothing_committed_and_leaves_no_staging_files(
-        tmp_path: Path, waymark_home: Path) -> None:
+    tmp_path: Path, waymark_home: Path
+) -> None:
     vault_dir = tmp_path / "vault"
     out_dir = tmp_path / "exports"
     out_dir.mkdir()
     created = make_vault(vault_dir)
     created.session.lock()
     env = {**os.environ, "WAYMARK_FAST_KDF_FOR_TESTS": "1", "PYTHONPATH": str(REPO), "WAYMARK_HOME": str(waymark_home)}
-    zygote = subprocess.Popen([sys.executable, "-m", "tests.services.test_kill_loop", str(vault_dir), str(out_dir)],
-                              cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, bufsize=1)
+    zygote = subprocess.Popen(
+        [sys.executable, "-m", "tests.services.test_kill_loop", str(vault_dir), str(out_dir)],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
     assert zygote.stdin is not None and zygote.stdout is not None
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in zygote.stdout], daemon=True).start()  # type: ignore[union-attr]
@@ -163,8 +173,7 @@ def _worker(vault_dir: Path, out_dir: Path, seed: int) -> None:
                 waiting = uow.concerns.awaiting_screening(1)
             if waiting:
                 pdf, document_id, _ = documents.render_referral_summary(session, waiting[0].concern_id)
-                documents.save_pdf(session, pdf, out_dir / f"referral-{seed}-{number}.pdf", PDF_PASSWORD,
-                                   document_id)
+                documents.save_pdf(session, pdf, out_dir / f"referral-{seed}-{number}.pdf", PDF_PASSWORD, document_id)
         else:
             backup = session.backup(out_dir / "latest.wmbak")
             session.lock()

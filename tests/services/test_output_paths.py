@@ -68,8 +68,12 @@ WRITERS: dict[str, tuple[OutputKind, Callable[[VaultSession], Callable[[Path], o
     "transfer pdf": (OutputKind.PDF, lambda s: _transfer(s, True)),
     "drop kit": (OutputKind.DROP_KIT, lambda s: lambda path: kit.export_kit(s, path)),
 }
-SUFFIX = {OutputKind.PDF: ".pdf", OutputKind.CSV: ".csv", OutputKind.TRANSFER: ".wmtransfer",
-          OutputKind.DROP_KIT: ".wmdropkit"}
+SUFFIX = {
+    OutputKind.PDF: ".pdf",
+    OutputKind.CSV: ".csv",
+    OutputKind.TRANSFER: ".wmtransfer",
+    OutputKind.DROP_KIT: ".wmdropkit",
+}
 
 
 def _refused_like_the_command_line(write: Callable[[Path], object], path: Path, kind: OutputKind) -> str:
@@ -82,8 +86,7 @@ def _refused_like_the_command_line(write: Callable[[Path], object], path: Path, 
 
 
 @pytest.mark.parametrize("name", list(WRITERS))
-def test_a_file_inside_the_vault_folder_is_refused_and_the_vault_is_untouched(
-        session: VaultSession, name: str) -> None:
+def test_a_file_inside_the_vault_folder_is_refused_and_the_vault_is_untouched(session: VaultSession, name: str) -> None:
     kind, make = WRITERS[name]
     write = make(session)
     vault_dir = session.vault_dir
@@ -98,8 +101,7 @@ def test_a_file_inside_the_vault_folder_is_refused_and_the_vault_is_untouched(
 
 
 @pytest.mark.parametrize("name", list(WRITERS))
-def test_an_existing_file_of_another_kind_is_not_replaced(session: VaultSession, tmp_path: Path,
-                                                          name: str) -> None:
+def test_an_existing_file_of_another_kind_is_not_replaced(session: VaultSession, tmp_path: Path, name: str) -> None:
     kind, make = WRITERS[name]
     write = make(session)
     mine = tmp_path / f"mine{SUFFIX[kind]}"
@@ -125,8 +127,9 @@ def test_a_symbolic_link_is_not_written_through(session: VaultSession, tmp_path:
 
 
 @pytest.mark.parametrize("name", list(WRITERS))
-def test_a_good_path_is_still_written_and_its_own_kind_replaced(session: VaultSession, tmp_path: Path,
-                                                                 name: str) -> None:
+def test_a_good_path_is_still_written_and_its_own_kind_replaced(
+    session: VaultSession, tmp_path: Path, name: str
+) -> None:
     kind, make = WRITERS[name]
     write = make(session)
     out = tmp_path / f"out{SUFFIX[kind]}"

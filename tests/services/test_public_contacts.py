@@ -21,7 +21,7 @@ def shipped(contact_id: str) -> str:
     return load_forms().contacts.contact(contact_id).phone
 
 
-def test_published_numbers_reach_the_staff_wizard_without_keys(open_session: VaultSession) -> None:  # noqa: F811
+def test_published_numbers_reach_the_staff_wizard_without_keys(open_session: VaultSession) -> None:
     session = open_session
     assert intake_content.staff_content(session.vault_dir).route_contacts[RouteId.LADO].phone == shipped("lado")
     with session.uow() as uow:
@@ -37,7 +37,7 @@ def test_published_numbers_reach_the_staff_wizard_without_keys(open_session: Vau
     assert public_contacts.contacts(session.vault_dir).contact("police_101").phone == shipped("police_101")
 
 
-def test_a_number_removed_in_the_vault_goes_back_to_the_shipped_one(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_number_removed_in_the_vault_goes_back_to_the_shipped_one(open_session: VaultSession) -> None:
     session = open_session
     public_contacts.write(session.vault_dir, {"lado": LADO})
     assert public_contacts.publish(session)  # the database has no local numbers: it is the record

@@ -32,7 +32,7 @@ def hub_contact(**request: object) -> ReferralForm:
 
 
 def test_a_referral_without_the_request_or_consent_is_refused_and_nothing_is_saved(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     concern_id = submit(open_session)
     screen(open_session, concern_id)
@@ -54,7 +54,7 @@ def test_a_referral_without_the_request_or_consent_is_refused_and_nothing_is_sav
     ],
 )
 def test_refused_or_not_sought_consent_needs_its_note_never_blank(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     consent: str,
     sentence: str,
 ) -> None:
@@ -70,7 +70,7 @@ def test_refused_or_not_sought_consent_needs_its_note_never_blank(
 
 
 def test_what_was_asked_and_consent_are_kept_with_the_referral_and_read_back(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     concern_id = submit(open_session)
     screen(open_session, concern_id)
@@ -93,7 +93,7 @@ def test_what_was_asked_and_consent_are_kept_with_the_referral_and_read_back(
     assert "put Tamsin at risk" in entry.request.parents_not_told_reason
 
 
-def test_consent_given_needs_no_note_and_a_stray_note_is_not_kept(open_session: VaultSession) -> None:  # noqa: F811
+def test_consent_given_needs_no_note_and_a_stray_note_is_not_kept(open_session: VaultSession) -> None:
     concern_id = submit(open_session)
     form = hub_contact(
         asks=("assessment",), consent="given", consent_note="typed before changing the answer", parents_told=True
@@ -103,7 +103,7 @@ def test_consent_given_needs_no_note_and_a_stray_note_is_not_kept(open_session: 
     assert entry.request is not None and entry.request.consent_note == ""
 
 
-def test_a_referral_recorded_before_the_request_was_asked_still_opens(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_referral_recorded_before_the_request_was_asked_still_opens(open_session: VaultSession) -> None:
     concern_id = submit(open_session)
     with open_session.uow() as uow:  # as an older version of Waymark wrote it: no request at all
         uow.referrals.add(

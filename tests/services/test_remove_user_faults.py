@@ -33,7 +33,8 @@ def _fail_once(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
 @pytest.mark.parametrize("failing_file", [keyslots.FILE_NAME, keyslots.RECOVERY_COPY_NAME])
 def test_a_removal_that_could_not_save_the_key_slots_can_be_tried_again(
-        open_session: VaultSession, monkeypatch: pytest.MonkeyPatch, failing_file: str) -> None:
+    open_session: VaultSession, monkeypatch: pytest.MonkeyPatch, failing_file: str
+) -> None:
     vault_dir = open_session.vault_dir
     deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     _fail_once(monkeypatch, failing_file)

@@ -26,8 +26,13 @@ REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 # Each step, and the vault the next start must show: the one that was there ("old") or the backup's ("restored").
-STEPS = [("journal", "old"), ("keep-old", "old"), ("put-in-place", "restored"), ("record", "restored"),
-         ("done", "restored")]
+STEPS = [
+    ("journal", "old"),
+    ("keep-old", "old"),
+    ("put-in-place", "restored"),
+    ("record", "restored"),
+    ("done", "restored"),
+]
 
 
 def _accounts(vault_dir: Path) -> set[str]:
@@ -42,13 +47,18 @@ def _accounts(vault_dir: Path) -> set[str]:
 
 
 # The command line's restore at every step; the window's (stage_restore, then put_in_place) where it matters most.
-CASES = [*((step, expected, "cli") for step, expected in STEPS), ("keep-old", "old", "window"),
-         ("put-in-place", "restored", "window"), ("record", "restored", "window")]
+CASES = [
+    *((step, expected, "cli") for step, expected in STEPS),
+    ("keep-old", "old", "window"),
+    ("put-in-place", "restored", "window"),
+    ("record", "restored", "window"),
+]
 
 
 @pytest.mark.parametrize(("step", "expected", "how"), CASES)
 def test_a_restore_killed_at_each_step_is_finished_or_undone_at_the_next_start(
-        tmp_path: Path, waymark_home: Path, step: str, expected: str, how: str) -> None:
+    tmp_path: Path, waymark_home: Path, step: str, expected: str, how: str
+) -> None:
     vault_dir = tmp_path / "vault"
     created = make_vault(vault_dir)
     record_concern(created.session, account="In the backup")
@@ -56,9 +66,23 @@ def test_a_restore_killed_at_each_step_is_finished_or_undone_at_the_next_start(
     record_concern(created.session, account="After the backup")
     created.session.lock()
     env = {**os.environ, "WAYMARK_FAST_KDF_FOR_TESTS": "1", "PYTHONPATH": str(REPO), "WAYMARK_HOME": str(waymark_home)}
-    done = subprocess.run([sys.executable, "-m", "tests.services.test_restore_journal", str(tmp_path / "copy.wmbak"),
-                           str(vault_dir), step, how], cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.services.test_restore_journal",
+            str(tmp_path / "copy.wmbak"),
+            str(vault_dir),
+            step,
+            how,
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == -signal.SIGKILL, done.stderr
 
     assert vault_service.vault_exists(vault_dir)  # the app's first look: never "set up a new vault"
@@ -81,9 +105,22 @@ def test_verify_is_a_next_start_too(tmp_path: Path, waymark_home: Path) -> None:
     created.session.backup(tmp_path / "copy.wmbak")
     created.session.lock()
     env = {**os.environ, "WAYMARK_FAST_KDF_FOR_TESTS": "1", "PYTHONPATH": str(REPO), "WAYMARK_HOME": str(waymark_home)}
-    subprocess.run([sys.executable, "-m", "tests.services.test_restore_journal", str(tmp_path / "copy.wmbak"),
-                    str(vault_dir), "put-in-place", "cli"], cwd=REPO, env=env, capture_output=True, timeout=120,
-                   check=False)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.services.test_restore_journal",
+            str(tmp_path / "copy.wmbak"),
+            str(vault_dir),
+            "put-in-place",
+            "cli",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert not vault_dir.exists()
     report = vault_service.verify(vault_dir, PASSPHRASE)
     assert report.ok, report.text()
@@ -121,8 +158,7 @@ if __name__ == "__main__":
 
     backup_file, folder, at, how = sys.argv[1:5]
     if how == "cli":
-        backup_restore.restore_backup(Path(backup_file), Path(folder), PASSPHRASE,
-                                      step=_kill_at(at))  # type: ignore[arg-type]
+        backup_restore.restore_backup(Path(backup_file), Path(folder), PASSPHRASE, step=_kill_at(at))  # type: ignore[arg-type]
     else:
         staged = backup_restore.stage_restore(Path(backup_file), Path(folder), PASSPHRASE)
         backup_restore.put_in_place(staged, step=_kill_at(at))  # type: ignore[arg-type]

@@ -110,8 +110,17 @@ def test_the_command_line_prints_every_session_warning(tmp_path: Path, capsys: p
     (vault_dir / "audit.anchor").unlink()
     passphrase_file = tmp_path / "pass.txt"
     passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    code = main(["backup", "--vault", str(vault_dir), "--passphrase-file", str(passphrase_file),
-                 "--out", str(tmp_path / "copy.wmbak")])
+    code = main(
+        [
+            "backup",
+            "--vault",
+            str(vault_dir),
+            "--passphrase-file",
+            str(passphrase_file),
+            "--out",
+            str(tmp_path / "copy.wmbak"),
+        ]
+    )
     assert code == 0
     err = capsys.readouterr().err
     assert "waymark: warning: The vault's audit anchor file was missing" in err

@@ -23,7 +23,7 @@ def category_counts(session: VaultSession) -> dict[str, int]:
     return {label: sum(row) for label, row in zip(table.labels, table.counts, strict=True) if sum(row)}
 
 
-def test_the_dsl_changes_the_kind_and_the_governors_count_it(open_session: VaultSession) -> None:  # noqa: F811
+def test_the_dsl_changes_the_kind_and_the_governors_count_it(open_session: VaultSession) -> None:
     concern_id = submit(open_session, category_ids=("cse",))
     context = screening_flow.screening_context(open_session, concern_id, load_forms(), TODAY)
     assert context.draft.category_ids == ("cse",)  # offered to confirm: what the recorder ticked
@@ -52,7 +52,7 @@ def test_the_dsl_changes_the_kind_and_the_governors_count_it(open_session: Vault
 
 
 def test_confirming_unchanged_writes_no_change_and_none_is_the_dsls_word_too(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     concern_id = submit(open_session, category_ids=("online",))
     screen(open_session, concern_id, category_ids=("online",))

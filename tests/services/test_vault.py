@@ -41,7 +41,8 @@ def test_a_new_vault_opens_with_its_passphrase_and_knows_its_dsl(tmp_path: Path)
         with session.uow() as uow:
             assert uow.concerns.get(concern_id).draft.location == "Bus station"
         assert vault_service.read_public_key(tmp_path / "vault") == bytes.fromhex(
-            (tmp_path / "vault" / "intake.pub").read_text())
+            (tmp_path / "vault" / "intake.pub").read_text()
+        )
         assert len(session.intake_private_key()) == 32
     finally:
         session.lock()
@@ -117,7 +118,8 @@ def test_a_deputy_gets_their_own_way_in(open_session: vault_service.VaultSession
 
 
 def test_after_removing_a_user_their_old_slot_no_longer_opens_the_vault(
-        open_session: vault_service.VaultSession) -> None:
+    open_session: vault_service.VaultSession,
+) -> None:
     vault_dir = open_session.vault_dir
     concern_id = record_concern(open_session)
     deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
@@ -142,7 +144,8 @@ def test_after_removing_a_user_their_old_slot_no_longer_opens_the_vault(
 
 
 def test_a_re_key_interrupted_before_the_database_changed_is_finished_at_unlock(
-        open_session: vault_service.VaultSession, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_session: vault_service.VaultSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
     vault_dir = open_session.vault_dir
     deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
 

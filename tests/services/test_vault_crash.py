@@ -24,8 +24,14 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reas
 
 def _child(mode: str, vault_dir: Path, *extra: str) -> subprocess.Popen[str]:
     env = {**os.environ, "WAYMARK_FAST_KDF_FOR_TESTS": "1", "PYTHONPATH": str(REPO)}
-    return subprocess.Popen([sys.executable, "-m", "tests.services.test_vault_crash", mode, str(vault_dir), *extra],
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.services.test_vault_crash", mode, str(vault_dir), *extra],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _accounts(vault_dir: Path) -> set[str]:
@@ -124,6 +130,7 @@ def test_a_full_disk_while_writing_key_slots_keeps_the_old_ones(tmp_path: Path) 
 
 
 # ----- the child process ------------------------------------------------------------------------------------------
+
 
 def _limit_file_size(extra_bytes: int, *files: Path) -> None:
     import resource

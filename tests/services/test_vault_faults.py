@@ -30,8 +30,11 @@ VOLATILE = {"waymark.lock", "unlock-failures.json"}
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name not in VOLATILE}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in VOLATILE
+    }
 
 
 def _vault_with_records(tmp_path: Path, concerns: int = 3) -> tuple[Path, str, bytes]:
@@ -53,8 +56,9 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
         handler.close()
 
 
-def test_a_marker_written_through_the_app_is_in_no_file_and_plain_sqlite_refuses(tmp_path: Path,
-                                                                                   log_file: Path) -> None:
+def test_a_marker_written_through_the_app_is_in_no_file_and_plain_sqlite_refuses(
+    tmp_path: Path, log_file: Path
+) -> None:
     log_path = log_file
     created = make_vault(tmp_path / "vault")
     session = created.session
@@ -74,8 +78,12 @@ def test_a_marker_written_through_the_app_is_in_no_file_and_plain_sqlite_refuses
     for handler in logging.getLogger().handlers:
         handler.flush()
 
-    everything = [p for folder in (tmp_path / "vault", tmp_path / "backups", tmp_path / "logs")
-                  for p in folder.rglob("*") if p.is_file()]
+    everything = [
+        p
+        for folder in (tmp_path / "vault", tmp_path / "backups", tmp_path / "logs")
+        for p in folder.rglob("*")
+        if p.is_file()
+    ]
     assert log_path in everything and backup in everything
     leaking = [str(p) for p in everything if any(n in p.read_bytes() for n in needles)]
     assert leaking == []
@@ -154,7 +162,7 @@ def test_a_corrupted_database_page_is_found_and_nothing_is_overwritten(tmp_path:
     size, count = _page_size_and_count(vault_dir, key)
     damaged = bytearray((vault_dir / "waymark.db").read_bytes())
     for page in range(1, count):  # every page but the first: wherever a record lives, it is hit
-        damaged[page * size + 100: page * size + 116] = b"\xff" * 16
+        damaged[page * size + 100 : page * size + 116] = b"\xff" * 16
     (vault_dir / "waymark.db").write_bytes(bytes(damaged))
     before = _snapshot(vault_dir)
     with pytest.raises(VaultDamaged) as refused:
@@ -216,8 +224,10 @@ def test_an_audit_row_rewritten_with_the_data_key_but_not_the_anchor_is_caught(t
     connection.execute("UPDATE audit SET action = 'vault.unlocked' WHERE seq = 3")
     # Whoever holds the data key can even recompute every MAC after the edit; only the anchor is out of reach.
     prev = connection.execute("SELECT mac FROM audit WHERE seq = 2").fetchone()[0]
-    rows = connection.execute("SELECT seq, at, actor_name, actor_role, actor_user_id, action, object_ref, "
-                              "details FROM audit WHERE seq >= 3 ORDER BY seq").fetchall()
+    rows = connection.execute(
+        "SELECT seq, at, actor_name, actor_role, actor_user_id, action, object_ref, "
+        "details FROM audit WHERE seq >= 3 ORDER BY seq"
+    ).fetchall()
     for row in rows:
         mac = audit.row_mac(audit_key, *row, prev)
         connection.execute("UPDATE audit SET prev_mac = ?, mac = ? WHERE seq = ?", (prev, mac, row[0]))
@@ -277,8 +287,9 @@ def test_a_set_up_that_stopped_before_its_key_slots_is_kept_aside_and_started_ag
     vault_service.unlock(vault_dir, PASSPHRASE).lock()
 
 
-def test_a_full_disk_at_unlock_still_opens_the_vault_for_reading(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_at_unlock_still_opens_the_vault_for_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from desktop_app.errors import DiskFull
     from desktop_app.store.uow import UnitOfWork
 

@@ -46,24 +46,32 @@ def test_a_change_without_its_audit_row_is_never_committed(open_session: VaultSe
         assert uow.children.search("Ottoline") == []
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE audit SET action = 'nothing.happened'",
-    "DELETE FROM audit",
-    "UPDATE concerns SET body = '{}'",
-    "DELETE FROM concerns",
-    "UPDATE screenings SET confirmed_level = 'low'",
-    "DELETE FROM addenda",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit SET action = 'nothing.happened'",
+        "DELETE FROM audit",
+        "UPDATE concerns SET body = '{}'",
+        "DELETE FROM concerns",
+        "UPDATE screenings SET confirmed_level = 'low'",
+        "DELETE FROM addenda",
+    ],
+)
 def test_submitted_records_and_the_audit_trail_cannot_be_edited(open_session: VaultSession, statement: str) -> None:
     record_concern(open_session)
     with pytest.raises(AppendOnly) as refused, open_session.uow() as uow:
         uow.session.execute(text(statement))
         # a table with no rows fires no trigger: make sure there is one to refuse
         if "screenings" in statement or "addenda" in statement:
-            uow.session.execute(text("INSERT INTO addenda (object_kind, object_id, written_at, actor_name, "
-                                     "actor_role, reason, change) VALUES ('concern', 1, 'x', 'a', 'b', 'c', 'd')"))
-            uow.session.execute(text(statement.replace("screenings SET confirmed_level = 'low'",
-                                                       "addenda SET reason = 'r'")))
+            uow.session.execute(
+                text(
+                    "INSERT INTO addenda (object_kind, object_id, written_at, actor_name, "
+                    "actor_role, reason, change) VALUES ('concern', 1, 'x', 'a', 'b', 'c', 'd')"
+                )
+            )
+            uow.session.execute(
+                text(statement.replace("screenings SET confirmed_level = 'low'", "addenda SET reason = 'r'"))
+            )
     assert "addendum" in refused.value.sentence
 
 
@@ -105,8 +113,9 @@ def test_an_edited_row_is_found_by_a_full_check(open_session: VaultSession) -> N
 def test_changed_details_and_a_deleted_row_are_found(open_session: VaultSession) -> None:
     for _ in range(3):
         record_concern(open_session)
-    key = _tamper(open_session, "UPDATE audit SET details = '{\"edited\":1}' WHERE seq = 3",
-                  "DELETE FROM audit WHERE seq = 4")
+    key = _tamper(
+        open_session, "UPDATE audit SET details = '{\"edited\":1}' WHERE seq = 3", "DELETE FROM audit WHERE seq = 4"
+    )
     assert _full_check(open_session, key) == {
         (3, "was changed after it was written"),
         (4, "entries 4 to 4 are missing"),
@@ -115,8 +124,9 @@ def test_changed_details_and_a_deleted_row_are_found(open_session: VaultSession)
 
 
 def test_a_concern_draft_round_trips_through_its_json_body(open_session: VaultSession) -> None:
-    draft = ConcernDraft(account="Łucja said “he gave me a phone”", childs_words="he said I owe him",
-                         sign_ids=("ws_unexplained_gifts",))
+    draft = ConcernDraft(
+        account="Łucja said “he gave me a phone”", childs_words="he said I owe him", sign_ids=("ws_unexplained_gifts",)
+    )
     actor = open_session.actor()
     with open_session.uow() as uow:
         child = uow.children.add(fictional_child("Łucja", "Ó Súilleabháin"), actor)

@@ -50,8 +50,9 @@ def test_every_stamp_the_store_writes_comes_from_the_clock(open_session: VaultSe
         child = uow.children.add(fictional_child(), actor)
         concern = uow.concerns.add(child.child_id, draft, actor, sealed=False)
         uow.concerns.set_status(concern.concern_id, "screened", actor, "screened")
-        referral = uow.referrals.add(concern.concern_id, RouteId.SAFEGUARDING_HUB, "Duty worker", PAST, "", "ok",
-                                     date(2026, 3, 4), actor)
+        referral = uow.referrals.add(
+            concern.concern_id, RouteId.SAFEGUARDING_HUB, "Duty worker", PAST, "", "ok", date(2026, 3, 4), actor
+        )
         uow.referrals.record_confirmation(referral.referral_id, date(2026, 3, 3), actor)
         addendum = uow.addenda.add("concern", concern.concern_id, actor, "A typo.", "Read 'car'.")
         seq = uow.audit.append(actor, "concern.submitted", f"concern:{concern.concern_id}")
@@ -86,11 +87,13 @@ def test_only_demo_data_and_tests_move_the_clock() -> None:
     source = Path(desktop_app.__file__).parent
 
     def may_use(path: Path) -> bool:
-        return path == source / "store" / "clock.py" or (
-            path.parent == source / "services" / "demo")
+        return path == source / "store" / "clock.py" or (path.parent == source / "services" / "demo")
 
-    users = [path.relative_to(source).as_posix() for path in sorted(source.rglob("*.py"))
-             if not may_use(path) and re.search(r"\b(frozen_clock|clock_at)\b", path.read_text(encoding="utf-8"))]
+    users = [
+        path.relative_to(source).as_posix()
+        for path in sorted(source.rglob("*.py"))
+        if not may_use(path) and re.search(r"\b(frozen_clock|clock_at)\b", path.read_text(encoding="utf-8"))
+    ]
     assert users == []
     demo = (source / "services" / "demo" / "__init__.py").read_text(encoding="utf-8")
     assert re.search(r"\bfrozen_clock\b", demo), "the check above can find a use"

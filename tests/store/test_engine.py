@@ -47,6 +47,7 @@ def test_a_wrong_key_fails_at_once_with_a_sentence(tmp_path: Path) -> None:
 def test_every_connection_is_durable_and_checked(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "x.db", KEY)
     with engine.connect() as connection:
+
         def pragma(name: str) -> object:
             return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
 
@@ -91,17 +92,21 @@ def test_sqlcipher_writes_nothing_to_stderr_on_a_wrong_key_or_a_damaged_page(tmp
         "d = bytearray(p.read_bytes()); d[5000] ^= 1; p.write_bytes(bytes(d))\n"
         "print(connect_raw(p, bytes(32)).execute('PRAGMA cipher_integrity_check').fetchall())\n"
     )
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "x.db")], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "x.db")], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.startswith("VaultDamaged") and "HMAC verification failed" in result.stdout
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize(("message", "kind"), [
-    ("database or disk is full", "DiskFull"),
-    ("disk I/O error", "DiskFull"),
-    ("attempt to write a readonly database", "FolderNotWritable"),
-])
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("database or disk is full", "DiskFull"),
+        ("disk I/O error", "DiskFull"),
+        ("attempt to write a readonly database", "FolderNotWritable"),
+    ],
+)
 def test_a_database_that_cannot_be_written_says_so_like_a_file_that_cannot(message: str, kind: str) -> None:
     """One "could not be written" family: a screen that catches SaveFailed catches the database's too."""
     from desktop_app import errors

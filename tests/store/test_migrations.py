@@ -21,10 +21,13 @@ def test_the_models_and_the_migrations_describe_the_same_schema(tmp_path: Path) 
     created = make_vault(tmp_path / "vault")
     database = created.session._db()
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={
-            "compare_type": True,
-            "include_name": lambda name, kind, _parent: not (kind == "table" and name.startswith(FTS_TABLE)),
-        })
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "compare_type": True,
+                "include_name": lambda name, kind, _parent: not (kind == "table" and name.startswith(FTS_TABLE)),
+            },
+        )
         differences = compare_metadata(context, Base.metadata)
     created.session.lock()
     assert differences == []

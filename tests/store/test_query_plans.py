@@ -31,8 +31,7 @@ def captured(open_session: VaultSession) -> Iterator[list[tuple[str, Any]]]:
     event.remove(engine, "before_cursor_execute", capture)
 
 
-def test_dashboard_and_search_queries_use_indexes(open_session: VaultSession,
-                                                  captured: list[tuple[str, Any]]) -> None:
+def test_dashboard_and_search_queries_use_indexes(open_session: VaultSession, captured: list[tuple[str, Any]]) -> None:
     concern_id = record_concern(open_session)
     captured.clear()
     with open_session.uow() as uow:
@@ -50,10 +49,18 @@ def test_dashboard_and_search_queries_use_indexes(open_session: VaultSession,
         uow.referrals.count_awaiting_confirmation()
         uow.audit.latest_seq()
         uow.audit.entries(datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))
-        plans = {statement: [row[3] for row in uow.session.connection().exec_driver_sql(
-                     "EXPLAIN QUERY PLAN " + statement, parameters).all()]
-                 for statement, parameters in list(captured)}
+        plans = {
+            statement: [
+                row[3]
+                for row in uow.session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+            ]
+            for statement, parameters in list(captured)
+        }
     assert len(plans) >= 12
-    scans = [(statement.split("FROM")[1][:60], step) for statement, steps in plans.items() for step in steps
-             if step.startswith("SCAN") and not step.startswith(ALLOWED_SCANS)]
+    scans = [
+        (statement.split("FROM")[1][:60], step)
+        for statement, steps in plans.items()
+        for step in steps
+        if step.startswith("SCAN") and not step.startswith(ALLOWED_SCANS)
+    ]
     assert scans == []

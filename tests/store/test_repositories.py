@@ -17,16 +17,33 @@ DEFINITION = DefinitionRef(id="cce-cse-screening", version="2026.1", hash="ab" *
 
 
 def _decision(level: RiskLevel, review: date) -> Decision:
-    return Decision(suggested_level=level, suggested_reasons=("Warning signs present",), confirmed_level=level,
-                    override_reason="", childs_wishes="Wants to stay at school", parents_views="Worried",
-                    parents_told=True, parents_not_told_reason="", danger_statement="May be groomed",
-                    safety_goal="Safe journeys home", routes=(RouteId.SAFEGUARDING_HUB,), review_date=review)
+    return Decision(
+        suggested_level=level,
+        suggested_reasons=("Warning signs present",),
+        confirmed_level=level,
+        override_reason="",
+        childs_wishes="Wants to stay at school",
+        parents_views="Worried",
+        parents_told=True,
+        parents_not_told_reason="",
+        danger_statement="May be groomed",
+        safety_goal="Safe journeys home",
+        routes=(RouteId.SAFEGUARDING_HUB,),
+        review_date=review,
+    )
 
 
 def _screen(session: VaultSession, concern_id: int, level: RiskLevel, review: date) -> int:
     actor = session.actor()
-    answers = (AnsweredItem(item_id="ws_gifts", section_id="warning_signs", section_title="Warning signs",
-                            text="Unexplained gifts", status=AnswerStatus.YES),)
+    answers = (
+        AnsweredItem(
+            item_id="ws_gifts",
+            section_id="warning_signs",
+            section_title="Warning signs",
+            text="Unexplained gifts",
+            status=AnswerStatus.YES,
+        ),
+    )
     with session.uow() as uow:
         record = uow.screenings.add(concern_id, DEFINITION, answers, _decision(level, review), actor)
         uow.audit.append(actor, "screening.completed", record.screening_id)
@@ -75,8 +92,9 @@ def test_a_child_is_amended_as_a_new_version_and_the_old_is_kept(open_session: V
         uow.audit.append(actor, "child.added", child.child_id)
         uow.commit()
     with open_session.uow() as uow:
-        uow.children.amend(child.child_id, fictional_child("Wren", "Abernathy-Cole"), actor,
-                           "Name changed by deed poll")
+        uow.children.amend(
+            child.child_id, fictional_child("Wren", "Abernathy-Cole"), actor, "Name changed by deed poll"
+        )
         uow.audit.append(actor, "child.amended", child.child_id)
         uow.commit()
     with open_session.uow() as uow:
@@ -115,9 +133,16 @@ def test_a_referral_waits_for_written_confirmation_until_it_is_recorded(open_ses
     concern = record_concern(open_session)
     actor = open_session.actor()
     with open_session.uow() as uow:
-        entry = uow.referrals.add(concern, RouteId.SAFEGUARDING_HUB, "Duty social worker",
-                                  datetime(2026, 11, 27, 10, 30, tzinfo=UTC), "HUB-1234", "Accepted for assessment",
-                                  date(2026, 11, 28), actor)
+        entry = uow.referrals.add(
+            concern,
+            RouteId.SAFEGUARDING_HUB,
+            "Duty social worker",
+            datetime(2026, 11, 27, 10, 30, tzinfo=UTC),
+            "HUB-1234",
+            "Accepted for assessment",
+            date(2026, 11, 28),
+            actor,
+        )
         uow.audit.append(actor, "referral.recorded", entry.referral_id)
         uow.commit()
     with open_session.uow() as uow:
@@ -153,8 +178,9 @@ def test_addenda_setting_contacts_and_users(open_session: VaultSession) -> None:
         assert uow.setting.get().name == "Hollybrook Academy"
         assert uow.contacts.overrides() == {"safeguarding_hub": "01632 960999"}
         assert [u.role for u in uow.users.active()] == [Role.DSL]
-        actions = [e.action for e in uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC),
-                                                       datetime(2100, 1, 1, tzinfo=UTC))]
+        actions = [
+            e.action for e in uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+        ]
     assert actions[-3:] == ["addendum.added", "setting.updated", "contact.phone_set"]
 
 
@@ -162,8 +188,12 @@ def test_an_imported_sealed_concern_cannot_be_imported_twice(open_session: Vault
     from desktop_app.errors import UserFacingError
 
     actor = open_session.actor()
-    draft = ConcernDraft(account="Recorded at the lock screen", recorder_name="Sam Teacher", recorder_role="Teacher",
-                         recorded_at=datetime(2026, 11, 27, 15, 0, tzinfo=UTC))
+    draft = ConcernDraft(
+        account="Recorded at the lock screen",
+        recorder_name="Sam Teacher",
+        recorder_role="Teacher",
+        recorded_at=datetime(2026, 11, 27, 15, 0, tzinfo=UTC),
+    )
     with open_session.uow() as uow:
         child = uow.children.add(fictional_child(), actor)
         concern = uow.concerns.add(child.child_id, draft, actor, sealed=True, intake_reference="in-7f3a")

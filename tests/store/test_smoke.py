@@ -11,8 +11,9 @@ def test_a_concern_recorded_is_found_again_by_name_and_words(open_session: Vault
     actor = open_session.actor()
     with open_session.uow() as uow:
         child = uow.children.add(fictional_child(), actor)
-        concern = uow.concerns.add(child.child_id, ConcernDraft(account="Seen getting into a car by the lido"), actor,
-                                   sealed=False)
+        concern = uow.concerns.add(
+            child.child_id, ConcernDraft(account="Seen getting into a car by the lido"), actor, sealed=False
+        )
         uow.audit.append(actor, "concern.submitted", concern.concern_id)
         uow.commit()
     with open_session.uow() as uow:

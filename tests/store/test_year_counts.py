@@ -23,7 +23,7 @@ def add(session: VaultSession, at: datetime, categories: tuple[str, ...]) -> Non
         uow.commit()
 
 
-def test_categories_and_months_are_counted_for_the_year_only(open_session: VaultSession) -> None:  # noqa: F811
+def test_categories_and_months_are_counted_for_the_year_only(open_session: VaultSession) -> None:
     add(open_session, datetime(2026, 8, 31, 12, tzinfo=UTC), ("cse",))  # the year before
     add(open_session, datetime(2026, 9, 2, 12, tzinfo=UTC), ("cse", "online"))
     add(open_session, datetime(2026, 9, 20, 12, tzinfo=UTC), ("cce",))
@@ -31,20 +31,23 @@ def test_categories_and_months_are_counted_for_the_year_only(open_session: Vault
     with open_session.uow() as uow:
         counts = uow.year_counts
         assert counts.concerns_by_month(FIRST, LAST) == {"2026-09": 2, "2027-03": 1}
-        assert counts.concerns_by_category(FIRST, LAST) == {("2026-09", "cse"): 1, ("2026-09", "online"): 1,
-                                                            ("2026-09", "cce"): 1}
+        assert counts.concerns_by_category(FIRST, LAST) == {
+            ("2026-09", "cse"): 1,
+            ("2026-09", "online"): 1,
+            ("2026-09", "cce"): 1,
+        }
 
 
-def test_each_count_reads_an_index_not_the_whole_table(open_session: VaultSession) -> None:  # noqa: F811
+def test_each_count_reads_an_index_not_the_whole_table(open_session: VaultSession) -> None:
     queries = {
         "concern_categories": "SELECT month, category_id, count(*) FROM concern_categories "
-                              "WHERE month >= '2026-09' AND month <= '2027-08' GROUP BY 1, 2",
+        "WHERE month >= '2026-09' AND month <= '2027-08' GROUP BY 1, 2",
         "concerns": "SELECT substr(submitted_at, 1, 7), count(*) FROM concerns "
-                    "WHERE submitted_at >= '2026-09-01' AND submitted_at < '2027-09-01' GROUP BY 1",
+        "WHERE submitted_at >= '2026-09-01' AND submitted_at < '2027-09-01' GROUP BY 1",
         "screenings": "SELECT confirmed_level, count(*) FROM screenings "
-                      "WHERE completed_at >= '2026-09-01' AND completed_at < '2027-09-01' GROUP BY 1",
+        "WHERE completed_at >= '2026-09-01' AND completed_at < '2027-09-01' GROUP BY 1",
         "referrals": "SELECT route, count(*) FROM referrals "
-                     "WHERE contacted_at >= '2026-09-01' AND contacted_at < '2027-09-01' GROUP BY 1",
+        "WHERE contacted_at >= '2026-09-01' AND contacted_at < '2027-09-01' GROUP BY 1",
     }
     with open_session.uow() as uow:
         for table, sql in queries.items():

@@ -43,8 +43,7 @@ from tests.ui.test_lock_screen import window as window
 
 pytestmark = pytest.mark.gui
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox,
-               QAbstractItemView)
+INTERACTIVE = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 INNER_OF = (QComboBox, QAbstractSpinBox, QAbstractItemView)  # their own line edits, views and editors
 
 
@@ -145,11 +144,17 @@ def audit(root: QWidget, screen: str) -> list[str]:
     QApplication.processEvents()
     found = controls(root)
     buddied = buddies(root)
-    problems = [f"{screen}: {describe(w)} has no accessible name (set one, a label buddy or button text)"
-                for w in found if not has_name(w, buddied)]
+    problems = [
+        f"{screen}: {describe(w)} has no accessible name (set one, a label buddy or button text)"
+        for w in found
+        if not has_name(w, buddied)
+    ]
     enabled = [w for w in found if w.isEnabled()]
-    problems += [f"{screen}: {describe(w)} cannot be reached with Tab (focusPolicy {w.focusPolicy().name})"
-                 for w in enabled if not any(tab_focusable(b) for b in radio_group(w))]
+    problems += [
+        f"{screen}: {describe(w)} cannot be reached with Tab (focusPolicy {w.focusPolicy().name})"
+        for w in enabled
+        if not any(tab_focusable(b) for b in radio_group(w))
+    ]
     walkable = [w for w in enabled if tab_focusable(w)]
     if walkable:
         reached, traps = tab_walk(root, walkable)
@@ -203,7 +208,7 @@ def wizard_pages(wizard: QWizard) -> Iterator[tuple[int, QWidget]]:
 # ----- screens ------------------------------------------------------------------------------------------------------
 
 
-def test_lock_screen_and_recovery_page(qtbot, qapp, made_vault, fake_ask, closing) -> None:  # noqa: F811
+def test_lock_screen_and_recovery_page(qtbot, qapp, made_vault, fake_ask, closing) -> None:
     configure_application(qapp)
     window = show(qtbot, MainWindow(vault_dir=made_vault.folder), closing)
     screen = window.current_page()
@@ -268,7 +273,7 @@ def test_staff_concern_wizard_every_page(qtbot, qapp, tmp_path: Path, fake_ask, 
     check(problems)
 
 
-def test_dsl_concern_wizard_every_page(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+def test_dsl_concern_wizard_every_page(qtbot, open_session: VaultSession, fake_ask, closing) -> None:
     from desktop_app.ui.concern import open_dsl_wizard
 
     record_concern(open_session)
@@ -279,7 +284,7 @@ def test_dsl_concern_wizard_every_page(qtbot, open_session: VaultSession, fake_a
     check(problems)
 
 
-def test_sealed_import_dialog(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+def test_sealed_import_dialog(qtbot, open_session: VaultSession, fake_ask, closing) -> None:
     from desktop_app.domain.records import ChildDetails, ConcernDraft
     from desktop_app.services.intake import sealing as intake_sealing
     from desktop_app.ui.concern.import_dialog import SealedImportDialog
@@ -292,7 +297,7 @@ def test_sealed_import_dialog(qtbot, open_session: VaultSession, fake_ask, closi
     check(audit(dialog, "sealed import dialog"))
 
 
-def test_dashboard_concern_view_and_its_dialogs(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+def test_dashboard_concern_view_and_its_dialogs(qtbot, open_session: VaultSession, fake_ask, closing) -> None:
     concern_id = record_concern(open_session)
     host = Host(open_session)
     show(qtbot, host, closing)
@@ -321,7 +326,7 @@ def test_dashboard_concern_view_and_its_dialogs(qtbot, open_session: VaultSessio
     check(problems)
 
 
-def test_screening_wizard_every_page(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+def test_screening_wizard_every_page(qtbot, open_session: VaultSession, fake_ask, closing) -> None:
     from desktop_app.ui.screening import open_screening_wizard
 
     concern_id = record_concern(open_session)
@@ -339,15 +344,18 @@ def test_document_preview_dialog(qtbot, fake_ask, closing) -> None:
     from tests.reports import samples
 
     pdf = referral_summary_pdf(samples.SUMMARY, samples.META)
-    dialog = show(qtbot, DocumentDialog(None, "Referral summary: WM-2026-00042", pdf, lambda: None,
-                                        lambda path, password: None), closing)
+    dialog = show(
+        qtbot,
+        DocumentDialog(None, "Referral summary: WM-2026-00042", pdf, lambda: None, lambda path, password: None),
+        closing,
+    )
     problems = audit(dialog, "document preview")
     dialog.show_password_panel()
     problems += audit(dialog, "document preview, password panel")
     check(problems)
 
 
-def test_settings_every_section(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+def test_settings_every_section(qtbot, open_session: VaultSession, fake_ask, closing) -> None:
     from desktop_app.ui.settings import SettingsPage
     from desktop_app.ui.settings.page import SECTIONS
 
@@ -402,13 +410,16 @@ def fits(root: QWidget, screen: str) -> list[str]:
         problems.append(f"{screen}: needs {window.minimumSizeHint().width()} px across, wider than a laptop screen")
     for area in window.findChildren(QScrollArea):
         if area.isVisible() and area.widgetResizable() and area.horizontalScrollBar().isVisible():
-            problems.append(f"{screen}: the text in {area.widget().objectName() or 'a scrolling area'} runs off "
-                            f"the right-hand side (it needs {area.widget().minimumSizeHint().width()} px, "
-                            f"has {area.viewport().width()})")
+            problems.append(
+                f"{screen}: the text in {area.widget().objectName() or 'a scrolling area'} runs off "
+                f"the right-hand side (it needs {area.widget().minimumSizeHint().width()} px, "
+                f"has {area.viewport().width()})"
+            )
     for button in controls(root):
         if isinstance(button, QAbstractButton) and button.width() < button.minimumSizeHint().width():
-            problems.append(f"{screen}: {describe(button)} is cut off ({button.width()} of "
-                            f"{button.minimumSizeHint().width()} px)")
+            problems.append(
+                f"{screen}: {describe(button)} is cut off ({button.width()} of {button.minimumSizeHint().width()} px)"
+            )
     return problems
 
 
@@ -421,8 +432,14 @@ def zoom_150(qapp) -> Iterator[None]:
     apply_zoom(qapp, 100)
 
 
-def test_the_dsl_screens_fit_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
-                                                      zoom_150, screenshot) -> None:
+def test_the_dsl_screens_fit_a_laptop_at_150_percent(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    zoom_150,
+    screenshot,
+) -> None:
     from desktop_app.ui.settings import SettingsPage
     from desktop_app.ui.settings.page import SECTIONS
 
@@ -449,8 +466,14 @@ def test_the_dsl_screens_fit_a_laptop_at_150_percent(qtbot, open_session: VaultS
     check(problems)
 
 
-def test_the_screening_wizard_fits_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
-                                                  zoom_150, screenshot) -> None:
+def test_the_screening_wizard_fits_at_150_percent(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    zoom_150,
+    screenshot,
+) -> None:
     from desktop_app.ui.screening import open_screening_wizard
 
     wizard = open_screening_wizard(None, open_session, record_concern(open_session))
@@ -462,8 +485,12 @@ def test_the_screening_wizard_fits_at_150_percent(qtbot, open_session: VaultSess
     check(problems)
 
 
-def test_an_incomplete_decision_puts_the_cursor_on_the_first_field_to_fix(qtbot, open_session: VaultSession,  # noqa: F811
-                                                                         fake_ask, closing) -> None:
+def test_an_incomplete_decision_puts_the_cursor_on_the_first_field_to_fix(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+) -> None:
     from desktop_app.ui.screening import open_screening_wizard
 
     wizard = open_screening_wizard(None, open_session, record_concern(open_session))
@@ -483,8 +510,9 @@ def test_an_incomplete_decision_puts_the_cursor_on_the_first_field_to_fix(qtbot,
     assert first.accessibleDescription() == decision.problems[shown[0]].text()
 
 
-def test_the_staff_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot, qapp, tmp_path: Path, fake_ask,
-                                                                         closing, zoom_150, screenshot) -> None:
+def test_the_staff_wizard_reads_without_scrolling_sideways_at_150_percent(
+    qtbot, qapp, tmp_path: Path, fake_ask, closing, zoom_150, screenshot
+) -> None:
     from desktop_app.services.concern.flow import Page
     from desktop_app.ui.concern import open_staff_wizard
     from desktop_app.vault import keyslots, sealing
@@ -504,8 +532,13 @@ def test_the_staff_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot,
     check(problems)
 
 
-def test_the_dsl_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot, open_session: VaultSession,  # noqa: F811
-                                                                       fake_ask, closing, zoom_150) -> None:
+def test_the_dsl_wizard_reads_without_scrolling_sideways_at_150_percent(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    zoom_150,
+) -> None:
     from desktop_app.ui.concern import open_dsl_wizard
 
     record_concern(open_session)
@@ -520,8 +553,9 @@ def test_the_dsl_wizard_reads_without_scrolling_sideways_at_150_percent(qtbot, o
 # ----- the child file ------------------------------------------------------------------------------------------------
 
 
-def _child_file_screens(qtbot, session: VaultSession, closing, tmp_path: Path, check_screen, screenshot,
-                        suffix: str) -> list[str]:
+def _child_file_screens(
+    qtbot, session: VaultSession, closing, tmp_path: Path, check_screen, screenshot, suffix: str
+) -> list[str]:
     """The children list, a child's file (each section), its details dialog and the MIS import preview."""
     from desktop_app.ui.child.children import ChildrenPage
     from desktop_app.ui.child.file import ChildFilePage
@@ -560,17 +594,30 @@ def _child_file_screens(qtbot, session: VaultSession, closing, tmp_path: Path, c
     return problems
 
 
-def test_the_child_file_screens(qtbot, open_session: VaultSession, fake_ask, closing, tmp_path: Path,  # noqa: F811
-                                screenshot) -> None:
+def test_the_child_file_screens(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    tmp_path: Path,
+    screenshot,
+) -> None:
     check(_child_file_screens(qtbot, open_session, closing, tmp_path, audit, screenshot, ""))
 
 
-def test_the_child_file_screens_fit_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
-                                                   tmp_path: Path, zoom_150, screenshot) -> None:
+def test_the_child_file_screens_fit_at_150_percent(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    tmp_path: Path,
+    zoom_150,
+    screenshot,
+) -> None:
     check(_child_file_screens(qtbot, open_session, closing, tmp_path, fits, screenshot, "_zoomed"))
 
 
-def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing) -> None:  # noqa: F811
+def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing) -> None:
     from tests.fixtures_vault import record_concern as add
 
     win = unlocked_window
@@ -582,8 +629,12 @@ def test_main_window_side_bar_and_search_results(unlocked_window, qtbot, closing
     check(problems)
 
 
-def test_connections_missing_episodes_and_sharing_screens(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
-                                                          closing) -> None:
+def test_connections_missing_episodes_and_sharing_screens(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+) -> None:
     from datetime import UTC, datetime, timedelta
 
     from desktop_app.domain.enums import ChildRole
@@ -597,8 +648,13 @@ def test_connections_missing_episodes_and_sharing_screens(qtbot, open_session: V
     from tests.services.child.helpers import add_child, add_concern
 
     ayla, bryn = add_child(open_session, "Ayla", "Brightwater"), add_child(open_session, "Bryn", "Castleford")
-    add_concern(open_session, ayla, others=(OtherChild("Jay", ChildRole.POSSIBLE_PERPETRATOR),),
-                adults=(AdultOfConcern("'Tee'"),), places=(Place("Castle Market car park"),))
+    add_concern(
+        open_session,
+        ayla,
+        others=(OtherChild("Jay", ChildRole.POSSIBLE_PERPETRATOR),),
+        adults=(AdultOfConcern("'Tee'"),),
+        places=(Place("Castle Market car park"),),
+    )
     add_concern(open_session, bryn, adults=(AdultOfConcern("tee"),))
     went = datetime.now(UTC) - timedelta(days=2)
     episode = missing.record_episode(open_session, ayla, MissingEpisodeForm(went, went + timedelta(hours=5)))
@@ -606,13 +662,15 @@ def test_connections_missing_episodes_and_sharing_screens(qtbot, open_session: V
     problems: list[str] = []
     section = show(qtbot, ConnectionsSection(open_session, ayla), closing)
     problems += audit(section, "connections section")
-    for dialog, name in ((LinkChildDialog(None, open_session, ayla), "link a child"),
-                         (CorrectRoleDialog(None, open_session, found.named_in_own_concerns[0]), "correct a role"),
-                         (CorrectRecordDialog(None, open_session, found.adults[0].adult), "correct an adult"),
-                         (CorrectRecordDialog(None, open_session, found.places[0].place), "correct a place"),
-                         (MissingEpisodeDialog(None, open_session, ayla), "record a missing episode"),
-                         (MissingEpisodeDialog(None, open_session, ayla, episode), "correct a missing episode"),
-                         (SharingDialog(None, open_session, [(ayla, "Ayla Brightwater")]), "share")):
+    for dialog, name in (
+        (LinkChildDialog(None, open_session, ayla), "link a child"),
+        (CorrectRoleDialog(None, open_session, found.named_in_own_concerns[0]), "correct a role"),
+        (CorrectRecordDialog(None, open_session, found.adults[0].adult), "correct an adult"),
+        (CorrectRecordDialog(None, open_session, found.places[0].place), "correct a place"),
+        (MissingEpisodeDialog(None, open_session, ayla), "record a missing episode"),
+        (MissingEpisodeDialog(None, open_session, ayla, episode), "correct a missing episode"),
+        (SharingDialog(None, open_session, [(ayla, "Ayla Brightwater")]), "share"),
+    ):
         show(qtbot, dialog, closing)
         problems += audit(dialog, name)
     problems += audit(show(qtbot, MissingEpisodesSection(open_session, ayla), closing), "missing episodes section")
@@ -638,8 +696,13 @@ def _transfer_screens(qtbot, session: VaultSession, closing) -> list[tuple[QWidg
     concern_id = record_concern(session)
     with session.uow() as uow:
         child_id = uow.concerns.child_id_of(concern_id)
-    entry = send.export_transfer(session, child_id, Path(session.vault_dir).parent / "t.wmtransfer",
-                                 "LONG-ENOUGH-PASSWORD", send.TransferOut("Riverside Academy")).entry
+    entry = send.export_transfer(
+        session,
+        child_id,
+        Path(session.vault_dir).parent / "t.wmtransfer",
+        "LONG-ENOUGH-PASSWORD",
+        send.TransferOut("Riverside Academy"),
+    ).entry
     host = Host(session)
     host.resize(1366, 740)
     show(qtbot, host, closing)
@@ -664,15 +727,21 @@ def _transfer_screens(qtbot, session: VaultSession, closing) -> list[tuple[QWidg
     return screens
 
 
-def test_transfer_and_retention_screens(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+def test_transfer_and_retention_screens(qtbot, open_session: VaultSession, fake_ask, closing) -> None:
     problems: list[str] = []
     for widget, name in _transfer_screens(qtbot, open_session, closing):
         problems += audit(widget, name)
     check(problems)
 
 
-def test_transfer_and_retention_screens_fit_at_150_percent(qtbot, open_session: VaultSession,  # noqa: F811
-                                                           fake_ask, closing, zoom_150, screenshot) -> None:
+def test_transfer_and_retention_screens_fit_at_150_percent(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    zoom_150,
+    screenshot,
+) -> None:
     problems: list[str] = []
     for widget, name in _transfer_screens(qtbot, open_session, closing):
         problems += fits(widget, name)
@@ -705,8 +774,13 @@ def audit_page_with_a_year(qtbot: Any, session: VaultSession, closing: list[QWid
     return page
 
 
-def test_the_audit_page_every_tab_and_dialog(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
-                                            screenshot) -> None:
+def test_the_audit_page_every_tab_and_dialog(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    screenshot,
+) -> None:
     page = audit_page_with_a_year(qtbot, open_session, closing, signed=True)
     problems: list[str] = []
     for index in range(page.tabs.count()):
@@ -729,8 +803,12 @@ def test_the_audit_page_every_tab_and_dialog(qtbot, open_session: VaultSession, 
     check(problems)
 
 
-def test_the_audit_page_before_a_year_is_started(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
-                                                closing) -> None:
+def test_the_audit_page_before_a_year_is_started(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+) -> None:
     from desktop_app.ui.audit import AuditPage
 
     host = Host(open_session)
@@ -740,8 +818,14 @@ def test_the_audit_page_before_a_year_is_started(qtbot, open_session: VaultSessi
     check(audit(page, "audit page, year not started"))
 
 
-def test_the_audit_page_fits_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
-                                                    closing, zoom_150, screenshot) -> None:
+def test_the_audit_page_fits_a_laptop_at_150_percent(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    zoom_150,
+    screenshot,
+) -> None:
     page = audit_page_with_a_year(qtbot, open_session, closing)
     page.window().resize(1280, 700)
     problems: list[str] = []
@@ -772,8 +856,12 @@ def _actions_screens(qtbot: Any, session: VaultSession, closing: list[QWidget]) 
 
     ama = training.add_staff(session, "Ama Boateng", "Head of Year 9").staff_id
     concern_id = record_concern(session)
-    add_action(session, concern_id, NewAction("Check attendance every day", date.today() - timedelta(days=2), ama),
-               date.today() - timedelta(days=9))
+    add_action(
+        session,
+        concern_id,
+        NewAction("Check attendance every day", date.today() - timedelta(days=2), ama),
+        date.today() - timedelta(days=9),
+    )
     host = Host(session)
     host.resize(1280, 700)
     show(qtbot, host, closing)
@@ -790,19 +878,27 @@ def _actions_screens(qtbot: Any, session: VaultSession, closing: list[QWidget]) 
         yield dialog, f"concern view, {name.replace('_', ' ')} dialog"
 
 
-def test_the_actions_screens(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+def test_the_actions_screens(qtbot, open_session: VaultSession, fake_ask, closing) -> None:
     problems: list[str] = []
     for widget, name in _actions_screens(qtbot, open_session, closing):
         problems += audit(widget, name)
     check(problems)
 
 
-def test_the_actions_screens_fit_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
-                                                zoom_150, screenshot) -> None:
+def test_the_actions_screens_fit_at_150_percent(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    zoom_150,
+    screenshot,
+) -> None:
     problems: list[str] = []
     for widget, name in _actions_screens(qtbot, open_session, closing):
         problems += fits(widget, name)
         screenshot(widget.window(), f"a11y_{name}")
+
+
 # ----- Help -----------------------------------------------------------------------------------------------------
 
 
@@ -820,15 +916,21 @@ def _help_topics(qtbot: Any, session: VaultSession, closing: list[QWidget]) -> I
         yield page, f"help, {key.replace('_', ' ')}"
 
 
-def test_help_every_topic(qtbot, open_session: VaultSession, fake_ask, closing) -> None:  # noqa: F811
+def test_help_every_topic(qtbot, open_session: VaultSession, fake_ask, closing) -> None:
     problems: list[str] = []
     for page, name in _help_topics(qtbot, open_session, closing):
         problems += audit(page, name)
     check(problems)
 
 
-def test_help_fits_a_laptop_at_150_percent(qtbot, open_session: VaultSession, fake_ask, closing,  # noqa: F811
-                                           zoom_150, screenshot) -> None:
+def test_help_fits_a_laptop_at_150_percent(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    zoom_150,
+    screenshot,
+) -> None:
     problems: list[str] = []
     for page, name in _help_topics(qtbot, open_session, closing):
         problems += fits(page, name)
@@ -849,8 +951,13 @@ def _attachments_screens(qtbot: Any, session: VaultSession, closing: list[QWidge
 
     concern_id = record_concern(session)
     files.add_bytes(session, concern_id, "Tutor note.png", png_picture(400, 260), "Photo of the form tutor's note")
-    files.add_bytes(session, concern_id, "Hub reply.eml",
-                    HUB_EMAIL.format(date="Thu, 03 Dec 2026 10:00:00 +0000").encode(), "Email from the Hub")
+    files.add_bytes(
+        session,
+        concern_id,
+        "Hub reply.eml",
+        HUB_EMAIL.format(date="Thu, 03 Dec 2026 10:00:00 +0000").encode(),
+        "Email from the Hub",
+    )
     files.add_bytes(session, concern_id, "Scanned note.pdf", documents.render_blank_checklist()[0], "Scanned notes")
     body_map.save_body_map(session, concern_id, [BodyMark(BodySide.FRONT, 0.86, 0.46, "Bruise, left forearm")])
     host = Host(session)
@@ -881,16 +988,26 @@ def _attachments_screens(qtbot: Any, session: VaultSession, closing: list[QWidge
     editor.reject()
 
 
-def test_the_attachments_and_body_map_screens(qtbot, open_session: VaultSession, fake_ask,  # noqa: F811
-                                              closing) -> None:
+def test_the_attachments_and_body_map_screens(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+) -> None:
     problems: list[str] = []
     for widget, name in _attachments_screens(qtbot, open_session, closing):
         problems += audit(widget, name)
     check(problems)
 
 
-def test_the_attachments_and_body_map_screens_fit_at_150_percent(qtbot, open_session: VaultSession,  # noqa: F811
-                                                                 fake_ask, closing, zoom_150, screenshot) -> None:
+def test_the_attachments_and_body_map_screens_fit_at_150_percent(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+    zoom_150,
+    screenshot,
+) -> None:
     problems: list[str] = []
     for widget, name in _attachments_screens(qtbot, open_session, closing):
         problems += fits(widget, name)
@@ -898,8 +1015,12 @@ def test_the_attachments_and_body_map_screens_fit_at_150_percent(qtbot, open_ses
     check(problems)
 
 
-def test_a_body_map_mark_is_placed_noted_and_saved_by_keyboard_alone(qtbot, open_session: VaultSession,  # noqa: F811
-                                                                     fake_ask, closing) -> None:
+def test_a_body_map_mark_is_placed_noted_and_saved_by_keyboard_alone(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    closing,
+) -> None:
     from desktop_app.services.attachments import body_map
     from desktop_app.ui.attachments.body_map import BodyMapEditor
 

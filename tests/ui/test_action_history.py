@@ -38,8 +38,8 @@ def closing() -> Iterator[list[QWidget]]:
 
 def test_the_record_view_shows_every_step_of_an_action(
     qtbot: Any,
-    open_session: VaultSession,  # noqa: F811
-    fake_ask: Any,  # noqa: F811
+    open_session: VaultSession,
+    fake_ask: Any,
     closing: list[QWidget],
     screenshot: Any,
 ) -> None:

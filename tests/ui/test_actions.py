@@ -70,7 +70,7 @@ def type_into(widget: QWidget, text: str) -> None:
 
 def test_an_action_is_agreed_by_keyboard_and_shows_in_the_concern_window(
     qtbot: Any,
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     fake_ask: FakeAsker,
     closing: list[QWidget],
     screenshot: Any,
@@ -107,7 +107,7 @@ def test_an_action_is_agreed_by_keyboard_and_shows_in_the_concern_window(
 
 def test_a_new_member_of_staff_can_be_named_in_the_dialog(
     qtbot: Any,
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     fake_ask: FakeAsker,
     closing: list[QWidget],
 ) -> None:
@@ -130,7 +130,7 @@ def test_a_new_member_of_staff_can_be_named_in_the_dialog(
 
 def test_completing_and_handing_on_the_selected_action(
     qtbot: Any,
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     fake_ask: FakeAsker,
     closing: list[QWidget],
     screenshot: Any,
@@ -177,7 +177,7 @@ def test_completing_and_handing_on_the_selected_action(
 
 def test_the_dashboard_marks_an_overdue_action_and_opens_its_concern(
     qtbot: Any,
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     fake_ask: FakeAsker,
     closing: list[QWidget],
     screenshot: Any,
@@ -217,8 +217,13 @@ def test_the_dashboard_marks_an_overdue_action_and_opens_its_concern(
     assert "1 overdue" in view.actions_section.title.text()
 
 
-def test_an_action_half_written_survives_the_lock(unlocked_window: Any, made_vault: Any, fake_ask: Any,  # noqa: F811
-                                                   qtbot: Any, screenshot: Any) -> None:
+def test_an_action_half_written_survives_the_lock(
+    unlocked_window: Any,
+    made_vault: Any,
+    fake_ask: Any,
+    qtbot: Any,
+    screenshot: Any,
+) -> None:
     from tests.ui.test_unfinished_work import idle_lock, no_plaintext, unlock
 
     win = unlocked_window

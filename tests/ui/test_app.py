@@ -1,5 +1,4 @@
 """The app starts to its main window with name, icon, title and zoom; one instance per vault; the demo vault."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 

@@ -59,7 +59,7 @@ def asker() -> Any:
 
 
 @pytest.fixture
-def view(qtbot, open_session: VaultSession) -> ConcernView:  # noqa: F811
+def view(qtbot, open_session: VaultSession) -> ConcernView:
     page = ConcernView(open_session, record_concern(open_session))
     qtbot.addWidget(page)
     page.resize(1280, 700)
@@ -145,8 +145,9 @@ def test_a_file_waymark_cannot_keep_is_refused_in_the_dialog(
     task = dialog.add()
     assert task is not None
     qtbot.waitUntil(lambda: not task.running, timeout=10000)
-    assert dialog.problem.text() == ("setup.exe was not added. Waymark keeps PDF, PNG, JPEG, plain text (.txt) and "
-                                     "saved emails (.eml).")
+    assert dialog.problem.text() == (
+        "setup.exe was not added. Waymark keeps PDF, PNG, JPEG, plain text (.txt) and saved emails (.eml)."
+    )
     assert dialog.add_button.isEnabled() and dialog.isVisible()
     screenshot(dialog, "attachment_refused")
     assert files.count_files(view.session, view.concern_id) == 0

@@ -72,8 +72,17 @@ def fill_dialog(qtbot: Any, page: AuditPage, opener: Any, values: dict[str, Any]
         dialog.ok.click()
 
 
-def answer(qtbot: Any, page: AuditPage, row: int, status: AuditStatus, evidence: str = "", action: str = "",
-           owner: str = "", due: date | None = None, reason: str = "") -> None:
+def answer(
+    qtbot: Any,
+    page: AuditPage,
+    row: int,
+    status: AuditStatus,
+    evidence: str = "",
+    action: str = "",
+    owner: str = "",
+    due: date | None = None,
+    reason: str = "",
+) -> None:
     tab = page.answers
     tab.select(row)
     tab.status.setCurrentIndex(tab.status.findData(status.value))
@@ -107,8 +116,13 @@ def pdf_text(dialog: Any) -> str:
     return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages)
 
 
-def test_a_full_audit_through_the_screens(qtbot, open_session: VaultSession, fake_ask, screenshot,  # noqa: F811
-                                          tmp_path: Path) -> None:
+def test_a_full_audit_through_the_screens(
+    qtbot,
+    open_session: VaultSession,
+    fake_ask,
+    screenshot,
+    tmp_path: Path,
+) -> None:
     session = open_session
     host, page = page_on(qtbot, session, LAST_YEAR_DAY)
     screenshot(host, "audit_not_started")
@@ -116,15 +130,22 @@ def test_a_full_audit_through_the_screens(qtbot, open_session: VaultSession, fak
 
     # The training register, through its tab: the CE Lead, a deputy and two teachers, three of them trained.
     page.tabs.setCurrentWidget(page.register)
-    people = [("Rosa Marsden", "Assistant head", "ce_lead"), ("Kofi Oduya", "Head of Year 9", "deputy"),
-              ("Alison Hollis", "Teacher", ""), ("Bilal Sykes", "Teacher", "")]
+    people = [
+        ("Rosa Marsden", "Assistant head", "ce_lead"),
+        ("Kofi Oduya", "Head of Year 9", "deputy"),
+        ("Alison Hollis", "Teacher", ""),
+        ("Bilal Sykes", "Teacher", ""),
+    ]
     for name, job, role in people:
-        fill_dialog(qtbot, page, page.register.add_staff,
-                    {"name": name, "job_title": job, "role": role, "started_on": date(2020, 9, 1)})
+        fill_dialog(
+            qtbot,
+            page,
+            page.register.add_staff,
+            {"name": name, "job_title": job, "role": role, "started_on": date(2020, 9, 1)},
+        )
     for row, course in ((0, "exploitation_awareness"), (2, "exploitation_awareness"), (3, "ce_lead_training")):
         page.register.table.selectRow(row)  # by name: Alison, Bilal, Kofi, Rosa
-        fill_dialog(qtbot, page, page.register.record_training,
-                    {"course": course, "completed_on": date(2025, 10, 1)})
+        fill_dialog(qtbot, page, page.register.record_training, {"course": course, "completed_on": date(2025, 10, 1)})
     assert "3 of 4 staff trained in the last 12 months" in page.register.figures.text()
     screenshot(host, "audit_training_register")
     page.tabs.setCurrentWidget(page.leads)
@@ -133,15 +154,24 @@ def test_a_full_audit_through_the_screens(qtbot, open_session: VaultSession, fak
     screenshot(host, "audit_ce_lead_and_deputies")
 
     page.start_button.click()
-    assert "3 of 4 staff trained in the last 12 months" in page.answers.register_line.text(), \
+    assert "3 of 4 staff trained in the last 12 months" in page.answers.register_line.text(), (
         "the register's figures are the audit's evidence"
+    )
     rows = page.answers.model.rowCount()
     for row in range(rows):
         if row == 1:
             answer(qtbot, page, row, AuditStatus.NOT_MET)  # refused: an unmet duty needs an action
             assert page.answers.problems["action"].isVisible()
-            answer(qtbot, page, row, AuditStatus.NOT_MET, "No meetings minuted", "Half-termly meetings", "Rosa Marsden",
-                   date(2026, 2, 1))
+            answer(
+                qtbot,
+                page,
+                row,
+                AuditStatus.NOT_MET,
+                "No meetings minuted",
+                "Half-termly meetings",
+                "Rosa Marsden",
+                date(2026, 2, 1),
+            )
         elif row == 2:
             answer(qtbot, page, row, AuditStatus.NOT_APPLICABLE, reason="Covered by the trust's central team")
         else:
@@ -154,8 +184,12 @@ def test_a_full_audit_through_the_screens(qtbot, open_session: VaultSession, fak
     assert page.record().audit_date == date(2025, 11, 19)  # type: ignore[union-attr]
 
     page.tabs.setCurrentWidget(page.sign_off)
-    for role, name in ((SignRole.DSL, "Morgan Fairweather"), (SignRole.HEAD, ""), (SignRole.HEAD, "Ruth Oyelaran"),
-                       (SignRole.GOVERNOR, "Dana Whitfield")):
+    for role, name in (
+        (SignRole.DSL, "Morgan Fairweather"),
+        (SignRole.HEAD, ""),
+        (SignRole.HEAD, "Ruth Oyelaran"),
+        (SignRole.GOVERNOR, "Dana Whitfield"),
+    ):
         row = page.sign_off.rows[role]
         row.name.setText(name)
         row.button.click()
@@ -164,8 +198,12 @@ def test_a_full_audit_through_the_screens(qtbot, open_session: VaultSession, fak
     assert page.record().closed  # type: ignore[union-attr]
     assert "Signed by Dana Whitfield" in page.sign_off.rows[SignRole.GOVERNOR].signed.text()
     assert not page.answers.save.isEnabled(), "a signed audit is closed"
-    fill_dialog(qtbot, page, page.sign_off.add_correction,
-                {"change": "Two meetings were minuted in May.", "reason": "Minutes found after signing"})
+    fill_dialog(
+        qtbot,
+        page,
+        page.sign_off.add_correction,
+        {"change": "Two meetings were minuted in May.", "reason": "Minutes found after signing"},
+    )
     assert "Two meetings were minuted in May." in page.sign_off.corrections.text()
     screenshot(host, "audit_signed")
 
@@ -195,8 +233,16 @@ def test_a_full_audit_through_the_screens(qtbot, open_session: VaultSession, fak
     page.answers.select(1)
     assert page.answers.evidence.toPlainText() == "No meetings minuted" and page.answers.owner.text() == "Rosa Marsden"
     screenshot(host, "audit_carried_forward")
-    answer(qtbot, page, 0, AuditStatus.PARTLY_MET, "Lead named; refresher late", "Refresher booked", "Rosa Marsden",
-           date(2026, 12, 1))
+    answer(
+        qtbot,
+        page,
+        0,
+        AuditStatus.PARTLY_MET,
+        "Lead named; refresher late",
+        "Refresher booked",
+        "Rosa Marsden",
+        date(2026, 12, 1),
+    )
     answer(qtbot, page, 1, AuditStatus.MET, "Minutes of three meetings")
     page.tabs.setCurrentWidget(page.compare)
     assert "1 improved, 1 slipped" in page.compare.sentence.text()
@@ -223,7 +269,8 @@ def _ever() -> tuple[Any, Any]:
 
 
 def test_the_dashboard_says_the_audit_is_due_its_actions_past_due_and_training_due(
-        qtbot, open_session: VaultSession, fake_ask, screenshot) -> None:  # noqa: F811
+    qtbot, open_session: VaultSession, fake_ask, screenshot
+) -> None:
     from desktop_app.domain.audit import AcademicYear, AnswerForm, ExploitationRole
     from desktop_app.services.audit import checklist, training
 
@@ -231,8 +278,14 @@ def test_the_dashboard_says_the_audit_is_due_its_actions_past_due_and_training_d
     year = AcademicYear(2026)
     checklist.start_year(open_session, year)
     first = checklist.year_audit(open_session, year).answers[0].obligation_id  # type: ignore[union-attr]
-    checklist.record_answer(open_session, year, first, AnswerForm(
-        AuditStatus.NOT_MET, action="Name the CE Lead on the posters", owner="Rosa Marsden", due=date(2027, 5, 1)))
+    checklist.record_answer(
+        open_session,
+        year,
+        first,
+        AnswerForm(
+            AuditStatus.NOT_MET, action="Name the CE Lead on the posters", owner="Rosa Marsden", due=date(2027, 5, 1)
+        ),
+    )
     training.add_staff(open_session, "Rosa Marsden", "Assistant head", role=ExploitationRole.CE_LEAD, today=day)
     host = Host(open_session, today=day)
     qtbot.addWidget(host)

@@ -49,12 +49,20 @@ def audit_actions(session: VaultSession) -> list[tuple[str, str]]:
 def submit_concern(session: VaultSession) -> int:
     draft = ConcernDraft(
         immediate_danger=False,
-        child=ChildDetails("Zoë", "Wiśniewska-Nguyễn", date_of_birth=date.today() - timedelta(days=365 * 14 + 40),
-                           year_group="Year 9"),
-        happened_at=datetime.now().astimezone() - timedelta(hours=2), location="School gates", account=ACCOUNT,
-        childs_words=WORDS, sign_ids=("controlling_or_older_relationships",), group_or_community=False,
-        about_adult_working_with_children=False, recorder_name="Dev Marsh", recorder_role="Head of Year",
-        recorded_at=datetime.now().astimezone(), declaration=True,
+        child=ChildDetails(
+            "Zoë", "Wiśniewska-Nguyễn", date_of_birth=date.today() - timedelta(days=365 * 14 + 40), year_group="Year 9"
+        ),
+        happened_at=datetime.now().astimezone() - timedelta(hours=2),
+        location="School gates",
+        account=ACCOUNT,
+        childs_words=WORDS,
+        sign_ids=("controlling_or_older_relationships",),
+        group_or_community=False,
+        about_adult_working_with_children=False,
+        recorder_name="Dev Marsh",
+        recorder_role="Head of Year",
+        recorded_at=datetime.now().astimezone(),
+        declaration=True,
     )
     return intake_import.submit_in_app(session, draft).concern_id
 
@@ -75,7 +83,9 @@ def fill(dialog: Any, **values: str) -> None:
 
 
 def test_a_concern_worked_from_screening_to_close(
-    qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
+    qtbot: Any,
+    screenshot: Any,
+    open_session: VaultSession,
 ) -> None:
     session = open_session
     fake = FakeAsker()
@@ -110,8 +120,9 @@ def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> Non
     click_next(qtbot, wizard)  # facts
     for section_id, page in wizard.section_pages.items():
         if section_id == "warning_signs":
-            page.rows["controlling_or_older_relationships"].choose(AnswerStatus.YES, When.CURRENT, Basis.DISCLOSED,
-                                                                    "Told the form tutor on Monday.")
+            page.rows["controlling_or_older_relationships"].choose(
+                AnswerStatus.YES, When.CURRENT, Basis.DISCLOSED, "Told the form tutor on Monday."
+            )
             page.rows["missing_or_found_out_of_area"].choose(AnswerStatus.YES, When.CURRENT, Basis.REPORTED)
         if section_id == "exchange":
             page.rows["exchange_prevention_of_harm"].choose(AnswerStatus.YES, When.CURRENT, Basis.DISCLOSED)
@@ -154,8 +165,12 @@ def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> Non
     assert dialog.asks["assessment"].isChecked() and dialog.asks["strategy_discussion"].isChecked()
     assert not dialog.asks["amber_project"].isChecked()
     screenshot(dialog, "referral_contact_problems")
-    fill(dialog, contacted_name="Pat Ellory, duty social worker", reference="SH-55821",
-         outcome="Referral accepted; strategy discussion tomorrow.")
+    fill(
+        dialog,
+        contacted_name="Pat Ellory, duty social worker",
+        reference="SH-55821",
+        outcome="Referral accepted; strategy discussion tomorrow.",
+    )
     qtbot.mouseClick(dialog.asks["amber_project"], Qt.MouseButton.LeftButton)
     dialog.consent.setCurrentIndex(dialog.consent.findText("Not sought"))
     dialog.parents_told.setCurrentIndex(dialog.parents_told.findText("No", Qt.MatchFlag.MatchStartsWith))
@@ -224,7 +239,8 @@ def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> Non
     assert dialog.problems["outcome"].isVisibleTo(dialog)
     screenshot(dialog, "close_needs_outcome")
     dialog.findChild(type(dialog.text_box("")), "outcome").setPlainText(
-        "Amber Project allocated a worker; school keeps the safety plan.")
+        "Amber Project allocated a worker; school keeps the safety plan."
+    )
     with qtbot.waitSignal(view.changed, timeout=5000):
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     assert "Closed" in view.title.text()
@@ -234,8 +250,14 @@ def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> Non
     assert isinstance(host.show_dashboard(), DashboardPage)
 
     actions = [a for a, _ in audit_actions(session)]
-    for expected in ("concern.submitted", "screening.completed", "referral.recorded", "referral.confirmed",
-                     "addendum.added", "concern.closed"):
+    for expected in (
+        "concern.submitted",
+        "screening.completed",
+        "referral.recorded",
+        "referral.confirmed",
+        "addendum.added",
+        "concern.closed",
+    ):
         assert actions.count(expected) == 1, expected
     with session.uow() as uow:
         assert uow.concerns.get(concern_id).status == ConcernStatus.CLOSED
@@ -244,7 +266,9 @@ def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> Non
 
 
 def test_a_screening_finished_after_leaving_the_concern_refreshes_the_dashboard(
-    qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
+    qtbot: Any,
+    screenshot: Any,
+    open_session: VaultSession,
 ) -> None:
     session = open_session
     concern_id = submit_concern(session)
@@ -259,7 +283,8 @@ def test_a_screening_finished_after_leaving_the_concern_refreshes_the_dashboard(
     assert dashboard.awaiting.list.model().rowCount() == 1
     click_next(qtbot, wizard)
     wizard.section_pages["warning_signs"].rows["controlling_or_older_relationships"].choose(
-        AnswerStatus.YES, When.CURRENT, Basis.OBSERVED)
+        AnswerStatus.YES, When.CURRENT, Basis.OBSERVED
+    )
     for page in wizard.section_pages.values():
         qtbot.mouseClick(page.rest_not_known, Qt.MouseButton.LeftButton)
         click_next(qtbot, wizard)

@@ -49,16 +49,23 @@ class Host(QStackedWidget):
 
 def staff_concern(first: str, last: str) -> ConcernDraft:
     return ConcernDraft(
-        immediate_danger=False, child=ChildDetails(first, last, year_group="Year 8"),
-        happened_at=datetime.now().astimezone() - timedelta(hours=3), location="Canal towpath",
-        account="Seen with older teenagers passing a package.", childs_words="It's nothing, I'm just helping.",
-        recorder_name="Ruth Kinsella", recorder_role="Teaching assistant", recorded_at=datetime.now().astimezone(),
+        immediate_danger=False,
+        child=ChildDetails(first, last, year_group="Year 8"),
+        happened_at=datetime.now().astimezone() - timedelta(hours=3),
+        location="Canal towpath",
+        account="Seen with older teenagers passing a package.",
+        childs_words="It's nothing, I'm just helping.",
+        recorder_name="Ruth Kinsella",
+        recorder_role="Teaching assistant",
+        recorded_at=datetime.now().astimezone(),
         declaration=True,
     )
 
 
 def test_dashboard_lists_fill_from_the_vault_and_open_the_record(
-    qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
+    qtbot: Any,
+    screenshot: Any,
+    open_session: VaultSession,
 ) -> None:
     session = open_session
     demo.fill_demo_data(session, children=14, concerns=60, seed=4)
@@ -120,7 +127,9 @@ def test_dashboard_lists_fill_from_the_vault_and_open_the_record(
 
 
 def test_sealed_concerns_are_imported_from_the_dashboard_and_it_refreshes(
-    qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
+    qtbot: Any,
+    screenshot: Any,
+    open_session: VaultSession,
 ) -> None:
     session = open_session
     intake_sealing.SealedIntake.for_vault(session.vault_dir).submit(staff_concern("Аня", "Смирнова"))
@@ -146,14 +155,17 @@ def test_sealed_concerns_are_imported_from_the_dashboard_and_it_refreshes(
     screenshot(host, "dashboard_after_import")
 
 
-def test_an_empty_vault_says_what_each_list_means(qtbot: Any, screenshot: Any,
-                                                  open_session: VaultSession) -> None:  # noqa: F811
+def test_an_empty_vault_says_what_each_list_means(qtbot: Any, screenshot: Any, open_session: VaultSession) -> None:
     host = Host(open_session)
     qtbot.addWidget(host)
     page = host.show_dashboard()
     host.show()
-    for panel, text in ((page.awaiting, "No concerns are waiting"), (page.reviews, "No reviews are due"),
-                        (page.confirmations, "No written confirmations"), (page.high_risk, "No child is at high")):
+    for panel, text in (
+        (page.awaiting, "No concerns are waiting"),
+        (page.reviews, "No reviews are due"),
+        (page.confirmations, "No written confirmations"),
+        (page.high_risk, "No child is at high"),
+    ):
         assert panel.empty.isVisibleTo(page) and panel.empty.text().startswith(text)
         assert not panel.list.isVisibleTo(page)
     assert "No concerns from staff" in page.sealed_label.text()
@@ -161,7 +173,9 @@ def test_an_empty_vault_says_what_each_list_means(qtbot: Any, screenshot: Any,
 
 
 def test_record_a_concern_opens_the_dsl_wizard_and_the_dashboard_refreshes_when_it_closes(
-    qtbot: Any, screenshot: Any, open_session: VaultSession,  # noqa: F811
+    qtbot: Any,
+    screenshot: Any,
+    open_session: VaultSession,
 ) -> None:
     from desktop_app.ui.concern import ConcernWizard
 

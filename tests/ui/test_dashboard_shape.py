@@ -46,7 +46,10 @@ def _heading_fits(label: QLabel) -> bool:
 
 @pytest.mark.parametrize("zoom", [100, 150])
 def test_every_list_shows_several_rows_and_every_heading_its_whole_text(
-    qtbot: Any, screenshot: Any, open_session: VaultSession, zoom: int,  # noqa: F811
+    qtbot: Any,
+    screenshot: Any,
+    open_session: VaultSession,
+    zoom: int,
 ) -> None:
     demo.fill_demo_data(open_session, children=14, concerns=60, seed=4)
     apply_zoom(QApplication.instance(), zoom)

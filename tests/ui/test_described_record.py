@@ -54,7 +54,16 @@ def test_every_part_of_the_stored_concern_is_in_the_description() -> None:
     assert record.entry("When it happened").at == DRAFT.happened_at
     assert record.entry("Adults of concern").items == ("'Big T', Man in his twenties, Silver hatchback",)
     described = " ".join(text for entry in record for text in (entry.value, *entry.items))
-    for value in (DRAFT.location, DRAFT.account, DRAFT.childs_words, DRAFT.others_present, DRAFT.action_taken,
-                  DRAFT.recorder_name, DRAFT.recorder_role, CONCERN.reference, "Ahmed Al-Sayed (witness): Saw the car",
-                  "Castle Market car park: Evenings"):
+    for value in (
+        DRAFT.location,
+        DRAFT.account,
+        DRAFT.childs_words,
+        DRAFT.others_present,
+        DRAFT.action_taken,
+        DRAFT.recorder_name,
+        DRAFT.recorder_role,
+        CONCERN.reference,
+        "Ahmed Al-Sayed (witness): Saw the car",
+        "Castle Market car park: Evenings",
+    ):
         assert value in described, value

@@ -1,5 +1,4 @@
 """The Documents page in the side bar: every document reachable from the app, each previewed, printed or saved."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 
@@ -61,8 +60,12 @@ def test_the_documents_page_at_150_percent(documents_page, unlocked_window, qtbo
     unlocked_window.set_zoom(150)
     try:
         qtbot.waitUntil(documents_page.isVisible, timeout=3000)
-        for button in (documents_page.quick_button, documents_page.checklist_button, documents_page.recovery_button,
-                       documents_page.audit_button):
+        for button in (
+            documents_page.quick_button,
+            documents_page.checklist_button,
+            documents_page.recovery_button,
+            documents_page.audit_button,
+        ):
             assert button is not None
             qtbot.waitUntil(lambda b=button: b.width() >= b.sizeHint().width(), timeout=3000)
         from PySide6.QtWidgets import QLabel

@@ -39,7 +39,11 @@ def _dialog(qtbot, session: VaultSession) -> ReferralContactDialog:
 
 
 def test_the_referral_dialog_fits_the_screen_with_its_buttons(
-    qtbot, open_session: VaultSession, screenshot, fake_ask, zoom: int  # noqa: F811
+    qtbot,
+    open_session: VaultSession,
+    screenshot,
+    fake_ask,
+    zoom: int,
 ) -> None:
     dialog = _dialog(qtbot, open_session)
     available = dialog.screen().availableGeometry()
@@ -61,7 +65,11 @@ def test_the_referral_dialog_fits_the_screen_with_its_buttons(
 
 
 def test_problems_appear_without_moving_the_buttons_or_the_fields(
-    qtbot, open_session: VaultSession, screenshot, fake_ask, zoom: int  # noqa: F811
+    qtbot,
+    open_session: VaultSession,
+    screenshot,
+    fake_ask,
+    zoom: int,
 ) -> None:
     dialog = _dialog(qtbot, open_session)
     dialog.consent.setCurrentIndex(0)

@@ -1,6 +1,5 @@
 """Help (F1): the quick reference to print, the guidance sheet with the setting's numbers, the keyboard shortcuts the
 window really has, and how the suggestion is worked out from forms/ — at 100% and 150% on a laptop screen."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 

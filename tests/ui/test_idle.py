@@ -1,5 +1,4 @@
 """Auto-lock: input restarts the wait; silence for the interval locks the vault and clears every record screen."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 

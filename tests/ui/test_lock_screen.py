@@ -37,6 +37,7 @@ _template: dict[str, tuple[Path, str]] = {}
 def make_vault(target: Path, template_root: Path) -> MadeVault:
     """A fresh copy of one vault made per test run (creating a vault tunes Argon2id, which takes a few seconds)."""
     from desktop_app.services import vault as vault_service
+
     if "vault" not in _template:
         source = template_root / "template-vault"
         created = vault_service.create_vault(source, Setting(name=SETTING_NAME), DSL_NAME, PASSPHRASE)
@@ -211,6 +212,7 @@ def test_waiting_concerns_are_counted_in_plain_words(made_vault, qtbot) -> None:
     assert pending_sentence(2) == "2 concerns are waiting for the DSL."
     from desktop_app.domain.records import ChildDetails, ConcernDraft
     from desktop_app.services.intake import sealing as intake_sealing
+
     for first_name in ("Maya", "Łukasz"):  # two staff concerns sealed from the lock screen
         draft = ConcernDraft(child=ChildDetails(first_name=first_name, last_name="Example"), account="Fictional.")
         intake_sealing.SealedIntake.for_vault(made_vault.folder).submit(draft)
@@ -240,6 +242,7 @@ def test_recovery_key_opens_the_vault_and_sets_a_new_passphrase(window, made_vau
     window.lock()  # waits for background work still running (the lock screen's count of waiting concerns)
     qtbot.waitUntil(lambda: window.session is None, timeout=10000)
     from desktop_app.services import vault as vault_service
+
     session = vault_service.unlock(made_vault.folder, new)  # the new passphrase now opens it
     try:
         assert session.user.name == DSL_NAME
@@ -295,6 +298,7 @@ def test_lock_now_returns_to_the_lock_screen(unlocked_window, qtbot) -> None:
 @pytest.mark.parametrize("damage", ["truncated", "rolled_back"])
 def test_database_faults_are_sentences_not_tracebacks(made_vault, qtbot, damage, screenshot) -> None:
     from desktop_app.services import vault as vault_service
+
     database = made_vault.folder / "waymark.db"
     if damage == "truncated":
         with database.open("r+b") as handle:

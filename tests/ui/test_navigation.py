@@ -1,6 +1,5 @@
 """The side bar and the search box (Ctrl+F): always at hand while unlocked, gone when locked; only built pages listed;
 results opened from the keyboard; two children with the same name told apart."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 
@@ -66,8 +65,11 @@ def test_the_side_bar_lists_only_pages_that_exist_and_goes_there(
     # a page not built yet is hidden; once its factory is registered it appears and opens (every real page is built
     # now, so the test plants one)
     hidden = "planned"
-    monkeypatch.setattr(navigation, "DESTINATIONS",
-                        (*navigation.DESTINATIONS, navigation.Destination(hidden, "Planned", "A page not built yet.")))
+    monkeypatch.setattr(
+        navigation,
+        "DESTINATIONS",
+        (*navigation.DESTINATIONS, navigation.Destination(hidden, "Planned", "A page not built yet.")),
+    )
     assert hidden not in bar.entry_keys()
     navigation.register(hidden, lambda session, host: QLabel(f"{hidden} page"))
     try:

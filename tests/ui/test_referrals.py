@@ -14,7 +14,8 @@ pytestmark = pytest.mark.gui
 
 
 def test_written_confirmation_is_ticked_for_an_agency_and_not_for_monitoring(
-        qtbot, open_session: VaultSession, screenshot, fake_ask) -> None:  # noqa: F811
+    qtbot, open_session: VaultSession, screenshot, fake_ask
+) -> None:
     dialog = ReferralContactDialog(None, open_session, record_concern(open_session), [RouteId.MONITOR])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -22,8 +23,12 @@ def test_written_confirmation_is_ticked_for_an_agency_and_not_for_monitoring(
     assert dialog.route.currentData() == RouteId.MONITOR.value
     assert not dialog.needs_confirmation.isChecked()
     screenshot(dialog, "referral-contact-monitor")
-    for route, expected in ((RouteId.SAFEGUARDING_HUB, True), (RouteId.EARLY_HELP, False), (RouteId.LADO, True),
-                            (RouteId.EMERGENCY_999, False)):
+    for route, expected in (
+        (RouteId.SAFEGUARDING_HUB, True),
+        (RouteId.EARLY_HELP, False),
+        (RouteId.LADO, True),
+        (RouteId.EMERGENCY_999, False),
+    ):
         dialog.route.setCurrentIndex(dialog.route.findData(route.value))
         assert dialog.needs_confirmation.isChecked() is expected, route
     dialog.close()

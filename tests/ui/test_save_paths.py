@@ -55,7 +55,8 @@ def _child(session: VaultSession) -> int:
 
 
 def test_the_transfer_dialog_refuses_the_vaults_own_file_and_keeps_what_was_typed(
-        qtbot: Any, session: VaultSession, answers: Answers, tmp_path: Path, screenshot: Any) -> None:
+    qtbot: Any, session: VaultSession, answers: Answers, tmp_path: Path, screenshot: Any
+) -> None:
     child = _child(session)
     dialog = SendDialog(None, session, child, "Ayla")
     qtbot.addWidget(dialog)
@@ -83,8 +84,9 @@ def test_the_transfer_dialog_refuses_the_vaults_own_file_and_keeps_what_was_type
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
-def test_the_drop_kit_is_not_written_through_a_link(qtbot: Any, session: VaultSession, answers: Answers,
-                                                   tmp_path: Path) -> None:
+def test_the_drop_kit_is_not_written_through_a_link(
+    qtbot: Any, session: VaultSession, answers: Answers, tmp_path: Path
+) -> None:
     host = Host(session)
     page = TransfersPage(session, host)
     host.show_page(page)
@@ -110,7 +112,8 @@ def _save_encrypted(qtbot: Any, dialog: DocumentDialog, answers: Answers, path: 
 
 
 def test_the_sharing_preview_does_not_replace_a_file_of_another_kind(
-        qtbot: Any, session: VaultSession, answers: Answers, tmp_path: Path) -> None:
+    qtbot: Any, session: VaultSession, answers: Answers, tmp_path: Path
+) -> None:
     today = date.today()
     export = sharing.build_export(session, [_child(session)], today - timedelta(days=30), today)
     pdf, document_id = sharing.render(session, export)
@@ -137,7 +140,8 @@ def test_the_sharing_preview_does_not_replace_a_file_of_another_kind(
 
 @pytest.mark.parametrize("kind", [DocumentKind.QUICK_REFERENCE, DocumentKind.GOVERNORS_REPORT])
 def test_documents_saved_from_their_preview_are_never_written_into_the_vault(
-        qtbot: Any, session: VaultSession, answers: Answers, kind: DocumentKind) -> None:
+    qtbot: Any, session: VaultSession, answers: Answers, kind: DocumentKind
+) -> None:
     """A guard (these went through ``documents.save_pdf``'s check already): the same sentence in the dialog."""
     pdf, document_id, title = documents.render_quick_reference(session)
     on_print, on_save = documents.actions(session, pdf, document_id, kind)

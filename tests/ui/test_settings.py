@@ -1,5 +1,4 @@
 """Settings while unlocked: people (add, remove a deputy), my passphrase, local numbers, auto-lock, backup, verify."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 
@@ -217,15 +216,18 @@ def test_backup_now_shows_its_date_and_the_damage_check_speaks_plain_english(
     screenshot(unlocked_window, "settings_backup_verified")
 
 
-def test_the_damage_check_says_what_to_do_when_it_finds_a_problem(settings_page, unlocked_window, qtbot,
-                                                                    screenshot) -> None:
+def test_the_damage_check_says_what_to_do_when_it_finds_a_problem(
+    settings_page, unlocked_window, qtbot, screenshot
+) -> None:
     from desktop_app.services.vault.integrity import VerifyReport
 
     section = settings_page.show_section("backup")
     report = VerifyReport()
     report.passed("Encryption: every part of the database file opens with the vault's key and is unchanged.")
-    report.failed("Newest entry: the audit trail ends at entry 40 but entry 52 was written: an older copy of the "
-                  "database was put back.")
+    report.failed(
+        "Newest entry: the audit trail ends at entry 40 but entry 52 was written: an older copy of the "
+        "database was put back."
+    )
     section._verified(report)
     assert "1 problem found." in section.report.text() and "ask IT to restore" in section.report.text()
     assert section.report.text().count("What to do next: change and delete nothing") == 1
@@ -327,8 +329,9 @@ def test_settings_at_150_percent(settings_page, unlocked_window, qtbot, screensh
             qtbot.waitUntil(lambda s=section: s.isVisible(), timeout=3000)
 
             def cut_off(s=section) -> list[str]:
-                return [b.text() for b in s.findChildren(QPushButton)
-                        if b.isVisible() and b.width() < b.sizeHint().width()]
+                return [
+                    b.text() for b in s.findChildren(QPushButton) if b.isVisible() and b.width() < b.sizeHint().width()
+                ]
 
             # the layout settles on a posted event after the zoom; what the DSL sees is the settled one
             with contextlib.suppress(qtbot.TimeoutError):

@@ -1,5 +1,4 @@
 """Settings > About the setting: the call-back details are saved checked, and closure days added and removed."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
 """Settings > About the setting: the DSL sees and changes the setting's phase of education (issue 16); the change is
 audited, and staff are offered that phase's year groups, in the app and from the lock screen."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 

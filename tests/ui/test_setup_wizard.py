@@ -1,5 +1,4 @@
 """First-run setup, driven end to end: setting, contacts, DSL, passphrase, vault made, recovery key kept, dashboard."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 
@@ -202,6 +201,7 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
     window.lock()
     assert isinstance(window.current_page(), LockScreen)
     from desktop_app.services import vault as vault_service
+
     again = vault_service.unlock(vault_dir, PASSPHRASE)
     try:
         assert again.user.name == DSL
@@ -212,6 +212,7 @@ def test_setup_wizard_end_to_end(qtbot, qapp, tmp_path, fake_ask, screenshot) ->
 def test_failed_creation_says_why_and_offers_to_try_again(qtbot, qapp, tmp_path, fake_ask, monkeypatch, screenshot):
     from desktop_app.errors import UserFacingError
     from desktop_app.services import vault as vault_service
+
     def refuse(*_args, **_kwargs):
         raise UserFacingError("The disk is full, so nothing was saved.")
 

@@ -25,8 +25,12 @@ def _called(node: ast.Call) -> str:
 
 def inline_style_sheets(ui: Path = UI) -> list[str]:
     """Every setStyleSheet call but the one setting the application's sheet (ui/appearance.py)."""
-    return [f"{path.relative_to(ui)}:{node.lineno}" for path, tree in _trees(ui) for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and _called(node) == "setStyleSheet" and path.name != "appearance.py"]
+    return [
+        f"{path.relative_to(ui)}:{node.lineno}"
+        for path, tree in _trees(ui)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _called(node) == "setStyleSheet" and path.name != "appearance.py"
+    ]
 
 
 def _strings(node: ast.AST) -> set[str]:
@@ -38,8 +42,9 @@ def tones_in_code(ui: Path = UI) -> set[str]:
     tones: set[str] = set()
     for _path, tree in _trees(ui):
         for node in ast.walk(tree):
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id.endswith("_TONE")
-                                                    for t in node.targets):
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id.endswith("_TONE") for t in node.targets
+            ):
                 tones |= _strings(node.value)
             if isinstance(node, ast.Call) and _called(node) in TONE_ARGUMENT:
                 position = TONE_ARGUMENT[_called(node)]
@@ -67,7 +72,8 @@ def test_every_tone_the_screens_use_is_in_the_style_sheet() -> None:
 def test_a_planted_inline_style_and_an_unknown_tone_are_found(tmp_path: Path) -> None:
     copy = tmp_path / "ui"
     shutil.copytree(UI, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "planted.py").write_text('def f(w):\n    w.setStyleSheet("color:red")\n    set_tone(w, "shouting")\n',
-                                     encoding="utf-8")
+    (copy / "planted.py").write_text(
+        'def f(w):\n    w.setStyleSheet("color:red")\n    set_tone(w, "shouting")\n', encoding="utf-8"
+    )
     assert inline_style_sheets(copy) == ["planted.py:2"]
     assert tones_in_code(copy) - tones_in_sheet() == {"shouting"}

@@ -65,7 +65,7 @@ def answers() -> Iterator[Answers]:
 
 
 @pytest.fixture
-def demo(open_session: VaultSession) -> VaultSession:  # noqa: F811
+def demo(open_session: VaultSession) -> VaultSession:
     fill_demo_data(open_session, children=3, concerns=6, seed=2)
     return open_session
 
@@ -94,8 +94,9 @@ def _texts(view: Any) -> list[str]:
     return [view.item(i).text() for i in range(view.count())]
 
 
-def test_the_page_shows_the_overdue_receipt_and_the_file_past_retention(qtbot, demo, answers, zoom,
-                                                                          screenshot, tmp_path: Path) -> None:
+def test_the_page_shows_the_overdue_receipt_and_the_file_past_retention(
+    qtbot, demo, answers, zoom, screenshot, tmp_path: Path
+) -> None:
     host, page = _page(qtbot, demo)
     screenshot(host, "transfers_page")
     assert _texts(page.awaiting)[0].startswith("OVERDUE — ") and "Northfield Academy" in _texts(page.awaiting)[0]
@@ -147,8 +148,9 @@ def demo_name(session: VaultSession) -> str:
         return next(c.details.last_name for c in uow.children.recent(10) if len(c.details.last_name) >= 3)
 
 
-def test_receiving_a_file_shows_whose_it_is_then_imports_it(qtbot, demo, answers, zoom, screenshot,
-                                                          tmp_path: Path) -> None:
+def test_receiving_a_file_shows_whose_it_is_then_imports_it(
+    qtbot, demo, answers, zoom, screenshot, tmp_path: Path
+) -> None:
     with demo.uow() as uow:
         child = uow.children.recent(1)[0]
     path = tmp_path / "in.wmtransfer"
@@ -198,8 +200,7 @@ def test_the_dashboard_says_a_receipt_is_overdue(qtbot, demo, zoom, screenshot) 
     assert "no receipt after 5 school days" in text and "past the retention date" in text
 
 
-def test_the_drop_kit_recorder_opens_the_staff_wizard(qtbot, demo, answers, zoom, screenshot,
-                                                      tmp_path: Path) -> None:
+def test_the_drop_kit_recorder_opens_the_staff_wizard(qtbot, demo, answers, zoom, screenshot, tmp_path: Path) -> None:
     from desktop_app.services.dropkit import kit
     from desktop_app.ui.drop_recorder import open_drop_wizard
 
@@ -218,4 +219,3 @@ def test_the_drop_kit_recorder_opens_the_staff_wizard(qtbot, demo, answers, zoom
     bad.write_text("{}", encoding="utf-8")
     assert open_drop_wizard(None, bad, folder) is None
     assert "not a Waymark drop kit" in answers.told[-1][1]
-

@@ -22,7 +22,7 @@ def _fits(dialog: Any) -> None:
         assert dialog.rect().contains(inside), (type(dialog).__name__, button.text())
 
 
-def test_each_dialog_fits_with_its_buttons(qtbot, demo, answers, zoom, screenshot) -> None:  # noqa: F811
+def test_each_dialog_fits_with_its_buttons(qtbot, demo, answers, zoom, screenshot) -> None:
     _host, page = _page(qtbot, demo)
     page.awaiting.setCurrentRow(0)
     receipt = page.confirm_receipt()

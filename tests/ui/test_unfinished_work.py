@@ -1,7 +1,6 @@
 """No lost work: a screening, a referral contact or a correction part-done when the vault auto-locks is kept sealed
 (never plaintext on disk), offered back after unlock, and every answer comes back; cancelling asks first; a screening
 again carries the last decision's voices and plan."""
-# ruff: noqa: F811 - pytest fixtures imported from test_lock_screen are parameters of the same name
 
 from __future__ import annotations
 

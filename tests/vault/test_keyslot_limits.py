@@ -37,8 +37,10 @@ def test_a_recovery_slot_removed_with_a_valid_checksum_is_reported(tmp_path: Pat
     _edit_slots(vault_dir, lambda d: d.update(slots=[s for s in d["slots"] if s["kind"] != "recovery"]))
     report = vault_service.verify(vault_dir, PASSPHRASE)
     assert not report.ok
-    assert any(line.startswith("Who can unlock: 1 passphrase but no recovery key")
-               and "recovery key no longer opens" in line for line in report.problems)
+    assert any(
+        line.startswith("Who can unlock: 1 passphrase but no recovery key") and "recovery key no longer opens" in line
+        for line in report.problems
+    )
     session = vault_service.unlock(vault_dir, PASSPHRASE)  # the DSL is told at unlock too
     try:
         assert any("lost its recovery key" in w and "no longer opens" in w for w in session.warnings)
@@ -46,14 +48,18 @@ def test_a_recovery_slot_removed_with_a_valid_checksum_is_reported(tmp_path: Pat
         session.lock()
 
 
-@pytest.mark.parametrize(("memory_kib", "iterations", "lanes"), [
-    (4 * 1024 * 1024, 64, 64),  # the red team's slot
-    (2 * 1024 * 1024, 3, 4),  # 2 GiB of memory per try
-    (1024 * 1024, 16, 4),  # each within its own limit, 16 GiB·pass together
-    (64 * 1024, 40, 4),  # 40 passes
-])
+@pytest.mark.parametrize(
+    ("memory_kib", "iterations", "lanes"),
+    [
+        (4 * 1024 * 1024, 64, 64),  # the red team's slot
+        (2 * 1024 * 1024, 3, 4),  # 2 GiB of memory per try
+        (1024 * 1024, 16, 4),  # each within its own limit, 16 GiB·pass together
+        (64 * 1024, 40, 4),  # 40 passes
+    ],
+)
 def test_key_stretching_above_a_sane_ceiling_is_refused_before_deriving(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_kib: int, iterations: int, lanes: int) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory_kib: int, iterations: int, lanes: int
+) -> None:
     vault_dir = tmp_path / "vault"
     make_vault(vault_dir).session.lock()
     shutil.copy(vault_dir / "keyslots.json", vault_dir / "keyslots.json.bak")  # no good copy to fall back to

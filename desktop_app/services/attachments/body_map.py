@@ -30,15 +30,20 @@ def mark_at(region_id: str, note: str) -> BodyMark:
 def problems(marks: Sequence[BodyMark]) -> list[FieldProblem]:
     found: list[FieldProblem] = []
     if len(marks) > MAX_MARKS:
-        found.append(FieldProblem("marks", f"A body map holds at most {MAX_MARKS} marks; describe the rest in a "
-                                           "correction."))
+        found.append(
+            FieldProblem("marks", f"A body map holds at most {MAX_MARKS} marks; describe the rest in a correction.")
+        )
     for number, mark in enumerate(marks, 1):
         note = mark.note.strip()
         if not note:
             found.append(FieldProblem(f"mark_{number}", f"Mark {number} has no note: say what was seen ({EXAMPLE})."))
         elif len(note) > MAX_NOTE:
-            found.append(FieldProblem(f"mark_{number}", f"The note of mark {number} is {len(note)} characters long; "
-                                                        f"keep it to {MAX_NOTE}."))
+            found.append(
+                FieldProblem(
+                    f"mark_{number}",
+                    f"The note of mark {number} is {len(note)} characters long; keep it to {MAX_NOTE}.",
+                )
+            )
         if not (0.0 <= mark.x <= 1.0 and 0.0 <= mark.y <= 1.0):
             found.append(FieldProblem(f"mark_{number}", f"Mark {number} is outside the picture; place it again."))
     return found
@@ -56,8 +61,10 @@ def versions(session: VaultSession, concern_id: int) -> list[BodyMap]:
 
 def save_body_map(session: VaultSession, concern_id: int, marks: Sequence[BodyMark]) -> BodyMap:
     """Save the marks as the concern's new body map version (earlier versions kept); audited ``body_map.saved``."""
-    cleaned = tuple(BodyMark(side=BodySide(m.side), x=round(float(m.x), 4), y=round(float(m.y), 4),
-                             note=" ".join(m.note.split())) for m in marks)
+    cleaned = tuple(
+        BodyMark(side=BodySide(m.side), x=round(float(m.x), 4), y=round(float(m.y), 4), note=" ".join(m.note.split()))
+        for m in marks
+    )
     found = problems(cleaned)
     if found:
         raise InvalidInput(found)
@@ -65,12 +72,14 @@ def save_body_map(session: VaultSession, concern_id: int, marks: Sequence[BodyMa
     with session.uow() as uow:
         latest = uow.body_maps.latest(concern_id)
         if latest is None and not cleaned:
-            raise UserFacingError("There are no marks to save. Click the outline, or choose a place from the list, "
-                                  "to add one.")
+            raise UserFacingError(
+                "There are no marks to save. Click the outline, or choose a place from the list, to add one."
+            )
         if latest is not None and latest.marks == cleaned:
             raise UserFacingError("Nothing was changed since the body map was last saved.")
         saved = uow.body_maps.add(concern_id, cleaned, actor)
-        uow.audit.append(actor, "body_map.saved", f"concern:{concern_id}",
-                         {"version": saved.version, "marks": len(cleaned)})
+        uow.audit.append(
+            actor, "body_map.saved", f"concern:{concern_id}", {"version": saved.version, "marks": len(cleaned)}
+        )
         uow.commit()
     return saved

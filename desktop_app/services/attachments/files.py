@@ -54,8 +54,10 @@ def check_kind(file_name: str, head: bytes, definition: AttachmentsDefinition) -
         raise AttachmentRefused(f"{Path(file_name).name} was not added. {definition.kinds_sentence}")
     if kind.starts_with_hex and not kind.matches_start(head):
         name = Path(file_name)
-        raise AttachmentRefused(f"{name.name} ends in {name.suffix} but is not really a {kind.name} (it may be "
-                                "another kind of file, renamed), so it was not added.")
+        raise AttachmentRefused(
+            f"{name.name} ends in {name.suffix} but is not really a {kind.name} (it may be "
+            "another kind of file, renamed), so it was not added."
+        )
     return kind
 
 
@@ -63,8 +65,10 @@ def _check_size(size: int, name: str, definition: AttachmentsDefinition) -> None
     if size == 0:
         raise AttachmentRefused(f"{name} is empty, so it was not added.")
     if size > definition.max_bytes:
-        raise AttachmentRefused(f"{name} is {size_text(size)}; Waymark keeps files of up to "
-                                f"{definition.max_megabytes} MB, so it was not added.")
+        raise AttachmentRefused(
+            f"{name} is {size_text(size)}; Waymark keeps files of up to "
+            f"{definition.max_megabytes} MB, so it was not added."
+        )
 
 
 def _decoded(data: bytes) -> str | None:
@@ -81,16 +85,21 @@ def _decoded(data: bytes) -> str | None:
 def _check_description(description: str) -> str:
     text = " ".join(description.split())
     if not text:
-        raise AttachmentRefused("Say in a few words what the file is (for example: email from the Hub about the "
-                                "strategy meeting), then add it again.")
+        raise AttachmentRefused(
+            "Say in a few words what the file is (for example: email from the Hub about the "
+            "strategy meeting), then add it again."
+        )
     if len(text) > MAX_DESCRIPTION:
-        raise AttachmentRefused(f"The description is {len(text)} characters long; keep it to {MAX_DESCRIPTION} "
-                                "(the file itself holds the detail).")
+        raise AttachmentRefused(
+            f"The description is {len(text)} characters long; keep it to {MAX_DESCRIPTION} "
+            "(the file itself holds the detail)."
+        )
     return text
 
 
-def read_file(path: Path, definition: AttachmentsDefinition | None = None,
-              progress: Progress | None = None) -> tuple[bytes, FileKind]:
+def read_file(
+    path: Path, definition: AttachmentsDefinition | None = None, progress: Progress | None = None
+) -> tuple[bytes, FileKind]:
     """Read a chosen file into memory in pieces (``progress(done, total, text)``), checked before and after."""
     definition = definition or attachments_definition()
     name = path.name
@@ -130,8 +139,9 @@ def check_content(file_name: str, data: bytes, definition: AttachmentsDefinition
     return kind
 
 
-def add_file(session: VaultSession, concern_id: int, path: Path, description: str,
-             progress: Progress | None = None) -> AttachmentInfo:
+def add_file(
+    session: VaultSession, concern_id: int, path: Path, description: str, progress: Progress | None = None
+) -> AttachmentInfo:
     """Read ``path`` and keep it with the concern; safe in a worker thread."""
     text = _check_description(description)
     data, _kind = read_file(Path(path), progress=progress)
@@ -146,8 +156,12 @@ def add_bytes(session: VaultSession, concern_id: int, file_name: str, data: byte
     actor = session.actor()
     with session.uow() as uow:
         info = uow.attachments.add(concern_id, Path(file_name).name, kind.media_type, data, text, actor)
-        uow.audit.append(actor, "attachment.added", f"concern:{concern_id}",
-                         {"attachment": info.attachment_id, "kind": kind.id, "size": info.size})
+        uow.audit.append(
+            actor,
+            "attachment.added",
+            f"concern:{concern_id}",
+            {"attachment": info.attachment_id, "kind": kind.id, "size": info.size},
+        )
         uow.commit()
     return info
 
@@ -195,8 +209,13 @@ def withdraw(session: VaultSession, attachment_id: int, reason: str) -> Attachme
     return info
 
 
-_COPY_KINDS = {"application/pdf": OutputKind.PDF, "image/png": OutputKind.PNG, "image/jpeg": OutputKind.JPEG,
-               "text/plain": OutputKind.TEXT, "message/rfc822": OutputKind.EMAIL}
+_COPY_KINDS = {
+    "application/pdf": OutputKind.PDF,
+    "image/png": OutputKind.PNG,
+    "image/jpeg": OutputKind.JPEG,
+    "text/plain": OutputKind.TEXT,
+    "message/rfc822": OutputKind.EMAIL,
+}
 
 
 def check_copy_path(session: VaultSession, path: Path, media_type: str = "") -> Path:

@@ -92,7 +92,7 @@ def report(uow: UnitOfWork, year: AcademicYear, today: date, forms: Forms | None
             (
                 ("Referrals made", outcomes["referrals"]),
                 ("With an outcome recorded", outcomes["outcome_recorded"]),
-                    ("With written confirmation sent", outcomes["confirmed"]),
+                ("With written confirmation sent", outcomes["confirmed"]),
                 ("Concerns closed in the year", closed),
             ),
         ),

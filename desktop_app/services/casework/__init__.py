@@ -137,8 +137,18 @@ def check_decision(form: DecisionForm, result: ScreeningResult, today: date) -> 
 
 
 _DECISION_ORDER = (
-    "confirmed_level", "override_reason", "childs_wishes", "parents_told", "parents_views", "parents_not_told_reason",
-    "danger_statement", "safety_goal", "category_ids", "routes", "review_date", "actions",
+    "confirmed_level",
+    "override_reason",
+    "childs_wishes",
+    "parents_told",
+    "parents_views",
+    "parents_not_told_reason",
+    "danger_statement",
+    "safety_goal",
+    "category_ids",
+    "routes",
+    "review_date",
+    "actions",
 )
 
 
@@ -207,14 +217,19 @@ def check_referral(form: ReferralForm, now: datetime, concern_submitted: datetim
             problems.append(FieldProblem("confirmation_due", "Choose when written confirmation is due."))
         elif contacted_at is not None and form.confirmation_due < contacted_at.date():
             problems.append(FieldProblem("confirmation_due", "The due date is before the contact was made."))
-    request, request_problems = check_request(form.asks, form.asks_other, form.consent, form.consent_note,
-                                              form.parents_told, form.parents_not_told_reason)
+    request, request_problems = check_request(
+        form.asks, form.asks_other, form.consent, form.consent_note, form.parents_told, form.parents_not_told_reason
+    )
     problems += request_problems
     if problems:
         raise InvalidInput(problems)
     return ReferralForm(
-        asks=request.asks, asks_other=request.asks_other, consent=request.consent, consent_note=request.consent_note,
-        parents_told=request.parents_told, parents_not_told_reason=request.parents_not_told_reason,
+        asks=request.asks,
+        asks_other=request.asks_other,
+        consent=request.consent,
+        consent_note=request.consent_note,
+        parents_told=request.parents_told,
+        parents_not_told_reason=request.parents_not_told_reason,
         route=form.route,
         contacted_name=form.contacted_name.strip(),
         contacted_at=contacted_at,
@@ -277,9 +292,17 @@ def save_screening(
     kinds_before = confirmed_kinds(uow, concern_id) if decision.category_ids is not None else ()
     record: ScreeningRecord = uow.screenings.add(concern_id, definition, answers, decision, actor)
     if decision.category_ids is not None and decision.category_ids != kinds_before:
-        uow.audit.append(actor, "concern.kind_changed", f"concern:{concern_id}", {
-            "concern": concern_id, "screening": record.screening_id,
-            "from": list(kinds_before), "to": list(decision.category_ids)})
+        uow.audit.append(
+            actor,
+            "concern.kind_changed",
+            f"concern:{concern_id}",
+            {
+                "concern": concern_id,
+                "screening": record.screening_id,
+                "from": list(kinds_before),
+                "to": list(decision.category_ids),
+            },
+        )
     uow.audit.append(
         actor,
         "screening.completed",
@@ -318,8 +341,14 @@ def add_referral(uow: UnitOfWork, concern_id: int, form: ReferralForm, actor: Ac
         form.outcome,
         form.confirmation_due if form.confirmation_needed else None,
         actor,
-        ReferralRequest(form.asks, form.asks_other, form.consent or "", form.consent_note, form.parents_told,
-                        form.parents_not_told_reason),
+        ReferralRequest(
+            form.asks,
+            form.asks_other,
+            form.consent or "",
+            form.consent_note,
+            form.parents_told,
+            form.parents_not_told_reason,
+        ),
     )
     uow.audit.append(
         actor, "referral.recorded", f"referral:{entry.referral_id}", {"concern": concern_id, "route": form.route.value}
@@ -351,8 +380,9 @@ def confirm_referral(uow: UnitOfWork, referral: ReferralEntry, sent: date, actor
     )
 
 
-def record_confirmation(session: VaultSession, concern_id: int, referral_id: int, sent: date | None,
-                        today: date) -> None:
+def record_confirmation(
+    session: VaultSession, concern_id: int, referral_id: int, sent: date | None, today: date
+) -> None:
     """Record that written confirmation of a referral was sent: an event; the referral entry is not edited."""
     actor = session.actor()
     with session.uow() as uow:
@@ -366,8 +396,9 @@ def record_confirmation(session: VaultSession, concern_id: int, referral_id: int
         uow.commit()
 
 
-def write_addendum(uow: UnitOfWork, kind: AddendumTarget, object_id: int, reason: str, change: str,
-                   actor: Actor) -> Addendum:
+def write_addendum(
+    uow: UnitOfWork, kind: AddendumTarget, object_id: int, reason: str, change: str, actor: Actor
+) -> Addendum:
     if kind not in ADDENDUM_KINDS:
         raise ValueError(f"unknown record kind {kind!r}")
     addendum: Addendum = uow.addenda.add(kind, object_id, actor, reason, change)

@@ -95,9 +95,7 @@ def urgency(draft: ConcernDraft, significant: frozenset[str]) -> int:
     return 1 if significant & set(draft.sign_ids) else 0
 
 
-def awaiting_screening(
-    session: VaultSession, limit: int, today: date, forms: Forms | None = None
-) -> list[AwaitingRow]:
+def awaiting_screening(session: VaultSession, limit: int, today: date, forms: Forms | None = None) -> list[AwaitingRow]:
     """Concerns not yet screened, most urgent first (immediate danger, then significant signs), then oldest first,
     with how many days each has waited. ``forms``: the loaded forms (read from forms/ when not given)."""
     significant = significant_signs(forms or load_forms())
@@ -105,8 +103,15 @@ def awaiting_screening(
         concerns = uow.concerns.awaiting_screening(limit, significant)
         names = _names(uow, (c.child_id for c in concerns))
         return [
-            AwaitingRow(c.concern_id, c.reference, names[c.child_id], c.submitted_at,
-                        max(0, (today - _day(c.submitted_at)).days), c.sealed, urgency(c.draft, significant))
+            AwaitingRow(
+                c.concern_id,
+                c.reference,
+                names[c.child_id],
+                c.submitted_at,
+                max(0, (today - _day(c.submitted_at)).days),
+                c.sealed,
+                urgency(c.draft, significant),
+            )
             for c in concerns
         ]
 
@@ -117,8 +122,7 @@ def reviews_due(session: VaultSession, limit: int, today: date) -> list[ReviewRo
         latest = uow.screenings.reviews_due(today, limit)
         names = _names(uow, (r.child_id for r in latest))
         return [
-            ReviewRow(r.concern_id, r.child_id, names[r.child_id], r.level, r.review_date,
-                      (today - r.review_date).days)
+            ReviewRow(r.concern_id, r.child_id, names[r.child_id], r.level, r.review_date, (today - r.review_date).days)
             for r in latest
         ]
 
@@ -136,9 +140,19 @@ def confirmations_awaited(
         rows = []
         for e in entries:
             assert e.confirmation_due is not None
-            rows.append(ConfirmationRow(e.concern_id, e.referral_id, names[child_of[e.concern_id]], e.route,
-                                        route_title(e.route, contacts), e.contacted_name, e.contacted_at,
-                                        e.confirmation_due, e.confirmation_due < today))
+            rows.append(
+                ConfirmationRow(
+                    e.concern_id,
+                    e.referral_id,
+                    names[child_of[e.concern_id]],
+                    e.route,
+                    route_title(e.route, contacts),
+                    e.contacted_name,
+                    e.contacted_at,
+                    e.confirmation_due,
+                    e.confirmation_due < today,
+                )
+            )
         return rows
 
 
@@ -150,8 +164,15 @@ def high_risk_children(session: VaultSession, limit: int, today: date | None = N
         latest = uow.screenings.children_at_level(RiskLevel.HIGH, limit)
         names = _names(uow, (r.child_id for r in latest))
         return [
-            HighRiskRow(r.concern_id, r.child_id, names[r.child_id], r.level, r.screened_at, r.review_date,
-                        r.review_date < today)
+            HighRiskRow(
+                r.concern_id,
+                r.child_id,
+                names[r.child_id],
+                r.level,
+                r.screened_at,
+                r.review_date,
+                r.review_date < today,
+            )
             for r in latest
         ]
 

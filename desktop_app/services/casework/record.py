@@ -32,8 +32,9 @@ def concern_record(
         return describe(concern, _unknown, _unknown, confirmed_kinds)
     signs = dict(sign_titles(concern, forms))
     kinds = {c.id: c.title for c in forms.categories.categories}
-    return describe(concern, lambda s: signs.get(s) or _unknown(s), lambda c: kinds.get(c) or _unknown(c),
-                    confirmed_kinds)
+    return describe(
+        concern, lambda s: signs.get(s) or _unknown(s), lambda c: kinds.get(c) or _unknown(c), confirmed_kinds
+    )
 
 
 def _unknown(item_id: str) -> str:

@@ -204,9 +204,7 @@ def start_screening(
     """A draft for ``concern``: facts from the records; a screening again starts from the ``previous`` answers, a
     first one from the staff member's ticked signs, pre-answered 'yes' for the DSL to confirm."""
     known = {item.id for _section, item in definition.items()}
-    answers = {
-        a.item_id: Answer(a.status, a.when, a.basis, a.note) for a in previous if a.item_id in known
-    }
+    answers = {a.item_id: Answer(a.status, a.when, a.basis, a.note) for a in previous if a.item_id in known}
     prefilled = [sign for sign in concern.draft.sign_ids if sign in known and sign not in answers]
     answers.update({sign: Answer(AnswerStatus.YES, when=When.CURRENT) for sign in prefilled})
     draft = ScreeningDraft(
@@ -320,8 +318,14 @@ def screening_context(session: VaultSession, concern_id: int, forms: Any, today:
     draft.category_ids = kinds
     draft.categories = tuple((c.id, c.title) for c in forms.categories.categories)
     when = f"{latest.completed_at.astimezone():%d %b %Y}" if latest is not None else ""
-    return ScreeningContext(draft, name_with_detail(child.details), concern.reference, overrides,
-                            latest.decision if latest is not None else None, when)
+    return ScreeningContext(
+        draft,
+        name_with_detail(child.details),
+        concern.reference,
+        overrides,
+        latest.decision if latest is not None else None,
+        when,
+    )
 
 
 def _end_of(day: date) -> datetime:

@@ -206,8 +206,12 @@ def completed(details: ChildDetails, lists: ChildDetailsDefinition) -> ChildDeta
 
 def _tidy(person: ContactPerson) -> ContactPerson:
     """Numbers as people write them (0114 273 4855) and addresses trimmed; a value that cannot be read is kept."""
-    return replace(person, name=person.name.strip(), phone=format_phone(person.phone),
-                   email=format_email(person.email) if not email_problem(person.email) else person.email.strip())
+    return replace(
+        person,
+        name=person.name.strip(),
+        phone=format_phone(person.phone),
+        email=format_email(person.email) if not email_problem(person.email) else person.email.strip(),
+    )
 
 
 def check_details(details: ChildDetails, today: date) -> list[FieldProblem]:

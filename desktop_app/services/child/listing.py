@@ -27,8 +27,10 @@ def children_page(session: VaultSession, wanted: ChildFilter, offset: int = 0, l
     with session.uow() as uow:
         entries, capped = uow.child_list.page(wanted, words, fts, offset, limit + 1)
     if capped:
-        note = (f"So many concerns say this that only the newest {TEXT_CAP:,} of them were searched (and every "
-                "name); add another word to narrow it.")
+        note = (
+            f"So many concerns say this that only the newest {TEXT_CAP:,} of them were searched (and every "
+            "name); add another word to narrow it."
+        )
     return ChildPage(tuple(entries[:limit]), offset, len(entries) > limit, note)
 
 
@@ -43,4 +45,3 @@ def _search_terms(typed: str) -> tuple[list[str], str | None, str]:
     if words and fts is None:
         note = note or "Names only: type at least three letters of a word to search what concerns say too."
     return words[:NAME_WORDS], fts, note
-

@@ -215,9 +215,7 @@ def chronology_events(uow: UnitOfWork, child_id: int, forms: Forms | None = None
     return events
 
 
-def screening_hints(
-    uow: UnitOfWork, child_id: int, now: datetime, forms: Forms | None = None
-) -> dict[str, str]:
+def screening_hints(uow: UnitOfWork, child_id: int, now: datetime, forms: Forms | None = None) -> dict[str, str]:
     """A note for the screening's "goes missing" item when the child has recent episodes (the DSL still answers):
     {item id: "2 missing episodes recorded in the last 3 months"}."""
     hint = (forms or load_forms()).missing_episodes.screening

@@ -71,16 +71,32 @@ from desktop_app.store.uow import UnitOfWork
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
-__all__ = ["CULTURES", "DEMO_SETTING", "SCENARIOS", "STAGES", "Culture", "DemoSummary", "Scenario",
-           "create_demo_vault", "demo_children", "demo_passphrase", "fill_demo_data"]
+__all__ = [
+    "CULTURES",
+    "DEMO_SETTING",
+    "SCENARIOS",
+    "STAGES",
+    "Culture",
+    "DemoSummary",
+    "Scenario",
+    "create_demo_vault",
+    "demo_children",
+    "demo_passphrase",
+    "fill_demo_data",
+]
 
 _log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 BATCH = 100  # steps written per transaction: fast, and a crash loses at most one batch of fiction
 
-DEMO_SETTING = Setting(name="Hollybrook Academy (demo: fictional records)", address="1 Example Lane, Exampleton",
-                       phone="01632 960000", dsl_name="Demo DSL", dsl_phone="01632 960001")
+DEMO_SETTING = Setting(
+    name="Hollybrook Academy (demo: fictional records)",
+    address="1 Example Lane, Exampleton",
+    phone="01632 960000",
+    dsl_name="Demo DSL",
+    dsl_phone="01632 960001",
+)
 
 STAGES = ("waiting", "screened", "referred", "confirmed", "closed")
 OVERDUE_SHARE = 0.2  # children whose review is overdue
@@ -119,9 +135,14 @@ class _Plan:
 
     def steps(self) -> list[tuple[datetime, int, int, str]]:
         """(moment, concern number, order within the concern, kind): sorting all of them gives the writing order."""
-        moments = (("submit", self.draft.recorded_at), ("correct", self.correction),
-                   ("screen", self.screening.at if self.screening else None), ("refer", self.referral_at),
-                   ("confirm", self.confirmed_at), ("close", self.closed_at))
+        moments = (
+            ("submit", self.draft.recorded_at),
+            ("correct", self.correction),
+            ("screen", self.screening.at if self.screening else None),
+            ("refer", self.referral_at),
+            ("confirm", self.confirmed_at),
+            ("close", self.closed_at),
+        )
         return [(at, self.number, order, kind) for order, (kind, at) in enumerate(moments) if at is not None]
 
 
@@ -151,9 +172,18 @@ def _screened_days_ago(rng: random.Random, stage: str, review_days: int, overdue
     return review_days - rng.randint(1, review_days)
 
 
-def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetails, others: list[str],
-          overdue: bool, today: date, end: datetime, definition: ScreeningDefinition,
-          contacts: ContactsDefinition) -> _Plan:
+def _plan(
+    rng: random.Random,
+    number: int,
+    child_index: int,
+    details: ChildDetails,
+    others: list[str],
+    overdue: bool,
+    today: date,
+    end: datetime,
+    definition: ScreeningDefinition,
+    contacts: ContactsDefinition,
+) -> _Plan:
     """Plan one concern (stage, what it says, the screening, each moment), all before ``end``."""
     stage = rng.choices(STAGES, weights=(20, 30, 20, 15, 15))[0]
     if overdue and stage == "referred":  # that child's screenings are weeks old: their confirmations came long ago
@@ -165,8 +195,13 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     if stage == "waiting":
         recorded_on = today - timedelta(days=rng.choices((rng.randint(1, 3), rng.randint(4, 10)), weights=(3, 1))[0])
         happened, recorded = _moments(rng, scenario, recorded_on)
-        return _Plan(number, child_index, stage, replace(draft, happened_at=happened, recorded_at=recorded),
-                     correction=recorded + timedelta(minutes=rng.randint(20, 240)) if corrected else None)
+        return _Plan(
+            number,
+            child_index,
+            stage,
+            replace(draft, happened_at=happened, recorded_at=recorded),
+            correction=recorded + timedelta(minutes=rng.randint(20, 240)) if corrected else None,
+        )
 
     # The screening's answers first: its level says how long ago it can be for the review to fall where wanted.
     provisional = start_screening(definition, contacts, child, _unsaved(draft), today)
@@ -191,7 +226,8 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
     while max(last, correction or last) - shift > end:
         shift += timedelta(days=1)
     happened, recorded, screened, contacted, referral_at, confirmed_at, closed_at = (
-        moment - shift for moment in (happened, recorded, screened, contacted, referral_at, confirmed_at, closed_at))
+        moment - shift for moment in (happened, recorded, screened, contacted, referral_at, confirmed_at, closed_at)
+    )
     correction = correction - shift if correction else None
     draft = replace(draft, happened_at=happened, recorded_at=recorded)
 
@@ -204,11 +240,16 @@ def _plan(rng: random.Random, number: int, child_index: int, details: ChildDetai
         return replace(plan, stage="screened")
     if stage == "screened":
         return plan
-    form = casework.ReferralForm(route, CONTACTED[route], contacted, f"REF-{rng.randint(10000, 99999)}",
-                                 REFERRAL_SAID[outcome], True,
-                                 casework.default_confirmation_due(contacted, contacts),
-                                 **referral_request(f"request:{number}", route, suggested(route),
-                                                    outcome == OUTCOME_REFERRED[1], told))
+    form = casework.ReferralForm(
+        route,
+        CONTACTED[route],
+        contacted,
+        f"REF-{rng.randint(10000, 99999)}",
+        REFERRAL_SAID[outcome],
+        True,
+        casework.default_confirmation_due(contacted, contacts),
+        **referral_request(f"request:{number}", route, suggested(route), outcome == OUTCOME_REFERRED[1], told),
+    )
     plan = replace(plan, referral=casework.check_referral(form, referral_at, recorded), referral_at=referral_at)
     if stage == "referred":
         return plan
@@ -226,9 +267,17 @@ def _confirmed(suggested: RiskLevel, raise_level: bool) -> RiskLevel:
     return list(RiskLevel)[suggested.rank + 1] if raise_level and suggested is not RiskLevel.HIGH else suggested
 
 
-def _screening(definition: ScreeningDefinition, contacts: ContactsDefinition, child: Child, draft: ConcernDraft,
-               answers: dict[str, Any],
-               at: datetime, raise_level: bool, override: str, told: bool) -> _Screening:
+def _screening(
+    definition: ScreeningDefinition,
+    contacts: ContactsDefinition,
+    child: Child,
+    draft: ConcernDraft,
+    answers: dict[str, Any],
+    at: datetime,
+    raise_level: bool,
+    override: str,
+    told: bool,
+) -> _Screening:
     """The screening as the DSL completes it on the day: the tool's level, now and then raised with a reason."""
     screened_on = casework.local(at).date()
     screening = start_screening(definition, contacts, child, _unsaved(draft), screened_on)
@@ -237,16 +286,22 @@ def _screening(definition: ScreeningDefinition, contacts: ContactsDefinition, ch
     result = screening.result()
     level = _confirmed(result.suggested_level, raise_level)
     name = child.details.first_name
-    decision = casework.check_decision(casework.DecisionForm(
-        confirmed_level=level, override_reason=override if level is not result.suggested_level else "",
-        childs_wishes="Wants things to calm down and to stay at this school.",
-        parents_told=told, parents_views="Carer is worried and supports the plan." if told else "",
-        parents_not_told_reason="" if told else "Telling the family could put the child at more risk.",
-        danger_statement=f"{name} may be drawn further into exploitation and be harmed.",
-        safety_goal=f"{name} has a trusted adult in school and is home safe each evening.",
-        routes=tuple(a.route for a in result.routes) or (RouteId.MONITOR,),
-        review_date=default_review_date(level, screened_on, definition),
-    ), result, screened_on)
+    decision = casework.check_decision(
+        casework.DecisionForm(
+            confirmed_level=level,
+            override_reason=override if level is not result.suggested_level else "",
+            childs_wishes="Wants things to calm down and to stay at this school.",
+            parents_told=told,
+            parents_views="Carer is worried and supports the plan." if told else "",
+            parents_not_told_reason="" if told else "Telling the family could put the child at more risk.",
+            danger_statement=f"{name} may be drawn further into exploitation and be harmed.",
+            safety_goal=f"{name} has a trusted adult in school and is home safe each evening.",
+            routes=tuple(a.route for a in result.routes) or (RouteId.MONITOR,),
+            review_date=default_review_date(level, screened_on, definition),
+        ),
+        result,
+        screened_on,
+    )
     return _Screening(at, screening.definition_ref(), screening.answered_items(), decision)
 
 
@@ -258,8 +313,15 @@ def _end_of(today: date) -> datetime:
     return min(now, datetime.combine(today, time(23, 0)).astimezone())
 
 
-def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed: int = 1,
-                   progress: Progress | None = None, today: date | None = None) -> DemoSummary:
+def fill_demo_data(
+    session: VaultSession,
+    *,
+    children: int,
+    concerns: int,
+    seed: int = 1,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> DemoSummary:
     """Add ``children`` fictional children and ``concerns`` concerns spread over them, at every stage.
 
     Every moment lies before the end of ``today`` (default: today) and before now; ``today`` may not be later.
@@ -280,12 +342,20 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
         index = rng.randrange(children)
         other = rng.randrange(children - 1) if children > 1 else None  # another child to name, never them
         others = [names[other + (other >= index)]] if other is not None else []
-        plans.append(_plan(rng, number, index, details[index], others, overdue[index], today, end, definition,
-                           forms.contacts))
+        plans.append(
+            _plan(rng, number, index, details[index], others, overdue[index], today, end, definition, forms.contacts)
+        )
     used: set[str] = set()
     words = random.Random(f"accounts:{seed}")  # noqa: S311 - reproducible fiction; its own stream
-    plans = [replace(plan, draft=replace(plan.draft, account=distinct_account(
-        plan.draft.account, words, plan.draft.happened_at, used))) for plan in plans]
+    plans = [
+        replace(
+            plan,
+            draft=replace(
+                plan.draft, account=distinct_account(plan.draft.account, words, plan.draft.happened_at, used)
+            ),
+        )
+        for plan in plans
+    ]
     steps = sorted(step for plan in plans for step in plan.steps())
     first = min((plan.draft.happened_at for plan in plans if plan.draft.happened_at), default=end)
     records_demo.add_former_pupil(session, actor, today, first - timedelta(days=8 * 365))  # past retention
@@ -301,7 +371,7 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
     done = 0
     for start in range(0, len(steps), BATCH):
         with session.uow() as uow:
-            for at, number, order, kind in steps[start:start + BATCH]:
+            for at, number, order, kind in steps[start : start + BATCH]:
                 with frozen_clock(at):
                     writer.write(uow, plans[number], kind)
                 done += order == last_step[number]
@@ -309,8 +379,9 @@ def fill_demo_data(session: VaultSession, *, children: int, concerns: int, seed:
         if progress is not None:
             progress(done, concerns)
     if child_ids and steps:  # a file sent to another school, its receipt overdue (logged after the last step)
-        records_demo.add_transfer_awaiting_receipt(session, actor, child_ids[0], today,
-                                                   max(at for at, *_ in steps) + timedelta(seconds=1))
+        records_demo.add_transfer_awaiting_receipt(
+            session, actor, child_ids[0], today, max(at for at, *_ in steps) + timedelta(seconds=1)
+        )
     fill_attachments_demo(session, child_ids, end)  # the Hub's email, a photographed note, a body map
     fill_audit_demo(session, end, seed)  # the annual audit, CE Lead, deputies and training register
     fill_connections(session, child_ids, seed, end)  # links, adults, places, missing episodes (audited at ``end``)
@@ -336,10 +407,15 @@ class _Writer:
         actor, number = self._actor, plan.number
         if kind == "submit":
             reference = f"DEMO-{self._seed}-{number:06d}"
-            concern = uow.concerns.add(self._child_ids[plan.child], plan.draft, actor, sealed=True,
-                                       intake_reference=reference)
-            uow.audit.append(actor, "concern.imported", f"concern:{concern.concern_id}",
-                             {"intake_reference": reference, "demo": True})
+            concern = uow.concerns.add(
+                self._child_ids[plan.child], plan.draft, actor, sealed=True, intake_reference=reference
+            )
+            uow.audit.append(
+                actor,
+                "concern.imported",
+                f"concern:{concern.concern_id}",
+                {"intake_reference": reference, "demo": True},
+            )
             self._concerns[number] = concern
             return
         concern_id = self._concerns[number].concern_id
@@ -347,8 +423,14 @@ class _Writer:
             happened = plan.draft.happened_at
             assert happened is not None
             later = casework.local(happened) + timedelta(minutes=30)
-            casework.write_addendum(uow, AddendumTarget.CONCERN, concern_id, "The time was recorded wrongly.",
-                                    f"It happened at {later:%H:%M}, not {casework.local(happened):%H:%M}.", actor)
+            casework.write_addendum(
+                uow,
+                AddendumTarget.CONCERN,
+                concern_id,
+                "The time was recorded wrongly.",
+                f"It happened at {later:%H:%M}, not {casework.local(happened):%H:%M}.",
+                actor,
+            )
         elif kind == "screen":
             assert plan.screening is not None
             s = plan.screening
@@ -370,10 +452,12 @@ def demo_passphrase() -> str:
     return f"demo {' '.join(pick)} {secrets.randbelow(100)}"
 
 
-def create_demo_vault(vault_dir: Path, *, children: int = 40, concerns: int = 120, seed: int = 1,
-                      progress: Progress | None = None) -> str:
+def create_demo_vault(
+    vault_dir: Path, *, children: int = 40, concerns: int = 120, seed: int = 1, progress: Progress | None = None
+) -> str:
     """Create a throw-away vault in ``vault_dir`` filled with fictional records; return its passphrase."""
     from desktop_app.services import vault as vault_service
+
     passphrase = demo_passphrase()
     created = vault_service.create_vault(Path(vault_dir), DEMO_SETTING, "Demo DSL", passphrase)
     try:

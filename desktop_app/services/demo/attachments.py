@@ -28,8 +28,9 @@ def png_picture(width: int = 120, height: int = 80, colour: tuple[int, int, int]
         for _x in range(width):
             rows += bytes((250, 246, 232) if pale else colour)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows))) + chunk(
-        b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows))) + chunk(b"IEND", b"")
+    )
 
 
 HUB_EMAIL = """From: Safeguarding Hub <hub@example.gov.uk>
@@ -66,12 +67,22 @@ def fill_attachments_demo(session: VaultSession, child_ids: list[int], at: datet
         return 0
     with frozen_clock(at):
         email = HUB_EMAIL.format(date=at.strftime("%a, %d %b %Y %H:%M:%S +0000")).encode("utf-8")
-        files.add_bytes(session, concern_id, "Hub reply - strategy discussion.eml", email,
-                        "Email from the Safeguarding Hub: referral received, strategy discussion arranged")
-        files.add_bytes(session, concern_id, "Note from form tutor.png", png_picture(),
-                        "Photo of the form tutor's handwritten note")
-        body_map.save_body_map(session, concern_id, (
-            BodyMark(BodySide.FRONT, 0.86, 0.46, "Bruise, left forearm, about 3 cm, yellowing"),
-            BodyMark(BodySide.BACK, 0.5, 0.25, "Scratch marks across the upper back, two lines about 5 cm"),
-        ))
+        files.add_bytes(
+            session,
+            concern_id,
+            "Hub reply - strategy discussion.eml",
+            email,
+            "Email from the Safeguarding Hub: referral received, strategy discussion arranged",
+        )
+        files.add_bytes(
+            session, concern_id, "Note from form tutor.png", png_picture(), "Photo of the form tutor's handwritten note"
+        )
+        body_map.save_body_map(
+            session,
+            concern_id,
+            (
+                BodyMark(BodySide.FRONT, 0.86, 0.46, "Bruise, left forearm, about 3 cm, yellowing"),
+                BodyMark(BodySide.BACK, 0.5, 0.25, "Scratch marks across the upper back, two lines about 5 cm"),
+            ),
+        )
     return 2

@@ -35,31 +35,75 @@ class Culture:
 
 # Plainly fictional children: common given names with invented or everyday family names. Any likeness is chance.
 CULTURES = (
-    Culture("English", ("Poppy", "Isla", "Evie", "Daisy", "Amelia", "Freya"),
-            ("Alfie", "Archie", "Harry", "Freddie", "Oliver", "Rory"),
-            ("Thistlewood", "Brightwater", "Marrowby", "Quillfeather", "Ashcombe", "Fernsby")),
-    Culture("Irish", ("Saoirse", "Siobhán", "Aoife", "Niamh"), ("Oisín", "Cian", "Darragh", "Tadhg"),
-            ("Gallagher", "Donnelly", "Mulcahy", "Brennan")),
-    Culture("Polish", ("Łucja", "Zofia", "Wiktoria", "Maja"), ("Tomasz", "Dawid", "Jakub", "Szymon"),
-            ("Kowalczyk", ("Wiśniewski", "Wiśniewska"), ("Żuławski", "Żuławska"), ("Nowicki", "Nowicka"))),
-    Culture("Vietnamese", ("Linh", "Thảo", "Ngọc", "Hương"), ("Dương", "Minh", "Quang", "Huy"),
-            ("Trần", "Nguyễn", "Phạm", "Lê")),
-    Culture("Arabic", ("Noor", "Aisha", "Layla", "Maryam"), ("Yusuf", "Tariq", "Omar", "Karim"),
-            ("Haddad", "Al-Sayed", "Mansour", "Khalil")),
-    Culture("Greek", ("Ελένη", "Δήμητρα", "Κατερίνα", "Σοφία"), ("Νίκος", "Γιώργος", "Κώστας", "Άγγελος"),
-            (("Παπαδόπουλος", "Παπαδοπούλου"), "Γεωργίου", "Οικονόμου", ("Νικολαΐδης", "Νικολαΐδου"))),
-    Culture("Russian", ("Дарья", "Полина", "Ксения", "Аня"), ("Максим", "Артём", "Илья", "Кирилл"),
-            (("Смирнов", "Смирнова"), ("Волков", "Волкова"), ("Соколов", "Соколова"), ("Морозов", "Морозова"))),
-    Culture("Chinese", ("美玲", "雅婷", "思雨", "欣怡"), ("子轩", "浩然", "宇航", "俊杰"),
-            ("陈", "王", "张", "刘", "黄")),
-    Culture("Nigerian (Igbo)", ("Ngozi", "Chiamaka", "Adaeze", "Nneka"), ("Chidi", "Emeka", "Obinna", "Ikenna"),
-            ("Okonkwo", "Eze", "Nwosu", "Okeke")),
-    Culture("Ghanaian (Akan)", ("Ama", "Akosua", "Abena", "Efua"), ("Kwame", "Kofi", "Yaw", "Kwabena"),
-            ("Mensah", "Asante", "Owusu", "Boateng")),
-    Culture("Turkish", ("Elif", "Zeynep", "Defne", "Ayşe"), ("Emir", "Kerem", "Arda", "Barış"),
-            ("Demir", "Yıldız", "Şahin", "Aydın")),
-    Culture("Somali", ("Hodan", "Ayaan", "Sahra", "Ifrah"), ("Abdi", "Mahad", "Liban", "Guled"),
-            ("Warsame", "Jama", "Farah", "Egal")),
+    Culture(
+        "English",
+        ("Poppy", "Isla", "Evie", "Daisy", "Amelia", "Freya"),
+        ("Alfie", "Archie", "Harry", "Freddie", "Oliver", "Rory"),
+        ("Thistlewood", "Brightwater", "Marrowby", "Quillfeather", "Ashcombe", "Fernsby"),
+    ),
+    Culture(
+        "Irish",
+        ("Saoirse", "Siobhán", "Aoife", "Niamh"),
+        ("Oisín", "Cian", "Darragh", "Tadhg"),
+        ("Gallagher", "Donnelly", "Mulcahy", "Brennan"),
+    ),
+    Culture(
+        "Polish",
+        ("Łucja", "Zofia", "Wiktoria", "Maja"),
+        ("Tomasz", "Dawid", "Jakub", "Szymon"),
+        ("Kowalczyk", ("Wiśniewski", "Wiśniewska"), ("Żuławski", "Żuławska"), ("Nowicki", "Nowicka")),
+    ),
+    Culture(
+        "Vietnamese",
+        ("Linh", "Thảo", "Ngọc", "Hương"),
+        ("Dương", "Minh", "Quang", "Huy"),
+        ("Trần", "Nguyễn", "Phạm", "Lê"),
+    ),
+    Culture(
+        "Arabic",
+        ("Noor", "Aisha", "Layla", "Maryam"),
+        ("Yusuf", "Tariq", "Omar", "Karim"),
+        ("Haddad", "Al-Sayed", "Mansour", "Khalil"),
+    ),
+    Culture(
+        "Greek",
+        ("Ελένη", "Δήμητρα", "Κατερίνα", "Σοφία"),
+        ("Νίκος", "Γιώργος", "Κώστας", "Άγγελος"),
+        (("Παπαδόπουλος", "Παπαδοπούλου"), "Γεωργίου", "Οικονόμου", ("Νικολαΐδης", "Νικολαΐδου")),
+    ),
+    Culture(
+        "Russian",
+        ("Дарья", "Полина", "Ксения", "Аня"),
+        ("Максим", "Артём", "Илья", "Кирилл"),
+        (("Смирнов", "Смирнова"), ("Волков", "Волкова"), ("Соколов", "Соколова"), ("Морозов", "Морозова")),
+    ),
+    Culture(
+        "Chinese", ("美玲", "雅婷", "思雨", "欣怡"), ("子轩", "浩然", "宇航", "俊杰"), ("陈", "王", "张", "刘", "黄")
+    ),
+    Culture(
+        "Nigerian (Igbo)",
+        ("Ngozi", "Chiamaka", "Adaeze", "Nneka"),
+        ("Chidi", "Emeka", "Obinna", "Ikenna"),
+        ("Okonkwo", "Eze", "Nwosu", "Okeke"),
+    ),
+    Culture(
+        "Ghanaian (Akan)",
+        ("Ama", "Akosua", "Abena", "Efua"),
+        ("Kwame", "Kofi", "Yaw", "Kwabena"),
+        ("Mensah", "Asante", "Owusu", "Boateng"),
+    ),
+    Culture(
+        "Turkish",
+        ("Elif", "Zeynep", "Defne", "Ayşe"),
+        ("Emir", "Kerem", "Arda", "Barış"),
+        ("Demir", "Yıldız", "Şahin", "Aydın"),
+    ),
+    Culture(
+        "Somali",
+        ("Hodan", "Ayaan", "Sahra", "Ifrah"),
+        ("Abdi", "Mahad", "Liban", "Guled"),
+        ("Warsame", "Jama", "Farah", "Egal"),
+    ),
 )
 
 
@@ -86,87 +130,186 @@ class Scenario:
 
 
 SCENARIOS = (
-    Scenario("cse", "Seen getting into a silver car driven by an older man after school at {place}. Friends say "
-             "he picks them up most days and buys them things.",
-             ("He's my boyfriend, he's nineteen, it's fine.", "He buys me stuff. He says I'm mature for my age.", ""),
-             ("the school gates", "the retail park car park"), ("controlling_or_older_relationships",),
-             ("exchange_tangible", "exchange_intangible", "increasing_secretiveness", "missing_or_found_out_of_area"),
-             hours=(15, 16), adult=AdultOfConcern("'Tee'", "Man, about 20, grey hoodie", "Silver hatchback")),
-    Scenario("cce", "Came into the form room with new designer trainers and two phones and would not say where "
-             "they came from. One of the phones rang again and again during registration.",
-             ("My cousin gave me them.", "I'm fine, it's just some friends from town."), ("the form room",),
-             ("unexplained_money_or_goods", "excessive_calls_or_multiple_phones"),
-             ("exchange_tangible", "gang_association", "multiple_callers", "increasing_secretiveness"), hours=(8, 9)),
-    Scenario("missing", "A family friend found them at {place} at eleven at night on a school night. Their carer "
-             "told me this morning it is the third late night this month.",
-             ("I was just with mates.", ""), ("the underpass by the canal", "the park behind the leisure centre"),
-             ("missing_or_found_out_of_area", "parental_concerns"),
-             ("returns_under_influence", "increasing_secretiveness", "exchange_intangible"), hours=(23, 23)),
-    Scenario("county_lines", "Friends say an older group asked them to take a bag on the train to another town. "
-             "They were absent on Thursday with no explanation from home.",
-             ("It's only dropping off a bag, it's not a big deal.", "I can't tell you, they'll know it was me."),
-             ("the railway station",), ("exclusion_or_unexplained_absence", "missing_or_found_out_of_area"),
-             ("county_lines", "gang_association", "exchange_tangible", "exchange_prevention_of_harm"), group=True),
-    Scenario("cce", "Missed afternoon lessons three days running; seen near {place} with older teenagers who are "
-             "not from this school.", ("I just didn't feel like going.", ""),
-             ("the chicken shop on Mill Road", "the tram stop"),
-             ("exclusion_or_unexplained_absence", "isolated_from_peers"),
-             ("gang_association", "decline_in_attainment", "exchange_intangible"), hours=(13, 15)),
-    Scenario("online", "Showed me messages from an adult they met online offering money for photos. They have "
-             "been tired and withdrawn in lessons for two weeks.",
-             ("He said he'd send them to everyone if I stop answering.", "I didn't know what to do."),
-             ("online (messaging app)",), ("concerning_online_use", "self_harm_or_wellbeing_change"),
-             ("online_exploitation", "exchange_tangible", "exchange_prevention_of_harm",
-              "controlling_or_older_relationships"), hours=(10, 14)),
-    Scenario("cce", "Has a cut and swelling across the knuckles that they would not explain, and was anxious "
-             "when their phone rang in the lesson; asked to leave the room to answer it.",
-             ("I fell off my bike.", "I can't tell you, they'll know it was me."), ("the science block",),
-             ("assault_or_unexplained_injuries", "excessive_calls_or_multiple_phones"),
-             ("gang_association", "exchange_prevention_of_harm", "carrying_weapons"), hours=(9, 14)),
-    Scenario("cce", "Told me at the end of the lesson that they owe someone money and 'have to work it off'. "
-             "Would not say who, and asked me not to tell anyone.",
-             ("If I don't do it they'll go after my little brother.", "I have to pay it back, that's all."),
-             ("the library",), ("increasing_secretiveness",),
-             ("exchange_prevention_of_harm", "county_lines", "gang_association"), hours=(11, 15)),
-    Scenario("cse", "Friends say they have been going to parties at {place} with men in their twenties who give "
-             "them vodka. Came in on Monday smelling of alcohol.",
-             ("They're just parties. Everyone goes.", ""), ("a flat on Orchard Rise",),
-             ("returns_under_influence", "controlling_or_older_relationships"),
-             ("exchange_tangible", "exchange_intangible", "group_or_community", "missing_or_found_out_of_area"),
-             hours=(8, 10), adult=AdultOfConcern("'Dee'", "Man in his twenties, lives at the flat"), group=True),
-    Scenario("cce", "A kitchen knife was found in their bag at morning registration. They said it was for "
-             "protection on the way home past {place}.",
-             ("Everyone carries one round there. I need it.",), ("the underpass by the canal", "the bus station"),
-             ("carrying_weapons",), ("gang_association", "assault_or_unexplained_injuries", "county_lines"),
-             hours=(8, 9), weight=2),
-    Scenario("cse", "Told me a sports coach from a club outside school has been messaging them late at night "
-             "and asking them to keep it a secret.",
-             ("He said it's our secret and no one would understand.",), ("online (messaging app)",),
-             ("concerning_online_use", "controlling_or_older_relationships", "increasing_secretiveness"),
-             ("adult_working_with_children", "online_exploitation", "exchange_intangible"), hours=(9, 15),
-             adult=AdultOfConcern("'Coach Ray'", "Sports coach at a club outside school"), about_staff=True, weight=1),
-    Scenario("cce", "Rang the school office at lunchtime from {place}, crying, saying men they owe money to are "
-             "waiting for them and they cannot get home.",
-             ("Please come and get me, they're still here.",), ("the bus station", "the retail park car park"),
-             ("exclusion_or_unexplained_absence", "missing_or_found_out_of_area"),
-             ("exchange_prevention_of_harm", "gang_association", "county_lines"), hours=(12, 13),
-             immediate_danger=True, weight=1),
-    Scenario("missing", "Their carer rang: they have been coming home late and will not say where they have been. "
-             "In school they seem quieter than usual.", ("I'm fine, it's just some friends from town.", ""),
-             ("home",), ("parental_concerns", "increasing_secretiveness"), ("isolated_from_peers",), hours=(8, 10)),
-    Scenario("other", "Seen handing a package to an older teenager at {place}. On asking, it was a birthday "
-             "present for their sister, who confirmed it; recorded to be safe.",
-             ("It's for my sister, she's in Year 12.",), ("the tram stop", "the school gates"), (), hours=(15, 16)),
-    Scenario("online", "A parent rang, worried about an older 'friend' messaging their child. It is a cousin "
-             "the family knows well; recorded to be safe.", ("He's my cousin, we play games online.",),
-             ("online (games chat)",), (), hours=(9, 12)),
+    Scenario(
+        "cse",
+        "Seen getting into a silver car driven by an older man after school at {place}. Friends say "
+        "he picks them up most days and buys them things.",
+        ("He's my boyfriend, he's nineteen, it's fine.", "He buys me stuff. He says I'm mature for my age.", ""),
+        ("the school gates", "the retail park car park"),
+        ("controlling_or_older_relationships",),
+        ("exchange_tangible", "exchange_intangible", "increasing_secretiveness", "missing_or_found_out_of_area"),
+        hours=(15, 16),
+        adult=AdultOfConcern("'Tee'", "Man, about 20, grey hoodie", "Silver hatchback"),
+    ),
+    Scenario(
+        "cce",
+        "Came into the form room with new designer trainers and two phones and would not say where "
+        "they came from. One of the phones rang again and again during registration.",
+        ("My cousin gave me them.", "I'm fine, it's just some friends from town."),
+        ("the form room",),
+        ("unexplained_money_or_goods", "excessive_calls_or_multiple_phones"),
+        ("exchange_tangible", "gang_association", "multiple_callers", "increasing_secretiveness"),
+        hours=(8, 9),
+    ),
+    Scenario(
+        "missing",
+        "A family friend found them at {place} at eleven at night on a school night. Their carer "
+        "told me this morning it is the third late night this month.",
+        ("I was just with mates.", ""),
+        ("the underpass by the canal", "the park behind the leisure centre"),
+        ("missing_or_found_out_of_area", "parental_concerns"),
+        ("returns_under_influence", "increasing_secretiveness", "exchange_intangible"),
+        hours=(23, 23),
+    ),
+    Scenario(
+        "county_lines",
+        "Friends say an older group asked them to take a bag on the train to another town. "
+        "They were absent on Thursday with no explanation from home.",
+        ("It's only dropping off a bag, it's not a big deal.", "I can't tell you, they'll know it was me."),
+        ("the railway station",),
+        ("exclusion_or_unexplained_absence", "missing_or_found_out_of_area"),
+        ("county_lines", "gang_association", "exchange_tangible", "exchange_prevention_of_harm"),
+        group=True,
+    ),
+    Scenario(
+        "cce",
+        "Missed afternoon lessons three days running; seen near {place} with older teenagers who are "
+        "not from this school.",
+        ("I just didn't feel like going.", ""),
+        ("the chicken shop on Mill Road", "the tram stop"),
+        ("exclusion_or_unexplained_absence", "isolated_from_peers"),
+        ("gang_association", "decline_in_attainment", "exchange_intangible"),
+        hours=(13, 15),
+    ),
+    Scenario(
+        "online",
+        "Showed me messages from an adult they met online offering money for photos. They have "
+        "been tired and withdrawn in lessons for two weeks.",
+        ("He said he'd send them to everyone if I stop answering.", "I didn't know what to do."),
+        ("online (messaging app)",),
+        ("concerning_online_use", "self_harm_or_wellbeing_change"),
+        (
+            "online_exploitation",
+            "exchange_tangible",
+            "exchange_prevention_of_harm",
+            "controlling_or_older_relationships",
+        ),
+        hours=(10, 14),
+    ),
+    Scenario(
+        "cce",
+        "Has a cut and swelling across the knuckles that they would not explain, and was anxious "
+        "when their phone rang in the lesson; asked to leave the room to answer it.",
+        ("I fell off my bike.", "I can't tell you, they'll know it was me."),
+        ("the science block",),
+        ("assault_or_unexplained_injuries", "excessive_calls_or_multiple_phones"),
+        ("gang_association", "exchange_prevention_of_harm", "carrying_weapons"),
+        hours=(9, 14),
+    ),
+    Scenario(
+        "cce",
+        "Told me at the end of the lesson that they owe someone money and 'have to work it off'. "
+        "Would not say who, and asked me not to tell anyone.",
+        ("If I don't do it they'll go after my little brother.", "I have to pay it back, that's all."),
+        ("the library",),
+        ("increasing_secretiveness",),
+        ("exchange_prevention_of_harm", "county_lines", "gang_association"),
+        hours=(11, 15),
+    ),
+    Scenario(
+        "cse",
+        "Friends say they have been going to parties at {place} with men in their twenties who give "
+        "them vodka. Came in on Monday smelling of alcohol.",
+        ("They're just parties. Everyone goes.", ""),
+        ("a flat on Orchard Rise",),
+        ("returns_under_influence", "controlling_or_older_relationships"),
+        ("exchange_tangible", "exchange_intangible", "group_or_community", "missing_or_found_out_of_area"),
+        hours=(8, 10),
+        adult=AdultOfConcern("'Dee'", "Man in his twenties, lives at the flat"),
+        group=True,
+    ),
+    Scenario(
+        "cce",
+        "A kitchen knife was found in their bag at morning registration. They said it was for "
+        "protection on the way home past {place}.",
+        ("Everyone carries one round there. I need it.",),
+        ("the underpass by the canal", "the bus station"),
+        ("carrying_weapons",),
+        ("gang_association", "assault_or_unexplained_injuries", "county_lines"),
+        hours=(8, 9),
+        weight=2,
+    ),
+    Scenario(
+        "cse",
+        "Told me a sports coach from a club outside school has been messaging them late at night "
+        "and asking them to keep it a secret.",
+        ("He said it's our secret and no one would understand.",),
+        ("online (messaging app)",),
+        ("concerning_online_use", "controlling_or_older_relationships", "increasing_secretiveness"),
+        ("adult_working_with_children", "online_exploitation", "exchange_intangible"),
+        hours=(9, 15),
+        adult=AdultOfConcern("'Coach Ray'", "Sports coach at a club outside school"),
+        about_staff=True,
+        weight=1,
+    ),
+    Scenario(
+        "cce",
+        "Rang the school office at lunchtime from {place}, crying, saying men they owe money to are "
+        "waiting for them and they cannot get home.",
+        ("Please come and get me, they're still here.",),
+        ("the bus station", "the retail park car park"),
+        ("exclusion_or_unexplained_absence", "missing_or_found_out_of_area"),
+        ("exchange_prevention_of_harm", "gang_association", "county_lines"),
+        hours=(12, 13),
+        immediate_danger=True,
+        weight=1,
+    ),
+    Scenario(
+        "missing",
+        "Their carer rang: they have been coming home late and will not say where they have been. "
+        "In school they seem quieter than usual.",
+        ("I'm fine, it's just some friends from town.", ""),
+        ("home",),
+        ("parental_concerns", "increasing_secretiveness"),
+        ("isolated_from_peers",),
+        hours=(8, 10),
+    ),
+    Scenario(
+        "other",
+        "Seen handing a package to an older teenager at {place}. On asking, it was a birthday "
+        "present for their sister, who confirmed it; recorded to be safe.",
+        ("It's for my sister, she's in Year 12.",),
+        ("the tram stop", "the school gates"),
+        (),
+        hours=(15, 16),
+    ),
+    Scenario(
+        "online",
+        "A parent rang, worried about an older 'friend' messaging their child. It is a cousin "
+        "the family knows well; recorded to be safe.",
+        ("He's my cousin, we play games online.",),
+        ("online (games chat)",),
+        (),
+        hours=(9, 12),
+    ),
 )
 
 # Background a screening may find (never one that contradicts the child's record, such as being in care).
-VULNERABILITIES = ("unsafe_or_unstable_home", "recent_bereavement_or_loss", "social_isolation",
-                   "economically_vulnerable", "connected_to_exploited_children", "prior_abuse_or_neglect")
-RECORDERS = (("Ola Fenwick", "Form tutor"), ("Dev Marsh", "Head of Year"), ("Ruth Kinsella", "Teaching assistant"),
-             ("Yara Nassif", "Receptionist"), ("Tom Ashdown", "Teacher"))
+VULNERABILITIES = (
+    "unsafe_or_unstable_home",
+    "recent_bereavement_or_loss",
+    "social_isolation",
+    "economically_vulnerable",
+    "connected_to_exploited_children",
+    "prior_abuse_or_neglect",
+)
+RECORDERS = (
+    ("Ola Fenwick", "Form tutor"),
+    ("Dev Marsh", "Head of Year"),
+    ("Ruth Kinsella", "Teaching assistant"),
+    ("Yara Nassif", "Receptionist"),
+    ("Tom Ashdown", "Teacher"),
+)
 OVERRIDE_REASONS = (
     "Known to the youth justice service, who already have a plan in place this week.",
     "New information from a parent after the screening raises my concern.",
@@ -203,11 +346,19 @@ PARENTS_NOT_TOLD = "The duty worker asked us not to tell them until the strategy
 def referral_request(seed: str, route: RouteId, suggested: tuple[str, ...], amber: bool, told: bool) -> dict[str, Any]:
     """What the DSL asked for and the consent they recorded, agreeing with whether the parents were told."""
     rng = random.Random(seed)  # noqa: S311 - reproducible fiction; its own stream, so other demo values stay put
-    asks = (*suggested, "amber_project") if amber and route in (RouteId.SAFEGUARDING_HUB, RouteId.SOCIAL_WORKER) \
+    asks = (
+        (*suggested, "amber_project")
+        if amber and route in (RouteId.SAFEGUARDING_HUB, RouteId.SOCIAL_WORKER)
         else suggested
+    )
     if not told:
-        return {"asks": asks, "consent": "not_sought", "consent_note": rng.choice(CONSENT_NOT_SOUGHT),
-                "parents_told": False, "parents_not_told_reason": PARENTS_NOT_TOLD}
+        return {
+            "asks": asks,
+            "consent": "not_sought",
+            "consent_note": rng.choice(CONSENT_NOT_SOUGHT),
+            "parents_told": False,
+            "parents_not_told_reason": PARENTS_NOT_TOLD,
+        }
     if rng.random() < 0.2:
         return {"asks": asks, "consent": "refused", "consent_note": rng.choice(CONSENT_REFUSED), "parents_told": True}
     return {"asks": asks, "consent": "given", "parents_told": True}
@@ -227,8 +378,11 @@ AFTERWORDS = (
 
 
 def _part_of_day(hour: int) -> str:
-    return "morning" if hour < 12 else ("lunchtime" if hour < 14 else ("afternoon" if hour < 18 else
-                                                                          ("evening" if hour < 22 else "night")))
+    return (
+        "morning"
+        if hour < 12
+        else ("lunchtime" if hour < 14 else ("afternoon" if hour < 18 else ("evening" if hour < 22 else "night")))
+    )
 
 
 def distinct_account(account: str, rng: random.Random, happened: datetime | None, used: set[str]) -> str:
@@ -270,36 +424,56 @@ def demo_children(count: int, seed: int, today: date) -> list[ChildDetails]:
         girl = gender == "Girl" or (gender not in ("Girl", "Boy") and rng.random() < 0.5)
         year = rng.choices(range(7, 14), weights=(6, 6, 6, 6, 6, 3, 3))[0]
         social_worker = rng.random() < 0.2
-        children.append(ChildDetails(
-            first_name=rng.choice(culture.girls if girl else culture.boys),
-            last_name=culture.family_name(rng, girl), date_of_birth=_dob(rng, year, today),
-            year_group=f"Year {year}", gender=gender,
-            social_worker="Sam Okafor (children's social care, 01632 960555)" if social_worker else "",
-            learning_disability=rng.random() < 0.08, address=f"{rng.randint(1, 120)} Example Street, Exampleton",
-        ))
+        children.append(
+            ChildDetails(
+                first_name=rng.choice(culture.girls if girl else culture.boys),
+                last_name=culture.family_name(rng, girl),
+                date_of_birth=_dob(rng, year, today),
+                year_group=f"Year {year}",
+                gender=gender,
+                social_worker="Sam Okafor (children's social care, 01632 960555)" if social_worker else "",
+                learning_disability=rng.random() < 0.08,
+                address=f"{rng.randint(1, 120)} Example Street, Exampleton",
+            )
+        )
     return children
 
 
-def concern_draft(rng: random.Random, scenario: Scenario, happened: datetime, recorded: datetime,
-                  others: list[str]) -> ConcernDraft:
+def concern_draft(
+    rng: random.Random, scenario: Scenario, happened: datetime, recorded: datetime, others: list[str]
+) -> ConcernDraft:
     """What a member of staff records for ``scenario`` (``others``: another child who may be named)."""
     place = rng.choice(scenario.places)
-    named = (OtherChild(rng.choice(others), rng.choice((ChildRole.WITNESS, ChildRole.OTHER))),) \
-        if others and rng.random() < 0.25 else ()
+    named = (
+        (OtherChild(rng.choice(others), rng.choice((ChildRole.WITNESS, ChildRole.OTHER))),)
+        if others and rng.random() < 0.25
+        else ()
+    )
     recorder, role = rng.choice(RECORDERS)
     return ConcernDraft(
-        immediate_danger=scenario.immediate_danger, happened_at=happened, location=place,
-        account=scenario.account.format(place=place), childs_words=rng.choice(scenario.words),
+        immediate_danger=scenario.immediate_danger,
+        happened_at=happened,
+        location=place,
+        account=scenario.account.format(place=place),
+        childs_words=rng.choice(scenario.words),
         action_taken="Listened, did not promise secrecy, told the DSL straight away.",
-        category_ids=(scenario.category,), sign_ids=scenario.signs, other_children=named,
-        adults=(scenario.adult,) if scenario.adult else (), places=(Place(place),),
-        about_adult_working_with_children=scenario.about_staff, group_or_community=scenario.group,
-        recorder_name=recorder, recorder_role=role, recorded_at=recorded, declaration=True,
+        category_ids=(scenario.category,),
+        sign_ids=scenario.signs,
+        other_children=named,
+        adults=(scenario.adult,) if scenario.adult else (),
+        places=(Place(place),),
+        about_adult_working_with_children=scenario.about_staff,
+        group_or_community=scenario.group,
+        recorder_name=recorder,
+        recorder_role=role,
+        recorded_at=recorded,
+        declaration=True,
     )
 
 
-def screening_answers(rng: random.Random, definition: Any, scenario: Scenario, details: ChildDetails,
-                      prefilled: set[str]) -> dict[str, Answer]:
+def screening_answers(
+    rng: random.Random, definition: Any, scenario: Scenario, details: ChildDetails, prefilled: set[str]
+) -> dict[str, Answer]:
     """Yes to the recorder's ticks, to some of what the scenario may also show, and to a little background."""
     yes = set(prefilled)
     if not scenario.benign:
@@ -318,4 +492,3 @@ def screening_answers(rng: random.Random, definition: Any, scenario: Scenario, d
         else:
             answers[item.id] = Answer(AnswerStatus.NO if rng.random() < 0.7 else AnswerStatus.NOT_KNOWN)
     return answers
-

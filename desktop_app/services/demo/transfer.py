@@ -15,8 +15,9 @@ from desktop_app.store.repositories.transfer import OUT
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
-FORMER_PUPIL = ChildDetails(first_name="Lorcan", last_name="Whitlow-Hayes", year_group="Year 11 (left 2017)",
-                            gender="Boy")
+FORMER_PUPIL = ChildDetails(
+    first_name="Lorcan", last_name="Whitlow-Hayes", year_group="Year 11 (left 2017)", gender="Boy"
+)
 
 
 def add_former_pupil(session: VaultSession, actor: Actor, today: date, before: datetime) -> int:
@@ -38,8 +39,15 @@ def add_transfer_awaiting_receipt(
     while receipt_due(sent_on) >= today:
         sent_on -= timedelta(days=1)
     with frozen_clock(at), session.uow() as uow:
-        entry = uow.transfers.add(child_id, OUT, f"demo-{child_id}-{sent_on:%Y%m%d}", sent_on, "Northfield Academy",
-                                  "Dev Oyelaran-Price", "Secure email to the receiving DSL", actor)
-        uow.audit.append(actor, "transfer.sent", f"child:{child_id}",
-                         {"transfer_id": entry.transfer_id, "demo": True})
+        entry = uow.transfers.add(
+            child_id,
+            OUT,
+            f"demo-{child_id}-{sent_on:%Y%m%d}",
+            sent_on,
+            "Northfield Academy",
+            "Dev Oyelaran-Price",
+            "Secure email to the receiving DSL",
+            actor,
+        )
+        uow.audit.append(actor, "transfer.sent", f"child:{child_id}", {"transfer_id": entry.transfer_id, "demo": True})
         uow.commit()

@@ -173,10 +173,13 @@ def people_to_tell(uow: UnitOfWork, setting: Setting) -> tuple[ContactLine, ...]
 
     people: list[ContactLine] = []
     if setting.dsl_name.strip():
-        people.append(ContactLine(setting.dsl_name, setting.dsl_phone,
-                                  setting.dsl_role or "Designated Safeguarding Lead"))
-    for role, label in ((ExploitationRole.DEPUTY, "Deputy Designated Safeguarding Lead"),
-                        (ExploitationRole.CE_LEAD, "Child Exploitation Lead")):
+        people.append(
+            ContactLine(setting.dsl_name, setting.dsl_phone, setting.dsl_role or "Designated Safeguarding Lead")
+        )
+    for role, label in (
+        (ExploitationRole.DEPUTY, "Deputy Designated Safeguarding Lead"),
+        (ExploitationRole.CE_LEAD, "Child Exploitation Lead"),
+    ):
         for member in uow.training.with_role(role):
             if member.name != setting.dsl_name:
                 people.append(ContactLine(member.name, "", ", ".join(p for p in (label, member.job_title) if p)))

@@ -23,8 +23,10 @@ from desktop_app.services.vault import VaultSession
 from desktop_app.vault import atomic, sealing
 from desktop_app.vault.errors import SealedItemDamaged
 
-FOREIGN = ("was sealed with a drop kit from another vault, or from a key this vault never had, so it cannot be opened "
-           "here; it was left in the folder.")
+FOREIGN = (
+    "was sealed with a drop kit from another vault, or from a key this vault never had, so it cannot be opened "
+    "here; it was left in the folder."
+)
 
 
 @dataclass
@@ -71,8 +73,12 @@ def collect(session: VaultSession, folder: Path) -> Collected:
         if sealed_to is not None and sealed_to != ids[0]:
             result.old_kit += 1
     with session.uow() as uow:
-        uow.audit.append(session.actor(), "sealed.collected", "inbox",
-                         {"moved": len(result.moved), "old_kit": result.old_kit, "refused": len(result.refused)})
+        uow.audit.append(
+            session.actor(),
+            "sealed.collected",
+            "inbox",
+            {"moved": len(result.moved), "old_kit": result.old_kit, "refused": len(result.refused)},
+        )
         uow.commit()
     with contextlib.suppress(UserFacingError):  # a read-only folder: the concerns were still collected
         write_notice(folder, session.vault_id, keys)
@@ -88,9 +94,14 @@ def import_collected(session: VaultSession, item_ids: list[str]) -> list[str]:
         child = item.draft.child
         with session.uow() as uow:
             suggestions = suggest_children(uow, item.draft)
-        same = [c for c in suggestions if child is not None and child.date_of_birth is not None
-                and c.details.date_of_birth == child.date_of_birth
-                and (c.details.first_name, c.details.last_name) == (child.first_name, child.last_name)]
+        same = [
+            c
+            for c in suggestions
+            if child is not None
+            and child.date_of_birth is not None
+            and c.details.date_of_birth == child.date_of_birth
+            and (c.details.first_name, c.details.last_name) == (child.first_name, child.last_name)
+        ]
         choice = ExistingChild(same[0].child_id) if len(same) == 1 else NewChild()
         references.append(import_item(session, item_id, choice).reference)
     return references

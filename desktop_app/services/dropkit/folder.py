@@ -48,8 +48,11 @@ def read_notice(folder: Path) -> FolderNotice | None:
         data = json.loads((Path(folder) / NOTICE).read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
-        return FolderNotice(str(data["vault_id"]), str(data["current_key_id"]),
-                            {str(k): str(v) for k, v in dict(data.get("replaced", {})).items()})
+        return FolderNotice(
+            str(data["vault_id"]),
+            str(data["current_key_id"]),
+            {str(k): str(v) for k, v in dict(data.get("replaced", {})).items()},
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no notice, or one that cannot be read: nothing learnt
 
@@ -60,8 +63,10 @@ def check_kit_for_folder(kit: DropKit, folder: Path) -> None:
     if notice is None:
         return
     if notice.vault_id != kit.vault_id:
-        raise KitRefused("This folder collects concerns for a different Waymark vault than this drop kit's, so "
-                         "nothing was recorded. Choose the folder your Designated Safeguarding Lead gave you.")
+        raise KitRefused(
+            "This folder collects concerns for a different Waymark vault than this drop kit's, so "
+            "nothing was recorded. Choose the folder your Designated Safeguarding Lead gave you."
+        )
     if notice.current_key_id == kit.key_id:
         return
     signature = notice.replaced.get(kit.key_id)
@@ -69,8 +74,11 @@ def check_kit_for_folder(kit: DropKit, folder: Path) -> None:
         return
     try:
         Ed25519PublicKey.from_public_bytes(kit.signer).verify(
-            bytes.fromhex(signature), _endorsement(kit.vault_id, kit.key_id, notice.current_key_id))
+            bytes.fromhex(signature), _endorsement(kit.vault_id, kit.key_id, notice.current_key_id)
+        )
     except (InvalidSignature, ValueError):
         return  # not made by the vault: ignored
-    raise KitRefused("This drop kit is out of date: the Designated Safeguarding Lead has replaced the vault's key "
-                     "since it was made, so nothing was recorded. Ask the DSL for a new drop kit.")
+    raise KitRefused(
+        "This drop kit is out of date: the Designated Safeguarding Lead has replaced the vault's key "
+        "since it was made, so nothing was recorded. Ask the DSL for a new drop kit."
+    )

@@ -44,7 +44,8 @@ def key_id(public_key: bytes) -> str:
 
 def signing_key(intake_private: bytes) -> Ed25519PrivateKey:
     seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"waymark drop kit signing").derive(
-        intake_private)
+        intake_private
+    )
     return Ed25519PrivateKey.from_private_bytes(seed)
 
 
@@ -59,8 +60,15 @@ def canonical(body: dict[str, Any]) -> bytes:
 def forms_fingerprint(forms: Forms | None = None) -> str:
     """One hash over every forms file's own hash: two computers with the same forms agree on it."""
     forms = forms or load_forms()
-    hashes_ = sorted([*(d.hash for d in forms.screenings.values()), forms.contacts.hash, forms.obligations.hash,
-                      forms.categories.hash, forms.what_to_do.hash])
+    hashes_ = sorted(
+        [
+            *(d.hash for d in forms.screenings.values()),
+            forms.contacts.hash,
+            forms.obligations.hash,
+            forms.categories.hash,
+            forms.what_to_do.hash,
+        ]
+    )
     return hashlib.sha256("|".join(hashes_).encode()).hexdigest()
 
 
@@ -116,8 +124,10 @@ def export_kit(session: VaultSession, out: Path) -> DropKit:
     return kit
 
 
-_ALTERED = ("This drop kit has been altered or damaged, so it cannot be used. Ask the Designated Safeguarding Lead "
-            "for a new drop kit.")
+_ALTERED = (
+    "This drop kit has been altered or damaged, so it cannot be used. Ask the Designated Safeguarding Lead "
+    "for a new drop kit."
+)
 
 
 def parse_kit(data: bytes) -> DropKit:
@@ -127,8 +137,9 @@ def parse_kit(data: bytes) -> DropKit:
         if not isinstance(kit, dict) or kit.get("format") != FORMAT:
             raise KitRefused("This file is not a Waymark drop kit.")
         if int(kit.get("version", 0)) > VERSION:
-            raise KitRefused("This drop kit was made by a newer version of Waymark. Ask IT to update Waymark on "
-                             "this computer.")
+            raise KitRefused(
+                "This drop kit was made by a newer version of Waymark. Ask IT to update Waymark on this computer."
+            )
         body = kit["body"]
         signer = bytes.fromhex(body["signer"])
         Ed25519PublicKey.from_public_bytes(signer).verify(bytes.fromhex(kit["signature"]), canonical(body))
@@ -136,10 +147,16 @@ def parse_kit(data: bytes) -> DropKit:
         if len(public) != sealing.KEY_SIZE or key_id(public) != body["key_id"]:
             raise KitRefused(_ALTERED)
         return DropKit(
-            vault_id=str(body["vault_id"]), public_key=public, key_id=str(body["key_id"]),
-            setting_name=str(body["setting_name"]), dsl_names=tuple(str(n) for n in body["dsl_names"]),
-            phones={str(k): str(v) for k, v in dict(body["phones"]).items()}, forms_hash=str(body["forms_hash"]),
-            made_at=datetime.fromisoformat(body["made_at"]), signer=signer, phase=str(body.get("phase", "")),
+            vault_id=str(body["vault_id"]),
+            public_key=public,
+            key_id=str(body["key_id"]),
+            setting_name=str(body["setting_name"]),
+            dsl_names=tuple(str(n) for n in body["dsl_names"]),
+            phones={str(k): str(v) for k, v in dict(body["phones"]).items()},
+            forms_hash=str(body["forms_hash"]),
+            made_at=datetime.fromisoformat(body["made_at"]),
+            signer=signer,
+            phase=str(body.get("phase", "")),
         )
     except KitRefused:
         raise

@@ -37,15 +37,18 @@ def open_kit(kit_path: Path, folder: Path) -> DropKit:
     if not folder.is_dir():
         raise UserFacingError(f"The folder {folder} does not exist; choose the folder your DSL gave you.")
     if kit.forms_hash != forms_fingerprint():
-        raise KitRefused("This computer's Waymark has different forms from the DSL's (another version), so "
-                         "nothing was recorded. Ask IT to install the same version of Waymark here.")
+        raise KitRefused(
+            "This computer's Waymark has different forms from the DSL's (another version), so "
+            "nothing was recorded. Ask IT to install the same version of Waymark here."
+        )
     check_kit_for_folder(kit, folder)
     return kit
 
 
 def writer_for(kit: DropKit, folder: Path) -> SealedIntake:
-    return SealedIntake(Path(folder), public_key=kit.public_key, vault_id=kit.vault_id, origin=Mode.STAFF,
-                        item_id=item_id_for(kit))
+    return SealedIntake(
+        Path(folder), public_key=kit.public_key, vault_id=kit.vault_id, origin=Mode.STAFF, item_id=item_id_for(kit)
+    )
 
 
 def content_for(kit: DropKit) -> WizardContent:

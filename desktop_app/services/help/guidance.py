@@ -46,16 +46,20 @@ def guidance_sheet(forms: Forms, phones: Mapping[str, str] | None = None) -> tup
         ),
     ]
     for section in definition.sections:
-        sections.append(HelpSection(
-            section.title,
-            section.intro,
-            tuple(f"{item.text} (a significant sign)" if item.significant else item.text for item in section.items),
-        ))
-    sections.append(HelpSection(
-        "What every education setting should ensure",
-        "",
-        tuple(f"{o.title}: {o.description}" for o in forms.obligations.obligations),
-    ))
+        sections.append(
+            HelpSection(
+                section.title,
+                section.intro,
+                tuple(f"{item.text} (a significant sign)" if item.significant else item.text for item in section.items),
+            )
+        )
+    sections.append(
+        HelpSection(
+            "What every education setting should ensure",
+            "",
+            tuple(f"{o.title}: {o.description}" for o in forms.obligations.obligations),
+        )
+    )
     return tuple(sections)
 
 

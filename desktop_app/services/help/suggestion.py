@@ -73,8 +73,15 @@ def _bands(definition: ScreeningDefinition) -> tuple[BandRow, ...]:
     rows = []
     for index, band in enumerate(definition.bands):
         following = definition.bands[index + 1] if index + 1 < len(definition.bands) else None
-        rows.append(BandRow(band.level, band.min_score, following.min_score - 1 if following else None,
-                            band.review_days, band.meaning))
+        rows.append(
+            BandRow(
+                band.level,
+                band.min_score,
+                following.min_score - 1 if following else None,
+                band.review_days,
+                band.meaning,
+            )
+        )
     return tuple(rows)
 
 
@@ -87,8 +94,13 @@ def _points(definition: ScreeningDefinition) -> tuple[PointsRow, ...]:
         if kind in kinds and (points := scoring.points_for(kind, significant=False)) is not None
     ]
     if any(item.significant for _section, item in definition.items()):
-        rows.append(PointsRow("A significant sign (instead of its section's points)", scoring.significant.current,
-                              scoring.significant.earlier))
+        rows.append(
+            PointsRow(
+                "A significant sign (instead of its section's points)",
+                scoring.significant.current,
+                scoring.significant.earlier,
+            )
+        )
     return tuple(rows)
 
 
@@ -115,7 +127,7 @@ def how_the_suggestion_works(forms: Forms, definition_id: str | None = None) -> 
         bands=_bands(definition),
         raising_rules=_raising_rules(),
         not_scored=(
-            "An answer of \"no\" or \"not known\" adds nothing; items not known are counted and shown, because "
+            'An answer of "no" or "not known" adds nothing; items not known are counted and shown, because '
             "finding out may change the level.",
             "Protective factors are not scored: they are shown beside the level and never lower it.",
         ),

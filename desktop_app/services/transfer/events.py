@@ -17,12 +17,20 @@ def transfer_events(uow: UnitOfWork, child: Child, forms: Forms) -> Iterable[Chr
     for entry in uow.transfers.for_child(child.child_id):
         by = f"{entry.recorded_by.name} ({entry.recorded_by.role_label})"
         if entry.direction == "in":
-            yield ChronologyEvent(entry.at, TRANSFER, f"Child protection file received from {entry.other_setting}, "
-                                  "kept as sent.", recorded_by=by)
+            yield ChronologyEvent(
+                entry.at,
+                TRANSFER,
+                f"Child protection file received from {entry.other_setting}, kept as sent.",
+                recorded_by=by,
+            )
             continue
         to = f"{entry.other_person}, {entry.other_setting}" if entry.other_person else entry.other_setting
         how = f" ({entry.method})" if entry.method else ""
-        outcome = (f"Receipt confirmed on {entry.receipt_on:%d/%m/%Y} by {entry.receipt_by}." if entry.confirmed
-                   else "Receipt not yet confirmed.")
-        yield ChronologyEvent(entry.at, TRANSFER, f"Child protection file sent to {to}{how}.", outcome=outcome,
-                              recorded_by=by)
+        outcome = (
+            f"Receipt confirmed on {entry.receipt_on:%d/%m/%Y} by {entry.receipt_by}."
+            if entry.confirmed
+            else "Receipt not yet confirmed."
+        )
+        yield ChronologyEvent(
+            entry.at, TRANSFER, f"Child protection file sent to {to}{how}.", outcome=outcome, recorded_by=by
+        )

@@ -71,8 +71,9 @@ def awaiting_receipt(session: VaultSession, today: date, limit: int = 50, offset
         found = []
         for entry in uow.transfers.awaiting_receipt(limit=limit, offset=offset):
             due = add_school_days(entry.sent_on, days)
-            found.append(AwaitingReceipt(entry, due, uow.children.get(entry.child_id).details.display_name,
-                                         today > due))
+            found.append(
+                AwaitingReceipt(entry, due, uow.children.get(entry.child_id).details.display_name, today > due)
+            )
         return found
 
 

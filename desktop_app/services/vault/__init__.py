@@ -72,9 +72,11 @@ ANCHOR_FILE = anchor_file.ANCHOR_FILE_NAME
 # command line registers a printer here, so every command that unlocks shows them on stderr as the window does.
 warning_listeners: list[Callable[[str], None]] = []
 
-NO_RECOVERY_SLOT = ("The vault has lost its recovery key: the recovery key no longer opens it, so a forgotten "
-                    "passphrase would lose the records. Make a new recovery key (Settings, Recovery key) and print its "
-                    "sheet.")
+NO_RECOVERY_SLOT = (
+    "The vault has lost its recovery key: the recovery key no longer opens it, so a forgotten "
+    "passphrase would lose the records. Make a new recovery key (Settings, Recovery key) and print its "
+    "sheet."
+)
 
 
 @dataclass
@@ -101,16 +103,19 @@ def read_public_key(vault_dir: Path) -> bytes:
         bound = None
     if bound is not None and public != bound:
         if public:
-            raise VaultDamaged("The vault's intake key file (intake.pub) does not match the vault, so concerns cannot "
-                               "be recorded safely. Ask the DSL or IT to check the vault folder.")
+            raise VaultDamaged(
+                "The vault's intake key file (intake.pub) does not match the vault, so concerns cannot "
+                "be recorded safely. Ask the DSL or IT to check the vault folder."
+            )
         public = bound
     if len(public) != sealing.KEY_SIZE:
         raise NoVault(f"There is no Waymark vault in {vault_dir}, so concerns cannot be recorded here yet.")
     return public
 
 
-def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: str,
-                 kdf_params: kdf.KdfParams | None = None) -> CreatedVault:
+def create_vault(
+    vault_dir: Path, setting: Setting, user_name: str, passphrase: str, kdf_params: kdf.KdfParams | None = None
+) -> CreatedVault:
     """Make a new vault: data key, first DSL's slot (Argon2id tuned here), recovery slot, intake key pair."""
     vault_dir = Path(vault_dir)
     if vault_exists(vault_dir):
@@ -122,8 +127,10 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
         private_dir(vault_dir)
     except OSError as error:
         kind = type(disk_problem(error, "vault folder"))  # DiskFull, FolderNotWritable or SaveFailed by its errno
-        raise kind(f"The vault folder could not be made ({error.strerror or 'refused'}); nothing was set up. Check "
-                   "the disk has space and the folder may be written, then try again.") from None
+        raise kind(
+            f"The vault folder could not be made ({error.strerror or 'refused'}); nothing was set up. Check "
+            "the disk has space and the folder may be written, then try again."
+        ) from None
     leftover = vault_dir / DB_FILE_NAME
     if leftover.exists():  # an earlier set-up stopped before its key slots were written: keep it aside, never delete
         stamp = file_stamp()
@@ -142,8 +149,9 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
         recovery_text = recovery_keys.new_recovery_key()
         slots = KeySlotFile.create(vault_id, public)
         user_id = uuid.uuid4().hex
-        slot = slots.add_passphrase_slot(user_id, user_name, Role.DSL.value, passphrase, data_key,
-                                         params=kdf_params or kdf.tune())
+        slot = slots.add_passphrase_slot(
+            user_id, user_name, Role.DSL.value, passphrase, data_key, params=kdf_params or kdf.tune()
+        )
         slots.add_recovery_slot(recovery_keys.parse(recovery_text), data_key)
 
         database = open_database(vault_dir, data_key, create=True)
@@ -152,8 +160,12 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
         database.witness = Witness(vault_id, vault_dir)
         actor = Actor(name=user_name, role=Role.DSL.value, user_id=user_id)
         with database.uow() as uow:
-            uow.setting.create(vault_id, replace(setting, dsl_name=setting.dsl_name or user_name, extra={}),
-                               intake_private_key=private, audit_key=audit_key)
+            uow.setting.create(
+                vault_id,
+                replace(setting, dsl_name=setting.dsl_name or user_name, extra={}),
+                intake_private_key=private,
+                audit_key=audit_key,
+            )
             uow.users.add(user_id, user_name, Role.DSL, slot_id=slot.slot_id)
             uow.audit.append(actor, "vault.created", vault_id)
             uow.audit.append(actor, "user.added", user_id, {"role": Role.DSL.value})
@@ -172,8 +184,10 @@ def create_vault(vault_dir: Path, setting: Setting, user_name: str, passphrase: 
             for suffix in ("", "-wal", "-shm"):
                 (vault_dir / (DB_FILE_NAME + suffix)).unlink(missing_ok=True)
         lock.release()
-        raise DiskFull("The disk is full (or the vault folder cannot be written), so the vault could not be set "
-                       "up; nothing was kept. Free some space on the disk, then set it up again.") from None
+        raise DiskFull(
+            "The disk is full (or the vault folder cannot be written), so the vault could not be set "
+            "up; nothing was kept. Free some space on the disk, then set it up again."
+        ) from None
     except BaseException:
         if database is not None:
             database.dispose()
@@ -186,8 +200,9 @@ def _open_slots(vault_dir: Path, recovery: bool = False) -> KeySlotFile:
     return KeySlotFile.load_for_recovery(path) if recovery else KeySlotFile.load(path)
 
 
-def _open_database(vault_dir: Path, slots: KeySlotFile, data_key: bytearray,
-                   reopen_previous: Callable[[], bytes | None]) -> Database:
+def _open_database(
+    vault_dir: Path, slots: KeySlotFile, data_key: bytearray, reopen_previous: Callable[[], bytes | None]
+) -> Database:
     """Open with the key from the slots; if a re-key was interrupted before the database changed, finish it."""
     try:
         return open_database(vault_dir, data_key, before_migration=_backup_before_migration)
@@ -228,7 +243,8 @@ def unlock(vault_dir: Path, passphrase: str) -> VaultSession:
         def previous() -> bytes | None:
             try:
                 return KeySlotFile.load_backup(vault_dir / KEYSLOTS_FILE).open_with_passphrase(
-                    passphrase, slot.user_id)[0]
+                    passphrase, slot.user_id
+                )[0]
             except UserFacingError:
                 return None
 
@@ -287,9 +303,15 @@ def _begin_unlock(vault_dir: Path) -> tuple[passphrase_rules.FailureCounter, Vau
     return counter, lock
 
 
-def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytearray, slot: KeySlot | None,
-                   lock: VaultInstanceLock,
-                   previous: Callable[[], bytes | None], wanted_user: str | None = None) -> VaultSession:
+def _finish_unlock(
+    vault_dir: Path,
+    slots: KeySlotFile,
+    data_key: bytearray,
+    slot: KeySlot | None,
+    lock: VaultInstanceLock,
+    previous: Callable[[], bytes | None],
+    wanted_user: str | None = None,
+) -> VaultSession:
     database = _open_database(vault_dir, slots, data_key, previous)
     try:
         witness = Witness(slots.vault_id, vault_dir)
@@ -299,9 +321,11 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytearray, slo
         database.witness = witness
         warnings = [w for w in (slots.note, check.warning) if w]
         if witness.unreadable:
-            warnings.append("This computer's record of the vault (kept in Waymark's settings folder) was unreadable, "
-                            "so an older copy of the vault put back could not be ruled out. A new record was written; "
-                            "tell IT if this happens again.")
+            warnings.append(
+                "This computer's record of the vault (kept in Waymark's settings folder) was unreadable, "
+                "so an older copy of the vault put back could not be ruled out. A new record was written; "
+                "tell IT if this happens again."
+            )
         if slots.recovery_slot() is None:
             warnings.append(NO_RECOVERY_SLOT)
         with database.uow() as uow:
@@ -310,14 +334,19 @@ def _finish_unlock(vault_dir: Path, slots: KeySlotFile, data_key: bytearray, slo
                 try:
                     user = uow.users.get(slot.user_id)
                 except RecordNotFound:  # the slot was saved but the app stopped before the person was recorded
-                    user = uow.users.add(slot.user_id, slot.user_name or "", Role(slot.role or Role.DEPUTY_DSL.value),
-                                         slot_id=slot.slot_id)
+                    user = uow.users.add(
+                        slot.user_id,
+                        slot.user_name or "",
+                        Role(slot.role or Role.DEPUTY_DSL.value),
+                        slot_id=slot.slot_id,
+                    )
                     uow.audit.append(actor_for(user), "user.added", user.user_id, {"role": user.role.value})
                 action = "vault.unlocked"
             else:
                 users = uow.users.active()
-                chosen = [u for u in users if u.user_id == wanted_user] or \
-                    [u for u in users if u.role is Role.DSL] or users
+                chosen = (
+                    [u for u in users if u.user_id == wanted_user] or [u for u in users if u.role is Role.DSL] or users
+                )
                 if not chosen:
                     raise VaultDamaged("The vault records nobody who may use it. Restore the latest backup.")
                 user = chosen[0]
@@ -376,7 +405,20 @@ def verify(vault_dir: Path, passphrase: str) -> VerifyReport:
 
 
 __all__ = [
-    "BACKUPS_DIR", "CreatedVault", "NoVault", "PassphraseRefused", "Progress", "UnlockDelayed", "VaultExists",
-    "VaultSession", "create_vault", "inbox_dir", "read_public_key", "restore", "unlock", "unlock_with_recovery",
-    "vault_exists", "verify",
+    "BACKUPS_DIR",
+    "CreatedVault",
+    "NoVault",
+    "PassphraseRefused",
+    "Progress",
+    "UnlockDelayed",
+    "VaultExists",
+    "VaultSession",
+    "create_vault",
+    "inbox_dir",
+    "read_public_key",
+    "restore",
+    "unlock",
+    "unlock_with_recovery",
+    "vault_exists",
+    "verify",
 ]

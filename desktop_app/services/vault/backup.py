@@ -78,7 +78,10 @@ def write_backup(database: Database, out_path: Path, progress: Progress | None =
             members.extend((f"inbox/{p.name}", p) for p in sorted(inbox.glob("*.sealed")))
         report(1, 3, "Writing the backup file")
         manifest = {
-            "format": FORMAT, "created_at": datetime.now(UTC).isoformat(), "schema": copied.revision, "audit_seq": seq,
+            "format": FORMAT,
+            "created_at": datetime.now(UTC).isoformat(),
+            "schema": copied.revision,
+            "audit_seq": seq,
             "files": {name: file_sha256(path) for name, path in members},
         }
 

@@ -105,8 +105,9 @@ def read_backup_info(backup_file: Path) -> BackupInfo:
             manifest = _manifest(bundle)
             _files(manifest)
     except (zipfile.BadZipFile, OSError):
-        raise BackupRefused("That backup file is damaged or incomplete. Nothing was changed; use another backup.") \
-            from None
+        raise BackupRefused(
+            "That backup file is damaged or incomplete. Nothing was changed; use another backup."
+        ) from None
     try:
         created: datetime | None = datetime.fromisoformat(str(manifest.get("created_at"))).astimezone(UTC)
     except ValueError:
@@ -129,11 +130,14 @@ def _extract(backup_file: Path, staging: Path) -> None:
                     sink.flush()
                     os.fsync(sink.fileno())
                 if file_sha256(target) != expected:
-                    raise BackupRefused(f"The backup is damaged: {quote(name)} inside it does not match its manifest. "
-                                        "Nothing was changed; use another backup.")
+                    raise BackupRefused(
+                        f"The backup is damaged: {quote(name)} inside it does not match its manifest. "
+                        "Nothing was changed; use another backup."
+                    )
     except (zipfile.BadZipFile, KeyError):
-        raise BackupRefused("That backup file is damaged or incomplete. Nothing was changed; use another backup.") \
-            from None
+        raise BackupRefused(
+            "That backup file is damaged or incomplete. Nothing was changed; use another backup."
+        ) from None
 
 
 def check_staged(staging: Path, passphrase: str, record_restore: str | None = None) -> StagedCheck:
@@ -174,8 +178,9 @@ def _tidy_before(vault_dir: Path) -> None:
         restore_journal.finish(vault_dir)
 
 
-def stage_restore(backup_file: Path, vault_dir: Path, passphrase: str,
-                  progress: Progress | None = None) -> StagedRestore:
+def stage_restore(
+    backup_file: Path, vault_dir: Path, passphrase: str, progress: Progress | None = None
+) -> StagedRestore:
     """Unpack and check a backup beside ``vault_dir``; raise (leaving nothing behind) unless it is sound.
 
     The vault folder itself is not touched, so this may run while the vault is open. The staging folder stays
@@ -204,8 +209,9 @@ def stage_restore(backup_file: Path, vault_dir: Path, passphrase: str,
         except VaultDamaged as error:
             raise BackupRefused(f"That backup cannot be trusted: {error.sentence}") from None
         if checked.problems:
-            raise BackupRefused("That backup cannot be trusted, so nothing was changed: " +
-                                " ".join(checked.problems[:3]))
+            raise BackupRefused(
+                "That backup cannot be trusted, so nothing was changed: " + " ".join(checked.problems[:3])
+            )
         try:
             private_dir(staging / "inbox")
             private_dir(staging / "backups")
@@ -249,8 +255,7 @@ def put_in_place(staged: StagedRestore, step: restore_journal.Step | None = None
             pass  # refuses while Waymark has this vault open
         kept = _kept_name(vault_dir)
     check = staged.check
-    journal = restore_journal.Journal(vault_dir, staged.staging, kept, check.vault_id, check.audit_seq,
-                                      check.audit_mac)
+    journal = restore_journal.Journal(vault_dir, staged.staging, kept, check.vault_id, check.audit_seq, check.audit_mac)
     try:
         restore_journal.run(journal, step)
     except (OSError, UserFacingError) as error:
@@ -288,8 +293,9 @@ def discard(staged: StagedRestore) -> None:
     shutil.rmtree(staged.staging, ignore_errors=True)
 
 
-def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str,
-                   step: restore_journal.Step | None = None) -> Path | None:
+def restore_backup(
+    backup_file: Path, vault_dir: Path, passphrase: str, step: restore_journal.Step | None = None
+) -> Path | None:
     """Restore after a full check; the vault folder it replaces is kept renamed. Returns that folder, if any.
 
     ``step`` is the tests' hook for injecting a kill (see ``put_in_place``).
@@ -305,8 +311,7 @@ def restore_backup(backup_file: Path, vault_dir: Path, passphrase: str,
 def note_set_aside(uow: UnitOfWork, actor: Actor, info: BackupInfo) -> None:
     """Audit, in the vault about to be set aside, that a checked backup is replacing it (ids and counts only)."""
     with uow:
-        uow.audit.append(actor, "vault.set_aside_for_restore", "vault",
-                         {"backup_audit_seq": info.audit_entries})
+        uow.audit.append(actor, "vault.set_aside_for_restore", "vault", {"backup_audit_seq": info.audit_entries})
         uow.commit()
 
 

@@ -84,8 +84,9 @@ def known_of(witness: Witness | None) -> tuple[int, str] | None:
     return seen.audit_seq, seen.audit_mac or ""
 
 
-def check_database(database: Database, report: VerifyReport | None = None,
-                   known: tuple[int, str] | None = None) -> VerifyReport:
+def check_database(
+    database: Database, report: VerifyReport | None = None, known: tuple[int, str] | None = None
+) -> VerifyReport:
     """Every check in turn; a check that cannot run (a damaged block under it) is itself a problem in the report,
     never an exception, so the whole report is always printed. ``known``: this computer's record (``known_of``).
     """
@@ -102,8 +103,10 @@ def check_database(database: Database, report: VerifyReport | None = None,
         with database.engine.connect() as sql:
             report.schema = str(migrate.current(sql))
     except Exception:  # a damaged block under the table of versions: the block check above names it
-        report.failed("Records: which version of Waymark's layout the database has could not be read (see the "
-                      "damaged blocks above).")
+        report.failed(
+            "Records: which version of Waymark's layout the database has could not be read (see the "
+            "damaged blocks above)."
+        )
     chain: audit.ChainResult | None = None
     anchored_mac: str | None = None
     known_mac: str | None = None
@@ -114,14 +117,18 @@ def check_database(database: Database, report: VerifyReport | None = None,
             known_mac = audit.mac_at(raw, known[0]) if known is not None and known[0] else None
     except Exception:
         chain = None
-        report.failed("Audit trail (who did what, and when): it could not be read to the end, because parts of the "
-                      "database file under it are damaged (listed above); entries there cannot be shown to be intact.")
+        report.failed(
+            "Audit trail (who did what, and when): it could not be read to the end, because parts of the "
+            "database file under it are damaged (listed above); entries there cannot be shown to be intact."
+        )
     if chain is None:
         if anchor_problem is not None:
             report.failed(f"Newest entry: {anchor_problem}")
         else:
-            report.aside("Newest entry and the record on this computer: not compared, because the audit trail could "
-                         "not be read to its end.")
+            report.aside(
+                "Newest entry and the record on this computer: not compared, because the audit trail could "
+                "not be read to its end."
+            )
         report.seconds = time.perf_counter() - started
         return report
     report.audit_rows = chain.checked
@@ -129,34 +136,52 @@ def check_database(database: Database, report: VerifyReport | None = None,
         for problem in chain.problems:
             report.failed(f"Audit trail (who did what, and when): entry {problem.seq} {problem.what}.")
     else:
-        report.passed(f"Audit trail: all {_count(chain.checked, 'entry', 'entries')} (who did what, and when) are "
-                      "intact and in order.")
+        report.passed(
+            f"Audit trail: all {_count(chain.checked, 'entry', 'entries')} (who did what, and when) are "
+            "intact and in order."
+        )
     if anchor_problem is not None:
         report.failed(f"Newest entry: {anchor_problem}")
     elif stored is None:
-        report.failed("Newest entry: the separate note of the newest audit entry (the file audit.anchor) is "
-                      "missing, so Waymark cannot tell whether an older copy was put back.")
+        report.failed(
+            "Newest entry: the separate note of the newest audit entry (the file audit.anchor) is "
+            "missing, so Waymark cannot tell whether an older copy was put back."
+        )
     elif stored.seq > chain.last_seq:
-        report.failed(f"Newest entry: the audit trail ends at entry {chain.last_seq} but entry {stored.seq} was "
-                      "written: an older copy of the database was put back.")
+        report.failed(
+            f"Newest entry: the audit trail ends at entry {chain.last_seq} but entry {stored.seq} was "
+            "written: an older copy of the database was put back."
+        )
     elif stored.seq and anchored_mac != stored.mac:
-        report.failed(f"Newest entry: entry {stored.seq} of the audit trail is not the one Waymark noted "
-                      "separately: the database was replaced or changed.")
+        report.failed(
+            f"Newest entry: entry {stored.seq} of the audit trail is not the one Waymark noted "
+            "separately: the database was replaced or changed."
+        )
     else:
-        report.passed("Newest entry: matches the separate note Waymark keeps of it, so no older copy of the "
-                      "database was put back.")
+        report.passed(
+            "Newest entry: matches the separate note Waymark keeps of it, so no older copy of the "
+            "database was put back."
+        )
     if known is None:
-        report.aside("Record on this computer: there is none yet (the vault is new to this computer, or was moved), "
-                     "so an older copy of the whole vault put back in this folder could not be ruled out.")
+        report.aside(
+            "Record on this computer: there is none yet (the vault is new to this computer, or was moved), "
+            "so an older copy of the whole vault put back in this folder could not be ruled out."
+        )
     elif known[0] > chain.last_seq:
-        report.failed(f"Record on this computer: the audit trail ends at entry {chain.last_seq}, but this computer "
-                      f"saw entry {known[0]}: an older copy of the vault was put back.")
+        report.failed(
+            f"Record on this computer: the audit trail ends at entry {chain.last_seq}, but this computer "
+            f"saw entry {known[0]}: an older copy of the vault was put back."
+        )
     elif known[0] and known_mac != known[1]:
-        report.failed(f"Record on this computer: entry {known[0]} of the audit trail is not the one this computer "
-                      "saw: the database was replaced by another copy.")
+        report.failed(
+            f"Record on this computer: entry {known[0]} of the audit trail is not the one this computer "
+            "saw: the database was replaced by another copy."
+        )
     else:
-        report.passed("Record on this computer: matches what this computer last saw of the vault, so no older copy "
-                      "of the whole vault was put back.")
+        report.passed(
+            "Record on this computer: matches what this computer last saw of the vault, so no older copy "
+            "of the whole vault was put back."
+        )
     report.seconds = time.perf_counter() - started
     return report
 
@@ -165,31 +190,43 @@ def _check_pages(database: Database, report: VerifyReport) -> None:
     """The block check of ``store.maintenance.integrity`` (the log folded in first), every damaged block named."""
     checked = integrity(database)
     if checked.log_busy:
-        report.aside("Recent changes: they could not be folded into the database file first, because the vault was "
-                     "in use; the file was checked as it is.")
+        report.aside(
+            "Recent changes: they could not be folded into the database file first, because the vault was "
+            "in use; the file was checked as it is."
+        )
     if checked.unreadable is not None:
-        report.failed("Encryption: " + (checked.unreadable or "the database file could not be read to the end: it "
-                                        "is damaged or cut short."))
+        report.failed(
+            "Encryption: "
+            + (checked.unreadable or "the database file could not be read to the end: it is damaged or cut short.")
+        )
     rows = list(checked.page_failures)
     if rows:
-        report.failed(f"Encryption: {_count(len(rows), 'block', 'blocks')} of the database file (it is stored in "
-                      "blocks of a few thousand characters) did not open with the vault's key: the file was damaged "
-                      f"or changed outside Waymark. Damaged: {_blocks_named(rows)}.")
+        report.failed(
+            f"Encryption: {_count(len(rows), 'block', 'blocks')} of the database file (it is stored in "
+            "blocks of a few thousand characters) did not open with the vault's key: the file was damaged "
+            f"or changed outside Waymark. Damaged: {_blocks_named(rows)}."
+        )
     elif checked.page_size:
         report.passed("Encryption: every part of the database file opens with the vault's key and is unchanged.")
     page_size, size = checked.page_size, checked.file_size
     if page_size and size % page_size:
-        report.failed(f"Encryption: the database file ends part-way through a block ({size % page_size} of "
-                      f"{page_size} characters): the last write to it was cut off.")
+        report.failed(
+            f"Encryption: the database file ends part-way through a block ({size % page_size} of "
+            f"{page_size} characters): the last write to it was cut off."
+        )
     quick = checked.quick_check
     if quick == ("ok",):
         report.passed("Records: the database's own structure is sound, so every record can be read back.")
     elif quick == ("not run",):
-        report.failed("Records: the database's own structure could not be checked, because parts of the file are "
-                      "damaged (listed above).")
+        report.failed(
+            "Records: the database's own structure could not be checked, because parts of the file are "
+            "damaged (listed above)."
+        )
     else:
-        report.failed(f"Records: the database's own structure has {_count(len(quick), 'fault', 'faults')}, so some "
-                      "records may not read back correctly.")
+        report.failed(
+            f"Records: the database's own structure has {_count(len(quick), 'fault', 'faults')}, so some "
+            "records may not read back correctly."
+        )
 
 
 def _blocks_named(rows: list[str]) -> str:
@@ -217,8 +254,10 @@ def verify_database(database: Database, slots: KeySlotFile, known: tuple[int, st
         report.failed(f"Who can unlock: {slots.note}")
     elif slots.recovery_slot() is None:
         # A valid checksum says nothing here: whoever edits the file can recompute it. A vault always has one.
-        report.failed(f"Who can unlock: {people} but no recovery key: the recovery key no longer opens this vault. "
-                      "Make a new recovery key in Settings and print its sheet.")
+        report.failed(
+            f"Who can unlock: {people} but no recovery key: the recovery key no longer opens this vault. "
+            "Make a new recovery key in Settings and print its sheet."
+        )
     else:
         report.passed(f"Who can unlock: {people} and the recovery key.")
     return check_database(database, report, known)

@@ -67,5 +67,6 @@ def write_sheet(session: VaultSession, recovery_key: str, path: Path) -> Path:
     ``SaveFailed`` (a ``UserFacingError``) when the file cannot be written; then no audit row is kept either.
     """
     pdf = sheet_pdf(session, recovery_key)
-    return documents.save_pdf(session, pdf, path, None, sheet_id(session.vault_id), kind=DocumentKind.RECOVERY_SHEET,
-                              unencrypted=True)
+    return documents.save_pdf(
+        session, pdf, path, None, sheet_id(session.vault_id), kind=DocumentKind.RECOVERY_SHEET, unencrypted=True
+    )

@@ -237,7 +237,8 @@ class VaultSession:
             self._slots.save(self.vault_dir / KEYSLOTS_FILE)
         except BaseException:
             self._slots.slots = [s for s in self._slots.slots if s.kind is not SlotKind.RECOVERY] + (
-                [previous] if previous is not None else [])
+                [previous] if previous is not None else []
+            )
             raise
         with self.uow() as uow:
             uow.audit.append(self.actor(), "vault.recovery_key_replaced", self.vault_id)
@@ -291,5 +292,3 @@ def write_public_key(vault_dir: Path, public_key: bytes) -> None:
 
 def _stamp() -> str:
     return file_stamp() + "-" + secrets.token_hex(2)
-
-

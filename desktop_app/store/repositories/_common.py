@@ -22,8 +22,9 @@ def load(cls: type[T], text: str) -> T:
 
 
 # Letters that carry their mark inside them, so NFKD does not separate it.
-_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th",
-                          "ð": "d", "ŀ": "l", "ŧ": "t"})
+_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ŀ": "l", "ŧ": "t"}
+)
 
 
 def fold(text: str) -> str:

@@ -38,7 +38,9 @@ def _info(row: AttachmentRow, withdrawn: AttachmentWithdrawalRow | None) -> Atta
         description=row.description,
         added_at=row.added_at,
         added_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
-        withdrawal=None if withdrawn is None else Withdrawal(
+        withdrawal=None
+        if withdrawn is None
+        else Withdrawal(
             reason=withdrawn.reason,
             at=withdrawn.at,
             by=actor_of(withdrawn.actor_name, withdrawn.actor_role, withdrawn.actor_user_id),
@@ -55,8 +57,9 @@ class AttachmentRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, concern_id: int, file_name: str, media_type: str, data: bytes, description: str,
-            actor: Actor) -> AttachmentInfo:
+    def add(
+        self, concern_id: int, file_name: str, media_type: str, data: bytes, description: str, actor: Actor
+    ) -> AttachmentInfo:
         _require_concern(self._session, concern_id)
         row = AttachmentRow(
             concern_id=concern_id,
@@ -97,8 +100,12 @@ class AttachmentRepository:
         return [_info(a, w) for a, w in rows]
 
     def count_for_concern(self, concern_id: int) -> int:
-        return int(self._session.scalar(
-            select(func.count()).select_from(AttachmentRow).where(AttachmentRow.concern_id == concern_id)) or 0)
+        return int(
+            self._session.scalar(
+                select(func.count()).select_from(AttachmentRow).where(AttachmentRow.concern_id == concern_id)
+            )
+            or 0
+        )
 
     def content(self, attachment_id: int) -> bytes:
         row = self._session.get(AttachmentContentRow, attachment_id)
@@ -110,22 +117,33 @@ class AttachmentRepository:
         info = self.get(attachment_id)
         if info.withdrawn:
             raise UserFacingError("That file was already withdrawn; nothing was changed.")
-        self._session.add(AttachmentWithdrawalRow(attachment_id=attachment_id, reason=reason, at=utc_now(),
-                                                  **actor_columns(actor)))
+        self._session.add(
+            AttachmentWithdrawalRow(attachment_id=attachment_id, reason=reason, at=utc_now(), **actor_columns(actor))
+        )
         self._session.flush()
         return self.get(attachment_id)
 
 
 def _marks_json(marks: tuple[BodyMark, ...]) -> str:
-    return json.dumps([{"side": str(m.side), "x": m.x, "y": m.y, "note": m.note} for m in marks],
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        [{"side": str(m.side), "x": m.x, "y": m.y, "note": m.note} for m in marks],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def _body_map(row: BodyMapRow) -> BodyMap:
-    marks = tuple(BodyMark(side=BodySide(m["side"]), x=float(m["x"]), y=float(m["y"]), note=str(m["note"]))
-                  for m in json.loads(row.marks))
-    return BodyMap(concern_id=row.concern_id, version=row.version, marks=marks, recorded_at=row.recorded_at,
-                   recorded_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id))
+    marks = tuple(
+        BodyMark(side=BodySide(m["side"]), x=float(m["x"]), y=float(m["y"]), note=str(m["note"]))
+        for m in json.loads(row.marks)
+    )
+    return BodyMap(
+        concern_id=row.concern_id,
+        version=row.version,
+        marks=marks,
+        recorded_at=row.recorded_at,
+        recorded_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
+    )
 
 
 class BodyMapRepository:
@@ -136,8 +154,13 @@ class BodyMapRepository:
         """A new version of the concern's body map; the earlier ones stay."""
         _require_concern(self._session, concern_id)
         latest = self._session.scalar(select(func.max(BodyMapRow.version)).where(BodyMapRow.concern_id == concern_id))
-        row = BodyMapRow(concern_id=concern_id, version=int(latest or 0) + 1, marks=_marks_json(marks),
-                         recorded_at=utc_now(), **actor_columns(actor))
+        row = BodyMapRow(
+            concern_id=concern_id,
+            version=int(latest or 0) + 1,
+            marks=_marks_json(marks),
+            recorded_at=utc_now(),
+            **actor_columns(actor),
+        )
         self._session.add(row)
         self._session.flush()
         return _body_map(row)
@@ -150,5 +173,6 @@ class BodyMapRepository:
 
     def versions(self, concern_id: int) -> list[BodyMap]:
         rows = self._session.scalars(
-            select(BodyMapRow).where(BodyMapRow.concern_id == concern_id).order_by(BodyMapRow.version))
+            select(BodyMapRow).where(BodyMapRow.concern_id == concern_id).order_by(BodyMapRow.version)
+        )
         return [_body_map(r) for r in rows]

@@ -38,13 +38,27 @@ class ChildRepository:
     def add(self, details: ChildDetails, actor: Actor) -> Child:
         now = utc_now()
         first, last = details.sort_names
-        row = ChildRow(first_fold=fold(first), last_fold=fold(last),
-                       known_fold=fold(details.known_as), version=1, body=dump(details), created_at=now,
-                       upn=normal_upn(details.upn) or None)
+        row = ChildRow(
+            first_fold=fold(first),
+            last_fold=fold(last),
+            known_fold=fold(details.known_as),
+            version=1,
+            body=dump(details),
+            created_at=now,
+            upn=normal_upn(details.upn) or None,
+        )
         self._session.add(row)
         self._session.flush()
-        self._session.add(ChildVersionRow(child_id=row.id, version=1, body=row.body, written_at=now,
-                                          reason="first recorded", **actor_columns(actor)))
+        self._session.add(
+            ChildVersionRow(
+                child_id=row.id,
+                version=1,
+                body=row.body,
+                written_at=now,
+                reason="first recorded",
+                **actor_columns(actor),
+            )
+        )
         self._index_names(row.id, details)
         self._session.flush()
         return _to_child(row)
@@ -82,8 +96,16 @@ class ChildRepository:
         row.first_fold, row.last_fold = fold(first), fold(last)
         row.known_fold = fold(details.known_as)
         row.upn = normal_upn(details.upn) or None
-        self._session.add(ChildVersionRow(child_id=row.id, version=row.version, body=row.body, written_at=utc_now(),
-                                          reason=reason, **actor_columns(actor)))
+        self._session.add(
+            ChildVersionRow(
+                child_id=row.id,
+                version=row.version,
+                body=row.body,
+                written_at=utc_now(),
+                reason=reason,
+                **actor_columns(actor),
+            )
+        )
         self._index_names(row.id, details)
         self._session.flush()
         return _to_child(row)
@@ -92,9 +114,17 @@ class ChildRepository:
         rows = self._session.scalars(
             select(ChildVersionRow).where(ChildVersionRow.child_id == child_id).order_by(ChildVersionRow.version)
         )
-        return [ChildVersion(child_id=r.child_id, version=r.version, details=load(ChildDetails, r.body),
-                             written_at=r.written_at, author=actor_of(r.actor_name, r.actor_role, r.actor_user_id),
-                             reason=r.reason) for r in rows]
+        return [
+            ChildVersion(
+                child_id=r.child_id,
+                version=r.version,
+                details=load(ChildDetails, r.body),
+                written_at=r.written_at,
+                author=actor_of(r.actor_name, r.actor_role, r.actor_user_id),
+                reason=r.reason,
+            )
+            for r in rows
+        ]
 
     def search(self, text: str, limit: int = 50) -> list[Child]:
         """Children with a name word starting with each word typed (any order, case or accents); index-backed."""
@@ -103,8 +133,9 @@ class ChildRepository:
             return []
         query = select(ChildRow)
         for word in words:
-            matching = select(ChildNameWordRow.child_id).where(ChildNameWordRow.word >= word,
-                                                               ChildNameWordRow.word < word + PREFIX_END)
+            matching = select(ChildNameWordRow.child_id).where(
+                ChildNameWordRow.word >= word, ChildNameWordRow.word < word + PREFIX_END
+            )
             query = query.where(ChildRow.id.in_(matching))
         query = query.order_by(ChildRow.last_fold, ChildRow.first_fold, ChildRow.id).limit(limit)
         return [_to_child(r) for r in self._session.scalars(query)]
@@ -113,9 +144,12 @@ class ChildRepository:
         """Child ids of the given unique pupil numbers (as stored: no spaces, upper case), for the MIS import."""
         found: dict[str, int] = {}
         for start in range(0, len(upns), 500):
-            chunk = upns[start:start + 500]
-            found.update((u, i) for u, i in self._session.execute(
-                select(ChildRow.upn, ChildRow.id).where(ChildRow.upn.in_(chunk))) if u)
+            chunk = upns[start : start + 500]
+            found.update(
+                (u, i)
+                for u, i in self._session.execute(select(ChildRow.upn, ChildRow.id).where(ChildRow.upn.in_(chunk)))
+                if u
+            )
         return found
 
     def without_upn(self, limit: int = 50_000) -> list[Child]:

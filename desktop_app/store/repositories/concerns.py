@@ -22,9 +22,15 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def _to_concern(row: ConcernRow, status: str) -> Concern:  # status as stored
-    return Concern(concern_id=row.id, reference=row.reference, child_id=row.child_id,
-                   draft=load(ConcernDraft, row.body), submitted_at=row.submitted_at, sealed=row.sealed,
-                   status=ConcernStatus(status))
+    return Concern(
+        concern_id=row.id,
+        reference=row.reference,
+        child_id=row.child_id,
+        draft=load(ConcernDraft, row.body),
+        submitted_at=row.submitted_at,
+        sealed=row.sealed,
+        status=ConcernStatus(status),
+    )
 
 
 def fts_query(text_typed: str) -> str | None:
@@ -40,14 +46,16 @@ class ConcernRepository:
     def _next_reference(self, year: int) -> str:
         prefix = f"WM-{year}-"
         last = self._session.scalar(
-            select(func.max(ConcernRow.reference)).where(ConcernRow.reference >= prefix,
-                                                          ConcernRow.reference < f"WM-{year}.")
+            select(func.max(ConcernRow.reference)).where(
+                ConcernRow.reference >= prefix, ConcernRow.reference < f"WM-{year}."
+            )
         )
         number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
         return f"{prefix}{number:05d}"
 
-    def add(self, child_id: int, draft: ConcernDraft, actor: Actor, sealed: bool,
-            intake_reference: str | None = None) -> Concern:
+    def add(
+        self, child_id: int, draft: ConcernDraft, actor: Actor, sealed: bool, intake_reference: str | None = None
+    ) -> Concern:
         if self._session.get(ChildRow, child_id) is None:
             raise RecordNotFound(f"There is no child with id {child_id} in this vault.")
         if intake_reference is not None and self.has_intake_reference(intake_reference):
@@ -55,24 +63,43 @@ class ConcernRepository:
         now = utc_now()
         submitted = as_utc(draft.recorded_at) if sealed and draft.recorded_at else now
         row = ConcernRow(
-            reference=self._next_reference(now.year), intake_reference=intake_reference, child_id=child_id,
-            submitted_at=submitted, sealed=sealed, body=dump(draft),
-            recorded_by_name=draft.recorder_name or actor.name, recorded_by_role=draft.recorder_role or actor.role,
+            reference=self._next_reference(now.year),
+            intake_reference=intake_reference,
+            child_id=child_id,
+            submitted_at=submitted,
+            sealed=sealed,
+            body=dump(draft),
+            recorded_by_name=draft.recorder_name or actor.name,
+            recorded_by_role=draft.recorder_role or actor.role,
             recorded_by_user_id=actor.user_id,
         )
         self._session.add(row)
         self._session.flush()
         status = ConcernStatus.AWAITING_SCREENING.value
         self._session.add(ConcernStateRow(concern_id=row.id, status=status, submitted_at=submitted))
-        self._session.add(ConcernEventRow(concern_id=row.id, status=status, at=now, note="submitted",
-                                          **actor_columns(actor)))
+        self._session.add(
+            ConcernEventRow(concern_id=row.id, status=status, at=now, note="submitted", **actor_columns(actor))
+        )
         self._session.execute(
-            text("INSERT INTO concern_text(rowid, account, childs_words, location, others) "
-                 "VALUES (:id, :account, :words, :location, :others)"),
-            {"id": row.id, "account": draft.account, "words": draft.childs_words, "location": draft.location,
-             "others": " ".join([draft.others_present, draft.action_taken,
-                                 *(a.name_or_nickname for a in draft.adults), *(p.name for p in draft.places),
-                                 *(c.name for c in draft.other_children)])},
+            text(
+                "INSERT INTO concern_text(rowid, account, childs_words, location, others) "
+                "VALUES (:id, :account, :words, :location, :others)"
+            ),
+            {
+                "id": row.id,
+                "account": draft.account,
+                "words": draft.childs_words,
+                "location": draft.location,
+                "others": " ".join(
+                    [
+                        draft.others_present,
+                        draft.action_taken,
+                        *(a.name_or_nickname for a in draft.adults),
+                        *(p.name for p in draft.places),
+                        *(c.name for c in draft.other_children),
+                    ]
+                ),
+            },
         )
         record_from_draft(self._session, row.id, child_id, draft, actor)
         self._session.flush()
@@ -84,8 +111,7 @@ class ConcernRepository:
 
     def by_intake_reference(self, intake_reference: str) -> Concern | None:
         """The concern an earlier import of this sealed item made, if any."""
-        concern_id = self._session.scalar(
-            select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference))
+        concern_id = self._session.scalar(select(ConcernRow.id).where(ConcernRow.intake_reference == intake_reference))
         return None if concern_id is None else self.get(concern_id)
 
     def _status(self, concern_id: int) -> str:  # as stored
@@ -130,14 +156,21 @@ class ConcernRepository:
         return [_to_concern(row, status) for row, status in self._session.execute(query)]  # type: ignore[call-overload]
 
     def list_for_child(self, child_id: int, limit: int = 1000) -> list[Concern]:
-        query = (select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow)
-                 .where(ConcernRow.child_id == child_id).order_by(ConcernRow.submitted_at, ConcernRow.id).limit(limit))
+        query = (
+            select(ConcernRow, ConcernStateRow.status)
+            .join(ConcernStateRow)
+            .where(ConcernRow.child_id == child_id)
+            .order_by(ConcernRow.submitted_at, ConcernRow.id)
+            .limit(limit)
+        )
         return self._with_status(query)
 
     def count_for_child(self, child_id: int) -> int:
         """How many concerns a child has (the child_id index, no bodies decoded)."""
-        return int(self._session.scalar(
-            select(func.count()).select_from(ConcernRow).where(ConcernRow.child_id == child_id)) or 0)
+        return int(
+            self._session.scalar(select(func.count()).select_from(ConcernRow).where(ConcernRow.child_id == child_id))
+            or 0
+        )
 
     def awaiting_screening(self, limit: int = 50, significant: Collection[str] = ()) -> list[Concern]:
         """Concerns not yet screened, most urgent first: immediate danger, then any of the ``significant`` signs
@@ -146,17 +179,33 @@ class ConcernRepository:
         status = ConcernStatus.AWAITING_SCREENING.value
         danger = func.coalesce(func.json_extract(ConcernRow.body, "$.immediate_danger"), 0) == 1
         ids = sorted(set(significant))
-        signs = (select(literal_column("1")).select_from(func.json_each(ConcernRow.body, "$.sign_ids"))
-                 .where(literal_column("json_each.value").in_(ids)).exists()) if ids else literal_column("0") == 1
+        signs = (
+            (
+                select(literal_column("1"))
+                .select_from(func.json_each(ConcernRow.body, "$.sign_ids"))
+                .where(literal_column("json_each.value").in_(ids))
+                .exists()
+            )
+            if ids
+            else literal_column("0") == 1
+        )
         urgency = case((danger, 2), (signs, 1), else_=0)
-        query = (select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow)
-                 .where(ConcernStateRow.status == status)
-                 .order_by(urgency.desc(), ConcernStateRow.submitted_at, ConcernStateRow.concern_id).limit(limit))
+        query = (
+            select(ConcernRow, ConcernStateRow.status)
+            .join(ConcernStateRow)
+            .where(ConcernStateRow.status == status)
+            .order_by(urgency.desc(), ConcernStateRow.submitted_at, ConcernStateRow.concern_id)
+            .limit(limit)
+        )
         return self._with_status(query)
 
     def count_with_status(self, status: ConcernStatus | str) -> int:
-        return int(self._session.scalar(
-            select(func.count()).select_from(ConcernStateRow).where(ConcernStateRow.status == str(status))) or 0)
+        return int(
+            self._session.scalar(
+                select(func.count()).select_from(ConcernStateRow).where(ConcernStateRow.status == str(status))
+            )
+            or 0
+        )
 
     def set_status(self, concern_id: int, status: ConcernStatus | str, actor: Actor, note: str = "") -> None:
         value = ConcernStatus(status).value
@@ -164,16 +213,19 @@ class ConcernRepository:
         if state is None:
             raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
         state.status = value
-        self._session.add(ConcernEventRow(concern_id=concern_id, status=value, at=utc_now(), note=note,
-                                          **actor_columns(actor)))
+        self._session.add(
+            ConcernEventRow(concern_id=concern_id, status=value, at=utc_now(), note=note, **actor_columns(actor))
+        )
         self._session.flush()
 
     def events(self, concern_id: int) -> list[tuple[ConcernStatus, datetime, Actor, str]]:
         """Status moves of a concern, oldest first: (status, when, who, note)."""
-        rows = self._session.scalars(select(ConcernEventRow).where(ConcernEventRow.concern_id == concern_id)
-                                     .order_by(ConcernEventRow.id))
-        return [(ConcernStatus(r.status), r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note)
-                for r in rows]
+        rows = self._session.scalars(
+            select(ConcernEventRow).where(ConcernEventRow.concern_id == concern_id).order_by(ConcernEventRow.id)
+        )
+        return [
+            (ConcernStatus(r.status), r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note) for r in rows
+        ]
 
     def search(self, text_typed: str, limit: int = 50) -> list[Concern]:
         """Concerns whose account, child's words, location or people named match every word typed, newest first.
@@ -184,11 +236,19 @@ class ConcernRepository:
         query = fts_query(text_typed)
         if query is None:
             return []
-        ids = [int(r[0]) for r in self._session.execute(
-            text("SELECT rowid FROM concern_text WHERE concern_text MATCH :q ORDER BY rowid DESC LIMIT :limit"),
-            {"q": query, "limit": limit})]
+        ids = [
+            int(r[0])
+            for r in self._session.execute(
+                text("SELECT rowid FROM concern_text WHERE concern_text MATCH :q ORDER BY rowid DESC LIMIT :limit"),
+                {"q": query, "limit": limit},
+            )
+        ]
         if not ids:
             return []
-        rows = {row.id: (row, status) for row, status in self._session.execute(
-            select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow).where(ConcernRow.id.in_(ids)))}
+        rows = {
+            row.id: (row, status)
+            for row, status in self._session.execute(
+                select(ConcernRow, ConcernStateRow.status).join(ConcernStateRow).where(ConcernRow.id.in_(ids))
+            )
+        }
         return [_to_concern(*rows[i]) for i in ids if i in rows]

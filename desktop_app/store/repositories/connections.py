@@ -118,7 +118,9 @@ class ConnectionRepository:
         rows = self._session.execute(
             select(ConcernChildRow.id, ConcernChildRow.concern_id, ConcernChildRow.name)
             .where(ConcernChildRow.child_id.is_(None), ConcernChildRow.id > after_id)
-            .order_by(ConcernChildRow.id).limit(limit)).all()
+            .order_by(ConcernChildRow.id)
+            .limit(limit)
+        ).all()
         return [(int(i), int(c), str(n)) for i, c, n in rows]
 
     def links_in_concerns_about(self, child_id: int, limit: int = 200) -> list[ChildLink]:
@@ -165,8 +167,10 @@ class ConnectionRepository:
             for child_id, body in rows:
                 data = json.loads(body)
                 self._name_cache[child_id] = ChildDetails(
-                    first_name=data.get("first_name", ""), last_name=data.get("last_name", ""),
-                    known_as=data.get("known_as", "")).display_name
+                    first_name=data.get("first_name", ""),
+                    last_name=data.get("last_name", ""),
+                    known_as=data.get("known_as", ""),
+                ).display_name
         return {i: self._name_cache[i] for i in child_ids if i in self._name_cache}
 
     # --- adults and places ---------------------------------------------------------------------------------------
@@ -292,16 +296,20 @@ class ConnectionRepository:
         return self._linked_children(union(about, named), limit)
 
     def count_children_of_adult(self, adult_id: int) -> int:
-        return self._count(select(ConcernAdultRow.child_id).where(ConcernAdultRow.adult_id == adult_id),
-                           select(ConcernChildRow.child_id)
-                           .join(ConcernAdultRow, ConcernAdultRow.concern_id == ConcernChildRow.concern_id)
-                           .where(ConcernAdultRow.adult_id == adult_id, ConcernChildRow.child_id.is_not(None)))
+        return self._count(
+            select(ConcernAdultRow.child_id).where(ConcernAdultRow.adult_id == adult_id),
+            select(ConcernChildRow.child_id)
+            .join(ConcernAdultRow, ConcernAdultRow.concern_id == ConcernChildRow.concern_id)
+            .where(ConcernAdultRow.adult_id == adult_id, ConcernChildRow.child_id.is_not(None)),
+        )
 
     def count_children_of_place(self, place_id: int) -> int:
-        return self._count(select(ConcernPlaceRow.child_id).where(ConcernPlaceRow.place_id == place_id),
-                           select(ConcernChildRow.child_id)
-                           .join(ConcernPlaceRow, ConcernPlaceRow.concern_id == ConcernChildRow.concern_id)
-                           .where(ConcernPlaceRow.place_id == place_id, ConcernChildRow.child_id.is_not(None)))
+        return self._count(
+            select(ConcernPlaceRow.child_id).where(ConcernPlaceRow.place_id == place_id),
+            select(ConcernChildRow.child_id)
+            .join(ConcernPlaceRow, ConcernPlaceRow.concern_id == ConcernChildRow.concern_id)
+            .where(ConcernPlaceRow.place_id == place_id, ConcernChildRow.child_id.is_not(None)),
+        )
 
     def _count(self, about: Select[tuple[int]] | Select[int], named: Select[int | None]) -> int:
         sub = union(about, named).subquery()

@@ -146,4 +146,3 @@ def _as_datetime(value: object) -> datetime:
     result = UtcDateTime().process_result_value(value, None)  # type: ignore[arg-type]
     assert result is not None
     return result
-

@@ -20,9 +20,15 @@ INTAKE_KEY_SIZE = 32
 
 
 def _to_addendum(row: AddendumRow) -> Addendum:
-    return Addendum(addendum_id=row.id, object_kind=AddendumTarget(row.object_kind), object_id=row.object_id,
-                    author=actor_of(row.actor_name, row.actor_role, row.actor_user_id), written_at=row.written_at,
-                    reason=row.reason, change=row.change)
+    return Addendum(
+        addendum_id=row.id,
+        object_kind=AddendumTarget(row.object_kind),
+        object_id=row.object_id,
+        author=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
+        written_at=row.written_at,
+        reason=row.reason,
+        change=row.change,
+    )
 
 
 class AddendumRepository:
@@ -31,16 +37,24 @@ class AddendumRepository:
 
     def add(self, object_kind: AddendumTarget, object_id: int, actor: Actor, reason: str, change: str) -> Addendum:
         kind = AddendumTarget(object_kind)  # ValueError for a kind that is not one
-        row = AddendumRow(object_kind=kind.value, object_id=object_id, written_at=utc_now(), reason=reason,
-                          change=change, **actor_columns(actor))
+        row = AddendumRow(
+            object_kind=kind.value,
+            object_id=object_id,
+            written_at=utc_now(),
+            reason=reason,
+            change=change,
+            **actor_columns(actor),
+        )
         self._session.add(row)
         self._session.flush()
         return _to_addendum(row)
 
     def for_object(self, object_kind: AddendumTarget, object_id: int) -> list[Addendum]:
-        rows = self._session.scalars(select(AddendumRow).where(AddendumRow.object_kind == AddendumTarget(object_kind),
-                                                               AddendumRow.object_id == object_id)
-                                     .order_by(AddendumRow.id))
+        rows = self._session.scalars(
+            select(AddendumRow)
+            .where(AddendumRow.object_kind == AddendumTarget(object_kind), AddendumRow.object_id == object_id)
+            .order_by(AddendumRow.id)
+        )
         return [_to_addendum(r) for r in rows]
 
 
@@ -51,11 +65,23 @@ _ROLE_KEY, _CLOSURES_KEY = "dsl_role", "closures"
 def _to_setting(row: SettingRow) -> Setting:
     extra = dict(json.loads(row.extra or "{}"))
     role = str(extra.pop(_ROLE_KEY, ""))
-    closures = tuple(sorted(Closure(date.fromisoformat(first), date.fromisoformat(last), str(note))
-                            for first, last, note in extra.pop(_CLOSURES_KEY, [])))
-    return Setting(name=row.name, address=row.address, phone=row.phone, dsl_name=row.dsl_name,
-                   dsl_phone=row.dsl_phone, dsl_email=row.dsl_email, extra={k: str(v) for k, v in extra.items()},
-                   dsl_role=role, closures=closures)
+    closures = tuple(
+        sorted(
+            Closure(date.fromisoformat(first), date.fromisoformat(last), str(note))
+            for first, last, note in extra.pop(_CLOSURES_KEY, [])
+        )
+    )
+    return Setting(
+        name=row.name,
+        address=row.address,
+        phone=row.phone,
+        dsl_name=row.dsl_name,
+        dsl_phone=row.dsl_phone,
+        dsl_email=row.dsl_email,
+        extra={k: str(v) for k, v in extra.items()},
+        dsl_role=role,
+        closures=closures,
+    )
 
 
 def _extra_json(setting: Setting) -> str:
@@ -77,10 +103,18 @@ class SettingRepository:
     def create(self, vault_id: str, setting: Setting, intake_private_key: bytes, audit_key: bytes) -> Setting:
         """The one setting row, written once when the vault is created."""
         row = SettingRow(
-            id=1, vault_id=vault_id, name=setting.name, address=setting.address, phone=setting.phone,
-            dsl_name=setting.dsl_name, dsl_phone=setting.dsl_phone, dsl_email=setting.dsl_email,
-            extra=_extra_json(setting), intake_private_key=intake_private_key,
-            audit_key=audit_key, created_at=utc_now(),
+            id=1,
+            vault_id=vault_id,
+            name=setting.name,
+            address=setting.address,
+            phone=setting.phone,
+            dsl_name=setting.dsl_name,
+            dsl_phone=setting.dsl_phone,
+            dsl_email=setting.dsl_email,
+            extra=_extra_json(setting),
+            intake_private_key=intake_private_key,
+            audit_key=audit_key,
+            created_at=utc_now(),
         )
         self._session.add(row)
         self._session.flush()
@@ -93,8 +127,9 @@ class SettingRepository:
         """The current intake private key, then the retired ones (newest first) for items sealed before a change."""
         row = self.row()
         retired = bytes(row.retired_intake_keys or b"")
-        return [bytes(row.intake_private_key)] + [retired[i:i + INTAKE_KEY_SIZE]
-                                                  for i in range(0, len(retired), INTAKE_KEY_SIZE)]
+        return [bytes(row.intake_private_key)] + [
+            retired[i : i + INTAKE_KEY_SIZE] for i in range(0, len(retired), INTAKE_KEY_SIZE)
+        ]
 
     def replace_intake_key(self, private_key: bytes) -> None:
         """Make ``private_key`` the intake key; the old one is kept as retired. The caller appends the audit row."""
@@ -172,8 +207,14 @@ class UserRepository:
         return _to_user(self.row(user_id))
 
     def add(self, user_id: str, name: str, role: Role, slot_id: str = "", slot_secret: bytes | None = None) -> User:
-        row = UserRow(user_id=user_id, name=name, role=Role(role).value, slot_id=slot_id, slot_secret=slot_secret,
-                      created_at=utc_now())
+        row = UserRow(
+            user_id=user_id,
+            name=name,
+            role=Role(role).value,
+            slot_id=slot_id,
+            slot_secret=slot_secret,
+            created_at=utc_now(),
+        )
         self._session.add(row)
         self._session.flush()
         return _to_user(row)

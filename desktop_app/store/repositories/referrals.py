@@ -21,10 +21,17 @@ CONFIRMATION_SENT = "confirmation_sent"
 
 def _to_entry(row: ReferralRow, sent: date | None) -> ReferralEntry:
     return ReferralEntry(
-        referral_id=row.id, concern_id=row.concern_id, route=RouteId(row.route), contacted_name=row.contacted_name,
-        contacted_at=row.contacted_at, reference=row.reference, outcome=row.outcome,
-        confirmation_due=row.confirmation_due, confirmation_sent=sent,
-        recorded_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id), recorded_at=row.recorded_at,
+        referral_id=row.id,
+        concern_id=row.concern_id,
+        route=RouteId(row.route),
+        contacted_name=row.contacted_name,
+        contacted_at=row.contacted_at,
+        reference=row.reference,
+        outcome=row.outcome,
+        confirmation_due=row.confirmation_due,
+        confirmation_sent=sent,
+        recorded_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
+        recorded_at=row.recorded_at,
         request=from_jsonable(ReferralRequest, json.loads(row.request)) if row.request else None,
     )
 
@@ -33,16 +40,32 @@ class ReferralRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, concern_id: int, route: RouteId, contacted_name: str, contacted_at: datetime, reference: str,
-            outcome: str, confirmation_due: date | None, actor: Actor,
-            request: ReferralRequest | None = None) -> ReferralEntry:
+    def add(
+        self,
+        concern_id: int,
+        route: RouteId,
+        contacted_name: str,
+        contacted_at: datetime,
+        reference: str,
+        outcome: str,
+        confirmation_due: date | None,
+        actor: Actor,
+        request: ReferralRequest | None = None,
+    ) -> ReferralEntry:
         if self._session.get(ConcernRow, concern_id) is None:
             raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
-        row = ReferralRow(concern_id=concern_id, route=RouteId(route).value, contacted_name=contacted_name,
-                          contacted_at=contacted_at, reference=reference, outcome=outcome,
-                          confirmation_due=confirmation_due, recorded_at=utc_now(),
-                          request=json.dumps(to_jsonable(request), ensure_ascii=False) if request else None,
-                          **actor_columns(actor))
+        row = ReferralRow(
+            concern_id=concern_id,
+            route=RouteId(route).value,
+            contacted_name=contacted_name,
+            contacted_at=contacted_at,
+            reference=reference,
+            outcome=outcome,
+            confirmation_due=confirmation_due,
+            recorded_at=utc_now(),
+            request=json.dumps(to_jsonable(request), ensure_ascii=False) if request else None,
+            **actor_columns(actor),
+        )
         self._session.add(row)
         self._session.flush()
         if confirmation_due is not None:
@@ -51,8 +74,11 @@ class ReferralRepository:
         return _to_entry(row, None)
 
     def _sent(self, referral_id: int) -> date | None:
-        return self._session.scalar(select(func.max(ReferralEventRow.sent)).where(
-            ReferralEventRow.referral_id == referral_id, ReferralEventRow.kind == CONFIRMATION_SENT))
+        return self._session.scalar(
+            select(func.max(ReferralEventRow.sent)).where(
+                ReferralEventRow.referral_id == referral_id, ReferralEventRow.kind == CONFIRMATION_SENT
+            )
+        )
 
     def get(self, referral_id: int) -> ReferralEntry:
         row = self._session.get(ReferralRow, referral_id)
@@ -64,8 +90,11 @@ class ReferralRepository:
         row = self._session.get(ReferralRow, referral_id)
         if row is None:
             raise RecordNotFound(f"There is no referral with id {referral_id} in this vault.")
-        self._session.add(ReferralEventRow(referral_id=referral_id, kind=CONFIRMATION_SENT, sent=sent, at=utc_now(),
-                                           **actor_columns(actor)))
+        self._session.add(
+            ReferralEventRow(
+                referral_id=referral_id, kind=CONFIRMATION_SENT, sent=sent, at=utc_now(), **actor_columns(actor)
+            )
+        )
         pending = self._session.get(ReferralPendingRow, referral_id)
         if pending is not None:
             self._session.delete(pending)
@@ -74,21 +103,30 @@ class ReferralRepository:
 
     def confirmations(self, referral_id: int) -> list[tuple[date, datetime, Actor]]:
         """Written confirmations recorded for a referral, oldest first: (date sent, when recorded, who)."""
-        rows = self._session.scalars(select(ReferralEventRow).where(
-            ReferralEventRow.referral_id == referral_id, ReferralEventRow.kind == CONFIRMATION_SENT)
-            .order_by(ReferralEventRow.id))
+        rows = self._session.scalars(
+            select(ReferralEventRow)
+            .where(ReferralEventRow.referral_id == referral_id, ReferralEventRow.kind == CONFIRMATION_SENT)
+            .order_by(ReferralEventRow.id)
+        )
         return [(r.sent, r.at, actor_of(r.actor_name, r.actor_role, r.actor_user_id)) for r in rows if r.sent]
 
     def for_concern(self, concern_id: int) -> list[ReferralEntry]:
-        rows = list(self._session.scalars(select(ReferralRow).where(ReferralRow.concern_id == concern_id)
-                                          .order_by(ReferralRow.id)))
+        rows = list(
+            self._session.scalars(
+                select(ReferralRow).where(ReferralRow.concern_id == concern_id).order_by(ReferralRow.id)
+            )
+        )
         return [_to_entry(r, self._sent(r.id)) for r in rows]
 
     def awaiting_confirmation(self, today: date, limit: int = 50) -> list[ReferralEntry]:
         """Referrals whose written confirmation is due on or before ``today`` and not yet sent, oldest due first."""
         rows = self._session.scalars(
-            select(ReferralRow).join(ReferralPendingRow).where(ReferralPendingRow.confirmation_due <= today)
-            .order_by(ReferralPendingRow.confirmation_due, ReferralPendingRow.referral_id).limit(limit))
+            select(ReferralRow)
+            .join(ReferralPendingRow)
+            .where(ReferralPendingRow.confirmation_due <= today)
+            .order_by(ReferralPendingRow.confirmation_due, ReferralPendingRow.referral_id)
+            .limit(limit)
+        )
         return [_to_entry(r, None) for r in rows]
 
     def count_awaiting_confirmation(self) -> int:

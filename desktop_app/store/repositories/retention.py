@@ -201,10 +201,18 @@ class RetentionRepository:
     def _shared_records(self, params: dict[str, int]) -> dict[str, list[int]]:
         """Adults and places named in this child's concerns (shared records: kept while another concern names them)."""
         return {
-            "adults": [int(r[0]) for r in self._session.execute(
-                text("SELECT adult_id FROM concern_adults WHERE child_id = :child"), params)],
-            "places": [int(r[0]) for r in self._session.execute(
-                text("SELECT place_id FROM concern_places WHERE child_id = :child"), params)],
+            "adults": [
+                int(r[0])
+                for r in self._session.execute(
+                    text("SELECT adult_id FROM concern_adults WHERE child_id = :child"), params
+                )
+            ],
+            "places": [
+                int(r[0])
+                for r in self._session.execute(
+                    text("SELECT place_id FROM concern_places WHERE child_id = :child"), params
+                )
+            ],
         }
 
     def _delete_orphans(self, shared: dict[str, list[int]]) -> int:
@@ -212,8 +220,12 @@ class RetentionRepository:
         for table, link, column in (("adults", "concern_adults", "adult_id"), ("places", "concern_places", "place_id")):
             for record_id in shared[table]:
                 result = self._session.execute(
-                    text(f"DELETE FROM {table} WHERE id = :id AND NOT EXISTS "  # noqa: S608  (names fixed above)
-                         f"(SELECT 1 FROM {link} WHERE {column} = :id)"), {"id": record_id})
+                    text(
+                        f"DELETE FROM {table} WHERE id = :id AND NOT EXISTS "  # noqa: S608  (names fixed above)
+                        f"(SELECT 1 FROM {link} WHERE {column} = :id)"
+                    ),
+                    {"id": record_id},
+                )
                 removed += int(getattr(result, "rowcount", 0) or 0)
         return removed
 

@@ -39,9 +39,15 @@ class LatestLevel:
 def _to_record(row: ScreeningRow) -> ScreeningRecord:
     body = load(_Body, row.body)
     return ScreeningRecord(
-        screening_id=row.id, concern_id=row.concern_id, child_id=row.child_id, definition_id=row.definition_id,
-        definition_version=row.definition_version, definition_hash=row.definition_hash, answers=body.answers,
-        decision=body.decision, completed_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
+        screening_id=row.id,
+        concern_id=row.concern_id,
+        child_id=row.child_id,
+        definition_id=row.definition_id,
+        definition_version=row.definition_version,
+        definition_hash=row.definition_hash,
+        answers=body.answers,
+        decision=body.decision,
+        completed_by=actor_of(row.actor_name, row.actor_role, row.actor_user_id),
         completed_at=row.completed_at,
     )
 
@@ -50,33 +56,52 @@ class ScreeningRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, concern_id: int, definition_ref: DefinitionRef, answers: tuple[AnsweredItem, ...],
-            decision: Decision, actor: Actor) -> ScreeningRecord:
+    def add(
+        self,
+        concern_id: int,
+        definition_ref: DefinitionRef,
+        answers: tuple[AnsweredItem, ...],
+        decision: Decision,
+        actor: Actor,
+    ) -> ScreeningRecord:
         concern = self._session.get(ConcernRow, concern_id)
         if concern is None:
             raise RecordNotFound(f"There is no concern with id {concern_id} in this vault.")
         row = ScreeningRow(
-            concern_id=concern_id, child_id=concern.child_id, definition_id=definition_ref.id,
-            definition_version=definition_ref.version, definition_hash=definition_ref.hash,
+            concern_id=concern_id,
+            child_id=concern.child_id,
+            definition_id=definition_ref.id,
+            definition_version=definition_ref.version,
+            definition_hash=definition_ref.hash,
             suggested_level=RiskLevel(decision.suggested_level).value,
-            confirmed_level=RiskLevel(decision.confirmed_level).value, review_date=decision.review_date,
-            completed_at=utc_now(), body=dump(_Body(answers=tuple(answers), decision=decision)),
+            confirmed_level=RiskLevel(decision.confirmed_level).value,
+            review_date=decision.review_date,
+            completed_at=utc_now(),
+            body=dump(_Body(answers=tuple(answers), decision=decision)),
             **actor_columns(actor),
         )
         self._session.add(row)
         self._session.flush()
         risk = self._session.get(ChildRiskRow, concern.child_id)
         if risk is None:
-            self._session.add(ChildRiskRow(child_id=concern.child_id, screening_id=row.id, level=row.confirmed_level,
-                                           review_date=row.review_date))
+            self._session.add(
+                ChildRiskRow(
+                    child_id=concern.child_id,
+                    screening_id=row.id,
+                    level=row.confirmed_level,
+                    review_date=row.review_date,
+                )
+            )
         else:
             risk.screening_id, risk.level, risk.review_date = row.id, row.confirmed_level, row.review_date
         if decision.category_ids is not None:  # the DSL's word on the kind of concern is what the governors count
             self._session.execute(delete(ConcernCategoryRow).where(ConcernCategoryRow.concern_id == concern_id))
             for category_id in decision.category_ids:
                 self._session.execute(
-                    text("INSERT INTO concern_categories (concern_id, category_id, month) "
-                         "SELECT id, :category, substr(submitted_at, 1, 7) FROM concerns WHERE id = :concern"),
+                    text(
+                        "INSERT INTO concern_categories (concern_id, category_id, month) "
+                        "SELECT id, :category, substr(submitted_at, 1, 7) FROM concerns WHERE id = :concern"
+                    ),
                     {"category": category_id, "concern": concern_id},
                 )
         self._session.flush()
@@ -89,13 +114,15 @@ class ScreeningRepository:
         return _to_record(row)
 
     def for_concern(self, concern_id: int) -> list[ScreeningRecord]:
-        rows = self._session.scalars(select(ScreeningRow).where(ScreeningRow.concern_id == concern_id)
-                                     .order_by(ScreeningRow.id))
+        rows = self._session.scalars(
+            select(ScreeningRow).where(ScreeningRow.concern_id == concern_id).order_by(ScreeningRow.id)
+        )
         return [_to_record(r) for r in rows]
 
     def for_child(self, child_id: int, limit: int = 1000) -> list[ScreeningRecord]:
-        rows = self._session.scalars(select(ScreeningRow).where(ScreeningRow.child_id == child_id)
-                                     .order_by(ScreeningRow.id).limit(limit))
+        rows = self._session.scalars(
+            select(ScreeningRow).where(ScreeningRow.child_id == child_id).order_by(ScreeningRow.id).limit(limit)
+        )
         return [_to_record(r) for r in rows]
 
     def latest_for_child(self, child_id: int) -> ScreeningRecord | None:
@@ -113,13 +140,25 @@ class ScreeningRepository:
 
     def _latest(self, condition: ColumnElement[bool], limit: int, *, open_only: bool = False) -> list[LatestLevel]:
         # Columns only: decoding each screening's answers would cost more than the rest of the dashboard together.
-        query = (select(ScreeningRow.id, ScreeningRow.concern_id, ScreeningRow.child_id, ChildRiskRow.level,
-                        ChildRiskRow.review_date, ScreeningRow.completed_at)
-                 .join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id).where(condition))
+        query = (
+            select(
+                ScreeningRow.id,
+                ScreeningRow.concern_id,
+                ScreeningRow.child_id,
+                ChildRiskRow.level,
+                ChildRiskRow.review_date,
+                ScreeningRow.completed_at,
+            )
+            .join(ChildRiskRow, ChildRiskRow.screening_id == ScreeningRow.id)
+            .where(condition)
+        )
         if open_only:
-            query = (query.join(ConcernStateRow, ConcernStateRow.concern_id == ScreeningRow.concern_id)
-                     .where(ConcernStateRow.status != ConcernStatus.CLOSED.value))
+            query = query.join(ConcernStateRow, ConcernStateRow.concern_id == ScreeningRow.concern_id).where(
+                ConcernStateRow.status != ConcernStatus.CLOSED.value
+            )
         query = query.order_by(ChildRiskRow.review_date, ChildRiskRow.child_id).limit(limit)
         rows = self._session.execute(query)
-        return [LatestLevel(screening_id, concern_id, child_id, RiskLevel(level), review_date, completed_at)
-                for screening_id, concern_id, child_id, level, review_date, completed_at in rows]
+        return [
+            LatestLevel(screening_id, concern_id, child_id, RiskLevel(level), review_date, completed_at)
+            for screening_id, concern_id, child_id, level, review_date, completed_at in rows
+        ]

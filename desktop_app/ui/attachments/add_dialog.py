@@ -51,7 +51,9 @@ class AddFileDialog(QDialog):
         self.intro = intro = QLabel(
             f"The file is copied into the encrypted vault and kept with this concern. {definition.kinds_sentence} "
             f"Each file can be up to {definition.max_megabytes} MB. A file added by mistake can be withdrawn later, "
-            "but not deleted.", self)
+            "but not deleted.",
+            self,
+        )
         intro.setObjectName("intro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -122,8 +124,9 @@ class AddFileDialog(QDialog):
         self.progress.setVisible(True)
         for widget in (self.add_button, self.choose_button, self.description):
             widget.setEnabled(False)
-        task = run_in_background(files.add_file, self.session, self.concern_id, self.path, self.description.text(),
-                                 progress=True)
+        task = run_in_background(
+            files.add_file, self.session, self.concern_id, self.path, self.description.text(), progress=True
+        )
         task.progress.connect(self._progress)
         task.succeeded.connect(self._added)
         task.failed.connect(self._failed)

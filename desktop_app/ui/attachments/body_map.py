@@ -57,9 +57,11 @@ def saved_line(saved: BodyMap | None) -> str:
     if saved is None:
         return "No body map has been drawn for this concern."
     count = len(saved.marks)
-    return (f"Version {saved.version}, saved by {saved.recorded_by.name} on "
-            f"{saved.recorded_at.astimezone():%d %b %Y at %H:%M}: {count} mark{'s' if count != 1 else ''}. "
-            "Earlier versions are kept.")
+    return (
+        f"Version {saved.version}, saved by {saved.recorded_by.name} on "
+        f"{saved.recorded_at.astimezone():%d %b %Y at %H:%M}: {count} mark{'s' if count != 1 else ''}. "
+        "Earlier versions are kept."
+    )
 
 
 class BodyMapEditor(QDialog):
@@ -77,9 +79,12 @@ class BodyMapEditor(QDialog):
         mark_shows_records(self)
         self.setWindowTitle("Body map: where injuries were seen")
         layout = QVBoxLayout(self)
-        intro = QLabel("Click the outline where an injury was seen, or choose a place from the list and add a mark "
-                       "there. Give each mark a short note, for example: bruise, left forearm, about 3 cm. Left "
-                       "and right are the child's own.", self)
+        intro = QLabel(
+            "Click the outline where an injury was seen, or choose a place from the list and add a mark "
+            "there. Give each mark a short note, for example: bruise, left forearm, about 3 cm. Left "
+            "and right are the child's own.",
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         body = QHBoxLayout()
@@ -172,8 +177,9 @@ class BodyMapEditor(QDialog):
         """Add a mark; the note box takes the cursor so the DSL says what was seen. Returns the mark's number."""
         self.marks.append(BodyMark(BodySide(side), x, y, note))
         self._refresh(len(self.marks) - 1)
-        self.problem.setText(f"Mark {len(self.marks)} placed on the {BodySide(side).label.lower()}. Type what was "
-                             "seen in the note box.")
+        self.problem.setText(
+            f"Mark {len(self.marks)} placed on the {BodySide(side).label.lower()}. Type what was seen in the note box."
+        )
         set_tone(self.problem, "")
         self.note.setFocus()
         self.note.end(False)
@@ -215,8 +221,12 @@ class BodyMapEditor(QDialog):
 
     def reject(self) -> None:
         if self.changed() and not ask.current().confirm(
-                self, "Leave the body map", "The marks you changed are not saved. Leave without saving them?",
-                "Leave without saving", "Keep drawing"):
+            self,
+            "Leave the body map",
+            "The marks you changed are not saved. Leave without saving them?",
+            "Leave without saving",
+            "Keep drawing",
+        ):
             return
         super().reject()
 

@@ -18,8 +18,9 @@ def outline_path(area: QRectF) -> QPainterPath:
     """The outline of ``body_outline`` scaled into ``area``."""
     path = QPainterPath()
     cx, cy, rx, ry = body_outline.HEAD
-    path.addEllipse(QPointF(area.left() + cx * area.width(), area.top() + cy * area.height()),
-                    rx * area.width(), ry * area.height())
+    path.addEllipse(
+        QPointF(area.left() + cx * area.width(), area.top() + cy * area.height()), rx * area.width(), ry * area.height()
+    )
     points = [QPointF(area.left() + x * area.width(), area.top() + y * area.height()) for x, y in body_outline.BODY]
     path.moveTo(points[0])
     for point in points[1:]:
@@ -99,8 +100,11 @@ class BodyMapCanvas(QWidget):
             painter.setBrush(QColor("#ffffff"))
             painter.drawEllipse(centre, radius, radius)
             painter.setPen(MARK_COLOUR)
-            painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
-                             Qt.AlignmentFlag.AlignCenter, str(number))
+            painter.drawText(
+                QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+                Qt.AlignmentFlag.AlignCenter,
+                str(number),
+            )
         painter.end()
 
     def point_at(self, position: QPointF) -> tuple[BodySide, float, float] | None:

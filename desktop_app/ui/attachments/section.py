@@ -70,7 +70,8 @@ class AttachmentsSection(QWidget):
         self.view_button = self._button("View the file", "view_file", self.view_selected, row)
         self.withdraw_button = self._button("Withdraw the file…", "withdraw_file", self.withdraw_selected, row)
         self.withdraw_button.setAccessibleDescription(
-            "A file added by mistake is marked as withdrawn with your reason. It stays in the record.")
+            "A file added by mistake is marked as withdrawn with your reason. It stays in the record."
+        )
         row.addStretch(1)
         layout.addLayout(row)
         self.reload()
@@ -92,8 +93,9 @@ class AttachmentsSection(QWidget):
         for entry in self.entries:
             added = f"{entry.added_at.astimezone():%d %b %Y} by {entry.added_by.name}"
             status = "Withdrawn: " + entry.withdrawal.reason if entry.withdrawal else ""
-            item = QTreeWidgetItem([entry.file_name, entry.description, kind_title(entry.media_type),
-                                    size_text(entry.size), added, status])
+            item = QTreeWidgetItem(
+                [entry.file_name, entry.description, kind_title(entry.media_type), size_text(entry.size), added, status]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, entry.attachment_id)
             if entry.withdrawn:
                 for column in range(len(COLUMNS)):
@@ -106,8 +108,10 @@ class AttachmentsSection(QWidget):
             self.list.setCurrentItem(first)
         withdrawn = sum(1 for e in self.entries if e.withdrawn)
         if not self.entries:
-            text = ("No files are kept with this concern. Add a scanned note, an email from the Hub or a photo: it "
-                    "is kept encrypted inside the vault.")
+            text = (
+                "No files are kept with this concern. Add a scanned note, an email from the Hub or a photo: it "
+                "is kept encrypted inside the vault."
+            )
         else:
             text = f"{len(self.entries) - withdrawn} file{'s' if len(self.entries) - withdrawn != 1 else ''} kept"
             text += f", {withdrawn} withdrawn." if withdrawn else "."
@@ -155,9 +159,11 @@ class AttachmentsSection(QWidget):
         if chosen is None or chosen.withdrawn:
             return False
         reason = ask.current().text(
-            self, "Withdraw the file",
+            self,
+            "Withdraw the file",
             f"Why is {chosen.file_name} withdrawn (for example: attached to the wrong concern)? It stays in the "
-            "record, marked as withdrawn with your reason.")
+            "record, marked as withdrawn with your reason.",
+        )
         if reason is None:
             return False
         try:

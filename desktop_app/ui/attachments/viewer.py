@@ -38,11 +38,15 @@ _log = logging.getLogger(__name__)
 
 def describe(opened: OpenedFile) -> str:
     info = opened.info
-    line = (f"{info.description} — {size_text(info.size)}, added by {info.added_by.name} on "
-            f"{info.added_at.astimezone():%d %b %Y at %H:%M}.")
+    line = (
+        f"{info.description} — {size_text(info.size)}, added by {info.added_by.name} on "
+        f"{info.added_at.astimezone():%d %b %Y at %H:%M}."
+    )
     if info.withdrawal is not None:
-        line += (f" Withdrawn by {info.withdrawal.by.name} on {info.withdrawal.at.astimezone():%d %b %Y}: "
-                 f"{info.withdrawal.reason}")
+        line += (
+            f" Withdrawn by {info.withdrawal.by.name} on {info.withdrawal.at.astimezone():%d %b %Y}: "
+            f"{info.withdrawal.reason}"
+        )
     return line
 
 
@@ -75,7 +79,8 @@ class AttachmentViewer(QDialog):
         self.save_button = QPushButton("Save a copy to a folder…", self)
         self.save_button.setObjectName("save_copy")
         self.save_button.setAccessibleDescription(
-            "Writes the file, exactly as it was added, to a place you choose. The copy is not encrypted.")
+            "Writes the file, exactly as it was added, to a place you choose. The copy is not encrypted."
+        )
         self.save_button.clicked.connect(self.save_copy)
         row.addWidget(self.save_button)
         self.close_button = QPushButton("Close", self)
@@ -128,13 +133,21 @@ class AttachmentViewer(QDialog):
     def save_copy(self) -> Path | None:
         info = self.opened.info
         if not ask.current().confirm(
-            self, "Save a copy",
+            self,
+            "Save a copy",
             "The copy is written exactly as the file was added, without encryption: anyone who gets it can read it. "
-            "Saving is recorded in the audit log.", "Choose where to save", "Cancel"):
+            "Saving is recorded in the audit log.",
+            "Choose where to save",
+            "Cancel",
+        ):
             return None
         ending = Path(info.file_name).suffix
-        chosen = ask.current().save_path(self, "Save a copy of the file", info.file_name,
-                                         f"The same kind of file (*{ending})" if ending else "All files (*)")
+        chosen = ask.current().save_path(
+            self,
+            "Save a copy of the file",
+            info.file_name,
+            f"The same kind of file (*{ending})" if ending else "All files (*)",
+        )
         if not chosen:
             return None
         path = Path(chosen)

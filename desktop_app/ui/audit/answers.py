@@ -38,8 +38,13 @@ if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
 
 PROBLEM_TONE = "late"  # resources/style.qss
-CHOICES = (AuditStatus.NOT_ASSESSED, AuditStatus.MET, AuditStatus.PARTLY_MET, AuditStatus.NOT_MET,
-           AuditStatus.NOT_APPLICABLE)
+CHOICES = (
+    AuditStatus.NOT_ASSESSED,
+    AuditStatus.MET,
+    AuditStatus.PARTLY_MET,
+    AuditStatus.NOT_MET,
+    AuditStatus.NOT_APPLICABLE,
+)
 
 
 def qdate(day: date) -> QDate:
@@ -231,8 +236,12 @@ class AnswersTab(QWidget):
             self._enable(False)
             return
         for number, answer in enumerate(record.answers, start=1):
-            cells = [f"{number}. {answer.title}", status_text(answer, self.today), answer.form.owner,
-                     short(answer.form.due)]
+            cells = [
+                f"{number}. {answer.title}",
+                status_text(answer, self.today),
+                answer.form.owner,
+                short(answer.form.due),
+            ]
             items = [QStandardItem(text) for text in cells]
             for item in items:
                 item.setEditable(False)
@@ -249,7 +258,8 @@ class AnswersTab(QWidget):
         row = current if 0 <= current < self.model.rowCount() else 0
         self.table.selectionModel().setCurrentIndex(
             self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self._row_changed()
 
     def _fit_columns(self) -> None:
@@ -259,8 +269,9 @@ class AnswersTab(QWidget):
         for column in (1, 2, 3):
             texts = [self.model.headerData(column, Qt.Orientation.Horizontal) or ""]
             texts += [self.model.item(row, column).text() for row in range(self.model.rowCount())]
-            header.resizeSection(column, min(max(metrics.horizontalAdvance(str(t)) for t in texts) + 16,
-                                             metrics.averageCharWidth() * 40))
+            header.resizeSection(
+                column, min(max(metrics.horizontalAdvance(str(t)) for t in texts) + 16, metrics.averageCharWidth() * 40)
+            )
 
     def _state_sentence(self, record: AuditYearRecord) -> str:
         counts = record.counts()
@@ -280,8 +291,14 @@ class AnswersTab(QWidget):
         return text
 
     def _enable(self, editable: bool) -> None:
-        for widget in (*self.fields.values(), self.has_due, self.save, self.audit_date, self.next_review_set,
-                       self.save_dates):
+        for widget in (
+            *self.fields.values(),
+            self.has_due,
+            self.save,
+            self.audit_date,
+            self.next_review_set,
+            self.save_dates,
+        ):
             widget.setEnabled(editable)
         self.next_review.setEnabled(editable and self.next_review_set.isChecked())
         self.due.setEnabled(editable and self.has_due.isChecked())
@@ -327,9 +344,14 @@ class AnswersTab(QWidget):
     # --- saving ---------------------------------------------------------------------------------------------------
     def form_values(self) -> AnswerForm:
         return AnswerForm(
-            status=AuditStatus(self.status.currentData()), reason=self.reason.text(),
-            evidence=self.evidence.toPlainText(), action=self.action.toPlainText(), owner=self.owner.text(),
-            due=pydate(self.due.date()) if self.has_due.isChecked() else None, notes=self.notes.toPlainText())
+            status=AuditStatus(self.status.currentData()),
+            reason=self.reason.text(),
+            evidence=self.evidence.toPlainText(),
+            action=self.action.toPlainText(),
+            owner=self.owner.text(),
+            due=pydate(self.due.date()) if self.has_due.isChecked() else None,
+            notes=self.notes.toPlainText(),
+        )
 
     def submit(self) -> bool:
         answer = self.current_answer()
@@ -368,8 +390,9 @@ class AnswersTab(QWidget):
             return False
         review = pydate(self.next_review.date()) if self.next_review_set.isChecked() else None
         try:
-            checklist.set_dates(self.session, self.record.year, pydate(self.audit_date.date()), review,
-                                today=self.today)
+            checklist.set_dates(
+                self.session, self.record.year, pydate(self.audit_date.date()), review, today=self.today
+            )
         except UserFacingError as error:
             sentences = [p.sentence for p in error.problems] if isinstance(error, InvalidInput) else [error.sentence]
             self.dates_problem.setText(" ".join(sentences))

@@ -94,8 +94,13 @@ class AuditPage(QWidget):
     document_opened = Signal(object)
     document_failed = Signal(str)
 
-    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        session: VaultSession,
+        host: Any = None,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("audit_page")
         self.session = session
@@ -209,9 +214,14 @@ class AuditPage(QWidget):
         self.tabs.setCurrentWidget(self.answers)
         self.answers.table.setFocus(Qt.FocusReason.OtherFocusReason)
         carried = record.to_confirm()
-        self._say(f"The {year} audit is started." + (
-            f" {carried} answers were carried from {record.carried_from}: look at each and confirm its status."
-            if carried else ""))
+        self._say(
+            f"The {year} audit is started."
+            + (
+                f" {carried} answers were carried from {record.carried_from}: look at each and confirm its status."
+                if carried
+                else ""
+            )
+        )
         self.changed.emit()
         return record
 
@@ -221,13 +231,13 @@ class AuditPage(QWidget):
 
     def print_audit(self) -> Any:
         year = self.selected_year()
-        return self._document(lambda: audit_documents.audit_actions(self.session, year),
-                              f"Annual audit {year}.pdf")
+        return self._document(lambda: audit_documents.audit_actions(self.session, year), f"Annual audit {year}.pdf")
 
     def governors_report(self) -> Any:
         year = self.selected_year()
-        return self._document(lambda: audit_documents.governors_actions(self.session, year),
-                              f"Governors report {year}.pdf")
+        return self._document(
+            lambda: audit_documents.governors_actions(self.session, year), f"Governors report {year}.pdf"
+        )
 
     def _document(self, build: Callable[[], Any], suggested: str) -> Any:
         """Build the PDF away from the window (a year's counts at full scale take a moment), then preview it."""

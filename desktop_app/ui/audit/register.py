@@ -84,17 +84,24 @@ class RegisterTab(QWidget):
 
     def reload(self) -> None:
         figures = training.figures(self.session, self.today)
-        self.figures.setText(f"<b>{html.escape(figures.sentence())}</b>. {figures.due_or_overdue} with training due "
-                             "within a month, overdue or not recorded.")
+        self.figures.setText(
+            f"<b>{html.escape(figures.sentence())}</b>. {figures.due_or_overdue} with training due "
+            "within a month, overdue or not recorded."
+        )
         today = self.today
-        model = RecordsModel([
-            Column("Name", lambda r: r.staff.name),
-            Column("Job title", lambda r: r.staff.job_title),
-            Column("Role", lambda r: r.staff.exploitation_role.label),
-            Column("Last trained", lambda r: short(r.last_trained) or "Never"),
-            Column("Next due", lambda r: _due_text(r, today)),
-        ], lambda limit: training.register(self.session, limit, today), PAGE,
-            attention=lambda r: r.next_due is None or r.next_due < today, parent=self)
+        model = RecordsModel(
+            [
+                Column("Name", lambda r: r.staff.name),
+                Column("Job title", lambda r: r.staff.job_title),
+                Column("Role", lambda r: r.staff.exploitation_role.label),
+                Column("Last trained", lambda r: short(r.last_trained) or "Never"),
+                Column("Next due", lambda r: _due_text(r, today)),
+            ],
+            lambda limit: training.register(self.session, limit, today),
+            PAGE,
+            attention=lambda r: r.next_due is None or r.next_due < today,
+            parent=self,
+        )
         self.table.setModel(model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -116,18 +123,31 @@ class RegisterTab(QWidget):
         return dialog
 
     def add_staff(self) -> FormDialog:
-        dialog = FormDialog(self.window(), "Add a member of staff", "Adults who work at the setting, paid or unpaid.",
-                            "Add to the register")
+        dialog = FormDialog(
+            self.window(),
+            "Add a member of staff",
+            "Adults who work at the setting, paid or unpaid.",
+            "Add to the register",
+        )
         dialog.setObjectName("add_staff_dialog")
         name = dialog.add_field("Name:", QLineEdit(dialog), "name")
         job = dialog.add_field("Job title:", QLineEdit(dialog), "job_title")
         role = dialog.add_field("Part in exploitation work:", QComboBox(dialog), "role")
-        for choice, text in ((ExploitationRole.NONE, "None"), (ExploitationRole.CE_LEAD, "Child Exploitation Lead"),
-                             (ExploitationRole.DEPUTY, "Deputy")):
+        for choice, text in (
+            (ExploitationRole.NONE, "None"),
+            (ExploitationRole.CE_LEAD, "Child Exploitation Lead"),
+            (ExploitationRole.DEPUTY, "Deputy"),
+        ):
             role.addItem(text, choice.value)
         started = dialog.add_field("Started on:", date_edit(dialog, "started_on", self.today), "started_on")
-        dialog.submit = lambda: training.add_staff(self.session, name.text(), job.text(), pydate(started.date()),
-                                                   ExploitationRole(role.currentData()), today=self.today)
+        dialog.submit = lambda: training.add_staff(
+            self.session,
+            name.text(),
+            job.text(),
+            pydate(started.date()),
+            ExploitationRole(role.currentData()),
+            today=self.today,
+        )
         return self._open(dialog)
 
     def record_training(self) -> FormDialog | None:
@@ -135,9 +155,12 @@ class RegisterTab(QWidget):
         if row is None:
             ask.current().inform(self, "Record training", "Choose a member of staff in the list first.")
             return None
-        dialog = FormDialog(self.window(), f"Record training for {row.staff.name}",
-                            "When the course was completed; it falls due again after its refresh period.",
-                            "Record the training")
+        dialog = FormDialog(
+            self.window(),
+            f"Record training for {row.staff.name}",
+            "When the course was completed; it falls due again after its refresh period.",
+            "Record the training",
+        )
         dialog.setObjectName("record_training_dialog")
         course = dialog.add_field("Training:", QComboBox(dialog), "course")
         for course_id, title in training.courses():
@@ -145,8 +168,9 @@ class RegisterTab(QWidget):
         completed = dialog.add_field("Completed on:", date_edit(dialog, "completed_on", self.today), "completed_on")
         notes = dialog.add_field("Notes:", QLineEdit(dialog), "notes")
         staff_id = row.staff.staff_id
-        dialog.submit = lambda: training.record_training(self.session, staff_id, course.currentData(),
-                                                         pydate(completed.date()), notes.text(), today=self.today)
+        dialog.submit = lambda: training.record_training(
+            self.session, staff_id, course.currentData(), pydate(completed.date()), notes.text(), today=self.today
+        )
         return self._open(dialog)
 
     def staff_left(self) -> FormDialog | None:
@@ -154,9 +178,12 @@ class RegisterTab(QWidget):
         if row is None:
             ask.current().inform(self, "Someone has left", "Choose a member of staff in the list first.")
             return None
-        dialog = FormDialog(self.window(), f"{row.staff.name} has left",
-                            "They leave the register's figures from this date; their training records are kept.",
-                            "Record the leaving date")
+        dialog = FormDialog(
+            self.window(),
+            f"{row.staff.name} has left",
+            "They leave the register's figures from this date; their training records are kept.",
+            "Record the leaving date",
+        )
         dialog.setObjectName("staff_left_dialog")
         left = dialog.add_field("Left on:", date_edit(dialog, "left_on", self.today), "left_on")
         staff_id = row.staff.staff_id
@@ -202,8 +229,7 @@ class LeadsTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        layout.addWidget(note("Add people to the register on the Training register tab first.", self,
-                              tone="muted"))
+        layout.addWidget(note("Add people to the register on the Training register tab first.", self, tone="muted"))
         layout.addStretch(1)
 
     def reload(self) -> None:

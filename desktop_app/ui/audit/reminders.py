@@ -19,8 +19,13 @@ if TYPE_CHECKING:
 class AuditBanner(QFrame):
     """One line (or a few) with a button to the Audit page; quiet when nothing is due."""
 
-    def __init__(self, session: VaultSession, host: Any = None, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        session: VaultSession,
+        host: Any = None,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("audit_banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)

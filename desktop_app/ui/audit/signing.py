@@ -75,10 +75,14 @@ class SignOffTab(QWidget):
         self.today = today
         self.record: AuditYearRecord | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(note(
-            "Record each signature from the signed paper copy. The first signature fixes the answers as signed; "
-            "when the DSL, the head teacher and the safeguarding governor have all signed, the audit is closed and "
-            "anything to put right is added as a correction.", self))
+        layout.addWidget(
+            note(
+                "Record each signature from the signed paper copy. The first signature fixes the answers as signed; "
+                "when the DSL, the head teacher and the safeguarding governor have all signed, the audit is closed and "
+                "anything to put right is added as a correction.",
+                self,
+            )
+        )
         self.rows = {role: RoleRow(role, today, self) for role in SignRole}
         for role, row in self.rows.items():
             row.button.clicked.connect(lambda _checked=False, r=role: self.sign(r))
@@ -99,15 +103,18 @@ class SignOffTab(QWidget):
         self.record = record
         for role, row in self.rows.items():
             signed = record.signed(role) if record else None
-            row.signed.setText(f"Signed by {signed.name} on {short(signed.signed_on)}." if signed
-                               else "Not signed yet.")
+            row.signed.setText(
+                f"Signed by {signed.name} on {short(signed.signed_on)}." if signed else "Not signed yet."
+            )
             row.entry.setVisible(signed is None)
             row.entry.setEnabled(record is not None)
             row.problem.setVisible(False)
         if record is not None and record.addenda:
-            items = "".join(f"<li>{html.escape(short(a.written_at.date()))}, {html.escape(a.author.name)}: "
-                            f"{html.escape(a.change)} <i>(why: {html.escape(a.reason)})</i></li>"
-                            for a in record.addenda)
+            items = "".join(
+                f"<li>{html.escape(short(a.written_at.date()))}, {html.escape(a.author.name)}: "
+                f"{html.escape(a.change)} <i>(why: {html.escape(a.reason)})</i></li>"
+                for a in record.addenda
+            )
             self.corrections.setText(f"<b>Corrections after signing</b><ul>{items}</ul>")
         else:
             self.corrections.setText("No corrections." if record is not None and record.locked else "")
@@ -118,8 +125,9 @@ class SignOffTab(QWidget):
         if self.record is None:
             return False
         try:
-            checklist.sign(self.session, self.record.year, role, row.name.text(), pydate(row.on.date()),
-                           today=self.today)
+            checklist.sign(
+                self.session, self.record.year, role, row.name.text(), pydate(row.on.date()), today=self.today
+            )
         except UserFacingError as error:
             sentences = [p.sentence for p in error.problems] if isinstance(error, InvalidInput) else [error.sentence]
             row.problem.setText(" ".join(sentences))
@@ -134,12 +142,16 @@ class SignOffTab(QWidget):
         if self.record is None:
             return None
         year = self.record.year
-        dialog = FormDialog(self.window(), f"Correct the {year} audit",
-                            "The signed answers stay as they were signed; the correction is printed beside them.",
-                            "Save the correction")
+        dialog = FormDialog(
+            self.window(),
+            f"Correct the {year} audit",
+            "The signed answers stay as they were signed; the correction is printed beside them.",
+            "Save the correction",
+        )
         dialog.setObjectName("audit_correction_dialog")
-        change: QPlainTextEdit = dialog.add_field("What is corrected or added:", dialog.text_box(
-            "E.g. two more meetings were minuted in May"), "change")
+        change: QPlainTextEdit = dialog.add_field(
+            "What is corrected or added:", dialog.text_box("E.g. two more meetings were minuted in May"), "change"
+        )
         reason = dialog.add_field("Why:", QLineEdit(dialog), "reason")
         dialog.submit = lambda: checklist.add_correction(self.session, year, reason.text(), change.toPlainText())
         dialog.saved.connect(self.saved)

@@ -94,8 +94,9 @@ class ChronologySection(QWidget):
         self.table.open_requested.connect(self.open_event)
         self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
-        layout.addWidget(note("Select a concern, screening or referral and press Enter to open its concern.", self,
-                              tone="muted"))
+        layout.addWidget(
+            note("Select a concern, screening or referral and press Enter to open its concern.", self, tone="muted")
+        )
         self.order.currentIndexChanged.connect(self.show_events)
         self.kind.currentIndexChanged.connect(self.show_events)
         self.refresh()
@@ -169,6 +170,7 @@ class ChronologySection(QWidget):
         """The printed chronology holds every event, oldest first, whatever the screen's order and filter."""
         from desktop_app.services import documents
         from desktop_app.ui.documents import DocumentDialog
+
         try:
             pdf, document_id, title = documents.render_chronology(self.session, self.child_id)
         except UserFacingError as error:

@@ -76,8 +76,12 @@ class MisImportDialog(QDialog):
         self.show_only.setObjectName("show_only")
         self.show_only.setAccessibleName("Show which rows")
         self.show_only.addItem("Every row", None)
-        for text, outcome in (("Problems only", Outcome.PROBLEM), ("New pupils only", Outcome.NEW),
-                              ("Changed pupils only", Outcome.CHANGED), ("Unchanged pupils only", Outcome.UNCHANGED)):
+        for text, outcome in (
+            ("Problems only", Outcome.PROBLEM),
+            ("New pupils only", Outcome.NEW),
+            ("Changed pupils only", Outcome.CHANGED),
+            ("Unchanged pupils only", Outcome.UNCHANGED),
+        ):
             self.show_only.addItem(text, outcome.value)
         show_label.setBuddy(self.show_only)
         self.show_only.currentIndexChanged.connect(self.show_rows)

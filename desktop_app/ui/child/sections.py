@@ -38,11 +38,19 @@ SECTIONS: tuple[Section, ...] = (
         "desktop_app.ui.child.chronology_view:ChronologySection",
     ),
     # The connections room: linked children, adults of concern and places, and the diagram.
-    Section("connections", "Co&nnections", "Other children, adults and places linked to this child.",
-            "desktop_app.ui.connections.section:connections_section"),
+    Section(
+        "connections",
+        "Co&nnections",
+        "Other children, adults and places linked to this child.",
+        "desktop_app.ui.connections.section:connections_section",
+    ),
     # The connections room: missing episodes.
-    Section("missing", "&Missing episodes", "When the child went missing, where they were found, who was told.",
-            "desktop_app.ui.connections.missing:missing_section"),
+    Section(
+        "missing",
+        "&Missing episodes",
+        "When the child went missing, where they were found, who was told.",
+        "desktop_app.ui.connections.missing:missing_section",
+    ),
     # The transfer room: transfer to a new setting and the retention date.
     Section(
         "transfer",

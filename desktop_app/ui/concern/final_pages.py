@@ -103,9 +103,7 @@ class RecorderPage(FlowPage):
         self.declaration.setObjectName("declaration")
         self.add_field(flow.F_RECORDER_NAME, "Your na&me", self.name, required=True)
         self.add_field(flow.F_RECORDER_ROLE, "Your &role", self.role, required=True)
-        self.form.addWidget(
-            plain_text("Date and time of recording (set for you):", tone="field-title")
-        )
+        self.form.addWidget(plain_text("Date and time of recording (set for you):", tone="field-title"))
         self.form.addWidget(self.when)
         self.add_field(flow.F_DECLARATION, "Declaration", self.declaration, required=True)
         self.declaration.setAccessibleName(self.declaration.text().replace("&", ""))

@@ -67,9 +67,7 @@ class SealedImportDialog(QDialog):
         self.summary = plain_text("", "item_summary")
         self.account = plain_text("", "item_account")
         self.account.setAccessibleName("What was seen or heard")
-        self.words = plain_text(
-            "", "item_words", "verbatim"
-        )
+        self.words = plain_text("", "item_words", "verbatim")
         self.words.setAccessibleName("The child's own words")
         self.problem = plain_text("", "import_problem", ERROR_TONE)
 
@@ -176,9 +174,13 @@ class SealedImportDialog(QDialog):
         staff = count - own  # the same count as the dashboard's banner (staff concerns only)
         drafts = f" You also have {own} unfinished draft{'s' if own != 1 else ''} of your own." if own else ""
         self.heading.setText(
-            ("No concerns recorded by staff are waiting." if not staff else
-             f"{staff} concern{'s' if staff != 1 else ''} recorded by staff {'are' if staff != 1 else 'is'} waiting "
-             "to be imported.") + drafts
+            (
+                "No concerns recorded by staff are waiting."
+                if not staff
+                else f"{staff} concern{'s' if staff != 1 else ''} recorded by staff "
+                f"{'are' if staff != 1 else 'is'} waiting to be imported."
+            )
+            + drafts
         )
         if count:
             self.list.setCurrentRow(0)

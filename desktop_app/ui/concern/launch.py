@@ -46,8 +46,9 @@ def open_staff_wizard(parent: QWidget | None, vault_dir: Path | str) -> ConcernW
     return wizard
 
 
-def open_dsl_wizard(parent: QWidget | None, session: VaultSession,
-                    resume: intake_import.PendingItem | None = None) -> ConcernWizard:
+def open_dsl_wizard(
+    parent: QWidget | None, session: VaultSession, resume: intake_import.PendingItem | None = None
+) -> ConcernWizard:
     """The DSL's wizard: pick a child on file or add one; drafts sealed (resumable), the concern stored and audited."""
     writer = intake_import.writer_for_session(session, resume)
     wizard = ConcernWizard(

@@ -167,9 +167,7 @@ class ConcernWizard(QWizard):
     def _send(self, now: datetime) -> bool:
         problems = flow.check_all(self.entry, mode=self.mode, now=now)
         if problems:
-            self.review_page.show_entry(
-                self.entry, problems, self.content.sign_texts(), self.content.category_titles()
-            )
+            self.review_page.show_entry(self.entry, problems, self.content.sign_texts(), self.content.category_titles())
             return False
         draft = flow.to_draft(self.entry, recorded_at=now.replace(second=0, microsecond=0))
         self._timer.stop()

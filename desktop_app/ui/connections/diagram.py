@@ -111,9 +111,16 @@ def nodes_for(connections: ChildConnections) -> list[Node]:
                 )
             hidden = len(item.children) - SHARED_SHOWN + item.more
             if hidden > 0:
-                shared.append(Node(f"more:{key}", "shared", f"and {hidden} more",
-                                   f"{hidden} more children linked to {record.name}: they are named in the list",
-                                   None, key))
+                shared.append(
+                    Node(
+                        f"more:{key}",
+                        "shared",
+                        f"and {hidden} more",
+                        f"{hidden} more children linked to {record.name}: they are named in the list",
+                        None,
+                        key,
+                    )
+                )
     return nodes + shared
 
 

@@ -286,8 +286,9 @@ class MissingEpisodesSection(QWidget):
         row.addWidget(self.correct_button)
         self.share_button = QPushButton(f"Share with {sharing.recipient()}…", self)
         self.share_button.setObjectName("share_with_specialist")
-        self.share_button.setToolTip("Choose the period (and any other children), preview exactly what will be "
-                                     "shared, then save it encrypted")
+        self.share_button.setToolTip(
+            "Choose the period (and any other children), preview exactly what will be shared, then save it encrypted"
+        )
         self.share_button.clicked.connect(self.share)
         row.addWidget(self.share_button)
         row.addStretch(1)
@@ -349,8 +350,9 @@ class MissingEpisodesSection(QWidget):
         from desktop_app.services.child import connections
         from desktop_app.ui.connections.sharing import SharingDialog
 
-        dialog = SharingDialog(self.window(), self.session,
-                               [(self.child_id, connections.child_name(self.session, self.child_id))])
+        dialog = SharingDialog(
+            self.window(), self.session, [(self.child_id, connections.child_name(self.session, self.child_id))]
+        )
         self.windows.append(dialog)
         dialog.show()
         return dialog

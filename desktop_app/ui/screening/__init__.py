@@ -15,8 +15,13 @@ if TYPE_CHECKING:
 __all__ = ["ScreeningWizard", "open_screening_wizard"]
 
 
-def open_screening_wizard(parent: QWidget | None, session: VaultSession, concern_id: int,
-                          today: date | None = None, resume: dict[str, Any] | None = None) -> ScreeningWizard:
+def open_screening_wizard(
+    parent: QWidget | None,
+    session: VaultSession,
+    concern_id: int,
+    today: date | None = None,
+    resume: dict[str, Any] | None = None,
+) -> ScreeningWizard:
     """Build the wizard for ``concern_id`` from the vault and show it (not modal); it saves through casework.
 
     ``resume`` is the state of unfinished work kept when the vault locked (``casework.drafts``): every answer, fact
@@ -26,6 +31,7 @@ def open_screening_wizard(parent: QWidget | None, session: VaultSession, concern
     from desktop_app.screening import default_review_date
     from desktop_app.services.casework import screening as screening_flow
     from desktop_app.services.setting import closures
+
     today = today or date.today()
     closed = closures.closures(session)
     forms = load_forms()

@@ -39,8 +39,14 @@ class DecisionPage(QWizardPage):
 
     level_changed = Signal()
 
-    def __init__(self, draft: ScreeningDraft, review_date_for: Any, today: date,
-                 overrides: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        draft: ScreeningDraft,
+        review_date_for: Any,
+        today: date,
+        overrides: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page_decision")
         self.draft = draft
@@ -97,8 +103,9 @@ class DecisionPage(QWizardPage):
         self._add(form, "Were the parents or carers told?", told_row, "parents_told")
         self.parents_views = self._text(body, "parents_views", "What the parents or carers said")
         self._add(form, "Parents' or carers' views:", self.parents_views, "parents_views")
-        self.not_told_reason = self._text(body, "parents_not_told_reason",
-                                          "Why not (for example: telling them could put the child at more risk)")
+        self.not_told_reason = self._text(
+            body, "parents_not_told_reason", "Why not (for example: telling them could put the child at more risk)"
+        )
         self._add(form, "Why they were not told:", self.not_told_reason, "parents_not_told_reason")
         self.danger = self._text(body, "danger_statement", "What we are worried will happen if nothing changes")
         self._add(form, "Danger statement:", self.danger, "danger_statement")
@@ -262,9 +269,15 @@ class DecisionPage(QWizardPage):
 
     # --- unfinished work: what was typed, kept when the vault locks and put back after unlock -----------------------
     def _texts(self) -> dict[str, QPlainTextEdit]:
-        return {"override_reason": self.override_reason, "childs_wishes": self.childs_wishes,
-                "parents_views": self.parents_views, "parents_not_told_reason": self.not_told_reason,
-                "danger_statement": self.danger, "safety_goal": self.goal, "actions": self.actions_text}
+        return {
+            "override_reason": self.override_reason,
+            "childs_wishes": self.childs_wishes,
+            "parents_views": self.parents_views,
+            "parents_not_told_reason": self.not_told_reason,
+            "danger_statement": self.danger,
+            "safety_goal": self.goal,
+            "actions": self.actions_text,
+        }
 
     def state(self) -> dict[str, Any]:
         """Everything the DSL chose or typed here, as plain JSON values."""
@@ -305,12 +318,18 @@ class DecisionPage(QWizardPage):
 
     def carry_forward(self, previous: Any, when: str) -> None:
         """A screening again: the last decision's voices, danger statement and safety goal, to confirm or change."""
-        for edit, text in ((self.childs_wishes, previous.childs_wishes), (self.parents_views, previous.parents_views),
-                           (self.not_told_reason, previous.parents_not_told_reason),
-                           (self.danger, previous.danger_statement), (self.goal, previous.safety_goal)):
+        for edit, text in (
+            (self.childs_wishes, previous.childs_wishes),
+            (self.parents_views, previous.parents_views),
+            (self.not_told_reason, previous.parents_not_told_reason),
+            (self.danger, previous.danger_statement),
+            (self.goal, previous.safety_goal),
+        ):
             edit.setPlainText(text)
-        self.carried.setText(f"The child's wishes, the parents' views, the danger statement and the safety goal are "
-                             f"carried over from the screening of {when}. Read each one: confirm it or change it.")
+        self.carried.setText(
+            f"The child's wishes, the parents' views, the danger statement and the safety goal are "
+            f"carried over from the screening of {when}. Read each one: confirm it or change it."
+        )
         self.carried.setVisible(True)
         self._sync()
 

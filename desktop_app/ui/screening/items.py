@@ -37,8 +37,9 @@ class ItemRow(QFrame):
 
     changed = Signal(str)
 
-    def __init__(self, item: Any, answer: Answer | None, from_concern: bool, parent: QWidget | None = None,
-                 hint: str = "") -> None:
+    def __init__(
+        self, item: Any, answer: Answer | None, from_concern: bool, parent: QWidget | None = None, hint: str = ""
+    ) -> None:
         super().__init__(parent)
         self.item_id: str = item.id
         self.setObjectName(f"item_{item.id}")
@@ -48,8 +49,11 @@ class ItemRow(QFrame):
         grid.setContentsMargins(8, 6, 8, 6)
         grid.setVerticalSpacing(3)
 
-        title = QLabel(f"<b>{_esc(item.text)}</b>" + (
-            " <span style='color:#8a1c14'>— significant sign</span>" if item.significant else ""), self)
+        title = QLabel(
+            f"<b>{_esc(item.text)}</b>"
+            + (" <span style='color:#8a1c14'>— significant sign</span>" if item.significant else ""),
+            self,
+        )
         title.setWordWrap(True)
         grid.addWidget(title, 0, 0, 1, 3)
         if item.help:
@@ -103,8 +107,9 @@ class ItemRow(QFrame):
         self.banner.setVisible(from_concern)
         grid.addWidget(self.banner, 5, 0, 1, 3)
         # A note from the records (e.g. missing episodes) for the DSL to weigh: a suggestion, never an answer.
-        self.hint = QLabel(f"From the records: {_esc(hint)}. This is for you to weigh; you still answer the item.",
-                           self)
+        self.hint = QLabel(
+            f"From the records: {_esc(hint)}. This is for you to weigh; you still answer the item.", self
+        )
         self.hint.setObjectName("records_hint")
         self.hint.setWordWrap(True)
         set_tone(self.hint, "records-hint")
@@ -141,8 +146,9 @@ class ItemRow(QFrame):
         if status is not AnswerStatus.YES:
             return Answer(status, note=self.note.text())
         when, basis = self.when.currentData(), self.basis.currentData()
-        return Answer(status, when=When(when) if when else None, basis=Basis(basis) if basis else None,
-                      note=self.note.text())
+        return Answer(
+            status, when=When(when) if when else None, basis=Basis(basis) if basis else None, note=self.note.text()
+        )
 
     def choose(
         self, status: AnswerStatus, when: When | None = None, basis: Basis | None = None, note: str = ""

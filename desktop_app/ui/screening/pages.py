@@ -90,7 +90,9 @@ class FactsPage(QWizardPage):
         if ticked:
             note = QLabel(
                 f"The member of staff ticked {ticked} sign{'s' if ticked != 1 else ''} in the concern. "
-                "On the next pages they are answered 'yes' for you to confirm or change.", self)
+                "On the next pages they are answered 'yes' for you to confirm or change.",
+                self,
+            )
             note.setWordWrap(True)
             set_tone(note, "caution")
             form.addRow("", note)
@@ -125,8 +127,9 @@ class SectionPage(QWizardPage):
 
     answers_changed = Signal()
 
-    def __init__(self, draft: ScreeningDraft, section: Any, number: int, total: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, draft: ScreeningDraft, section: Any, number: int, total: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.draft = draft
         self.section_id: str = section.id
@@ -152,8 +155,9 @@ class SectionPage(QWizardPage):
         column.setSpacing(6)
         self.rows: dict[str, ItemRow] = {}
         for item in section.items:
-            row = ItemRow(item, draft.answers.get(item.id), item.id in draft.from_concern, body,
-                          hint=draft.hints.get(item.id, ""))
+            row = ItemRow(
+                item, draft.answers.get(item.id), item.id in draft.from_concern, body, hint=draft.hints.get(item.id, "")
+            )
             row.changed.connect(self._row_changed)
             self.rows[item.id] = row
             column.addWidget(row)
@@ -195,8 +199,13 @@ class SectionPage(QWizardPage):
             first.focus_first_gap()  # the control to fix, not the frame: a screen reader reads its name
         count = len(problems)
         self.summary.setText(
-            ("1 item still needs an answer — shown in red." if count == 1
-             else f"{count} items still need an answer — shown in red.") if problems else self.summary.text()
+            (
+                "1 item still needs an answer — shown in red."
+                if count == 1
+                else f"{count} items still need an answer — shown in red."
+            )
+            if problems
+            else self.summary.text()
         )
         return not problems
 
@@ -233,8 +242,9 @@ def suggestion_parts(draft: ScreeningDraft) -> tuple[str, str, str]:
         why += [f"<li>{_esc(brief(reason))}</li>" for reason in result.reasons]
         why.append("</ul>")
     if result.protective_factors:
-        why.append("<p style='margin:0'><b>Protective factors</b> (they never lower the level)</p>"
-                   f"<ul style='{_LIST}'>")
+        why.append(
+            f"<p style='margin:0'><b>Protective factors</b> (they never lower the level)</p><ul style='{_LIST}'>"
+        )
         why += [f"<li>{_esc(text)}</li>" for text in result.protective_factors]
         why.append("</ul>")
     return "".join(level), routes, "".join(why)

@@ -166,9 +166,11 @@ class ScreeningWizard(QWizard):
         unsaved = self.record is None and (self.has_changes() or self._resumed)
         if asked and unsaved:
             if not ask.current().confirm(
-                self, "Stop screening?",
+                self,
+                "Stop screening?",
                 "Your answers and decision have not been saved. Stop and lose them?",
-                "Stop and lose the answers", "Keep screening",
+                "Stop and lose the answers",
+                "Keep screening",
             ):
                 return
             if self._forget is not None:

@@ -110,7 +110,8 @@ class AboutSection(QWidget):
 
         stage = QGroupBox("Phase of education", self)
         stage_intro = note(
-            "Staff recording a concern choose the child's year group from your phase's year groups only.", stage)
+            "Staff recording a concern choose the child's year group from your phase's year groups only.", stage
+        )
         self.phase = QComboBox(stage)
         self.phase.setObjectName("setting_phase")
         # long titles are read in the open list, not by widening the page (150% zoom)

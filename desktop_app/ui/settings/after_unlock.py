@@ -23,6 +23,7 @@ def publish_contacts(session: VaultSession) -> None:
     """Refresh the clear copy of the setting's agency numbers from the database (the staff wizard reads it)."""
     try:
         from desktop_app.services.vault import public_contacts
+
         public_contacts.publish(session)
         from desktop_app.services.setting import phase
 

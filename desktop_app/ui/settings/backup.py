@@ -67,12 +67,14 @@ class BackupSection(QWidget):
         self.restore_button = QPushButton("Restore from a backup…", self)
         self.restore_button.setObjectName("restore_backup")
         self.restore_button.setAccessibleDescription(
-            "Check a backup file, then put it in place of this vault; the vault as it is now is kept, not deleted.")
+            "Check a backup file, then put it in place of this vault; the vault as it is now is kept, not deleted."
+        )
         self.restore_button.clicked.connect(self.restore)
         self.verify_button = QPushButton("Check the vault for damage", self)
         self.verify_button.setObjectName("verify_now")
         self.verify_button.setAccessibleDescription(
-            "Check the encryption, every record and the audit trail; nothing is changed.")
+            "Check the encryption, every record and the audit trail; nothing is changed."
+        )
         self.verify_button.clicked.connect(self.verify)
         self.status = StatusArea(self)
         self.report = note("", self, "verify_report")

@@ -191,8 +191,11 @@ class ContactsEditor(QWidget):
         """Numbers that differ from ``current`` (the stored overrides) or, failing that, from the forms defaults."""
         stored = dict(current or {})
         shown = self.phones()
-        return {c.id: shown[c.id] for c in self.contacts
-                if format_phone(shown[c.id]) != format_phone(stored.get(c.id, c.phone))}
+        return {
+            c.id: shown[c.id]
+            for c in self.contacts
+            if format_phone(shown[c.id]) != format_phone(stored.get(c.id, c.phone))
+        }
 
 
 def save_phones(session: VaultSession, changes: Mapping[str, str]) -> dict[str, str]:

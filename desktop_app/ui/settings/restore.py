@@ -77,17 +77,26 @@ class RestoreFlow(QObject):
             self.status.emit(describe_error(error), "bad")
             return False
         pattern = backup_restore.kept_folder_pattern(self.vault_dir)
-        if not asker.confirm(parent, "Restore from this backup?", confirmation(info, self.vault_dir, pattern),
-                             "Check the backup and restore it", "Keep the vault as it is"):
+        if not asker.confirm(
+            parent,
+            "Restore from this backup?",
+            confirmation(info, self.vault_dir, pattern),
+            "Check the backup and restore it",
+            "Keep the vault as it is",
+        ):
             return False
         passphrase = asker.text(
-            parent, "Passphrase of the backup",
-            f"A passphrase that opened Waymark on {when(info.created_at)}, when this backup was made:", secret=True)
+            parent,
+            "Passphrase of the backup",
+            f"A passphrase that opened Waymark on {when(info.created_at)}, when this backup was made:",
+            secret=True,
+        )
         if not passphrase:
             return False
         self.status.emit("Checking the backup. You can keep working; Waymark locks only once it is found sound.", "")
-        self.task = run_in_background(backup_restore.stage_restore, info.file, self.vault_dir, passphrase,
-                                      progress=True)
+        self.task = run_in_background(
+            backup_restore.stage_restore, info.file, self.vault_dir, passphrase, progress=True
+        )
         self.task.progress.connect(self.progress)
         self.task.succeeded.connect(self._checked)
         self.task.failed.connect(self._refused)
@@ -98,8 +107,10 @@ class RestoreFlow(QObject):
 
         self.task = None
         if isinstance(error, WrongPassphrase):  # the backup's key slots, not this vault's: say which
-            text = ("That passphrase does not open this backup, so nothing was changed. Use a passphrase that "
-                    "opened Waymark when the backup was made.")
+            text = (
+                "That passphrase does not open this backup, so nothing was changed. Use a passphrase that "
+                "opened Waymark when the backup was made."
+            )
         else:
             text = describe_error(error)
         self.status.emit(text, "bad")
@@ -138,17 +149,22 @@ class RestoreFlow(QObject):
             backup_restore.discard(self.staged)
             self._reacquire(lock, held)
             self.host.show_lock_screen()
-            ask.current().warn(self.host, "The backup was not restored",
-                               f"{describe_error(error)} The vault is as it was: unlock it as usual.")
+            ask.current().warn(
+                self.host,
+                "The backup was not restored",
+                f"{describe_error(error)} The vault is as it was: unlock it as usual.",
+            )
             self.finished.emit(False)
             return
         self._reacquire(lock, held)
         self.host.show_lock_screen()  # built afresh for the restored vault
         kept = f" The vault as it was is kept, unchanged, in {self.kept}." if self.kept else ""
         ask.current().inform(
-            self.host, "The backup was restored",
+            self.host,
+            "The backup was restored",
             f"The vault now holds the backup made on {when(self.staged.info.created_at)}.{kept} Unlock with a "
-            "passphrase that opened Waymark when the backup was made.")
+            "passphrase that opened Waymark when the backup was made.",
+        )
         self.finished.emit(True)
 
     @staticmethod

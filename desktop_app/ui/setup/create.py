@@ -87,6 +87,7 @@ def create_vault_with_contacts(
 ) -> object:
     """Worker: make the vault, then store the local numbers that differ from the guidance sheet."""
     from desktop_app.services import vault as vault_service
+
     created = vault_service.create_vault(vault_dir, setting, user_name, passphrase)
     mark_sheet(created.session, PENDING)  # until setup finishes with the sheet kept; else asked again at unlock
     save_phones(created.session, phones)  # also the clear copy of the numbers for the lock screen

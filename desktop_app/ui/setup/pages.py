@@ -28,8 +28,9 @@ class CheckedField(QWidget):
 
     checked = Signal()
 
-    def __init__(self, parent: QWidget, name: str, problem: Callable[[str], str | None],
-                 tidy: Callable[[str], str]) -> None:
+    def __init__(
+        self, parent: QWidget, name: str, problem: Callable[[str], str | None], tidy: Callable[[str], str]
+    ) -> None:
         super().__init__(parent)
         self.box = QLineEdit(self)
         self.box.setObjectName(name)
@@ -158,8 +159,9 @@ class DslPage(QWizardPage):
         self.name.textChanged.connect(self.completeChanged)
 
     def isComplete(self) -> bool:
-        return (bool(self.name.text().strip()) and self.phone_field.problem() is None
-                and self.email_field.problem() is None)
+        return (
+            bool(self.name.text().strip()) and self.phone_field.problem() is None and self.email_field.problem() is None
+        )
 
     def validatePage(self) -> bool:
         return fields_fine(self.phone_field, self.email_field)

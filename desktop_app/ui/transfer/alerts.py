@@ -38,11 +38,15 @@ class RecordsAlert(QFrame):
         parts = []
         if overdue:
             names = ", ".join(o.child_name for o in overdue[:3]) + ("…" if len(overdue) > 3 else "")
-            parts.append(f"<b>{len(overdue)} transferred file{'s have' if len(overdue) != 1 else ' has'} no receipt "
-                         f"after 5 school days</b> ({names}): ring the new setting's DSL.")
+            parts.append(
+                f"<b>{len(overdue)} transferred file{'s have' if len(overdue) != 1 else ' has'} no receipt "
+                f"after 5 school days</b> ({names}): ring the new setting's DSL."
+            )
         if past:
-            parts.append(f"<b>{past} file{'s are' if past != 1 else ' is'} past the retention date</b>: review "
-                         "and keep or destroy.")
+            parts.append(
+                f"<b>{past} file{'s are' if past != 1 else ' is'} past the retention date</b>: review "
+                "and keep or destroy."
+            )
         self.label.setText(" ".join(parts))
         set_tone(self, "overdue" if overdue else "")
         self.setVisible(bool(parts))

@@ -26,14 +26,23 @@ def describe(entry: Any) -> str:
         return f"Received from {entry.other_setting}{by}; their file made on {entry.sent_on:%d/%m/%Y}"
     to = f"{entry.other_person}, {entry.other_setting}" if entry.other_person else entry.other_setting
     how = f" by {entry.method.lower()}" if entry.method else ""
-    receipt = (f"receipt confirmed {entry.receipt_on:%d/%m/%Y} by {entry.receipt_by}" if entry.confirmed
-               else f"receipt not yet confirmed (due {log.receipt_due(entry.sent_on):%d/%m/%Y})")
+    receipt = (
+        f"receipt confirmed {entry.receipt_on:%d/%m/%Y} by {entry.receipt_by}"
+        if entry.confirmed
+        else f"receipt not yet confirmed (due {log.receipt_due(entry.sent_on):%d/%m/%Y})"
+    )
     return f"Sent to {to} on {entry.sent_on:%d/%m/%Y}{how}; {receipt}"
 
 
 class ChildTransferSection(QWidget):
-    def __init__(self, session: VaultSession, child_id: int, child_name: str, parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+    def __init__(
+        self,
+        session: VaultSession,
+        child_id: int,
+        child_name: str,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("child_transfers")
         self.session, self.child_id, self.child_name = session, child_id, child_name
@@ -81,8 +90,10 @@ class ChildTransferSection(QWidget):
             self.log.addItem("This file has not been sent to or received from another setting.")
         self.received.clear()
         for kept in log.received_files(self.session, self.child_id):
-            item = QListWidgetItem(f"From {kept.from_setting}, made {kept.made_at:%d/%m/%Y}, imported "
-                                   f"{kept.imported_at:%d/%m/%Y} (kept exactly as sent)")
+            item = QListWidgetItem(
+                f"From {kept.from_setting}, made {kept.made_at:%d/%m/%Y}, imported "
+                f"{kept.imported_at:%d/%m/%Y} (kept exactly as sent)"
+            )
             item.setData(Qt.ItemDataRole.UserRole, kept)
             self.received.addItem(item)
         self.received.setVisible(self.received.count() > 0)
@@ -118,10 +129,17 @@ class ChildTransferSection(QWidget):
         from desktop_app.ui.documents import DocumentDialog
 
         document_id = f"RCV-{kept.package_id[:8]}"
-        on_print, on_save = documents.actions(self.session, kept.records_pdf, document_id,
-                                                  DocumentKind.TRANSFERRED_FILE)
-        dialog = DocumentDialog(self.window(), f"File received from {kept.from_setting}", kept.records_pdf, on_print,
-                                on_save, suggested_name=f"received-{kept.child_id}.pdf")
+        on_print, on_save = documents.actions(
+            self.session, kept.records_pdf, document_id, DocumentKind.TRANSFERRED_FILE
+        )
+        dialog = DocumentDialog(
+            self.window(),
+            f"File received from {kept.from_setting}",
+            kept.records_pdf,
+            on_print,
+            on_save,
+            suggested_name=f"received-{kept.child_id}.pdf",
+        )
         dialog.open()
         return dialog
 

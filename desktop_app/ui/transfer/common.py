@@ -40,8 +40,9 @@ def date_field(day: date | None = None) -> QDateEdit:
 class FormDialog(QDialog):
     """An intro, a form, a status line (progress and problems) and OK/Cancel with words that say what happens."""
 
-    def __init__(self, parent: QWidget | None, title: str, intro: str, ok_text: str, width: int = 620,
-                 height: int = 460) -> None:
+    def __init__(
+        self, parent: QWidget | None, title: str, intro: str, ok_text: str, width: int = 620, height: int = 460
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setProperty("waymark_shows_records", True)

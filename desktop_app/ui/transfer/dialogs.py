@@ -47,10 +47,15 @@ class SendDialog(FormDialog):
     sent = Signal(object)
 
     def __init__(self, parent: QWidget | None, session: VaultSession, child_id: int, child_name: str) -> None:
-        super().__init__(parent, f"Send {child_name}'s file to a new setting",
-                         "The file is encrypted with the password below. Send the file to the receiving DSL, then "
-                         "telephone them and read the password out: never send the password with the file.",
-                         "Save the transfer file…", 660, 560)
+        super().__init__(
+            parent,
+            f"Send {child_name}'s file to a new setting",
+            "The file is encrypted with the password below. Send the file to the receiving DSL, then "
+            "telephone them and read the password out: never send the password with the file.",
+            "Save the transfer file…",
+            660,
+            560,
+        )
         self.session, self.child_id = session, child_id
         self.task: Task | None = None
         self.to_setting = self.add_row("Setting the child is moving to", _line(name="to_setting"))
@@ -75,14 +80,14 @@ class SendDialog(FormDialog):
         layout.addWidget(self.new_password)
         self.form.addRow("Password (read it out by telephone)", row)
         self.password.setAccessibleName("Password to read out by telephone")
-        self.with_pdf = QCheckBox("Also save one PDF of the whole file, for a setting that does not use Waymark",
-                                  self)
+        self.with_pdf = QCheckBox("Also save one PDF of the whole file, for a setting that does not use Waymark", self)
         self.with_pdf.setObjectName("with_pdf")
         self.form.addRow(self.with_pdf)
 
     def details(self) -> send.TransferOut:
-        return send.TransferOut(self.to_setting.text(), self.to_person.text(), self.method.currentText(),
-                                to_date(self.sent_on.date()))
+        return send.TransferOut(
+            self.to_setting.text(), self.to_person.text(), self.method.currentText(), to_date(self.sent_on.date())
+        )
 
     def on_ok(self) -> None:
         try:
@@ -91,16 +96,25 @@ class SendDialog(FormDialog):
             self.status.failed(problem.sentence)
             getattr(self, problem.field, self.to_setting).setFocus()
             return
-        chosen = ask.current().save_path(self, "Save the transfer file", f"transfer-child-{self.child_id}.wmtransfer",
-                                         PACKAGE_FILTER)
+        chosen = ask.current().save_path(
+            self, "Save the transfer file", f"transfer-child-{self.child_id}.wmtransfer", PACKAGE_FILTER
+        )
         if not chosen:
             return
         path = Path(chosen)
         pdf = path.with_suffix(".pdf") if self.with_pdf.isChecked() else None
         self.busy(True)
         self.status.busy("Making the encrypted transfer file…")
-        self.task = run_in_background(send.export_transfer, self.session, self.child_id, path, self.password.text(),
-                                      self.details(), pdf, progress=True)
+        self.task = run_in_background(
+            send.export_transfer,
+            self.session,
+            self.child_id,
+            path,
+            self.password.text(),
+            self.details(),
+            pdf,
+            progress=True,
+        )
         self.task.progress.connect(self.status.progress)
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)
@@ -109,10 +123,13 @@ class SendDialog(FormDialog):
         self.task = None
         assert isinstance(result, send.SentTransfer)
         files = result.package.name + (f" and {result.pdf.name}" if result.pdf else "")
-        ask.current().inform(self, "Transfer file saved",
-                             f"Saved {files}, encrypted. Now send it to {result.entry.other_setting}, then telephone "
-                             f"the receiving DSL and read them the password: {self.password.text()}\n\nWhen they "
-                             "confirm they have it, record the receipt in the child's transfer log.")
+        ask.current().inform(
+            self,
+            "Transfer file saved",
+            f"Saved {files}, encrypted. Now send it to {result.entry.other_setting}, then telephone "
+            f"the receiving DSL and read them the password: {self.password.text()}\n\nWhen they "
+            "confirm they have it, record the receipt in the child's transfer log.",
+        )
         self.sent.emit(result)
         self.accept()
 
@@ -128,9 +145,15 @@ class ReceiveDialog(FormDialog):
     received = Signal(object)
 
     def __init__(self, parent: QWidget | None, session: VaultSession) -> None:
-        super().__init__(parent, "Receive a child's file from another setting",
-                         "Choose the transfer file the other setting sent, and type the password their DSL read to "
-                         "you. Their records are kept exactly as they sent them.", "Import the file", 680, 600)
+        super().__init__(
+            parent,
+            "Receive a child's file from another setting",
+            "Choose the transfer file the other setting sent, and type the password their DSL read to "
+            "you. Their records are kept exactly as they sent them.",
+            "Import the file",
+            680,
+            600,
+        )
         self.session = session
         self.task: Task | None = None
         self.incoming: receive.IncomingTransfer | None = None
@@ -207,8 +230,9 @@ class ReceiveDialog(FormDialog):
         choice = ExistingChild(child_id) if child_id else NewChild()
         self.busy(True)
         self.status.busy("Importing the file…")
-        self.task = run_in_background(receive.import_transfer, self.session, Path(self.file.text()),
-                                      self.password.text(), choice)
+        self.task = run_in_background(
+            receive.import_transfer, self.session, Path(self.file.text()), self.password.text(), choice
+        )
         self.task.succeeded.connect(self._imported)
         self.task.failed.connect(self._failed)
 
@@ -228,19 +252,27 @@ class ReceiptDialog(FormDialog):
     confirmed = Signal(object)
 
     def __init__(self, parent: QWidget | None, session: VaultSession, entry: TransferEntry) -> None:
-        super().__init__(parent, "Record that the file was received",
-                         f"The file sent to {entry.other_setting} on {entry.sent_on:%d/%m/%Y}: who confirmed they "
-                         "have it, and when.", "Record the receipt", 560, 340)
+        super().__init__(
+            parent,
+            "Record that the file was received",
+            f"The file sent to {entry.other_setting} on {entry.sent_on:%d/%m/%Y}: who confirmed they "
+            "have it, and when.",
+            "Record the receipt",
+            560,
+            340,
+        )
         self.session, self.entry = session, entry
-        self.confirmed_by = self.add_row("Confirmed by (name and setting)",
-                                         _line(f"{entry.other_person}, {entry.other_setting}".strip(", "),
-                                               "confirmed_by"))
+        self.confirmed_by = self.add_row(
+            "Confirmed by (name and setting)",
+            _line(f"{entry.other_person}, {entry.other_setting}".strip(", "), "confirmed_by"),
+        )
         self.confirmed_on = self.add_row("Day they confirmed it", date_field())
 
     def on_ok(self) -> None:
         try:
-            entry = log.confirm_receipt(self.session, self.entry.transfer_id, to_date(self.confirmed_on.date()),
-                                        self.confirmed_by.text())
+            entry = log.confirm_receipt(
+                self.session, self.entry.transfer_id, to_date(self.confirmed_on.date()), self.confirmed_by.text()
+            )
         except UserFacingError as error:
             self.status.failed(describe_error(error))
             return
@@ -252,10 +284,15 @@ class HoldDialog(FormDialog):
     placed = Signal()
 
     def __init__(self, parent: QWidget | None, session: VaultSession, child_id: int, child_name: str) -> None:
-        super().__init__(parent, f"Keep {child_name}'s file past its retention date",
-                         "A hold keeps the file, and stops it being destroyed, while there is a reason to keep it: "
-                         "an inquiry, a court case, a request from the police or the local authority.",
-                         "Place the hold", 600, 380)
+        super().__init__(
+            parent,
+            f"Keep {child_name}'s file past its retention date",
+            "A hold keeps the file, and stops it being destroyed, while there is a reason to keep it: "
+            "an inquiry, a court case, a request from the police or the local authority.",
+            "Place the hold",
+            600,
+            380,
+        )
         self.session, self.child_id = session, child_id
         self.reason = self.add_row("Why it must be kept", _line(name="reason"))
         self.until_known = QCheckBox("The hold ends on a known day", self)
@@ -282,11 +319,17 @@ class DestroyDialog(FormDialog):
     destroyed = Signal(object)
 
     def __init__(self, parent: QWidget | None, session: VaultSession, item: PastRetention) -> None:
-        super().__init__(parent, f"Destroy {item.name}'s file",
-                         f"Retention date {item.retention_date:%d/%m/%Y}. Destroying removes every record of this "
-                         "child from the vault for ever, and the vault's own automatic backups. The audit trail keeps "
-                         "only that a file was destroyed, by whom, when and why. Backups you saved elsewhere must be "
-                         "destroyed by you.", "Destroy this file for ever", 640, 460)
+        super().__init__(
+            parent,
+            f"Destroy {item.name}'s file",
+            f"Retention date {item.retention_date:%d/%m/%Y}. Destroying removes every record of this "
+            "child from the vault for ever, and the vault's own automatic backups. The audit trail keeps "
+            "only that a file was destroyed, by whom, when and why. Backups you saved elsewhere must be "
+            "destroyed by you.",
+            "Destroy this file for ever",
+            640,
+            460,
+        )
         self.session, self.item = session, item
         self.task: Task | None = None
         self.reason = QComboBox(self)
@@ -304,8 +347,14 @@ class DestroyDialog(FormDialog):
     def on_ok(self) -> None:
         self.busy(True)
         self.status.busy("Destroying the file…")
-        self.task = run_in_background(destroy.destroy_file, self.session, self.item.child_id,
-                                                   self.reason.currentText(), date.today(), progress=True)
+        self.task = run_in_background(
+            destroy.destroy_file,
+            self.session,
+            self.item.child_id,
+            self.reason.currentText(),
+            date.today(),
+            progress=True,
+        )
         self.task.progress.connect(self.status.progress)
         self.task.succeeded.connect(self._done)
         self.task.failed.connect(self._failed)

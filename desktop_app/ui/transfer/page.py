@@ -108,8 +108,13 @@ class TransfersPage(QWidget):
 
         retention = QGroupBox("Files past their retention date", inner)
         box = QVBoxLayout(retention)
-        box.addWidget(labels.note("Files are kept until the child's 25th birthday, longer under a hold. Review each "
-                                  "file below: keep it (place a hold) or destroy it.", retention))
+        box.addWidget(
+            labels.note(
+                "Files are kept until the child's 25th birthday, longer under a hold. Review each "
+                "file below: keep it (place a hold) or destroy it.",
+                retention,
+            )
+        )
         self.past_list = _list("past_retention", "Files past their retention date", retention)
         row = QHBoxLayout()
         self.more_button = _button("Show more", "show_more", retention)
@@ -127,9 +132,14 @@ class TransfersPage(QWidget):
 
         drop = QGroupBox("Recording concerns on other computers", inner)
         box = QVBoxLayout(drop)
-        box.addWidget(labels.note("A drop kit lets staff record a concern on any school computer with Waymark "
-                                  "installed: it is sealed into a folder you choose (a USB stick or a shared folder) "
-                                  "and only this vault can open it. Collect from the folder here.", drop))
+        box.addWidget(
+            labels.note(
+                "A drop kit lets staff record a concern on any school computer with Waymark "
+                "installed: it is sealed into a folder you choose (a USB stick or a shared folder) "
+                "and only this vault can open it. Collect from the folder here.",
+                drop,
+            )
+        )
         row = QHBoxLayout()
         self.kit_button = _button("Save a drop kit…", "export_drop_kit", drop)
         self.kit_button.clicked.connect(self.export_kit)
@@ -150,8 +160,10 @@ class TransfersPage(QWidget):
         self.awaiting.clear()
         for waiting in log.awaiting_receipt(self.session, self.today, PAGE_SIZE):
             entry = waiting.entry
-            text = (f"{'OVERDUE — ' if waiting.overdue else ''}{waiting.child_name}: sent to {entry.other_setting} on "
-                    f"{entry.sent_on:%d/%m/%Y}; receipt due by {waiting.due:%d/%m/%Y}")
+            text = (
+                f"{'OVERDUE — ' if waiting.overdue else ''}{waiting.child_name}: sent to {entry.other_setting} on "
+                f"{entry.sent_on:%d/%m/%Y}; receipt due by {waiting.due:%d/%m/%Y}"
+            )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, entry)
             self.awaiting.addItem(item)
@@ -167,8 +179,9 @@ class TransfersPage(QWidget):
             self.past_list.clear()
         self.past += page
         for entry in page:
-            item = QListWidgetItem(f"{entry.name}, born {entry.born_on:%d/%m/%Y}: retention date "
-                                   f"{entry.retention_date:%d/%m/%Y}")
+            item = QListWidgetItem(
+                f"{entry.name}, born {entry.born_on:%d/%m/%Y}: retention date {entry.retention_date:%d/%m/%Y}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, entry)
             self.past_list.addItem(item)
         if not self.past:
@@ -219,8 +232,11 @@ class TransfersPage(QWidget):
 
     def receive(self) -> ReceiveDialog:
         dialog = ReceiveDialog(self.window(), self.session)
-        dialog.received.connect(lambda kept: self.status.done(
-            f"The file from {kept.from_setting} was imported into child {kept.child_id}'s file."))
+        dialog.received.connect(
+            lambda kept: self.status.done(
+                f"The file from {kept.from_setting} was imported into child {kept.child_id}'s file."
+            )
+        )
         dialog.open()
         return dialog
 

@@ -30,14 +30,14 @@ def _audit(session: VaultSession) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def staff(open_session: VaultSession) -> tuple[int, int]:  # noqa: F811
+def staff(open_session: VaultSession) -> tuple[int, int]:
     ama = training.add_staff(open_session, "Ama Boateng", "Head of Year 9").staff_id
     lewis = training.add_staff(open_session, "Lewis Tregarthen", "Attendance officer").staff_id
     return ama, lewis
 
 
 def test_an_action_is_agreed_with_an_owner_and_due_date_and_audited(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
@@ -55,7 +55,7 @@ def test_an_action_is_agreed_with_an_owner_and_due_date_and_audited(
 
 
 def test_bad_input_is_refused_field_by_field_and_nothing_is_saved(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
@@ -72,7 +72,7 @@ def test_bad_input_is_refused_field_by_field_and_nothing_is_saved(
 
 
 def test_a_new_member_of_staff_named_in_the_action_joins_the_register(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     concern_id = record_concern(open_session)
     action = add_action(
@@ -87,7 +87,7 @@ def test_a_new_member_of_staff_named_in_the_action_joins_the_register(
 
 
 def test_handing_on_and_moving_the_date_are_new_events_the_old_ones_kept(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     staff: tuple[int, int],
 ) -> None:
     ama, lewis = staff
@@ -113,7 +113,7 @@ def test_handing_on_and_moving_the_date_are_new_events_the_old_ones_kept(
 
 
 def test_completing_needs_an_outcome_and_closes_the_action_for_good(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
@@ -134,7 +134,7 @@ def test_completing_needs_an_outcome_and_closes_the_action_for_good(
 
 
 def test_the_rows_refuse_to_be_edited_or_deleted(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
@@ -150,7 +150,7 @@ def test_the_rows_refuse_to_be_edited_or_deleted(
 
 
 def test_a_closed_concern_takes_no_new_action(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)
@@ -160,7 +160,7 @@ def test_a_closed_concern_takes_no_new_action(
 
 
 def test_the_dashboard_lists_due_and_overdue_actions_most_overdue_first_a_page_at_a_time(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     staff: tuple[int, int],
 ) -> None:
     ama, _ = staff
@@ -183,7 +183,7 @@ def test_the_dashboard_lists_due_and_overdue_actions_most_overdue_first_a_page_a
 
 
 def test_the_chronology_shows_open_and_completed_actions(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     staff: tuple[int, int],
 ) -> None:
     concern_id = record_concern(open_session)

@@ -25,7 +25,7 @@ def _count(session: VaultSession, table: str) -> int:
         return int(uow.session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
-def test_destroying_a_file_takes_its_actions_and_leaves_the_others(open_session: VaultSession) -> None:  # noqa: F811
+def test_destroying_a_file_takes_its_actions_and_leaves_the_others(open_session: VaultSession) -> None:
     session = open_session
     ama = training.add_staff(session, "Ama Boateng", "Head of Year 9").staff_id
     lewis = training.add_staff(session, "Lewis Tregarthen", "Attendance officer").staff_id

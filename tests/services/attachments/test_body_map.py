@@ -13,7 +13,7 @@ from tests.fixtures_vault import open_session, record_concern  # noqa: F401
 BRUISE = BodyMark(BodySide.FRONT, 0.86, 0.46, "Bruise, left forearm, about 3 cm")
 
 
-def test_a_new_version_supersedes_and_the_old_one_is_kept(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_new_version_supersedes_and_the_old_one_is_kept(open_session: VaultSession) -> None:
     concern_id = record_concern(open_session)
     assert body_map.current(open_session, concern_id) is None
     first = body_map.save_body_map(open_session, concern_id, [BRUISE])
@@ -27,7 +27,7 @@ def test_a_new_version_supersedes_and_the_old_one_is_kept(open_session: VaultSes
 
 
 def test_every_mark_needs_a_note_and_saving_nothing_new_is_refused(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     concern_id = record_concern(open_session)
     with pytest.raises(InvalidInput, match="Mark 2 has no note"):

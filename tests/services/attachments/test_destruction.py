@@ -24,7 +24,8 @@ def _holds_picture(path: Path, key: bytes) -> bool:
 
 
 def test_a_destroyed_file_takes_its_attachments_and_body_map_out_of_every_file(
-    open_session: VaultSession, tmp_path: Path  # noqa: F811
+    open_session: VaultSession,
+    tmp_path: Path,
 ) -> None:
     session, vault = open_session, tmp_path / "vault"
     child = ChildDetails("Imogen", "Brackenbury", date_of_birth=date(1999, 1, 2))

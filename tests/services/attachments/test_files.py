@@ -23,15 +23,21 @@ def _actions(session: VaultSession) -> list[tuple[str, str]]:
 
 
 def test_a_photo_is_kept_inside_the_vault_and_read_back_exactly(
-    open_session: VaultSession, tmp_path: Path  # noqa: F811
+    open_session: VaultSession,
+    tmp_path: Path,
 ) -> None:
     concern_id = record_concern(open_session)
     picture = png_picture()
     source = tmp_path / "Bruise photo.png"
     source.write_bytes(picture)
     seen: list[tuple[int, int]] = []
-    info = files.add_file(open_session, concern_id, source, "Photo taken by the school nurse",
-                          progress=lambda done, total, _text: seen.append((done, total)))
+    info = files.add_file(
+        open_session,
+        concern_id,
+        source,
+        "Photo taken by the school nurse",
+        progress=lambda done, total, _text: seen.append((done, total)),
+    )
     source.unlink()  # the vault's copy does not depend on the original
     assert (info.file_name, info.media_type, info.size) == ("Bruise photo.png", "image/png", len(picture))
     assert info.sha256 == hashlib.sha256(picture).hexdigest() and seen[-1] == (len(picture), len(picture))
@@ -43,7 +49,7 @@ def test_a_photo_is_kept_inside_the_vault_and_read_back_exactly(
     assert all("Bruise" not in details for _, details in actions)  # no file name in the audit
 
 
-def test_an_email_from_the_hub_is_shown_as_text(open_session: VaultSession) -> None:  # noqa: F811
+def test_an_email_from_the_hub_is_shown_as_text(open_session: VaultSession) -> None:
     concern_id = record_concern(open_session)
     email = "Subject: Strategy discussion\n\nThe Hub will call on Monday. – Hub duty team".encode()
     info = files.add_bytes(open_session, concern_id, "hub.eml", email, "Email from the Hub")
@@ -55,15 +61,21 @@ def test_an_email_from_the_hub_is_shown_as_text(open_session: VaultSession) -> N
 @pytest.mark.parametrize(
     ("name", "data", "sentence"),
     [
-        ("setup.exe", b"MZ\x90\x00", "setup.exe was not added. Waymark keeps PDF, PNG, JPEG, plain text (.txt) and "
-                                    "saved emails (.eml)."),
+        (
+            "setup.exe",
+            b"MZ\x90\x00",
+            "setup.exe was not added. Waymark keeps PDF, PNG, JPEG, plain text (.txt) and saved emails (.eml).",
+        ),
         ("photo.jpg", b"MZ\x90\x00 not a jpeg", "photo.jpg ends in .jpg but is not really a JPEG photo"),
         ("note.txt", b"\x00\x01\x02binary", "note.txt does not hold plain text"),
         ("empty.pdf", b"", "empty.pdf is empty"),
     ],
 )
 def test_other_kinds_are_refused_with_one_sentence_and_nothing_saved(
-    open_session: VaultSession, name: str, data: bytes, sentence: str  # noqa: F811
+    open_session: VaultSession,
+    name: str,
+    data: bytes,
+    sentence: str,
 ) -> None:
     concern_id = record_concern(open_session)
     with pytest.raises(AttachmentRefused) as refused:
@@ -73,7 +85,8 @@ def test_other_kinds_are_refused_with_one_sentence_and_nothing_saved(
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
-    open_session: VaultSession, tmp_path: Path  # noqa: F811
+    open_session: VaultSession,
+    tmp_path: Path,
 ) -> None:
     concern_id = record_concern(open_session)
     big = tmp_path / "scan.pdf"
@@ -86,13 +99,13 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
     assert read == [] and files.count_files(open_session, concern_id) == 0
 
 
-def test_a_description_is_needed(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_description_is_needed(open_session: VaultSession) -> None:
     concern_id = record_concern(open_session)
     with pytest.raises(AttachmentRefused, match="Say in a few words what the file is"):
         files.add_bytes(open_session, concern_id, "a.png", png_picture(), "   ")
 
 
-def test_a_wrong_file_is_withdrawn_with_a_reason_and_kept(open_session: VaultSession) -> None:  # noqa: F811
+def test_a_wrong_file_is_withdrawn_with_a_reason_and_kept(open_session: VaultSession) -> None:
     concern_id = record_concern(open_session)
     info = files.add_bytes(open_session, concern_id, "a.png", png_picture(), "Photo")
     withdrawn = files.withdraw(open_session, info.attachment_id, "Attached to the wrong concern")
@@ -104,19 +117,24 @@ def test_a_wrong_file_is_withdrawn_with_a_reason_and_kept(open_session: VaultSes
         files.withdraw(open_session, info.attachment_id, "Again")
 
 
-def test_kept_files_refuse_change_and_deletion(open_session: VaultSession) -> None:  # noqa: F811
+def test_kept_files_refuse_change_and_deletion(open_session: VaultSession) -> None:
     from sqlalchemy import text
 
     concern_id = record_concern(open_session)
     files.add_bytes(open_session, concern_id, "a.png", png_picture(), "Photo")
-    for statement in ("DELETE FROM attachment_contents", "UPDATE attachment_contents SET data = x'00'",
-                      "DELETE FROM attachments", "UPDATE attachments SET file_name = 'b.png'"):
+    for statement in (
+        "DELETE FROM attachment_contents",
+        "UPDATE attachment_contents SET data = x'00'",
+        "DELETE FROM attachments",
+        "UPDATE attachments SET file_name = 'b.png'",
+    ):
         with open_session.uow() as uow, pytest.raises(UserFacingError, match="cannot be changed"):
             uow.session.execute(text(statement))
 
 
 def test_a_copy_is_written_only_where_the_dsl_chose_and_audited(
-    open_session: VaultSession, tmp_path: Path  # noqa: F811
+    open_session: VaultSession,
+    tmp_path: Path,
 ) -> None:
     concern_id = record_concern(open_session)
     info = files.add_bytes(open_session, concern_id, "a.png", png_picture(), "Photo")
@@ -132,7 +150,8 @@ def test_a_copy_is_written_only_where_the_dsl_chose_and_audited(
 
 
 def test_a_copy_never_replaces_a_file_of_another_kind_or_follows_a_link(
-    open_session: VaultSession, tmp_path: Path  # noqa: F811
+    open_session: VaultSession,
+    tmp_path: Path,
 ) -> None:
     """The red team's --out finding, for the window's "Save a copy…": the same check as every other output."""
     concern_id = record_concern(open_session)

@@ -11,7 +11,7 @@ from tests.fixtures_vault import open_session, record_concern  # noqa: F401
 from tests.reports.pdfcheck import all_text
 
 
-def test_the_summary_prints_the_newest_body_map_and_the_files_still_kept(open_session: VaultSession) -> None:  # noqa: F811
+def test_the_summary_prints_the_newest_body_map_and_the_files_still_kept(open_session: VaultSession) -> None:
     concern_id = record_concern(open_session)
     first = BodyMark(BodySide.FRONT, 0.86, 0.46, "Bruise, left forearm")
     body_map.save_body_map(open_session, concern_id, [first])

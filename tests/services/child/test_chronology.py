@@ -1,7 +1,5 @@
 """One chronology for the screen and the PDF: every kind of event, in order, filtered by kind."""
 
-# ruff: noqa: F811  (pytest fixtures imported by name)
-
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta

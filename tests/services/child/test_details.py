@@ -1,7 +1,5 @@
 """A child's details: each changed only by a new version with a reason; checked; 18 or over flagged."""
 
-# ruff: noqa: F811  (pytest fixtures imported by name)
-
 from __future__ import annotations
 
 from dataclasses import replace

@@ -1,7 +1,5 @@
 """The children list: found by any name or a word of a concern, filtered, paged; odd searches never fail."""
 
-# ruff: noqa: F811  (pytest fixtures imported by name)
-
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -126,8 +124,11 @@ def test_the_missing_episodes_filter(open_session: VaultSession) -> None:
     went = add_child(open_session, "Amara", "Holt", "Seen with older males at the park")
     add_child(open_session, "Bram", "Ivers", "Missed two days")
     then = datetime.now().astimezone() - timedelta(days=3)
-    record_episode(open_session, went, MissingEpisodeForm(went_missing_at=then, returned_at=then + timedelta(hours=9),
-                                                          where_found="A friend's flat"))
+    record_episode(
+        open_session,
+        went,
+        MissingEpisodeForm(went_missing_at=then, returned_at=then + timedelta(hours=9), where_found="A friend's flat"),
+    )
     assert names(children_page(open_session, ChildFilter(missing_episodes=True))) == ["Amara Holt"]
 
 

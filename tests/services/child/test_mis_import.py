@@ -1,7 +1,5 @@
 """Pupils from the MIS: previewed row by row before anything is saved, matched by UPN, re-runnable each term."""
 
-# ruff: noqa: F811  (pytest fixtures imported by name)
-
 from __future__ import annotations
 
 from datetime import UTC, date, datetime

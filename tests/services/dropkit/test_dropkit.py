@@ -17,8 +17,12 @@ from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import PASSPHRASE, make_vault, open_session  # noqa: F401
 
 CONCERN = {
-    "child": {"first_name": "Rafferty", "last_name": "Okonkwo-Lind", "date_of_birth": "2012-05-09",
-              "year_group": "Year 9"},
+    "child": {
+        "first_name": "Rafferty",
+        "last_name": "Okonkwo-Lind",
+        "date_of_birth": "2012-05-09",
+        "year_group": "Year 9",
+    },
     "happened_at": "2026-12-04T15:20:00",
     "location": "Car park behind the sports hall",
     "account": "Seen handing a small package to an older teenager in a grey car, who gave him cash.",
@@ -31,7 +35,7 @@ CONCERN = {
 
 
 @pytest.fixture
-def drop(tmp_path: Path, open_session: VaultSession) -> tuple[Path, Path]:  # noqa: F811
+def drop(tmp_path: Path, open_session: VaultSession) -> tuple[Path, Path]:
     kit_path = tmp_path / "school.wmdropkit"
     kit.export_kit(open_session, kit_path)
     folder = tmp_path / "usb"
@@ -45,9 +49,11 @@ def _concern_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_concern_recorded_with_a_drop_kit_is_imported_into_the_vault(open_session: VaultSession,  # noqa: F811
-                                                                       drop: tuple[Path, Path],
-                                                                       tmp_path: Path) -> None:
+def test_a_concern_recorded_with_a_drop_kit_is_imported_into_the_vault(
+    open_session: VaultSession,
+    drop: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
     kit_path, folder = drop
     reference = record.record_from_file(kit_path, folder, _concern_file(tmp_path))
     sealed = list(folder.glob("concern-*.sealed"))
@@ -63,8 +69,11 @@ def test_a_concern_recorded_with_a_drop_kit_is_imported_into_the_vault(open_sess
     assert concern.sealed and reference.startswith("INT-")
 
 
-def test_the_kit_holds_no_secret_and_an_edited_kit_is_refused(open_session: VaultSession,  # noqa: F811
-                                                              drop: tuple[Path, Path], tmp_path: Path) -> None:
+def test_the_kit_holds_no_secret_and_an_edited_kit_is_refused(
+    open_session: VaultSession,
+    drop: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
     kit_path, folder = drop
     text = kit_path.read_text(encoding="utf-8")
     assert open_session.intake_private_key().hex() not in text
@@ -77,8 +86,10 @@ def test_the_kit_holds_no_secret_and_an_edited_kit_is_refused(open_session: Vaul
     assert not list(folder.iterdir())
 
 
-def test_a_file_sealed_for_another_vault_is_refused_and_left_in_the_folder(open_session: VaultSession,  # noqa: F811
-                                                                           tmp_path: Path) -> None:
+def test_a_file_sealed_for_another_vault_is_refused_and_left_in_the_folder(
+    open_session: VaultSession,
+    tmp_path: Path,
+) -> None:
     other = make_vault(tmp_path / "other")
     try:
         other_kit = tmp_path / "other.wmdropkit"
@@ -94,8 +105,11 @@ def test_a_file_sealed_for_another_vault_is_refused_and_left_in_the_folder(open_
     assert len(list(folder.glob("*.sealed"))) == 1
 
 
-def test_a_tampered_sealed_file_is_refused(open_session: VaultSession, drop: tuple[Path, Path],  # noqa: F811
-                                           tmp_path: Path) -> None:
+def test_a_tampered_sealed_file_is_refused(
+    open_session: VaultSession,
+    drop: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
     kit_path, folder = drop
     record.record_from_file(kit_path, folder, _concern_file(tmp_path))
     sealed = next(folder.glob("*.sealed"))
@@ -106,9 +120,11 @@ def test_a_tampered_sealed_file_is_refused(open_session: VaultSession, drop: tup
     assert collected.moved == [] and "altered or damaged" in collected.refused[0][1]
 
 
-def test_after_the_key_is_replaced_old_files_open_and_the_old_kit_is_refused(open_session: VaultSession,  # noqa: F811
-                                                                             drop: tuple[Path, Path],
-                                                                             tmp_path: Path) -> None:
+def test_after_the_key_is_replaced_old_files_open_and_the_old_kit_is_refused(
+    open_session: VaultSession,
+    drop: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
     kit_path, folder = drop
     record.record_from_file(kit_path, folder, _concern_file(tmp_path))  # sealed before the key changed
     deputy = open_session.add_user("Sam Deputy", Role.DEPUTY_DSL, "a long deputy passphrase here")
@@ -139,8 +155,10 @@ def test_the_command_line_records_and_imports(tmp_path: Path, capsys: pytest.Cap
     kit_path, folder = tmp_path / "k.wmdropkit", tmp_path / "share"
     folder.mkdir()
     assert main(["export", "drop-kit", *vault, "--out", str(kit_path)]) == 0
-    assert main(["record", "--drop-kit", str(kit_path), "--to", str(folder), "--concern",
-                 str(_concern_file(tmp_path))]) == 0
+    assert (
+        main(["record", "--drop-kit", str(kit_path), "--to", str(folder), "--concern", str(_concern_file(tmp_path))])
+        == 0
+    )
     assert "Its reference is INT-" in capsys.readouterr().out
     assert main(["import-sealed", *vault, "--from", str(folder)]) == 0
     out = capsys.readouterr().out

@@ -11,7 +11,7 @@ from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import open_session  # noqa: F401
 
 
-def test_the_kit_offers_the_settings_year_groups(open_session: VaultSession, tmp_path: Path) -> None:  # noqa: F811
+def test_the_kit_offers_the_settings_year_groups(open_session: VaultSession, tmp_path: Path) -> None:
     phase.save(open_session, "primary")
     kit_path = tmp_path / "school.wmdropkit"
     made = kit.export_kit(open_session, kit_path)
@@ -20,7 +20,7 @@ def test_the_kit_offers_the_settings_year_groups(open_session: VaultSession, tmp
     assert groups[0] == "Nursery" and "Year 7" not in groups
 
 
-def test_a_kit_without_a_phase_offers_the_shipped_ones(open_session: VaultSession, tmp_path: Path) -> None:  # noqa: F811
+def test_a_kit_without_a_phase_offers_the_shipped_ones(open_session: VaultSession, tmp_path: Path) -> None:
     kit_path = tmp_path / "school.wmdropkit"
     made = kit.export_kit(open_session, kit_path)
     assert made.phase == ""  # the DSL never chose: the shipped default applies

@@ -1,5 +1,4 @@
 """Help's content comes from forms/: the guidance sheet's lists and the screening tool's points and bands."""
-# ruff: noqa: F811 - the open_session fixture imported is the parameter of the same name
 
 from __future__ import annotations
 
@@ -39,8 +38,10 @@ def test_the_suggestion_is_explained_with_the_definitions_own_points_and_bands()
     shown = suggestion.how_the_suggestion_works(forms)
     assert shown.points[0].current == definition.scoring.vulnerabilities.current
     significant = shown.points[-1]
-    assert (significant.current, significant.earlier) == (definition.scoring.significant.current,
-                                                          definition.scoring.significant.earlier)
+    assert (significant.current, significant.earlier) == (
+        definition.scoring.significant.current,
+        definition.scoring.significant.earlier,
+    )
     assert [b.level for b in shown.bands] == list(RiskLevel)
     assert [b.from_points for b in shown.bands] == [b.min_score for b in definition.bands]
     assert [b.points_text for b in shown.bands] == ["0", "1 to 7", "8 to 13", "14 or more"]  # the shipped tool

@@ -29,7 +29,9 @@ def _child(
     with session.uow() as uow:
         child = uow.children.add(ChildDetails("Imogen", "Brackenbury", date_of_birth=born, age_years=age), actor)
         concern = uow.concerns.add(
-            child.child_id, ConcernDraft(account=account, location="Bus station", category_ids=("cce",)), actor,
+            child.child_id,
+            ConcernDraft(account=account, location="Bus station", category_ids=("cce",)),
+            actor,
             sealed=False,
         )
         uow.audit.append(actor, "concern.submitted", f"concern:{concern.concern_id}")
@@ -38,7 +40,7 @@ def _child(
 
 
 def test_the_retention_date_is_the_25th_birthday_and_a_hold_extends_it(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     child_id, _ = _child(open_session, date(2010, 3, 14))
     status = dates.status(open_session, child_id)
@@ -50,7 +52,7 @@ def test_the_retention_date_is_the_25th_birthday_and_a_hold_extends_it(
 
 
 def test_the_review_list_shows_files_past_their_date_unless_held(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     old, _ = _child(open_session, date(1999, 6, 1))
     held, _ = _child(open_session, date(1998, 2, 1))
@@ -62,7 +64,7 @@ def test_the_review_list_shows_files_past_their_date_unless_held(
 
 
 def test_a_child_under_a_hold_is_not_destroyed(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     child_id, _ = _child(open_session, date(1998, 2, 1))
     dates.place_hold(open_session, child_id, "Police investigation", None, TODAY)
@@ -72,7 +74,7 @@ def test_a_child_under_a_hold_is_not_destroyed(
 
 
 def test_a_deputy_cannot_destroy_a_file(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     tmp_path: Path,
 ) -> None:
     child_id, _ = _child(open_session, date(1998, 2, 1))
@@ -87,7 +89,7 @@ def test_a_deputy_cannot_destroy_a_file(
 
 
 def test_after_destruction_the_text_is_in_no_file_of_the_vault_nor_a_later_backup(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
     tmp_path: Path,
 ) -> None:
     session = open_session
@@ -98,8 +100,11 @@ def test_after_destruction_the_text_is_in_no_file_of_the_vault_nor_a_later_backu
     with session.uow() as uow:  # an adult named only in the destroyed file, one shared; the kept concern names them
         own = uow.connections.find_or_add_adult(AdultOfConcern(f"{MARKER} Senior", "Drives a red van"))
         shared = uow.connections.find_or_add_adult(AdultOfConcern("Shared Adultname", "Seen with both"))
-        for concern, child, adult in ((concern_id, child_id, own), (concern_id, child_id, shared),
-                                      (kept_concern, keep_id, shared)):
+        for concern, child, adult in (
+            (concern_id, child_id, own),
+            (concern_id, child_id, shared),
+            (kept_concern, keep_id, shared),
+        ):
             uow.connections.link_adult(concern, child, adult)
         uow.connections.add_link(kept_concern, child_id, "Imogen Brackenbury", ChildRole.WITNESS, "", session.actor())
         uow.audit.append(session.actor(), "test.linked", "test")
@@ -136,7 +141,7 @@ def test_after_destruction_the_text_is_in_no_file_of_the_vault_nor_a_later_backu
 
 
 def test_the_audit_row_of_a_destruction_holds_no_personal_text(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     child_id, _ = _child(open_session, date(1999, 1, 2), f"Told staff about {MARKER}")
     destroy.destroy_file(open_session, child_id, "Retention period ended", TODAY)
@@ -149,7 +154,7 @@ def test_the_audit_row_of_a_destruction_holds_no_personal_text(
 
 
 def test_append_only_rows_still_refuse_deletion_outside_a_destruction(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     from sqlalchemy import text
 

@@ -28,7 +28,7 @@ def audit_actions(session: VaultSession) -> list[str]:
         return [e.action for e in uow.audit.entries(datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))]
 
 
-def test_details_are_stored_as_people_write_them_and_audited(open_session: VaultSession) -> None:  # noqa: F811
+def test_details_are_stored_as_people_write_them_and_audited(open_session: VaultSession) -> None:
     before = audit_actions(open_session).count("setting.updated")
     saved = about.save(open_session, DETAILS)
     assert saved.dsl_phone == "07700 900123" and saved.phone == "01632 960000"
@@ -40,7 +40,7 @@ def test_details_are_stored_as_people_write_them_and_audited(open_session: Vault
     assert about.missing(saved) == ()
 
 
-def test_bad_details_are_named_by_field_and_nothing_is_saved(open_session: VaultSession) -> None:  # noqa: F811
+def test_bad_details_are_named_by_field_and_nothing_is_saved(open_session: VaultSession) -> None:
     before = open_session.setting
     bad = about.AboutSetting(name=" ", dsl_phone="not a number!!", dsl_email="dsl@", phone="0114 27")
     with pytest.raises(InvalidInput) as raised:
@@ -51,21 +51,21 @@ def test_bad_details_are_named_by_field_and_nothing_is_saved(open_session: Vault
     assert open_session.setting == before
 
 
-def test_saving_the_same_details_twice_writes_one_audit_row(open_session: VaultSession) -> None:  # noqa: F811
+def test_saving_the_same_details_twice_writes_one_audit_row(open_session: VaultSession) -> None:
     about.save(open_session, DETAILS)
     count = audit_actions(open_session).count("setting.updated")
     about.save(open_session, DETAILS)
     assert audit_actions(open_session).count("setting.updated") == count
 
 
-def test_what_is_missing_is_named_in_one_sentence(open_session: VaultSession) -> None:  # noqa: F811
+def test_what_is_missing_is_named_in_one_sentence(open_session: VaultSession) -> None:
     sentence = about.missing_sentence(open_session.setting)
     assert "the DSL's direct telephone" in sentence and "the DSL's email" in sentence
     assert sentence.count(".") == 1 and sentence.endswith(".")
 
 
 def test_closures_are_kept_in_order_survive_other_edits_and_are_audited(
-    open_session: VaultSession,  # noqa: F811
+    open_session: VaultSession,
 ) -> None:
     half_term = closures.check(date(2027, 2, 15), date(2027, 2, 19), "February half term")
     inset = closures.check(date(2027, 1, 4), None, "INSET day")

@@ -1,5 +1,4 @@
 """Local contact numbers: a number nobody can dial is refused whole; a good one is stored as people write it."""
-# ruff: noqa: F811 - the open_session fixture imported is the parameter of the same name
 
 from __future__ import annotations
 

@@ -84,10 +84,12 @@ def test_a_package_round_trips_with_every_record_and_addendum(
 
     sent_events = [e for e in child_chronology(sender, child_id).events if e.kind == TRANSFER]
     assert [e.summary for e in sent_events] == [
-        "Child protection file sent to Priya Okonjo-Hart, Riverside Academy (Secure email to the receiving DSL)."]
+        "Child protection file sent to Priya Okonjo-Hart, Riverside Academy (Secure email to the receiving DSL)."
+    ]
     received_events = [e for e in child_chronology(receiver, kept.child_id).events if e.kind == TRANSFER]
     assert [e.summary for e in received_events] == [
-        "Child protection file received from Hollybrook Community School, kept as sent."]
+        "Child protection file received from Hollybrook Community School, kept as sent."
+    ]
 
 
 def test_the_pdf_bundle_is_encrypted_with_the_same_password(sender: VaultSession, tmp_path: Path) -> None:

@@ -1,8 +1,6 @@
 """The children list, a child's file, its details by new version, its chronology and the MIS import, driven as a
 DSL drives them: by keyboard, on a real (test) vault."""
 
-# ruff: noqa: F811  (pytest fixtures imported by name)
-
 from __future__ import annotations
 
 from datetime import date, timedelta

@@ -2,8 +2,6 @@
 "Action and outcome" were squeezed to a few letters, one word per line, while the reference and "Recorded by"
 columns took the width)."""
 
-# ruff: noqa: F811  (pytest fixtures imported by name)
-
 from __future__ import annotations
 
 from typing import Any
@@ -36,7 +34,10 @@ def busiest_child(session: VaultSession) -> int:
 
 @pytest.mark.parametrize("zoom", [100, 150])
 def test_what_happened_has_the_room_and_no_row_is_a_column_of_single_words(
-    qtbot: Any, open_session: VaultSession, screenshot: Any, zoom: int,
+    qtbot: Any,
+    open_session: VaultSession,
+    screenshot: Any,
+    zoom: int,
 ) -> None:
     demo.fill_demo_data(open_session, children=14, concerns=60, seed=4)
     apply_zoom(QApplication.instance(), zoom)

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def session(open_session: VaultSession) -> VaultSession:  # noqa: F811
+def session(open_session: VaultSession) -> VaultSession:
     with open_session.uow() as uow:
         actor = open_session.actor()
         for details in (ChildDetails(NAME_FIRST, NAME_LAST, year_group="Year 9"), ChildDetails("Zoe", "Smith")):

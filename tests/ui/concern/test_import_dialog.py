@@ -20,7 +20,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def session(open_session: VaultSession):  # noqa: F811
+def session(open_session: VaultSession):
     """Two staff concerns sealed at the lock screen (one sent, one left unfinished), then the DSL unlocks."""
     vault_dir = open_session.vault_dir
     with open_session.uow() as uow:

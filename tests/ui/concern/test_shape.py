@@ -42,7 +42,13 @@ def to_what_happened(wizard, qtbot) -> None:
 
 
 def test_a_problem_appears_without_moving_the_button_under_it(
-    qtbot, qapp, vault, asker, windows, screenshot, zoom: int  # noqa: F811
+    qtbot,
+    qapp,
+    vault,
+    asker,
+    windows,
+    screenshot,
+    zoom: int,
 ) -> None:
     wizard = windows.add(open_staff_wizard(None, vault[0]))
     qtbot.waitExposed(wizard)
@@ -60,7 +66,13 @@ def test_a_problem_appears_without_moving_the_button_under_it(
 
 
 def test_a_too_long_account_scrolls_to_its_sentence_and_takes_the_cursor(
-    qtbot, qapp, vault, asker, windows, screenshot, zoom: int  # noqa: F811
+    qtbot,
+    qapp,
+    vault,
+    asker,
+    windows,
+    screenshot,
+    zoom: int,
 ) -> None:
     wizard = windows.add(open_staff_wizard(None, vault[0]))
     qtbot.waitExposed(wizard)

@@ -37,13 +37,18 @@ def texts(section: ConnectionsSection) -> list[str]:
 def three_children_and_tee(session: VaultSession) -> list[int]:
     children = [add_child(session, first, "Example") for first in ("Dara", "Eshe", "Finn")]
     for child in children:
-        add_concern(session, child, adults=(AdultOfConcern("'Tee'", "Man, about 20", "Silver hatchback"),),
-                    places=(Place("Castle Market car park"),))
+        add_concern(
+            session,
+            child,
+            adults=(AdultOfConcern("'Tee'", "Man, about 20", "Silver hatchback"),),
+            places=(Place("Castle Market car park"),),
+        )
     return children
 
 
 def test_an_adult_linked_to_three_children_is_shown_from_each_childs_file(
-        qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any) -> None:
+    qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any
+) -> None:
     children = three_children_and_tee(open_session)
     for child, first in zip(children, ("Dara", "Eshe", "Finn"), strict=True):
         section = show(qtbot, ConnectionsSection(open_session, child), closing)
@@ -61,7 +66,8 @@ def test_an_adult_linked_to_three_children_is_shown_from_each_childs_file(
 
 
 def test_a_link_keeps_two_different_roles_through_the_dialog(
-        qtbot: Any, open_session: VaultSession, closing: list[Any], fake_ask: Any, screenshot: Any) -> None:
+    qtbot: Any, open_session: VaultSession, closing: list[Any], fake_ask: Any, screenshot: Any
+) -> None:
     session = open_session
     ayla = add_child(session, "Ayla", "Brightwater")
     add_child(session, "Bryn", "Castleford")
@@ -88,14 +94,18 @@ def test_a_link_keeps_two_different_roles_through_the_dialog(
     assert labels == {"possible victim", "possible perpetrator"}
     screenshot(section, "connections_two_roles")
 
-    bryn_file = show(qtbot, ConnectionsSection(session, section.connections.named_in_own_concerns[-1].linked_child_id
-                                               or 0), closing)
-    assert any("names Bryn Castleford as possible victim" in t or "names Cato Dunmore as possible perpetrator" in t
-               for t in texts(bryn_file))
+    bryn_file = show(
+        qtbot, ConnectionsSection(session, section.connections.named_in_own_concerns[-1].linked_child_id or 0), closing
+    )
+    assert any(
+        "names Bryn Castleford as possible victim" in t or "names Cato Dunmore as possible perpetrator" in t
+        for t in texts(bryn_file)
+    )
 
 
 def test_linking_the_child_to_their_own_concern_is_refused_in_the_dialog(
-        qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any) -> None:
+    qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any
+) -> None:
     ayla = add_child(open_session, "Ayla", "Brightwater")
     add_concern(open_session, ayla)
     dialog = LinkChildDialog(None, open_session, ayla)
@@ -109,7 +119,8 @@ def test_linking_the_child_to_their_own_concern_is_refused_in_the_dialog(
 
 
 def test_the_section_fits_a_laptop_at_150_percent(
-        qtbot: Any, open_session: VaultSession, closing: list[Any], zoom_150: Any, screenshot: Any) -> None:
+    qtbot: Any, open_session: VaultSession, closing: list[Any], zoom_150: Any, screenshot: Any
+) -> None:
     children = three_children_and_tee(open_session)
     section = show(qtbot, ConnectionsSection(open_session, children[0]), closing)
     section.resize(1280, 700)
@@ -118,7 +129,8 @@ def test_the_section_fits_a_laptop_at_150_percent(
 
 
 def test_the_adult_is_shown_from_each_childs_file_page(
-        qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any) -> None:
+    qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any
+) -> None:
     from desktop_app.ui.child import child_file_page
 
     children = three_children_and_tee(open_session)

@@ -26,7 +26,8 @@ pytestmark = pytest.mark.gui
 
 
 def test_returned_before_it_started_is_refused_beside_the_field_and_nothing_saved(
-        qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any) -> None:
+    qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any
+) -> None:
     child = add_child(open_session, "Gale", "Holloway")
     section = show(qtbot, MissingEpisodesSection(open_session, child), closing)
     screenshot(section, "missing_episodes_empty")
@@ -60,7 +61,8 @@ def test_returned_before_it_started_is_refused_beside_the_field_and_nothing_save
 
 
 def test_a_repeated_missing_episode_raises_the_child_on_the_dashboard(
-        qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any) -> None:
+    qtbot: Any, open_session: VaultSession, closing: list[Any], screenshot: Any
+) -> None:
     child = add_child(open_session, "Ines", "Jubb")
     add_concern(open_session, child)
     now = datetime.now(UTC)
@@ -85,7 +87,8 @@ def test_a_repeated_missing_episode_raises_the_child_on_the_dashboard(
 
 
 def test_the_sharing_preview_holds_only_the_children_chosen_and_saves_encrypted(
-        qtbot: Any, open_session: VaultSession, closing: list[Any], tmp_path: Path, screenshot: Any) -> None:
+    qtbot: Any, open_session: VaultSession, closing: list[Any], tmp_path: Path, screenshot: Any
+) -> None:
     session = open_session
     ayla, bryn = add_child(session, "Ayla", "Brightwater"), add_child(session, "Bryn", "Castleford")
     for child in (ayla, bryn):
@@ -127,7 +130,8 @@ def test_the_sharing_preview_holds_only_the_children_chosen_and_saves_encrypted(
 
 
 def test_the_missing_and_sharing_screens_fit_at_150_percent(
-        qtbot: Any, open_session: VaultSession, closing: list[Any], zoom_150: Any, screenshot: Any) -> None:
+    qtbot: Any, open_session: VaultSession, closing: list[Any], zoom_150: Any, screenshot: Any
+) -> None:
     child = add_child(open_session, "Gale", "Holloway")
     section = show(qtbot, MissingEpisodesSection(open_session, child), closing)
     problems = fits(section, "missing episodes section")

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.gui
 ITEM = "missing_or_found_out_of_area"
 
 
-def test_two_recent_episodes_are_a_note_on_the_goes_missing_item(qtbot: Any, open_session: VaultSession,
-                                                                 screenshot: Any) -> None:
+def test_two_recent_episodes_are_a_note_on_the_goes_missing_item(
+    qtbot: Any, open_session: VaultSession, screenshot: Any
+) -> None:
     child = add_child(open_session, "Ines", "Jubb")
     concern = add_concern(open_session, child)
     now = datetime.now(UTC)
@@ -32,10 +33,14 @@ def test_two_recent_episodes_are_a_note_on_the_goes_missing_item(qtbot: Any, ope
     assert context.draft.hints == {ITEM: "2 missing episodes recorded in the last 3 months"}
     assert ITEM not in context.draft.answers  # a suggestion: the DSL still answers it
     definition = forms.screening()
-    wizard = ScreeningWizard(context.draft, lambda form: None, child_name=context.child_name,
-                             concern_reference=context.reference,
-                             review_date_for=lambda level, today: default_review_date(level, today, definition),
-                             today=date.today())
+    wizard = ScreeningWizard(
+        context.draft,
+        lambda form: None,
+        child_name=context.child_name,
+        concern_reference=context.reference,
+        review_date_for=lambda level, today: default_review_date(level, today, definition),
+        today=date.today(),
+    )
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)

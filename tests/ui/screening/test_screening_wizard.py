@@ -25,19 +25,37 @@ TODAY = date(2026, 11, 28)
 
 
 def child(age_years: int = 14, social_worker: str = "", learning_disability: bool = False) -> Child:
-    details = ChildDetails(first_name="Zoë", last_name="Wiśniewska-Nguyễn", date_of_birth=date(TODAY.year - age_years,
-                           1, 5), year_group="Year 9", social_worker=social_worker,
-                           learning_disability=learning_disability)
+    details = ChildDetails(
+        first_name="Zoë",
+        last_name="Wiśniewska-Nguyễn",
+        date_of_birth=date(TODAY.year - age_years, 1, 5),
+        year_group="Year 9",
+        social_worker=social_worker,
+        learning_disability=learning_disability,
+    )
     return Child(child_id=7, details=details, created_at=datetime(2026, 9, 1, 9, 0))
 
 
 def concern(signs: tuple[str, ...] = (), group: bool = False, danger: bool = False) -> Concern:
-    draft = ConcernDraft(immediate_danger=danger, account="Seen getting into a car after school with older youths.",
-                         childs_words="They said I owe them.", sign_ids=signs, group_or_community=group,
-                         about_adult_working_with_children=False, recorder_name="A. Teacher",
-                         recorder_role="Form tutor")
-    return Concern(concern_id=3, reference="WM-2026-00003", child_id=7, draft=draft,
-                   submitted_at=datetime(2026, 11, 20, 10, 0), sealed=False, status="awaiting_screening")
+    draft = ConcernDraft(
+        immediate_danger=danger,
+        account="Seen getting into a car after school with older youths.",
+        childs_words="They said I owe them.",
+        sign_ids=signs,
+        group_or_community=group,
+        about_adult_working_with_children=False,
+        recorder_name="A. Teacher",
+        recorder_role="Form tutor",
+    )
+    return Concern(
+        concern_id=3,
+        reference="WM-2026-00003",
+        child_id=7,
+        draft=draft,
+        submitted_at=datetime(2026, 11, 20, 10, 0),
+        sealed=False,
+        status="awaiting_screening",
+    )
 
 
 class Saver:
@@ -50,9 +68,18 @@ class Saver:
     def __call__(self, form: Any) -> ScreeningRecord:
         decision = casework.check_decision(form, self.draft.result(), TODAY)
         ref = self.draft.definition_ref()
-        record = ScreeningRecord(len(self.saved) + 1, 3, 7, ref.id, ref.version, ref.hash,
-                                 self.draft.answered_items(), decision, Actor("Dana DSL", "dsl"),
-                                 datetime(2026, 11, 28, 12, 0))
+        record = ScreeningRecord(
+            len(self.saved) + 1,
+            3,
+            7,
+            ref.id,
+            ref.version,
+            ref.hash,
+            self.draft.answered_items(),
+            decision,
+            Actor("Dana DSL", "dsl"),
+            datetime(2026, 11, 28, 12, 0),
+        )
         self.saved.append(record)
         return record
 
@@ -62,10 +89,14 @@ def make_wizard(qtbot: Any, the_child: Child, the_concern: Concern) -> tuple[Scr
     definition = forms.screening()
     draft = start_screening(definition, forms.contacts, the_child, the_concern, TODAY)
     saver = Saver(draft)
-    wizard = ScreeningWizard(draft, saver, child_name=the_child.details.display_name,
-                             concern_reference=the_concern.reference,
-                             review_date_for=lambda level, today: default_review_date(level, today, definition),
-                             today=TODAY)
+    wizard = ScreeningWizard(
+        draft,
+        saver,
+        child_name=the_child.details.display_name,
+        concern_reference=the_concern.reference,
+        review_date_for=lambda level, today: default_review_date(level, today, definition),
+        today=TODAY,
+    )
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -140,7 +171,8 @@ def test_the_whole_screening_and_decision_driven_with_qtbot(qtbot: Any, screensh
     assert ticked == [advice.route for advice in result.routes]
     review = decision.review.date()
     assert date(review.year(), review.month(), review.day()) == default_review_date(
-        result.suggested_level, TODAY, wizard.draft.definition)
+        result.suggested_level, TODAY, wizard.draft.definition
+    )
     screenshot(wizard, "screening_decision_empty")
 
     # nothing filled in: refused, each problem beside its field
@@ -194,8 +226,12 @@ SCENARIOS = [
     ("vulnerabilities only", {}, {}, {"prior_abuse_or_neglect": When.CURRENT, "social_isolation": When.EARLIER}),
     ("significant sign earlier", {}, {}, {"carrying_weapons": When.EARLIER}),
     ("under 13 with a warning sign", {"age_years": 11}, {}, {"increasing_secretiveness": When.CURRENT}),
-    ("social worker and exchange", {"social_worker": "Sam Okafor, 0114 000 0000"}, {},
-     {"exchange_intangible": When.CURRENT, "gang_association": When.CURRENT}),
+    (
+        "social worker and exchange",
+        {"social_worker": "Sam Okafor, 0114 000 0000"},
+        {},
+        {"exchange_intangible": When.CURRENT, "gang_association": When.CURRENT},
+    ),
     ("group concern with trafficking", {}, {"group": True}, {"trafficking": When.CURRENT}),
     ("immediate danger", {"learning_disability": True}, {"danger": True}, {"county_lines": When.CURRENT}),
 ]
@@ -203,7 +239,11 @@ SCENARIOS = [
 
 @pytest.mark.parametrize(("name", "child_kw", "concern_kw", "yes"), SCENARIOS, ids=[s[0] for s in SCENARIOS])
 def test_suggested_level_and_routes_equal_the_engines(
-    qtbot: Any, screenshot: Any, name: str, child_kw: dict[str, Any], concern_kw: dict[str, Any],
+    qtbot: Any,
+    screenshot: Any,
+    name: str,
+    child_kw: dict[str, Any],
+    concern_kw: dict[str, Any],
     yes: dict[str, When],
 ) -> None:
     wizard, _saver = make_wizard(qtbot, child(**child_kw), concern(**concern_kw))
@@ -215,8 +255,11 @@ def test_suggested_level_and_routes_equal_the_engines(
         qtbot.mouseClick(page.rest_not_known, Qt.MouseButton.LeftButton)
         go_next(qtbot, wizard)
     answers = {i: replace(a) for i, a in wizard.draft.answers.items()}
-    expected = evaluate(wizard.draft.definition, ScreeningInput(wizard.draft.child, wizard.draft.concern, answers),
-                        contacts=load_forms().contacts)
+    expected = evaluate(
+        wizard.draft.definition,
+        ScreeningInput(wizard.draft.child, wizard.draft.concern, answers),
+        contacts=load_forms().contacts,
+    )
     decision = wizard.decision_page
     assert decision.confirmed_level() is expected.suggested_level
     assert expected.suggested_level.label in wizard.side.text()
