@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
-from sqlalchemy import case, func, literal_column, select, text
+from sqlalchemy import and_, case, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import ConcernStatus
@@ -188,11 +188,12 @@ class ConcernRepository:
         state = ConcernStateRow
         ids = sorted(set(significant))
         signs = (
-            (
+            and_(  # most waiting concerns have no sign ticked: their empty list is not unpacked
+                state.sign_ids != "[]",
                 select(literal_column("1"))
                 .select_from(func.json_each(state.sign_ids))
                 .where(literal_column("json_each.value").in_(ids))
-                .exists()
+                .exists(),
             )
             if ids
             else literal_column("0") == 1
