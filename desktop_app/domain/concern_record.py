@@ -2,15 +2,16 @@
 
 The concern view (``ui/concern_view.py``) and the referral summary (``reports/referral.py``) both render this
 description, each in its own way (HTML for the screen, paragraphs for the PDF), so what the record shows, in which
-order and under which label, is decided here and nowhere else. Moments stay datetimes: each renderer writes them as
-its reader expects.
+order and under which label, is decided here and nowhere else. Days and moments stay dates and datetimes: each
+renderer writes them as its reader expects. A screening and its decision are described the same way, in
+``domain.screening_record``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 from enum import StrEnum
 
 from desktop_app.domain.records import Concern, ConcernDraft, answer_text
@@ -21,7 +22,24 @@ class Shape(StrEnum):
     FIELD = "field"  # "Label: value" on one line
     TEXT = "text"  # a label, then what was written, in paragraphs
     VERBATIM = "verbatim"  # the child's own words, exactly as said
-    ITEMS = "items"  # a label, then one line per item
+    ITEMS = "items"  # a label (with its value, if any), then one line per item
+    ANSWERS = "answers"  # a label, then the tool's questions answered, under their sections, each with facts and note
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One question of a screening tool answered yes, as a reader needs it: what was asked, what is known about the
+    answer (current or earlier, how it is known, significant), the DSL's note, and the tool's section it sits in."""
+
+    text: str
+    facts: tuple[str, ...] = ()
+    note: str = ""
+    group: str = ""  # the tool's section title; empty when the entry's label already names it
+
+    @property
+    def line(self) -> str:
+        """What was asked, then what is known about the answer: "Unexplained absences — current, observed"."""
+        return f"{self.text} — {', '.join(self.facts)}" if self.facts else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +48,15 @@ class Entry:
     value: str = ""
     shape: Shape = Shape.FIELD
     items: tuple[str, ...] = ()
-    at: datetime | None = None  # a moment: the value is empty and the renderer writes the date and time
-    warning: bool = False  # a reader must not miss it (the child was in immediate danger)
+    at: date | None = None  # a day or a moment (a datetime): the value is empty and the renderer writes it
+    warning: bool = False  # a reader must not miss it (the child was in immediate danger, a high level of risk)
+    answers: tuple[Answer, ...] = ()  # Shape.ANSWERS
+    none: str = ""  # what a list (ITEMS, ANSWERS) says when it is empty; without it an empty list is left out
+    follows: bool = False  # the reason for the entry before it: printed on the same page as that entry
 
     @property
     def empty(self) -> bool:
-        return not (self.value.strip() or self.items or self.at)
+        return not (self.value.strip() or self.items or self.answers or self.at)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,9 @@ from datetime import date, datetime
 
 from desktop_app.domain.attachments import AttachmentInfo, BodyMap
 from desktop_app.domain.concern_record import kinds_text
-from desktop_app.domain.enums import AnswerStatus
 from desktop_app.domain.records import (
     Actor,
     Addendum,
-    AnsweredItem,
     Child,
     Concern,
     ReferralEntry,
@@ -149,25 +147,6 @@ class ReferralSummary:
     def kinds_text(self) -> str:
         """The kinds of concern as printed (``domain.concern_record.kinds_text``)."""
         return kinds_text(self.concern.draft.category_ids, self.confirmed_kinds, self.category_title)
-
-    def indicators(self) -> tuple[AnsweredItem, ...]:
-        """Items answered yes that are not protective factors, in the order they were answered."""
-        if self.screening is None:
-            return ()
-        return tuple(
-            a
-            for a in self.screening.answers
-            if a.status == AnswerStatus.YES and a.section_id not in self.protective_section_ids
-        )
-
-    def protective_factors(self) -> tuple[AnsweredItem, ...]:
-        if self.screening is None:
-            return ()
-        return tuple(
-            a
-            for a in self.screening.answers
-            if a.status == AnswerStatus.YES and a.section_id in self.protective_section_ids
-        )
 
 
 @dataclass(frozen=True, slots=True)
