@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from desktop_app.domain.records import Concern, ConcernDraft, answer_text
+from desktop_app.domain.enums import AddendumTarget, RouteId
+from desktop_app.domain.records import Addendum, Concern, ConcernDraft, ReferralEntry, answer_text
 from desktop_app.domain.wording import join_phrases
 
 
@@ -148,3 +149,32 @@ def concern_record(
         Entry("Places", shape=Shape.ITEMS, items=tuple(join_phrases((p.name, p.details), ": ") for p in draft.places)),
     ]
     return RecordSection("The concern", tuple(entries))
+
+
+def screening_title(number: int, total: int) -> str:
+    """A screening as its heading names it: numbered (oldest first) only when the concern was screened twice or more."""
+    return "Screening" if total <= 1 else f"Screening {number} of {total}"
+
+
+def correction_target(
+    addendum: Addendum,
+    screening_ids: Sequence[int],
+    referrals: Sequence[ReferralEntry],
+    route_title: Callable[[RouteId], str],
+) -> str:
+    """What a correction (addendum) corrects, as the view and the referral summary both name it: "the concern",
+    "screening 2 of 2" (as ``screening_title`` heads it; ``screening_ids`` are the concern's screenings, oldest
+    first), "the referral to Sheffield Safeguarding Hub"."""
+    kind = addendum.object_kind
+    if kind == AddendumTarget.CONCERN:
+        return "the concern"
+    if kind == AddendumTarget.SCREENING:
+        ids = list(screening_ids)
+        if addendum.object_id not in ids:
+            return "a screening"
+        title = screening_title(ids.index(addendum.object_id) + 1, len(ids))
+        return "the screening" if len(ids) == 1 else title[0].lower() + title[1:]
+    if kind == AddendumTarget.REFERRAL:
+        entry = next((r for r in referrals if r.referral_id == addendum.object_id), None)
+        return f"the referral to {route_title(entry.route)}" if entry is not None else "a referral"
+    return f"the {str(kind).replace('_', ' ')}"

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether
 
 from desktop_app.domain.child import ContactPerson
-from desktop_app.domain.concern_record import Entry, RecordSection, Shape, concern_record
+from desktop_app.domain.concern_record import Entry, RecordSection, Shape, concern_record, screening_title
 from desktop_app.domain.contact_checks import format_phone
 from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSummary
 from desktop_app.domain.enums import RiskLevel
@@ -267,12 +267,15 @@ def _screening(summary: ReferralSummary) -> list[Flowable]:
     screening = summary.screening
     if screening is None:
         return [heading(SCREENING), para("This concern has not been screened yet.")]
+    ids = list(summary.screening_ids or (screening.screening_id,))
+    number = ids.index(screening.screening_id) + 1 if screening.screening_id in ids else len(ids)
     first, *rest = screening_record(
         screening,
         summary.screening_title,
         summary.protective_section_ids,
         summary.route_title,
         summary.category_title,
+        screening_title(number, len(ids)),
     )
     out = _section(first, first.title + _corrected(summary, "screening", screening.screening_id))
     for section in rest:
@@ -399,7 +402,7 @@ def _addenda(summary: ReferralSummary) -> list[Flowable]:
         out.append(
             markup(
                 f"<b>Addendum {number}: {esc(moment(addendum.written_at))}</b>, {esc(addendum.author.name)} "
-                f"({esc(addendum.author.role_label)}), to the {esc(addendum.object_kind)}",
+                f"({esc(addendum.author.role_label)}), to {esc(summary.correction_target(addendum))}",
                 H2,
             )
         )

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actions import ActionChange, ConcernAction
-from desktop_app.domain.concern_record import Entry, RecordSection, Shape
+from desktop_app.domain.concern_record import Entry, RecordSection, Shape, correction_target, screening_title
 from desktop_app.domain.enums import AddendumTarget, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import Addendum, ScreeningRecord
 from desktop_app.errors import UserFacingError
@@ -108,7 +108,8 @@ def concern_html(
 
     parts.append("<h3>Screenings</h3>")
     if file.screenings:
-        parts += [_screening_html(s, route_labels or {}, n) for n, s in enumerate(file.screenings, 1)]
+        total = len(file.screenings)
+        parts += [_screening_html(s, route_labels or {}, n, total) for n, s in enumerate(file.screenings, 1)]
     else:
         parts.append("<p>Not screened yet.</p>")
 
@@ -209,13 +210,8 @@ def _actions_html(actions: Sequence[ConcernAction]) -> str:
 
 
 def _addendum_html(a: Addendum, file: ConcernFile) -> str:
-    target = {"concern": "the concern"}.get(a.object_kind, f"{a.object_kind} {a.object_id}")
-    if a.object_kind == "screening":
-        number = next((i for i, s in enumerate(file.screenings, 1) if s.screening_id == a.object_id), a.object_id)
-        target = f"screening {number}"
-    elif a.object_kind == "referral":
-        entry = next((e for e in file.referrals if e.referral_id == a.object_id), None)
-        target = f"the referral to {route_title(entry.route, _contacts())}" if entry else "a referral"
+    screenings = [s.screening_id for s in file.screenings]
+    target = correction_target(a, screenings, file.referrals, lambda route: route_title(route, _contacts()))
     return (
         "<table width='100%' cellpadding='6' style='background:#eef3f8; margin-bottom:6px'><tr><td>"
         f"<b>Correction to {_e(target)}</b> — {_e(a.author.name)}, {short_date(a.written_at)}<br>"
@@ -223,10 +219,10 @@ def _addendum_html(a: Addendum, file: ConcernFile) -> str:
     )
 
 
-def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str], number: int = 1) -> str:
-    """One screening and the DSL's decision as ``domain.screening_record`` describes them, numbered as the
-    corrections name it ("Correction to screening 2")."""
-    screening, *decision = casework_record.screening_record(s, route_labels, title=f"Screening {number}")
+def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str], number: int = 1, total: int = 1) -> str:
+    """One screening and the DSL's decision as ``domain.screening_record`` describes them, numbered as corrections
+    name it ("Screening 2 of 2") when the concern was screened more than once."""
+    screening, *decision = casework_record.screening_record(s, route_labels, title=screening_title(number, total))
     parts = _section_html(screening) + [part for section in decision for part in _section_html(section, 4)]
     return "<div>" + "".join(parts) + "</div><hr>"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from desktop_app.domain.concern_record import Answer, RecordSection, Shape
-from desktop_app.domain.enums import RiskLevel, RouteId
+from desktop_app.domain.concern_record import Answer, RecordSection, Shape, correction_target, screening_title
+from desktop_app.domain.enums import AddendumTarget, RiskLevel, RouteId
 from desktop_app.domain.screening_record import screening_record
 from tests.reports import samples
 
@@ -134,5 +134,27 @@ def test_a_high_level_confirmed_is_a_warning_a_reader_must_not_miss() -> None:
 
 
 def test_the_first_section_takes_the_title_it_is_given() -> None:
-    sections = screening_record(samples.SCREENING, title="Screening 2")
-    assert [s.title for s in sections][:2] == ["Screening 2", "Level of risk"]
+    sections = screening_record(samples.SCREENING, title="Screening 2 of 2")
+    assert [s.title for s in sections][:2] == ["Screening 2 of 2", "Level of risk"]
+
+
+def test_a_correction_names_what_it_corrects_as_a_reader_would() -> None:
+    hub = samples.REFERRAL
+    police = dataclasses.replace(samples.REFERRAL, referral_id=4, route=RouteId.POLICE_101)
+
+    def target(kind: AddendumTarget, object_id: int, screenings: tuple[int, ...] = (4, 5)) -> str:
+        addendum = dataclasses.replace(samples.ADDENDUM, object_kind=kind, object_id=object_id)
+        return correction_target(addendum, screenings, (hub, police), ROUTES.__getitem__)
+
+    assert target(AddendumTarget.CONCERN, 42) == "the concern"
+    assert target(AddendumTarget.SCREENING, 5) == "screening 2 of 2", "as the screening's heading names it"
+    assert target(AddendumTarget.SCREENING, 5, (5,)) == "the screening", "the only one"
+    assert target(AddendumTarget.SCREENING, 9) == "a screening"
+    assert target(AddendumTarget.REFERRAL, 4) == "the referral to Police — 101", "which referral, when there are two"
+    assert target(AddendumTarget.REFERRAL, 99) == "a referral"
+    assert target(AddendumTarget.CHILD_LINK, 17) == "the child link", "never a kind's id or a record's number"
+
+
+def test_a_screening_is_numbered_only_when_the_concern_was_screened_more_than_once() -> None:
+    assert screening_title(1, 1) == "Screening"
+    assert screening_title(2, 3) == "Screening 2 of 3"

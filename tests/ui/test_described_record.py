@@ -150,8 +150,7 @@ def test_the_view_and_the_referral_summary_show_every_entry_of_the_described_scr
     view_texts, pdf_texts = texts(described, short_date), texts(described, pdf_when)
     for expected in ("County lines", "significant indicator", "Mother engaged and worried.", "It may put her at risk"):
         assert expected in " ".join(view_texts), expected
-    after = view.index(squeeze("Screening 1"))
-    assert shown(view_texts, view[after:]) == []
+    assert shown(view_texts, view[view.index(squeeze("Screening tool:")) :]) == []
     assert shown(pdf_texts, pdf[pdf.index(squeeze("Screening tool:")) :]) == []
     assert "Unexplained absences" not in view and "Unexplained absences" not in pdf, "an item answered no"
 
@@ -164,14 +163,39 @@ def test_what_is_missing_from_a_screening_is_said_alike_in_the_view_and_the_summ
         assert squeeze(said) in view and squeeze(said) in pdf, said
 
 
-def test_a_screening_corrected_is_marked_in_the_summary_and_numbered_in_the_view() -> None:
+def test_a_correction_to_a_screening_or_a_referral_names_it_alike_in_the_view_and_the_summary() -> None:
+    earlier = dataclasses.replace(a_screening(), screening_id=4)
+    latest = a_screening()
+    police = dataclasses.replace(samples.REFERRAL, referral_id=4, route=RouteId.POLICE_101)
+    to_latest, to_earlier, to_police = (
+        dataclasses.replace(samples.ADDENDUM, addendum_id=n, object_kind=kind, object_id=object_id)
+        for n, kind, object_id in (
+            (1, AddendumTarget.SCREENING, latest.screening_id),
+            (2, AddendumTarget.SCREENING, earlier.screening_id),
+            (3, AddendumTarget.REFERRAL, police.referral_id),
+        )
+    )
+    addenda, referrals = (to_latest, to_earlier, to_police), (samples.REFERRAL, police)
+    summary = dataclasses.replace(
+        SUMMARY, screening=latest, screening_ids=(4, 5), addenda=addenda, referrals=referrals, route_titles=ROUTE_TITLES
+    )
+    pdf = all_text(referral_summary_pdf(summary, samples.META))
+    view = concern_html(ConcernFile(CONCERN, samples.CHILD, addenda, (earlier, latest), referrals, ()))
+    assert "<h3>Screening 1 of 2</h3>" in view and "<h3>Screening 2 of 2</h3>" in view
+    assert "Screening 2 of 2 (corrected: see addendum 1)" in pdf, "the printed screening is the latest of two"
+    police_title = dict(ROUTE_TITLES)["police_101"]
+    for target in ("screening 2 of 2", "screening 1 of 2", f"the referral to {police_title}"):
+        assert f"Correction to {target}</b>" in view, target
+        assert squeeze(f"to {target}") in squeeze(pdf), target
+
+
+def test_the_only_screening_is_not_numbered() -> None:
     screening = a_screening()
     correction = dataclasses.replace(
         samples.ADDENDUM, object_kind=AddendumTarget.SCREENING, object_id=screening.screening_id
     )
-    pdf = all_text(
-        referral_summary_pdf(dataclasses.replace(SUMMARY, screening=screening, addenda=(correction,)), samples.META)
-    )
-    assert "Screening (corrected: see addendum 1)" in pdf
+    summary = dataclasses.replace(SUMMARY, screening=screening, addenda=(correction,))
+    pdf = all_text(referral_summary_pdf(summary, samples.META))
+    assert "Screening (corrected: see addendum 1)" in pdf and "to the screening" in pdf
     view = concern_html(ConcernFile(CONCERN, samples.CHILD, (correction,), (screening,), (), ()))
-    assert "Correction to screening 1" in view and "<h3>Screening 1</h3>" in view
+    assert "Correction to the screening</b>" in view and "<h3>Screening</h3>" in view

@@ -114,6 +114,7 @@ def referral_summary(
         files=files,
         files_more=uow.attachments.count_for_concern(concern_id) - len(listed) if len(listed) == FILES_LISTED else 0,
         file_kinds=tuple((k.media_type, k.name) for k in forms.attachments.kinds),
+        screening_ids=tuple(s.screening_id for s in screenings),
     )
 
 
