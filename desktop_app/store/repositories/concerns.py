@@ -243,6 +243,18 @@ class ConcernRepository:
             (ConcernStatus(r.status), r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note) for r in rows
         ]
 
+    def events_for(self, concern_ids: Collection[int]) -> dict[int, list[tuple[ConcernStatus, datetime, Actor, str]]]:
+        """``events`` for many concerns in one query."""
+        found: dict[int, list[tuple[ConcernStatus, datetime, Actor, str]]] = {cid: [] for cid in concern_ids}
+        rows = self._session.scalars(
+            select(ConcernEventRow).where(ConcernEventRow.concern_id.in_(list(found))).order_by(ConcernEventRow.id)
+        )
+        for r in rows:
+            found[r.concern_id].append(
+                (ConcernStatus(r.status), r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note)
+            )
+        return found
+
     def search(self, text_typed: str, limit: int = 50) -> list[Concern]:
         """Concerns whose account, child's words, location or people named match every word typed, newest first.
 
