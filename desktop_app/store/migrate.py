@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD = "0013_awaiting_order"  # the newest script's revision; tests/store/test_migrations.py keeps the two in step
+HEAD = "0014_report_indexes"  # the newest script's revision; tests/store/test_migrations.py keeps the two in step
 
 
 def _config(connection: Connection | None = None) -> Config:
