@@ -147,12 +147,11 @@ def create_vault(
         vault_id = uuid.uuid4().hex
         private, public = sealing.new_keypair()
         recovery_text = recovery_keys.new_recovery_key()
-        slots = KeySlotFile.create(vault_id, public)
         user_id = uuid.uuid4().hex
-        slot = slots.add_passphrase_slot(
+        slots, slot = KeySlotFile.create(vault_id, public).with_passphrase_slot(
             user_id, user_name, Role.DSL.value, passphrase, data_key, params=kdf_params or kdf.tune()
         )
-        slots.add_recovery_slot(recovery_keys.parse(recovery_text), data_key)
+        slots, _recovery_slot = slots.with_recovery_slot(recovery_keys.parse(recovery_text), data_key)
 
         database = open_database(vault_dir, data_key, create=True)
         audit_key = derive_audit_key(data_key)
