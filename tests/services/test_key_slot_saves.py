@@ -18,6 +18,8 @@ import pytest
 from desktop_app.domain.enums import Role
 from desktop_app.services import vault as vault_service
 from desktop_app.services.vault import VaultSession
+from desktop_app.services.vault import keys as vault_keys
+from desktop_app.services.vault import people as vault_people
 from desktop_app.vault import WrongPassphrase, WrongRecoveryKey, keyslots
 from desktop_app.vault import recovery as recovery_keys
 from desktop_app.vault.errors import DiskFull
@@ -75,12 +77,12 @@ def test_adding_a_deputy_on_a_full_disk_changes_nothing_and_can_be_tried_again(
 ) -> None:
     vault_dir = open_session.vault_dir
     deputy = ("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
-    _fails_and_changes_nothing(monkeypatch, failing, VaultSession.add_user, open_session, *deputy)
-    assert [u.name for u in open_session.users()] == [DSL_NAME]
+    _fails_and_changes_nothing(monkeypatch, failing, vault_people.add_user, open_session, *deputy)
+    assert [u.name for u in vault_people.users(open_session)] == [DSL_NAME]
     with pytest.raises(WrongPassphrase):
         keyslots.KeySlotFile.load(vault_dir / keyslots.FILE_NAME).open_with_passphrase(DEPUTY_PASSPHRASE)
 
-    open_session.add_user(*deputy)
+    vault_people.add_user(open_session, *deputy)
     open_session.lock()
     session = vault_service.unlock(vault_dir, DEPUTY_PASSPHRASE)
     try:
@@ -97,8 +99,8 @@ def test_changing_a_passphrase_on_a_full_disk_keeps_the_old_one_and_can_be_tried
     vault_dir = open_session.vault_dir
 
     passphrases = (PASSPHRASE, NEW_PASSPHRASE)
-    _fails_and_changes_nothing(monkeypatch, failing, VaultSession.change_passphrase, open_session, *passphrases)
-    open_session.change_passphrase(*passphrases)
+    _fails_and_changes_nothing(monkeypatch, failing, vault_keys.change_passphrase, open_session, *passphrases)
+    vault_keys.change_passphrase(open_session, *passphrases)
     open_session.lock()
     with pytest.raises(WrongPassphrase):
         vault_service.unlock(vault_dir, PASSPHRASE)
@@ -113,9 +115,9 @@ def test_a_new_passphrase_after_recovery_on_a_full_disk_is_asked_for_again_and_c
     created.session.lock()
     session = vault_service.unlock_with_recovery(tmp_path / "vault", created.recovery_key)
     try:
-        _fails_and_changes_nothing(monkeypatch, failing, VaultSession.set_own_passphrase, session, NEW_PASSPHRASE)
+        _fails_and_changes_nothing(monkeypatch, failing, vault_keys.set_own_passphrase, session, NEW_PASSPHRASE)
         assert session.needs_new_passphrase, "the session still asks for a new passphrase"
-        session.set_own_passphrase(NEW_PASSPHRASE)
+        vault_keys.set_own_passphrase(session, NEW_PASSPHRASE)
         assert not session.needs_new_passphrase
     finally:
         session.lock()
@@ -129,10 +131,10 @@ def test_a_new_recovery_key_on_a_full_disk_leaves_the_old_one_working_and_can_be
     created = make_vault(tmp_path / "vault")
     vault_dir, session = tmp_path / "vault", created.session
     try:
-        _fails_and_changes_nothing(monkeypatch, failing, VaultSession.replace_recovery_key, session)
+        _fails_and_changes_nothing(monkeypatch, failing, vault_keys.replace_recovery_key, session)
         old_key = recovery_keys.parse(created.recovery_key)
         keyslots.KeySlotFile.load(vault_dir / keyslots.FILE_NAME).open_with_recovery(old_key)  # still opens
-        new_key = session.replace_recovery_key()
+        new_key = vault_keys.replace_recovery_key(session)
     finally:
         session.lock()
     with pytest.raises(WrongRecoveryKey):
@@ -145,20 +147,20 @@ def test_removing_a_deputy_on_a_full_disk_changes_no_key_file_and_can_be_tried_a
     open_session: VaultSession, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
     vault_dir = open_session.vault_dir
-    deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
+    deputy = vault_people.add_user(open_session, "Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     published = (vault_dir / "intake.pub").read_bytes()
 
-    _fails_and_changes_nothing(monkeypatch, failing, VaultSession.remove_user, open_session, deputy.user_id)
+    _fails_and_changes_nothing(monkeypatch, failing, vault_people.remove_user, open_session, deputy.user_id)
     assert (vault_dir / "intake.pub").read_bytes() == published
-    assert {u.name for u in open_session.users()} == {DSL_NAME, "Rowan Ellery"}
+    assert {u.name for u in vault_people.users(open_session)} == {DSL_NAME, "Rowan Ellery"}
 
-    open_session.remove_user(deputy.user_id)
+    vault_people.remove_user(open_session, deputy.user_id)
     open_session.lock()
     with pytest.raises(WrongPassphrase):
         vault_service.unlock(vault_dir, DEPUTY_PASSPHRASE)
     session = vault_service.unlock(vault_dir, PASSPHRASE)
     try:
-        assert [u.name for u in session.users()] == [DSL_NAME]
+        assert [u.name for u in vault_people.users(session)] == [DSL_NAME]
         assert session.verify().ok
     finally:
         session.lock()

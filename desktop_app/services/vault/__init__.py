@@ -28,14 +28,13 @@ from desktop_app.services.vault.folder import (
     vault_exists,
 )
 from desktop_app.services.vault.integrity import VerifyReport, verify_vault
+from desktop_app.services.vault.keys import PassphraseRefused, check_passphrase
 from desktop_app.services.vault.session import (
     BACKUPS_DIR,
     PUBLIC_KEY_FILE,
-    PassphraseRefused,
     Progress,
     VaultSession,
     actor_for,
-    check_passphrase,
     write_public_key,
 )
 from desktop_app.store import anchor as anchor_file
@@ -254,7 +253,7 @@ def unlock(vault_dir: Path, passphrase: str) -> VaultSession:
 
 
 def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str | None = None) -> VaultSession:
-    """Open with the recovery key; the session then asks for a new passphrase (``set_own_passphrase``)."""
+    """Open with the recovery key; the session then asks for a new passphrase (``keys.set_own_passphrase``)."""
     vault_dir = Path(vault_dir)
     require_vault(vault_dir)
     recovery_key = recovery_keys.parse(recovery_key_text)

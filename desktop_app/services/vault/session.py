@@ -1,18 +1,16 @@
-"""The unlocked vault: units of work, people and passphrases, re-keying, recovery key, backup and verify.
+"""The unlocked vault: its lock, units of work, key slots and re-keying, backup, verify and compact.
 
-Every change to the key slots builds a new ``KeySlotFile`` and saves it before the session holds it
-(``change_key_slots``, ``rekey``): a save that fails leaves the session and keyslots.json as they were.
+The use cases that change who can unlock live beside it: people.py (users added and removed) and keys.py
+(passphrases, the recovery key); they change the key slots through ``change_key_slots`` and ``rekey``.
 """
 
 from __future__ import annotations
 
 import secrets
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting, User
 from desktop_app.errors import UserFacingError
 from desktop_app.services.vault.backup import write_backup
@@ -20,9 +18,7 @@ from desktop_app.services.vault.folder import file_stamp
 from desktop_app.services.vault.integrity import VerifyReport, known_of, verify_database
 from desktop_app.store.database import AnchorCheck, Database
 from desktop_app.store.uow import UnitOfWork
-from desktop_app.vault import atomic, sealing
-from desktop_app.vault import passphrase as passphrase_rules
-from desktop_app.vault import recovery as recovery_keys
+from desktop_app.vault import atomic
 from desktop_app.vault.datakey import new_data_key
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
@@ -31,16 +27,6 @@ from desktop_app.vault.keyslots import KeySlotFile
 BACKUPS_DIR = "backups"
 PUBLIC_KEY_FILE = "intake.pub"
 Progress = Callable[[int, int, str], None]  # (step, of steps, what is happening)
-
-
-class PassphraseRefused(UserFacingError):
-    """The new passphrase does not meet the rules (DESIGN §5)."""
-
-
-def check_passphrase(passphrase: str, avoid: tuple[str, ...] = ()) -> None:
-    problems = passphrase_rules.problems(passphrase, avoid)
-    if problems:
-        raise PassphraseRefused(" ".join(problems))
 
 
 def actor_for(user: User) -> Actor:
@@ -124,95 +110,7 @@ class VaultSession:
     def audit_seq(self) -> int:
         return self._db().latest()[0]
 
-    def users(self) -> list[User]:
-        with self.uow() as uow:
-            return uow.users.active()
-
-    def add_user(self, name: str, role: Role, passphrase: str) -> User:
-        """Give a DSL or deputy their own passphrase slot (key slots saved first, then the person recorded)."""
-        if not name.strip():
-            raise UserFacingError("The new user's name is needed.")
-        check_passphrase(passphrase)
-        role = Role(role)
-        user_id = uuid.uuid4().hex
-        slot = self.change_key_slots(
-            lambda current, data_key: current.with_passphrase_slot(user_id, name, role.value, passphrase, data_key)[0]
-        ).slot_for_user(user_id)
-        assert slot is not None
-        with self.uow() as uow:
-            user = uow.users.add(user_id, name, role, slot_id=slot.slot_id)
-            uow.audit.append(self.actor(), "user.added", user_id, {"role": role.value})
-            uow.commit()
-        return user
-
-    def remove_user(self, user_id: str, progress: Progress | None = None) -> Path:
-        """Backup, delete the slot, re-key the database, re-wrap every remaining slot; returns the backup."""
-        report = progress or (lambda _step, _of, _what: None)
-        if user_id == self._user_id:
-            raise UserFacingError("You cannot remove yourself; ask another DSL or deputy to do it.")
-        with self.uow() as uow:
-            uow.users.get(user_id)
-        slot = self._slots.slot_for_user(user_id)
-        report(0, 4, "Backing up the vault")
-        backup = self.backup_before("removing-user")
-        report(1, 4, "Removing the key")
-        kept = self._slots if slot is None else self._slots.without_slot(slot.slot_id)
-        # The removed person could have read the intake private key, so lock-screen concerns from now on are sealed
-        # to a new key pair. The new private key is stored first (the old one kept, so items waiting still open);
-        # only then is the new public key published: nothing is sealed to a key the vault does not hold.
-        intake_private, intake_public = sealing.new_keypair()
-        with self.uow() as uow:
-            uow.setting.replace_intake_key(intake_private)
-            uow.audit.append(self.actor(), "vault.intake_key_replaced", self.vault_id, {"user_removed": user_id})
-            uow.commit()
-        re_encrypting = "Re-encrypting the database with a new key"
-        self.rekey(kept, intake_public, before_database=lambda: report(2, 4, re_encrypting))
-        report(3, 4, "Recording the change")
-        with self.uow() as uow:
-            uow.users.mark_removed(user_id)
-            uow.audit.append(self.actor(), "user.removed", user_id, {"rekeyed": True})
-            uow.commit()
-        report(4, 4, "Done")
-        return backup
-
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Change the signed-in person's passphrase; the old one must be given again."""
-        if self._slots.slot_for_user(self._user_id) is None:
-            raise UserFacingError("You have no passphrase for this vault yet; set one first.")
-        self._slots.open_with_passphrase(old, self._user_id)
-        self._set_passphrase(new, "user.passphrase_changed")
-
-    def set_own_passphrase(self, new: str) -> None:
-        """After unlocking with the recovery key: a new passphrase for the signed-in person."""
-        self._set_passphrase(new, "user.passphrase_set")
-        self.needs_new_passphrase = False
-
-    def _set_passphrase(self, new: str, action: str) -> None:
-        check_passphrase(new)
-        user = self.user
-
-        def with_new_passphrase(slots: KeySlotFile, data_key: bytearray) -> KeySlotFile:
-            slot = slots.slot_for_user(user.user_id)
-            if slot is None:  # lost with keyslots.json: the recovery copy holds the recovery slot alone
-                return slots.with_passphrase_slot(user.user_id, user.name, user.role.value, new, data_key)[0]
-            return slots.with_passphrase(slot.slot_id, new, data_key)[0]
-
-        self.change_key_slots(with_new_passphrase)
-        with self.uow() as uow:
-            uow.audit.append(self.actor(), action, user.user_id)
-            uow.commit()
-
-    def replace_recovery_key(self) -> str:
-        """A new recovery key (the old one stops working); show it once and print a new recovery sheet."""
-        text = recovery_keys.new_recovery_key()
-        key = recovery_keys.parse(text)
-        self.change_key_slots(lambda slots, data_key: slots.with_recovery_slot(key, data_key)[0])
-        with self.uow() as uow:
-            uow.audit.append(self.actor(), "vault.recovery_key_replaced", self.vault_id)
-            uow.commit()
-        return text
-
-    # ----- key slots and re-keying ------------------------------------------------------------------------------
+    # ----- key slots and re-keying: the people and keys rooms (people.py, keys.py) change them through these -------
 
     @property
     def key_slots(self) -> KeySlotFile:
