@@ -167,6 +167,7 @@ class RegisterTab(QWidget):
             course.addItem(title, course_id)
         completed = dialog.add_field("Completed on:", date_edit(dialog, "completed_on", self.today), "completed_on")
         notes = dialog.add_field("Notes:", QLineEdit(dialog), "notes")
+        dialog.start_in(course)  # which course comes first; the notes are optional
         staff_id = row.staff.staff_id
         dialog.submit = lambda: training.record_training(
             self.session, staff_id, course.currentData(), pydate(completed.date()), notes.text(), today=self.today
