@@ -42,8 +42,9 @@ def prepare_connection(dbapi_connection: Any, key: Key) -> None:
     """Run the recipe on a raw DB-API connection; raises VaultDamaged on a wrong key or unreadable file."""
     cursor = dbapi_connection.cursor()
     try:
-        # Before the key: SQLCipher then wipes every buffer it frees that held key material or decrypted pages.
-        cursor.execute("PRAGMA cipher_memory_security = ON")
+        # cipher_memory_security stays off (SQLCipher's default since 4.5): SQLCipher wipes its own key material either
+        # way; the PRAGMA would also lock and wipe every SQLite allocation, for the whole process, which made a search
+        # of 100,000 concerns take 2 s instead of 6 ms (docs/CONTRACTS.md, "Keys in memory").
         cursor.execute(key_pragma(key))
         if not cursor.execute("PRAGMA cipher_version").fetchall():
             raise NotDriverSQLCipher(
