@@ -60,7 +60,7 @@ def on_two_lines(title: str) -> str:
 # Most of the width each short column may take (it wraps beyond that): date, kind, reference, recorded by.
 # "What happened" and "Action and outcome" share the rest two to one; at 150% on a laptop the short columns would
 # otherwise leave the record itself a sliver.
-_SHORT_SHARES = ((0, 0.15), (1, 0.14), (4, 0.12), (5, 0.11))
+_SHORT_SHARES = ((0, 0.11), (1, 0.10), (4, 0.12), (5, 0.11))
 
 
 class ChronologySection(QWidget):
@@ -130,7 +130,7 @@ class ChronologySection(QWidget):
             self.table.setColumnWidth(column, max(fitted, self._heading_width(column)))  # its heading whole
         used = sum(header.sectionSize(c) for c, _share in _SHORT_SHARES)
         rest = max(width - used, 2 * header.minimumSectionSize())
-        action = max(rest - rest * 2 // 3, self._heading_width(3))
+        action = max(rest * 9 // 25, self._heading_width(3))
         self.table.setColumnWidth(2, max(rest - action, self._heading_width(2)))
         self.table.setColumnWidth(3, action)
         self.table.resizeRowsToContents()
