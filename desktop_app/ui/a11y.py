@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QFormLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 
 def spoken(label: str) -> str:
@@ -25,6 +39,45 @@ def name_field(form: QFormLayout, holder: QWidget, widget: QWidget, label: str) 
             row_label.setBuddy(widget)
         if not widget.accessibleName():
             widget.setAccessibleName(spoken(label))
+
+
+def first_place_to_type(fields: Sequence[QWidget]) -> QWidget | None:
+    """Where a form's keyboard focus should start: its first box to write in, else its first field that takes
+    the focus."""
+    usable = [f for f in fields if f.isEnabled() and f.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    writable = (f for f in usable if isinstance(f, QPlainTextEdit | QLineEdit) and not f.isReadOnly())
+    return next(writable, usable[0] if usable else None)
+
+
+def buttons_last(form: QWidget, buttons: QWidget) -> None:
+    """Tab goes through a form's fields, then to its buttons in the order they are seen (a dialog that makes its
+    buttons before its fields would otherwise put them first). Call once the buttons are laid out."""
+    last: QWidget | None = None
+    widget = form.nextInFocusChain()
+    while widget is not None and widget is not form:  # round the window's whole chain: the form's last field
+        if form.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            last = widget
+        widget = widget.nextInFocusChain()
+    if last is None:
+        return
+    in_view = sorted(buttons.findChildren(QAbstractButton), key=lambda b: (b.y(), b.x()))
+    for button in in_view:
+        QWidget.setTabOrder(last, button)
+        last = button
+
+
+def when_edited(widget: QWidget, edited: Callable[..., object]) -> None:
+    """Call ``edited`` each time the person changes the field's value (any kind of field)."""
+    if isinstance(widget, QPlainTextEdit):
+        widget.textChanged.connect(edited)
+    elif isinstance(widget, QLineEdit):
+        widget.textEdited.connect(edited)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(edited)
+    elif isinstance(widget, QAbstractButton):
+        widget.toggled.connect(edited)
+    elif isinstance(widget, QDateTimeEdit):
+        widget.dateTimeChanged.connect(edited)
 
 
 def name_list(view: QAbstractItemView, name: str) -> None:

@@ -429,6 +429,7 @@ class ConcernView(QWidget):
             )
 
         dialog.submit = submit
+        dialog.check = lambda: casework.check_addendum(reason.toPlainText(), change.toPlainText())
         dialog.keep_as(self.session, "correction", self.concern_id, f"Correction to {self._what()}")
         return self._open(dialog)
 

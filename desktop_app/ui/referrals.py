@@ -9,9 +9,10 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -36,10 +37,10 @@ from desktop_app.errors import InvalidInput, UserFacingError
 from desktop_app.services import casework
 from desktop_app.services.casework import referral_request
 from desktop_app.services.casework.screening import route_title
-from desktop_app.ui.a11y import name_field
+from desktop_app.ui.a11y import buttons_last, first_place_to_type, name_field, when_edited
 from desktop_app.ui.labels import set_tone
 from desktop_app.ui.models import Column
-from desktop_app.ui.room import bring_into_view, keep_room, say
+from desktop_app.ui.room import LONG_SENTENCE, bring_into_view, keep_room, say
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
@@ -113,6 +114,11 @@ class FormDialog(QDialog):
         self.problems: dict[str, QLabel] = {}
         self.fields: dict[str, QWidget] = {}
         self.submit: Callable[[], object] = lambda: None
+        # Checks the fields without saving (raises ``InvalidInput``), when the form has such a check: after a refused
+        # save, each problem goes as soon as it is put right. Without one, a field's problem goes when it is edited.
+        self.check: Callable[[], object] | None = None
+        self._refused = False
+        self._start_in: QWidget | None = None
         self._keeper: tuple[Any, str, int, str] | None = None
         self._opened_with: dict[str, Any] | None = None
         self._resumed = False
@@ -191,10 +197,28 @@ class FormDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if self._opened_with is None:
             self._opened_with = self.field_state()
-        if not self._sized:
+        first_show = not self._sized
+        if first_show:
             self._sized = True
             self._size_to_fit()
         super().showEvent(event)
+        if first_show:
+            # Laid out at its own width, the room kept for problems that wrap there is known: measured again.
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self._size_to_fit()
+            # The first word typed goes where the writing is done, not to the first list or to the OK button
+            # (QDialog gives a default button the focus when the first widget in the tab order is a button).
+            QTimer.singleShot(0, self, lambda: buttons_last(self.body, self.buttons))  # once the buttons are placed
+            start = self._start_in or first_place_to_type(list(self.fields.values()))
+            if start is not None:
+                start.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def start_in(self, widget: QWidget) -> None:
+        """Where the keyboard focus starts when the dialog opens (by default, its first text box)."""
+        self._start_in = widget
 
     def _size_to_fit(self) -> None:
         """A comfortable width for the font, and the height of every field, but never past the available screen:
@@ -238,12 +262,13 @@ class FormDialog(QDialog):
         set_tone(problem, PROBLEM_TONE)
         problem.setWordWrap(True)
         problem.setVisible(False)
-        keep_room(problem)
+        keep_room(problem, measure=LONG_SENTENCE)  # a sentence that wraps at 150% moves nothing below it
         column.addWidget(problem)
         self.problems[name] = problem
         self.fields[name] = widget
         self.form.addRow(label, holder)
         name_field(self.form, holder, widget, label)
+        when_edited(widget, lambda *_args: self._edited(name))
         return widget
 
     def text_box(self, placeholder: str, height: int = 70) -> QPlainTextEdit:
@@ -255,9 +280,7 @@ class FormDialog(QDialog):
 
     def show_problems(self, problems: Sequence[Any]) -> None:
         by_field = {p.field: p.sentence for p in problems}
-        for name, label in self.problems.items():
-            say(label, by_field.get(name, ""))
-            self.fields[name].setAccessibleDescription(by_field.get(name, ""))
+        self._put(by_field)
         leftover = [p.sentence for p in problems if p.field not in self.problems]
         self.general.setText(" ".join(leftover))
         self.general.setVisible(bool(leftover))
@@ -266,6 +289,31 @@ class FormDialog(QDialog):
         if first is not None:  # the cursor goes to the first field to fix, so its name and problem are heard
             bring_into_view(self.scroller, self.fields[first], self.problems[first])
             self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _put(self, by_field: dict[str, str]) -> None:
+        for name, label in self.problems.items():
+            say(label, by_field.get(name, ""))
+            self.fields[name].setAccessibleDescription(by_field.get(name, ""))
+
+    def _edited(self, name: str) -> None:
+        """After a refused save, take away the problems that are now put right; never add one before the next save
+        (a sentence appearing under the box being typed in, before the person has finished, is only noise)."""
+        if not self._refused:
+            return
+        shown = {n: label.text() for n, label in self.problems.items() if not label.isHidden()}
+        if not shown:
+            return
+        if self.check is None:
+            still = {n: sentence for n, sentence in shown.items() if n != name}
+        else:
+            try:
+                self.check()
+                remaining: set[str] = set()
+            except InvalidInput as error:
+                remaining = {p.field for p in error.problems}
+            still = {n: sentence for n, sentence in shown.items() if n in remaining}
+        if still != shown:
+            self._put(still)
 
     def _fit_height(self) -> None:
         """Grow to fit sentences that wrap: the dialog's minimum size ignores wrapping, so a two-line problem would
@@ -286,6 +334,7 @@ class FormDialog(QDialog):
         try:
             self.submit()
         except InvalidInput as error:
+            self._refused = True
             self.show_problems(error.problems)
             return
         except UserFacingError as error:

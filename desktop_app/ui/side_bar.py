@@ -5,7 +5,7 @@ Its entries come from ``ui.navigation`` (data); an entry whose page is not built
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -71,6 +71,7 @@ class SideBar(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         heading = QLabel("Search (Ctrl+F)", self)
+        self._heading = heading
         layout.addWidget(heading)
         self.search_box = SearchBox(self)
         heading.setBuddy(self.search_box)
@@ -102,6 +103,27 @@ class SideBar(QFrame):
             self.entries.addItem(item)
         if current:
             self.mark(current)
+        self._keep_width()
+
+    def _keep_width(self) -> None:
+        """One width on every page: as wide as its longest entry needs at the present text size. Left to the layout,
+        a page with a wide minimum (a child's file) squeezed it narrower, and every entry moved under the pointer."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        entries = self.entries
+        inner = max(
+            entries.sizeHintForColumn(0) + 2 * entries.frameWidth() + entries.spacing() * 2 + 8,  # whole, no more
+            self._heading.sizeHint().width(),
+            self.search_box.minimumSizeHint().width(),
+        )
+        self.setFixedWidth(inner + margins.left() + margins.right() + 2 * self.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "_heading"):
+            self._keep_width()  # the text size changed: the width follows it
 
     def entry_keys(self) -> list[str]:
         return [str(self.entries.item(i).data(KEY_ROLE)) for i in range(self.entries.count())]

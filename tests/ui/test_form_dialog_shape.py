@@ -79,8 +79,7 @@ def test_problems_appear_without_moving_the_buttons_or_the_fields(
     assert dialog.isVisible() and dialog.problems["contacted_name"].text()
     after = {w.objectName(): on_screen(w) for w in (dialog.ok, dialog.route, dialog.contacted_name, dialog.reference)}
     screenshot(dialog, "referral_contact_refused")
-    assert after["ok"] == before["ok"] and after["route"] == before["route"]
-    if zoom == 100:  # every sentence fits the line kept for it; at 150% a longer one takes a second line
-        assert after == before
+    # every sentence fits the room kept for it, at 150% too where a longer one takes a second line
+    assert after == before
     fake_ask.answer_confirm = True
     dialog.reject()

@@ -149,3 +149,49 @@ def test_search_with_no_match_says_what_to_try(unlocked_window, qtbot) -> None:
     assert isinstance(page, SearchPage)
     assert page.count() == 0
     assert page.empty.isVisible() and "Nothing matches" in page.empty.text()
+
+
+@pytest.mark.parametrize("zoom", [100, 150])
+def test_the_side_bar_keeps_its_width_on_every_page(unlocked_window, qtbot, qapp, screenshot, zoom: int) -> None:
+    """Found in a real window: the side bar narrowed by about 20 px on a child's file, so every entry and the search
+    box moved sideways under the pointer."""
+    from desktop_app.ui.child import sections
+
+    win = unlocked_window
+    try:
+        laptop(win, zoom, qapp)
+        bar = win.side_bar
+        concern_id = add_concern(
+            win.session, ChildDetails("Ayla", "Brightwater-Okonkwo", year_group="Year 9"), "Seen at the precinct"
+        )
+        QApplication.processEvents()
+        width = bar.width()
+        entries = bar.entries
+        for row in range(entries.count()):  # every entry whole
+            text = entries.item(row).text()
+            assert entries.viewport().width() >= entries.fontMetrics().horizontalAdvance(text) + 6, text
+        widths = {"dashboard": width}
+        room = win.screen().availableGeometry().width()
+        for key in bar.entry_keys():
+            win.navigate(key)
+            QApplication.processEvents()
+            widths[key] = bar.width()
+            assert win.frameGeometry().width() <= room, f"{key}: the window is wider than the screen"
+        with win.session.uow() as uow:
+            child_id = uow.concerns.get(concern_id).child_id
+        page = win.open_child(child_id)
+        assert page is not None
+        for section in sections.SECTIONS:
+            if page.section(section.key) is None:
+                continue
+            page.show_section(section.key)
+            QApplication.processEvents()
+            widths[f"child file: {section.key}"] = bar.width()
+            screenshot(win, f"side_bar_child_{section.key}")
+            assert win.frameGeometry().width() <= room, f"{section.key}: the window is wider than the screen"
+        win.open_concern(concern_id)
+        QApplication.processEvents()
+        widths["concern"] = bar.width()
+        assert {k: w for k, w in widths.items() if w != width} == {}, f"the side bar is {width} px on the dashboard"
+    finally:
+        laptop(win, 100, qapp)

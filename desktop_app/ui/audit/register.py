@@ -77,10 +77,15 @@ class RegisterTab(QWidget):
         self.left_button = QPushButton("The selected person has left…", self)
         self.left_button.setObjectName("staff_left")
         self.left_button.clicked.connect(self.staff_left)
-        for button in (self.add_button, self.training_button, self.left_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        # Adding on one row, what is done to the selected person on the next: the three side by side were wider than
+        # a laptop's page at 150% and pushed the window off the screen.
+        selected = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        selected.addWidget(self.training_button)
+        selected.addWidget(self.left_button)
+        for row in (buttons, selected):
+            row.addStretch(1)
+            layout.addLayout(row)
 
     def reload(self) -> None:
         figures = training.figures(self.session, self.today)
@@ -167,6 +172,7 @@ class RegisterTab(QWidget):
             course.addItem(title, course_id)
         completed = dialog.add_field("Completed on:", date_edit(dialog, "completed_on", self.today), "completed_on")
         notes = dialog.add_field("Notes:", QLineEdit(dialog), "notes")
+        dialog.start_in(course)  # which course comes first; the notes are optional
         staff_id = row.staff.staff_id
         dialog.submit = lambda: training.record_training(
             self.session, staff_id, course.currentData(), pydate(completed.date()), notes.text(), today=self.today

@@ -3,15 +3,17 @@ printed or saved as the chronology document (the same events: services.child.chr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -44,10 +46,21 @@ def columns() -> list[Column]:
     ]
 
 
+def on_two_lines(title: str) -> str:
+    """A heading of several words on two lines, split where the longer line is shortest: a column then needs only
+    the width of its longer line to show the whole heading ("Action and / outcome", "Recorded / by")."""
+    words = title.split()
+    if len(words) < 2:
+        return title
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    first, second = min(splits, key=lambda pair: max(len(pair[0]), len(pair[1])))
+    return f"{first}\n{second}"
+
+
 # Most of the width each short column may take (it wraps beyond that): date, kind, reference, recorded by.
 # "What happened" and "Action and outcome" share the rest two to one; at 150% on a laptop the short columns would
 # otherwise leave the record itself a sliver.
-_SHORT_SHARES = ((0, 0.15), (1, 0.14), (4, 0.12), (5, 0.11))
+_SHORT_SHARES = ((0, 0.11), (1, 0.10), (4, 0.12), (5, 0.11))
 
 
 class ChronologySection(QWidget):
@@ -113,12 +126,23 @@ class ChronologySection(QWidget):
         reference = self.table.fontMetrics().horizontalAdvance("WM-2026-00000") + 12  # never cut a reference short
         for column, share in _SHORT_SHARES:
             room = max(int(width * share), reference if column == 4 else 0)
-            self.table.setColumnWidth(column, min(self.table.sizeHintForColumn(column), room))
+            fitted = min(self.table.sizeHintForColumn(column), room)
+            self.table.setColumnWidth(column, max(fitted, self._heading_width(column)))  # its heading whole
         used = sum(header.sectionSize(c) for c, _share in _SHORT_SHARES)
         rest = max(width - used, 2 * header.minimumSectionSize())
-        self.table.setColumnWidth(2, rest * 2 // 3)
-        self.table.setColumnWidth(3, rest - rest * 2 // 3)
+        action = max(rest * 9 // 25, self._heading_width(3))
+        self.table.setColumnWidth(2, max(rest - action, self._heading_width(2)))
+        self.table.setColumnWidth(3, action)
         self.table.resizeRowsToContents()
+
+    def _heading_width(self, column: int) -> int:
+        """The width that shows a column's heading whole: its longer line and the header's margins (no sorting, so
+        no room for an arrow)."""
+        header = self.table.horizontalHeader()
+        model = self.table.model()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model is not None else ""
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n")) + 2 * margin + 4
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -136,7 +160,8 @@ class ChronologySection(QWidget):
 
     def show_events(self) -> None:
         shown = list(self.shown())
-        model = RecordsModel(columns(), lambda limit: shown[:limit], page_size=max(100, len(shown)), parent=self)
+        headed = [replace(column, title=on_two_lines(column.title)) for column in columns()]
+        model = RecordsModel(headed, lambda limit: shown[:limit], page_size=max(100, len(shown)), parent=self)
         self.table.setModel(model)
         self._arrange_columns()
         total = len(self.events)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import FieldProblem
 from desktop_app.services.concern.flow import Entry, Notice, Page, spec
 from desktop_app.ui.labels import set_tone
-from desktop_app.ui.room import bring_into_view, keep_room, say
+from desktop_app.ui.room import LONG_SENTENCE, bring_into_view, keep_room, say
 
 ERROR_TONE = "error"  # how each looks: resources/style.qss
 HINT_TONE = "hint"
@@ -253,7 +253,7 @@ class FlowPage(QWizardPage):
         set_tone(error, ERROR_TONE)
         error.setAccessibleName(f"Problem with {name}")
         error.setVisible(False)
-        keep_room(error)
+        keep_room(error, measure=LONG_SENTENCE)
         target.addWidget(error)
         slot = FieldSlot(field_id, name, widget, error)
         self.slots[field_id] = slot

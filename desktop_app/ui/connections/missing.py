@@ -290,9 +290,14 @@ class MissingEpisodesSection(QWidget):
             "Choose the period (and any other children), preview exactly what will be shared, then save it encrypted"
         )
         self.share_button.clicked.connect(self.share)
-        row.addWidget(self.share_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # Sharing on a row of its own: the three buttons side by side were wider than a laptop's page at 150%, and
+        # pushed the window off the screen (the side bar was squeezed to make room, narrower on every child's page).
+        second = QHBoxLayout()
+        second.addWidget(self.share_button)
+        second.addStretch(1)
+        layout.addLayout(second)
         record_events().changed.connect(self._changed)
         self.refresh()
 

@@ -79,14 +79,17 @@ class ConnectionsSection(QWidget):
         split.setSizes([500, 600])
         split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
-        buttons = QHBoxLayout()
+        # Two rows: the three buttons side by side were wider than a laptop's page at 150%, and pushed the window off
+        # the screen (the side bar was squeezed to make room, narrower on every child's page).
+        buttons, selected = QHBoxLayout(), QHBoxLayout()
         self.link_button = self._button("Link another child to a concern…", "link_child", self.link_child, buttons)
         self.correct_button = self._button(
-            "Correct the selected entry…", "correct_selected", self.correct_selected, buttons
+            "Correct the selected entry…", "correct_selected", self.correct_selected, selected
         )
-        self.open_button = self._button("Open the selected child's file", "open_selected", self.open_selected, buttons)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        self.open_button = self._button("Open the selected child's file", "open_selected", self.open_selected, selected)
+        for row in (buttons, selected):
+            row.addStretch(1)
+            layout.addLayout(row)
         record_events().changed.connect(self._changed)
         self.refresh()
 

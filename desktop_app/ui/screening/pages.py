@@ -23,7 +23,7 @@ from desktop_app.domain.screening import ChildFacts, ConcernFacts
 from desktop_app.services.casework.screening import MAX_CHILD_AGE, ScreeningDraft, item_field
 from desktop_app.ui.counts import counted_suffix
 from desktop_app.ui.labels import set_tone
-from desktop_app.ui.room import keep_room
+from desktop_app.ui.room import LONG_SENTENCE, keep_room
 from desktop_app.ui.screening.items import ItemRow, _esc
 
 PROBLEM_TONE = "problem"  # resources/style.qss
@@ -35,7 +35,7 @@ def problem_label(parent: QWidget, name: str) -> QLabel:
     set_tone(label, PROBLEM_TONE)
     label.setWordWrap(True)
     label.setVisible(False)
-    return keep_room(label)  # a line kept for it: the fields below do not move when it shows
+    return keep_room(label, measure=LONG_SENTENCE)  # room kept for it: the fields below do not move when it shows
 
 
 class FactsPage(QWizardPage):

@@ -49,6 +49,7 @@ class NewPassphraseFields(QWidget):
         self.match.setWordWrap(True)
         keep_room(self.match)
         form = QFormLayout(self)
+        self.form = form  # a form that asks more (a deputy's name) puts its rows here: one column of labels
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)  # lines as wide as the boxes
         form.addRow(f"{first_label}:", self.first)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -75,13 +74,13 @@ class PeopleSection(QWidget):
         self.add_button.setObjectName("add_deputy")
         self.add_button.clicked.connect(self.add_deputy)
         self.add_status = StatusArea(add_box)
-        add_form = QFormLayout()
-        add_form.addRow("Deputy's full name:", self.new_name)
+        # The name in the passphrase boxes' own form: one column of labels and one of boxes, not two forms side by
+        # side that each set their own label width.
+        self.new_passphrase.form.insertRow(0, "Deputy's full name:", self.new_name)
         add_layout = QVBoxLayout(add_box)
         hint = QLabel("Ask the deputy to type their own passphrase; nobody else should know it.", add_box)
         hint.setWordWrap(True)
         add_layout.addWidget(hint)
-        add_layout.addLayout(add_form)
         add_layout.addWidget(self.new_passphrase)
         add_layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         add_layout.addWidget(self.add_status)

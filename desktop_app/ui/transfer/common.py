@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui import labels
-from desktop_app.ui.a11y import spoken
+from desktop_app.ui.a11y import first_place_to_type, spoken
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.settings.common import StatusArea
 
@@ -65,10 +66,23 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.on_ok)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.rows: list[QWidget] = []
+        self._shown = False
         fit_to_screen(self, width, height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            # The first word typed goes in the first box to write in (the buttons are made before the rows, and
+            # QDialog would otherwise give the OK button the focus).
+            start = first_place_to_type(self.rows)
+            if start is not None:
+                start.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def add_row(self, label: str, widget: W) -> W:
         self.form.addRow(label, widget)
+        self.rows.append(widget)
         widget.setAccessibleName(spoken(label))
         row_label = self.form.labelForField(widget)
         if row_label is not None and hasattr(row_label, "setBuddy"):

@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy import text
 
 from desktop_app.services import demo
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui.app import apply_zoom
+from desktop_app.ui.child.chronology_view import columns
 from desktop_app.ui.child.file import ChildFilePage
 from tests.fixtures_vault import open_session  # noqa: F401
 from tests.ui.test_dashboard import Host
@@ -72,3 +74,35 @@ def _check_the_chronology(qtbot: Any, open_session: VaultSession, screenshot: An
     line = table.fontMetrics().lineSpacing()
     tallest = max(table.rowHeight(r) for r in range(table.model().rowCount()))
     assert tallest <= 10 * line, f"a row is {tallest // line} lines tall"
+
+
+@pytest.mark.parametrize("zoom", [100, 150])
+def test_every_heading_is_readable_in_full(qtbot: Any, open_session: VaultSession, screenshot: Any, zoom: int) -> None:
+    """Found at 150% in a real 1366×768 window: "Action and outcome" was clipped and "Recorded by" cut to "Recor…"."""
+    demo.fill_demo_data(open_session, children=14, concerns=60, seed=4)
+    apply_zoom(QApplication.instance(), zoom)
+    try:
+        host = Host(open_session)
+        host.resize(*PAGE_AREA)
+        qtbot.addWidget(host)
+        file = ChildFilePage(open_session, busiest_child(open_session), host=host)
+        host.show_page(file)
+        host.show()
+        qtbot.waitExposed(host)
+        file.show_section("chronology")
+        table = file.section("chronology").table
+        qtbot.wait(50)
+        header = table.horizontalHeader()
+        model = table.model()
+        metrics = header.fontMetrics()
+        padding = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        for column in range(model.columnCount()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+            lines = title.split("\n")
+            widest = max(metrics.horizontalAdvance(line) for line in lines)
+            assert header.sectionSize(column) >= widest + padding, f"{title!r} is cut short"
+            assert header.height() >= len(lines) * metrics.lineSpacing(), f"{title!r} is cut off below"
+            assert " ".join(lines) == columns()[column].title  # the same words, only wrapped
+        screenshot(host, f"child_chronology_headings_{zoom}")
+    finally:
+        apply_zoom(QApplication.instance(), 100)
