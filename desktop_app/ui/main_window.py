@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -33,6 +33,8 @@ from desktop_app.ui.record_windows import RECORDS_PROPERTY
 from desktop_app.ui.workers import describe_error, wait_for_all
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # QEvent's enum of ~180 types is built at its first touch: not at start
+
     from desktop_app.services.vault.session import VaultSession
 
 _log = logging.getLogger(__name__)

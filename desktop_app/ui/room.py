@@ -8,8 +8,26 @@ moves just as the person reaches for it. ``keep_room`` gives such a label its li
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
+
+_FONT_CHANGES: list[QEvent.Type] = []
+
+
+def _font_changes() -> list[QEvent.Type]:
+    """The events after which a label's font may be new; made at first use, not at import: the lock screen loads this
+    module before it is first shown, and the first touch of ``QEvent`` builds its enum of ~180 types (~2 ms)."""
+    if not _FONT_CHANGES:
+        from PySide6.QtCore import QEvent
+
+        _FONT_CHANGES.extend((QEvent.Type.FontChange, QEvent.Type.StyleChange))
+    return _FONT_CHANGES
 
 
 class _FollowFont(QObject):
@@ -24,7 +42,7 @@ class _FollowFont(QObject):
         label.setMinimumHeight(label.fontMetrics().lineSpacing() * self.lines + 2)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and isinstance(watched, QLabel):
+        if event.type() in _font_changes() and isinstance(watched, QLabel):
             self.apply(watched)
         return False
 
@@ -60,6 +78,8 @@ def bring_into_view(scroller: QScrollArea, field: QWidget, sentence: QWidget | N
     layout = content.layout() if content is not None else None
     if layout is not None:
         layout.activate()
+    from PySide6.QtCore import QEvent
+
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     scroller.ensureWidgetVisible(field, 8, 8)
     if sentence is not None and not sentence.isHidden():

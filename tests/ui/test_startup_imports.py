@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,9 +48,11 @@ from PySide6.QtWidgets import QApplication
 
 built = []
 _create = enum.EnumType._create_
-def _spy(cls, class_name, *args, **kwargs):
+def _spy(cls, class_name, names=None, *args, **kwargs):
     built.append(class_name)
-    return _create(cls, class_name, *args, **kwargs)
+    if class_name == "Type" and any(pair[0] == "MouseButtonPress" for pair in names or ()):
+        built.append("QEvent.Type")
+    return _create(cls, class_name, names, *args, **kwargs)
 enum.EnumType._create_ = _spy
 
 app = QApplication([sys.argv[0]])
@@ -60,7 +63,8 @@ def check():
         probe.stop()
         pages = [type(w).__name__ for w in app.allWidgets() if type(w).__name__ == "LockScreen"]
         qt_namespace = "built" if "GlobalColor" in built else "-"
-        print("{SHOWN}", ",".join(pages) or "-", qt_namespace, file=sys.stderr, flush=True)
+        event_types = "built" if "QEvent.Type" in built else "-"
+        print("{SHOWN}", ",".join(pages) or "-", qt_namespace, event_types, file=sys.stderr, flush=True)
         QTimer.singleShot(0, app.quit)
 probe.timeout.connect(check)
 probe.start()
@@ -68,6 +72,8 @@ if len(sys.argv) > 2:  # a planted import on the start path, to show the check c
     planted = sys.argv[2]
     if planted == "Qt":
         from PySide6.QtCore import Qt
+    elif planted == "QEvent":
+        from PySide6.QtCore import QEvent
     else:
         __import__(planted)  # the import statement's path: importlib.import_module is not timed by -X importtime
 from desktop_app.cli import main
@@ -75,16 +81,24 @@ sys.exit(main(["--vault", sys.argv[1]]))
 """
 
 
-def start_path_report(vault_folder: Path, home: Path, planted: str | None = None) -> tuple[str, str, list[str]]:
-    """(lock screen shown, Qt namespace built, modules imported before the first show) of one real start."""
+@dataclass
+class StartReport:
+    pages: str  # the lock screen's class name when it was shown
+    qt_namespace: str  # "built" when Qt's namespace of enums was built before the first show
+    event_types: str  # "built" when QEvent's enum of ~180 event types was built before the first show
+    before: list[str]  # modules imported before the first show
+
+
+def start_path_report(vault_folder: Path, home: Path, planted: str | None = None) -> StartReport:
+    """What one real start did before its window was first shown."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WAYMARK_HOME": str(home)}
     args = [sys.executable, "-X", "importtime", "-c", _HARNESS, str(vault_folder), *([planted] if planted else [])]
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=False)
     before: list[str] = []
     for line in done.stderr.splitlines():
         if line.startswith(SHOWN):
-            _tag, pages, qt_namespace = line.split(" ")
-            return pages, qt_namespace, before
+            _tag, pages, qt_namespace, event_types = line.split(" ")
+            return StartReport(pages, qt_namespace, event_types, before)
         if line.startswith("import time:") and "|" in line:
             name = line.rsplit("|", 1)[1].strip()
             if name != "imported package":  # the header line
@@ -121,11 +135,14 @@ def home(tmp_path: Path) -> Path:
 
 
 def test_the_lock_screen_is_shown_before_anything_heavy_is_imported(vault, home) -> None:
-    pages, qt_namespace, before = start_path_report(vault.folder, home)
-    assert pages == "LockScreen"
-    assert "desktop_app.ui.lock_screen" in before, "the report reads the start path's imports"
-    assert too_early(before) == [], f"imported before the lock screen was first shown: {too_early(before)}"
-    assert qt_namespace == "-", "Qt's namespace of ~100 enums was built before the first show (import Qt lazily)"
+    report = start_path_report(vault.folder, home)
+    assert report.pages == "LockScreen"
+    assert "desktop_app.ui.lock_screen" in report.before, "the report reads the start path's imports"
+    assert too_early(report.before) == [], (
+        f"imported before the lock screen was first shown: {too_early(report.before)}"
+    )
+    assert report.qt_namespace == "-", "Qt's namespace of ~100 enums was built before the first show (import Qt lazily)"
+    assert report.event_types == "-", "QEvent's ~180 event types were built before the first show (import it lazily)"
 
 
 @pytest.mark.parametrize(
@@ -133,12 +150,15 @@ def test_the_lock_screen_is_shown_before_anything_heavy_is_imported(vault, home)
     ["platformdirs", "sqlalchemy", "reportlab", "pikepdf", "desktop_app.store.models", "desktop_app.services.casework"],
 )
 def test_the_check_fails_on_a_planted_heavy_import(vault, home, planted: str) -> None:
-    pages, _qt_namespace, before = start_path_report(vault.folder, home, planted)
-    assert pages == "LockScreen"
-    flagged = too_early(before)
+    report = start_path_report(vault.folder, home, planted)
+    assert report.pages == "LockScreen"
+    flagged = too_early(report.before)
     assert any(name == planted or name.startswith(planted + ".") for name in flagged), flagged
 
 
 def test_the_check_fails_when_qt_enums_are_built_before_the_first_show(vault, home) -> None:
-    _pages, qt_namespace, _before = start_path_report(vault.folder, home, "Qt")
-    assert qt_namespace == "built"
+    assert start_path_report(vault.folder, home, "Qt").qt_namespace == "built"
+
+
+def test_the_check_fails_when_event_types_are_built_before_the_first_show(vault, home) -> None:
+    assert start_path_report(vault.folder, home, "QEvent").event_types == "built"

@@ -6,11 +6,15 @@ The rules themselves live in ``vault.passphrase`` (no composition rules, DESIGN 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop_app.ui.room import keep_room, say
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent  # its base QEvent builds ~180 enum members at first touch: not at start
 
 MIN_LENGTH = 15
 
