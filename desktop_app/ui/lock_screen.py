@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,8 @@ PENDING_DELAY_MS = 300
 def seconds_to_wait(vault_dir: Path) -> int:
     """The vault's growing delay after wrong passphrases (kept in the vault folder, so restarting does not skip it)."""
     try:
+        from datetime import UTC, datetime
+
         from desktop_app.vault.passphrase import FailureCounter
 
         return math.ceil(FailureCounter(vault_dir).seconds_to_wait(datetime.now(UTC)))
@@ -113,7 +114,7 @@ class LockScreen(QWidget):
         # after the first paint: counting loads the vault service, which would slow the screen's first appearance
         QTimer.singleShot(PENDING_DELAY_MS, self, self.refresh_pending)
         QTimer.singleShot(PENDING_DELAY_MS, self, self._after_first_paint)
-        self._start_wait(seconds_to_wait(self.vault_dir))  # a wait started before a restart still applies
+        self._wait_read = False  # the wait after wrong passphrases: read after the first paint, or at the first unlock
 
     # ----- building -----------------------------------------------------------------------------------------------
 
@@ -270,6 +271,18 @@ class LockScreen(QWidget):
         from PySide6.QtCore import Qt
 
         self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._read_wait()
+
+    def _read_wait(self) -> None:
+        """Start the wait a run of wrong passphrases left, once (a wait started before a restart still applies).
+
+        Not before the first paint: the count is also kept in this computer's record of the vault (``vault.witness``,
+        outside the folder), and reading it loads hashing and file modules the first paint does not need. An unlock
+        asked for sooner reads it first, so no attempt is made while a wait applies."""
+        if self._wait_read:
+            return
+        self._wait_read = True
+        self._start_wait(seconds_to_wait(self.vault_dir))
 
     # ----- staff route -------------------------------------------------------------------------------------------
 
@@ -301,6 +314,7 @@ class LockScreen(QWidget):
     # ----- passphrase route --------------------------------------------------------------------------------------
 
     def unlock(self) -> None:
+        self._read_wait()
         if self.task is not None or self.wait_left > 0:
             return
         secret = self.passphrase.text()

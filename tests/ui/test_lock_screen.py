@@ -176,7 +176,7 @@ def test_repeated_wrong_passphrases_show_a_countdown(window, made_vault, qtbot, 
         screen = LockScreen(made_vault.folder)
         qtbot.addWidget(screen)
         screen.show()
-        assert screen.wait_left >= 1
+        qtbot.waitUntil(lambda: screen.wait_left >= 1, timeout=5000)  # read just after the first paint
         assert not screen.unlock_button.isEnabled()
         assert "you can try again in" in screen.countdown_label.text()
         assert not screen.passphrase.isReadOnly()  # not frozen: the field still takes typing
@@ -185,6 +185,27 @@ def test_repeated_wrong_passphrases_show_a_countdown(window, made_vault, qtbot, 
         assert not screen.countdown_label.isVisible()
     finally:
         LockScreen.countdown_tick_ms = 1000
+
+
+def test_an_unlock_asked_for_before_the_wait_is_read_still_waits(window, made_vault, qtbot) -> None:
+    """The wait left by wrong passphrases before a restart is read just after the first paint; Enter pressed sooner
+    reads it first, and no unlock is tried while it applies."""
+    from desktop_app.vault.passphrase import FailureCounter
+
+    counter = FailureCounter(made_vault.folder)
+    for _ in range(4):
+        counter.record_failure(datetime.now(UTC))
+    configure_application(QApplication.instance())
+    screen = LockScreen(made_vault.folder)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.passphrase.setText(made_vault.passphrase)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    assert screen.task is None  # nothing was tried
+    assert screen.wait_left >= 1
+    assert not screen.unlock_button.isEnabled()
+    assert "you can try again in" in screen.countdown_label.text()
+    assert FailureCounter(made_vault.folder).failures == 4  # no attempt, so no new failure either
 
 
 def test_staff_can_record_a_concern_without_unlocking(window, made_vault, qtbot, monkeypatch) -> None:

@@ -36,6 +36,10 @@ HEAVY_LIBRARIES = frozenset(
         "email_validator",
     }
 )
+# Light, but not needed for the first paint: each costs its own import and, after PySide6, a read of its source by
+# PySide's import hook. Hashing (and the random numbers of temporary file names) are for the wait after wrong
+# passphrases, read from the vault's record on this computer just after the first paint.
+NOT_BEFORE_FIRST_PAINT = frozenset({"hashlib", "hmac", "secrets"})
 # The lock screen's own use cases, loaded before its first show; today it needs none (it reads two small files itself).
 LOCK_SCREEN_SERVICES: frozenset[str] = frozenset()
 SHOWN = "waymark-first-show"
@@ -106,8 +110,17 @@ def start_path_report(vault_folder: Path, home: Path, planted: str | None = None
     raise AssertionError(f"no window was shown (exit {done.returncode}): {done.stderr[-2000:]}")
 
 
-# Our own packages the lock screen does not need: the ORM models and engine, use cases, documents, forms, commands.
-_TOO_EARLY_PREFIXES = ("desktop_app.store", "desktop_app.reports", "desktop_app.definitions", "desktop_app.commands")
+# Our own packages the lock screen does not need: the ORM models and engine, use cases, documents, forms, commands; and
+# the wait after wrong passphrases (``vault.passphrase`` and the record on this computer it reads), read after the
+# first paint.
+_TOO_EARLY_PREFIXES = (
+    "desktop_app.store",
+    "desktop_app.reports",
+    "desktop_app.definitions",
+    "desktop_app.commands",
+    "desktop_app.vault.passphrase",
+    "desktop_app.vault.witness",
+)
 
 
 def too_early(modules: list[str]) -> list[str]:
@@ -115,7 +128,7 @@ def too_early(modules: list[str]) -> list[str]:
     found = {
         name
         for name in modules
-        if name.split(".")[0] in HEAVY_LIBRARIES
+        if name.split(".")[0] in HEAVY_LIBRARIES | NOT_BEFORE_FIRST_PAINT
         or name.startswith(_TOO_EARLY_PREFIXES)
         or (name.startswith("desktop_app.services.") and name not in LOCK_SCREEN_SERVICES)
     }
@@ -147,7 +160,16 @@ def test_the_lock_screen_is_shown_before_anything_heavy_is_imported(vault, home)
 
 @pytest.mark.parametrize(
     "planted",
-    ["platformdirs", "sqlalchemy", "reportlab", "pikepdf", "desktop_app.store.models", "desktop_app.services.casework"],
+    [
+        "platformdirs",
+        "sqlalchemy",
+        "reportlab",
+        "pikepdf",
+        "desktop_app.store.models",
+        "desktop_app.services.casework",
+        "desktop_app.vault.witness",
+        "hashlib",
+    ],
 )
 def test_the_check_fails_on_a_planted_heavy_import(vault, home, planted: str) -> None:
     report = start_path_report(vault.folder, home, planted)
