@@ -38,8 +38,9 @@ HEAVY_LIBRARIES = frozenset(
 )
 # Light, but not needed for the first paint: each costs its own import and, after PySide6, a read of its source by
 # PySide's import hook. Hashing (and the random numbers of temporary file names) are for the wait after wrong
-# passphrases, read from the vault's record on this computer just after the first paint.
-NOT_BEFORE_FIRST_PAINT = frozenset({"hashlib", "hmac", "secrets"})
+# passphrases, read from the vault's record on this computer just after the first paint; the None guard of
+# ``ui._none_refcount`` needs only ctypes' C core (``_ctypes``), not the package.
+NOT_BEFORE_FIRST_PAINT = frozenset({"hashlib", "hmac", "secrets", "ctypes"})
 # The lock screen's own use cases, loaded before its first show; today it needs none (it reads two small files itself).
 LOCK_SCREEN_SERVICES: frozenset[str] = frozenset()
 SHOWN = "waymark-first-show"
