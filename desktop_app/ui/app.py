@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME, log, paths
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
+from desktop_app.ui.appearance import WHOLE_SHEET_AFTER_MS, complete_style_sheet, configure_application
 from desktop_app.ui.appearance import apply_zoom as apply_zoom  # its old home, for callers not yet moved
-from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.workers import Task, describe_error, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    configure_application(app)
+    configure_application(app, first_paint_only=True)  # the whole style sheet just after the first paint
     windows: list[MainWindow] = []
 
     def stop() -> None:
@@ -218,6 +218,7 @@ def run_gui(args: argparse.Namespace) -> int:
         with stop_on_signals(stop):
             return _run(app, args, windows)
     finally:
+        complete_style_sheet()  # never leave the application with half its style sheet (a start ended at once)
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_qt_handler)
 
@@ -246,6 +247,7 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
         if demo_root is not None:
             prepare_demo(window)
         window.show()
+        QTimer.singleShot(WHOLE_SHEET_AFTER_MS, complete_style_sheet)
         _log.info("window shown")
         code = app.exec()
         wait_for_all()

@@ -287,7 +287,10 @@ class LockScreen(QWidget):
     # ----- staff route -------------------------------------------------------------------------------------------
 
     def record_concern(self) -> None:
+        from desktop_app.ui.appearance import complete_style_sheet
         from desktop_app.ui.concern import open_staff_wizard
+
+        complete_style_sheet()  # the start applies only this screen's part of the style sheet, the rest just after
 
         wizard = open_staff_wizard(self.window(), self.vault_dir)
         if wizard is not None:
@@ -400,6 +403,9 @@ class LockScreen(QWidget):
 
     def show_recovery(self) -> None:
         if self.recovery_page is None:
+            from desktop_app.ui.appearance import complete_style_sheet
+
+            complete_style_sheet()  # in case it is asked for before the whole sheet is applied after the first paint
             self.recovery_page = self._build_recovery_page()
             self.stack.addWidget(self.recovery_page)
         self.stack.setCurrentWidget(self.recovery_page)

@@ -171,7 +171,10 @@ class MainWindow(QMainWindow):
         screen.passphrase.setFocus()
 
     def show_setup(self) -> None:
+        from desktop_app.ui.appearance import complete_style_sheet
         from desktop_app.ui.setup_wizard import SetupWizard
+
+        complete_style_sheet()  # the start applies only the lock screen's part of the style sheet
 
         wizard = SetupWizard(self.vault_dir)
         wizard.vault_created.connect(self._on_created)
