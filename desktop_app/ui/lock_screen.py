@@ -100,17 +100,19 @@ class LockScreen(QWidget):
         self._countdown.setInterval(self.countdown_tick_ms)
         self._countdown.timeout.connect(self._tick)
 
-        self.stack = QStackedWidget(self)
-        self.main_page = self._build_main_page()
-        self.recovery_page: QWidget | None = None  # built when first asked for: the first paint does not need it
-        self.stack.addWidget(self.main_page)
+        # Built from the outside in, each widget made inside the one that keeps it: moving a filled page into its
+        # place afterwards makes Qt pass the style sheet and fonts down through every widget on it again.
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.stack)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.stack = QStackedWidget()
+        scroll.setWidget(self.stack)
+        self.main_page = self._build_main_page()
+        self.recovery_page: QWidget | None = None  # built when first asked for: the first paint does not need it
+        self.stack.addWidget(self.main_page)
         # after the first paint: counting loads the vault service, which would slow the screen's first appearance
         QTimer.singleShot(PENDING_DELAY_MS, self, self.refresh_pending)
         QTimer.singleShot(PENDING_DELAY_MS, self, self._after_first_paint)
@@ -118,8 +120,8 @@ class LockScreen(QWidget):
 
     # ----- building -----------------------------------------------------------------------------------------------
 
-    def _column(self, page: QWidget) -> QVBoxLayout:
-        """A centred column of readable width inside ``page``."""
+    def _column(self, page: QWidget) -> tuple[QWidget, QVBoxLayout]:
+        """A centred column of readable width inside ``page``: (the widget to make its contents in, its layout)."""
         row = QHBoxLayout(page)
         # The column takes the width first (up to a readable line, wider when zoomed); the margins get what is left.
         row.addStretch(0)
@@ -130,11 +132,11 @@ class LockScreen(QWidget):
         row.addStretch(0)
         column = QVBoxLayout(column_widget)
         column.setSpacing(12)
-        return column
+        return column_widget, column
 
     def _build_main_page(self) -> QWidget:
-        page = QWidget()
-        column = self._column(page)
+        outer_page = QWidget(self.stack)
+        page, column = self._column(outer_page)  # ``page``: where each widget is made, so none is moved later
         column.addStretch(1)
         if self.demo_passphrase:
             import html
@@ -213,14 +215,14 @@ class LockScreen(QWidget):
         self.forgot_button.clicked.connect(self.show_recovery)
         _at_left(column, self.forgot_button)
         column.addStretch(2)
-        return page
+        return outer_page
 
     def _build_recovery_page(self) -> QWidget:
         from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields
         from desktop_app.ui.settings.recovery_key import monospace_font
 
         page = QWidget()
-        column = self._column(page)
+        _column_widget, column = self._column(page)
         column.addStretch(1)
         column.addWidget(note("Unlock with the recovery key", page, "title"))
         column.addWidget(

@@ -165,7 +165,8 @@ class MainWindow(QMainWindow):
     def show_lock_screen(self) -> None:
         from desktop_app.ui.lock_screen import LockScreen
 
-        screen = LockScreen(self.vault_dir, demo_passphrase=self.demo_passphrase)
+        # made inside the page stack, where it stays: moving it in later passes the style down its widgets again
+        screen = LockScreen(self.vault_dir, demo_passphrase=self.demo_passphrase, parent=self.pages)
         screen.unlocked.connect(self._on_unlocked)
         self.show_page(screen)
         screen.passphrase.setFocus()
