@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -142,6 +140,8 @@ def _wakeup_channel() -> tuple[int, int, Callable[[], object], Callable[[], None
 
 def remove_leftover_demos(parent: Path, keep: Path | None = None) -> list[Path]:
     """Delete demo folders earlier runs left behind (killed, or crashed), but never one a running Waymark holds."""
+    import shutil  # here and below, not at import: only the demo needs it, and each module loaded costs start-up time
+
     removed = []
     for folder in sorted(parent.glob(DEMO_PREFIX + "*")):
         if folder == keep or folder.is_symlink() or not folder.is_dir():
@@ -170,6 +170,8 @@ def remove_leftover_demos(parent: Path, keep: Path | None = None) -> list[Path]:
 
 
 def _remove(path: Path) -> None:
+    import shutil
+
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
     else:
@@ -228,6 +230,8 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
 
     demo_root: Path | None = None
     if getattr(args, "demo", False):
+        import tempfile
+
         demo_root = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
         vault_dir = demo_root / "vault"
     else:
@@ -236,7 +240,7 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
     lock = take_instance_lock(vault_dir)
     if lock is None:
         if demo_root is not None:
-            shutil.rmtree(demo_root, ignore_errors=True)
+            _remove(demo_root)
         return 1
     try:
         if demo_root is not None:
@@ -256,4 +260,4 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
     finally:
         lock.release()
         if demo_root is not None:
-            shutil.rmtree(demo_root, ignore_errors=True)
+            _remove(demo_root)

@@ -25,7 +25,6 @@ from desktop_app.ui.geometry import zoom_percent
 from desktop_app.ui.labels import note
 from desktop_app.ui.settings.passphrase_fields import secret_field
 from desktop_app.ui.workers import Task, describe_error, run_in_background
-from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
@@ -50,6 +49,8 @@ def seconds_to_wait(vault_dir: Path) -> int:
 
 
 def is_wrong_passphrase(error: BaseException) -> bool:
+    from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey  # loaded by the unlock that failed
+
     return isinstance(error, WrongPassphrase | WrongRecoveryKey)
 
 

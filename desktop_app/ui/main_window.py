@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.side_bar: Any = None  # built at the first unlock (start-up shows the lock screen without it)
         self.instance_lock: Any = None  # the app's own lock on the vault folder (``ui.app``), when it holds one
         self.setCentralWidget(body)
-        self.idle = IdleWatcher(settings.load().idle_lock_minutes, self)
+        self.idle = IdleWatcher(parent=self)  # its minutes are read from the settings at each unlock
         self.idle.idle.connect(self.lock)
         self.idle.countdown.connect(self._show_countdown)
         self.idle.countdown_cleared.connect(self._hide_countdown)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desktop_app.ui.room import keep_room, say
 
@@ -52,6 +52,8 @@ class NewPassphraseFields(QWidget):
         self.match.setObjectName("passphrase_match")
         self.match.setWordWrap(True)
         keep_room(self.match)
+        from PySide6.QtWidgets import QFormLayout  # not at import: the lock screen loads this module for secret_field
+
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)  # lines as wide as the boxes
