@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.ui.geometry import zoom_percent
-from desktop_app.ui.labels import note
-from desktop_app.ui.settings.passphrase_fields import secret_field
+from desktop_app.ui.labels import note, secret_field
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
 if TYPE_CHECKING:

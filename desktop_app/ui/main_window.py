@@ -29,7 +29,6 @@ from desktop_app.ui import workers
 from desktop_app.ui.appearance import app_icon, apply_zoom
 from desktop_app.ui.geometry import fit_to_screen, zoom_percent
 from desktop_app.ui.idle import IdleWatcher
-from desktop_app.ui.record_windows import RECORDS_PROPERTY
 from desktop_app.ui.workers import describe_error, wait_for_all
 
 if TYPE_CHECKING:
@@ -386,6 +385,8 @@ class MainWindow(QMainWindow):
         self.lock()
 
     def _close_record_windows(self) -> None:
+        from desktop_app.ui.record_windows import RECORDS_PROPERTY
+
         for widget in self.findChildren(QWidget):
             if widget.isWindow() and not isinstance(widget, QMenu):
                 widget.close()

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop_app.ui.labels import secret_field
 from desktop_app.ui.room import keep_room, say
 
 if TYPE_CHECKING:
@@ -23,14 +24,6 @@ def passphrase_problems(text: str) -> list[str]:
     from desktop_app.vault import passphrase
 
     return list(passphrase.problems(text))
-
-
-def secret_field(parent: QWidget | None = None, name: str = "") -> QLineEdit:
-    field = QLineEdit(parent)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setObjectName(name)
-    field.setMinimumWidth(320)
-    return field
 
 
 class NewPassphraseFields(QWidget):
