@@ -39,8 +39,9 @@ HEAVY_LIBRARIES = frozenset(
 # Light, but not needed for the first paint: each costs its own import and, after PySide6, a read of its source by
 # PySide's import hook. Hashing (and the random numbers of temporary file names) are for the wait after wrong
 # passphrases, read from the vault's record on this computer just after the first paint; the None guard of
-# ``ui._none_refcount`` needs only ctypes' C core (``_ctypes``), not the package.
-NOT_BEFORE_FIRST_PAINT = frozenset({"hashlib", "hmac", "secrets", "ctypes"})
+# ``ui._none_refcount`` needs only ctypes' C core (``_ctypes``), not the package; and JSON is read only when a settings
+# file exists (these starts have none, as on most computers).
+NOT_BEFORE_FIRST_PAINT = frozenset({"hashlib", "hmac", "secrets", "ctypes", "json"})
 # The lock screen's own use cases, loaded before its first show; today it needs none (it reads two small files itself).
 LOCK_SCREEN_SERVICES: frozenset[str] = frozenset()
 SHOWN = "waymark-first-show"
