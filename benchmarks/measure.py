@@ -191,7 +191,7 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
         figures.setdefault("more_ms", {}).update(attachments.figures(session, repeat, timed_ms))
         figures["more_ms"]["Settings: when the last backup was written (audit index by action)"] = (
             20,
-            timed_ms(lambda: backup_restore.last_backup(session.uow()), repeat),
+            timed_ms(lambda: backup_restore.last_backup(session), repeat),
         )
         figures["more_ms"].update(referral_figures.figures(session, repeat, timed_ms))
         figures["full_check_ms"], figures["full_check_floor_ms"], figures["audit_rows"] = full_audit_check(

@@ -7,6 +7,7 @@ import enum
 import functools
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -29,34 +30,48 @@ def to_jsonable(value: Any) -> Any:
 
 def from_jsonable(cls: type[T], data: Any) -> T:
     """Rebuild a dataclass (nested, tuples, enums, dates, optionals); unknown keys are ignored, missing use defaults."""
-    return typing.cast(T, _decode(cls, data))
+    return typing.cast(T, _decoder(typing.cast(Any, cls))(data))
 
 
-def _decode(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
+def _identity(data: Any) -> Any:
+    return data
+
+
+@functools.cache
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """A function that rebuilds a ``tp`` from JSON data, worked out once per type (a list of rows decodes each row
+    with the same function, not by inspecting the type again); every decoder gives None for None."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _decode(options[0], data) if len(options) == 1 else data
+        return _decoder(options[0]) if len(options) == 1 else _identity
     if origin in (tuple, list):
         args = typing.get_args(tp)
-        inner = args[0] if args else Any
-        items = [_decode(inner, v) for v in data]
-        return tuple(items) if origin is tuple else items
+        inner = _decoder(args[0]) if args else _identity
+        if origin is tuple:
+            return lambda data: None if data is None else tuple([inner(v) for v in data])
+        return lambda data: None if data is None else [inner(v) for v in data]
     if origin is dict:
-        _, value_type = typing.get_args(tp)
-        return {k: _decode(value_type, v) for k, v in data.items()}
+        value = _decoder(typing.get_args(tp)[1])
+        return lambda data: None if data is None else {k: value(v) for k, v in data.items()}
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        kwargs = {name: _decode(hint, data[name]) for name, hint in _field_hints(tp) if name in data}
-        return tp(**kwargs)
+        fields = tuple((name, _decoder(hint)) for name, hint in _field_hints(tp))
+        made = tp
+
+        def decode_dataclass(data: Any) -> Any:
+            if data is None:
+                return None
+            return made(**{name: decode(data[name]) for name, decode in fields if name in data})
+
+        return decode_dataclass
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp(data)
+        kind = tp
+        return lambda data: None if data is None else kind(data)
     if tp is datetime:
-        return datetime.fromisoformat(data)
+        return lambda data: None if data is None else datetime.fromisoformat(data)
     if tp is date:
-        return date.fromisoformat(data)
-    return data
+        return lambda data: None if data is None else date.fromisoformat(data)
+    return _identity
 
 
 @functools.cache

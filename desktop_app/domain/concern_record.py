@@ -2,18 +2,20 @@
 
 The concern view (``ui/concern_view.py``) and the referral summary (``reports/referral.py``) both render this
 description, each in its own way (HTML for the screen, paragraphs for the PDF), so what the record shows, in which
-order and under which label, is decided here and nowhere else. Moments stay datetimes: each renderer writes them as
-its reader expects.
+order and under which label, is decided here and nowhere else. Days and moments stay dates and datetimes: each
+renderer writes them as its reader expects. A screening and its decision are described the same way, in
+``domain.screening_record``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 from enum import StrEnum
 
-from desktop_app.domain.records import Concern, ConcernDraft, answer_text
+from desktop_app.domain.enums import AddendumTarget, RouteId
+from desktop_app.domain.records import Addendum, Concern, ConcernDraft, ReferralEntry, answer_text
 from desktop_app.domain.wording import join_phrases
 
 
@@ -21,7 +23,24 @@ class Shape(StrEnum):
     FIELD = "field"  # "Label: value" on one line
     TEXT = "text"  # a label, then what was written, in paragraphs
     VERBATIM = "verbatim"  # the child's own words, exactly as said
-    ITEMS = "items"  # a label, then one line per item
+    ITEMS = "items"  # a label (with its value, if any), then one line per item
+    ANSWERS = "answers"  # a label, then the tool's questions answered, under their sections, each with facts and note
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One question of a screening tool answered yes, as a reader needs it: what was asked, what is known about the
+    answer (current or earlier, how it is known, significant), the DSL's note, and the tool's section it sits in."""
+
+    text: str
+    facts: tuple[str, ...] = ()
+    note: str = ""
+    group: str = ""  # the tool's section title; empty when the entry's label already names it
+
+    @property
+    def line(self) -> str:
+        """What was asked, then what is known about the answer: "Unexplained absences — current, observed"."""
+        return f"{self.text} — {', '.join(self.facts)}" if self.facts else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +49,15 @@ class Entry:
     value: str = ""
     shape: Shape = Shape.FIELD
     items: tuple[str, ...] = ()
-    at: datetime | None = None  # a moment: the value is empty and the renderer writes the date and time
-    warning: bool = False  # a reader must not miss it (the child was in immediate danger)
+    at: date | None = None  # a day or a moment (a datetime): the value is empty and the renderer writes it
+    warning: bool = False  # a reader must not miss it (the child was in immediate danger, a high level of risk)
+    answers: tuple[Answer, ...] = ()  # Shape.ANSWERS
+    none: str = ""  # what a list (ITEMS, ANSWERS) says when it is empty; without it an empty list is left out
+    follows: bool = False  # the reason for the entry before it: printed on the same page as that entry
 
     @property
     def empty(self) -> bool:
-        return not (self.value.strip() or self.items or self.at)
+        return not (self.value.strip() or self.items or self.answers or self.at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,3 +149,32 @@ def concern_record(
         Entry("Places", shape=Shape.ITEMS, items=tuple(join_phrases((p.name, p.details), ": ") for p in draft.places)),
     ]
     return RecordSection("The concern", tuple(entries))
+
+
+def screening_title(number: int, total: int) -> str:
+    """A screening as its heading names it: numbered (oldest first) only when the concern was screened twice or more."""
+    return "Screening" if total <= 1 else f"Screening {number} of {total}"
+
+
+def correction_target(
+    addendum: Addendum,
+    screening_ids: Sequence[int],
+    referrals: Sequence[ReferralEntry],
+    route_title: Callable[[RouteId], str],
+) -> str:
+    """What a correction (addendum) corrects, as the view and the referral summary both name it: "the concern",
+    "screening 2 of 2" (as ``screening_title`` heads it; ``screening_ids`` are the concern's screenings, oldest
+    first), "the referral to Sheffield Safeguarding Hub"."""
+    kind = addendum.object_kind
+    if kind == AddendumTarget.CONCERN:
+        return "the concern"
+    if kind == AddendumTarget.SCREENING:
+        ids = list(screening_ids)
+        if addendum.object_id not in ids:
+            return "a screening"
+        title = screening_title(ids.index(addendum.object_id) + 1, len(ids))
+        return "the screening" if len(ids) == 1 else title[0].lower() + title[1:]
+    if kind == AddendumTarget.REFERRAL:
+        entry = next((r for r in referrals if r.referral_id == addendum.object_id), None)
+        return f"the referral to {route_title(entry.route)}" if entry is not None else "a referral"
+    return f"the {str(kind).replace('_', ' ')}"

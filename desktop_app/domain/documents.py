@@ -7,12 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop_app.domain.attachments import AttachmentInfo, BodyMap
-from desktop_app.domain.concern_record import kinds_text
-from desktop_app.domain.enums import AnswerStatus
+from desktop_app.domain.concern_record import correction_target, kinds_text
 from desktop_app.domain.records import (
     Actor,
     Addendum,
-    AnsweredItem,
     Child,
     Concern,
     ReferralEntry,
@@ -89,6 +87,7 @@ class ReferralSummary:
     files: tuple[AttachmentInfo, ...] = ()  # files kept with the concern (not withdrawn), listed by what they are
     files_more: int = 0  # files beyond the first ones read (a concern with hundreds of files), withdrawn or not
     file_kinds: tuple[tuple[str, str], ...] = ()  # (media type, kind as printed) from forms/attachments.toml
+    screening_ids: tuple[int, ...] = ()  # every screening of the concern, oldest first: "correction to screening 2"
 
     def file_kind(self, media_type: str) -> str:
         return dict(self.file_kinds).get(media_type, media_type)
@@ -117,6 +116,11 @@ class ReferralSummary:
     def addendum_numbers(self, kind: str, object_id: int) -> tuple[int, ...]:
         """The numbers (1 = oldest) of the addenda correcting one record, for "corrected: see addendum 1"."""
         return tuple(n for n, a in enumerate(self.addenda, 1) if a.object_kind == kind and a.object_id == object_id)
+
+    def correction_target(self, addendum: Addendum) -> str:
+        """What an addendum corrects, named as the concern view names it (``domain.concern_record``)."""
+        ids = self.screening_ids or ((self.screening.screening_id,) if self.screening is not None else ())
+        return correction_target(addendum, ids, self.referrals, self.route_title)
 
     def overdue_confirmations(self) -> tuple[ReferralEntry, ...]:
         if self.today is None:
@@ -149,25 +153,6 @@ class ReferralSummary:
     def kinds_text(self) -> str:
         """The kinds of concern as printed (``domain.concern_record.kinds_text``)."""
         return kinds_text(self.concern.draft.category_ids, self.confirmed_kinds, self.category_title)
-
-    def indicators(self) -> tuple[AnsweredItem, ...]:
-        """Items answered yes that are not protective factors, in the order they were answered."""
-        if self.screening is None:
-            return ()
-        return tuple(
-            a
-            for a in self.screening.answers
-            if a.status == AnswerStatus.YES and a.section_id not in self.protective_section_ids
-        )
-
-    def protective_factors(self) -> tuple[AnsweredItem, ...]:
-        if self.screening is None:
-            return ()
-        return tuple(
-            a
-            for a in self.screening.answers
-            if a.status == AnswerStatus.YES and a.section_id in self.protective_section_ids
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from datetime import date, datetime
 from itertools import groupby
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether
 
 from desktop_app.domain.child import ContactPerson
-from desktop_app.domain.concern_record import Entry, Shape, concern_record
+from desktop_app.domain.concern_record import Entry, RecordSection, Shape, concern_record, screening_title
 from desktop_app.domain.contact_checks import format_phone
 from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSummary
-from desktop_app.domain.enums import RiskLevel, When
-from desktop_app.domain.records import AnsweredItem, ChildDetails, Decision, ReferralEntry
+from desktop_app.domain.enums import RiskLevel
+from desktop_app.domain.records import ChildDetails, ReferralEntry
+from desktop_app.domain.screening_record import SCREENING, screening_record
 from desktop_app.reports.body_map import body_map_glance, body_map_section, files_section
 from desktop_app.reports.flow import (
     BODY,
@@ -56,7 +57,6 @@ def referral_summary_pdf(summary: ReferralSummary, meta: DocumentMeta) -> bytes:
         *body_map_section(summary.body_map),
         *files_section(summary),
         *_screening(summary),
-        *_decision(summary),
         *_referrals(summary),
         *_addenda(summary),
     ]
@@ -259,19 +259,65 @@ def _person(person: ContactPerson, responsibility: bool = False) -> str:
 def _concern(summary: ReferralSummary) -> list[Flowable]:
     concern = summary.concern
     record = concern_record(concern, summary.sign_title, summary.category_title, summary.confirmed_kinds)
-    out: list[Flowable] = [heading(record.title + _corrected(summary, "concern", concern.concern_id))]
-    for entry in record:
+    return _section(record, record.title + _corrected(summary, "concern", concern.concern_id))
+
+
+def _screening(summary: ReferralSummary) -> list[Flowable]:
+    """The latest screening and the DSL's decision, as ``domain.screening_record`` describes them."""
+    screening = summary.screening
+    if screening is None:
+        return [heading(SCREENING), para("This concern has not been screened yet.")]
+    ids = list(summary.screening_ids or (screening.screening_id,))
+    number = ids.index(screening.screening_id) + 1 if screening.screening_id in ids else len(ids)
+    first, *rest = screening_record(
+        screening,
+        summary.screening_title,
+        summary.protective_section_ids,
+        summary.route_title,
+        summary.category_title,
+        screening_title(number, len(ids)),
+    )
+    out = _section(first, first.title + _corrected(summary, "screening", screening.screening_id))
+    for section in rest:
+        out += _section(section, section.title)
+    return out
+
+
+def _section(section: RecordSection, title: str) -> list[Flowable]:
+    """One described section of the record: a heading, then each entry by its shape."""
+    out: list[Flowable] = [heading(title)]
+    entries = list(section)
+    for entry, after in zip(entries, [*entries[1:], None], strict=True):
         if entry.shape is Shape.TEXT:
             out += long_text(entry.label, entry.value)
         elif entry.shape is Shape.VERBATIM:
             out += _childs_words(entry)
         elif entry.shape is Shape.ITEMS:
-            if entry.items:
-                out.append(markup(f"<b>{esc(entry.label)}</b>", H2))
-                out += [markup(f"•&nbsp;&nbsp;{esc(item)}", INDENT) for item in entry.items]
+            out += _items(entry)
+        elif entry.shape is Shape.ANSWERS:
+            out += _answers(entry)
         else:
-            out.append(field(entry.label, moment(entry.at) if entry.at else entry.value))
+            shown = field(entry.label, _when(entry.at) if entry.at else entry.value)
+            out.append(with_next(shown) if after is not None and after.follows else shown)
     return out
+
+
+def _when(at: date) -> str:
+    return moment(at) if isinstance(at, datetime) else day(at)
+
+
+def _items(entry: Entry) -> list[Flowable]:
+    """A label (with its value), then one bullet per item; what the entry says when there are none."""
+    said = entry.value if entry.items else (entry.value or entry.none)
+    if entry.value:
+        out: list[Flowable] = [with_next(field(entry.label, entry.value))]
+    elif entry.items or said:
+        out = [markup(f"<b>{esc(entry.label)}</b>", H2)]
+    else:
+        return []
+    if not entry.items:
+        return out if entry.value else [*out, para(said, INDENT)]
+    return out + [markup(f"•&nbsp;&nbsp;{esc(item)}", INDENT) for item in entry.items]
 
 
 def _childs_words(entry: Entry) -> list[Flowable]:
@@ -282,81 +328,21 @@ def _childs_words(entry: Entry) -> list[Flowable]:
     return [*out, *paragraphs(words, VERBATIM, before="“", after="”")]
 
 
-def _screening(summary: ReferralSummary) -> list[Flowable]:
-    screening = summary.screening
-    if screening is None:
-        return [heading("Screening"), para("This concern has not been screened yet.")]
-    out: list[Flowable] = [
-        heading("Screening" + _corrected(summary, "screening", screening.screening_id)),
-        field(
-            "Screening tool",
-            f"{summary.screening_title or 'Screening tool'}, version {screening.definition_version}",
-        ),
-        field("Completed by", f"{screening.completed_by.name}, {screening.completed_by.role_label}"),
-        field("Completed at", moment(screening.completed_at)),
-        markup("<b>Indicators answered yes</b>", H2),
-    ]
-    indicators = summary.indicators()
-    out += _answers(indicators) if indicators else [para("No indicator was answered yes.", INDENT)]
-    out.append(markup("<b>Protective factors</b>", H2))
-    protective = summary.protective_factors()
-    out += _answers(protective, show_when=False) if protective else [para("None recorded.", INDENT)]
-    return out
-
-
-def _answers(answers: Iterable[AnsweredItem], show_when: bool = True) -> list[Flowable]:
-    out: list[Flowable] = []
-    for section_title, items in groupby(answers, key=lambda a: a.section_title):
-        if show_when:  # protective factors sit under their own heading already
-            out.append(with_next(markup(f"<i>{esc(section_title)}</i>", BODY)))
-        for item in items:
-            facts = []
-            if show_when and item.when is not None:
-                facts.append("current (last 3 months)" if item.when == When.CURRENT else "earlier")
-            if item.basis is not None:
-                facts.append(item.basis.label.lower())
-            if item.significant:
-                facts.append("significant indicator")
-            tail = f" — {esc(', '.join(facts))}" if facts else ""
-            bullet = markup(f"•&nbsp;&nbsp;{esc(item.text)}{tail}", INDENT)
-            out.append(with_next(bullet) if item.note.strip() else bullet)
-            if item.note.strip():
-                out.append(markup(f"<i>Note:</i> {esc(item.note)}", _NOTE))
-    return out
-
-
-def _decision(summary: ReferralSummary) -> list[Flowable]:
-    if summary.screening is None:
+def _answers(entry: Entry) -> list[Flowable]:
+    """The tool's questions answered, in italics under their sections, each with its facts and the DSL's note."""
+    if not entry.answers and not entry.none:
         return []
-    decision: Decision = summary.screening.decision
-    out: list[Flowable] = [
-        heading("Level of risk"),
-        with_next(field("Suggested by the screening", decision.suggested_level.label)),
-    ]
-    out += [markup(f"•&nbsp;&nbsp;{esc(reason)}", INDENT) for reason in decision.suggested_reasons]
-    changed = decision.confirmed_level != decision.suggested_level or bool(decision.override_reason.strip())
-    confirmed = field("Confirmed by the DSL", decision.confirmed_level.label)
-    out.append(with_next(confirmed) if changed else confirmed)
-    if changed:
-        out.append(field("Reason for changing the suggested level", decision.override_reason))
-    out += long_text("The child's wishes and feelings", decision.childs_wishes)
-    out += [
-        heading("Parents and carers"),
-        with_next(field("Parents or carers told", "Yes" if decision.parents_told else "No")),
-    ]
-    if not decision.parents_told:
-        out.append(field("Why they were not told", decision.parents_not_told_reason))
-    out += long_text("Their views", decision.parents_views)
-    out += [heading("Danger and safety")]
-    out += long_text("Danger statement", decision.danger_statement)
-    out += long_text("Safety goal", decision.safety_goal)
-    out += [heading("Routes")]
-    out += [markup(f"•&nbsp;&nbsp;{esc(summary.route_title(route))}", INDENT) for route in decision.routes] or [
-        para("No route chosen.", INDENT)
-    ]
-    out += [heading("Actions and review")]
-    out += long_text("Actions agreed", decision.actions)
-    out.append(field("Review date", day(decision.review_date)))
+    out: list[Flowable] = [markup(f"<b>{esc(entry.label)}</b>", H2)]
+    if not entry.answers:
+        return [*out, para(entry.none, INDENT)]
+    for group, answers in groupby(entry.answers, key=lambda a: a.group):
+        if group:
+            out.append(with_next(markup(f"<i>{esc(group)}</i>", BODY)))
+        for answer in answers:
+            bullet = markup(f"•&nbsp;&nbsp;{esc(answer.line)}", INDENT)
+            out.append(with_next(bullet) if answer.note else bullet)
+            if answer.note:
+                out.append(markup(f"<i>Note:</i> {esc(answer.note)}", _NOTE))
     return out
 
 
@@ -416,7 +402,7 @@ def _addenda(summary: ReferralSummary) -> list[Flowable]:
         out.append(
             markup(
                 f"<b>Addendum {number}: {esc(moment(addendum.written_at))}</b>, {esc(addendum.author.name)} "
-                f"({esc(addendum.author.role_label)}), to the {esc(addendum.object_kind)}",
+                f"({esc(addendum.author.role_label)}), to {esc(summary.correction_target(addendum))}",
                 H2,
             )
         )

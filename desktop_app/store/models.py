@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, MetaData, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, LargeBinary, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop_app.store.types import IsoDate, UtcDateTime
@@ -120,7 +120,11 @@ class ConcernStateRow(Base):
     concern_id: Mapped[int] = mapped_column(ForeignKey("concerns.id"), primary_key=True)
     status: Mapped[str] = mapped_column(String(32))
     submitted_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    __table_args__ = (Index(None, "status", "submitted_at", "concern_id"),)
+    # What the awaiting list orders by, copied from the body when the concern is recorded (0013_awaiting_order), so
+    # the index alone finds the most urgent: no concern's body is read to order the list.
+    immediate_danger: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    sign_ids: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list of screening item ids
+    __table_args__ = (Index(None, "status", "submitted_at", "concern_id", "immediate_danger", "sign_ids"),)
 
 
 class ConcernEventRow(Base):

@@ -116,6 +116,6 @@ AUDIT_APPEND_ONLY_TABLES = ("audit_answers", "audit_signoffs", "training_records
 
 # The governors' report counts a year of records: these let it read one year, not ten.
 Index("ix_concerns_submitted_at", ConcernRow.submitted_at)
-Index("ix_screenings_completed_at", ScreeningRow.completed_at)
+Index("ix_screenings_completed_at_confirmed_level", ScreeningRow.completed_at, ScreeningRow.confirmed_level)  # 0014
 Index("ix_referrals_contacted_at", ReferralRow.contacted_at)
 Index("ix_concern_events_status_at", ConcernEventRow.status, ConcernEventRow.at)

@@ -10,6 +10,7 @@ import html
 import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.actions import ActionChange, ConcernAction
-from desktop_app.domain.concern_record import RecordSection, Shape
-from desktop_app.domain.enums import AddendumTarget, AnswerStatus, ConcernStatus, RiskLevel, RouteId
+from desktop_app.domain.concern_record import Entry, RecordSection, Shape, correction_target, screening_title
+from desktop_app.domain.enums import AddendumTarget, ConcernStatus, RiskLevel, RouteId
 from desktop_app.domain.records import Addendum, ScreeningRecord
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
@@ -79,17 +80,6 @@ def _contacts() -> ContactsDefinition:
     return load_forms().contacts
 
 
-def _kind_titles(category_ids: tuple[str, ...]) -> list[str]:
-    try:
-        from desktop_app.definitions import load_forms
-
-        titles = {c.id: c.title for c in load_forms().categories.categories}
-    except Exception:  # a broken forms folder must not hide a child's record
-        _log.exception("could not load the concern categories")
-        return list(category_ids)
-    return [titles.get(c, c) for c in category_ids]
-
-
 def concern_html(
     file: ConcernFile, route_labels: Mapping[RouteId, str] | None = None, actions: Sequence[ConcernAction] = ()
 ) -> str:
@@ -118,7 +108,8 @@ def concern_html(
 
     parts.append("<h3>Screenings</h3>")
     if file.screenings:
-        parts += [_screening_html(s, route_labels or {}) for s in file.screenings]
+        total = len(file.screenings)
+        parts += [_screening_html(s, route_labels or {}, n, total) for n, s in enumerate(file.screenings, 1)]
     else:
         parts.append("<p>Not screened yet.</p>")
 
@@ -141,22 +132,24 @@ def _confirmed_kinds(file: ConcernFile) -> tuple[str, ...] | None:
     return tuple(kinds) if kinds is not None else None
 
 
-def _section_html(section: RecordSection) -> list[str]:
-    """One described section of the record (``domain.concern_record``): a heading, then each entry by its shape."""
-    parts = [f"<h3>{_e(section.title)}</h3>"]
+def _section_html(section: RecordSection, level: int = 3) -> list[str]:
+    """One described section of the record (``domain.concern_record``, ``domain.screening_record``): a heading, then
+    each entry by its shape."""
+    tone = " style='color:#1f4e79'" if level > 3 else ""  # a part of a screening, told apart from the labels
+    parts = [f"<h{level}{tone}>{_e(section.title)}</h{level}>"]
     rows: list[str] = []  # short fields side by side in one table, so the account is not pushed off the screen
     for entry in section:
         label = _e(entry.label)
         if entry.shape is Shape.FIELD and not entry.warning:
-            value = _e(short_date(entry.at) if entry.at else entry.value) or "—"
-            rows.append(f"<tr><td><b>{label}:</b></td><td>{value}</td></tr>")
+            rows.append(f"<tr><td><b>{label}:</b></td><td>{_value(entry) or '—'}</td></tr>")
             continue
         if rows:
             parts.append("<table cellpadding='2'>" + "".join(rows) + "</table>")
             rows = []
         if entry.shape is Shape.ITEMS:
-            if entry.items:
-                parts += [f"<p><b>{label}:</b></p><ul>", *(f"<li>{_e(item)}</li>" for item in entry.items), "</ul>"]
+            parts += _items_html(entry)
+        elif entry.shape is Shape.ANSWERS:
+            parts += _answers_html(entry)
         elif entry.shape is Shape.VERBATIM:
             parts.append(f"<p><b>{label} (verbatim):</b>{'' if entry.value.strip() else ' —'}</p>")
             if entry.value.strip():
@@ -164,14 +157,39 @@ def _section_html(section: RecordSection) -> list[str]:
                     "<table width='100%' cellpadding='8' style='background:#fff8e6; border-left:4px solid #c58a00'>"
                     f"<tr><td><i>“{_e(entry.value)}”</i></td></tr></table>"
                 )
+        elif entry.shape is Shape.TEXT:
+            parts.append(f"<p><b>{label}:</b><br>{_value(entry) or '—'}</p>")
         else:
-            value = _e(short_date(entry.at) if entry.at else entry.value) or "—"
-            if entry.shape is Shape.TEXT:
-                parts.append(f"<p><b>{label}:</b><br>{value}</p>")
-            else:
-                parts.append(f"<p style='color:#b00020'><b>{label}: {value}</b></p>")
+            parts.append(f"<p style='color:#b00020'><b>{label}: {_value(entry) or '—'}</b></p>")
     if rows:
         parts.append("<table cellpadding='2'>" + "".join(rows) + "</table>")
+    return parts
+
+
+def _value(entry: Entry) -> str:
+    return _e(short_date(entry.at) if entry.at else entry.value)
+
+
+def _items_html(entry: Entry) -> list[str]:
+    """A label (with its value), then one line per item; what the entry says when there are none."""
+    said = entry.value if entry.items else (entry.value or entry.none)
+    if not (said or entry.items):
+        return []
+    head = f"<p><b>{_e(entry.label)}:</b>{' ' + _e(said) if said else ''}</p>"
+    return [head, *(["<ul>", *(f"<li>{_e(item)}</li>" for item in entry.items), "</ul>"] if entry.items else [])]
+
+
+def _answers_html(entry: Entry) -> list[str]:
+    """The tool's questions answered, under their sections, each with its facts and the DSL's note."""
+    if not entry.answers:
+        return [f"<p><b>{_e(entry.label)}:</b> {_e(entry.none)}</p>"] if entry.none else []
+    parts = [f"<p><b>{_e(entry.label)}:</b></p>"]
+    for group, answers in groupby(entry.answers, key=lambda a: a.group):
+        if group:
+            parts.append(f"<p><i>{_e(group)}</i></p>")
+        parts.append("<ul>")
+        parts += [f"<li>{_e(a.line)}{'<br><i>Note:</i> ' + _e(a.note) if a.note else ''}</li>" for a in answers]
+        parts.append("</ul>")
     return parts
 
 
@@ -192,13 +210,8 @@ def _actions_html(actions: Sequence[ConcernAction]) -> str:
 
 
 def _addendum_html(a: Addendum, file: ConcernFile) -> str:
-    target = {"concern": "the concern"}.get(a.object_kind, f"{a.object_kind} {a.object_id}")
-    if a.object_kind == "screening":
-        number = next((i for i, s in enumerate(file.screenings, 1) if s.screening_id == a.object_id), a.object_id)
-        target = f"screening {number}"
-    elif a.object_kind == "referral":
-        entry = next((e for e in file.referrals if e.referral_id == a.object_id), None)
-        target = f"the referral to {route_title(entry.route, _contacts())}" if entry else "a referral"
+    screenings = [s.screening_id for s in file.screenings]
+    target = correction_target(a, screenings, file.referrals, lambda route: route_title(route, _contacts()))
     return (
         "<table width='100%' cellpadding='6' style='background:#eef3f8; margin-bottom:6px'><tr><td>"
         f"<b>Correction to {_e(target)}</b> — {_e(a.author.name)}, {short_date(a.written_at)}<br>"
@@ -206,43 +219,11 @@ def _addendum_html(a: Addendum, file: ConcernFile) -> str:
     )
 
 
-def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str]) -> str:
-    dec = s.decision
-    level = f"<b>{_e(dec.confirmed_level.label)}</b>"
-    if dec.confirmed_level is not dec.suggested_level:
-        level += f" (the tool suggested {_e(dec.suggested_level.label.lower())}; reason: {_e(dec.override_reason)})"
-    parts = [
-        f"<p><b>{short_date(s.completed_at)}</b> by {_e(s.completed_by.name)} — level {level}. "
-        f"Review by {short_date(dec.review_date)}.</p>",
-        "<p><b>Why the tool suggested it:</b></p><ul>",
-        *(f"<li>{_e(r)}</li>" for r in dec.suggested_reasons),
-        "</ul>",
-    ]
-    yes = [a for a in s.answers if a.status is AnswerStatus.YES]
-    if yes:
-        parts.append("<p><b>Answered yes:</b></p><ul>")
-        for a in yes:
-            when = f", {a.when.value}" if a.when else ""
-            basis = f", {a.basis.label.lower()}" if a.basis else ""
-            note = f" — {_e(a.note)}" if a.note else ""
-            parts.append(f"<li>{_e(a.section_title)}: {_e(a.text)}{when}{basis}{note}</li>")
-        parts.append("</ul>")
-    told = "Yes" if dec.parents_told else f"No — {_e(dec.parents_not_told_reason)}"
-    for label, value in (
-        ("The child's wishes and feelings", _e(dec.childs_wishes)),
-        ("Parents or carers told", told),
-        ("Parents' or carers' views", _e(dec.parents_views) or "—"),
-        ("Danger statement", _e(dec.danger_statement)),
-        ("Safety goal", _e(dec.safety_goal)),
-        *(
-            (("Kind of concern (confirmed by the DSL)", _e("; ".join(_kind_titles(dec.category_ids))) or "—"),)
-            if dec.category_ids is not None
-            else ()
-        ),
-        ("Routes", _e("; ".join(route_labels.get(r) or route_title(r, _contacts()) for r in dec.routes))),
-        ("Actions", _e(dec.actions) or "—"),
-    ):
-        parts.append(f"<p><b>{label}:</b> {value}</p>")
+def _screening_html(s: ScreeningRecord, route_labels: Mapping[RouteId, str], number: int = 1, total: int = 1) -> str:
+    """One screening and the DSL's decision as ``domain.screening_record`` describes them, numbered as corrections
+    name it ("Screening 2 of 2") when the concern was screened more than once."""
+    screening, *decision = casework_record.screening_record(s, route_labels, title=screening_title(number, total))
+    parts = _section_html(screening) + [part for section in decision for part in _section_html(section, 4)]
     return "<div>" + "".join(parts) + "</div><hr>"
 
 

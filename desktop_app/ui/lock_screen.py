@@ -429,6 +429,7 @@ class LockScreen(QWidget):
         if self.task is not None or not self.recovery_new.acceptable:
             return
         from desktop_app.services import vault as vault_service
+        from desktop_app.services.vault import keys as vault_keys
         from desktop_app.ui.settings.after_unlock import publish_contacts, sheet_was_kept
 
         key_text, new_passphrase = self.recovery_key.text(), self.recovery_new.text
@@ -436,7 +437,7 @@ class LockScreen(QWidget):
         def recover() -> object:
             session = vault_service.unlock_with_recovery(self.vault_dir, key_text)
             try:
-                session.set_own_passphrase(new_passphrase)
+                vault_keys.set_own_passphrase(session, new_passphrase)
             except BaseException:
                 session.lock()
                 raise

@@ -7,7 +7,7 @@ Design (DESIGN §5, with the re-key problem solved by public-key wrapping):
   it to the vault id, slot id, kind and user id, so a slot copied into another vault, or re-labelled, does not open.
 * The data key is *sealed* to each slot's public key (``sealing.seal``: ephemeral X25519 + HKDF + AES-GCM), with
   every clear field of the slot and the vault's intake public key as context, so editing a name, role or key is caught.
-* Re-keying after removing someone therefore needs nobody's passphrase: ``rewrap_all`` seals the new data key to
+* Re-keying after removing someone therefore needs nobody's passphrase: ``rewrapped`` seals the new data key to
   every remaining slot's public key. The removed person's private key never sees the new data key, and no slot
   secret is kept anywhere they could have read it while they had access.
 * No password hash is stored: a slot that decrypts is the check. ``key_check`` (HMAC of a constant under the data
@@ -19,6 +19,7 @@ Design (DESIGN §5, with the re-key problem solved by public-key wrapping):
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import hashlib
 import hmac
@@ -38,6 +39,7 @@ from desktop_app.vault.datakey import DATA_KEY_SIZE
 from desktop_app.vault.errors import (
     DamagedKeySlots,
     LastPassphraseSlot,
+    SaveFailed,
     SealedItemDamaged,
     UnknownSlot,
     WrongPassphrase,
@@ -99,18 +101,17 @@ class KeySlot:
         }
 
 
+@dataclass(frozen=True, repr=False)
 class KeySlotFile:
-    """The contents of keyslots.json, changed in memory and written with ``save``."""
+    """The contents of keyslots.json: a value. Each change returns a new one (``with_…``, ``without_slot``,
+    ``rewrapped``) and leaves this one as it was, so a caller saves the new value and only then adopts it."""
 
-    def __init__(
-        self, vault_id: str, public_key: bytes, slots: list[KeySlot] | None = None, key_check: bytes | None = None
-    ) -> None:
-        self.vault_id = vault_id
-        self.public_key = public_key
-        self.slots: list[KeySlot] = list(slots or [])
-        self.key_check = key_check
-        # Set when load() had to fall back to a previous copy; the caller shows it and saves afresh.
-        self.note: str | None = None
+    vault_id: str
+    public_key: bytes
+    slots: tuple[KeySlot, ...] = ()
+    key_check: bytes | None = None
+    # Set when load() had to fall back to a previous copy; the caller shows it and saves afresh.
+    note: str | None = None
 
     # ----- creating and reading -------------------------------------------------------------------------------
 
@@ -134,10 +135,10 @@ class KeySlotFile:
                 loaded = cls._read(previous)
             except DamagedKeySlots:
                 raise problem from None
-            loaded.note = (
-                f"{problem.sentence} Waymark used the copy kept from the previous save ({previous.name}) instead."
+            return replace(
+                loaded,
+                note=f"{problem.sentence} Waymark used the copy kept from the previous save ({previous.name}) instead.",
             )
-            return loaded
 
     @classmethod
     def load_backup(cls, path: Path) -> KeySlotFile:
@@ -153,12 +154,11 @@ class KeySlotFile:
             copy = path.with_name(RECOVERY_COPY_NAME)
             if not copy.exists():
                 raise
-            loaded = cls._read(copy)
-            loaded.note = (
-                f"{problem.sentence} Only the recovery key can open the vault now; after unlocking, set a new "
-                "passphrase and add the other DSLs and deputies again."
+            return replace(
+                cls._read(copy),
+                note=f"{problem.sentence} Only the recovery key can open the vault now; after unlocking, set a new "
+                "passphrase and add the other DSLs and deputies again.",
             )
-            return loaded
 
     @classmethod
     def _read(cls, path: Path) -> KeySlotFile:
@@ -204,7 +204,7 @@ class KeySlotFile:
             raise DamagedKeySlots(f"{damaged}: its vault id or list of slots is unreadable.")
         public_key = _hex(data["public_key"], sealing.KEY_SIZE, damaged)
         key_check = None if data["key_check"] is None else _hex(data["key_check"], 32, damaged)
-        slots = [_slot_from_json(item, damaged) for item in slots_data]
+        slots = tuple(_slot_from_json(item, damaged) for item in slots_data)
         if len({s.slot_id for s in slots}) != len(slots):
             raise DamagedKeySlots(f"{damaged}: two slots have the same id.")
         if sum(s.kind is SlotKind.RECOVERY for s in slots) > 1:
@@ -226,15 +226,30 @@ class KeySlotFile:
             }
         )
 
-    def save(self, path: Path) -> None:
-        """Write keyslots.json atomically, keeping the previous copy as keyslots.json.bak, and the recovery copy."""
-        text = json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
-        atomic.write_text(path, text, keep_previous=True)
+    def save(self, path: Path, *, replacing: KeySlotFile | None = None) -> None:
+        """Write keyslots.json atomically, keeping the previous copy as keyslots.json.bak, then the recovery copy.
+
+        ``replacing``: the value keyslots.json holds now (the caller's current key slots). If the recovery copy
+        cannot be written once keyslots.json has been, keyslots.json is written back as ``replacing`` before the
+        error is raised, so that a failed save leaves the file as the caller still holds it and trying again works.
+        That is best effort: if it cannot be written either, keyslots.json keeps the new value (the next unlock
+        finishes a re-key from the previous copy, and records a person whose slot was saved).
+        """
+        atomic.write_text(path, self._text(), keep_previous=True)
         recovery = self.recovery_slot()
-        if recovery is not None:
-            alone = KeySlotFile(self.vault_id, self.public_key, [recovery], self.key_check)
-            text = json.dumps(alone.to_json(), indent=2, ensure_ascii=False) + "\n"
-            atomic.write_text(path.with_name(RECOVERY_COPY_NAME), text)
+        if recovery is None:
+            return
+        alone = KeySlotFile(self.vault_id, self.public_key, (recovery,), self.key_check)
+        try:
+            atomic.write_text(path.with_name(RECOVERY_COPY_NAME), alone._text())
+        except BaseException:
+            if replacing is not None:
+                with contextlib.suppress(OSError, SaveFailed):
+                    atomic.write_text(path, replacing._text())
+            raise
+
+    def _text(self) -> str:
+        return json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
 
     # ----- looking up ------------------------------------------------------------------------------------------
 
@@ -253,9 +268,9 @@ class KeySlotFile:
     def slot_for_user(self, user_id: str) -> KeySlot | None:
         return next((s for s in self.passphrase_slots() if s.user_id == user_id), None)
 
-    # ----- adding and changing slots (the caller holds the data key) -------------------------------------------
+    # ----- new values with a slot added, changed or taken out (the caller holds the data key) --------------------
 
-    def add_passphrase_slot(
+    def with_passphrase_slot(
         self,
         user_id: str,
         user_name: str,
@@ -263,40 +278,40 @@ class KeySlotFile:
         passphrase: str,
         data_key: bytes | bytearray,
         params: kdf.KdfParams | None = None,
-    ) -> KeySlot:
-        """Give a DSL or deputy a way in. ``params`` defaults to the cost of the existing slots (or a fresh tune)."""
-        self._check_data_key(data_key)
+    ) -> tuple[KeySlotFile, KeySlot]:
+        """A DSL or deputy given a way in: (the new file, their slot). ``params`` defaults to the cost of the existing
+        slots (or a fresh tune)."""
+        key_check = self._key_check_for(data_key)
         if self.slot_for_user(user_id) is not None:
-            raise ValueError("this user already has a key slot; use set_passphrase to change it")
+            raise ValueError("this user already has a key slot; use with_passphrase to change it")
         slot = self._passphrase_slot(secrets.token_hex(8), user_id, user_name, str(role), passphrase, data_key, params)
-        self.slots.append(slot)
-        return slot
+        return replace(self, slots=(*self.slots, slot), key_check=key_check), slot
 
-    def set_passphrase(
+    def with_passphrase(
         self, slot_id: str, passphrase: str, data_key: bytes | bytearray, params: kdf.KdfParams | None = None
-    ) -> KeySlot:
-        """Replace a slot's passphrase (change of passphrase, or a new one after recovery); same slot, same person."""
+    ) -> tuple[KeySlotFile, KeySlot]:
+        """A slot's passphrase replaced (change of passphrase, or a new one after recovery); same slot, same person."""
         old = self.slot(slot_id)
         if old.kind is not SlotKind.PASSPHRASE or old.user_id is None or old.user_name is None or old.role is None:
             raise UnknownSlot()
-        self._check_data_key(data_key)
+        self._key_check_for(data_key)
         slot = self._passphrase_slot(slot_id, old.user_id, old.user_name, old.role, passphrase, data_key, params)
-        self._replace(slot)
-        return slot
+        return self._replacing(slot), slot
 
-    def update_person(self, slot_id: str, user_name: str, role: str, data_key: bytes | bytearray) -> KeySlot:
-        """Change the name or role shown on a slot (both are sealed with the data key, so it is re-sealed)."""
-        self._check_data_key(data_key)
+    def with_person(
+        self, slot_id: str, user_name: str, role: str, data_key: bytes | bytearray
+    ) -> tuple[KeySlotFile, KeySlot]:
+        """The name or role shown on a slot changed (both are sealed with the data key, so it is re-sealed)."""
+        self._key_check_for(data_key)
         slot = replace(self.slot(slot_id), user_name=user_name, role=str(role))
         slot = replace(slot, sealed_data_key=sealing.seal(slot.public_key, data_key, self._context(slot)))
-        self._replace(slot)
-        return slot
+        return self._replacing(slot), slot
 
-    def add_recovery_slot(self, recovery_key: bytes, data_key: bytes | bytearray) -> KeySlot:
-        """Let the recovery key open the vault; a vault has one recovery slot, so a new key replaces the old one."""
+    def with_recovery_slot(self, recovery_key: bytes, data_key: bytes | bytearray) -> tuple[KeySlotFile, KeySlot]:
+        """The recovery key let in; a vault has one recovery slot, so a new key replaces the old one."""
         if len(recovery_key) != RECOVERY_KEY_SIZE:
             raise ValueError("a recovery key is 32 bytes")
-        self._check_data_key(data_key)
+        key_check = self._key_check_for(data_key)
         private, public = sealing.new_keypair()
         slot = KeySlot(
             slot_id=secrets.token_hex(8),
@@ -311,35 +326,38 @@ class KeySlotFile:
             sealed_data_key=b"",
         )
         slot = self._finish(slot, _recovery_kek(recovery_key, self._private_ad(slot)), private, data_key)
-        self.slots = [s for s in self.slots if s.kind is not SlotKind.RECOVERY] + [slot]
-        return slot
+        kept = tuple(s for s in self.slots if s.kind is not SlotKind.RECOVERY)
+        return replace(self, slots=(*kept, slot), key_check=key_check), slot
 
-    def remove_slot(self, slot_id: str) -> KeySlot:
-        """Take a slot out of the file. Follow with a re-key (``rewrap_all``) so the removed key opens nothing new."""
+    def without_slot(self, slot_id: str) -> KeySlotFile:
+        """A slot taken out. Follow with a re-key (``rewrapped``) so the removed key opens nothing new."""
         slot = self.slot(slot_id)
         if slot.kind is SlotKind.PASSPHRASE and len(self.passphrase_slots()) == 1:
             raise LastPassphraseSlot()
-        self.slots = [s for s in self.slots if s.slot_id != slot_id]
-        return slot
+        return replace(self, slots=tuple(s for s in self.slots if s.slot_id != slot_id))
 
-    def rewrap_all(
+    def rewrapped(
         self, old_data_key: bytes | bytearray, new_data_key: bytes | bytearray, new_public_key: bytes | None = None
-    ) -> None:
-        """Seal a new data key to every remaining slot; needs no passphrase (slots are wrapped to public keys).
+    ) -> KeySlotFile:
+        """A new data key sealed to every slot; needs no passphrase (slots are wrapped to public keys).
 
         ``new_public_key``: a new intake key pair is wise too, since a removed person could read the old private key.
         """
-        self._check_data_key(old_data_key)
+        self._key_check_for(old_data_key)
         if len(new_data_key) != DATA_KEY_SIZE or new_data_key == old_data_key:
             raise ValueError("a re-key needs a different 32-byte data key")
-        if new_public_key is not None:
-            if len(new_public_key) != sealing.KEY_SIZE:
-                raise ValueError("an X25519 public key is 32 bytes")
-            self.public_key = new_public_key
-        self.key_check = _key_check(new_data_key, self.vault_id)
-        self.slots = [
-            replace(s, sealed_data_key=sealing.seal(s.public_key, new_data_key, self._context(s))) for s in self.slots
-        ]
+        if new_public_key is not None and len(new_public_key) != sealing.KEY_SIZE:
+            raise ValueError("an X25519 public key is 32 bytes")
+        moved = replace(
+            self, public_key=new_public_key or self.public_key, key_check=_key_check(new_data_key, self.vault_id)
+        )
+        return replace(
+            moved,
+            slots=tuple(
+                replace(s, sealed_data_key=sealing.seal(s.public_key, new_data_key, moved._context(s)))
+                for s in self.slots
+            ),
+        )
 
     # ----- opening ---------------------------------------------------------------------------------------------
 
@@ -412,16 +430,19 @@ class KeySlotFile:
         costs = [s.kdf for s in self.passphrase_slots() if s.kdf is not None]
         return max(costs, key=lambda p: (p.memory_kib, p.iterations, p.lanes)) if costs else None
 
-    def _replace(self, slot: KeySlot) -> None:
-        self.slots = [slot if s.slot_id == slot.slot_id else s for s in self.slots]
+    def _replacing(self, slot: KeySlot) -> KeySlotFile:
+        return replace(self, slots=tuple(slot if s.slot_id == slot.slot_id else s for s in self.slots))
 
-    def _check_data_key(self, data_key: bytes | bytearray) -> None:
+    def _key_check_for(self, data_key: bytes | bytearray) -> bytes:
+        """The key check a file holding ``data_key`` carries: this file's, once ``data_key`` is shown to be its key
+        (a new file takes the first key it is given)."""
         if len(data_key) != DATA_KEY_SIZE:
             raise ValueError("a data key is 32 bytes")
         if self.key_check is None:
-            self.key_check = _key_check(data_key, self.vault_id)
-        elif not self.check_data_key(data_key):
+            return _key_check(data_key, self.vault_id)
+        if not self.check_data_key(data_key):
             raise ValueError("that is not this vault's current data key")
+        return self.key_check
 
     def _private_ad(self, slot: KeySlot) -> bytes:
         return _canonical(["waymark-slot-private/1", self.vault_id, slot.slot_id, slot.kind.value, slot.user_id])

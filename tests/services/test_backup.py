@@ -197,11 +197,11 @@ def test_a_backup_says_when_it_was_made_and_the_vault_when_it_last_wrote_one(tmp
     from desktop_app.services.vault import backup_restore
 
     created = make_vault(tmp_path / "vault")
-    assert backup_restore.last_backup(created.session.uow()) is None  # never backed up
+    assert backup_restore.last_backup(created.session) is None  # never backed up
     before = datetime.now(UTC) - timedelta(seconds=2)
     backup = created.session.backup(tmp_path / "weekly.wmbak")
     after = datetime.now(UTC) + timedelta(seconds=2)
-    last = backup_restore.last_backup(created.session.uow())
+    last = backup_restore.last_backup(created.session)
     created.session.lock()
     assert last is not None and before <= last <= after
     info = backup_restore.read_backup_info(backup)
@@ -224,7 +224,7 @@ def test_a_staged_restore_touches_nothing_until_put_in_place_and_never_while_the
     with pytest.raises(AlreadyRunning):
         backup_restore.put_in_place(staged)  # the vault is open: it cannot be set aside under the DSL
     assert _before_and_after(vault_dir) == before
-    backup_restore.note_set_aside(session.uow(), session.actor(), staged.info)
+    backup_restore.note_set_aside(session, staged.info)
     session.lock()
 
     kept = backup_restore.put_in_place(staged)

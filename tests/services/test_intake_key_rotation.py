@@ -14,6 +14,7 @@ from desktop_app.services import vault as vault_service
 from desktop_app.services.intake import import_items as intake_import
 from desktop_app.services.intake import sealing as intake_sealing
 from desktop_app.services.vault import VaultSession
+from desktop_app.services.vault import people as vault_people
 from desktop_app.store.errors import VaultDamaged
 from desktop_app.vault.errors import SealedItemDamaged
 from desktop_app.vault.keyslots import KeySlotFile
@@ -40,13 +41,13 @@ def test_after_removing_a_user_lock_screen_concerns_are_sealed_to_a_key_they_nev
     open_session: VaultSession,
 ) -> None:
     vault_dir = open_session.vault_dir
-    deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
+    deputy = vault_people.add_user(open_session, "Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     known_to_deputy = open_session.intake_private_key()  # anyone with a slot could read it from the database
     published_before = (vault_dir / "intake.pub").read_text()
     waiting = intake_sealing.SealedIntake.for_vault(vault_dir)
     waiting.submit(staff_draft("Recorded before the removal."))
 
-    open_session.remove_user(deputy.user_id)
+    vault_people.remove_user(open_session, deputy.user_id)
 
     assert (vault_dir / "intake.pub").read_text() != published_before
     published = (vault_dir / "intake.pub").read_text().strip()
@@ -82,9 +83,9 @@ def test_a_removal_stopped_before_intake_pub_was_written_is_finished_at_the_next
     open_session: VaultSession,
 ) -> None:
     vault_dir = open_session.vault_dir
-    deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
+    deputy = vault_people.add_user(open_session, "Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     published_before = (vault_dir / "intake.pub").read_text()
-    open_session.remove_user(deputy.user_id)
+    vault_people.remove_user(open_session, deputy.user_id)
     open_session.lock()
     (vault_dir / "intake.pub").write_text(published_before)  # as if the app stopped just before writing it
     with pytest.raises(VaultDamaged):

@@ -9,6 +9,7 @@ import pytest
 from desktop_app.domain.enums import Role
 from desktop_app.services import vault as vault_service
 from desktop_app.services.vault import VaultSession
+from desktop_app.services.vault import people as vault_people
 from desktop_app.vault import WrongPassphrase, atomic, keyslots
 from desktop_app.vault.errors import DiskFull
 from tests.fixtures_vault import PASSPHRASE, open_session
@@ -36,15 +37,15 @@ def test_a_removal_that_could_not_save_the_key_slots_can_be_tried_again(
     open_session: VaultSession, monkeypatch: pytest.MonkeyPatch, failing_file: str
 ) -> None:
     vault_dir = open_session.vault_dir
-    deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
+    deputy = vault_people.add_user(open_session, "Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     _fail_once(monkeypatch, failing_file)
     with pytest.raises(DiskFull):
-        open_session.remove_user(deputy.user_id)
+        vault_people.remove_user(open_session, deputy.user_id)
     on_disk = keyslots.KeySlotFile.load(vault_dir / keyslots.FILE_NAME)
     assert on_disk.check_data_key(open_session.data_key_for_checks()), "the key slots on disk fit the session"
-    assert {u.name for u in open_session.users()} == {"Rowan Ellery", open_session.user.name}
+    assert {u.name for u in vault_people.users(open_session)} == {"Rowan Ellery", open_session.user.name}
 
-    open_session.remove_user(deputy.user_id)  # the disk has room again
+    vault_people.remove_user(open_session, deputy.user_id)  # the disk has room again
     open_session.lock()
     with pytest.raises(WrongPassphrase):
         vault_service.unlock(vault_dir, DEPUTY_PASSPHRASE)

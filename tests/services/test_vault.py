@@ -11,6 +11,8 @@ from desktop_app.domain.enums import Role
 from desktop_app.errors import UserFacingError
 from desktop_app.services import vault as vault_service
 from desktop_app.services.vault import PassphraseRefused, UnlockDelayed, VaultExists
+from desktop_app.services.vault import keys as vault_keys
+from desktop_app.services.vault import people as vault_people
 from desktop_app.store import database as store_database
 from desktop_app.store.errors import VaultDamaged
 from desktop_app.vault import AlreadyRunning, WrongPassphrase
@@ -91,7 +93,7 @@ def test_the_recovery_key_opens_and_a_new_passphrase_is_set(tmp_path: Path) -> N
     created.session.lock()
     session = vault_service.unlock_with_recovery(tmp_path / "vault", created.recovery_key.lower())
     assert session.needs_new_passphrase and session.user.name == DSL_NAME
-    session.set_own_passphrase("a brand new passphrase for the spring term")
+    vault_keys.set_own_passphrase(session, "a brand new passphrase for the spring term")
     session.lock()
     with pytest.raises(WrongPassphrase):
         vault_service.unlock(tmp_path / "vault", PASSPHRASE)
@@ -100,20 +102,20 @@ def test_the_recovery_key_opens_and_a_new_passphrase_is_set(tmp_path: Path) -> N
 
 def test_changing_a_passphrase_needs_the_old_one(open_session: vault_service.VaultSession) -> None:
     with pytest.raises(WrongPassphrase):
-        open_session.change_passphrase("a guess that is not right at all", "another long passphrase here")
-    open_session.change_passphrase(PASSPHRASE, "another long passphrase here please")
+        vault_keys.change_passphrase(open_session, "a guess that is not right at all", "another long passphrase here")
+    vault_keys.change_passphrase(open_session, PASSPHRASE, "another long passphrase here please")
     vault_dir = open_session.vault_dir
     open_session.lock()
     vault_service.unlock(vault_dir, "another long passphrase here please").lock()
 
 
 def test_a_deputy_gets_their_own_way_in(open_session: vault_service.VaultSession) -> None:
-    deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
+    deputy = vault_people.add_user(open_session, "Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     vault_dir = open_session.vault_dir
     open_session.lock()
     session = vault_service.unlock(vault_dir, DEPUTY_PASSPHRASE)
     assert session.user == deputy
-    assert {u.name for u in session.users()} == {DSL_NAME, "Rowan Ellery"}
+    assert {u.name for u in vault_people.users(session)} == {DSL_NAME, "Rowan Ellery"}
     session.lock()
 
 
@@ -122,13 +124,13 @@ def test_after_removing_a_user_their_old_slot_no_longer_opens_the_vault(
 ) -> None:
     vault_dir = open_session.vault_dir
     concern_id = record_concern(open_session)
-    deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
+    deputy = vault_people.add_user(open_session, "Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
     kept_copy = vault_dir.parent / "keyslots-kept-by-deputy.json"
     shutil.copy(vault_dir / "keyslots.json", kept_copy)
     steps: list[str] = []
-    backup = open_session.remove_user(deputy.user_id, progress=lambda _s, _of, what: steps.append(what))
+    backup = vault_people.remove_user(open_session, deputy.user_id, progress=lambda _s, _of, what: steps.append(what))
     assert backup.exists() and steps[0] == "Backing up the vault" and steps[-1] == "Done"
-    assert [u.name for u in open_session.users()] == [DSL_NAME]
+    assert [u.name for u in vault_people.users(open_session)] == [DSL_NAME]
     open_session.lock()
 
     with pytest.raises(WrongPassphrase):
@@ -147,14 +149,14 @@ def test_a_re_key_interrupted_before_the_database_changed_is_finished_at_unlock(
     open_session: vault_service.VaultSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault_dir = open_session.vault_dir
-    deputy = open_session.add_user("Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
+    deputy = vault_people.add_user(open_session, "Rowan Ellery", Role.DEPUTY_DSL, DEPUTY_PASSPHRASE)
 
     def power_cut(*_args: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(store_database, "rekey_file", power_cut)
     with pytest.raises(KeyboardInterrupt):
-        open_session.remove_user(deputy.user_id)
+        vault_people.remove_user(open_session, deputy.user_id)
     open_session.lock()
     monkeypatch.undo()
 
@@ -167,14 +169,14 @@ def test_a_re_key_interrupted_before_the_database_changed_is_finished_at_unlock(
 
 def test_nobody_can_remove_themselves(open_session: vault_service.VaultSession) -> None:
     with pytest.raises(UserFacingError, match="cannot remove yourself"):
-        open_session.remove_user(open_session.user.user_id)
+        vault_people.remove_user(open_session, open_session.user.user_id)
 
 
 def test_a_new_recovery_key_replaces_the_old_one(tmp_path: Path) -> None:
     from desktop_app.vault import WrongRecoveryKey
 
     created = make_vault(tmp_path / "vault")
-    new_key = created.session.replace_recovery_key()
+    new_key = vault_keys.replace_recovery_key(created.session)
     created.session.lock()
     with pytest.raises(WrongRecoveryKey):
         vault_service.unlock_with_recovery(tmp_path / "vault", created.recovery_key)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.services import vault as vault_service
+from desktop_app.services.vault import people as vault_people
 from tests.fixtures_vault import PASSPHRASE, make_vault, record_concerns
 
 REPO = Path(__file__).resolve().parents[2]
@@ -125,7 +126,7 @@ def test_a_full_disk_while_writing_key_slots_keeps_the_old_ones(tmp_path: Path) 
     assert "disk is full" in sentence.lower() and "nothing was changed" in sentence
     assert (vault_dir / "keyslots.json").read_bytes() == before
     session = vault_service.unlock(vault_dir, PASSPHRASE)
-    assert [u.name for u in session.users()] == [session.user.name]
+    assert [u.name for u in vault_people.users(session)] == [session.user.name]
     session.lock()
 
 
@@ -166,7 +167,7 @@ def _child_main(mode: str, vault_dir: Path, *extra: str) -> None:
             session.backup(out / "backup.wmbak")
         elif mode == "full-keyslots":
             _limit_file_size(100, vault_dir / "keyslots.json")
-            session.add_user("Rowan Ellery", Role.DEPUTY_DSL, "heron over the winter marsh at dawn")
+            vault_people.add_user(session, "Rowan Ellery", Role.DEPUTY_DSL, "heron over the winter marsh at dawn")
     except UserFacingError as error:
         print(f"refused {error.sentence}", flush=True)
     finally:

@@ -14,6 +14,8 @@ import pytest
 
 from desktop_app import log
 from desktop_app.services import vault as vault_service
+from desktop_app.services.vault import keys as vault_keys
+from desktop_app.services.vault import people as vault_people
 from desktop_app.store.errors import RolledBack, VaultDamaged
 from desktop_app.vault import DamagedKeySlots, WrongPassphrase
 from tests.fixtures_vault import (
@@ -118,14 +120,14 @@ def test_an_edited_key_slot_file_is_refused_and_the_recovery_key_still_opens(tmp
     assert session.warnings and session.needs_new_passphrase
     with session.uow() as uow:
         assert len(uow.concerns.awaiting_screening(10)) == 3
-    session.set_own_passphrase(PASSPHRASE + " again")
+    vault_keys.set_own_passphrase(session, PASSPHRASE + " again")
     session.lock()
     vault_service.unlock(vault_dir, PASSPHRASE + " again").lock()
 
 
 def test_an_edited_key_slot_file_falls_back_to_its_previous_copy(tmp_path: Path) -> None:
     created = make_vault(tmp_path / "vault")
-    created.session.add_user("Rowan Ellery", "deputy_dsl", "heron over the winter marsh at dawn")  # type: ignore[arg-type]
+    vault_people.add_user(created.session, "Rowan Ellery", "deputy_dsl", "heron over the winter marsh at dawn")  # type: ignore[arg-type]
     created.session.lock()
     vault_dir = tmp_path / "vault"
     (vault_dir / "keyslots.json").write_bytes(b"{ half a file")
@@ -145,7 +147,7 @@ def test_a_missing_key_slot_file_still_opens_with_the_recovery_key(tmp_path: Pat
     session = vault_service.unlock_with_recovery(vault_dir, recovery_key)
     with session.uow() as uow:
         assert len(uow.concerns.awaiting_screening(10)) == 3
-    session.set_own_passphrase("the new passphrase after the flood")
+    vault_keys.set_own_passphrase(session, "the new passphrase after the flood")
     session.lock()
     vault_service.unlock(vault_dir, "the new passphrase after the flood").lock()
 

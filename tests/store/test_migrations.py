@@ -36,6 +36,7 @@ def test_the_models_and_the_migrations_describe_the_same_schema(tmp_path: Path) 
 def test_there_is_one_line_of_schema_versions() -> None:
     assert migrate.revisions()[0] == "0001"
     assert migrate.revisions()[-1] == migrate.head()
+    assert migrate.script().get_current_head() == migrate.HEAD  # the constant an unlock compares with
     assert len(set(migrate.revisions())) == len(migrate.revisions())
 
 

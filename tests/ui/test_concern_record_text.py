@@ -46,4 +46,4 @@ def test_parts_that_end_in_punctuation_are_not_followed_by_a_stray_comma() -> No
 def test_routes_in_the_record_carry_their_phone_numbers() -> None:
     labels = {RouteId.SAFEGUARDING_HUB: "Safeguarding Hub — 0114 273 4855", RouteId.POLICE_101: "Police — 101"}
     text = record_text(a_file(), route_labels=labels)
-    assert "Routes: Safeguarding Hub — 0114 273 4855; Police — 101" in text
+    assert "Chosen by the DSL: Safeguarding Hub — 0114 273 4855 Police — 101 Actions and review" in text

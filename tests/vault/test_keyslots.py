@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,9 @@ def data_key() -> bytes:
 def slots(data_key: bytes) -> KeySlotFile:
     _, public = sealing.new_keypair()
     file = KeySlotFile.create("vault-1", public)
-    file.add_passphrase_slot("u-ann", "Ann Ó Briain", "dsl", ANN, data_key)
-    file.add_passphrase_slot("u-ben", "Benedykt Wąsowski", "deputy_dsl", BEN, data_key)
-    file.add_recovery_slot(RECOVERY, data_key)
-    return file
+    file, _ann = file.with_passphrase_slot("u-ann", "Ann Ó Briain", "dsl", ANN, data_key)
+    file, _ben = file.with_passphrase_slot("u-ben", "Benedykt Wąsowski", "deputy_dsl", BEN, data_key)
+    return file.with_recovery_slot(RECOVERY, data_key)[0]
 
 
 @pytest.fixture
@@ -150,9 +150,12 @@ def test_accidental_edit_is_caught_by_the_checksum(slots: KeySlotFile, path: Pat
 
 def test_a_slot_copied_into_another_vault_does_not_open(slots: KeySlotFile, data_key: bytes) -> None:
     _, public = sealing.new_keypair()
-    other = KeySlotFile.create("vault-2", public)
-    other.add_passphrase_slot("u-zed", "Zed", "dsl", "zed's own passphrase here", new_data_key())
-    other.slots.append(slots.slot_for_user("u-ann"))  # type: ignore[arg-type]
+    other, zed = KeySlotFile.create("vault-2", public).with_passphrase_slot(
+        "u-zed", "Zed", "dsl", "zed's own passphrase here", new_data_key()
+    )
+    ann = slots.slot_for_user("u-ann")
+    assert ann is not None
+    other = replace(other, slots=(zed, ann))
     with pytest.raises(WrongPassphrase):
         other.open_with_passphrase(ANN)
 
@@ -222,9 +225,7 @@ def test_removing_a_deputy_and_rekeying_locks_them_out(slots: KeySlotFile, path:
     assert ben_private is not None
 
     new_key = new_data_key()
-    slots.remove_slot(ben.slot_id)
-    slots.rewrap_all(data_key, new_key)
-    slots.save(path)
+    slots.without_slot(ben.slot_id).rewrapped(data_key, new_key).save(path)
 
     loaded = KeySlotFile.load(path)
     assert loaded.open_with_passphrase(ANN)[0] == new_key
@@ -241,46 +242,45 @@ def test_removing_a_deputy_and_rekeying_locks_them_out(slots: KeySlotFile, path:
 
 def test_rewrap_refuses_a_wrong_old_key(slots: KeySlotFile) -> None:
     with pytest.raises(ValueError, match="not this vault's current data key"):
-        slots.rewrap_all(new_data_key(), new_data_key())
+        slots.rewrapped(new_data_key(), new_data_key())
 
 
 def test_the_last_passphrase_cannot_be_removed(slots: KeySlotFile) -> None:
-    slots.remove_slot(slots.slot_for_user("u-ben").slot_id)  # type: ignore[union-attr]
+    slots = slots.without_slot(slots.slot_for_user("u-ben").slot_id)  # type: ignore[union-attr]
     with pytest.raises(LastPassphraseSlot) as caught:
-        slots.remove_slot(slots.slot_for_user("u-ann").slot_id)  # type: ignore[union-attr]
+        slots.without_slot(slots.slot_for_user("u-ann").slot_id)  # type: ignore[union-attr]
     assert "Add another DSL or deputy first" in str(caught.value)
 
 
 def test_change_of_passphrase_keeps_the_slot_and_drops_the_old_words(slots: KeySlotFile, data_key: bytes) -> None:
     ann = slots.slot_for_user("u-ann")
     assert ann is not None
-    slots.set_passphrase(ann.slot_id, "a brand new passphrase for ann", data_key)
-    key, slot = slots.open_with_passphrase("a brand new passphrase for ann")
+    changed, _slot = slots.with_passphrase(ann.slot_id, "a brand new passphrase for ann", data_key)
+    key, slot = changed.open_with_passphrase("a brand new passphrase for ann")
     assert (key, slot.slot_id, slot.user_name) == (data_key, ann.slot_id, "Ann Ó Briain")
     with pytest.raises(WrongPassphrase):
-        slots.open_with_passphrase(ANN)
+        changed.open_with_passphrase(ANN)
 
 
-def test_update_person_renames_without_the_passphrase(slots: KeySlotFile, path: Path, data_key: bytes) -> None:
+def test_a_new_name_or_role_needs_no_passphrase(slots: KeySlotFile, path: Path, data_key: bytes) -> None:
     ann = slots.slot_for_user("u-ann")
     assert ann is not None
-    slots.update_person(ann.slot_id, "Ann Ó Briain-Smith", "deputy_dsl", data_key)
-    slots.save(path)
+    slots.with_person(ann.slot_id, "Ann Ó Briain-Smith", "deputy_dsl", data_key)[0].save(path)
     key, slot = KeySlotFile.load(path).open_with_passphrase(ANN)
     assert (key, slot.user_name, slot.role) == (data_key, "Ann Ó Briain-Smith", "deputy_dsl")
 
 
 def test_a_new_recovery_key_replaces_the_old_one(slots: KeySlotFile, data_key: bytes) -> None:
-    slots.add_recovery_slot(b"\x07" * 32, data_key)
-    assert sum(s.kind is keyslots.SlotKind.RECOVERY for s in slots.slots) == 1
-    assert slots.open_with_recovery(b"\x07" * 32) == data_key
+    changed, _slot = slots.with_recovery_slot(b"\x07" * 32, data_key)
+    assert sum(s.kind is keyslots.SlotKind.RECOVERY for s in changed.slots) == 1
+    assert changed.open_with_recovery(b"\x07" * 32) == data_key
     with pytest.raises(WrongRecoveryKey):
-        slots.open_with_recovery(RECOVERY)
+        changed.open_with_recovery(RECOVERY)
 
 
 def test_adding_a_slot_with_a_wrong_data_key_is_refused(slots: KeySlotFile) -> None:
     with pytest.raises(ValueError, match="not this vault's current data key"):
-        slots.add_passphrase_slot("u-cat", "Cat", "deputy_dsl", "cat's passphrase is long", new_data_key())
+        slots.with_passphrase_slot("u-cat", "Cat", "deputy_dsl", "cat's passphrase is long", new_data_key())
 
 
 def test_new_slots_reuse_the_vaults_cost_with_a_fresh_salt(slots: KeySlotFile) -> None:
@@ -293,8 +293,7 @@ def test_new_slots_reuse_the_vaults_cost_with_a_fresh_salt(slots: KeySlotFile) -
 def test_rekey_can_move_to_a_new_intake_key(slots: KeySlotFile, path: Path, data_key: bytes) -> None:
     _, new_public = sealing.new_keypair()
     new_key = new_data_key()
-    slots.rewrap_all(data_key, new_key, new_public_key=new_public)
-    slots.save(path)
+    slots.rewrapped(data_key, new_key, new_public_key=new_public).save(path)
     loaded = KeySlotFile.load(path)
     assert loaded.public_key == new_public
     assert loaded.open_with_passphrase(BEN)[0] == new_key
@@ -303,9 +302,8 @@ def test_rekey_can_move_to_a_new_intake_key(slots: KeySlotFile, path: Path, data
 
 def test_a_passphrase_with_a_stray_surrogate_still_works(data_key: bytes) -> None:
     _, public = sealing.new_keypair()
-    file = KeySlotFile.create("vault-s", public)
     odd = "pasted from somewhere \ud83d odd"
-    file.add_passphrase_slot("u-1", "Sam", "dsl", odd, data_key)
+    file, _slot = KeySlotFile.create("vault-s", public).with_passphrase_slot("u-1", "Sam", "dsl", odd, data_key)
     assert file.open_with_passphrase(odd)[0] == data_key
 
 
@@ -314,7 +312,7 @@ def test_a_full_disk_while_saving_keeps_the_confirmed_key_file(
 ) -> None:
     slots.save(path)
     before = path.read_bytes()
-    slots.remove_slot(slots.slot_for_user("u-ben").slot_id)  # type: ignore[union-attr]
+    slots = slots.without_slot(slots.slot_for_user("u-ben").slot_id)  # type: ignore[union-attr]
 
     def disk_full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -326,3 +324,72 @@ def test_a_full_disk_while_saving_keeps_the_confirmed_key_file(
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert KeySlotFile.load(path).open_with_passphrase(BEN)[0] == data_key
+
+
+NEW_PASSPHRASE = "a brand new passphrase for ann"
+CHANGES: dict[str, Any] = {
+    "with_passphrase_slot": lambda f, key: f.with_passphrase_slot("u-cat", "Cat", "deputy_dsl", NEW_PASSPHRASE, key)[0],
+    "with_passphrase": lambda f, key: f.with_passphrase(f.slot_for_user("u-ann").slot_id, NEW_PASSPHRASE, key)[0],
+    "with_person": lambda f, key: f.with_person(f.slot_for_user("u-ann").slot_id, "Ann Smith", "dsl", key)[0],
+    "with_recovery_slot": lambda f, key: f.with_recovery_slot(b"\x07" * 32, key)[0],
+    "without_slot": lambda f, _key: f.without_slot(f.slot_for_user("u-ben").slot_id),
+    "rewrapped": lambda f, key: f.rewrapped(key, new_data_key(), new_public_key=sealing.new_keypair()[1]),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_each_change_is_a_new_file_and_the_one_it_came_from_is_untouched(
+    slots: KeySlotFile, path: Path, data_key: bytes, change: str
+) -> None:
+    before, slot_objects = slots.to_json(), slots.slots
+    changed = CHANGES[change](slots, data_key)
+    assert changed.to_json() != before, "the new file holds the change"
+    assert slots.to_json() == before and slots.slots is slot_objects, "the file it came from is as it was"
+    slots.save(path)
+    loaded = KeySlotFile.load(path)  # still the vault's key file: every way in opens as before
+    assert loaded.open_with_passphrase(ANN)[0] == data_key
+    assert loaded.open_with_passphrase(BEN)[0] == data_key
+    assert loaded.open_with_recovery(RECOVERY) == data_key
+
+
+def test_a_new_file_takes_its_first_data_key_and_stays_empty_itself(data_key: bytes) -> None:
+    _, public = sealing.new_keypair()
+    empty = KeySlotFile.create("vault-n", public)
+    first, _slot = empty.with_passphrase_slot("u-1", "Sam", "dsl", ANN, data_key)
+    assert (empty.slots, empty.key_check) == ((), None)
+    assert first.check_data_key(data_key)
+    with pytest.raises(ValueError, match="not this vault's current data key"):
+        first.with_recovery_slot(RECOVERY, new_data_key())
+
+
+def test_a_key_file_cannot_be_changed_in_place(slots: KeySlotFile) -> None:
+    with pytest.raises(FrozenInstanceError):
+        slots.slots = ()  # type: ignore[misc]
+    assert isinstance(slots.slots, tuple)
+
+
+def _disk_full_at(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    real = os.replace
+
+    def replace_or_fail(src: str, dst: str) -> None:
+        if Path(dst).name == name:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_or_fail)
+
+
+def test_a_save_whose_recovery_copy_fails_puts_back_the_file_it_was_replacing(
+    slots: KeySlotFile, path: Path, data_key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slots.save(path)
+    before = {p.name: p.read_bytes() for p in (path, path.with_name(keyslots.RECOVERY_COPY_NAME))}
+    changed, _slot = slots.with_recovery_slot(b"\x07" * 32, data_key)
+    _disk_full_at(monkeypatch, keyslots.RECOVERY_COPY_NAME)
+    with pytest.raises(DiskFull):
+        changed.save(path, replacing=slots)
+    assert {p.name: p.read_bytes() for p in (path, path.with_name(keyslots.RECOVERY_COPY_NAME))} == before
+    assert KeySlotFile.load(path).open_with_recovery(RECOVERY) == data_key, "the recovery key held still opens"
+    with pytest.raises(DiskFull):
+        changed.save(path)  # nothing to put back: keyslots.json keeps what was written
+    assert KeySlotFile.load(path).open_with_recovery(b"\x07" * 32) == data_key

@@ -7,13 +7,14 @@ kind too). The connections room adds missing episodes; the transfer room adds tr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from desktop_app.definitions import ContactsDefinition, Forms, load_forms
 from desktop_app.domain.documents import Chronology, ChronologyEvent
 from desktop_app.domain.enums import AddendumTarget, ConcernStatus
-from desktop_app.domain.records import Child, Concern
+from desktop_app.domain.records import Actor, Addendum, Child, Concern, ReferralEntry, ScreeningRecord
 from desktop_app.reports.flow import day
 from desktop_app.services.actions import events as actions
 from desktop_app.services.casework.screening import route_title
@@ -107,14 +108,46 @@ def details_events(uow: UnitOfWork, child: Child, forms: Forms) -> list[Chronolo
 
 
 def concern_events(uow: UnitOfWork, child: Child, forms: Forms) -> list[ChronologyEvent]:
+    """Each concern's events: a fixed number of queries however many concerns the child has (not one per concern)."""
     contacts = forms.contacts.with_phones(uow.contacts.overrides())
+    concerns = uow.concerns.list_for_child(child.child_id)
+    ids = [c.concern_id for c in concerns]
+    screenings = uow.screenings.for_concerns(ids)
+    referrals = uow.referrals.for_concerns(ids)
+    confirmations = uow.referrals.confirmations_for([r.referral_id for rs in referrals.values() for r in rs])
+    moves = uow.concerns.events_for(ids)
+    addenda = {
+        AddendumTarget.CONCERN: uow.addenda.for_objects(AddendumTarget.CONCERN, ids),
+        AddendumTarget.SCREENING: uow.addenda.for_objects(
+            AddendumTarget.SCREENING, [s.screening_id for ss in screenings.values() for s in ss]
+        ),
+        AddendumTarget.REFERRAL: uow.addenda.for_objects(
+            AddendumTarget.REFERRAL, [r.referral_id for rs in referrals.values() for r in rs]
+        ),
+    }
     events: list[ChronologyEvent] = []
-    for concern in uow.concerns.list_for_child(child.child_id):
-        events += _one_concern(uow, concern, contacts)
+    for concern in concerns:
+        events += _one_concern(
+            concern,
+            contacts,
+            screenings[concern.concern_id],
+            referrals[concern.concern_id],
+            confirmations,
+            moves[concern.concern_id],
+            addenda,
+        )
     return events
 
 
-def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition) -> list[ChronologyEvent]:
+def _one_concern(
+    concern: Concern,
+    contacts: ContactsDefinition,
+    screenings: list[ScreeningRecord],
+    referrals: list[ReferralEntry],
+    confirmations: Mapping[int, list[tuple[date, datetime, Actor]]],
+    moves: list[tuple[ConcernStatus, datetime, Actor, str]],
+    addenda: Mapping[AddendumTarget, Mapping[int, list[Addendum]]],
+) -> list[ChronologyEvent]:
     draft = concern.draft
     reference = concern.reference
     account = " ".join(draft.account.split())
@@ -131,8 +164,8 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
             recorded_by=", ".join(p for p in (draft.recorder_name, draft.recorder_role) if p.strip()),
         )
     ]
-    events += addenda_events(uow, AddendumTarget.CONCERN, concern.concern_id, reference)
-    for record in uow.screenings.for_concern(concern.concern_id):
+    events += _amendments(addenda[AddendumTarget.CONCERN][concern.concern_id], reference)
+    for record in screenings:
         decision = record.decision
         summary = f"Screened: suggested {decision.suggested_level.label.lower()}, "
         summary += f"confirmed {decision.confirmed_level.label.lower()}."
@@ -150,8 +183,8 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
                 review_date=decision.review_date,
             )
         )
-        events += addenda_events(uow, AddendumTarget.SCREENING, record.screening_id, reference)
-    for entry in uow.referrals.for_concern(concern.concern_id):
+        events += _amendments(addenda[AddendumTarget.SCREENING][record.screening_id], reference)
+    for entry in referrals:
         title = route_title(entry.route, contacts)
         both = " / ".join(r for r in (reference, entry.reference) if r.strip())
         events.append(
@@ -164,33 +197,33 @@ def _one_concern(uow: UnitOfWork, concern: Concern, contacts: ContactsDefinition
                 recorded_by=entry.recorded_by.name,
             )
         )
-        events += _confirmation_events(uow, entry.referral_id, title, both)
-        events += addenda_events(uow, AddendumTarget.REFERRAL, entry.referral_id, reference)
-    for status, at, actor, note in uow.concerns.events(concern.concern_id):
+        events += [
+            ChronologyEvent(
+                at,
+                CONFIRMATION,
+                f"Written confirmation of the referral to {title} sent {day(sent)}.",
+                reference=both,
+                recorded_by=actor.name,
+            )
+            for sent, at, actor in confirmations[entry.referral_id]
+        ]
+        events += _amendments(addenda[AddendumTarget.REFERRAL][entry.referral_id], reference)
+    for status, at, actor, note in moves:
         if status == ConcernStatus.CLOSED:
             events.append(ChronologyEvent(at, CONCERN_CLOSED, note, reference=reference, recorded_by=actor.name))
     return events
 
 
-def _confirmation_events(uow: UnitOfWork, referral_id: int, title: str, reference: str) -> list[ChronologyEvent]:
-    return [
-        ChronologyEvent(
-            at,
-            CONFIRMATION,
-            f"Written confirmation of the referral to {title} sent {day(sent)}.",
-            reference=reference,
-            recorded_by=actor.name,
-        )
-        for sent, at, actor in uow.referrals.confirmations(referral_id)
-    ]
-
-
 def addenda_events(uow: UnitOfWork, kind: AddendumTarget, object_id: int, reference: str) -> list[ChronologyEvent]:
+    return _amendments(uow.addenda.for_object(kind, object_id), reference)
+
+
+def _amendments(addenda: Iterable[Addendum], reference: str) -> list[ChronologyEvent]:
     return [
         ChronologyEvent(
             a.written_at, AMENDMENT, a.change, action=f"Why: {a.reason}", reference=reference, recorded_by=a.author.name
         )
-        for a in uow.addenda.for_object(kind, object_id)
+        for a in addenda
     ]
 
 

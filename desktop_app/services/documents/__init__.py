@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from desktop_app.definitions import Forms, SectionKind, load_forms
+from desktop_app.definitions import Forms, load_forms
 from desktop_app.domain.documents import (
     Chronology,
     ContactLine,
@@ -99,13 +99,13 @@ def referral_summary(
         screening=latest,
         referrals=tuple(sorted(referrals, key=lambda r: (r.contacted_at, r.referral_id))),
         addenda=addenda,
-        protective_section_ids=_protective_sections(forms, latest.definition_id if latest else None),
+        protective_section_ids=record.protective_sections(forms, latest.definition_id if latest else None),
         route_titles=tuple((str(c.route), c.title) for c in contacts.contacts if c.route is not None),
         category_titles=tuple((c.id, c.title) for c in forms.categories.categories),
         sign_titles=record.sign_titles(concern, forms),
         status=STATUS_WORDS.get(status, status.replace("_", " ").capitalize()),
         outcome=outcome,
-        screening_title=definition.title if definition is not None else "the setting's screening tool",
+        screening_title=definition.title if definition is not None else record.UNKNOWN_TOOL,
         today=today or date.today(),
         request_words=tuple((r.id, r.printed) for r in forms.referral_requests.requests),
         consent_words=tuple((c.id, c.printed, c.note_label) for c in forms.referral_requests.consent),
@@ -114,6 +114,7 @@ def referral_summary(
         files=files,
         files_more=uow.attachments.count_for_concern(concern_id) - len(listed) if len(listed) == FILES_LISTED else 0,
         file_kinds=tuple((k.media_type, k.name) for k in forms.attachments.kinds),
+        screening_ids=tuple(s.screening_id for s in screenings),
     )
 
 
@@ -131,14 +132,6 @@ STATUS_WORDS = {
     "referred": "Referred",
     "closed": "Closed",
 }
-
-
-def _protective_sections(forms: Forms, definition_id: str | None) -> frozenset[str]:
-    known = forms.screenings.get(definition_id) if definition_id else None
-    definitions = [known] if known is not None else list(forms.screenings.values())
-    return frozenset(
-        section.id for d in definitions for section in d.sections if section.kind is SectionKind.PROTECTIVE
-    )
 
 
 def chronology(uow: UnitOfWork, child_id: int, forms: Forms | None = None) -> Chronology:

@@ -28,14 +28,13 @@ from desktop_app.services.vault.folder import (
     vault_exists,
 )
 from desktop_app.services.vault.integrity import VerifyReport, verify_vault
+from desktop_app.services.vault.keys import PassphraseRefused, check_passphrase
 from desktop_app.services.vault.session import (
     BACKUPS_DIR,
     PUBLIC_KEY_FILE,
-    PassphraseRefused,
     Progress,
     VaultSession,
     actor_for,
-    check_passphrase,
     write_public_key,
 )
 from desktop_app.store import anchor as anchor_file
@@ -147,12 +146,11 @@ def create_vault(
         vault_id = uuid.uuid4().hex
         private, public = sealing.new_keypair()
         recovery_text = recovery_keys.new_recovery_key()
-        slots = KeySlotFile.create(vault_id, public)
         user_id = uuid.uuid4().hex
-        slot = slots.add_passphrase_slot(
+        slots, slot = KeySlotFile.create(vault_id, public).with_passphrase_slot(
             user_id, user_name, Role.DSL.value, passphrase, data_key, params=kdf_params or kdf.tune()
         )
-        slots.add_recovery_slot(recovery_keys.parse(recovery_text), data_key)
+        slots, _recovery_slot = slots.with_recovery_slot(recovery_keys.parse(recovery_text), data_key)
 
         database = open_database(vault_dir, data_key, create=True)
         audit_key = derive_audit_key(data_key)
@@ -255,7 +253,7 @@ def unlock(vault_dir: Path, passphrase: str) -> VaultSession:
 
 
 def unlock_with_recovery(vault_dir: Path, recovery_key_text: str, user_id: str | None = None) -> VaultSession:
-    """Open with the recovery key; the session then asks for a new passphrase (``set_own_passphrase``)."""
+    """Open with the recovery key; the session then asks for a new passphrase (``keys.set_own_passphrase``)."""
     vault_dir = Path(vault_dir)
     require_vault(vault_dir)
     recovery_key = recovery_keys.parse(recovery_key_text)

@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.records import Actor
 from desktop_app.errors import UserFacingError, quote
@@ -31,11 +32,13 @@ from desktop_app.store.database import open_database
 from desktop_app.store.engine import DB_FILE_NAME
 from desktop_app.store.errors import VaultDamaged
 from desktop_app.store.files import disk_problem
-from desktop_app.store.uow import UnitOfWork
 from desktop_app.vault import AlreadyRunning, leftovers, restore_journal
 from desktop_app.vault.instance import STAGING_LOCK, VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
 from desktop_app.vault.keyslots import KeySlotFile
+
+if TYPE_CHECKING:
+    from desktop_app.services.vault.session import VaultSession
 
 KEPT_INFIX = ".before-restore-"
 
@@ -308,14 +311,16 @@ def restore_backup(
             discard(staged)
 
 
-def note_set_aside(uow: UnitOfWork, actor: Actor, info: BackupInfo) -> None:
+def note_set_aside(session: VaultSession, info: BackupInfo) -> None:
     """Audit, in the vault about to be set aside, that a checked backup is replacing it (ids and counts only)."""
-    with uow:
-        uow.audit.append(actor, "vault.set_aside_for_restore", "vault", {"backup_audit_seq": info.audit_entries})
+    with session.uow() as uow:
+        uow.audit.append(
+            session.actor(), "vault.set_aside_for_restore", "vault", {"backup_audit_seq": info.audit_entries}
+        )
         uow.commit()
 
 
-def last_backup(uow: UnitOfWork) -> datetime | None:
+def last_backup(session: VaultSession) -> datetime | None:
     """When this vault last wrote a backup file (from its audit trail), or None when it never has."""
-    with uow:
+    with session.uow() as uow:
         return uow.audit.last_at("backup.written")

@@ -1,15 +1,16 @@
-"""The unlocked vault: units of work, people and passphrases, re-keying, recovery key, backup and verify."""
+"""The unlocked vault: its lock, units of work, key slots and re-keying, backup, verify and compact.
+
+The use cases that change who can unlock live beside it: people.py (users added and removed) and keys.py
+(passphrases, the recovery key); they change the key slots through ``change_key_slots`` and ``rekey``.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import secrets
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.domain.enums import Role
 from desktop_app.domain.records import Actor, Setting, User
 from desktop_app.errors import UserFacingError
 from desktop_app.services.vault.backup import write_backup
@@ -17,27 +18,15 @@ from desktop_app.services.vault.folder import file_stamp
 from desktop_app.services.vault.integrity import VerifyReport, known_of, verify_database
 from desktop_app.store.database import AnchorCheck, Database
 from desktop_app.store.uow import UnitOfWork
-from desktop_app.vault import atomic, sealing
-from desktop_app.vault import passphrase as passphrase_rules
-from desktop_app.vault import recovery as recovery_keys
+from desktop_app.vault import atomic
 from desktop_app.vault.datakey import new_data_key
 from desktop_app.vault.instance import VaultInstanceLock
 from desktop_app.vault.keyslots import FILE_NAME as KEYSLOTS_FILE
-from desktop_app.vault.keyslots import KeySlotFile, SlotKind
+from desktop_app.vault.keyslots import KeySlotFile
 
 BACKUPS_DIR = "backups"
 PUBLIC_KEY_FILE = "intake.pub"
 Progress = Callable[[int, int, str], None]  # (step, of steps, what is happening)
-
-
-class PassphraseRefused(UserFacingError):
-    """The new passphrase does not meet the rules (DESIGN §5)."""
-
-
-def check_passphrase(passphrase: str, avoid: tuple[str, ...] = ()) -> None:
-    problems = passphrase_rules.problems(passphrase, avoid)
-    if problems:
-        raise PassphraseRefused(" ".join(problems))
 
 
 def actor_for(user: User) -> Actor:
@@ -121,135 +110,64 @@ class VaultSession:
     def audit_seq(self) -> int:
         return self._db().latest()[0]
 
-    def users(self) -> list[User]:
-        with self.uow() as uow:
-            return uow.users.active()
+    # ----- key slots and re-keying: the people and keys rooms (people.py, keys.py) change them through these -------
 
-    def add_user(self, name: str, role: Role, passphrase: str) -> User:
-        """Give a DSL or deputy their own passphrase slot (key slots saved first, then the person recorded)."""
-        if not name.strip():
-            raise UserFacingError("The new user's name is needed.")
-        check_passphrase(passphrase)
-        user_id = uuid.uuid4().hex
-        slot = self._slots.add_passphrase_slot(user_id, name, Role(role).value, passphrase, self._key())
-        try:
-            self._slots.save(self.vault_dir / KEYSLOTS_FILE)
-        except BaseException:
-            self._slots.remove_slot(slot.slot_id)
-            raise
-        with self.uow() as uow:
-            user = uow.users.add(user_id, name, Role(role), slot_id=slot.slot_id)
-            uow.audit.append(self.actor(), "user.added", user_id, {"role": Role(role).value})
-            uow.commit()
-        return user
+    @property
+    def key_slots(self) -> KeySlotFile:
+        """Who can unlock, as saved in keyslots.json (a value: never changed in place)."""
+        return self._slots
 
-    def remove_user(self, user_id: str, progress: Progress | None = None) -> Path:
-        """Backup, delete the slot, re-key the database, re-wrap every remaining slot; returns the backup."""
-        report = progress or (lambda _step, _of, _what: None)
-        if user_id == self._user_id:
-            raise UserFacingError("You cannot remove yourself; ask another DSL or deputy to do it.")
-        with self.uow() as uow:
-            uow.users.get(user_id)
-        slot = self._slots.slot_for_user(user_id)
-        report(0, 4, "Backing up the vault")
-        backup = self._backup_to(self.vault_dir / BACKUPS_DIR / f"before-removing-user-{_stamp()}.wmbak")
-        report(1, 4, "Removing the key")
+    def change_key_slots(self, change: Callable[[KeySlotFile, bytearray], KeySlotFile]) -> KeySlotFile:
+        """Save ``change(key slots, data key)`` (a new value) and only then hold it; returns it.
+
+        If saving fails (a full disk), the session still holds, and keyslots.json still has, the key slots from
+        before, so trying again works.
+        """
+        new = change(self._slots, self._key())
+        self._save_slots(new)
+        return new
+
+    def rekey(
+        self, slots: KeySlotFile, new_public_key: bytes, before_database: Callable[[], object] | None = None
+    ) -> None:
+        """Move the vault to a new data key, keeping only ``slots`` (the session's key slots, less any taken out),
+        and publish ``new_public_key`` as the intake key (its private key already stored in the database).
+
+        In order: ``slots`` re-wrapped to the new key and saved (keyslots.json.bak keeps the old wraps, so a re-key
+        interrupted before the database changes is finished at the next unlock); ``before_database`` called; the
+        database re-encrypted; the key slots saved again (now their previous copy no longer holds what was taken
+        out); intake.pub written. Until the database is re-encrypted, a failure (a full disk) leaves the session and
+        the key files as they were, so trying again works.
+        """
         old_key, new_key = self._key(), bytearray(new_data_key())
-        # Until the database is re-keyed, a failure (a full disk) leaves the session as it was, so trying again works.
-        before = (list(self._slots.slots), self._slots.public_key, self._slots.key_check)
         try:
-            if slot is not None:
-                self._slots.remove_slot(slot.slot_id)
-            # The removed person could have read the intake private key, so lock-screen concerns from now on are
-            # sealed to a new key pair. The new private key is stored first (the old one kept, so items waiting still
-            # open); only then is the new public key published: nothing is sealed to a key the vault does not hold.
-            intake_private, intake_public = sealing.new_keypair()
-            with self.uow() as uow:
-                uow.setting.replace_intake_key(intake_private)
-                uow.audit.append(self.actor(), "vault.intake_key_replaced", self.vault_id, {"user_removed": user_id})
-                uow.commit()
-            self._slots.rewrap_all(old_key, new_key, new_public_key=intake_public)
-            self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # .bak keeps the old wraps until the re-key is done
+            self._save_slots(slots.rewrapped(old_key, new_key, new_public_key=new_public_key))
         except BaseException:
-            self._slots.slots, self._slots.public_key, self._slots.key_check = before
-            self._put_back_slots_file()
+            wipe(new_key)  # never used: the session keeps the key it had
             raise
-        report(2, 4, "Re-encrypting the database with a new key")
-        database = self._db()
-        self._database = database.rekey(new_key)
+        if before_database is not None:
+            before_database()
+        self._database = self._db().rekey(new_key)
         self._data_key = new_key
         wipe(old_key)
-        self._slots.save(self.vault_dir / KEYSLOTS_FILE)  # now the previous copy no longer holds the removed slot
-        write_public_key(self.vault_dir, self._slots.public_key)
-        report(3, 4, "Recording the change")
-        with self.uow() as uow:
-            uow.users.mark_removed(user_id)
-            uow.audit.append(self.actor(), "user.removed", user_id, {"rekeyed": True})
-            uow.commit()
-        report(4, 4, "Done")
-        return backup
-
-    def _put_back_slots_file(self) -> None:
-        """A removal failed before the database was touched: if keyslots.json already names the new key (its recovery
-        copy could not be written), put the current wraps back. Best effort: if that cannot be written either, the
-        previous copy holds the current key and the next unlock finishes what the file began."""
-        path = self.vault_dir / KEYSLOTS_FILE
-        try:
-            if KeySlotFile.load(path).key_check == self._slots.key_check:
-                return
-        except UserFacingError:
-            pass
-        with contextlib.suppress(UserFacingError):
-            self._slots.save(path)
-
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Change the signed-in person's passphrase; the old one must be given again."""
-        slot = self._slots.slot_for_user(self._user_id)
-        if slot is None:
-            raise UserFacingError("You have no passphrase for this vault yet; set one first.")
-        self._slots.open_with_passphrase(old, self._user_id)
-        self._set_passphrase(new, "user.passphrase_changed")
-
-    def set_own_passphrase(self, new: str) -> None:
-        """After unlocking with the recovery key: a new passphrase for the signed-in person."""
-        self._set_passphrase(new, "user.passphrase_set")
-        self.needs_new_passphrase = False
-
-    def _set_passphrase(self, new: str, action: str) -> None:
-        check_passphrase(new)
-        user = self.user
-        slot = self._slots.slot_for_user(user.user_id)
-        if slot is None:
-            slot = self._slots.add_passphrase_slot(user.user_id, user.name, user.role.value, new, self._key())
-        else:
-            self._slots.set_passphrase(slot.slot_id, new, self._key())
         self._slots.save(self.vault_dir / KEYSLOTS_FILE)
-        with self.uow() as uow:
-            uow.audit.append(self.actor(), action, user.user_id)
-            uow.commit()
+        write_public_key(self.vault_dir, self._slots.public_key)
 
-    def replace_recovery_key(self) -> str:
-        """A new recovery key (the old one stops working); show it once and print a new recovery sheet."""
-        text = recovery_keys.new_recovery_key()
-        previous = self._slots.recovery_slot()
-        self._slots.add_recovery_slot(recovery_keys.parse(text), self._key())
-        try:
-            self._slots.save(self.vault_dir / KEYSLOTS_FILE)
-        except BaseException:
-            self._slots.slots = [s for s in self._slots.slots if s.kind is not SlotKind.RECOVERY] + (
-                [previous] if previous is not None else []
-            )
-            raise
-        with self.uow() as uow:
-            uow.audit.append(self.actor(), "vault.recovery_key_replaced", self.vault_id)
-            uow.commit()
-        return text
+    def _save_slots(self, new: KeySlotFile) -> None:
+        new.save(self.vault_dir / KEYSLOTS_FILE, replacing=self._slots)
+        self._slots = new
+
+    # ----- backup, verify, compact ---------------------------------------------------------------------------------
 
     def backup(self, out_path: Path, progress: Progress | None = None) -> Path:
         """A backup where the DSL chose: never inside the vault folder, through a link, or over another kind."""
         from desktop_app.vault.outputs import OutputKind, check_output_path
 
         return self._backup_to(check_output_path(out_path, OutputKind.BACKUP, make_folder=True), progress)
+
+    def backup_before(self, change: str) -> Path:
+        """A backup in the vault's own backups folder before a change that cannot be undone (named in the file)."""
+        return self._backup_to(self.vault_dir / BACKUPS_DIR / f"before-{change}-{_stamp()}.wmbak")
 
     def _backup_to(self, out_path: Path, progress: Progress | None = None) -> Path:
         actor = self.actor()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Collection, Iterable
 from datetime import datetime
 
-from sqlalchemy import case, func, literal_column, select, text
+from sqlalchemy import and_, case, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import ConcernStatus
@@ -76,7 +77,15 @@ class ConcernRepository:
         self._session.add(row)
         self._session.flush()
         status = ConcernStatus.AWAITING_SCREENING.value
-        self._session.add(ConcernStateRow(concern_id=row.id, status=status, submitted_at=submitted))
+        self._session.add(
+            ConcernStateRow(
+                concern_id=row.id,
+                status=status,
+                submitted_at=submitted,
+                immediate_danger=bool(draft.immediate_danger),
+                sign_ids=json.dumps(list(draft.sign_ids)),
+            )
+        )
         self._session.add(
             ConcernEventRow(concern_id=row.id, status=status, at=now, note="submitted", **actor_columns(actor))
         )
@@ -174,30 +183,37 @@ class ConcernRepository:
 
     def awaiting_screening(self, limit: int = 50, significant: Collection[str] = ()) -> list[Concern]:
         """Concerns not yet screened, most urgent first: immediate danger, then any of the ``significant`` signs
-        ticked (screening item ids), then the rest; oldest first within each. The status index narrows the rows to
-        those waiting before their bodies are read for the order."""
-        status = ConcernStatus.AWAITING_SCREENING.value
-        danger = func.coalesce(func.json_extract(ConcernRow.body, "$.immediate_danger"), 0) == 1
+        ticked (screening item ids), then the rest; oldest first within each. The order comes from the status index
+        alone (it carries the danger flag and the signs), so only the concerns returned have their bodies read."""
+        state = ConcernStateRow
         ids = sorted(set(significant))
         signs = (
-            (
+            and_(  # most waiting concerns have no sign ticked: their empty list is not unpacked
+                state.sign_ids != "[]",
                 select(literal_column("1"))
-                .select_from(func.json_each(ConcernRow.body, "$.sign_ids"))
+                .select_from(func.json_each(state.sign_ids))
                 .where(literal_column("json_each.value").in_(ids))
-                .exists()
+                .exists(),
             )
             if ids
             else literal_column("0") == 1
         )
-        urgency = case((danger, 2), (signs, 1), else_=0)
-        query = (
-            select(ConcernRow, ConcernStateRow.status)
-            .join(ConcernStateRow)
-            .where(ConcernStateRow.status == status)
-            .order_by(urgency.desc(), ConcernStateRow.submitted_at, ConcernStateRow.concern_id)
-            .limit(limit)
+        urgency = case((state.immediate_danger, 2), (signs, 1), else_=0)
+        wanted = list(
+            self._session.scalars(
+                select(state.concern_id)
+                .where(state.status == ConcernStatus.AWAITING_SCREENING.value)
+                .order_by(urgency.desc(), state.submitted_at, state.concern_id)
+                .limit(limit)
+            )
         )
-        return self._with_status(query)
+        found = {
+            concern.concern_id: concern
+            for concern in self._with_status(
+                select(ConcernRow, state.status).join(state).where(ConcernRow.id.in_(wanted))
+            )
+        }
+        return [found[concern_id] for concern_id in wanted]
 
     def count_with_status(self, status: ConcernStatus | str) -> int:
         return int(
@@ -226,6 +242,18 @@ class ConcernRepository:
         return [
             (ConcernStatus(r.status), r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note) for r in rows
         ]
+
+    def events_for(self, concern_ids: Collection[int]) -> dict[int, list[tuple[ConcernStatus, datetime, Actor, str]]]:
+        """``events`` for many concerns in one query."""
+        found: dict[int, list[tuple[ConcernStatus, datetime, Actor, str]]] = {cid: [] for cid in concern_ids}
+        rows = self._session.scalars(
+            select(ConcernEventRow).where(ConcernEventRow.concern_id.in_(list(found))).order_by(ConcernEventRow.id)
+        )
+        for r in rows:
+            found[r.concern_id].append(
+                (ConcernStatus(r.status), r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note)
+            )
+        return found
 
     def search(self, text_typed: str, limit: int = 50) -> list[Concern]:
         """Concerns whose account, child's words, location or people named match every word typed, newest first.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import select
@@ -56,6 +57,18 @@ class AddendumRepository:
             .order_by(AddendumRow.id)
         )
         return [_to_addendum(r) for r in rows]
+
+    def for_objects(self, object_kind: AddendumTarget, object_ids: Collection[int]) -> dict[int, list[Addendum]]:
+        """``for_object`` for many objects of one kind in one query."""
+        found: dict[int, list[Addendum]] = {object_id: [] for object_id in object_ids}
+        rows = self._session.scalars(
+            select(AddendumRow)
+            .where(AddendumRow.object_kind == AddendumTarget(object_kind), AddendumRow.object_id.in_(list(found)))
+            .order_by(AddendumRow.id)
+        )
+        for row in rows:
+            found[row.object_id].append(_to_addendum(row))
+        return found
 
 
 # Kept in the row's ``extra`` JSON beside the flags (no column of their own): the DSL's role and the closures.

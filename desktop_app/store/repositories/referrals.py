@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -117,6 +118,34 @@ class ReferralRepository:
             )
         )
         return [_to_entry(r, self._sent(r.id)) for r in rows]
+
+    def for_concerns(self, concern_ids: Collection[int]) -> dict[int, list[ReferralEntry]]:
+        """Each concern's referrals, oldest first, with their written confirmations (date sent, when recorded, who),
+        in two queries whatever the number of concerns: ({concern: referrals}, {referral: confirmations})."""
+        found: dict[int, list[ReferralEntry]] = {concern_id: [] for concern_id in concern_ids}
+        rows = list(
+            self._session.scalars(
+                select(ReferralRow).where(ReferralRow.concern_id.in_(list(found))).order_by(ReferralRow.id)
+            )
+        )
+        sent = self.confirmations_for([row.id for row in rows])
+        for row in rows:
+            dates = [when for when, _at, _actor in sent[row.id]]
+            found[row.concern_id].append(_to_entry(row, max(dates) if dates else None))
+        return found
+
+    def confirmations_for(self, referral_ids: Collection[int]) -> dict[int, list[tuple[date, datetime, Actor]]]:
+        """``confirmations`` for many referrals in one query."""
+        found: dict[int, list[tuple[date, datetime, Actor]]] = {referral_id: [] for referral_id in referral_ids}
+        rows = self._session.scalars(
+            select(ReferralEventRow)
+            .where(ReferralEventRow.referral_id.in_(list(found)), ReferralEventRow.kind == CONFIRMATION_SENT)
+            .order_by(ReferralEventRow.id)
+        )
+        for r in rows:
+            if r.sent:
+                found[r.referral_id].append((r.sent, r.at, actor_of(r.actor_name, r.actor_role, r.actor_user_id)))
+        return found
 
     def awaiting_confirmation(self, today: date, limit: int = 50) -> list[ReferralEntry]:
         """Referrals whose written confirmation is due on or before ``today`` and not yet sent, oldest due first."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -118,6 +119,16 @@ class ScreeningRepository:
             select(ScreeningRow).where(ScreeningRow.concern_id == concern_id).order_by(ScreeningRow.id)
         )
         return [_to_record(r) for r in rows]
+
+    def for_concerns(self, concern_ids: Collection[int]) -> dict[int, list[ScreeningRecord]]:
+        """Each concern's screenings, oldest first, in one query (a child's file: no query per concern)."""
+        found: dict[int, list[ScreeningRecord]] = {concern_id: [] for concern_id in concern_ids}
+        rows = self._session.scalars(
+            select(ScreeningRow).where(ScreeningRow.concern_id.in_(list(found))).order_by(ScreeningRow.id)
+        )
+        for row in rows:
+            found[row.concern_id].append(_to_record(row))
+        return found
 
     def for_child(self, child_id: int, limit: int = 1000) -> list[ScreeningRecord]:
         rows = self._session.scalars(

@@ -101,7 +101,7 @@ class BackupSection(QWidget):
         from desktop_app.services.vault import backup_restore
 
         try:
-            last = backup_restore.last_backup(self.session.uow())
+            last = backup_restore.last_backup(self.session)
         except Exception as error:
             _log.warning("could not read when the last backup was made")
             self.last_label.setText(describe_error(error))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop_app.services.vault import keys as vault_keys
 from desktop_app.services.vault.recovery_sheet import KEPT, PENDING, mark_sheet, sheet_pending
 from desktop_app.ui import ask
 from desktop_app.ui.labels import note
@@ -149,7 +150,7 @@ class RecoveryKeySection(QWidget):
             return
         self.make_button.setEnabled(False)
         self.status.busy("Making the new recovery key…")
-        self.task = run_in_background(self.session.replace_recovery_key)
+        self.task = run_in_background(vault_keys.replace_recovery_key, self.session)
         self.task.succeeded.connect(self._made)
         self.task.failed.connect(self._failed)
 

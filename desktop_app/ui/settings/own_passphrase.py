@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.services.vault import keys as vault_keys
 from desktop_app.ui.labels import secret_field
 from desktop_app.ui.settings.common import StatusArea
 from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields
@@ -53,7 +54,7 @@ class PassphraseSection(QWidget):
         if self.task is not None or not self.fields.acceptable:
             return
         self.status.busy("Saving the new passphrase…")
-        self.task = run_in_background(self.session.change_passphrase, self.current.text(), self.fields.text)
+        self.task = run_in_background(vault_keys.change_passphrase, self.session, self.current.text(), self.fields.text)
         self.task.succeeded.connect(self._changed)
         self.task.failed.connect(self._failed)
         self._update()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.enums import Role
+from desktop_app.services.vault import people as vault_people
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.settings.common import StatusArea
@@ -103,7 +104,7 @@ class PeopleSection(QWidget):
         self.people.clear()
         me = self.session.user.user_id
         try:
-            users = list(self.session.users())
+            users = vault_people.users(self.session)
         except Exception as error:
             self.remove_status.failed(describe_error(error))
             users = []
@@ -139,7 +140,8 @@ class PeopleSection(QWidget):
             return
         self.remove_status.say("")
         self.add_status.busy("Adding the deputy's key…")
-        self.task = run_in_background(self.session.add_user, name, Role.DEPUTY_DSL, self.new_passphrase.text)
+        passphrase = self.new_passphrase.text
+        self.task = run_in_background(vault_people.add_user, self.session, name, Role.DEPUTY_DSL, passphrase)
         self.task.succeeded.connect(self._added)
         self.task.failed.connect(self._add_failed)
         self._update_buttons()
@@ -180,7 +182,7 @@ class PeopleSection(QWidget):
             return
         self.add_status.say("")
         self.remove_status.busy("Making a backup and changing the vault's key…")
-        self.task = run_in_background(self.session.remove_user, user_id, progress=True)
+        self.task = run_in_background(vault_people.remove_user, self.session, user_id, progress=True)
         self.task.progress.connect(self.remove_status.progress)
         self._removing = name
         self.task.succeeded.connect(self._removed)  # bound methods: Qt drops them if this section is gone

@@ -123,7 +123,7 @@ class RestoreFlow(QObject):
         self.staged = staged
         if self.host.session is self.session:
             try:
-                backup_restore.note_set_aside(self.session.uow(), self.session.actor(), self.staged.info)
+                backup_restore.note_set_aside(self.session, self.staged.info)
             except Exception:
                 _log.exception("the set-aside note could not be written")  # the restored vault records its own row
         self.host.lock()

@@ -89,3 +89,42 @@ def test_another_room_adds_its_events_with_one_source(open_session: VaultSession
         chronology_service.SOURCES.remove(missing)
     assert events[0].kind == "Missing episode"
     assert chronology_service.arranged(events, kinds=chronology_service.KINDS[4].kinds) == (events[0],)
+
+
+def _statements(session: VaultSession, child_id: int) -> int:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    engine = session._db().engine
+    listener = lambda *args: seen.append(args[2])  # noqa: E731  (connection, cursor, statement, ...)
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        chronology_service.child_chronology(session, child_id)
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    return len(seen)
+
+
+def test_a_child_with_more_concerns_costs_no_more_queries(open_session: VaultSession) -> None:
+    """A child's file opens as quickly with sixteen concerns as with two: no query per concern, screening or referral
+    (at 100,000 concerns, the busiest child's chronology was 88 queries)."""
+    child_id = a_full_history(open_session)
+    actor = open_session.actor()
+    with open_session.uow() as uow:
+        first = uow.concerns.list_for_child(child_id)[0]
+    before = _statements(open_session, child_id)
+    with open_session.uow() as uow:
+        for number in range(6):
+            added = uow.concerns.add(child_id, first.draft, actor, sealed=False)
+            uow.audit.append(actor, "concern.submitted", added.concern_id)
+            entry = uow.referrals.add(
+                added.concern_id, RouteId.POLICE_101, f"Officer {number}", datetime.now(UTC), "", "", None, actor
+            )
+            uow.audit.append(actor, "referral.recorded", entry.referral_id)
+        uow.commit()
+    for _ in range(3):
+        screen_child(open_session, child_id, RiskLevel.HIGH, date.today() + timedelta(days=7))
+    events = chronology_service.child_chronology(open_session, child_id).events
+    assert sum(e.kind == "Concern" for e in events) == 7
+    assert sum(e.kind == "Referral" for e in events) == 7
+    assert _statements(open_session, child_id) == before

@@ -14,6 +14,7 @@ from desktop_app.domain.enums import Role
 from desktop_app.errors import UserFacingError
 from desktop_app.services.dropkit import collect, kit, record
 from desktop_app.services.vault import VaultSession
+from desktop_app.services.vault import people as vault_people
 from tests.fixtures_vault import PASSPHRASE, make_vault, open_session  # noqa: F401
 
 CONCERN = {
@@ -127,8 +128,8 @@ def test_after_the_key_is_replaced_old_files_open_and_the_old_kit_is_refused(
 ) -> None:
     kit_path, folder = drop
     record.record_from_file(kit_path, folder, _concern_file(tmp_path))  # sealed before the key changed
-    deputy = open_session.add_user("Sam Deputy", Role.DEPUTY_DSL, "a long deputy passphrase here")
-    open_session.remove_user(deputy.user_id)  # a new intake key pair; the old one is retired
+    deputy = vault_people.add_user(open_session, "Sam Deputy", Role.DEPUTY_DSL, "a long deputy passphrase here")
+    vault_people.remove_user(open_session, deputy.user_id)  # a new intake key pair; the old one is retired
     collected = collect.collect(open_session, folder)
     assert len(collected.moved) == 1 and collected.old_kit == 1  # a file for a retired key still opens
     with pytest.raises(UserFacingError, match="out of date"):

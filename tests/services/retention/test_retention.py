@@ -15,6 +15,7 @@ from desktop_app.services import casework
 from desktop_app.services import vault as vault_service
 from desktop_app.services.retention import dates, destroy
 from desktop_app.services.vault import VaultSession
+from desktop_app.services.vault import people as vault_people
 from tests.fixtures_vault import open_session  # noqa: F401
 from tests.sqlcipher_pages import plaintext_holds
 
@@ -78,7 +79,7 @@ def test_a_deputy_cannot_destroy_a_file(
     tmp_path: Path,
 ) -> None:
     child_id, _ = _child(open_session, date(1998, 2, 1))
-    open_session.add_user("Sam Deputy", Role.DEPUTY_DSL, "a long deputy passphrase here")
+    vault_people.add_user(open_session, "Sam Deputy", Role.DEPUTY_DSL, "a long deputy passphrase here")
     open_session.lock()
     deputy = vault_service.unlock(tmp_path / "vault", "a long deputy passphrase here")
     try:

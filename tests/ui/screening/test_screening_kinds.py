@@ -101,4 +101,4 @@ def test_the_record_view_says_which_kinds_the_dsl_confirmed() -> None:
         )
     )
     html = _screening_html(record, {})
-    assert "Kind of concern (confirmed by the DSL):</b> County lines; Online exploitation" in html
+    assert "<b>Kinds of concern confirmed by the DSL:</b></td><td>County lines, Online exploitation</td>" in html
