@@ -113,14 +113,16 @@ def start_path_report(vault_folder: Path, home: Path, planted: str | None = None
 
 
 # Our own packages the lock screen does not need: the ORM models and engine, use cases, documents, forms, commands, the
-# settings screens (the lock screen's passphrase field is in ``ui.labels``); and the wait after wrong passphrases
-# (``vault.passphrase`` and the record on this computer it reads), read after the first paint.
+# settings screens (the lock screen's passphrase field is in ``ui.labels``), the auto-lock (built at the first unlock);
+# and the wait after wrong passphrases (``vault.passphrase`` and the record on this computer it reads), read after the
+# first paint.
 _TOO_EARLY_PREFIXES = (
     "desktop_app.store",
     "desktop_app.reports",
     "desktop_app.definitions",
     "desktop_app.commands",
     "desktop_app.ui.settings",
+    "desktop_app.ui.idle",
     "desktop_app.vault.passphrase",
     "desktop_app.vault.witness",
 )
