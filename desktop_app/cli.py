@@ -8,7 +8,6 @@ Exit codes: 0 done, 1 a problem found or refused (one clear sentence on stderr),
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -78,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="start on a throw-away vault of fictional records")
     parser.add_argument("--vault", metavar="DIR", help="open the vault in DIR instead of the default one")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import importlib  # only for a command: starting the window needs no parser
+
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop_app.commands.{name}").add_parser(sub)
     return parser

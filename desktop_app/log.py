@@ -12,7 +12,6 @@ import enum
 import logging
 import os
 import re
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +46,8 @@ def _clean_arg(value: Any) -> Any:
 
 
 def _clean_exception(exc_info: Any) -> str:
+    import traceback  # only when an error is logged: not loaded before the lock screen is shown
+
     exc_type, _exc, tb = exc_info
     frames = traceback.extract_tb(tb)
     where = " <- ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in reversed(frames[-8:]))

@@ -62,12 +62,17 @@ def log_dir() -> Path:
     return base / "logs" if base else _user_dirs()[2]
 
 
+_checkout: list[Path] = []  # the checkout's folder, resolved once (each resolve asks the file system about every part)
+
+
 def _install_root() -> Path:
     """The folder holding resources/ and forms/: the checkout, or the PyInstaller bundle when frozen."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root)
-    return Path(__file__).resolve().parent.parent
+    if not _checkout:
+        _checkout.append(Path(__file__).resolve().parent.parent)
+    return _checkout[0]
 
 
 def resources_dir() -> Path:

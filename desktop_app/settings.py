@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -29,14 +28,22 @@ def _path() -> Path:
 
 def load() -> Preferences:
     try:
-        data = json.loads(_path().read_text(encoding="utf-8"))
+        text = _path().read_text(encoding="utf-8")
+    except (OSError, ValueError):  # none saved yet (the zoom and the idle lock never changed), or unreadable
+        return Preferences()
+    import json  # only when there is a file: it is read before the lock screen shows (issue 17)
+
+    try:
+        data = json.loads(text)
         known = {k: v for k, v in data.items() if k in Preferences._fields}
         return Preferences(**known)
-    except (OSError, ValueError, TypeError):
+    except (ValueError, TypeError, AttributeError):  # not JSON, or not an object of the names above
         return Preferences()
 
 
 def save(prefs: Preferences) -> None:
+    import json
+
     target = _path()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")

@@ -9,7 +9,6 @@ PySide6 6.11 does not have the bug but its Addons wheel (for QtPdf) brings WebEn
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _HEADROOM = 1 << 40
@@ -21,6 +20,13 @@ def apply() -> None:
     global _applied
     if _applied or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
+    # ctypes' own C core, not the ctypes package: this runs before the lock screen is first shown, and the package
+    # (its Python half, and the modules it loads) cost ~2 ms there. A Py_ssize_t is a C long long on 64-bit builds.
+    import _ctypes
+
+    class _SSize(_ctypes._SimpleCData):  # type: ignore[type-arg]  # generic only in its stubs
+        _type_ = "q" if sys.maxsize > 2**32 else "i"
+
     # ob_refcnt is the first field of every CPython object, at the address id() returns.
-    ctypes.c_ssize_t.from_address(id(None)).value += _HEADROOM
+    _SSize.from_address(id(None)).value += _HEADROOM
     _applied = True

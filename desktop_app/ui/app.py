@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -21,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME, log, paths
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
+from desktop_app.ui.appearance import WHOLE_SHEET_AFTER_MS, complete_style_sheet, configure_application
 from desktop_app.ui.appearance import apply_zoom as apply_zoom  # its old home, for callers not yet moved
-from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.workers import Task, describe_error, run_in_background, wait_for_all
 
 if TYPE_CHECKING:
@@ -142,6 +140,8 @@ def _wakeup_channel() -> tuple[int, int, Callable[[], object], Callable[[], None
 
 def remove_leftover_demos(parent: Path, keep: Path | None = None) -> list[Path]:
     """Delete demo folders earlier runs left behind (killed, or crashed), but never one a running Waymark holds."""
+    import shutil  # here and below, not at import: only the demo needs it, and each module loaded costs start-up time
+
     removed = []
     for folder in sorted(parent.glob(DEMO_PREFIX + "*")):
         if folder == keep or folder.is_symlink() or not folder.is_dir():
@@ -170,6 +170,8 @@ def remove_leftover_demos(parent: Path, keep: Path | None = None) -> list[Path]:
 
 
 def _remove(path: Path) -> None:
+    import shutil
+
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
     else:
@@ -201,7 +203,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    configure_application(app)
+    configure_application(app, first_paint_only=True)  # the whole style sheet just after the first paint
     windows: list[MainWindow] = []
 
     def stop() -> None:
@@ -218,6 +220,7 @@ def run_gui(args: argparse.Namespace) -> int:
         with stop_on_signals(stop):
             return _run(app, args, windows)
     finally:
+        complete_style_sheet()  # never leave the application with half its style sheet (a start ended at once)
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_qt_handler)
 
@@ -227,6 +230,8 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
 
     demo_root: Path | None = None
     if getattr(args, "demo", False):
+        import tempfile
+
         demo_root = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
         vault_dir = demo_root / "vault"
     else:
@@ -235,7 +240,7 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
     lock = take_instance_lock(vault_dir)
     if lock is None:
         if demo_root is not None:
-            shutil.rmtree(demo_root, ignore_errors=True)
+            _remove(demo_root)
         return 1
     try:
         if demo_root is not None:
@@ -246,6 +251,7 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
         if demo_root is not None:
             prepare_demo(window)
         window.show()
+        QTimer.singleShot(WHOLE_SHEET_AFTER_MS, complete_style_sheet)
         _log.info("window shown")
         code = app.exec()
         wait_for_all()
@@ -254,4 +260,4 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
     finally:
         lock.release()
         if demo_root is not None:
-            shutil.rmtree(demo_root, ignore_errors=True)
+            _remove(demo_root)

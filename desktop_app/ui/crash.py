@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import logging
 import sys
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from desktop_app import log, paths
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 _log = logging.getLogger(__name__)
 

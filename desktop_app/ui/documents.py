@@ -32,9 +32,8 @@ from desktop_app.errors import UserFacingError
 from desktop_app.reports.encryption import MIN_PASSWORD_LENGTH
 from desktop_app.ui import ask
 from desktop_app.ui.geometry import fit_to_screen
-from desktop_app.ui.labels import set_tone
+from desktop_app.ui.labels import secret_field, set_tone
 from desktop_app.ui.record_windows import mark_shows_records
-from desktop_app.ui.settings.passphrase_fields import secret_field
 from desktop_app.ui.workers import describe_error
 
 _log = logging.getLogger(__name__)

@@ -1,4 +1,6 @@
-"""The labels every screen builds: a wrapped note, and wrapped plain text the reader can select and copy.
+"""The labels every screen builds: a wrapped note, and wrapped plain text the reader can select and copy; and the
+field a passphrase or password is typed into (here rather than beside the passphrase fields, so the lock screen loads
+one small module for both before it is first shown).
 
 How a widget looks is in the application style sheet (resources/style.qss), never inline: a widget is given a
 ``tone`` (``set_tone``: a problem, a hint, a caution…) or an object name, and the sheet says how that looks.
@@ -6,7 +8,7 @@ How a widget looks is in the application style sheet (resources/style.qss), neve
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 
 def set_tone(widget: QWidget, tone: str) -> None:
@@ -40,3 +42,12 @@ def plain_text(text: str = "", name: str = "", tone: str = "") -> QLabel:
         Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
     return label
+
+
+def secret_field(parent: QWidget | None = None, name: str = "") -> QLineEdit:
+    """A field whose text is shown as dots: for a passphrase or a password."""
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setObjectName(name)
+    field.setMinimumWidth(320)
+    return field

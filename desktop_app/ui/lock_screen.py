@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,10 +22,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.ui.geometry import zoom_percent
-from desktop_app.ui.labels import note
-from desktop_app.ui.settings.passphrase_fields import secret_field
+from desktop_app.ui.labels import note, secret_field
 from desktop_app.ui.workers import Task, describe_error, run_in_background
-from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey
 
 if TYPE_CHECKING:
     from desktop_app.services.vault.session import VaultSession
@@ -40,6 +37,8 @@ PENDING_DELAY_MS = 300
 def seconds_to_wait(vault_dir: Path) -> int:
     """The vault's growing delay after wrong passphrases (kept in the vault folder, so restarting does not skip it)."""
     try:
+        from datetime import UTC, datetime
+
         from desktop_app.vault.passphrase import FailureCounter
 
         return math.ceil(FailureCounter(vault_dir).seconds_to_wait(datetime.now(UTC)))
@@ -49,6 +48,8 @@ def seconds_to_wait(vault_dir: Path) -> int:
 
 
 def is_wrong_passphrase(error: BaseException) -> bool:
+    from desktop_app.vault.errors import WrongPassphrase, WrongRecoveryKey  # loaded by the unlock that failed
+
     return isinstance(error, WrongPassphrase | WrongRecoveryKey)
 
 
@@ -99,26 +100,28 @@ class LockScreen(QWidget):
         self._countdown.setInterval(self.countdown_tick_ms)
         self._countdown.timeout.connect(self._tick)
 
-        self.stack = QStackedWidget(self)
-        self.main_page = self._build_main_page()
-        self.recovery_page: QWidget | None = None  # built when first asked for: the first paint does not need it
-        self.stack.addWidget(self.main_page)
+        # Built from the outside in, each widget made inside the one that keeps it: moving a filled page into its
+        # place afterwards makes Qt pass the style sheet and fonts down through every widget on it again.
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.stack)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.stack = QStackedWidget()
+        scroll.setWidget(self.stack)
+        self.main_page = self._build_main_page()
+        self.recovery_page: QWidget | None = None  # built when first asked for: the first paint does not need it
+        self.stack.addWidget(self.main_page)
         # after the first paint: counting loads the vault service, which would slow the screen's first appearance
         QTimer.singleShot(PENDING_DELAY_MS, self, self.refresh_pending)
         QTimer.singleShot(PENDING_DELAY_MS, self, self._after_first_paint)
-        self._start_wait(seconds_to_wait(self.vault_dir))  # a wait started before a restart still applies
+        self._wait_read = False  # the wait after wrong passphrases: read after the first paint, or at the first unlock
 
     # ----- building -----------------------------------------------------------------------------------------------
 
-    def _column(self, page: QWidget) -> QVBoxLayout:
-        """A centred column of readable width inside ``page``."""
+    def _column(self, page: QWidget) -> tuple[QWidget, QVBoxLayout]:
+        """A centred column of readable width inside ``page``: (the widget to make its contents in, its layout)."""
         row = QHBoxLayout(page)
         # The column takes the width first (up to a readable line, wider when zoomed); the margins get what is left.
         row.addStretch(0)
@@ -129,11 +132,11 @@ class LockScreen(QWidget):
         row.addStretch(0)
         column = QVBoxLayout(column_widget)
         column.setSpacing(12)
-        return column
+        return column_widget, column
 
     def _build_main_page(self) -> QWidget:
-        page = QWidget()
-        column = self._column(page)
+        outer_page = QWidget(self.stack)
+        page, column = self._column(outer_page)  # ``page``: where each widget is made, so none is moved later
         column.addStretch(1)
         if self.demo_passphrase:
             import html
@@ -212,14 +215,14 @@ class LockScreen(QWidget):
         self.forgot_button.clicked.connect(self.show_recovery)
         _at_left(column, self.forgot_button)
         column.addStretch(2)
-        return page
+        return outer_page
 
     def _build_recovery_page(self) -> QWidget:
         from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields
         from desktop_app.ui.settings.recovery_key import monospace_font
 
         page = QWidget()
-        column = self._column(page)
+        _column_widget, column = self._column(page)
         column.addStretch(1)
         column.addWidget(note("Unlock with the recovery key", page, "title"))
         column.addWidget(
@@ -270,11 +273,26 @@ class LockScreen(QWidget):
         from PySide6.QtCore import Qt
 
         self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._read_wait()
+
+    def _read_wait(self) -> None:
+        """Start the wait a run of wrong passphrases left, once (a wait started before a restart still applies).
+
+        Not before the first paint: the count is also kept in this computer's record of the vault (``vault.witness``,
+        outside the folder), and reading it loads hashing and file modules the first paint does not need. An unlock
+        asked for sooner reads it first, so no attempt is made while a wait applies."""
+        if self._wait_read:
+            return
+        self._wait_read = True
+        self._start_wait(seconds_to_wait(self.vault_dir))
 
     # ----- staff route -------------------------------------------------------------------------------------------
 
     def record_concern(self) -> None:
+        from desktop_app.ui.appearance import complete_style_sheet
         from desktop_app.ui.concern import open_staff_wizard
+
+        complete_style_sheet()  # the start applies only this screen's part of the style sheet, the rest just after
 
         wizard = open_staff_wizard(self.window(), self.vault_dir)
         if wizard is not None:
@@ -301,6 +319,7 @@ class LockScreen(QWidget):
     # ----- passphrase route --------------------------------------------------------------------------------------
 
     def unlock(self) -> None:
+        self._read_wait()
         if self.task is not None or self.wait_left > 0:
             return
         secret = self.passphrase.text()
@@ -386,6 +405,9 @@ class LockScreen(QWidget):
 
     def show_recovery(self) -> None:
         if self.recovery_page is None:
+            from desktop_app.ui.appearance import complete_style_sheet
+
+            complete_style_sheet()  # in case it is asked for before the whole sheet is applied after the first paint
             self.recovery_page = self._build_recovery_page()
             self.stack.addWidget(self.recovery_page)
         self.stack.setCurrentWidget(self.recovery_page)

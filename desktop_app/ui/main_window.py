@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -28,12 +28,13 @@ from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.ui import workers
 from desktop_app.ui.appearance import app_icon, apply_zoom
 from desktop_app.ui.geometry import fit_to_screen, zoom_percent
-from desktop_app.ui.idle import IdleWatcher
-from desktop_app.ui.record_windows import RECORDS_PROPERTY
 from desktop_app.ui.workers import describe_error, wait_for_all
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # QEvent's enum of ~180 types is built at its first touch: not at start
+
     from desktop_app.services.vault.session import VaultSession
+    from desktop_app.ui.idle import IdleWatcher
 
 _log = logging.getLogger(__name__)
 ZOOM_STEP = 10
@@ -87,10 +88,7 @@ class MainWindow(QMainWindow):
         self.side_bar: Any = None  # built at the first unlock (start-up shows the lock screen without it)
         self.instance_lock: Any = None  # the app's own lock on the vault folder (``ui.app``), when it holds one
         self.setCentralWidget(body)
-        self.idle = IdleWatcher(settings.load().idle_lock_minutes, self)
-        self.idle.idle.connect(self.lock)
-        self.idle.countdown.connect(self._show_countdown)
-        self.idle.countdown_cleared.connect(self._hide_countdown)
+        self._idle: IdleWatcher | None = None  # built when first used (the first unlock), not before the lock screen
         self.countdown: Any = None  # the notice before an idle lock, built the first time it is needed
         self._build_menus()
         self._update_actions()
@@ -100,6 +98,18 @@ class MainWindow(QMainWindow):
             self.show_page(self.message_page(APP_NAME))
 
     # ----- screens -----------------------------------------------------------------------------------------------
+
+    @property
+    def idle(self) -> IdleWatcher:
+        """The auto-lock watcher; its minutes are read from the settings at each unlock."""
+        if self._idle is None:
+            from desktop_app.ui.idle import IdleWatcher
+
+            self._idle = IdleWatcher(parent=self)
+            self._idle.idle.connect(self.lock)
+            self._idle.countdown.connect(self._show_countdown)
+            self._idle.countdown_cleared.connect(self._hide_countdown)
+        return self._idle
 
     @property
     def session(self) -> Any:
@@ -163,13 +173,17 @@ class MainWindow(QMainWindow):
     def show_lock_screen(self) -> None:
         from desktop_app.ui.lock_screen import LockScreen
 
-        screen = LockScreen(self.vault_dir, demo_passphrase=self.demo_passphrase)
+        # made inside the page stack, where it stays: moving it in later passes the style down its widgets again
+        screen = LockScreen(self.vault_dir, demo_passphrase=self.demo_passphrase, parent=self.pages)
         screen.unlocked.connect(self._on_unlocked)
         self.show_page(screen)
         screen.passphrase.setFocus()
 
     def show_setup(self) -> None:
+        from desktop_app.ui.appearance import complete_style_sheet
         from desktop_app.ui.setup_wizard import SetupWizard
+
+        complete_style_sheet()  # the start applies only the lock screen's part of the style sheet
 
         wizard = SetupWizard(self.vault_dir)
         wizard.vault_created.connect(self._on_created)
@@ -380,6 +394,8 @@ class MainWindow(QMainWindow):
         self.lock()
 
     def _close_record_windows(self) -> None:
+        from desktop_app.ui.record_windows import RECORDS_PROPERTY
+
         for widget in self.findChildren(QWidget):
             if widget.isWindow() and not isinstance(widget, QMenu):
                 widget.close()

@@ -6,7 +6,6 @@ screen before anything needs ``cryptography``, which costs start-up time.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.vault.errors import (
@@ -49,6 +48,8 @@ _FROM_DATAKEY = frozenset({"hex_key_pragma", "new_data_key"})
 
 
 def __getattr__(name: str) -> Any:
+    import importlib  # not at import: the lock screen's start loads this package for its instance lock
+
     if name in _SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")
     if name in _FROM_DATAKEY:

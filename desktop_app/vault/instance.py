@@ -10,9 +10,12 @@ import errno
 import os
 import sys
 from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from desktop_app.vault.errors import AlreadyRunning, FolderNotWritable, SaveFailed
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 LOCK_FILE = "waymark.lock"
 STAGING_LOCK = "staging.lock"  # held by a running restore in its staging folder, so a start never sweeps it away

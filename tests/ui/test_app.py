@@ -129,6 +129,34 @@ def test_demo_starts_on_a_throwaway_vault_and_deletes_it(qapp, qtbot, fake_ask, 
     assert not folder.exists() and not folder.parent.exists()  # deleted on exit
 
 
+def test_the_start_applies_the_whole_style_sheet_just_after_the_first_paint(qapp, qtbot, made_vault, fake_ask) -> None:
+    """The start applies only the style sheet's part the lock screen uses (issue 17), then the rest: the tones of later
+    screens are in place soon after, with no screen waiting on them."""
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.ui.app import run_gui
+    from desktop_app.ui.lock_screen import LockScreen
+
+    seen: list[bool] = []  # at each look while the lock screen is up: is the whole sheet applied?
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and isinstance(windows[0].current_page(), LockScreen):
+            seen.append('[tone="problem"]' in qapp.styleSheet())
+            if seen[-1]:
+                windows[0].close()
+                return
+        QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+    try:
+        assert run_gui(_args(vault=str(made_vault.folder))) == 0
+        assert seen[0] is False, "the first look at the lock screen finds only the first part of the sheet"
+        assert seen[-1] is True
+    finally:
+        configure_application(qapp)
+
+
 def _demo_folders(tmp: Path) -> list[Path]:
     return sorted(tmp.glob("waymark-demo-*"))
 

@@ -176,7 +176,7 @@ def test_repeated_wrong_passphrases_show_a_countdown(window, made_vault, qtbot, 
         screen = LockScreen(made_vault.folder)
         qtbot.addWidget(screen)
         screen.show()
-        assert screen.wait_left >= 1
+        qtbot.waitUntil(lambda: screen.wait_left >= 1, timeout=5000)  # read just after the first paint
         assert not screen.unlock_button.isEnabled()
         assert "you can try again in" in screen.countdown_label.text()
         assert not screen.passphrase.isReadOnly()  # not frozen: the field still takes typing
@@ -185,6 +185,59 @@ def test_repeated_wrong_passphrases_show_a_countdown(window, made_vault, qtbot, 
         assert not screen.countdown_label.isVisible()
     finally:
         LockScreen.countdown_tick_ms = 1000
+
+
+def test_an_unlock_asked_for_before_the_wait_is_read_still_waits(window, made_vault, qtbot) -> None:
+    """The wait left by wrong passphrases before a restart is read just after the first paint; Enter pressed sooner
+    reads it first, and no unlock is tried while it applies."""
+    from desktop_app.vault.passphrase import FailureCounter
+
+    counter = FailureCounter(made_vault.folder)
+    for _ in range(4):
+        counter.record_failure(datetime.now(UTC))
+    configure_application(QApplication.instance())
+    screen = LockScreen(made_vault.folder)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.passphrase.setText(made_vault.passphrase)
+    qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
+    assert screen.task is None  # nothing was tried
+    assert screen.wait_left >= 1
+    assert not screen.unlock_button.isEnabled()
+    assert "you can try again in" in screen.countdown_label.text()
+    assert FailureCounter(made_vault.folder).failures == 4  # no attempt, so no new failure either
+
+
+def test_the_lock_screen_looks_the_same_before_and_after_the_whole_style_sheet(qapp, made_vault, qtbot) -> None:
+    """The start applies only the style sheet's part above ``FIRST_PAINT_END`` and the whole sheet just after the
+    first paint: the lock screen (with its banner, messages and menus) must not change when the rest arrives."""
+    from desktop_app.ui.appearance import complete_style_sheet
+
+    flash_time = qapp.cursorFlashTime()
+    qapp.setCursorFlashTime(0)  # a blinking text cursor would differ between two pictures
+    try:
+        configure_application(qapp, first_paint_only=True)
+        assert '[tone="problem"]' not in qapp.styleSheet()
+        win = MainWindow(vault_dir=made_vault.folder, demo_passphrase="lantern meadow copper violin")
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        screen = win.current_page()
+        assert isinstance(screen, LockScreen)
+        screen._show_message("That passphrase does not open this vault.")
+        screen.countdown_label.setText("Several wrong passphrases in a row: you can try again in 4 seconds.")
+        screen.countdown_label.show()
+        screen._show_pending(2)
+        qtbot.wait(50)
+        first_paint = win.grab().toImage()
+        complete_style_sheet()
+        assert '[tone="problem"]' in qapp.styleSheet()
+        qtbot.wait(50)
+        same = win.grab().toImage() == first_paint
+        assert same, "the lock screen changed when the whole style sheet came: its rule belongs above FIRST_PAINT_END"
+    finally:
+        qapp.setCursorFlashTime(flash_time)
+        configure_application(qapp)
 
 
 def test_staff_can_record_a_concern_without_unlocking(window, made_vault, qtbot, monkeypatch) -> None:

@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.services.vault import keys as vault_keys
+from desktop_app.ui.labels import secret_field
 from desktop_app.ui.settings.common import StatusArea
-from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields, secret_field
+from desktop_app.ui.settings.passphrase_fields import NewPassphraseFields
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
 if TYPE_CHECKING:

@@ -6,11 +6,16 @@ The rules themselves live in ``vault.passphrase`` (no composition rules, DESIGN 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop_app.ui.labels import secret_field
 from desktop_app.ui.room import keep_room, say
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent  # its base QEvent builds ~180 enum members at first touch: not at start
 
 MIN_LENGTH = 15
 
@@ -19,14 +24,6 @@ def passphrase_problems(text: str) -> list[str]:
     from desktop_app.vault import passphrase
 
     return list(passphrase.problems(text))
-
-
-def secret_field(parent: QWidget | None = None, name: str = "") -> QLineEdit:
-    field = QLineEdit(parent)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setObjectName(name)
-    field.setMinimumWidth(320)
-    return field
 
 
 class NewPassphraseFields(QWidget):
@@ -48,6 +45,8 @@ class NewPassphraseFields(QWidget):
         self.match.setObjectName("passphrase_match")
         self.match.setWordWrap(True)
         keep_room(self.match)
+        from PySide6.QtWidgets import QFormLayout  # not at import: the lock screen loads this module for secret_field
+
         form = QFormLayout(self)
         self.form = form  # a form that asks more (a deputy's name) puts its rows here: one column of labels
         form.setContentsMargins(0, 0, 0, 0)
