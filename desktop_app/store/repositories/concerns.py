@@ -236,16 +236,13 @@ class ConcernRepository:
 
     def events(self, concern_id: int) -> list[tuple[ConcernStatus, datetime, Actor, str]]:
         """Status moves of a concern, oldest first: (status, when, who, note)."""
-        rows = self._session.scalars(
-            select(ConcernEventRow).where(ConcernEventRow.concern_id == concern_id).order_by(ConcernEventRow.id)
-        )
-        return [
-            (ConcernStatus(r.status), r.at, Actor(r.actor_name, r.actor_role, r.actor_user_id), r.note) for r in rows
-        ]
+        return self.events_for([concern_id])[concern_id]
 
     def events_for(self, concern_ids: Collection[int]) -> dict[int, list[tuple[ConcernStatus, datetime, Actor, str]]]:
         """``events`` for many concerns in one query."""
         found: dict[int, list[tuple[ConcernStatus, datetime, Actor, str]]] = {cid: [] for cid in concern_ids}
+        if not found:  # nothing to look for: no query
+            return found
         rows = self._session.scalars(
             select(ConcernEventRow).where(ConcernEventRow.concern_id.in_(list(found))).order_by(ConcernEventRow.id)
         )

@@ -51,16 +51,13 @@ class AddendumRepository:
         return _to_addendum(row)
 
     def for_object(self, object_kind: AddendumTarget, object_id: int) -> list[Addendum]:
-        rows = self._session.scalars(
-            select(AddendumRow)
-            .where(AddendumRow.object_kind == AddendumTarget(object_kind), AddendumRow.object_id == object_id)
-            .order_by(AddendumRow.id)
-        )
-        return [_to_addendum(r) for r in rows]
+        return self.for_objects(object_kind, [object_id])[object_id]
 
     def for_objects(self, object_kind: AddendumTarget, object_ids: Collection[int]) -> dict[int, list[Addendum]]:
         """``for_object`` for many objects of one kind in one query."""
         found: dict[int, list[Addendum]] = {object_id: [] for object_id in object_ids}
+        if not found:  # nothing to look for: no query
+            return found
         rows = self._session.scalars(
             select(AddendumRow)
             .where(AddendumRow.object_kind == AddendumTarget(object_kind), AddendumRow.object_id.in_(list(found)))

@@ -104,25 +104,17 @@ class ReferralRepository:
 
     def confirmations(self, referral_id: int) -> list[tuple[date, datetime, Actor]]:
         """Written confirmations recorded for a referral, oldest first: (date sent, when recorded, who)."""
-        rows = self._session.scalars(
-            select(ReferralEventRow)
-            .where(ReferralEventRow.referral_id == referral_id, ReferralEventRow.kind == CONFIRMATION_SENT)
-            .order_by(ReferralEventRow.id)
-        )
-        return [(r.sent, r.at, actor_of(r.actor_name, r.actor_role, r.actor_user_id)) for r in rows if r.sent]
+        return self.confirmations_for([referral_id])[referral_id]
 
     def for_concern(self, concern_id: int) -> list[ReferralEntry]:
-        rows = list(
-            self._session.scalars(
-                select(ReferralRow).where(ReferralRow.concern_id == concern_id).order_by(ReferralRow.id)
-            )
-        )
-        return [_to_entry(r, self._sent(r.id)) for r in rows]
+        return self.for_concerns([concern_id])[concern_id]
 
     def for_concerns(self, concern_ids: Collection[int]) -> dict[int, list[ReferralEntry]]:
         """Each concern's referrals, oldest first, with their written confirmations (date sent, when recorded, who),
         in two queries whatever the number of concerns: ({concern: referrals}, {referral: confirmations})."""
         found: dict[int, list[ReferralEntry]] = {concern_id: [] for concern_id in concern_ids}
+        if not found:  # nothing to look for: no query
+            return found
         rows = list(
             self._session.scalars(
                 select(ReferralRow).where(ReferralRow.concern_id.in_(list(found))).order_by(ReferralRow.id)
@@ -137,6 +129,8 @@ class ReferralRepository:
     def confirmations_for(self, referral_ids: Collection[int]) -> dict[int, list[tuple[date, datetime, Actor]]]:
         """``confirmations`` for many referrals in one query."""
         found: dict[int, list[tuple[date, datetime, Actor]]] = {referral_id: [] for referral_id in referral_ids}
+        if not found:  # nothing to look for: no query
+            return found
         rows = self._session.scalars(
             select(ReferralEventRow)
             .where(ReferralEventRow.referral_id.in_(list(found)), ReferralEventRow.kind == CONFIRMATION_SENT)

@@ -115,14 +115,13 @@ class ScreeningRepository:
         return _to_record(row)
 
     def for_concern(self, concern_id: int) -> list[ScreeningRecord]:
-        rows = self._session.scalars(
-            select(ScreeningRow).where(ScreeningRow.concern_id == concern_id).order_by(ScreeningRow.id)
-        )
-        return [_to_record(r) for r in rows]
+        return self.for_concerns([concern_id])[concern_id]
 
     def for_concerns(self, concern_ids: Collection[int]) -> dict[int, list[ScreeningRecord]]:
         """Each concern's screenings, oldest first, in one query (a child's file: no query per concern)."""
         found: dict[int, list[ScreeningRecord]] = {concern_id: [] for concern_id in concern_ids}
+        if not found:  # nothing to look for: no query
+            return found
         rows = self._session.scalars(
             select(ScreeningRow).where(ScreeningRow.concern_id.in_(list(found))).order_by(ScreeningRow.id)
         )
