@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from desktop_app import settings
 from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.main_window import MainWindow
-from tests.ui.test_lock_screen import fake_ask, made_vault, template_root  # noqa: F401 - fixtures
+from tests.ui.test_lock_screen import made_vault, template_root  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
 
