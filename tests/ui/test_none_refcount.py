@@ -20,3 +20,20 @@ def test_many_qt_calls_do_not_abort_the_app() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "still running"
+
+
+def test_many_signals_carrying_true_or_false_do_not_abort_the_app() -> None:
+    """Emitting a signal from Python loses a reference to the bool it carries ("deallocating True or False")."""
+    script = (
+        "import desktop_app.ui\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "class Sender(QObject):\n"
+        "    done = Signal(bool)\n"
+        "sender = Sender()\n"
+        "sender.done.connect(lambda ok: None)\n"
+        f"for number in range({CALLS}): sender.done.emit(number % 2 == 0)\n"
+        "print('still running')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "still running"
