@@ -29,13 +29,15 @@ from desktop_app.ui.screening.items import ItemRow, _esc
 PROBLEM_TONE = "problem"  # resources/style.qss
 
 
-def problem_label(parent: QWidget, name: str) -> QLabel:
+def problem_label(parent: QWidget, name: str, room: bool = True) -> QLabel:
+    """A field's problem sentence, hidden until there is one. With ``room``, room is kept for it: the fields below
+    do not move when it shows; without, it takes room only when shown (a field the page keeps right by itself)."""
     label = QLabel(parent)
     label.setObjectName(f"problem_{name}")
     set_tone(label, PROBLEM_TONE)
     label.setWordWrap(True)
     label.setVisible(False)
-    return keep_room(label, measure=LONG_SENTENCE)  # room kept for it: the fields below do not move when it shows
+    return keep_room(label, measure=LONG_SENTENCE) if room else label
 
 
 class FactsPage(QWizardPage):
