@@ -39,7 +39,7 @@ from desktop_app.services.casework import ConcernFile
 from desktop_app.services.casework import record as casework_record
 from desktop_app.services.casework import screening as screening_flow
 from desktop_app.services.casework.screening import route_title
-from desktop_app.ui import ask
+from desktop_app.ui import ask, navigation
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.attachments.tabs import concern_tabs
 from desktop_app.ui.labels import set_tone
@@ -235,6 +235,9 @@ class ConcernView(QWidget):
     def __init__(self, session: VaultSession, concern_id: int, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("concern_view")
+        # under Dashboard however it is opened: its Back returns there, where the concerns to screen, review and
+        # confirm are listed (a concern opened from a child's chronology is one of those, not a page of Children)
+        navigation.belongs_to(self, "dashboard")
         self.session = session
         self.concern_id = concern_id
         self.host = host
