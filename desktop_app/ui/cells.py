@@ -3,8 +3,8 @@ as it paints, at the present font (so at any zoom)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
 
 def narrowest(table: QTableView, column: int) -> int:
@@ -45,3 +45,45 @@ def height_at(table: QTableView, row: int, column: int, width: int) -> int:
     table.initViewItemOption(option)
     option.rect = QRect(0, 0, max(1, width - grid), 1)
     return table.itemDelegateForIndex(index).sizeHint(option, index).height() + grid
+
+
+def on_two_lines(title: str) -> str:
+    """A heading of several words on two lines, split where the longer line is shortest: a column then needs only
+    the width of its longer line to show the whole heading ("Action and / outcome", "Recorded / by")."""
+    words = title.split()
+    if len(words) < 2:
+        return title
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    first, second = min(splits, key=lambda pair: max(len(pair[0]), len(pair[1])))
+    return f"{first}\n{second}"
+
+
+def heading_width(table: QTableView, column: int) -> int:
+    """The width that shows a column's heading whole: its longer line and the header's margins (no sorting, so no
+    room for an arrow)."""
+    header = table.horizontalHeader()
+    model = table.model()
+    title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model is not None else ""
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    return max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n")) + 2 * margin + 4
+
+
+def share_width(table: QTableView, columns: list[int]) -> None:
+    """Fit ``columns`` into the table's width, its text wrapping, as a web page lays out a table: each column at least
+    as wide as its longest word and its heading, at most as wide as its longest text on one line, and the room between
+    shared in proportion to what each still lacks; room left over goes to the column with the most to say. Rows then
+    take the height their text needs. (When even the least is wider than the table, it scrolls sideways.)"""
+    least = {c: max(narrowest(table, c), heading_width(table, c)) for c in columns}
+    most = {c: max(least[c], used_at(table, c, 1_000_000)) for c in columns}
+    spare = table.viewport().width() - sum(least.values())
+    lacking = sum(most[c] - least[c] for c in columns)
+    if spare >= lacking:
+        widths = dict(most)
+    else:  # some room to share (or none: each at its least)
+        widths = {c: least[c] + (max(0, spare) * (most[c] - least[c]) // lacking if lacking else 0) for c in columns}
+    if columns and spare > lacking:
+        fullest = max(columns, key=lambda c: most[c])
+        widths[fullest] += spare - lacking
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
+    table.resizeRowsToContents()

@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from desktop_app.services.casework import local
 from desktop_app.services.child import chronology as chronology_service
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
-from desktop_app.ui.cells import height_at, narrowest, used_at
+from desktop_app.ui.cells import heading_width, height_at, narrowest, on_two_lines, used_at
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.record_list import RecordList
@@ -45,17 +44,6 @@ def columns() -> list[Column]:
         Column("Reference", lambda e: e.reference),
         Column("Recorded by", lambda e: e.recorded_by),
     ]
-
-
-def on_two_lines(title: str) -> str:
-    """A heading of several words on two lines, split where the longer line is shortest: a column then needs only
-    the width of its longer line to show the whole heading ("Action and / outcome", "Recorded / by")."""
-    words = title.split()
-    if len(words) < 2:
-        return title
-    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-    first, second = min(splits, key=lambda pair: max(len(pair[0]), len(pair[1])))
-    return f"{first}\n{second}"
 
 
 # Most of the width each short column may take (it wraps beyond that), unless a word needs more: date, kind,
@@ -132,11 +120,11 @@ class ChronologySection(QWidget):
             whole = self._narrowest(column)  # never a word cut short: a reference, a long name ("Montgomery-Smythe")
             fitted = min(self.table.sizeHintForColumn(column), max(int(width * share), whole))
             fitted = min(fitted, used_at(self.table, column, fitted))  # no wider than its lines at that width
-            self.table.setColumnWidth(column, max(fitted, self._heading_width(column)))  # its heading whole
+            self.table.setColumnWidth(column, max(fitted, heading_width(self.table, column)))  # its heading whole
         used = sum(header.sectionSize(c) for c, _share in _SHORT_SHARES)
         rest = max(width - used, 2 * header.minimumSectionSize())
-        least_what = max(self._heading_width(2), self._narrowest(2))
-        action = self._action_width(rest, max(self._heading_width(3), self._narrowest(3)), least_what)
+        least_what = max(heading_width(self.table, 2), self._narrowest(2))
+        action = self._action_width(rest, max(heading_width(self.table, 3), self._narrowest(3)), least_what)
         self.table.setColumnWidth(2, max(rest - action, least_what))
         self.table.setColumnWidth(3, action)
         self.table.resizeRowsToContents()
@@ -167,15 +155,6 @@ class ChronologySection(QWidget):
         if key not in self._narrowest_known:
             self._narrowest_known[key] = narrowest(self.table, column)
         return self._narrowest_known[key]
-
-    def _heading_width(self, column: int) -> int:
-        """The width that shows a column's heading whole: its longer line and the header's margins (no sorting, so
-        no room for an arrow)."""
-        header = self.table.horizontalHeader()
-        model = self.table.model()
-        title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model is not None else ""
-        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        return max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n")) + 2 * margin + 4
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
