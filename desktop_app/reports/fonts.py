@@ -55,7 +55,8 @@ def _font_file(file_name: str) -> str:
 
 
 def register() -> None:
-    """Register the fonts and make DejaVu Sans ReportLab's base font; cheap after the first call."""
+    """Register the fonts and make DejaVu Sans ReportLab's base font for canvases and drawings; cheap after the first
+    call."""
     global _registered, _regular_chars, _needs_care
     with _lock:
         if _registered:
@@ -67,7 +68,10 @@ def register() -> None:
             SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_OBLIQUE, boldItalic=SANS_BOLD_OBLIQUE
         )
         pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO_BOLD, italic=MONO, boldItalic=MONO_BOLD)
+        # The first font a canvas, and a drawing (the body map, the governors' charts), sets before any text: left at
+        # ReportLab's Helvetica it is listed on the page unembedded even though no letter is drawn in it.
         rl_config.canvas_basefontname = SANS
+        rl_config.defaultGraphicsFontName = SANS
         sans_faces = [set(faces[name].face.charToGlyph) for name in (SANS, SANS_BOLD, SANS_OBLIQUE, SANS_BOLD_OBLIQUE)]
         _regular_chars = frozenset(sans_faces[0])
         every_face = set.intersection(*sans_faces) | set(range(0x80))

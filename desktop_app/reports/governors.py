@@ -126,7 +126,7 @@ def _monthly_chart(monthly: MonthlyCounts, below: int) -> list[Flowable]:
         Table(
             [[chart, numbers]],
             colWidths=[frame_width(wide=True) * 0.64, frame_width(wide=True) * 0.36],
-            style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+            style=[*table_basics(), ("VALIGN", (0, 0), (-1, -1), "TOP")],
             hAlign="LEFT",
         ),
     ]
@@ -182,7 +182,7 @@ def _tally_section(tally: Tally, below: int, chart: bool, title: str | None = No
     both = Table(
         [[drawing, numbers]],
         colWidths=[frame_width(wide=True) * 0.62, frame_width(wide=True) * 0.38],
-        style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+        style=[*table_basics(), ("VALIGN", (0, 0), (-1, -1), "TOP")],
         hAlign="LEFT",
     )
     return [head, both]

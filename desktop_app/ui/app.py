@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import signal
@@ -225,6 +226,13 @@ def run_gui(args: argparse.Namespace) -> int:
         qInstallMessageHandler(previous_qt_handler)
 
 
+def _after_first_paint() -> None:
+    """The work the start leaves until the lock screen is on screen: the rest of the style sheet, and the garbage
+    collector (paused by ``cli`` while the window was made)."""
+    complete_style_sheet()
+    gc.enable()
+
+
 def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow]) -> int:
     from desktop_app.ui.main_window import MainWindow
 
@@ -251,7 +259,7 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
         if demo_root is not None:
             prepare_demo(window)
         window.show()
-        QTimer.singleShot(WHOLE_SHEET_AFTER_MS, complete_style_sheet)
+        QTimer.singleShot(WHOLE_SHEET_AFTER_MS, _after_first_paint)
         _log.info("window shown")
         code = app.exec()
         wait_for_all()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME, __version__, paths, settings
 from desktop_app.ui import workers
-from desktop_app.ui.appearance import app_icon, apply_zoom
+from desktop_app.ui.appearance import apply_zoom
 from desktop_app.ui.geometry import fit_to_screen, zoom_percent
 from desktop_app.ui.workers import describe_error, wait_for_all
 
@@ -78,7 +78,6 @@ class MainWindow(QMainWindow):
         self._in_setup = False
         self.setObjectName("main_window")
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(app_icon())
         fit_to_screen(self, 1100, 760, zoomed=False)
         body = QWidget(self)
         self._body = QHBoxLayout(body)

@@ -31,12 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui import ask
 from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
-from tests.ui.concern.helpers import FakeAsker
 from tests.ui.test_dashboard import Host
 from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window  # noqa: F401
 from tests.ui.test_lock_screen import window as window
@@ -167,14 +165,6 @@ def audit(root: QWidget, screen: str) -> list[str]:
 
 def check(problems: list[str]) -> None:
     assert not problems, "\n" + "\n".join(problems)
-
-
-@pytest.fixture
-def fake_ask() -> Iterator[FakeAsker]:
-    fake = FakeAsker()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from desktop_app.services.audit import training
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
 from tests.ui.test_actions import concern_window
-from tests.ui.test_lock_screen import fake_ask  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.gui
 TODAY = date.today()

@@ -16,23 +16,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app.services.actions.add import NewAction, add_action
 from desktop_app.services.audit import training
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui import ask
 from desktop_app.ui.concern_view import ConcernView
 from tests.fixtures_vault import fictional_child, open_session, record_concern  # noqa: F401
-from tests.ui.concern.helpers import FakeAsker
+from tests.ui.fakes import FakeAsker
 from tests.ui.test_dashboard import Host
 from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 TODAY = date.today()
-
-
-@pytest.fixture
-def fake_ask() -> Iterator[FakeAsker]:
-    fake = FakeAsker()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
 
 
 @pytest.fixture
@@ -235,7 +226,7 @@ def test_an_action_half_written_survives_the_lock(
     dialog.owner.setCurrentIndex(0)
     idle_lock(win, qtbot)
     no_plaintext(made_vault.folder, "Quillon attendance")
-    fake_ask.answer = True
+    fake_ask.answer_confirm = True
     unlock(win, made_vault, qtbot)
     qtbot.waitUntil(lambda: bool(getattr(win, "resumed_windows", None)), timeout=5000)
     again = win.resumed_windows[0]

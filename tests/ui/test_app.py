@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from desktop_app import settings
 from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.main_window import MainWindow
-from tests.ui.test_lock_screen import fake_ask, made_vault, template_root  # noqa: F401 - fixtures
+from tests.ui.test_lock_screen import made_vault, template_root  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
 
@@ -138,22 +139,27 @@ def test_the_start_applies_the_whole_style_sheet_just_after_the_first_paint(qapp
     from desktop_app.ui.lock_screen import LockScreen
 
     seen: list[bool] = []  # at each look while the lock screen is up: is the whole sheet applied?
+    collecting: list[bool] = []  # and is Python's garbage collector on?
 
     def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if windows and isinstance(windows[0].current_page(), LockScreen):
             seen.append('[tone="problem"]' in qapp.styleSheet())
+            collecting.append(gc.isenabled())
             if seen[-1]:
                 windows[0].close()
                 return
         QTimer.singleShot(20, look)
 
     QTimer.singleShot(0, look)
+    gc.disable()  # as cli._run_window pauses it for the start
     try:
         assert run_gui(_args(vault=str(made_vault.folder))) == 0
         assert seen[0] is False, "the first look at the lock screen finds only the first part of the sheet"
         assert seen[-1] is True
+        assert collecting[0] is False and collecting[-1] is True, "the collector is back on once the window is shown"
     finally:
+        gc.enable()
         configure_application(qapp)
 
 

@@ -17,45 +17,13 @@ from desktop_app.services import documents
 from desktop_app.services.attachments import body_map, files
 from desktop_app.services.demo.attachments import HUB_EMAIL, png_picture
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui import ask
 from desktop_app.ui.appearance import apply_zoom
 from desktop_app.ui.attachments.body_map import BodyMapEditor
 from desktop_app.ui.concern_view import ConcernView
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
-from tests.ui.concern.helpers import FakeAsker
+from tests.ui.fakes import FakeAsker
 
 pytestmark = pytest.mark.gui
-
-
-class Asker(FakeAsker):
-    def __init__(self) -> None:
-        super().__init__(confirm=True)
-        self.path: str | None = None
-        self.reply: str | None = None
-        self.save_to: str | None = None
-
-    def open_path(self, parent, title, filters):
-        self.asked.append((title, filters))
-        return self.path
-
-    def text(self, parent, title, label, secret=False):
-        self.asked.append((title, label))
-        return self.reply
-
-    def save_path(self, parent, title, suggested, filters):
-        self.asked.append((title, suggested))
-        return self.save_to
-
-    def open_folder(self, parent, title):
-        return None
-
-
-@pytest.fixture
-def asker() -> Any:
-    fake = Asker()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
 
 
 @pytest.fixture
@@ -72,11 +40,11 @@ def listing(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*")}
 
 
-def add_through_dialog(qtbot, view: ConcernView, asker: Asker, path: Path, description: str) -> Any:
+def add_through_dialog(qtbot, view: ConcernView, fake_ask: FakeAsker, path: Path, description: str) -> Any:
     view.sections.setCurrentWidget(view.attachments)
     dialog = view.attachments.add_file()
     qtbot.waitExposed(dialog)
-    asker.path = str(path)
+    fake_ask.answer_open = str(path)
     dialog.choose_button.click()
     assert dialog.chosen.text() == path.name
     dialog.description.setText(description)
@@ -86,7 +54,7 @@ def add_through_dialog(qtbot, view: ConcernView, asker: Asker, path: Path, descr
 
 
 def test_files_are_added_and_viewed_from_memory_leaving_no_temporary_file(
-    qtbot, view: ConcernView, asker: Asker, tmp_path: Path, monkeypatch, screenshot
+    qtbot, view: ConcernView, fake_ask: FakeAsker, tmp_path: Path, monkeypatch, screenshot
 ) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
@@ -100,9 +68,9 @@ def test_files_are_added_and_viewed_from_memory_leaving_no_temporary_file(
     (originals / "Scanned note.pdf").write_bytes(pdf)
     before = listing(tmp_path)
 
-    add_through_dialog(qtbot, view, asker, originals / "Tutor note.png", "Photo of the form tutor's note")
-    add_through_dialog(qtbot, view, asker, originals / "Hub reply.eml", "Email from the Hub")
-    add_through_dialog(qtbot, view, asker, originals / "Scanned note.pdf", "Scanned notes from the meeting")
+    add_through_dialog(qtbot, view, fake_ask, originals / "Tutor note.png", "Photo of the form tutor's note")
+    add_through_dialog(qtbot, view, fake_ask, originals / "Hub reply.eml", "Email from the Hub")
+    add_through_dialog(qtbot, view, fake_ask, originals / "Scanned note.pdf", "Scanned notes from the meeting")
     rows = [view.attachments.list.topLevelItem(i).text(0) for i in range(view.attachments.list.topLevelItemCount())]
     assert rows == ["Tutor note.png", "Hub reply.eml", "Scanned note.pdf"]
     assert view.sections.tabText(view.sections.indexOf(view.attachments)) == "Attachments (3)"
@@ -133,13 +101,13 @@ def test_files_are_added_and_viewed_from_memory_leaving_no_temporary_file(
 
 
 def test_a_file_waymark_cannot_keep_is_refused_in_the_dialog(
-    qtbot, view: ConcernView, asker: Asker, tmp_path: Path, screenshot
+    qtbot, view: ConcernView, fake_ask: FakeAsker, tmp_path: Path, screenshot
 ) -> None:
     program = tmp_path / "setup.exe"
     program.write_bytes(b"MZ\x90\x00")
     dialog = view.attachments.add_file()
     qtbot.waitExposed(dialog)
-    asker.path = str(program)
+    fake_ask.answer_open = str(program)
     dialog.choose_button.click()
     dialog.description.setText("Something")
     task = dialog.add()
@@ -166,7 +134,7 @@ def cut_off(label: QLabel) -> bool:
 
 @pytest.mark.parametrize("zoom", [100, 150])
 def test_the_add_dialog_shows_its_intro_a_refusal_and_its_buttons_whole_on_a_laptop(
-    qtbot, qapp, view: ConcernView, asker: Asker, tmp_path: Path, zoom: int, screenshot
+    qtbot, qapp, view: ConcernView, fake_ask: FakeAsker, tmp_path: Path, zoom: int, screenshot
 ) -> None:
     program = tmp_path / "Strategy meeting minutes from the Hub.exe"
     program.write_bytes(b"MZ\x90\x00")
@@ -181,7 +149,7 @@ def test_the_add_dialog_shows_its_intro_a_refusal_and_its_buttons_whole_on_a_lap
         buttons = (dialog.choose_button, dialog.add_button, dialog.cancel_button)
         before = {b.objectName(): b.mapTo(dialog, QPoint(0, 0)) for b in buttons}
         screenshot(dialog, "add_file_dialog")
-        asker.path = str(program)
+        fake_ask.answer_open = str(program)
         dialog.choose_button.click()
         dialog.description.setText("Minutes")
         task = dialog.add()
@@ -201,19 +169,19 @@ def test_the_add_dialog_shows_its_intro_a_refusal_and_its_buttons_whole_on_a_lap
 
 
 def test_a_wrong_file_is_withdrawn_and_a_copy_goes_only_where_chosen(
-    qtbot, view: ConcernView, asker: Asker, tmp_path: Path, screenshot
+    qtbot, view: ConcernView, fake_ask: FakeAsker, tmp_path: Path, screenshot
 ) -> None:
     files.add_bytes(view.session, view.concern_id, "wrong.png", png_picture(), "Photo, wrong child")
     view.attachments.reload()
     viewer = view.attachments.view_selected()
     out = tmp_path / "copies"
     out.mkdir()
-    asker.save_to = str(out / "copy")
+    fake_ask.answer_save = str(out / "copy")
     saved = viewer.save_copy()
     assert saved == out / "copy.png" and saved.read_bytes() == png_picture()
     assert "A copy was saved" in viewer.status.text()
     viewer.close()
-    asker.reply = "Attached to the wrong child's concern"
+    fake_ask.answer_text = "Attached to the wrong child's concern"
     assert view.attachments.withdraw_selected()
     item = view.attachments.list.topLevelItem(0)
     assert item.text(5) == "Withdrawn: Attached to the wrong child's concern"
@@ -230,7 +198,7 @@ def open_editor(qtbot, view: ConcernView) -> BodyMapEditor:
 
 
 def test_marks_are_placed_by_mouse_or_keyboard_noted_removed_and_saved(
-    qtbot, view: ConcernView, asker: Asker, screenshot
+    qtbot, view: ConcernView, fake_ask: FakeAsker, screenshot
 ) -> None:
     editor = open_editor(qtbot, view)
     screenshot(editor, "body_map_editor_empty")
@@ -272,7 +240,7 @@ def test_marks_are_placed_by_mouse_or_keyboard_noted_removed_and_saved(
 
 
 def test_a_mark_without_a_note_is_not_saved_and_leaving_asks_first(
-    qtbot, view: ConcernView, asker: Asker, screenshot
+    qtbot, view: ConcernView, fake_ask: FakeAsker, screenshot
 ) -> None:
     editor = open_editor(qtbot, view)
     editor.place("front", 0.5, 0.25, "Bruise on the chest")
@@ -281,9 +249,9 @@ def test_a_mark_without_a_note_is_not_saved_and_leaving_asks_first(
     assert editor.problem.text().startswith("Mark 2 has no note")
     assert editor.list.currentRow() == 1 and editor.focusWidget() is editor.note
     screenshot(editor, "body_map_missing_note")
-    asker.answer = False
+    fake_ask.answer_confirm = False
     editor.cancel_button.click()
-    assert editor.isVisible() and asker.asked[-1][0] == "Leave the body map"
-    asker.answer = True
+    assert editor.isVisible() and fake_ask.asked[-1].title == "Leave the body map"
+    fake_ask.answer_confirm = True
     editor.cancel_button.click()
     assert body_map.current(view.session, view.concern_id) is None

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.audit import AuditStatus, SignRole
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui import ask
 from desktop_app.ui import documents as ui_documents
 from desktop_app.ui.audit import AuditPage
 from tests.fixtures_vault import open_session  # noqa: F401
-from tests.ui.concern.helpers import FakeAsker
 from tests.ui.test_dashboard import Host
 from tests.ui.test_documents import PdfPrinterChooser
 
@@ -30,14 +28,6 @@ pytestmark = pytest.mark.gui
 
 LAST_YEAR_DAY = date(2025, 11, 20)  # in 2025-26
 THIS_YEAR_DAY = date(2026, 10, 5)  # in 2026-27
-
-
-@pytest.fixture
-def fake_ask() -> Any:
-    fake = FakeAsker()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
 
 
 def page_on(qtbot: Any, session: VaultSession, day: date) -> tuple[Host, AuditPage]:

@@ -14,30 +14,16 @@ from desktop_app.domain.enums import AnswerStatus, Basis, ConcernStatus, RiskLev
 from desktop_app.domain.records import ChildDetails, ConcernDraft
 from desktop_app.services.intake import import_items as intake_import
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui import ask
 from desktop_app.ui.concern_view import ConcernView
 from desktop_app.ui.dashboard import DashboardPage
 from tests.fixtures_vault import open_session  # noqa: F401
+from tests.ui.fakes import FakeAsker
 from tests.ui.test_dashboard import Host
 
 pytestmark = pytest.mark.gui
 
 ACCOUNT = "Seen being collected from the school gates by an older man in a silver car; looked frightened."
 WORDS = "He said if I don't do one more run he'll tell everyone what I did."
-
-
-class FakeAsker:
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-
-    def inform(self, parent: Any, title: str, text: str) -> None:
-        self.messages.append(text)
-
-    def warn(self, parent: Any, title: str, text: str) -> None:
-        self.messages.append(text)
-
-    def confirm(self, *args: Any) -> bool:
-        return True
 
 
 def audit_actions(session: VaultSession) -> list[tuple[str, str]]:
@@ -86,14 +72,9 @@ def test_a_concern_worked_from_screening_to_close(
     qtbot: Any,
     screenshot: Any,
     open_session: VaultSession,
+    fake_ask: FakeAsker,
 ) -> None:
-    session = open_session
-    fake = FakeAsker()
-    previous = ask.install(fake)
-    try:
-        _work_the_concern(qtbot, screenshot, session)
-    finally:
-        ask.install(previous)
+    _work_the_concern(qtbot, screenshot, open_session)
 
 
 def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> None:

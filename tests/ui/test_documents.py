@@ -13,39 +13,11 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop_app.reports import referral_summary_pdf
-from desktop_app.ui import ask
 from desktop_app.ui import documents as ui_documents
 from desktop_app.ui.documents import MISMATCH, DocumentDialog
 from tests.reports import samples
 
 pytestmark = pytest.mark.gui
-
-
-class FakeAsker:
-    def __init__(self, confirm: bool = True, save_path: str | None = None) -> None:
-        self.answer_confirm = confirm
-        self.answer_path = save_path
-        self.confirms: list[tuple[str, str, str]] = []
-        self.warnings: list[str] = []
-
-    def confirm(self, parent, title, text, yes, no) -> bool:
-        self.confirms.append((title, text, yes))
-        return self.answer_confirm
-
-    def inform(self, parent, title, text) -> None:
-        pass
-
-    def warn(self, parent, title, text) -> None:
-        self.warnings.append(text)
-
-    def text(self, parent, title, label, secret=False):
-        return None
-
-    def save_path(self, parent, title, suggested, filters):
-        return self.answer_path
-
-    def open_path(self, parent, title, filters):
-        return None
 
 
 class PdfPrinterChooser:
@@ -86,14 +58,6 @@ def dialog(qtbot, pdf, calls):
     qtbot.waitExposed(dlg)
     wait_for_pages(qtbot, dlg)
     return dlg
-
-
-@pytest.fixture
-def asker():
-    fake = FakeAsker()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
 
 
 def has_ink(widget: QWidget) -> bool:
@@ -176,8 +140,8 @@ def test_cancelling_the_print_dialog_prints_nothing_and_records_nothing(dialog, 
     assert calls["print"] == []
 
 
-def test_save_encrypted_needs_the_same_password_twice(dialog, qtbot, calls, asker, tmp_path, screenshot) -> None:
-    asker.answer_path = str(tmp_path / "referral")
+def test_save_encrypted_needs_the_same_password_twice(dialog, qtbot, calls, fake_ask, tmp_path, screenshot) -> None:
+    fake_ask.answer_save = str(tmp_path / "referral")
     dialog.save_encrypted_button.click()
     assert dialog.password_panel.isVisible()
     dialog.password.setText("Correct horse 1")
@@ -202,31 +166,31 @@ def test_save_encrypted_needs_the_same_password_twice(dialog, qtbot, calls, aske
     screenshot(dialog, "document_saved_encrypted")
 
 
-def test_save_without_encryption_only_after_the_warning_is_accepted(dialog, calls, asker, tmp_path) -> None:
-    asker.answer_path = str(tmp_path / "plain.pdf")
-    asker.answer_confirm = False
+def test_save_without_encryption_only_after_the_warning_is_accepted(dialog, calls, fake_ask, tmp_path) -> None:
+    fake_ask.answer_save = str(tmp_path / "plain.pdf")
+    fake_ask.answer_confirm = False
     dialog.save_plain_button.click()
     assert calls["save"] == []
-    _title, warning, yes = asker.confirms[-1]
+    warning = fake_ask.said("confirm")[-1]
     assert "anyone who gets the file" in warning
-    assert yes == "Save without encryption"
-    asker.answer_confirm = True
+    assert fake_ask.choices[-1][0] == "Save without encryption"
+    fake_ask.answer_confirm = True
     dialog.save_plain_button.click()
     assert calls["save"] == [(tmp_path / "plain.pdf", None)]
     assert "without encryption" in dialog.status.text()
 
 
-def test_a_failed_save_says_so_in_plain_words(dialog, asker, tmp_path) -> None:
+def test_a_failed_save_says_so_in_plain_words(dialog, fake_ask, tmp_path) -> None:
     from desktop_app.errors import UserFacingError
 
     def refuse(path, password):
         raise UserFacingError("The disk is full. Free some space and save again.")
 
     dialog._on_save = refuse
-    asker.answer_path = str(tmp_path / "x.pdf")
+    fake_ask.answer_save = str(tmp_path / "x.pdf")
     dialog.save_plain_button.click()
     assert dialog.status.text() == "The disk is full. Free some space and save again."
-    assert asker.warnings == ["The disk is full. Free some space and save again."]
+    assert fake_ask.said("warn") == ["The disk is full. Free some space and save again."]
 
 
 def test_every_control_has_an_accessible_name_and_a_keyboard_mnemonic(dialog) -> None:
@@ -247,7 +211,7 @@ def test_closing_the_preview_lets_go_of_the_document_quietly(dialog, qtbot) -> N
     assert not has_ink(dialog.view.viewport()), "no page is drawn once the document is closed"
 
 
-def test_a_print_that_cannot_be_audited_is_not_printed(qtbot, pdf, asker, tmp_path) -> None:
+def test_a_print_that_cannot_be_audited_is_not_printed(qtbot, pdf, fake_ask, tmp_path) -> None:
     from desktop_app.errors import UserFacingError
 
     def on_print() -> None:
@@ -262,4 +226,4 @@ def test_a_print_that_cannot_be_audited_is_not_printed(qtbot, pdf, asker, tmp_pa
     finally:
         ui_documents.install_printer_chooser(previous)
     assert not out.exists(), "nothing may reach the printer before its audit row is written"
-    assert asker.warnings == ["The disk is full. Free some space and print again."]
+    assert fake_ask.said("warn") == ["The disk is full. Free some space and print again."]

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 
 from desktop_app.ui.documents_page import DocumentsPage
 from tests.ui.test_lock_screen import (  # noqa: F401 - fixtures
-    fake_ask,
     made_vault,
     template_root,
     unlocked_window,

@@ -20,7 +20,6 @@ from desktop_app.ui.concern_view import ConcernView
 from desktop_app.ui.referrals import FormDialog, ReferralContactDialog
 from desktop_app.ui.transfer.dialogs import HoldDialog, SendDialog
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
-from tests.ui.test_lock_screen import fake_ask  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.gui
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.definitions import load_forms
 from desktop_app.ui.help import TOPICS, HelpPage
-from tests.ui.test_lock_screen import fake_ask, made_vault, template_root, unlocked_window, window  # noqa: F401
+from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 

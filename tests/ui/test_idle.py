@@ -10,7 +10,7 @@ from shiboken6 import isValid
 
 from desktop_app.errors import UserFacingError
 from desktop_app.ui.idle import IdleWatcher, clamp_minutes
-from tests.ui.test_lock_screen import fake_ask, made_vault, template_root, unlocked_window, window  # noqa: F401
+from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app.domain.records import Setting
-from desktop_app.ui import ask
 from desktop_app.ui.appearance import configure_application
 from desktop_app.ui.lock_screen import LockScreen, pending_sentence
 from desktop_app.ui.main_window import MainWindow
@@ -46,47 +45,6 @@ def make_vault(target: Path, template_root: Path) -> MadeVault:
     source, key = _template["vault"]
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.lock", "unlock-failures.json"))
     return MadeVault(target, PASSPHRASE, key)
-
-
-class FakeAsker:
-    """Answers every dialog without showing it and remembers what was asked."""
-
-    def __init__(self, confirm: bool = True, save_path: str | None = None) -> None:
-        self.answer_confirm = confirm
-        self.answer_save = save_path
-        self.answer_text: str | None = None
-        self.answer_open: str | None = None
-        self.asked: list[tuple[str, str, str]] = []
-
-    def confirm(self, parent, title, text, yes, no) -> bool:
-        self.asked.append(("confirm", title, text))
-        return self.answer_confirm
-
-    def inform(self, parent, title, text) -> None:
-        self.asked.append(("inform", title, text))
-
-    def warn(self, parent, title, text) -> None:
-        self.asked.append(("warn", title, text))
-
-    def text(self, parent, title, label, secret=False):
-        self.asked.append(("text", title, label))
-        return self.answer_text
-
-    def save_path(self, parent, title, suggested, filters):
-        self.asked.append(("save_path", title, suggested))
-        return self.answer_save
-
-    def open_path(self, parent, title, filters):
-        self.asked.append(("open_path", title, filters))
-        return self.answer_open
-
-
-@pytest.fixture
-def fake_ask():
-    fake = FakeAsker()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from desktop_app.ui import navigation
 from desktop_app.ui.concern_view import ConcernView
 from desktop_app.ui.dashboard import DashboardPage
 from desktop_app.ui.search import SearchPage
-from tests.ui.test_lock_screen import fake_ask, made_vault, template_root, unlocked_window, window  # noqa: F401
+from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 

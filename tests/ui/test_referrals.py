@@ -8,7 +8,6 @@ from desktop_app.domain.enums import RouteId
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui.referrals import ReferralContactDialog
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
-from tests.ui.test_lock_screen import fake_ask  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.gui
 

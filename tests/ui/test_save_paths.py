@@ -20,14 +20,13 @@ from desktop_app.services import documents
 from desktop_app.services.child import sharing
 from desktop_app.services.documents import DocumentKind
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui import ask
 from desktop_app.ui.documents import DocumentDialog
 from desktop_app.ui.transfer.dialogs import SendDialog
 from desktop_app.ui.transfer.page import TransfersPage
 from tests.fixtures_vault import make_vault
 from tests.services.child.helpers import add_child, add_concern
+from tests.ui.fakes import FakeAsker
 from tests.ui.test_dashboard import Host
-from tests.ui.test_transfer import Answers
 
 pytestmark = pytest.mark.gui
 
@@ -40,14 +39,6 @@ def session(tmp_path: Path) -> Iterator[VaultSession]:
     created.session.lock()
 
 
-@pytest.fixture
-def answers() -> Iterator[Answers]:
-    fake = Answers()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
-
-
 def _child(session: VaultSession) -> int:
     child = add_child(session, "Ayla", "Brightwater")
     add_concern(session, child, account="Seen with older youths near the station")
@@ -55,7 +46,7 @@ def _child(session: VaultSession) -> int:
 
 
 def test_the_transfer_dialog_refuses_the_vaults_own_file_and_keeps_what_was_typed(
-    qtbot: Any, session: VaultSession, answers: Answers, tmp_path: Path, screenshot: Any
+    qtbot: Any, session: VaultSession, fake_ask: FakeAsker, tmp_path: Path, screenshot: Any
 ) -> None:
     child = _child(session)
     dialog = SendDialog(None, session, child, "Ayla")
@@ -67,7 +58,7 @@ def test_the_transfer_dialog_refuses_the_vaults_own_file_and_keeps_what_was_type
     password = dialog.password.text()
     slots = session.vault_dir / "keyslots.json"
     before = slots.read_bytes()
-    answers.save = str(slots)
+    fake_ask.answer_save = str(slots)
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: dialog.task is None and dialog.ok_button.isEnabled(), timeout=30000)
     shown = dialog.status.text
@@ -77,7 +68,7 @@ def test_the_transfer_dialog_refuses_the_vaults_own_file_and_keeps_what_was_type
     assert dialog.isVisible() and dialog.to_setting.text() == "Riverside Academy"  # nothing lost: choose again
     assert dialog.password.text() == password
 
-    answers.save = str(tmp_path / "ayla.wmtransfer")
+    fake_ask.answer_save = str(tmp_path / "ayla.wmtransfer")
     with qtbot.waitSignal(dialog.sent, timeout=60000):
         dialog.ok_button.click()
     assert (tmp_path / "ayla.wmtransfer").exists()
@@ -85,7 +76,7 @@ def test_the_transfer_dialog_refuses_the_vaults_own_file_and_keeps_what_was_type
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
 def test_the_drop_kit_is_not_written_through_a_link(
-    qtbot: Any, session: VaultSession, answers: Answers, tmp_path: Path
+    qtbot: Any, session: VaultSession, fake_ask: FakeAsker, tmp_path: Path
 ) -> None:
     host = Host(session)
     page = TransfersPage(session, host)
@@ -95,16 +86,16 @@ def test_the_drop_kit_is_not_written_through_a_link(
     aim.write_text("")
     link = tmp_path / "kit.wmdropkit"
     os.symlink(aim, link)
-    answers.save = str(link)
+    fake_ask.answer_save = str(link)
     page.export_kit()
     assert "symbolic link" in page.status.text and aim.read_text() == ""
-    answers.save = str(tmp_path / "real.wmdropkit")
+    fake_ask.answer_save = str(tmp_path / "real.wmdropkit")
     page.export_kit()
     assert "Drop kit saved" in page.status.text and (tmp_path / "real.wmdropkit").exists()
 
 
-def _save_encrypted(qtbot: Any, dialog: DocumentDialog, answers: Answers, path: Path) -> None:
-    answers.save = str(path)
+def _save_encrypted(qtbot: Any, dialog: DocumentDialog, fake_ask: FakeAsker, path: Path) -> None:
+    fake_ask.answer_save = str(path)
     dialog.save_encrypted_button.click()
     dialog.password.setText("amber share 2026")
     dialog.password_again.setText("amber share 2026")
@@ -112,7 +103,7 @@ def _save_encrypted(qtbot: Any, dialog: DocumentDialog, answers: Answers, path: 
 
 
 def test_the_sharing_preview_does_not_replace_a_file_of_another_kind(
-    qtbot: Any, session: VaultSession, answers: Answers, tmp_path: Path
+    qtbot: Any, session: VaultSession, fake_ask: FakeAsker, tmp_path: Path
 ) -> None:
     today = date.today()
     export = sharing.build_export(session, [_child(session)], today - timedelta(days=30), today)
@@ -126,21 +117,21 @@ def test_the_sharing_preview_does_not_replace_a_file_of_another_kind(
     dialog.show()
     notes = tmp_path / "notes.pdf"
     notes.write_text("my own notes, not a PDF")
-    _save_encrypted(qtbot, dialog, answers, notes)
-    said = [text for _title, text in answers.told]
+    _save_encrypted(qtbot, dialog, fake_ask, notes)
+    said = fake_ask.said("confirm", "inform", "warn")
     assert any("already exists and is not a PDF file, so it was not replaced" in t for t in said), said
     assert "already exists and is not a PDF file" in dialog.status.text()
     assert notes.read_text() == "my own notes, not a PDF"
     assert dialog.password.text() == "amber share 2026"  # nothing lost: choose another name and save again
 
-    answers.save = str(tmp_path / "shared.pdf")
+    fake_ask.answer_save = str(tmp_path / "shared.pdf")
     dialog.save_encrypted_confirm.click()
     assert (tmp_path / "shared.pdf").read_bytes().startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("kind", [DocumentKind.QUICK_REFERENCE, DocumentKind.GOVERNORS_REPORT])
 def test_documents_saved_from_their_preview_are_never_written_into_the_vault(
-    qtbot: Any, session: VaultSession, answers: Answers, kind: DocumentKind
+    qtbot: Any, session: VaultSession, fake_ask: FakeAsker, kind: DocumentKind
 ) -> None:
     """A guard (these went through ``documents.save_pdf``'s check already): the same sentence in the dialog."""
     pdf, document_id, title = documents.render_quick_reference(session)
@@ -149,5 +140,5 @@ def test_documents_saved_from_their_preview_are_never_written_into_the_vault(
     qtbot.addWidget(dialog)
     dialog.show()
     inside = session.vault_dir / "backups" / "x.pdf"
-    _save_encrypted(qtbot, dialog, answers, inside)
+    _save_encrypted(qtbot, dialog, fake_ask, inside)
     assert "inside the vault folder" in dialog.status.text() and not inside.exists()

@@ -14,7 +14,6 @@ from desktop_app.ui.settings import SettingsPage
 from desktop_app.vault.errors import WrongPassphrase
 from tests.ui.test_lock_screen import (  # noqa: F401 - fixtures
     DSL_NAME,
-    fake_ask,
     made_vault,
     template_root,
     unlocked_window,

@@ -14,7 +14,7 @@ from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings.recovery_key import grouped_lines, keys_match, mismatch_sentence
 from desktop_app.ui.setup_wizard import SetupWizard
-from tests.ui.test_lock_screen import fake_ask, made_vault, template_root  # noqa: F401 - fixtures
+from tests.ui.test_lock_screen import made_vault, template_root  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
 

@@ -8,6 +8,7 @@ shows that the check fails when something heavy creeps in.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -47,6 +48,8 @@ LOCK_SCREEN_SERVICES: frozenset[str] = frozenset()
 SHOWN = "waymark-first-show"
 
 _HARNESS = f"""
+import desktop_app.__main__  # the console script's first import, before PySide6
+import desktop_app.ui  # where the real start first loads PySide6 (run_gui's module is in this package)
 import enum, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
@@ -61,6 +64,14 @@ def _spy(cls, class_name, names=None, *args, **kwargs):
     return _create(cls, class_name, names, *args, **kwargs)
 enum.EnumType._create_ = _spy
 
+late_reads = []  # modules whose source PySide's import hook read on the start path
+_feature = sys.modules["shibokensupport.feature"]
+_uses_pyside = _feature._mod_uses_pyside
+def _read(module):
+    late_reads.append(getattr(module, "__name__", "?"))
+    return _uses_pyside(module)
+_feature._mod_uses_pyside = _read
+
 app = QApplication([sys.argv[0]])
 probe = QTimer()
 probe.setInterval(1)
@@ -70,7 +81,8 @@ def check():
         pages = [type(w).__name__ for w in app.allWidgets() if type(w).__name__ == "LockScreen"]
         qt_namespace = "built" if "GlobalColor" in built else "-"
         event_types = "built" if "QEvent.Type" in built else "-"
-        print("{SHOWN}", ",".join(pages) or "-", qt_namespace, event_types, file=sys.stderr, flush=True)
+        print("{SHOWN}", ",".join(pages) or "-", qt_namespace, event_types, ",".join(late_reads) or "-",
+              file=sys.stderr, flush=True)
         QTimer.singleShot(0, app.quit)
 probe.timeout.connect(check)
 probe.start()
@@ -80,6 +92,9 @@ if len(sys.argv) > 2:  # a planted import on the start path, to show the check c
         from PySide6.QtCore import Qt
     elif planted == "QEvent":
         from PySide6.QtCore import QEvent
+    elif planted == "import hook":  # PySide's hook put back after the screens' package took it out
+        import builtins
+        builtins.__import__ = builtins.__feature_import__
     else:
         __import__(planted)  # the import statement's path: importlib.import_module is not timed by -X importtime
 from desktop_app.cli import main
@@ -92,6 +107,7 @@ class StartReport:
     pages: str  # the lock screen's class name when it was shown
     qt_namespace: str  # "built" when Qt's namespace of enums was built before the first show
     event_types: str  # "built" when QEvent's enum of ~180 event types was built before the first show
+    source_reads: list[str]  # modules whose source PySide's import hook read on the start path
     before: list[str]  # modules imported before the first show
 
 
@@ -103,8 +119,8 @@ def start_path_report(vault_folder: Path, home: Path, planted: str | None = None
     before: list[str] = []
     for line in done.stderr.splitlines():
         if line.startswith(SHOWN):
-            _tag, pages, qt_namespace, event_types = line.split(" ")
-            return StartReport(pages, qt_namespace, event_types, before)
+            _tag, pages, qt_namespace, event_types, reads = line.split(" ")
+            return StartReport(pages, qt_namespace, event_types, [] if reads == "-" else reads.split(","), before)
         if line.startswith("import time:") and "|" in line:
             name = line.rsplit("|", 1)[1].strip()
             if name != "imported package":  # the header line
@@ -161,6 +177,7 @@ def test_the_lock_screen_is_shown_before_anything_heavy_is_imported(vault, home)
     )
     assert report.qt_namespace == "-", "Qt's namespace of ~100 enums was built before the first show (import Qt lazily)"
     assert report.event_types == "-", "QEvent's ~180 event types were built before the first show (import it lazily)"
+    assert report.source_reads == [], f"PySide's import hook read the source of {report.source_reads}"
 
 
 @pytest.mark.parametrize(
@@ -189,3 +206,20 @@ def test_the_check_fails_when_qt_enums_are_built_before_the_first_show(vault, ho
 
 def test_the_check_fails_when_event_types_are_built_before_the_first_show(vault, home) -> None:
     assert start_path_report(vault.folder, home, "QEvent").event_types == "built"
+
+
+def test_the_check_fails_when_pysides_import_hook_reads_the_screens_sources(vault, home) -> None:
+    reads = start_path_report(vault.folder, home, "import hook").source_reads
+    assert "desktop_app.ui.lock_screen" in reads and "desktop_app.ui.main_window" in reads, reads
+
+
+def test_no_module_selects_a_pyside_feature() -> None:
+    """Waymark takes PySide's ``__feature__`` import hook out (``desktop_app.ui``): no module may rely on it."""
+    root = Path(__file__).resolve().parents[2]
+    users = [
+        str(path.relative_to(root))
+        for folder in ("desktop_app", "tests", "benchmarks")
+        for path in (root / folder).rglob("*.py")
+        if re.search(r"^\s*(from __feature__ import|import __feature__)", path.read_text(encoding="utf-8"), re.M)
+    ]
+    assert users == []

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.services.demo import fill_demo_data
 from desktop_app.services.transfer import send
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui import ask
 from desktop_app.ui.transfer.child_section import ChildTransferSection
 from desktop_app.ui.transfer.page import TransfersPage
 from tests.fixtures_vault import open_session  # noqa: F401
@@ -22,46 +21,6 @@ from tests.ui.test_dashboard import Host
 
 pytestmark = pytest.mark.gui
 PASSWORD = "K7QP-M2XD-9RTA-WB4H"
-
-
-class Answers:
-    """Answers the app's questions: paths to save or open, a folder, and notes what it was told."""
-
-    def __init__(self) -> None:
-        self.save: str | None = None
-        self.open: str | None = None
-        self.folder: str | None = None
-        self.told: list[tuple[str, str]] = []
-
-    def confirm(self, parent, title, text, yes, no) -> bool:
-        self.told.append((title, text))
-        return True
-
-    def inform(self, parent, title, text) -> None:
-        self.told.append((title, text))
-
-    def warn(self, parent, title, text) -> None:
-        self.told.append((title, text))
-
-    def text(self, parent, title, label, secret=False):
-        return None
-
-    def save_path(self, parent, title, suggested, filters):
-        return self.save
-
-    def open_path(self, parent, title, filters):
-        return self.open
-
-    def open_folder(self, parent, title):
-        return self.folder
-
-
-@pytest.fixture
-def answers() -> Iterator[Answers]:
-    fake = Answers()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
 
 
 @pytest.fixture
@@ -95,7 +54,7 @@ def _texts(view: Any) -> list[str]:
 
 
 def test_the_page_shows_the_overdue_receipt_and_the_file_past_retention(
-    qtbot, demo, answers, zoom, screenshot, tmp_path: Path
+    qtbot, demo, fake_ask, zoom, screenshot, tmp_path: Path
 ) -> None:
     host, page = _page(qtbot, demo)
     screenshot(host, "transfers_page")
@@ -132,14 +91,17 @@ def test_the_page_shows_the_overdue_receipt_and_the_file_past_retention(
     dialog.to_setting.setText("Riverside Academy")
     dialog.to_person.setText("Priya Okonjo-Hart")
     screenshot(dialog, "transfer_send_dialog")
-    answers.save = str(tmp_path / f"sent-{zoom}.wmtransfer")
+    fake_ask.answer_save = str(tmp_path / f"sent-{zoom}.wmtransfer")
     with qtbot.waitSignal(dialog.sent, timeout=60000):
         dialog.ok_button.click()
-    assert Path(answers.save).exists() and "read them the password" in answers.told[-1][1]
+    assert (
+        Path(fake_ask.answer_save).exists()
+        and "read them the password" in fake_ask.said("confirm", "inform", "warn")[-1]
+    )
 
-    answers.save = str(tmp_path / "kit.wmdropkit")
+    fake_ask.answer_save = str(tmp_path / "kit.wmdropkit")
     page.export_kit()
-    assert Path(answers.save).exists() and "Drop kit saved" in page.status.text
+    assert Path(fake_ask.answer_save).exists() and "Drop kit saved" in page.status.text
     screenshot(host, "transfers_page_after")
 
 
@@ -149,7 +111,7 @@ def demo_name(session: VaultSession) -> str:
 
 
 def test_receiving_a_file_shows_whose_it_is_then_imports_it(
-    qtbot, demo, answers, zoom, screenshot, tmp_path: Path
+    qtbot, demo, fake_ask, zoom, screenshot, tmp_path: Path
 ) -> None:
     with demo.uow() as uow:
         child = uow.children.recent(1)[0]
@@ -159,7 +121,7 @@ def test_receiving_a_file_shows_whose_it_is_then_imports_it(
     dialog = page.receive()
     qtbot.waitExposed(dialog)
     screenshot(dialog, "transfer_receive_dialog")
-    answers.open = str(path)
+    fake_ask.answer_open = str(path)
     dialog.choose.click()
     dialog.password.setText("WRONG-PASSWORD-1")
     dialog.open_button.click()
@@ -200,7 +162,7 @@ def test_the_dashboard_says_a_receipt_is_overdue(qtbot, demo, zoom, screenshot) 
     assert "no receipt after 5 school days" in text and "past the retention date" in text
 
 
-def test_the_drop_kit_recorder_opens_the_staff_wizard(qtbot, demo, answers, zoom, screenshot, tmp_path: Path) -> None:
+def test_the_drop_kit_recorder_opens_the_staff_wizard(qtbot, demo, fake_ask, zoom, screenshot, tmp_path: Path) -> None:
     from desktop_app.services.dropkit import kit
     from desktop_app.ui.drop_recorder import open_drop_wizard
 
@@ -218,4 +180,4 @@ def test_the_drop_kit_recorder_opens_the_staff_wizard(qtbot, demo, answers, zoom
     bad = tmp_path / "bad.wmdropkit"
     bad.write_text("{}", encoding="utf-8")
     assert open_drop_wizard(None, bad, folder) is None
-    assert "not a Waymark drop kit" in answers.told[-1][1]
+    assert "not a Waymark drop kit" in fake_ask.said("confirm", "inform", "warn")[-1]

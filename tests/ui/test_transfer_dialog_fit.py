@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 
 from tests.fixtures_vault import open_session  # noqa: F401
-from tests.ui.test_transfer import _page, answers, demo, demo_name, zoom  # noqa: F401 - fixtures
+from tests.ui.test_transfer import _page, demo, demo_name, zoom  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
 
@@ -22,7 +22,7 @@ def _fits(dialog: Any) -> None:
         assert dialog.rect().contains(inside), (type(dialog).__name__, button.text())
 
 
-def test_each_dialog_fits_with_its_buttons(qtbot, demo, answers, zoom, screenshot) -> None:
+def test_each_dialog_fits_with_its_buttons(qtbot, demo, fake_ask, zoom, screenshot) -> None:
     _host, page = _page(qtbot, demo)
     page.awaiting.setCurrentRow(0)
     receipt = page.confirm_receipt()

@@ -19,7 +19,7 @@ from desktop_app.ui.concern_view import ConcernView
 from desktop_app.ui.lock_screen import LockScreen
 from desktop_app.ui.screening import ScreeningWizard
 from tests.fixtures_vault import record_concern
-from tests.ui.test_lock_screen import fake_ask, made_vault, template_root, unlocked_window, window  # noqa: F401
+from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window, window  # noqa: F401
 
 pytestmark = pytest.mark.gui
 

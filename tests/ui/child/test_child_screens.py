@@ -15,13 +15,12 @@ from desktop_app.domain.child import ContactPerson
 from desktop_app.domain.enums import RiskLevel
 from desktop_app.domain.records import ChildDetails, ConcernDraft
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui import ask
 from desktop_app.ui.child.children import ChildrenPage
 from desktop_app.ui.child.file import ChildFilePage
 from tests.fixtures_vault import open_session  # noqa: F401
 from tests.services.child import mis_samples
 from tests.services.child.screened import screen_child
-from tests.ui.concern.helpers import FakeAsker, type_text
+from tests.ui.concern.helpers import type_text
 from tests.ui.test_dashboard import Host
 from tests.ui.test_lock_screen import made_vault, template_root, unlocked_window, window  # noqa: F401
 
@@ -40,14 +39,6 @@ def add(session: VaultSession, first: str, last: str, account: str = "", **more:
             uow.audit.append(actor, "concern.submitted", concern.concern_id)
         uow.commit()
     return child.child_id
-
-
-@pytest.fixture
-def fake_ask() -> Any:
-    fake = FakeAsker()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
 
 
 def shown_names(page: ChildrenPage) -> list[str]:

@@ -6,16 +6,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop_app.ui import ask
-from tests.ui.concern.helpers import FakeAsker, Windows
+from tests.ui.concern.helpers import Windows
+from tests.ui.fakes import FakeAsker
 
 
 @pytest.fixture
-def asker() -> Iterator[FakeAsker]:
-    fake = FakeAsker()
-    previous = ask.install(fake)
-    yield fake
-    ask.install(previous)
+def asker(fake_ask: FakeAsker) -> FakeAsker:
+    """The shared fake asker, answering no to "Stop recording this concern?" and every other confirmation (the
+    recorder keeps going) until a test says otherwise."""
+    fake_ask.answer_confirm = False
+    return fake_ask
 
 
 @pytest.fixture

@@ -30,31 +30,6 @@ def type_text(widget: QWidget, text: str) -> None:
         QApplication.sendEvent(widget, release)
 
 
-class FakeAsker:
-    def __init__(self, confirm: bool = False) -> None:
-        self.answer = confirm
-        self.asked: list[tuple[str, str]] = []
-
-    def confirm(self, parent, title, text, yes, no) -> bool:
-        self.asked.append((title, text))
-        return self.answer
-
-    def inform(self, parent, title, text) -> None:
-        self.asked.append((title, text))
-
-    def warn(self, parent, title, text) -> None:
-        self.asked.append((title, text))
-
-    def text(self, parent, title, label, secret=False):
-        return None
-
-    def save_path(self, parent, title, suggested, filters):
-        return None
-
-    def open_path(self, parent, title, filters):
-        return None
-
-
 class Windows:
     """Closes the wizards a test opened, unless the app already deleted them (they delete themselves on close)."""
 

@@ -153,7 +153,7 @@ def test_closing_keeps_the_dsls_draft_without_asking_and_the_dsl_can_delete_it_l
     wizard.close()  # also what happens when the vault locks itself
     assert asker.asked == [] and len(sealed_files(session.vault_dir)) == 1
 
-    asker.answer = True
+    asker.answer_confirm = True
     dialog = SealedImportDialog(None, session)
     qtbot.addWidget(dialog)
     assert dialog.items[0].origin.value == "dsl" and not dialog.discard.isHidden()

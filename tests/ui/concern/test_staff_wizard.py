@@ -287,11 +287,11 @@ def test_stopping_keeps_the_draft_for_the_dsl_unless_the_recorder_deletes_it(
     for delete, left in ((False, 1), (True, 0)):
         for old in sealed_files(vault_dir):
             old.unlink()
-        asker.answer = delete
+        asker.answer_confirm = delete
         opened = windows.add(open_staff_wizard(None, vault_dir))
         opened.flow_pages[Page.SAFETY].danger.no.click()
         opened.reject()
-        said = asker.asked[-1][1]
+        said = asker.asked[-1].text
         assert "you cannot open this concern again" in said
         assert "the DSL will receive it marked as unfinished" in said
         assert intake_sealing.pending(vault_dir) == left
@@ -365,5 +365,5 @@ def test_opening_and_closing_without_typing_leaves_nothing(qtbot, qapp, vault, a
 
 def test_a_vault_without_its_key_file_says_so_and_tells_staff_to_go_to_the_dsl(qtbot, qapp, tmp_path, asker) -> None:
     assert open_staff_wizard(None, tmp_path) is None
-    title, text = asker.asked[0]
+    _kind, title, text = asker.asked[0]
     assert "cannot be recorded" in title and "Designated Safeguarding Lead" in text

@@ -137,7 +137,7 @@ def test_a_broken_forms_folder_sends_staff_to_the_dsl_in_person(qtbot, qapp, tmp
         assert open_staff_wizard(None, tmp_path) is None
     finally:
         clear_cache()
-    title, text = asker.asked[0]
+    _kind, title, text = asker.asked[0]
     assert "cannot be recorded" in title and "in person now" in text
 
 
@@ -158,6 +158,6 @@ def test_a_full_disk_when_sending_keeps_everything_open_and_says_so(wizard, aske
 
     monkeypatch.setattr("desktop_app.services.intake.sealing.atomic.write_bytes", full)
     press_next(wizard)
-    title, text = asker.asked[-1]
+    _kind, title, text = asker.asked[-1]
     assert title == "The concern was not sent" and "disk is full" in text and "Nothing you wrote was lost" in text
     assert wizard.page_id() is Page.REVIEW and wizard.entry.first_name == "Zoë"

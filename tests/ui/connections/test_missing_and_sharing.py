@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.services.child import missing
 from desktop_app.services.child.missing import MissingEpisodeForm
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui import ask
 from desktop_app.ui.connections.missing import MissingEpisodesSection, _to_qt
 from desktop_app.ui.connections.sharing import SharingDialog
 from desktop_app.ui.dashboard import DashboardPage
 from tests.services.child.helpers import add_child, add_concern
 from tests.services.child.test_sharing import read_back
+from tests.ui.fakes import FakeAsker, answering
 from tests.ui.test_accessibility import audit, check, fits, show
-from tests.ui.test_documents import FakeAsker, wait_for_pages
+from tests.ui.test_documents import wait_for_pages
 
 pytestmark = pytest.mark.gui
 
@@ -116,14 +116,11 @@ def test_the_sharing_preview_holds_only_the_children_chosen_and_saves_encrypted(
     qtbot.waitExposed(preview)
     wait_for_pages(qtbot, preview)
     screenshot(preview, "sharing_preview")
-    previous = ask.install(FakeAsker(save_path=str(tmp_path / "amber")))
-    try:
+    with answering(FakeAsker(confirm=True, save_path=str(tmp_path / "amber"))):
         preview.save_encrypted_button.click()
         preview.password.setText("amber share 2026")
         preview.password_again.setText("amber share 2026")
         preview.save_encrypted_confirm.click()
-    finally:
-        ask.install(previous)
     text, rows = read_back(tmp_path / "amber.pdf")
     assert {r[0] for r in rows[1:]} == {"Ayla Brightwater"} and "Bryn" not in text
     assert date.today().strftime("%Y") in text
