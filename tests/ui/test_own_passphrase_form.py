@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.ui.appearance import apply_zoom
 from desktop_app.ui.settings import SettingsPage
 from tests.ui.test_lock_screen import (  # noqa: F401 - fixtures
-    fake_ask,
     made_vault,
     template_root,
     unlocked_window,
