@@ -68,10 +68,11 @@ def heading_width(table: QTableView, column: int) -> int:
     return max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n")) + 2 * margin + 4
 
 
-def share_width(table: QTableView, columns: list[int]) -> None:
+def share_width(table: QTableView, columns: list[int], spare_to: int | None = None) -> None:
     """Fit ``columns`` into the table's width, its text wrapping, as a web page lays out a table: each column at least
     as wide as its longest word and its heading, at most as wide as its longest text on one line, and the room between
-    shared in proportion to what each still lacks; room left over goes to the column with the most to say. Rows then
+    shared in proportion to what each still lacks; room left over goes to ``spare_to`` (else the column with the most
+    to say). Rows then
     take the height their text needs. (When even the least is wider than the table, it scrolls sideways.)"""
     least = {c: max(narrowest(table, c), heading_width(table, c)) for c in columns}
     most = {c: max(least[c], used_at(table, c, 1_000_000)) for c in columns}
@@ -82,7 +83,7 @@ def share_width(table: QTableView, columns: list[int]) -> None:
     else:  # some room to share (or none: each at its least)
         widths = {c: least[c] + (max(0, spare) * (most[c] - least[c]) // lacking if lacking else 0) for c in columns}
     if columns and spare > lacking:
-        fullest = max(columns, key=lambda c: most[c])
+        fullest = spare_to if spare_to in widths else max(columns, key=lambda c: most[c])
         widths[fullest] += spare - lacking
     for column, width in widths.items():
         table.setColumnWidth(column, width)

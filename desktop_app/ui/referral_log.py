@@ -33,6 +33,7 @@ class ReferralLogShape(QObject):
         self.table = table
         self.details = details
         self.below: list[int] = []
+        self.outcome: int | None = None  # the column given the room to spare (an empty log: its headings spread out)
         table.setWordWrap(True)
         table.horizontalHeader().setStretchLastSection(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -47,6 +48,7 @@ class ReferralLogShape(QObject):
 
     def arrange(self, columns: list[Column]) -> None:
         self.below = [n for n, column in enumerate(columns) if column.title in BELOW]
+        self.outcome = next((n for n, column in enumerate(columns) if column.title == "Outcome"), None)
         for n in range(len(columns)):
             self.table.setColumnHidden(n, n in self.below)
         selection = self.table.selectionModel()
@@ -61,7 +63,7 @@ class ReferralLogShape(QObject):
         return [n for n in range(count) if not self.table.isColumnHidden(n)]
 
     def _fit(self) -> None:
-        share_width(self.table, self.shown())
+        share_width(self.table, self.shown(), spare_to=self.outcome)
         # every row whole, the table as tall as its rows: the page around it scrolls, not the table
         table = self.table
         model = table.model()

@@ -80,3 +80,25 @@ def test_every_referral_is_read_in_full_without_scrolling_sideways(
             assert html.escape(value) in details.text(), f"{value!r} is not under the table"
     finally:
         apply_zoom(QApplication.instance(), 100)
+
+
+def test_an_empty_log_keeps_the_outcome_the_widest_column(qtbot: Any, open_session: VaultSession) -> None:
+    """Found in a real window at 150%: with no referral yet, the room to spare went to "Written confirmation"."""
+    demo.fill_demo_data(open_session, children=14, concerns=60, seed=4)
+    with open_session.uow() as uow:
+        row = uow.session.execute(
+            text("SELECT id FROM concerns WHERE id NOT IN (SELECT concern_id FROM referrals) LIMIT 1")
+        ).first()
+    assert row is not None
+    host = Host(open_session)
+    host.resize(*PAGE_AREA)
+    qtbot.addWidget(host)
+    view = ConcernView(open_session, int(row[0]), host=host)
+    host.show_page(view)
+    host.show()
+    qtbot.waitExposed(host)
+    table = view.referral_table
+    assert table.model().rowCount() == 0
+    widths = {str(table.model().headerData(c, Qt.Orientation.Horizontal)): table.columnWidth(c) for c in range(5)}
+    assert max(widths, key=lambda title: widths[title]) == "Outcome", widths
+    assert not view.referral_details.isVisible()
