@@ -143,6 +143,9 @@ class SectionPage(QWizardPage):
         bar = QHBoxLayout()
         self.summary = QLabel(self)
         self.summary.setObjectName("section_summary")
+        # wraps beside the button: "2 items still need an answer — shown in red." on one line pushed the page wider
+        # than its place at 150%, and cut the sentence and the button at both ends
+        self.summary.setWordWrap(True)
         bar.addWidget(self.summary, 1)
         self.rest_not_known = QPushButton("Mark unanswered items 'Not known'", self)
         self.rest_not_known.setObjectName("rest_not_known")
