@@ -35,4 +35,4 @@ def test_a_refused_sections_sentence_and_button_are_whole(qtbot: Any, screenshot
     assert summary.width() >= summary.sizeHint().width() or summary.wordWrap(), "the sentence is cut"
     for widget in (summary, button):  # within the page, not past its right edge
         right = widget.mapTo(page, QPoint(widget.width(), 0)).x()
-        assert 0 <= widget.mapTo(page, QPoint(0, 0)).x() and right <= page.width(), widget.objectName()
+        assert widget.mapTo(page, QPoint(0, 0)).x() >= 0 and right <= page.width(), widget.objectName()
