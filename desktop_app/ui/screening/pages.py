@@ -27,6 +27,7 @@ from desktop_app.ui.room import LONG_SENTENCE, keep_room
 from desktop_app.ui.screening.items import ItemRow, _esc
 
 PROBLEM_TONE = "problem"  # resources/style.qss
+STILL_TO_ANSWER = "{count} items still need an answer — shown in red."
 
 
 def problem_label(parent: QWidget, name: str, room: bool = True) -> QLabel:
@@ -146,6 +147,8 @@ class SectionPage(QWizardPage):
         # wraps beside the button: "2 items still need an answer — shown in red." on one line pushed the page wider
         # than its place at 150%, and cut the sentence and the button at both ends
         self.summary.setWordWrap(True)
+        # room kept for that sentence at the label's width, so the items below do not move when it comes
+        keep_room(self.summary, measure=STILL_TO_ANSWER.format(count=2))
         bar.addWidget(self.summary, 1)
         self.rest_not_known = QPushButton("Mark unanswered items 'Not known'", self)
         self.rest_not_known.setObjectName("rest_not_known")
@@ -204,11 +207,7 @@ class SectionPage(QWizardPage):
             first.focus_first_gap()  # the control to fix, not the frame: a screen reader reads its name
         count = len(problems)
         self.summary.setText(
-            (
-                "1 item still needs an answer — shown in red."
-                if count == 1
-                else f"{count} items still need an answer — shown in red."
-            )
+            ("1 item still needs an answer — shown in red." if count == 1 else STILL_TO_ANSWER.format(count=count))
             if problems
             else self.summary.text()
         )

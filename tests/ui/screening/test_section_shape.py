@@ -24,11 +24,14 @@ def test_a_refused_sections_sentence_and_button_are_whole(qtbot: Any, screenshot
         go_next(qtbot, wizard)
         page = wizard.currentPage()
     qtbot.mouseClick(page.rest_not_known, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    list_at = page.scroller.mapTo(page, QPoint(0, 0))
     qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     assert wizard.currentPage() is page, "refused: a sign ticked by the staff is still to confirm"
     assert "still need" in page.summary.text()
     screenshot(wizard, "screening_section_refused")
+    assert page.scroller.mapTo(page, QPoint(0, 0)) == list_at, "the list of items moved when the sentence came"
     summary, button = page.summary, page.rest_not_known
     assert button.width() >= button.sizeHint().width(), "the button's words are cut"
     assert summary.height() >= summary.heightForWidth(summary.width()) if summary.wordWrap() else True
