@@ -13,14 +13,15 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -39,12 +40,13 @@ from desktop_app.services.casework import ConcernFile
 from desktop_app.services.casework import record as casework_record
 from desktop_app.services.casework import screening as screening_flow
 from desktop_app.services.casework.screening import route_title
-from desktop_app.ui import ask
+from desktop_app.ui import ask, navigation, referral_log
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.attachments.tabs import concern_tabs
 from desktop_app.ui.labels import set_tone
 from desktop_app.ui.models import RecordsModel, record_events
 from desktop_app.ui.record_windows import mark_shows_records
+from desktop_app.ui.referral_log import ReferralLogShape
 from desktop_app.ui.referrals import (
     ConfirmationDialog,
     FormDialog,
@@ -56,6 +58,8 @@ from desktop_app.ui.referrals import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from desktop_app.definitions import ContactsDefinition
     from desktop_app.services.vault.session import VaultSession
 
@@ -235,6 +239,9 @@ class ConcernView(QWidget):
     def __init__(self, session: VaultSession, concern_id: int, host: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("concern_view")
+        # under Dashboard however it is opened: its Back returns there, where the concerns to screen, review and
+        # confirm are listed (a concern opened from a child's chronology is one of those, not a page of Children)
+        navigation.belongs_to(self, "dashboard")
         self.session = session
         self.concern_id = concern_id
         self.host = host
@@ -267,6 +274,8 @@ class ConcernView(QWidget):
             layout.addLayout(row)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = splitter
+        self._log_room_given = False
         self.record = QTextBrowser(splitter)
         self.record.setObjectName("concern_record")
         self.record.setOpenLinks(False)
@@ -277,16 +286,30 @@ class ConcernView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.referrals_title = QLabel("<b>Referral log</b>", referrals)
         column.addWidget(self.referrals_title)
-        self.referral_table = QTableView(referrals)
+        # the log and the referral written out under it scroll together, down only: each row as tall as its text
+        log_scroll = QScrollArea(referrals)
+        log_scroll.setObjectName("referral_log_scroll")
+        log_scroll.setWidgetResizable(True)
+        log_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        log_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        log_body = QWidget(log_scroll)
+        log_column = QVBoxLayout(log_body)
+        log_column.setContentsMargins(0, 0, 0, 0)
+        self.referral_table = QTableView(log_body)
         self.referral_table.setObjectName("referral_log")
         name_list(self.referral_table, "Referral log")
         self.referral_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.referral_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.referral_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.referral_table.verticalHeader().setVisible(False)
-        self.referral_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.referral_table.horizontalHeader().setStretchLastSection(True)
-        column.addWidget(self.referral_table)
+        log_column.addWidget(self.referral_table)
+        self.referral_details = QLabel(log_body)
+        self.referral_details.setObjectName("referral_details")
+        log_column.addWidget(self.referral_details)
+        log_column.addStretch(1)
+        log_scroll.setWidget(log_body)
+        column.addWidget(log_scroll, 1)
+        self.referral_shape = ReferralLogShape(self.referral_table, self.referral_details)
         from desktop_app.ui.actions import ActionsSection
 
         self.sections = concern_tabs(self, referrals)  # referral log, attachments, body map
@@ -299,6 +322,28 @@ class ConcernView(QWidget):
         layout.addWidget(splitter, 1)
         self.changed.connect(self.reload)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._log_room_given:
+            self._log_room_given = True
+            QTimer.singleShot(0, self._give_the_log_room)  # once laid out; later the DSL's own split is kept
+
+    def _give_the_log_room(self) -> None:
+        """At 150% on a laptop the referral log's share of the page showed its headings and a sliver of a referral:
+        it takes from the record above what its first referral needs to be read whole, the record keeping at least a
+        quarter of the room (both scroll, and the DSL may move the split)."""
+        scroller = self.findChild(QScrollArea, "referral_log_scroll")
+        model = self.referral_table.model()
+        if scroller is None or model is None or not model.rowCount():
+            return
+        wanted = self.referral_table.horizontalHeader().height() + self.referral_table.rowHeight(0) + 8
+        short = wanted - scroller.viewport().height()
+        sizes = self.splitter.sizes()
+        spare = sizes[0] - sum(sizes) // 4
+        if short > 0 and spare > 0:
+            moved = min(short, spare)
+            self.splitter.setSizes([sizes[0] - moved, sizes[1] + moved, *sizes[2:]])
 
     def _button(self, text: str, name: str, slot: Any, row: QHBoxLayout) -> QPushButton:
         button = QPushButton(text, self)
@@ -327,14 +372,16 @@ class ConcernView(QWidget):
         self.record.setHtml(concern_html(self.file, self._route_labels(), actions))
         self.record.verticalScrollBar().setValue(scroll)
         entries = list(self.file.referrals)
+        columns = referral_log.headed(referral_columns(self.today))
         self.referral_model = RecordsModel(
-            referral_columns(self.today),
+            columns,
             lambda limit: entries[:limit],
             page_size=max(100, len(entries)),
             attention=overdue(self.today),
             parent=self,
         )
         self.referral_table.setModel(self.referral_model)
+        self.referral_shape.arrange(referral_columns(self.today))
         closed = self.file.is_closed()
         self.actions_section.concern_title = self._what()  # names its unfinished work if the vault locks
         self.actions_section.reload(closed=closed)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 ZOOM_STEP = 10
 LOCK_RETRY_MS = 250
-NAV_PROPERTY = "waymark_nav"  # on a page opened from the side bar: its destination key
+NAV_PROPERTY = "waymark_nav"  # navigation.NAV_PROPERTY (not imported before the lock screen): a page's side bar entry
 
 
 # The files that make a folder a vault: its key slots (CONTRACTS: store + services.vault; a database alone is an
@@ -126,8 +126,8 @@ class MainWindow(QMainWindow):
                 other.hide()
                 other.deleteLater()
         key = page.property(NAV_PROPERTY)
-        if key and self.side_bar is not None:
-            self.side_bar.mark(str(key))
+        if self.side_bar is not None:
+            self.side_bar.mark(str(key) if key else "")  # the entry of the page shown, or none: never the last one
         page.setFocus()
 
     def current_page(self) -> QWidget | None:

@@ -18,6 +18,9 @@ from typing import Any
 
 PageFactory = Callable[[Any, Any], Any]
 
+# On a page: the key of the side bar entry it is shown under (the main window highlights that entry).
+NAV_PROPERTY = "waymark_nav"
+
 
 @dataclass(frozen=True, slots=True)
 class Destination:
@@ -141,3 +144,12 @@ def opener(kind: str) -> Callable[[Any, Any, int], Any] | None:
 def available() -> tuple[Destination, ...]:
     """The destinations the side bar shows, in order: only those whose page exists."""
     return tuple(d for d in DESTINATIONS if d.key in _registered or d.factory)
+
+
+def belongs_to(page: Any, key: str) -> Any:
+    """Show ``page`` under the side bar entry ``key`` however it is opened (a child's file is under Children
+    whether opened from the list, the dashboard or a search). A page under no entry (search results) leaves none
+    highlighted."""
+    destination(key)  # refuses an unknown key
+    page.setProperty(NAV_PROPERTY, key)
+    return page

@@ -37,15 +37,17 @@ class _FollowFont(QObject):
 
     def reserved(self, label: QLabel) -> int:
         metrics = label.fontMetrics()
-        lines = self.lines
+        height = metrics.lineSpacing() * self.lines
         holder = label.parentWidget()
         laid_out = holder is not None and holder.isVisible() and label.width() > 0
         if self.measure and laid_out:
             wrapped = metrics.boundingRect(
                 QRect(0, 0, label.contentsRect().width(), 100_000), Qt.TextFlag.TextWordWrap, self.measure
             )
-            lines = max(lines, -(-wrapped.height() // metrics.lineSpacing()))
-        return metrics.lineSpacing() * lines + 2
+            # the wrapped sentence's own height, not a count of line spacings: a laid-out line can be a pixel
+            # taller than the font's line spacing, and rounding two lines up to whole spacings kept a third empty
+            height = max(height, wrapped.height())
+        return height + 2
 
     def apply(self, label: QLabel) -> None:
         """The room kept, or the height of the sentence shown when that is more (it wraps at the new width)."""

@@ -133,9 +133,12 @@ class SideBar(QFrame):
         return str(item.data(KEY_ROLE)) if item is not None else ""
 
     def mark(self, key: str) -> None:
-        """Show ``key`` as where the user is, without navigating."""
+        """Show ``key`` as where the user is, without navigating: highlighted, and told to a screen reader as the
+        selected entry. An empty or unknown key (a page under no entry) leaves no entry highlighted."""
         self.entries.blockSignals(True)
         try:
+            self.entries.clearSelection()
+            self.entries.setCurrentRow(-1)
             for i in range(self.entries.count()):
                 item = self.entries.item(i)
                 if item.data(KEY_ROLE) == key:

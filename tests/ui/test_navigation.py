@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -193,5 +193,74 @@ def test_the_side_bar_keeps_its_width_on_every_page(unlocked_window, qtbot, qapp
         QApplication.processEvents()
         widths["concern"] = bar.width()
         assert {k: w for k, w in widths.items() if w != width} == {}, f"the side bar is {width} px on the dashboard"
+    finally:
+        laptop(win, 100, qapp)
+
+
+def highlighted(bar) -> list[str]:
+    """The side bar's entries shown as where the user is (selected: what is drawn highlighted)."""
+    return [str(item.data(Qt.ItemDataRole.UserRole)) for item in bar.entries.selectedItems()]
+
+
+def read_as_selected(bar) -> list[str]:
+    """The entries a screen reader is told are selected."""
+    entries = QAccessible.queryAccessibleInterface(bar.entries)
+    assert entries is not None
+    told = []
+    for index in range(entries.childCount()):
+        item = entries.child(index)
+        if item is not None and item.state().selected:
+            told.append(item.text(QAccessible.Text.Name))
+    return told
+
+
+@pytest.mark.parametrize("zoom", [100, 150])
+def test_the_side_bar_names_the_page_shown_however_it_was_opened(
+    unlocked_window, qtbot, qapp, screenshot, zoom: int
+) -> None:
+    """Found in a real window (issue 16): a child opened from the dashboard, or Settings from its menu, left the side
+    bar highlighting the entry before ("Help"). A child's file is under Children (its Back returns to the children);
+    a concern under Dashboard (its Back returns there, where the concerns to screen, review and confirm are listed);
+    search results under no entry (the search box is their place)."""
+    win = unlocked_window
+    try:
+        laptop(win, zoom, qapp)
+        bar = win.side_bar
+        concern_id = add_concern(
+            win.session, ChildDetails("Ayla", "Brightwater-Okonkwo", year_group="Year 9"), "Seen at the precinct"
+        )
+
+        def after_help(open_it) -> list[str]:
+            win.navigate("help")
+            assert highlighted(bar) == ["help"]
+            open_it()
+            QApplication.processEvents()
+            return highlighted(bar)
+
+        def from_dashboard() -> None:
+            dashboard = win.navigate("dashboard")
+            dashboard.open_child_of(dashboard.awaiting.list.model().records()[0])
+
+        assert after_help(from_dashboard) == ["children"]
+        screenshot(win, "side_bar_child_from_dashboard")
+        assert read_as_selected(bar) == ["Children"]
+        assert after_help(lambda: win.open_concern(concern_id)) == ["dashboard"]
+        screenshot(win, "side_bar_concern")
+        assert read_as_selected(bar) == ["Dashboard"]
+        assert after_help(win.settings_action.trigger) == ["settings"]
+        assert after_help(lambda: QTest.keySequence(win, QKeySequence("Ctrl+4"))) == ["documents"]
+        assert after_help(lambda: win.show_search("Brightwater")) == []
+        screenshot(win, "side_bar_search")
+        assert read_as_selected(bar) == []
+        # a concern opened from the child's chronology is still under Dashboard
+        with win.session.uow() as uow:
+            child_id = uow.concerns.get(concern_id).child_id
+        page = win.open_child(child_id)
+        page.show_section("chronology")
+        chronology = page.section("chronology")
+        assert highlighted(bar) == ["children"]
+        chronology.open_event(chronology.events[0])
+        QApplication.processEvents()
+        assert highlighted(bar) == ["dashboard"]
     finally:
         laptop(win, 100, qapp)

@@ -41,16 +41,20 @@ def test_the_add_a_deputy_form_has_one_column_of_labels_and_one_of_boxes(
         people = page.show_section("people")
         QApplication.processEvents()
         box = people.add_button.parentWidget()
-        fields = [people.new_name, people.new_passphrase.first, people.new_passphrase.second]
-        lefts = {f.objectName(): f.mapTo(box, QPoint(0, 0)).x() for f in fields}
-        widths = {f.objectName(): f.width() for f in fields}
-        labels = {f.objectName(): label_of(f, box).mapTo(box, QPoint(0, 0)).x() for f in fields}
         screenshot(win, "settings_people_add_form")
-        assert len(set(lefts.values())) == 1, f"the boxes start at different places: {lefts}"
-        assert len(set(widths.values())) == 1, f"the boxes are of different widths: {widths}"
-        assert len(set(labels.values())) == 1, f"the labels start at different places: {labels}"
-        for field in fields:  # every label whole, beside or above its box
-            label = label_of(field, box)
-            assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), label.text()
+        assert_one_form(box, [people.new_name, people.new_passphrase.first, people.new_passphrase.second])
     finally:
         apply_zoom(qapp, 100)
+
+
+def assert_one_form(box: QWidget, fields: list[QWidget]) -> None:
+    """The boxes start at one left edge and are of one width, their labels start at another, every label whole."""
+    lefts = {f.objectName(): f.mapTo(box, QPoint(0, 0)).x() for f in fields}
+    widths = {f.objectName(): f.width() for f in fields}
+    labels = {f.objectName(): label_of(f, box).mapTo(box, QPoint(0, 0)).x() for f in fields}
+    assert len(set(lefts.values())) == 1, f"the boxes start at different places: {lefts}"
+    assert len(set(widths.values())) == 1, f"the boxes are of different widths: {widths}"
+    assert len(set(labels.values())) == 1, f"the labels start at different places: {labels}"
+    for field in fields:  # every label whole, beside or above its box
+        label = label_of(field, box)
+        assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), label.text()

@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from desktop_app.services.casework import local
 from desktop_app.services.child import chronology as chronology_service
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.cells import heading_width, height_at, narrowest, on_two_lines, used_at
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.record_list import RecordList
@@ -46,21 +46,13 @@ def columns() -> list[Column]:
     ]
 
 
-def on_two_lines(title: str) -> str:
-    """A heading of several words on two lines, split where the longer line is shortest: a column then needs only
-    the width of its longer line to show the whole heading ("Action and / outcome", "Recorded / by")."""
-    words = title.split()
-    if len(words) < 2:
-        return title
-    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-    first, second = min(splits, key=lambda pair: max(len(pair[0]), len(pair[1])))
-    return f"{first}\n{second}"
-
-
-# Most of the width each short column may take (it wraps beyond that): date, kind, reference, recorded by.
-# "What happened" and "Action and outcome" share the rest two to one; at 150% on a laptop the short columns would
-# otherwise leave the record itself a sliver.
+# Most of the width each short column may take (it wraps beyond that), unless a word needs more: date, kind,
+# reference, recorded by. "What happened" and "Action and outcome" share the rest; at 150% on a laptop the short
+# columns would otherwise leave the record itself a sliver.
 _SHORT_SHARES = ((0, 0.11), (1, 0.10), (4, 0.12), (5, 0.11))
+# The shares of that rest "Action and outcome" may take (in hundredths): the one that keeps the fullest rows shortest.
+_ACTION_SHARES = range(24, 52, 4)
+_FULLEST_ROWS = 12  # the rows with the most to say, whose heights decide that share
 
 
 class ChronologySection(QWidget):
@@ -72,6 +64,7 @@ class ChronologySection(QWidget):
         self.file = host
         self.events: tuple[ChronologyEvent, ...] = ()
         self.windows: list[QWidget] = []
+        self._narrowest_known: dict[tuple[int, str, int], int] = {}
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         order_label = QLabel("&Order:", self)
@@ -123,26 +116,45 @@ class ChronologySection(QWidget):
         if header.count() < 6:
             return
         width = self.table.viewport().width()
-        reference = self.table.fontMetrics().horizontalAdvance("WM-2026-00000") + 12  # never cut a reference short
         for column, share in _SHORT_SHARES:
-            room = max(int(width * share), reference if column == 4 else 0)
-            fitted = min(self.table.sizeHintForColumn(column), room)
-            self.table.setColumnWidth(column, max(fitted, self._heading_width(column)))  # its heading whole
+            whole = self._narrowest(column)  # never a word cut short: a reference, a long name ("Montgomery-Smythe")
+            fitted = min(self.table.sizeHintForColumn(column), max(int(width * share), whole))
+            fitted = min(fitted, used_at(self.table, column, fitted))  # no wider than its lines at that width
+            self.table.setColumnWidth(column, max(fitted, heading_width(self.table, column)))  # its heading whole
         used = sum(header.sectionSize(c) for c, _share in _SHORT_SHARES)
         rest = max(width - used, 2 * header.minimumSectionSize())
-        action = max(rest * 9 // 25, self._heading_width(3))
-        self.table.setColumnWidth(2, max(rest - action, self._heading_width(2)))
+        least_what = max(heading_width(self.table, 2), self._narrowest(2))
+        action = self._action_width(rest, max(heading_width(self.table, 3), self._narrowest(3)), least_what)
+        self.table.setColumnWidth(2, max(rest - action, least_what))
         self.table.setColumnWidth(3, action)
         self.table.resizeRowsToContents()
 
-    def _heading_width(self, column: int) -> int:
-        """The width that shows a column's heading whole: its longer line and the header's margins (no sorting, so
-        no room for an arrow)."""
-        header = self.table.horizontalHeader()
+    def _action_width(self, rest: int, least: int, least_what: int) -> int:
+        """The width of "Action and outcome" (a quarter to a half of ``rest``; "What happened" has the remainder)
+        that makes the tallest of the fullest rows shortest, then all of them together: which column is longer
+        differs from child to child, and a long account squeezed into too little room runs to a dozen lines."""
         model = self.table.model()
-        title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model is not None else ""
-        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        return max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n")) + 2 * margin + 4
+        if model is None:
+            return least
+        rows = sorted(
+            range(model.rowCount()),
+            key=lambda r: -max(len(str(model.data(model.index(r, c)) or "")) for c in (2, 3)),
+        )[:_FULLEST_ROWS]
+
+        def heights(action: int) -> tuple[int, int, int]:
+            tall = [max(height_at(self.table, r, 2, rest - action), height_at(self.table, r, 3, action)) for r in rows]
+            return max(tall, default=0), sum(tall), action
+
+        tried = {min(max(rest * share // 100, least), max(rest - least_what, least)) for share in _ACTION_SHARES}
+        return min((heights(action) for action in tried), default=(0, 0, least))[2]
+
+    def _narrowest(self, column: int) -> int:
+        """The least width showing each cell of a short column whole (it wraps between words), measured once for
+        each list shown and text size."""
+        key = (id(self.table.model()), self.table.font().key(), column)
+        if key not in self._narrowest_known:
+            self._narrowest_known[key] = narrowest(self.table, column)
+        return self._narrowest_known[key]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -163,6 +175,7 @@ class ChronologySection(QWidget):
         headed = [replace(column, title=on_two_lines(column.title)) for column in columns()]
         model = RecordsModel(headed, lambda limit: shown[:limit], page_size=max(100, len(shown)), parent=self)
         self.table.setModel(model)
+        self._narrowest_known.clear()
         self._arrange_columns()
         total = len(self.events)
         if not total:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout,
 
 from desktop_app.domain.enums import RiskLevel
 from desktop_app.services.child import details as details_service
+from desktop_app.ui import navigation
 from desktop_app.ui.child import sections
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import record_events
@@ -36,6 +37,7 @@ class ChildFilePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("child_file")
+        navigation.belongs_to(self, "children")  # however it is opened: its Back returns to the children
         self.session = session
         self.child_id = child_id
         self.host = host

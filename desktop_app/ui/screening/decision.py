@@ -28,6 +28,7 @@ from desktop_app.domain.enums import RiskLevel, RouteId
 from desktop_app.errors import FieldProblem
 from desktop_app.services.casework.screening import ScreeningDraft, route_choices
 from desktop_app.ui.a11y import name_field
+from desktop_app.ui.growing import grow_with_text
 from desktop_app.ui.labels import set_tone
 from desktop_app.ui.room import bring_into_view, say
 from desktop_app.ui.screening.items import _esc
@@ -66,9 +67,11 @@ class DecisionPage(QWizardPage):
         body = QWidget(scroll)
         form = QFormLayout(body)
         form.setContentsMargins(12, 8, 12, 8)  # labels must not touch the scroll area's frame
-        # In a narrow or zoomed window a label goes above its field: the page must never be wider than its view,
-        # or the view scrolls sideways to the focused field and cuts the labels off.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Each label above its field (as GOV.UK forms do): the page is never wider than its view (or the view would
+        # scroll sideways to the focused field and cut the labels off), and each box and the room kept for its problem
+        # have the page's whole width beside the "Why" panel. Beside its label, at 150% a box had a third of it and its
+        # problem sentence took four lines, kept empty under every box.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.scroller = scroll
 
         self.carried = QLabel(body)
@@ -84,7 +87,7 @@ class DecisionPage(QWizardPage):
         self.level.setObjectName("confirmed_level")
         for level in RiskLevel:
             self.level.addItem(level.label, level.value)
-        self._add(form, "Your judgement:", self.level, "confirmed_level")
+        self._add(form, "Your judgement:", self.level, "confirmed_level", room=False)
         self.override_reason = self._text(body, "override_reason", "Why your level differs from the suggestion")
         self._add(form, "Reason for a different level:", self.override_reason, "override_reason")
         self.childs_wishes = self._text(body, "childs_wishes", "What the child wants and how they feel, in their words")
@@ -125,7 +128,7 @@ class DecisionPage(QWizardPage):
                 box.toggled.connect(lambda _c: self._touched.add("category_ids"))
                 grid.addWidget(box, number, 0)  # one column: long titles never widen the page past its view
                 self.kind_boxes[category_id] = box
-            self._add(form, "Kind of concern (confirm or change):", kinds, "category_ids")
+            self._add(form, "Kind of concern (confirm or change):", kinds, "category_ids", room=False)
             kinds.setAccessibleName("Kind of concern")
 
         routes_box = QWidget(body)
@@ -134,12 +137,12 @@ class DecisionPage(QWizardPage):
         self.route_boxes: dict[RouteId, QCheckBox] = {}
         self._add(form, "Routes to take (in order):", routes_box, "routes")
         self.actions_text = self._text(body, "actions", "Actions agreed in school (optional)")
-        self._add(form, "Actions:", self.actions_text, "actions")
+        self._add(form, "Actions:", self.actions_text, "actions", room=False)
         self.review = QDateEdit(body)
         self.review.setObjectName("review_date")
         self.review.setCalendarPopup(True)
         self.review.setDisplayFormat("d MMMM yyyy")
-        self._add(form, "Review by:", self.review, "review_date")
+        self._add(form, "Review by:", self.review, "review_date", room=False)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
@@ -155,17 +158,20 @@ class DecisionPage(QWizardPage):
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
-        edit.setFixedHeight(62)
-        return edit
+        return grow_with_text(edit)  # two lines, more as the answer grows (one carried over is read whole)
 
-    def _add(self, form: QFormLayout, label: str, widget: QWidget, name: str) -> None:
+    def _add(self, form: QFormLayout, label: str, widget: QWidget, name: str, room: bool = True) -> None:
+        """A field, its label above it and its problem sentence below it. Room is kept for the sentence of each field
+        an answer can leave wrong; not for those the page keeps right by itself (the level and the review date always
+        have one, today or later; the kinds may all be unticked; the actions are optional), whose rare sentence
+        (a stored draft's past review date, a paste of over 100,000 characters) takes its room when it comes."""
         holder = QWidget(widget.parentWidget())
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         widget.setParent(holder)
         column.addWidget(widget)
-        problem = problem_label(holder, name)
+        problem = problem_label(holder, name, room)
         column.addWidget(problem)
         self.problems[name] = problem
         self.fields[name] = widget

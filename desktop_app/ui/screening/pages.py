@@ -27,15 +27,18 @@ from desktop_app.ui.room import LONG_SENTENCE, keep_room
 from desktop_app.ui.screening.items import ItemRow, _esc
 
 PROBLEM_TONE = "problem"  # resources/style.qss
+STILL_TO_ANSWER = "{count} items still need an answer — shown in red."
 
 
-def problem_label(parent: QWidget, name: str) -> QLabel:
+def problem_label(parent: QWidget, name: str, room: bool = True) -> QLabel:
+    """A field's problem sentence, hidden until there is one. With ``room``, room is kept for it: the fields below
+    do not move when it shows; without, it takes room only when shown (a field the page keeps right by itself)."""
     label = QLabel(parent)
     label.setObjectName(f"problem_{name}")
     set_tone(label, PROBLEM_TONE)
     label.setWordWrap(True)
     label.setVisible(False)
-    return keep_room(label, measure=LONG_SENTENCE)  # room kept for it: the fields below do not move when it shows
+    return keep_room(label, measure=LONG_SENTENCE) if room else label
 
 
 class FactsPage(QWizardPage):
@@ -141,6 +144,11 @@ class SectionPage(QWizardPage):
         bar = QHBoxLayout()
         self.summary = QLabel(self)
         self.summary.setObjectName("section_summary")
+        # wraps beside the button: "2 items still need an answer — shown in red." on one line pushed the page wider
+        # than its place at 150%, and cut the sentence and the button at both ends
+        self.summary.setWordWrap(True)
+        # room kept for that sentence at the label's width, so the items below do not move when it comes
+        keep_room(self.summary, measure=STILL_TO_ANSWER.format(count=2))
         bar.addWidget(self.summary, 1)
         self.rest_not_known = QPushButton("Mark unanswered items 'Not known'", self)
         self.rest_not_known.setObjectName("rest_not_known")
@@ -199,11 +207,7 @@ class SectionPage(QWizardPage):
             first.focus_first_gap()  # the control to fix, not the frame: a screen reader reads its name
         count = len(problems)
         self.summary.setText(
-            (
-                "1 item still needs an answer — shown in red."
-                if count == 1
-                else f"{count} items still need an answer — shown in red."
-            )
+            ("1 item still needs an answer — shown in red." if count == 1 else STILL_TO_ANSWER.format(count=count))
             if problems
             else self.summary.text()
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.services.vault import keys as vault_keys
 from desktop_app.ui.labels import secret_field
@@ -29,16 +29,16 @@ class PassphraseSection(QWidget):
         )
         intro.setWordWrap(True)
         self.current = secret_field(self, "current_passphrase")
-        form = QFormLayout()
-        form.addRow("Current passphrase:", self.current)
         self.fields = NewPassphraseFields(self, "New passphrase")
+        # in the new passphrase's own form: one column of labels and one of boxes (a form of its own beside it put
+        # the current passphrase's box further right than the new ones)
+        self.fields.form.insertRow(0, "Current passphrase:", self.current)
         self.button = QPushButton("Change my passphrase", self)
         self.button.setObjectName("change_passphrase")
         self.button.clicked.connect(self.change)
         self.status = StatusArea(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
         layout.addWidget(self.fields)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)

@@ -4,25 +4,28 @@ columns took the width)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 from sqlalchemy import text
 
 from desktop_app.services import demo
+from desktop_app.services.intake import import_items as intake_import
 from desktop_app.services.vault import VaultSession
 from desktop_app.ui.app import apply_zoom
 from desktop_app.ui.child.chronology_view import columns
 from desktop_app.ui.child.file import ChildFilePage
 from tests.fixtures_vault import open_session  # noqa: F401
-from tests.ui.test_dashboard import Host
+from tests.ui.table_text import cut_cells
+from tests.ui.test_dashboard import Host, staff_concern
 from tests.ui.test_dashboard_shape import PAGE_AREA
 
 pytestmark = pytest.mark.gui
 
-WHAT_HAPPENED, ACTION_AND_OUTCOME = 2, 3
+WHAT_HAPPENED, ACTION_AND_OUTCOME, RECORDED_BY = 2, 3, 5
 
 
 def busiest_child(session: VaultSession) -> int:
@@ -71,9 +74,20 @@ def _check_the_chronology(qtbot: Any, open_session: VaultSession, screenshot: An
     references = [model.data(model.index(r, 4)) for r in range(model.rowCount()) if model.data(model.index(r, 4))]
     widest = max(table.fontMetrics().horizontalAdvance(word) for ref in references for word in ref.split())
     assert widths[4] >= widest, "a reference is cut short (it may wrap between its parts, never within one)"
-    line = table.fontMetrics().lineSpacing()
     tallest = max(table.rowHeight(r) for r in range(table.model().rowCount()))
-    assert tallest <= 10 * line, f"a row is {tallest // line} lines tall"
+    ten = lines_tall(table, 10)
+    assert tallest <= ten, f"a row is {tallest} px tall, more than ten lines ({ten} px)"
+
+
+def lines_tall(table: Any, lines: int) -> int:
+    """The height of a row of ``lines`` lines of text as the table lays out a cell (a laid-out line is a little taller
+    than the font's line spacing) with the grid line below it."""
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    option.text = "\u2028".join(["Line"] * lines)  # a line separator: one line each
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    option.rect = QRect(0, 0, 10_000, 1)
+    return table.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), table).height() + 1
 
 
 @pytest.mark.parametrize("zoom", [100, 150])
@@ -104,5 +118,46 @@ def test_every_heading_is_readable_in_full(qtbot: Any, open_session: VaultSessio
             assert header.height() >= len(lines) * metrics.lineSpacing(), f"{title!r} is cut off below"
             assert " ".join(lines) == columns()[column].title  # the same words, only wrapped
         screenshot(host, f"child_chronology_headings_{zoom}")
+    finally:
+        apply_zoom(QApplication.instance(), 100)
+
+
+LONG_NAME = "Mrs Alexandra Montgomery-Smythe"
+
+
+@pytest.mark.parametrize("zoom", [100, 150])
+def test_who_recorded_each_entry_is_readable_in_full(
+    qtbot: Any, open_session: VaultSession, screenshot: Any, zoom: int
+) -> None:
+    """Found at 150% (issue 16): a long "Recorded by" cell lost its last letters ("Fairweat…"); a DSL must be able
+    to read who recorded each entry. No cell of the chronology is cut short, the long name's included."""
+    demo.fill_demo_data(open_session, children=14, concerns=60, seed=4)
+    child_id = busiest_child(open_session)
+    draft = replace(
+        staff_concern("Ignored", "Ignored"),
+        child=None,
+        existing_child_id=child_id,
+        recorder_name=LONG_NAME,
+        recorder_role="Deputy DSL",
+    )
+    intake_import.submit_in_app(open_session, draft)
+    apply_zoom(QApplication.instance(), zoom)
+    try:
+        host = Host(open_session)
+        host.resize(*PAGE_AREA)
+        qtbot.addWidget(host)
+        file = ChildFilePage(open_session, child_id, host=host)
+        host.show_page(file)
+        host.show()
+        qtbot.waitExposed(host)
+        file.show_section("chronology")
+        table = file.section("chronology").table
+        qtbot.wait(50)
+        screenshot(host, f"child_chronology_recorded_by_{zoom}")
+        model = table.model()
+        recorded_by = [str(model.data(model.index(r, RECORDED_BY))) for r in range(model.rowCount())]
+        assert any(LONG_NAME in who for who in recorded_by), "the long name is in the chronology"
+        cut = cut_cells(table)
+        assert not cut, "\n".join(cut)
     finally:
         apply_zoom(QApplication.instance(), 100)
