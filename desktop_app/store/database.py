@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError
 
 from desktop_app.errors import UserFacingError
@@ -180,12 +180,11 @@ def _chain_damaged(problem: audit.ChainProblem) -> VaultDamaged:
     )
 
 
-def _read_audit_key(engine: Engine) -> bytes:
-    with engine.connect() as connection:
-        try:
-            row = connection.execute(text("SELECT audit_key FROM setting WHERE id = 1")).first()
-        except (DatabaseError, UserFacingError):  # an empty or foreign database has no setting table
-            row = None
+def _read_audit_key(connection: Connection) -> bytes:
+    try:
+        row = connection.execute(text("SELECT audit_key FROM setting WHERE id = 1")).first()
+    except (DatabaseError, UserFacingError):  # an empty or foreign database has no setting table
+        row = None
     if row is None:
         raise VaultDamaged(MISSING_DB)
     return bytes(row[0])
@@ -211,11 +210,13 @@ def open_database(
         if create:
             migrate.upgrade(engine)
             return Database(vault_dir, engine, b"", key)
-        with engine.connect() as connection:
-            if migrate.current(connection) is None:
+        with engine.connect() as connection:  # one connection for the version and the audit key (unlock time)
+            revision = migrate.current(connection)
+            if revision is None:
                 raise VaultDamaged(MISSING_DB)
-        database = Database(vault_dir, engine, _read_audit_key(engine), key)
-        if migrate.needs_upgrade(engine) and upgrade:
+            audit_key = _read_audit_key(connection)
+        database = Database(vault_dir, engine, audit_key, key)
+        if migrate.needs_upgrade(engine, revision) and upgrade:
             migrate.upgrade(engine, before=(lambda: before_migration(database)) if before_migration else None)
         return database
     except BaseException:

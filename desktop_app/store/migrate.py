@@ -67,10 +67,13 @@ def current(connection: Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
-def needs_upgrade(engine: Engine) -> bool:
-    """True when the vault is older than this code; VaultTooNew when it is newer (never opened)."""
-    with engine.connect() as connection:
-        revision = current(connection)
+def needs_upgrade(engine: Engine, revision: str | None = None) -> bool:
+    """True when the vault is older than this code; VaultTooNew when it is newer (never opened).
+
+    ``revision``: the vault's version when the caller has just read it (``current``), saving a second read."""
+    if revision is None:
+        with engine.connect() as connection:
+            revision = current(connection)
     if revision == head():
         return False
     if revision is not None and revision not in revisions():
