@@ -66,6 +66,16 @@ def _measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
     return measured
 
 
+def _run_once(vault_dir: Path, args: argparse.Namespace) -> tuple[list[Figure], dict[str, Any]]:
+    """Every figure measured once: the store's in a fresh process, then start-up against a bare window."""
+    print("measuring in a fresh process…", flush=True)
+    measured = _measure(vault_dir, args.repeat)
+    measured["database_mb"] = (vault_dir / "waymark.db").stat().st_size / 1e6
+    print("timing start-up against a bare window…", flush=True)
+    measured["startup"] = startup.compare(vault_dir, args.starts)
+    return figures_from(measured), measured
+
+
 HEADER = "# Benchmark results (DESIGN §9)"
 RUNS = "## Runs, newest first"
 
@@ -140,17 +150,22 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     machine = _machine()
     vault_dir = _vault(args.cache, args.scale, args.rebuild)
-    print("measuring in a fresh process…", flush=True)
-    measured = _measure(vault_dir, args.repeat)
-    measured["database_mb"] = (vault_dir / "waymark.db").stat().st_size / 1e6
-    print("timing start-up against a bare window…", flush=True)
-    measured["startup"] = startup.compare(vault_dir, args.starts)
-    rows = figures_from(measured)
+    rows, measured = _run_once(vault_dir, args)
     print(table(rows))
     if args.scale == "full" and not args.no_results:  # a smoke run never replaces the recorded figures
         _write_results(args.scale, machine, rows, measured, time.perf_counter() - started)
         print(f"written to {RESULTS}")
     failed = [row for row in rows if not row.passed and (row.kind == "ratio" or not args.ci)]
+    if args.ci and failed:
+        # On a shared machine one run in several is disturbed, and some ratios sit near their targets: a ratio over
+        # its target is measured again in a second run, and CI fails on the ratios over it in both. A real regression
+        # stays over; a disturbed run does not.
+        print(f"benchmarks: {len(failed)} ratio(s) over target; measuring again for a second opinion…", flush=True)
+        again, _measured = _run_once(vault_dir, args)
+        print(table(again))
+        # The same ratios in the same order (a name can differ: each unlock adds audit rows to the count it gives).
+        pairs = zip([r for r in rows if r.kind == "ratio"], [r for r in again if r.kind == "ratio"], strict=True)
+        failed = [second for first, second in pairs if not first.passed and not second.passed]
     for row in failed:
         print(f"benchmarks: {row.what}: {row.measured}, beyond its target {row.target} ({row.spread})")
     if args.ci and not failed:

@@ -67,6 +67,9 @@ def resident_mb() -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
+UNLOCK_PAIRS = 15
+
+
 def unlock_once(vault_dir: Path) -> tuple[float, float, float, VaultSession]:
     """One unlock and every dashboard list: (seconds excluding Argon2id, Argon2id seconds, anchor check, session)."""
     with _ArgonClock() as clock:
@@ -169,7 +172,8 @@ def measure(vault_dir: Path, repeat: int) -> dict[str, Any]:
     audit_key = database.audit_key
     session.lock()
     try:
-        unlocks, session = unlock_against_floor(vault_dir, plain_path, audit_key, repeat)
+        # At least 15 pairs: an unlock is quick, and its ratio is judged in CI.
+        unlocks, session = unlock_against_floor(vault_dir, plain_path, audit_key, max(repeat, UNLOCK_PAIRS))
         figures: dict[str, Any] = {
             "unlock_to_dashboard_ms": unlocks["unlock"],
             "unlock_floor_ms": unlocks["floor"],
