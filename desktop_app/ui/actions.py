@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from desktop_app.services.actions.change import change_action
 from desktop_app.services.actions.complete import complete_action
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
+from desktop_app.ui.cells import SharedWidths
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.referrals import FormDialog, pydate, qdate, short_date
 
@@ -224,10 +224,9 @@ class ActionsSection(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # every cell whole at 100% and 150% ("OVERDUE by 3…" was cut short): the text wraps in columns shared out
+        # to the list's width, and the list scrolls down, not sideways
+        self.shape = SharedWidths(self.table, spare_to="What is to be done")
         column.addWidget(self.table, 1)
         self.reload()
 
@@ -251,9 +250,7 @@ class ActionsSection(QWidget):
             parent=self,
         )
         self.table.setModel(self.model)
-        char = self.table.fontMetrics().averageCharWidth()  # widths in characters, so they hold at 150% zoom
-        for index, chars in enumerate((16, 20, 42, 30)):
-            self.table.setColumnWidth(index, chars * char)
+        self.shape.fit()
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         if actions:
             self.table.selectRow(0)

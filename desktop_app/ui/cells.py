@@ -3,8 +3,8 @@ as it paints, at the present font (so at any zoom)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyleOptionViewItem, QTableView
 
 
 def narrowest(table: QTableView, column: int) -> int:
@@ -88,3 +88,35 @@ def share_width(table: QTableView, columns: list[int], spare_to: int | None = No
     for column, width in widths.items():
         table.setColumnWidth(column, width)
     table.resizeRowsToContents()
+
+
+class SharedWidths(QObject):
+    """Keeps a table's text whole at any window size and zoom: its text wraps, its columns are shared out by
+    ``share_width`` each time its place changes size (and after ``fit`` with a new model), its rows take the height
+    their text needs, and it scrolls down (a pixel at a time, so a tall row is read whole), never sideways."""
+
+    def __init__(self, table: QTableView, spare_to: str | None = None) -> None:
+        super().__init__(table)
+        self.table = table
+        self.spare_to = spare_to  # the heading of the column given the room to spare
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._viewport = table.viewport()
+        self._viewport.installEventFilter(self)
+
+    def fit(self) -> None:
+        model = self.table.model()
+        if model is None:
+            return
+        shown = [c for c in range(model.columnCount()) if not self.table.isColumnHidden(c)]
+        titles = {str(model.headerData(c, Qt.Orientation.Horizontal)): c for c in shown}
+        share_width(self.table, shown, spare_to=titles.get(self.spare_to or ""))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self.fit()  # the columns follow the window; rows take the height their text needs
+        return False
