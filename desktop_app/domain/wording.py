@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 _ENDS_A_SENTENCE = (".", "!", "?", "…")
+_CLOSING = "\"'”’)]»"  # a quotation or bracket closed after a sentence's own stop: 'She said "no."'
 
 
-def join_phrases(parts: Iterable[str], separator: str = ", ") -> str:
+def ends_a_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a full stop, "!", "?" or "…" (before any closing quotation mark or bracket)."""
+    return text.rstrip().rstrip(_CLOSING).endswith(_ENDS_A_SENTENCE)
+
+
+def join_phrases(parts: Iterable[str], separator: str = ", ", capitalise: bool = False) -> str:
     """Join what people typed: empty parts left out, and no comma after a part that already ends a sentence.
 
     ``["Older boyfriend.", "Grey Audi"]`` reads "Older boyfriend. Grey Audi", never "Older boyfriend., Grey Audi".
+    With ``capitalise`` a part after one that ends a sentence begins with a capital letter (for parts in the app's
+    own words: ``["…knows him.", "parents not told"]`` reads "…knows him. Parents not told").
     """
     out = ""
     for raw in parts:
@@ -18,7 +26,10 @@ def join_phrases(parts: Iterable[str], separator: str = ", ") -> str:
         if not part:
             continue
         if out:
-            out += " " if out.endswith(_ENDS_A_SENTENCE) else separator
+            ended = ends_a_sentence(out)
+            out += " " if ended else separator
+            if ended and capitalise:
+                part = part[:1].upper() + part[1:]
         out += part
     return out
 

@@ -15,6 +15,7 @@ from desktop_app.domain.documents import DocumentKind, DocumentMeta, ReferralSum
 from desktop_app.domain.enums import RiskLevel
 from desktop_app.domain.records import ChildDetails, ReferralEntry
 from desktop_app.domain.screening_record import SCREENING, screening_record
+from desktop_app.domain.wording import join_phrases
 from desktop_app.reports.body_map import body_map_glance, body_map_section, files_section
 from desktop_app.reports.flow import (
     BODY,
@@ -144,12 +145,13 @@ def _request_rows(summary: ReferralSummary) -> list[tuple[str, str]]:
         marks = "".join(_corrected(summary, "referral", e.referral_id) for e in recorded)
         requests = [(e, e.request) for e in recorded if e.request is not None]
         asks = dict.fromkeys(a for _e, request in requests for a in summary.asked(request))
-        rows.append(("What we are asking for", "; ".join(asks) + marks))
+        # a part typed with its own full stop is not followed by ";" ("…school nurse. Consideration of…")
+        rows.append(("What we are asking for", join_phrases(asks, "; ", capitalise=True) + marks))
         consents = [(e, summary.consent_text(request)) for e, request in requests]
         if len({text for _e, text in consents}) == 1:
             consent = consents[0][1]
         else:
-            consent = "; ".join(f"{summary.route_title(e.route)}: {text}" for e, text in consents)
+            consent = join_phrases((f"{summary.route_title(e.route)}: {text}" for e, text in consents), "; ")
         rows.append(("Consent to the referral", consent + marks))
         rows.append(("Parents or carers know of the referral", summary.parents_text(requests[-1][1])))
         return rows

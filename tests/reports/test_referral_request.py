@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from desktop_app.domain.documents import ReferralSummary
+from desktop_app.domain.enums import RouteId
 from desktop_app.domain.records import Addendum, ReferralRequest
 from desktop_app.reports import referral_summary_pdf
 from tests.reports import samples
@@ -83,3 +84,19 @@ def test_a_corrected_referral_is_marked_on_page_one_where_the_request_is() -> No
     summary = dataclasses.replace(samples.SUMMARY, addenda=(samples.ADDENDUM, correction))
     first = squeeze(page_texts(referral_summary_pdf(summary, samples.META))[0])
     assert squeeze("Consent to the referral: Sought and given (corrected: see addendum 2)") in first
+
+
+def test_two_referrals_asking_and_consenting_differently_read_without_stray_punctuation() -> None:
+    """What was asked for and the consent of two referrals on page 1: a part typed with its own full stop is not
+    followed by ";" ("…school nurse.; consideration…", "…her stepfather is named.; Police…")."""
+    police = dataclasses.replace(samples.REFERRAL, referral_id=4, route=RouteId.POLICE_101, request=NOT_SOUGHT)
+    not_sought_first = dataclasses.replace(samples.REFERRAL, request=NOT_SOUGHT)
+    for referrals in (
+        (samples.REFERRAL, police),
+        (not_sought_first, dataclasses.replace(police, request=samples.REFERRAL.request)),
+    ):
+        pdf = referral_summary_pdf(dataclasses.replace(samples.SUMMARY, referrals=referrals), samples.META)
+        first = squeeze(page_texts(pdf)[0])
+        assert squeeze("Consent to the referral") in first
+        for stray in (".;", "!;", "?;"):
+            assert stray not in first, first

@@ -11,7 +11,7 @@ from desktop_app.domain.enums import RouteId
 from desktop_app.errors import InvalidInput
 from desktop_app.services import casework
 from desktop_app.services.casework import ReferralForm
-from desktop_app.services.casework.referral_request import suggested
+from desktop_app.services.casework.referral_request import consent_summary, suggested
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import fictional_child, open_session  # noqa: F401
 from tests.services.test_casework import TODAY, audit_actions, screen, submit
@@ -119,3 +119,33 @@ def test_each_route_suggests_what_to_ask_for() -> None:
     assert suggested(RouteId.SAFEGUARDING_HUB) == ("assessment", "strategy_discussion")
     assert suggested(RouteId.NRM) == ("nrm_referral",)
     assert suggested(RouteId.MONITOR) == ()
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "Seeking it would warn the man: her father knows him.",
+            "Not sought: Seeking it would warn the man: her father knows him. Parents not told",
+        ),
+        ("It would warn him!", "Not sought: It would warn him! Parents not told"),
+        ("Who would we even ask?", "Not sought: Who would we even ask? Parents not told"),
+        ("It would warn him", "Not sought: It would warn him; parents not told"),
+        ("It would warn him;", "Not sought: It would warn him; parents not told"),
+    ],
+)
+def test_the_consent_line_reads_as_written_with_no_stray_punctuation(
+    open_session: VaultSession, note: str, expected: str
+) -> None:
+    """Found in the referral log: "…her father knows him.; parents not told"."""
+    concern_id = submit(open_session)
+    form = hub_contact(
+        asks=("assessment",),
+        consent="not_sought",
+        consent_note=note,
+        parents_told=False,
+        parents_not_told_reason="Advice from the Hub first.",
+    )
+    casework.record_referral(open_session, concern_id, form, NOW)
+    (entry,) = casework.concern_file(open_session, concern_id).referrals
+    assert consent_summary(entry) == expected

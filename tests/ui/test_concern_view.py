@@ -167,7 +167,7 @@ def _work_the_concern(qtbot: Any, screenshot: Any, session: VaultSession) -> Non
     assert "Due" in view.referral_model.data(view.referral_model.index(0, 5))
     row = [view.referral_model.data(view.referral_model.index(0, c)) for c in range(view.referral_model.columnCount())]
     assert "The Amber Project" in row[7]
-    assert row[8] == "Not sought: Seeking it would warn the man: her father knows him.; parents not told"
+    assert row[8] == "Not sought: Seeking it would warn the man: her father knows him. Parents not told"
     assert view.confirm_button.isEnabled()
     screenshot(host, "concern_view_referred")
     dashboard = host.show_dashboard()

@@ -12,6 +12,7 @@ from desktop_app.definitions.loader import load_forms
 from desktop_app.definitions.referral_requests import ReferralRequestsDefinition
 from desktop_app.domain.enums import RouteId
 from desktop_app.domain.records import ReferralEntry, ReferralRequest
+from desktop_app.domain.wording import join_phrases
 from desktop_app.errors import FieldProblem
 
 
@@ -83,4 +84,5 @@ def consent_summary(entry: ReferralEntry, definition: ReferralRequestsDefinition
     if request.consent_note:
         consent += f": {request.consent_note}"
     parents = {True: "parents know", False: "parents not told", None: ""}[request.parents_told]
-    return "; ".join(p for p in (consent, parents) if p)
+    # "…her father knows him. Parents not told", never "…knows him.; parents not told"
+    return join_phrases((consent, parents), "; ", capitalise=True)
