@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTableView
 
-from desktop_app.ui.cells import on_two_lines, share_width
+from desktop_app.ui.cells import SharedWidths, on_two_lines
 from desktop_app.ui.models import Column
 
 # Written under the table, not in a column of their own.
@@ -25,46 +25,35 @@ def headed(columns: list[Column]) -> list[Column]:
     return [replace(column, title=on_two_lines(column.title)) for column in columns]
 
 
-class ReferralLogShape(QObject):
-    """Arranges ``table`` (call ``arrange`` after each new model) and writes the selected referral in ``details``."""
+class ReferralLogShape(SharedWidths):
+    """Arranges ``table`` (call ``arrange`` after each new model) and writes the selected referral in ``details``.
+
+    Its columns are shared out as every wrapped table's are (``SharedWidths``, room to spare to Outcome); the table is
+    then made as tall as its rows, so the page around it scrolls, not the table."""
 
     def __init__(self, table: QTableView, details: QLabel) -> None:
-        super().__init__(table)
-        self.table = table
+        super().__init__(table, spare_to="Outcome")
         self.details = details
         self.below: list[int] = []
-        self.outcome: int | None = None  # the column given the room to spare (an empty log: its headings spread out)
-        table.setWordWrap(True)
-        table.horizontalHeader().setStretchLastSection(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         details.setWordWrap(True)
         details.setTextFormat(Qt.TextFormat.RichText)
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         details.setAccessibleName("The referral in full")
-        self._viewport = table.viewport()
-        self._viewport.installEventFilter(self)
 
     def arrange(self, columns: list[Column]) -> None:
         self.below = [n for n, column in enumerate(columns) if column.title in BELOW]
-        self.outcome = next((n for n, column in enumerate(columns) if column.title == "Outcome"), None)
         for n in range(len(columns)):
             self.table.setColumnHidden(n, n in self.below)
         selection = self.table.selectionModel()
         if selection is not None:
             selection.selectionChanged.connect(self.describe)
-        self._fit()
+        self.fit()
         self.describe()
 
-    def shown(self) -> list[int]:
-        model = self.table.model()
-        count = model.columnCount() if model is not None else 0
-        return [n for n in range(count) if not self.table.isColumnHidden(n)]
-
-    def _fit(self) -> None:
-        share_width(self.table, self.shown(), spare_to=self.outcome)
-        # every row whole, the table as tall as its rows: the page around it scrolls, not the table
+    def fit(self) -> None:
+        super().fit()
         table = self.table
         model = table.model()
         rows = sum(table.rowHeight(r) for r in range(model.rowCount())) if model is not None else 0
@@ -95,8 +84,3 @@ class ReferralLogShape(QObject):
         which = "" if selected or rows == 1 else " (the latest; select another to read it)"
         self.details.setText(f"<b>{html.escape(title)}</b>{which} — " + " · ".join(parts))
         self.details.setVisible(True)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._viewport and event.type() == QEvent.Type.Resize:
-            self._fit()  # the columns follow the window; rows take the height their text needs
-        return False
