@@ -3,8 +3,12 @@ as it paints, at the present font (so at any zoom)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyleOptionViewItem, QTableView
+
+from desktop_app.ui.models import Column
 
 
 def narrowest(table: QTableView, column: int) -> int:
@@ -56,6 +60,11 @@ def on_two_lines(title: str) -> str:
     splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
     first, second = min(splits, key=lambda pair: max(len(pair[0]), len(pair[1])))
     return f"{first}\n{second}"
+
+
+def headed(columns: list[Column]) -> list[Column]:
+    """``columns`` with headings of several words on two lines (``on_two_lines``)."""
+    return [replace(column, title=on_two_lines(column.title)) for column in columns]
 
 
 def heading_width(table: QTableView, column: int) -> int:

@@ -40,7 +40,7 @@ from desktop_app.services.casework import ConcernFile
 from desktop_app.services.casework import record as casework_record
 from desktop_app.services.casework import screening as screening_flow
 from desktop_app.services.casework.screening import route_title
-from desktop_app.ui import ask, navigation, referral_log
+from desktop_app.ui import ask, cells, navigation
 from desktop_app.ui.a11y import name_list
 from desktop_app.ui.attachments.tabs import concern_tabs
 from desktop_app.ui.labels import set_tone
@@ -372,7 +372,7 @@ class ConcernView(QWidget):
         self.record.setHtml(concern_html(self.file, self._route_labels(), actions))
         self.record.verticalScrollBar().setValue(scroll)
         entries = list(self.file.referrals)
-        columns = referral_log.headed(referral_columns(self.today))
+        columns = cells.headed(referral_columns(self.today))
         self.referral_model = RecordsModel(
             columns,
             lambda limit: entries[:limit],

@@ -8,21 +8,15 @@ asked for, consent) is written out in full under the table, for the referral sel
 from __future__ import annotations
 
 import html
-from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView
 
-from desktop_app.ui.cells import SharedWidths, on_two_lines
+from desktop_app.ui.cells import SharedWidths
 from desktop_app.ui.models import Column
 
 # Written under the table, not in a column of their own.
 BELOW = ("Their reference", "Recorded by", "Asked for", "Consent")
-
-
-def headed(columns: list[Column]) -> list[Column]:
-    """The log's columns with headings of several words on two lines ("Written / confirmation")."""
-    return [replace(column, title=on_two_lines(column.title)) for column in columns]
 
 
 class ReferralLogShape(SharedWidths):

@@ -3,7 +3,6 @@ printed or saved as the chronology document (the same events: services.child.chr
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
@@ -23,7 +22,7 @@ from desktop_app.services.casework import local
 from desktop_app.services.child import chronology as chronology_service
 from desktop_app.ui import ask
 from desktop_app.ui.a11y import name_list
-from desktop_app.ui.cells import heading_width, height_at, narrowest, on_two_lines, used_at
+from desktop_app.ui.cells import headed, heading_width, height_at, narrowest, used_at
 from desktop_app.ui.labels import note
 from desktop_app.ui.models import Column, RecordsModel
 from desktop_app.ui.record_list import RecordList
@@ -172,8 +171,9 @@ class ChronologySection(QWidget):
 
     def show_events(self) -> None:
         shown = list(self.shown())
-        headed = [replace(column, title=on_two_lines(column.title)) for column in columns()]
-        model = RecordsModel(headed, lambda limit: shown[:limit], page_size=max(100, len(shown)), parent=self)
+        model = RecordsModel(
+            headed(columns()), lambda limit: shown[:limit], page_size=max(100, len(shown)), parent=self
+        )
         self.table.setModel(model)
         self._narrowest_known.clear()
         self._arrange_columns()
