@@ -8,13 +8,8 @@ moves just as the person reaches for it. ``keep_room`` gives such a label its li
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent
 
 # The measure of a problem sentence: as long as the longest the checks commonly give (80 characters). Room for it is
 # kept at the label's own width, so a sentence that wraps onto a second or third line in a narrow column (the
@@ -69,10 +64,6 @@ class _FollowFont(QObject):
             parent.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # QEvent imported here, not at import: the lock screen loads this module before it is first shown, and
-        # the first touch of QEvent builds its enum of ~180 types (~2 ms)
-        from PySide6.QtCore import QEvent
-
         kind = event.type()
         if watched is self.label and kind == QEvent.Type.ParentChange:
             self._watch_parent()
@@ -118,8 +109,6 @@ def bring_into_view(scroller: QScrollArea, field: QWidget, sentence: QWidget | N
     layout = content.layout() if content is not None else None
     if layout is not None:
         layout.activate()
-    from PySide6.QtCore import QEvent
-
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     scroller.ensureWidgetVisible(field, 8, 8)
     if sentence is not None and not sentence.isHidden():
