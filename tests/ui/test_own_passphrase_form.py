@@ -11,14 +11,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.appearance import apply_zoom
-from desktop_app.ui.settings import SettingsPage
 from tests.ui.test_lock_screen import (  # noqa: F401 - fixtures
     made_vault,
     template_root,
     unlocked_window,
     window,
 )
-from tests.ui.test_people_form import assert_one_form
+from tests.ui.test_people_form import assert_one_form, open_settings_section
 
 pytestmark = pytest.mark.gui
 
@@ -30,12 +29,7 @@ def test_my_passphrase_has_one_column_of_labels_and_one_of_boxes(
     win = unlocked_window
     apply_zoom(qapp, zoom)
     try:
-        win.resize(1366, 768)
-        win.show_settings()
-        page = win.current_page()
-        assert isinstance(page, SettingsPage)
-        section = page.show_section("passphrase")
-        QApplication.processEvents()
+        section = open_settings_section(win, "passphrase")
         screenshot(win, "settings_my_passphrase_form")
         assert_one_form(section, [section.current, section.fields.first, section.fields.second])
         win.activateWindow()

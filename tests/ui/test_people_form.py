@@ -34,17 +34,23 @@ def test_the_add_a_deputy_form_has_one_column_of_labels_and_one_of_boxes(
     win = unlocked_window
     apply_zoom(qapp, zoom)
     try:
-        win.resize(1366, 768)
-        win.show_settings()
-        page = win.current_page()
-        assert isinstance(page, SettingsPage)
-        people = page.show_section("people")
-        QApplication.processEvents()
+        people = open_settings_section(win, "people")
         box = people.add_button.parentWidget()
         screenshot(win, "settings_people_add_form")
         assert_one_form(box, [people.new_name, people.new_passphrase.first, people.new_passphrase.second])
     finally:
         apply_zoom(qapp, 100)
+
+
+def open_settings_section(win: Any, key: str) -> Any:
+    """Settings opened on a laptop-sized window at the present zoom, showing the section ``key``."""
+    win.resize(1366, 768)
+    win.show_settings()
+    page = win.current_page()
+    assert isinstance(page, SettingsPage)
+    section = page.show_section(key)
+    QApplication.processEvents()
+    return section
 
 
 def assert_one_form(box: QWidget, fields: list[QWidget]) -> None:
