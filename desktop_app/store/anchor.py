@@ -42,8 +42,11 @@ def encode(anchor: Anchor, audit_key: bytes) -> bytes:
 
 
 def write(vault_dir: Path, anchor: Anchor, audit_key: bytes) -> None:
+    """Replace the anchor. Written after each commit, which SQLite has already made durable: a power cut that loses
+    this rename leaves the previous anchor, behind the database, and the next unlock checks from there (a rollback is
+    a database *behind* its anchor). So the folder is not synced (``sync_folder``): ~0.3 ms off every save."""
     try:
-        atomic.write_bytes(vault_dir / ANCHOR_FILE_NAME, encode(anchor, audit_key))
+        atomic.write_bytes(vault_dir / ANCHOR_FILE_NAME, encode(anchor, audit_key), sync_folder=False)
     except OSError as error:  # an errno atomic.write_bytes has no sentence for
         raise disk_problem(error, "audit anchor") from None
 

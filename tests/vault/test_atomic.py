@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -74,6 +75,38 @@ def test_an_unexpected_os_error_is_not_dressed_up(tmp_path: Path, monkeypatch: p
     with pytest.raises(OSError) as caught:
         atomic.write_bytes(tmp_path / "x", b"data")
     assert caught.value.errno == errno.EIO
+    assert _leftovers(tmp_path) == []
+
+
+def _synced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What ``os.fsync`` is called on during the test: "file" or "folder"."""
+    synced: list[str] = []
+    real = os.fsync
+
+    def recording(fd: int) -> None:
+        synced.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    return synced
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows has no folder handles to sync")
+def test_a_write_syncs_the_content_then_the_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced = _synced(monkeypatch)
+    atomic.write_bytes(tmp_path / "keyslots.json", b"the key file")
+    assert synced == ["file", "folder"]
+
+
+def test_a_lagging_file_may_skip_the_folder_sync_but_never_the_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The audit anchor and this computer's record: a lost rename brings back the previous whole copy (harmless for
+    them), but the name must never point at content that was not written out."""
+    synced = _synced(monkeypatch)
+    atomic.write_text(tmp_path / "audit.anchor", "new", sync_folder=False)
+    assert synced == ["file"]
+    assert (tmp_path / "audit.anchor").read_text() == "new"
     assert _leftovers(tmp_path) == []
 
 
