@@ -112,6 +112,7 @@ class FailureCounter:
     def __init__(self, vault_dir: Path, vault_id: str | None = None) -> None:
         self.path = Path(vault_dir) / FAILURES_FILE
         self._witness = Witness(vault_id if vault_id is not None else vault_id_of(Path(vault_dir)), Path(vault_dir))
+        self._file_clear = False
         self._state = self._read()
 
     def seconds_to_wait(self, now: datetime | float) -> float:
@@ -133,9 +134,11 @@ class FailureCounter:
         self._write()
 
     def reset(self) -> None:
+        """After a right passphrase: clear the count, writing only when there was one (or a damaged file) to clear;
+        a vault that once had a wrong try is not rewritten at every unlock after."""
         had_failures = self._state.count > 0
         self._state = _Failures(0, None)
-        if had_failures or self.path.exists():
+        if had_failures or (self.path.exists() and not self._file_clear):
             self._write()
 
     def _read(self) -> _Failures:
@@ -145,12 +148,14 @@ class FailureCounter:
         return _Failures(max(here.count, seen.failures), max(lasts) if lasts else None)
 
     def _read_file(self) -> _Failures:
+        self._file_clear = False  # True when the file says "no failures" and nothing else
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             count = data["failures"]
             last = datetime.fromisoformat(data["last_failure"]) if data["last_failure"] else None
             if type(count) is not int or count < 0 or (last is not None and last.tzinfo is None):
                 raise ValueError
+            self._file_clear = count == 0 and last is None
             return _Failures(count, last)
         except FileNotFoundError:
             return _Failures(0, None)

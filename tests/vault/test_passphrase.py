@@ -148,6 +148,25 @@ def test_the_count_survives_a_restart_and_reset_clears_it(tmp_path: Path) -> Non
     assert FailureCounter(tmp_path).seconds_to_wait(T0) == 0
 
 
+def test_an_unlock_after_the_count_was_cleared_writes_nothing(tmp_path: Path) -> None:
+    """One wrong try, ever, used to cost two synced file writes at every unlock after it."""
+    counter = FailureCounter(tmp_path)
+    counter.record_failure(T0)
+    counter.reset()
+    written = (tmp_path / "unlock-failures.json").stat()
+    FailureCounter(tmp_path).reset()
+    again = (tmp_path / "unlock-failures.json").stat()
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)  # a write makes a new file
+    assert FailureCounter(tmp_path).failures == 0
+
+
+def test_a_damaged_count_file_is_rewritten_at_the_next_right_passphrase(tmp_path: Path) -> None:
+    (tmp_path / "unlock-failures.json").write_text("{not json", encoding="utf-8")
+    FailureCounter(tmp_path).reset()
+    data = json.loads((tmp_path / "unlock-failures.json").read_text(encoding="utf-8"))
+    assert data == {"failures": 0, "last_failure": None}
+
+
 def test_a_damaged_counter_file_does_not_stop_unlocking(tmp_path: Path) -> None:
     (tmp_path / "unlock-failures.json").write_text("{not json", encoding="utf-8")
     counter = FailureCounter(tmp_path)
