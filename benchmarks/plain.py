@@ -22,7 +22,8 @@ from sqlalchemy.pool import QueuePool
 from benchmarks.build import TODAY, WORDS
 from benchmarks.dashboard_calls import dashboard_queries
 from desktop_app.domain.records import Actor
-from desktop_app.store import audit
+from desktop_app.store import audit, migrate
+from desktop_app.store.database import read_audit_key
 from desktop_app.store.engine import BUSY_TIMEOUT_MS, connect_raw, make_engine
 from desktop_app.store.uow import UnitOfWork
 
@@ -61,19 +62,28 @@ def remove(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def unlock_floor(plain_path: Path, audit_key: bytes, vault_dir: Path, today: date) -> float:
+def unlock_floor(plain_path: Path, audit_key: bytes, vault_dir: Path, today: date, user_id: str) -> float:
     """Seconds for the SQL an unlock and the dashboard run, on the plain copy: the store's floor for unlocking.
 
-    A new engine (so a cold SQLite cache, as at unlock), the newest audit row read as the incremental check reads
-    it, one audit row written and committed (the unlock's own), then every dashboard query. No key slots, no key,
-    no anchor file: what is left when the encryption and the vault's own checks are taken away."""
+    A new engine (so a cold SQLite cache, as at unlock), then every statement the unlock itself runs, through the
+    same functions: the schema version and the audit key on one connection, the anchor's check (the newest audit
+    row, the row the anchor names, the chain after it), the person who unlocked, one audit row written and committed
+    (the unlock's own); then every dashboard query. No key slots, no key, no anchor or record file, no lock: what is
+    left when the encryption and the vault's own files are taken away."""
     started = time.perf_counter()
     engine = plain_engine(plain_path)
     try:
         store = _Store(engine, audit_key, vault_dir)
         with engine.connect() as connection:
-            audit.latest(connection.connection.driver_connection)
+            migrate.current(connection)
+            read_audit_key(connection)
+        with engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            seq, mac = audit.latest(raw)
+            audit.mac_at(raw, seq)
+            audit.check_chain(raw, audit_key, after_seq=seq, prev_mac=mac)
         with store.uow() as uow:
+            uow.users.get(user_id)
             uow.audit.append(_FLOOR_ACTOR, "vault.unlocked", "floor")
             uow.commit()
         _dashboard(store, today)

@@ -180,7 +180,7 @@ def _chain_damaged(problem: audit.ChainProblem) -> VaultDamaged:
     )
 
 
-def _read_audit_key(connection: Connection) -> bytes:
+def read_audit_key(connection: Connection) -> bytes:
     try:
         row = connection.execute(text("SELECT audit_key FROM setting WHERE id = 1")).first()
     except (DatabaseError, UserFacingError):  # an empty or foreign database has no setting table
@@ -214,7 +214,7 @@ def open_database(
             revision = migrate.current(connection)
             if revision is None:
                 raise VaultDamaged(MISSING_DB)
-            audit_key = _read_audit_key(connection)
+            audit_key = read_audit_key(connection)
         database = Database(vault_dir, engine, audit_key, key)
         if migrate.needs_upgrade(engine, revision) and upgrade:
             migrate.upgrade(engine, before=(lambda: before_migration(database)) if before_migration else None)
