@@ -30,7 +30,7 @@ from desktop_app.store.types import format_utc
 from desktop_app.vault import kdf
 
 # Bump when the contents built here change, so an older cached vault is rebuilt.
-BUILD_FORMAT = 3  # 2: a concern's actions; 3: connections and missing episodes too
+BUILD_FORMAT = 4  # 2: a concern's actions; 3: connections and missing episodes too; 4: pages with HMAC-SHA256
 MARKER = "built.json"
 PASSPHRASE = "benchmark lantern by the quiet canal"  # noqa: S105 - a throw-away vault of fictional records
 SETTING = Setting(name="Benchmark Academy (fictional)", address="1 Example Lane", phone="01632 960000")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,11 +24,11 @@ def _fail_once(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     real = atomic.write_text
     failed: list[Path] = []
 
-    def write_text(path: Path | str, text: str, keep_previous: bool = False) -> None:
+    def write_text(path: Path | str, text: str, keep_previous: bool = False, **options: Any) -> None:
         if Path(path).name == name and not failed:
             failed.append(Path(path))
             raise DiskFull("The disk is full: nothing was changed.")
-        real(path, text, keep_previous=keep_previous)
+        real(path, text, keep_previous=keep_previous, **options)
 
     monkeypatch.setattr(keyslots.atomic, "write_text", write_text)
 

@@ -12,15 +12,14 @@ from desktop_app.services.demo.attachments import png_picture
 from desktop_app.services.retention import destroy
 from desktop_app.services.vault import VaultSession
 from tests.fixtures_vault import open_session, record_concern  # noqa: F401
-from tests.sqlcipher_pages import database_pages, plaintext_holds, wal_pages
+from tests.sqlcipher_pages import file_pages, plaintext_holds
 
 MARKER = "Quorvallenthrop"
 PICTURE = png_picture(64, 64, (13, 201, 77))
 
 
 def _holds_picture(path: Path, key: bytes) -> bool:
-    pages = wal_pages(path, key) if path.name.endswith("-wal") else database_pages(path, key)
-    return any(PICTURE in page for page in pages)
+    return any(PICTURE in page for page in file_pages(path, key))
 
 
 def test_a_destroyed_file_takes_its_attachments_and_body_map_out_of_every_file(
