@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME, log, paths
 from desktop_app.errors import UserFacingError
 from desktop_app.log import Safe
-from desktop_app.ui.appearance import WHOLE_SHEET_AFTER_MS, complete_style_sheet, configure_application
+from desktop_app.ui.appearance import WHOLE_SHEET_AFTER_MS, complete_appearance, configure_application
 from desktop_app.ui.appearance import apply_zoom as apply_zoom  # its old home, for callers not yet moved
 from desktop_app.ui.workers import Task, describe_error, run_in_background, wait_for_all
 
@@ -221,15 +221,16 @@ def run_gui(args: argparse.Namespace) -> int:
         with stop_on_signals(stop):
             return _run(app, args, windows)
     finally:
-        complete_style_sheet()  # never leave the application with half its style sheet (a start ended at once)
+        complete_appearance()  # never leave the application with half its style sheet (a start ended at once)
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_qt_handler)
 
 
-def _after_first_paint() -> None:
-    """The work the start leaves until the lock screen is on screen: the rest of the style sheet, and the garbage
-    collector (paused by ``cli`` while the window was made)."""
-    complete_style_sheet()
+def _after_first_paint(window: MainWindow) -> None:
+    """The work the start leaves until the lock screen is on screen: the rest of the style sheet and the window icon,
+    the menus' items and shortcuts, and the garbage collector (paused by ``cli`` while the window was made)."""
+    complete_appearance()
+    window.complete_menus()
     gc.enable()
 
 
@@ -253,13 +254,13 @@ def _run(app: QApplication, args: argparse.Namespace, windows: list[MainWindow])
     try:
         if demo_root is not None:
             remove_leftover_demos(demo_root.parent, keep=demo_root)
-        window = MainWindow(args, vault_dir=vault_dir, start=demo_root is None)
+        window = MainWindow(args, vault_dir=vault_dir, start=demo_root is None, menus_after_first_paint=True)
         window.instance_lock = lock  # a restore in the window lets go of it while the folder is set aside
         windows.append(window)
         if demo_root is not None:
             prepare_demo(window)
         window.show()
-        QTimer.singleShot(WHOLE_SHEET_AFTER_MS, _after_first_paint)
+        QTimer.singleShot(WHOLE_SHEET_AFTER_MS, window, lambda: _after_first_paint(window))
         _log.info("window shown")
         code = app.exec()
         wait_for_all()

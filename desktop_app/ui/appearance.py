@@ -3,36 +3,44 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__, paths, settings
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon  # its Python type costs ~2.5 ms to make (~100 theme-icon names): after the start
+
 BASE_POINT_SIZE = 11.0
 # style.qss is in two parts: above this line what the lock screen and the main window use, below it what only later
 # screens do. The start applies the first part (parsing and matching the whole sheet as the first widgets are polished
-# cost ~5 ms of the time to the lock screen) and the whole sheet just after the first paint (complete_style_sheet).
+# cost ~5 ms of the time to the lock screen) and the whole sheet just after the first paint (complete_appearance).
 FIRST_PAINT_END = "/* ===== The lock screen and the main window use nothing below this line"
 WHOLE_SHEET_AFTER_MS = 300  # after the window is first shown (a timer of 0 ms would run before its first paint)
 _PARTIAL = "waymark_partial_style_sheet"  # the application's property: True while only the first part is applied
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     return QIcon(str(paths.resource("icons", "waymark.svg")))
 
 
 def configure_application(app: QApplication, *, first_paint_only: bool = False) -> None:
     """Name, icon, font and style sheet; safe to call on an existing QApplication (tests).
 
-    ``first_paint_only``: only the part of the style sheet the lock screen and the main window use, for the start;
-    ``complete_style_sheet`` applies the rest."""
+    ``first_paint_only``: for the start, only the part of the style sheet the lock screen and the main window use, and
+    no window icon yet (until then the system shows the program's own: the .exe's, or the desktop file's);
+    ``complete_appearance`` adds the rest just after the first paint."""
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
     QApplication.setOrganizationName(APP_NAME)
     QGuiApplication.setDesktopFileName("waymark")
-    app.setWindowIcon(app_icon())
+    if not first_paint_only:
+        app.setWindowIcon(app_icon())
     apply_zoom(app, settings.load().zoom_percent, whole_sheet=not first_paint_only)
 
 
@@ -48,12 +56,13 @@ def apply_zoom(app: QApplication, percent: int, *, whole_sheet: bool = True) -> 
     app.setProperty(_PARTIAL, not whole_sheet)
 
 
-def complete_style_sheet() -> None:
-    """Apply the whole style sheet if the start applied only its first part; otherwise nothing.
+def complete_appearance() -> None:
+    """Apply the whole style sheet and the window icon if the start applied only its first part; otherwise nothing.
 
     Called just after the first paint, and before any screen but the lock screen is built sooner than that."""
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.property(_PARTIAL):
+        app.setWindowIcon(app_icon())  # every window without its own takes it at once
         apply_zoom(app, int(app.property("waymark_zoom") or 100))
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop_app.ui.geometry import zoom_percent
-from desktop_app.ui.labels import note, secret_field
+from desktop_app.ui.labels import button, note, secret_field
 from desktop_app.ui.workers import Task, describe_error, run_in_background
 
 if TYPE_CHECKING:
@@ -151,16 +150,14 @@ class LockScreen(QWidget):
             )
             banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             column.addWidget(banner)
-            use_demo = QPushButton("Fill in the demo passphrase", page)
-            use_demo.setObjectName("use_demo_passphrase")
+            use_demo = button("Fill in the demo passphrase", page, "use_demo_passphrase")
             use_demo.clicked.connect(lambda: self.passphrase.setText(self.demo_passphrase or ""))
             _at_left(column, use_demo)
 
         locked = note("Waymark — the safeguarding records on this computer are locked.", page, "locked_line")
         column.addWidget(locked)
         column.addWidget(note("Worried about a child?", page, "title"))
-        self.record_button = QPushButton("Record a concern", page)
-        self.record_button.setObjectName("record_concern_button")
+        self.record_button = button("Record a concern", page, "record_concern_button")
         self.record_button.setProperty("role", "primary")
         self.record_button.setMinimumHeight(64)
         self.record_button.clicked.connect(self.record_concern)
@@ -190,8 +187,7 @@ class LockScreen(QWidget):
         self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.setPlaceholderText("Your passphrase")
         self.passphrase.returnPressed.connect(self.unlock)
-        self.unlock_button = QPushButton("Unlock", page)
-        self.unlock_button.setObjectName("unlock_button")
+        self.unlock_button = button("Unlock", page, "unlock_button")
         self.unlock_button.clicked.connect(self.unlock)
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.unlock_button)
@@ -209,8 +205,7 @@ class LockScreen(QWidget):
         self.countdown_label = note("", page, "countdown")
         self.countdown_label.hide()
         column.addWidget(self.countdown_label)
-        self.forgot_button = QPushButton("Forgotten your passphrase? Use the recovery key", page)
-        self.forgot_button.setObjectName("forgot_button")
+        self.forgot_button = button("Forgotten your passphrase? Use the recovery key", page, "forgot_button")
         self.forgot_button.setProperty("role", "link")
         self.forgot_button.clicked.connect(self.show_recovery)
         _at_left(column, self.forgot_button)
@@ -252,11 +247,9 @@ class LockScreen(QWidget):
         self.recovery_message.hide()
         column.addWidget(self.recovery_message)
         buttons = QHBoxLayout()
-        self.back_button = QPushButton("Back to the passphrase", page)
-        self.back_button.setObjectName("recovery_back")
+        self.back_button = button("Back to the passphrase", page, "recovery_back")
         self.back_button.clicked.connect(self.show_passphrase)
-        self.recover_button = QPushButton("Unlock and save the new passphrase", page)
-        self.recover_button.setObjectName("recover_button")
+        self.recover_button = button("Unlock and save the new passphrase", page, "recover_button")
         self.recover_button.setProperty("role", "primary")
         self.recover_button.clicked.connect(self.unlock_with_recovery)
         buttons.addWidget(self.back_button)
@@ -289,10 +282,10 @@ class LockScreen(QWidget):
     # ----- staff route -------------------------------------------------------------------------------------------
 
     def record_concern(self) -> None:
-        from desktop_app.ui.appearance import complete_style_sheet
+        from desktop_app.ui.appearance import complete_appearance
         from desktop_app.ui.concern import open_staff_wizard
 
-        complete_style_sheet()  # the start applies only this screen's part of the style sheet, the rest just after
+        complete_appearance()  # the start applies only this screen's part of the style sheet, the rest just after
 
         wizard = open_staff_wizard(self.window(), self.vault_dir)
         if wizard is not None:
@@ -405,9 +398,9 @@ class LockScreen(QWidget):
 
     def show_recovery(self) -> None:
         if self.recovery_page is None:
-            from desktop_app.ui.appearance import complete_style_sheet
+            from desktop_app.ui.appearance import complete_appearance
 
-            complete_style_sheet()  # in case it is asked for before the whole sheet is applied after the first paint
+            complete_appearance()  # in case it is asked for before the whole sheet is applied after the first paint
             self.recovery_page = self._build_recovery_page()
             self.stack.addWidget(self.recovery_page)
         self.stack.setCurrentWidget(self.recovery_page)

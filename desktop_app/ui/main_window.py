@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -31,7 +30,10 @@ from desktop_app.ui.geometry import fit_to_screen, zoom_percent
 from desktop_app.ui.workers import describe_error, wait_for_all
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent  # QEvent's enum of ~180 types is built at its first touch: not at start
+    from PySide6.QtGui import (
+        QAction,  # with QKeySequence, built when the menus are filled: just after the first paint
+        QCloseEvent,  # QEvent's enum of ~180 types is built at its first touch: not at start
+    )
 
     from desktop_app.services.vault.session import VaultSession
     from desktop_app.ui.idle import IdleWatcher
@@ -65,7 +67,10 @@ class MainWindow(QMainWindow):
         vault_dir: Path | None = None,
         demo_passphrase: str | None = None,
         start: bool = True,
+        menus_after_first_paint: bool = False,
     ) -> None:
+        """``menus_after_first_paint``: the start (``ui.app``) shows the menu bar's titles at once and fills the menus
+        with ``complete_menus`` just after the first paint (Qt's action and key-sequence types cost ~3 ms to make)."""
         super().__init__()
         self.args = args
         if vault_dir is None:
@@ -89,8 +94,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self._idle: IdleWatcher | None = None  # built when first used (the first unlock), not before the lock screen
         self.countdown: Any = None  # the notice before an idle lock, built the first time it is needed
-        self._build_menus()
-        self._update_actions()
+        self._nav_actions: list[QAction] = []
+        self._session_actions: tuple[QAction, ...] = ()
+        self._menus_filled = False
+        self._vault_menu = self.menuBar().addMenu("&Vault")
+        self._view_menu = self.menuBar().addMenu("&View")
+        self.help_menu = self.menuBar().addMenu("&Help")  # "Go to Help" (F1) joins it at the first unlock
+        if not menus_after_first_paint:
+            self.complete_menus()
         if start:
             self.show_start_page()
         else:
@@ -179,10 +190,10 @@ class MainWindow(QMainWindow):
         screen.passphrase.setFocus()
 
     def show_setup(self) -> None:
-        from desktop_app.ui.appearance import complete_style_sheet
+        from desktop_app.ui.appearance import complete_appearance
         from desktop_app.ui.setup_wizard import SetupWizard
 
-        complete_style_sheet()  # the start applies only the lock screen's part of the style sheet
+        complete_appearance()  # the start applies only the lock screen's part of the style sheet
 
         wizard = SetupWizard(self.vault_dir)
         wizard.vault_created.connect(self._on_created)
@@ -222,6 +233,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui import navigation
         from desktop_app.ui.side_bar import SideBar
 
+        self.complete_menus()  # "Go to Help" joins the Help menu
         if self.side_bar is None:
             self.side_bar = SideBar(self.centralWidget())
             self.side_bar.navigate.connect(self.navigate)
@@ -432,6 +444,8 @@ class MainWindow(QMainWindow):
     # ----- menus -------------------------------------------------------------------------------------------------
 
     def _action(self, text: str, slot: Any, shortcut: str | None = None, name: str = "") -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut:
             # setShortcuts, not setShortcut: resolving setShortcut's overloads builds Qt's namespace of enums (~12 ms
@@ -442,8 +456,18 @@ class MainWindow(QMainWindow):
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action
 
-    def _build_menus(self) -> None:
-        vault = self.menuBar().addMenu("&Vault")
+    def complete_menus(self) -> None:
+        """Fill the menus and give their shortcuts (once; the window's own start calls it after the first paint)."""
+        if self._menus_filled:
+            return
+        self._menus_filled = True
+        self._fill_menus()
+        self._update_actions()
+
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        vault = self._vault_menu
         self.dashboard_action = self._action("&Dashboard", self.show_dashboard, "Ctrl+D", "dashboard_action")
         self.settings_action = self._action("&Settings…", self.show_settings, "Ctrl+,", "settings_action")
         self.users_action = self._action("&People who can unlock…", lambda: self.show_settings("people"))
@@ -454,7 +478,6 @@ class MainWindow(QMainWindow):
         self.verify_action = self._action("Check the vault for &damage…", self.verify_now, None, "verify_action")
         self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L", "lock_action")
         self.search_action = self._action("&Search…", self.focus_search, "Ctrl+F", "search_action")
-        self._nav_actions: list[QAction] = []
         quit_action = self._action("&Quit", self.close, "Ctrl+Q", "quit_action")
         for action in (self.dashboard_action, self.settings_action, self.users_action, self.passphrase_action):
             vault.addAction(action)
@@ -476,7 +499,7 @@ class MainWindow(QMainWindow):
             self.search_action,
         )
 
-        view = self.menuBar().addMenu("&View")
+        view = self._view_menu
         zoom_in = QAction("Make everything &larger", self)
         zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         zoom_in.triggered.connect(lambda: self.zoom_by(ZOOM_STEP))
@@ -489,13 +512,15 @@ class MainWindow(QMainWindow):
         for action in (zoom_in, zoom_out, zoom_reset):
             view.addAction(action)
             self.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        self.help_menu = help_menu  # the side bar's "Go to Help" (F1) joins it at the first unlock
+        help_menu = self.help_menu
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
     def _update_actions(self) -> None:
+        if not self._menus_filled:
+            self.complete_menus()  # which comes back here
+            return
         unlocked = self._session is not None and not self._in_setup
         for action in (*self._session_actions, *self._nav_actions):
             action.setEnabled(unlocked)

@@ -132,32 +132,45 @@ def test_demo_starts_on_a_throwaway_vault_and_deletes_it(qapp, qtbot, fake_ask, 
 
 def test_the_start_applies_the_whole_style_sheet_just_after_the_first_paint(qapp, qtbot, made_vault, fake_ask) -> None:
     """The start applies only the style sheet's part the lock screen uses (issue 17), then the rest: the tones of later
-    screens are in place soon after, with no screen waiting on them."""
+    screens are in place soon after, with no screen waiting on them; the window icon arrives with them."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAction, QIcon
 
     from desktop_app.ui.app import run_gui
     from desktop_app.ui.lock_screen import LockScreen
 
     seen: list[bool] = []  # at each look while the lock screen is up: is the whole sheet applied?
     collecting: list[bool] = []  # and is Python's garbage collector on?
+    icons: list[bool] = []  # and has the window its icon?
+    menus: list[tuple[list[str], int]] = []  # and the menu bar: its titles, and how many items the Vault menu has
 
     def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if windows and isinstance(windows[0].current_page(), LockScreen):
             seen.append('[tone="problem"]' in qapp.styleSheet())
             collecting.append(gc.isenabled())
+            icons.append(not windows[0].windowIcon().isNull())
+            titles = windows[0].menuBar().actions()
+            menus.append(([t.text() for t in titles], len(titles[0].menu().actions())))
             if seen[-1]:
-                windows[0].close()
+                quit_action = windows[0].findChild(QAction, "quit_action")
+                menus.append((["Quit (Ctrl+Q) found"], int(quit_action is not None)))
+                quit_action.trigger() if quit_action is not None else windows[0].close()
                 return
         QTimer.singleShot(20, look)
 
     QTimer.singleShot(0, look)
+    qapp.setWindowIcon(QIcon())  # as a new process starts: no icon yet (earlier tests gave this one the app's)
     gc.disable()  # as cli._run_window pauses it for the start
     try:
         assert run_gui(_args(vault=str(made_vault.folder))) == 0
         assert seen[0] is False, "the first look at the lock screen finds only the first part of the sheet"
         assert seen[-1] is True
         assert collecting[0] is False and collecting[-1] is True, "the collector is back on once the window is shown"
+        assert icons[0] is False and icons[-1] is True, "the window icon is set with the rest of the sheet"
+        assert menus[0] == (["&Vault", "&View", "&Help"], 0), "the menu bar's titles are there from the first paint"
+        assert menus[-2][1] >= 8, "and the menus are filled with the rest"
+        assert menus[-1] == (["Quit (Ctrl+Q) found"], 1), "with their shortcuts (the window was closed by Quit)"
     finally:
         gc.enable()
         configure_application(qapp)

@@ -169,7 +169,7 @@ def test_an_unlock_asked_for_before_the_wait_is_read_still_waits(window, made_va
 def test_the_lock_screen_looks_the_same_before_and_after_the_whole_style_sheet(qapp, made_vault, qtbot) -> None:
     """The start applies only the style sheet's part above ``FIRST_PAINT_END`` and the whole sheet just after the
     first paint: the lock screen (with its banner, messages and menus) must not change when the rest arrives."""
-    from desktop_app.ui.appearance import complete_style_sheet
+    from desktop_app.ui.appearance import complete_appearance
 
     flash_time = qapp.cursorFlashTime()
     qapp.setCursorFlashTime(0)  # a blinking text cursor would differ between two pictures
@@ -188,7 +188,7 @@ def test_the_lock_screen_looks_the_same_before_and_after_the_whole_style_sheet(q
         screen._show_pending(2)
         qtbot.wait(50)
         first_paint = win.grab().toImage()
-        complete_style_sheet()
+        complete_appearance()
         assert '[tone="problem"]' in qapp.styleSheet()
         qtbot.wait(50)
         same = win.grab().toImage() == first_paint
