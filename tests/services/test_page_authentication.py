@@ -86,3 +86,34 @@ def test_a_wrong_key_says_the_same_whichever_authentication_the_file_has(
         sentences.append(refused.value.sentence)
     assert sentences[0] == sentences[1]
     assert "cannot be read with its key" in sentences[0]
+
+
+def test_a_vault_made_before_and_left_mid_write_opens_with_its_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A computer that lost power with changes still in the write-ahead log: the first try (SHA-256) fails on the old
+    file and is closed; that must not disturb the log, whose changes are then read with SHA-512."""
+    import shutil
+
+    vault = tmp_path / "vault"
+    with monkeypatch.context() as before:
+        before.setattr(engine, "HMAC_ALGORITHMS", ("HMAC_SHA512",))
+        created = make_vault(vault)
+        concern = record_concern(created.session, "Picked up by a car with no plates")
+        key = created.session.data_key_for_checks()
+        snapshot = tmp_path / "snapshot"
+        snapshot.mkdir()
+        for suffix in ("", "-wal", "-shm"):  # copied while the session is open: as the disk was at the power cut
+            if (vault / f"waymark.db{suffix}").exists():
+                shutil.copy2(vault / f"waymark.db{suffix}", snapshot / f"waymark.db{suffix}")
+        created.session.lock()
+    assert (snapshot / "waymark.db-wal").stat().st_size > 0, "the change is still in the log"
+
+    connection, algorithm = open_connection(snapshot / "waymark.db", key)
+    try:
+        assert algorithm == "HMAC_SHA512"
+        (body,) = connection.execute("SELECT body FROM concerns WHERE id = ?", (concern,)).fetchone()
+        assert "Picked up by a car with no plates" in body
+        assert connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    finally:
+        connection.close()
