@@ -10,8 +10,6 @@ import hashlib
 import hmac
 import json
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -311,46 +309,3 @@ def mac_at(raw: Any, seq: int) -> str | None:
 def latest(raw: Any) -> tuple[int, str]:
     row = raw.execute("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     return (0, GENESIS_MAC) if row is None else (int(row[0]), str(row[1]))
-
-
-# Below this many rows a split check costs more (connections, threads) than it saves.
-_SPLIT_FROM = 100_000
-
-
-def check_chain_split(
-    connect: Callable[[], AbstractContextManager[Any]],
-    key: bytes,
-    parts: int,
-    max_problems: int = 20,
-    min_rows: int = _SPLIT_FROM,
-) -> ChainResult:
-    """The whole chain checked in ``parts`` segments at once, each on its own connection and thread.
-
-    Segment *i+1* starts from the MAC stored in the last row of segment *i*, and segment *i* checks that very row's MAC
-    and links, so the segments together check exactly what one walk from the start would. SQLite decrypts and builds
-    each row's bytes with the GIL released, so two cores share the work. A chain too short to gain, or whose boundary
-    rows are missing, is walked once from the start (which names every missing entry).
-    """
-    with connect() as raw:
-        last_seq = latest(raw)[0]
-        bounds = [last_seq * part // parts for part in range(1, parts)] if parts > 1 and last_seq >= min_rows else []
-        macs = [mac_at(raw, seq) for seq in bounds]
-        if not bounds or any(mac is None for mac in macs):
-            return check_chain(raw, key, max_problems=max_problems)
-    starts = [(0, GENESIS_MAC), *zip(bounds, [str(mac) for mac in macs], strict=True)]
-    ends = [*bounds, last_seq]
-
-    def segment(index: int) -> ChainResult:
-        after, prev = starts[index]
-        with connect() as own:
-            return check_chain(own, key, after, prev, max_problems, until_seq=ends[index])
-
-    with ThreadPoolExecutor(max_workers=len(starts), thread_name_prefix="audit-check") as pool:
-        results = list(pool.map(segment, range(len(starts))))
-    problems = tuple(problem for result in results for problem in result.problems)[:max_problems]
-    return ChainResult(
-        checked=sum(result.checked for result in results),
-        last_seq=results[-1].last_seq,
-        last_mac=results[-1].last_mac,
-        problems=problems,
-    )

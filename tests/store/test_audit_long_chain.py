@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import hmac
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.store import audit
+from desktop_app.store.database import open_database
 from tests.fixtures_vault import make_vault, raw_connection
 
 # More rows than two of the check's batches, so tampering lands inside a later batch too.
@@ -54,81 +53,58 @@ def long_chain(built_chain: LongChain, tmp_path: Path) -> LongChain:
     return LongChain(copy, built_chain.key, built_chain.last)
 
 
-# One walk from the start, and the chain split into two and three segments checked at once (as verify does).
-WALKS = {"one walk": 1, "two segments": 2, "three segments": 3}
-
-
-@pytest.fixture(params=sorted(WALKS))
-def walk(request: pytest.FixtureRequest) -> int:
-    return WALKS[request.param]
-
-
-def _tampered_check(chain: LongChain, *statements: str, parts: int = 1) -> tuple[audit.ChainResult, int]:
-    """Edit the database with its key behind the app's back, then run the full check in ``parts`` segments."""
+def _tampered_check(chain: LongChain, *statements: str) -> tuple[audit.ChainResult, int]:
+    """Edit the database with its key behind the app's back, then run the full check as ``waymark verify`` does."""
     connection = raw_connection(chain.vault_dir, chain.key)
     try:
         connection.execute("DROP TRIGGER IF EXISTS audit_no_update")
         connection.execute("DROP TRIGGER IF EXISTS audit_no_delete")
         for statement in statements:
             connection.execute(statement)
-        audit_key = bytes(connection.execute("SELECT audit_key FROM setting").fetchone()[0])
-        if parts == 1:
-            return audit.check_chain(connection, audit_key), chain.last
     finally:
         connection.close()
-
-    @contextlib.contextmanager
-    def connect() -> Iterator[object]:
-        own = raw_connection(chain.vault_dir, chain.key)
-        try:
-            yield own
-        finally:
-            own.close()
-
-    return audit.check_chain_split(connect, audit_key, parts, min_rows=0), chain.last
+    database = open_database(chain.vault_dir, chain.key)
+    try:
+        return database.check_whole_chain(), chain.last
+    finally:
+        database.dispose()
 
 
 def _found(result: audit.ChainResult) -> set[tuple[int, str]]:
     return {(p.seq, p.what) for p in result.problems}
 
 
-def test_an_untouched_long_chain_passes_whole(long_chain: LongChain, walk: int) -> None:
-    result, last = _tampered_check(long_chain, parts=walk)
+def test_an_untouched_long_chain_passes_whole(long_chain: LongChain) -> None:
+    result, last = _tampered_check(long_chain)
     assert (result.problems, result.checked, result.last_seq) == ((), last, last)
 
 
 @pytest.mark.parametrize("seq", [1, audit._CHECK_BATCH, audit._CHECK_BATCH + 1, ROWS - 3, ROWS])
-def test_one_edited_row_anywhere_is_found(long_chain: LongChain, seq: int, walk: int) -> None:
-    result, last = _tampered_check(
-        long_chain, f"UPDATE audit SET object_ref = 'someone else' WHERE seq = {seq}", parts=walk
-    )
+def test_one_edited_row_anywhere_is_found(long_chain: LongChain, seq: int) -> None:
+    result, last = _tampered_check(long_chain, f"UPDATE audit SET object_ref = 'someone else' WHERE seq = {seq}")
     assert _found(result) == {(seq, "was changed after it was written")}
     assert (result.checked, result.last_seq) == (last, last)
 
 
-def test_a_nul_and_text_hidden_after_the_details_are_found(long_chain: LongChain, walk: int) -> None:
+def test_a_nul_and_text_hidden_after_the_details_are_found(long_chain: LongChain) -> None:
     # SQLite's length() stops at a NUL; the check must still see the bytes after it.
     seq = audit._CHECK_BATCH + 17
-    result, _ = _tampered_check(
-        long_chain, f"UPDATE audit SET details = details || char(0) || 'x' WHERE seq = {seq}", parts=walk
-    )
+    result, _ = _tampered_check(long_chain, f"UPDATE audit SET details = details || char(0) || 'x' WHERE seq = {seq}")
     assert _found(result) == {(seq, "was changed after it was written")}
 
 
-def test_a_row_deleted_deep_in_the_chain_is_found(long_chain: LongChain, walk: int) -> None:
+def test_a_row_deleted_deep_in_the_chain_is_found(long_chain: LongChain) -> None:
     seq = 2 * audit._CHECK_BATCH + 100
-    result, _ = _tampered_check(long_chain, f"DELETE FROM audit WHERE seq = {seq}", parts=walk)
+    result, _ = _tampered_check(long_chain, f"DELETE FROM audit WHERE seq = {seq}")
     assert _found(result) == {
         (seq, f"entries {seq} to {seq} are missing"),
         (seq + 1, "does not follow the entry before it"),
     }
 
 
-def test_a_relinked_row_is_found(long_chain: LongChain, walk: int) -> None:
+def test_a_relinked_row_is_found(long_chain: LongChain) -> None:
     seq = audit._CHECK_BATCH + 300
-    result, _ = _tampered_check(
-        long_chain, f"UPDATE audit SET prev_mac = '{audit.GENESIS_MAC}' WHERE seq = {seq}", parts=walk
-    )
+    result, _ = _tampered_check(long_chain, f"UPDATE audit SET prev_mac = '{audit.GENESIS_MAC}' WHERE seq = {seq}")
     assert _found(result) == {(seq, "does not follow the entry before it"), (seq, "was changed after it was written")}
 
 
@@ -137,28 +113,3 @@ def test_the_check_stops_at_its_limit_of_problems(long_chain: LongChain) -> None
     assert len(result.problems) == 20
     assert [p.seq for p in result.problems] == list(range(3001, 3021))
     assert result.checked == 3020
-
-
-@pytest.mark.parametrize("offset", [-1, 0, 1])
-@pytest.mark.parametrize("parts", [2, 3])
-def test_the_split_check_finds_tampering_at_each_segment_boundary(
-    long_chain: LongChain, parts: int, offset: int
-) -> None:
-    """The rows where one segment ends and the next begins are checked exactly as one walk checks them."""
-    seqs = [long_chain.last * part // parts + offset for part in range(1, parts)]
-    edit = f"UPDATE audit SET actor_name = 'someone else' WHERE seq IN ({', '.join(map(str, seqs))})"
-    one, _ = _tampered_check(long_chain, edit)
-    split, last = _tampered_check(long_chain, parts=parts)
-    assert _found(split) == _found(one) == {(seq, "was changed after it was written") for seq in seqs}
-    assert (split.checked, split.last_seq) == (last, last)
-
-
-@pytest.mark.parametrize("parts", [2, 3])
-def test_the_split_check_names_a_deleted_boundary_row(long_chain: LongChain, parts: int) -> None:
-    """A boundary row gone: the check falls back to one walk, which names the gap."""
-    seq = long_chain.last // parts
-    split, _ = _tampered_check(long_chain, f"DELETE FROM audit WHERE seq = {seq}", parts=parts)
-    assert _found(split) == {
-        (seq, f"entries {seq} to {seq} are missing"),
-        (seq + 1, "does not follow the entry before it"),
-    }
