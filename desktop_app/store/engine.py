@@ -92,20 +92,22 @@ def open_connection(db_path: Path, key: Key, hmac_algorithm: str | None = None) 
     change it on a connection that has read a page); an empty or new file takes the first. A wrong key fails them all
     with the same ``VaultDamaged`` sentence; a full disk or an unwritable folder is raised at once."""
     tried = (hmac_algorithm,) if hmac_algorithm is not None else HMAC_ALGORITHMS
-    for number, algorithm in enumerate(tried):
-        connection = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False)
+    for algorithm in tried[:-1]:
         try:
-            prepare_connection(connection, key, algorithm)
+            return _prepared(db_path, key, algorithm), algorithm
         except VaultDamaged:
-            connection.close()
-            if number == len(tried) - 1:
-                raise
             continue
-        except BaseException:
-            connection.close()
-            raise
-        return connection, algorithm
-    raise AssertionError("unreachable: the last failure is raised")
+    return _prepared(db_path, key, tried[-1]), tried[-1]
+
+
+def _prepared(db_path: Path, key: Key, hmac_algorithm: str) -> Any:
+    connection = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False)
+    try:
+        prepare_connection(connection, key, hmac_algorithm)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def connect_raw(db_path: Path, key: Key) -> Any:

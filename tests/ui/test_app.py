@@ -155,7 +155,10 @@ def test_the_start_applies_the_whole_style_sheet_just_after_the_first_paint(qapp
             if seen[-1]:
                 quit_action = windows[0].findChild(QAction, "quit_action")
                 menus.append((["Quit (Ctrl+Q) found"], int(quit_action is not None)))
-                quit_action.trigger() if quit_action is not None else windows[0].close()
+                if quit_action is not None:
+                    quit_action.trigger()
+                else:
+                    windows[0].close()
                 return
         QTimer.singleShot(20, look)
 
