@@ -7,19 +7,15 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy import text
 
 from desktop_app.services import demo
 from desktop_app.services.actions.add import NewAction, add_action
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui.app import apply_zoom
 from desktop_app.ui.concern_view import ConcernView
 from tests.fixtures_vault import open_session  # noqa: F401
+from tests.ui.page_host import PAGE_AREA, cut_headings, shown_in_page_area, zoomed
 from tests.ui.table_text import cut_cells
-from tests.ui.test_dashboard import Host
-from tests.ui.test_dashboard_shape import PAGE_AREA
 
 pytestmark = pytest.mark.gui
 
@@ -57,16 +53,8 @@ def test_every_action_is_read_in_full_without_scrolling_sideways(
             "Librarian and Year 8 pastoral lead",
         ),
     )
-    apply_zoom(QApplication.instance(), zoom)
-    try:
-        host = Host(open_session)
-        host.resize(*PAGE_AREA)
-        qtbot.addWidget(host)
-        view = ConcernView(open_session, concern_id, host=host)
-        host.show_page(view)
-        host.show()
-        qtbot.waitExposed(host)
-        qtbot.wait(50)
+    with zoomed(zoom):
+        host, view = shown_in_page_area(qtbot, open_session, lambda h: ConcernView(open_session, concern_id, host=h))
         table = view.actions_section.table
         screenshot(host, f"concern_actions_{zoom}")
         model = table.model()
@@ -76,12 +64,9 @@ def test_every_action_is_read_in_full_without_scrolling_sideways(
         assert any("Librarian and Year 8 pastoral lead" in t for t in texts), texts
         cut = cut_cells(table)
         assert not cut, "\n".join(cut)
+        headings = cut_headings(table)
+        assert not headings, "\n".join(headings)
         header = table.horizontalHeader()
-        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        for column in shown:
-            title = str(model.headerData(column, Qt.Orientation.Horizontal))
-            widest = max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
-            assert header.sectionSize(column) >= widest + margin, f"the heading {title!r} is cut short"
         assert header.length() <= table.viewport().width(), "the actions are wider than their place: sideways scroll"
         assert not table.horizontalScrollBar().isVisible()
         # the DSL drags the split up to read the actions: every row whole, still nothing cut
@@ -96,5 +81,3 @@ def test_every_action_is_read_in_full_without_scrolling_sideways(
         qtbot.wait(50)
         assert not cut_cells(table), "\n".join(cut_cells(table))
         assert header.length() <= table.viewport().width()
-    finally:
-        apply_zoom(QApplication.instance(), 100)

@@ -11,17 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.services import demo
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui.app import apply_zoom
 from tests.fixtures_vault import open_session  # noqa: F401
+from tests.ui.page_host import PAGE_AREA, zoomed
 from tests.ui.test_dashboard import Host
 
 pytestmark = pytest.mark.gui
 
-PAGE_AREA = (880, 680)  # the dashboard's share of the main window at its default size on a 1366×768 screen
 ROWS_SEEN = 4  # whole rows each list shows without scrolling the list itself
 
 
@@ -52,8 +51,7 @@ def test_every_list_shows_several_rows_and_every_heading_its_whole_text(
     zoom: int,
 ) -> None:
     demo.fill_demo_data(open_session, children=14, concerns=60, seed=4)
-    apply_zoom(QApplication.instance(), zoom)
-    try:
+    with zoomed(zoom):
         host = Host(open_session)
         host.resize(*PAGE_AREA)
         qtbot.addWidget(host)
@@ -79,5 +77,3 @@ def test_every_list_shows_several_rows_and_every_heading_its_whole_text(
         qtbot.wait(20)
         bottom = page.missing.mapTo(area.viewport(), page.missing.rect().bottomLeft()).y()
         assert bottom <= area.viewport().height(), "the last panel cannot be scrolled into view"
-    finally:
-        apply_zoom(QApplication.instance(), 100)

@@ -8,17 +8,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea, QStyle
+from PySide6.QtWidgets import QScrollArea
 from sqlalchemy import text
 
 from desktop_app.services import demo
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui.app import apply_zoom
 from desktop_app.ui.concern_view import ConcernView
 from tests.fixtures_vault import open_session  # noqa: F401
+from tests.ui.page_host import PAGE_AREA, cut_headings, shown_in_page_area, zoomed
 from tests.ui.table_text import cut_cells
 from tests.ui.test_dashboard import Host
-from tests.ui.test_dashboard_shape import PAGE_AREA
 
 pytestmark = pytest.mark.gui
 
@@ -37,16 +36,9 @@ def test_every_referral_is_read_in_full_without_scrolling_sideways(
     qtbot: Any, open_session: VaultSession, screenshot: Any, zoom: int
 ) -> None:
     demo.fill_demo_data(open_session, children=14, concerns=60, seed=4)
-    apply_zoom(QApplication.instance(), zoom)
-    try:
-        host = Host(open_session)
-        host.resize(*PAGE_AREA)
-        qtbot.addWidget(host)
-        view = ConcernView(open_session, most_referred_concern(open_session), host=host)
-        host.show_page(view)
-        host.show()
-        qtbot.waitExposed(host)
-        qtbot.wait(50)
+    concern_id = most_referred_concern(open_session)
+    with zoomed(zoom):
+        host, view = shown_in_page_area(qtbot, open_session, lambda h: ConcernView(open_session, concern_id, host=h))
         table = view.referral_table
         screenshot(host, f"concern_referral_log_{zoom}")
         model = table.model()
@@ -54,14 +46,11 @@ def test_every_referral_is_read_in_full_without_scrolling_sideways(
         cut = cut_cells(table)
         assert not cut, "\n".join(cut)
         header = table.horizontalHeader()
-        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
         shown = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
         titles = [str(model.headerData(c, Qt.Orientation.Horizontal)).replace("\n", " ") for c in shown]
         assert titles == ["Route", "Contacted", "When", "Outcome", "Written confirmation"]  # read at a glance
-        for column in shown:
-            title = str(model.headerData(column, Qt.Orientation.Horizontal))
-            widest = max(header.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
-            assert header.sectionSize(column) >= widest + margin, f"the heading {title!r} is cut short"
+        headings = cut_headings(table)
+        assert not headings, "\n".join(headings)
         assert header.length() <= table.viewport().width(), "the log is wider than its place: it scrolls sideways"
         rows = sum(table.rowHeight(r) for r in range(model.rowCount()))
         assert table.viewport().height() >= rows, "a referral is cut off below"
@@ -78,8 +67,6 @@ def test_every_referral_is_read_in_full_without_scrolling_sideways(
         for column in set(range(model.columnCount())) - set(shown):
             value = str(model.data(model.index(latest, column), Qt.ItemDataRole.ToolTipRole))
             assert html.escape(value) in details.text(), f"{value!r} is not under the table"
-    finally:
-        apply_zoom(QApplication.instance(), 100)
 
 
 def test_an_empty_log_keeps_the_outcome_the_widest_column(qtbot: Any, open_session: VaultSession) -> None:

@@ -9,19 +9,18 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 from sqlalchemy import text
 
 from desktop_app.services import demo
 from desktop_app.services.intake import import_items as intake_import
 from desktop_app.services.vault import VaultSession
-from desktop_app.ui.app import apply_zoom
 from desktop_app.ui.child.chronology_view import columns
 from desktop_app.ui.child.file import ChildFilePage
 from tests.fixtures_vault import open_session  # noqa: F401
+from tests.ui.page_host import shown_in_page_area, zoomed
 from tests.ui.table_text import cut_cells
-from tests.ui.test_dashboard import Host, staff_concern
-from tests.ui.test_dashboard_shape import PAGE_AREA
+from tests.ui.test_dashboard import staff_concern
 
 pytestmark = pytest.mark.gui
 
@@ -45,24 +44,20 @@ def test_what_happened_has_the_room_and_no_row_is_a_column_of_single_words(
     zoom: int,
 ) -> None:
     demo.fill_demo_data(open_session, children=14, concerns=60, seed=4)
-    apply_zoom(QApplication.instance(), zoom)
-    try:
+    with zoomed(zoom):
         _check_the_chronology(qtbot, open_session, screenshot, zoom)
-    finally:
-        apply_zoom(QApplication.instance(), 100)
+
+
+def _chronology_shown(qtbot: Any, open_session: VaultSession, child_id: int) -> tuple[Any, QTableView]:
+    """The child's file in the page area, opened at its chronology: (host, the chronology's table)."""
+    host, file = shown_in_page_area(qtbot, open_session, lambda h: ChildFilePage(open_session, child_id, host=h))
+    file.show_section("chronology")
+    qtbot.wait(50)
+    return host, file.section("chronology").table
 
 
 def _check_the_chronology(qtbot: Any, open_session: VaultSession, screenshot: Any, zoom: int) -> None:
-    host = Host(open_session)
-    host.resize(*PAGE_AREA)
-    qtbot.addWidget(host)
-    file = ChildFilePage(open_session, busiest_child(open_session), host=host)
-    host.show_page(file)
-    host.show()
-    qtbot.waitExposed(host)
-    file.show_section("chronology")
-    table = file.section("chronology").table
-    qtbot.wait(50)
+    host, table = _chronology_shown(qtbot, open_session, busiest_child(open_session))
     screenshot(host, f"child_chronology_default_window_{zoom}")
     assert table.model().rowCount() > 5
     widths = [table.columnWidth(c) for c in range(table.model().columnCount())]
@@ -94,18 +89,8 @@ def lines_tall(table: Any, lines: int) -> int:
 def test_every_heading_is_readable_in_full(qtbot: Any, open_session: VaultSession, screenshot: Any, zoom: int) -> None:
     """Found at 150% in a real 1366×768 window: "Action and outcome" was clipped and "Recorded by" cut to "Recor…"."""
     demo.fill_demo_data(open_session, children=14, concerns=60, seed=4)
-    apply_zoom(QApplication.instance(), zoom)
-    try:
-        host = Host(open_session)
-        host.resize(*PAGE_AREA)
-        qtbot.addWidget(host)
-        file = ChildFilePage(open_session, busiest_child(open_session), host=host)
-        host.show_page(file)
-        host.show()
-        qtbot.waitExposed(host)
-        file.show_section("chronology")
-        table = file.section("chronology").table
-        qtbot.wait(50)
+    with zoomed(zoom):
+        host, table = _chronology_shown(qtbot, open_session, busiest_child(open_session))
         header = table.horizontalHeader()
         model = table.model()
         metrics = header.fontMetrics()
@@ -118,8 +103,6 @@ def test_every_heading_is_readable_in_full(qtbot: Any, open_session: VaultSessio
             assert header.height() >= len(lines) * metrics.lineSpacing(), f"{title!r} is cut off below"
             assert " ".join(lines) == columns()[column].title  # the same words, only wrapped
         screenshot(host, f"child_chronology_headings_{zoom}")
-    finally:
-        apply_zoom(QApplication.instance(), 100)
 
 
 LONG_NAME = "Mrs Alexandra Montgomery-Smythe"
@@ -141,23 +124,11 @@ def test_who_recorded_each_entry_is_readable_in_full(
         recorder_role="Deputy DSL",
     )
     intake_import.submit_in_app(open_session, draft)
-    apply_zoom(QApplication.instance(), zoom)
-    try:
-        host = Host(open_session)
-        host.resize(*PAGE_AREA)
-        qtbot.addWidget(host)
-        file = ChildFilePage(open_session, child_id, host=host)
-        host.show_page(file)
-        host.show()
-        qtbot.waitExposed(host)
-        file.show_section("chronology")
-        table = file.section("chronology").table
-        qtbot.wait(50)
+    with zoomed(zoom):
+        host, table = _chronology_shown(qtbot, open_session, child_id)
         screenshot(host, f"child_chronology_recorded_by_{zoom}")
         model = table.model()
         recorded_by = [str(model.data(model.index(r, RECORDED_BY))) for r in range(model.rowCount())]
         assert any(LONG_NAME in who for who in recorded_by), "the long name is in the chronology"
         cut = cut_cells(table)
         assert not cut, "\n".join(cut)
-    finally:
-        apply_zoom(QApplication.instance(), 100)
