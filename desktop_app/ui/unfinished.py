@@ -73,6 +73,34 @@ def offer(host: Any, session: VaultSession) -> list[QWidget]:
             window = resume(host, session, draft)
             if window is not None:
                 reopened.append(window)
+    reopened += _offer_own_concern_drafts(host, session)
+    return reopened
+
+
+def _offer_own_concern_drafts(host: Any, session: VaultSession) -> list[QWidget]:
+    """The DSL's own "Record a concern…" wizard, sealed as a draft when the vault locked: offered back the same way
+    (the dashboard's import panel counts only staff concerns, so without this nothing would point to it)."""
+    from desktop_app.services.intake import import_items
+    from desktop_app.services.intake.sealing import DSL_PREFIX, own_drafts
+    from desktop_app.ui import ask
+    from desktop_app.ui.concern.launch import open_dsl_wizard
+
+    if not own_drafts(session.vault_dir):  # counts files: no keys, no decryption when there are none
+        return []
+    reopened: list[QWidget] = []
+    for item in import_items.list_pending(session):
+        if item.problem or not item.item_id.startswith(DSL_PREFIX):
+            continue
+        if ask.current().confirm(
+            host,
+            "Carry on where you left off?",
+            "Waymark locked while you were recording a concern, and kept it safely (sealed):\n\n"
+            f"A new concern: {item.summary()}\n\n"
+            "Carry on with it now? If you choose Not now, it is kept and offered again next time you unlock.",
+            "Carry on",
+            "Not now",
+        ):
+            reopened.append(open_dsl_wizard(host, session, resume=item))
     return reopened
 
 

@@ -244,3 +244,31 @@ def test_a_countdown_warns_before_the_idle_lock_and_input_cancels_it(unlocked_wi
     assert not notice.isVisible(), "the warning stays after the DSL pressed a key"
     assert win.session is not None
     win.idle.stop()
+
+
+def test_a_concern_the_dsl_was_writing_is_offered_back_after_the_lock(
+    unlocked_window, made_vault, fake_ask, qtbot
+) -> None:
+    """Found in a real window: the DSL's own "Record a concern…" wizard, left past the auto-lock, was sealed as a
+    draft but nothing offered it back (the dashboard counts only staff concerns), so the names typed seemed lost."""
+    from desktop_app.services.concern.flow import Page
+    from desktop_app.ui.concern.launch import open_dsl_wizard
+    from tests.ui.concern.helpers import press_next
+
+    win = unlocked_window
+    wizard = open_dsl_wizard(win, win.session)
+    qtbot.waitExposed(wizard)
+    wizard.flow_pages[Page.SAFETY].danger.no.click()
+    press_next(wizard)
+    wizard.flow_pages[Page.CHILD].first_name.setText("Kerensa")
+    wizard.flow_pages[Page.CHILD].last_name.setText("Trevithick-Polglaze")
+    idle_lock(win, qtbot)
+    no_plaintext(made_vault.folder, "Kerensa", "Trevithick")
+    fake_ask.answer_confirm = True
+    unlock(win, made_vault, qtbot)
+    qtbot.waitUntil(lambda: bool(getattr(win, "resumed_windows", None)), timeout=5000)
+    again = win.resumed_windows[0]
+    assert again.flow_pages[Page.CHILD].first_name.text() == "Kerensa"
+    assert again.flow_pages[Page.CHILD].last_name.text() == "Trevithick-Polglaze"
+    asked = [text for _kind, _title, text in fake_ask.asked if "Carry on" in _title or "left off" in _title]
+    assert asked and "Kerensa" in asked[-1], "the offer names the child, so the DSL knows which concern it is"
